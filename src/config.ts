@@ -1,0 +1,134 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable Opari reads, declared once: type, default and a one-line description.
+ * The README's variable table is generated from `describeConfig()`, so this file is the single source.
+ */
+const onOff = z.enum(['on', 'off']);
+const csv = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+const optionalString = z
+  .string()
+  .optional()
+  .transform((s) => (s === undefined || s.trim() === '' ? undefined : s.trim()));
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const configSpec = {
+  PORT: {
+    schema: z.coerce.number().int().min(1).max(65535).default(3978),
+    description: 'HTTP port of the bot (/api/messages, /healthz, /readyz, /plan/:id).',
+  },
+  BOT_ID: {
+    schema: optionalString.refine((s) => s === undefined || guid.test(s), 'must be a GUID (the Entra app or managed identity client id)'),
+    description: 'Microsoft App ID of the bot. Empty = local mode: anonymous requests accepted.',
+  },
+  BOT_PASSWORD: {
+    schema: optionalString,
+    description: 'Client secret of the bot app (MultiTenant/SingleTenant). Secret: set in the environment only.',
+  },
+  BOT_TYPE: {
+    schema: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMsi']).default('SingleTenant'),
+    description: 'Bot identity type: MultiTenant, SingleTenant or UserAssignedMsi.',
+  },
+  BOT_TENANT_ID: {
+    schema: optionalString.refine((s) => s === undefined || guid.test(s), 'must be a GUID'),
+    description: "Entra tenant of the bot's identity (required for SingleTenant and UserAssignedMsi).",
+  },
+  COSMOS_ENDPOINT: {
+    schema: optionalString.refine((s) => s === undefined || /^https?:\/\/[^\s]+$/.test(s), 'must be an http(s) URL'),
+    description: 'Azure Cosmos DB account endpoint. Empty = embedded in-memory Cosmos-compatible store.',
+  },
+  COSMOS_KEY: {
+    schema: optionalString,
+    description: 'Cosmos DB account key. Empty with COSMOS_ENDPOINT set = managed identity (@azure/identity).',
+  },
+  AZURE_CLIENT_ID: {
+    schema: optionalString,
+    description: 'Client id of a user-assigned managed identity for Cosmos DB (when COSMOS_KEY is empty).',
+  },
+  COSMOS_DATABASE: {
+    schema: z.string().regex(/^[A-Za-z0-9_-]{1,255}$/, 'letters, digits, - and _ only').default('opari'),
+    description: 'Cosmos DB database name (created if missing).',
+  },
+  ALLOWED_TENANTS: {
+    schema: csv.pipe(z.array(z.string().regex(guid, 'each tenant must be a GUID'))).default(''),
+    description: 'Comma-separated Entra tenant ids allowed to use the bot. Empty = any tenant.',
+  },
+  PUBLIC_URL: {
+    schema: z.string().url().transform((s) => s.replace(/\/+$/, '')).optional(),
+    description: 'Public base URL of the bot, used in links (plan pages). Default http://localhost:PORT.',
+  },
+  PLAYGROUND: {
+    schema: onOff.default('on'),
+    description: 'on = also start the Microsoft 365 Agents Playground (local Teams) on port 56150; off = bot only.',
+  },
+  PLAYGROUND_PORT: {
+    schema: z.coerce.number().int().min(1).max(65535).default(56150),
+    description: 'Port of the Agents Playground page.',
+  },
+  LOG_LEVEL: {
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    description: 'Minimum level of the JSON logs on stdout.',
+  },
+  SHUTDOWN_GRACE_MS: {
+    schema: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    description: 'On SIGTERM/SIGINT, how long in-flight requests may finish before exit.',
+  },
+} as const;
+
+type Spec = typeof configSpec;
+export type Config = { [K in keyof Spec]: z.output<Spec[K]['schema']> } & {
+  /** PUBLIC_URL, or http://localhost:PORT when unset. */
+  publicUrl: string;
+  /** True when BOT_ID is empty: anonymous Bot Framework requests accepted (local only). */
+  anonymous: boolean;
+};
+
+const schema = z.object(
+  Object.fromEntries(Object.entries(configSpec).map(([k, v]) => [k, v.schema])) as { [K in keyof Spec]: Spec[K]['schema'] },
+);
+
+/** Rules that span variables; checked on the raw values so they are reported together with field errors. */
+function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
+  const out: string[] = [];
+  const type = raw.BOT_TYPE ?? 'SingleTenant';
+  if (raw.BOT_ID && type !== 'UserAssignedMsi' && !raw.BOT_PASSWORD) out.push(`BOT_PASSWORD: is required when BOT_ID is set and BOT_TYPE is ${type}`);
+  if (raw.BOT_ID && type !== 'MultiTenant' && !raw.BOT_TENANT_ID) out.push(`BOT_TENANT_ID: is required when BOT_ID is set and BOT_TYPE is ${type}`);
+  if (raw.COSMOS_KEY && !raw.COSMOS_ENDPOINT) out.push('COSMOS_KEY: is set but COSMOS_ENDPOINT is empty');
+  return out;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws one ConfigError naming every wrong variable. Never echoes secret values. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const input = Object.fromEntries(Object.keys(configSpec).map((k) => [k, env[k]?.trim() === '' ? undefined : env[k]?.trim()]));
+  const parsed = schema.safeParse(input);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => {
+        const name = String(i.path[0] ?? 'config');
+        const secret = name === 'BOT_PASSWORD' || name === 'COSMOS_KEY';
+        const given = !secret && env[name] !== undefined ? ` (got "${String(env[name]).slice(0, 80)}")` : '';
+        return `${name}: ${i.message}${given}`;
+      });
+  problems.push(...crossFieldProblems(input));
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const c = parsed.data;
+  return { ...c, publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`, anonymous: !c.BOT_ID } as Config;
+}
+
+/** Name, default and description of every variable, for the README table and `--help`. */
+export function describeConfig(): { name: string; default: string; description: string }[] {
+  return Object.entries(configSpec).map(([name, v]) => {
+    const d = (v.schema as z.ZodTypeAny).safeParse(undefined);
+    const def = d.success && d.data !== undefined ? (Array.isArray(d.data) ? d.data.join(',') : String(d.data)) : '';
+    return { name, default: def, description: v.description };
+  });
+}

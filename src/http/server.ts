@@ -1,0 +1,84 @@
+import restify from 'restify';
+import type { Config } from '../config';
+import type { Logger } from '../log';
+
+export interface HttpDeps {
+  config: Config;
+  log: Logger;
+  /** Handles POST /api/messages once the tenant is allowed. */
+  processActivity(req: restify.Request, res: restify.Response): Promise<void>;
+  /** True while the store answers. */
+  ready(): Promise<boolean>;
+}
+
+export interface HttpServer {
+  server: restify.Server;
+  listen(): Promise<number>;
+  /** Stops accepting, lets in-flight requests finish within graceMs. */
+  drain(graceMs: number): Promise<void>;
+}
+
+/** restify: /api/messages, /healthz (liveness), /readyz (Cosmos answers). */
+export function createHttpServer({ config, log, processActivity, ready }: HttpDeps): HttpServer {
+  const server = restify.createServer({ name: 'opari', handleUncaughtExceptions: false });
+  // Bot Framework activities are small (Teams caps a message at 28 KB); anything much larger is refused with 413.
+  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
+  let accepting = false;
+  let draining = false;
+  let inFlight = 0;
+
+  server.get('/healthz', (_req, res, next) => {
+    res.send(accepting ? 200 : 503, { status: accepting ? 'ok' : 'starting' });
+    next();
+  });
+
+  server.get('/readyz', async (_req, res) => {
+    const ok = !draining && (await ready());
+    res.send(ok ? 200 : 503, { status: ok ? 'ready' : draining ? 'draining' : 'store-unavailable' });
+  });
+
+  server.post('/api/messages', async (req, res) => {
+    if (draining) {
+      res.send(503, { error: 'shutting down' });
+      return;
+    }
+    const body = req.body as { channelData?: { tenant?: { id?: string } }; conversation?: { tenantId?: string } } | undefined;
+    const tenant = body?.channelData?.tenant?.id ?? body?.conversation?.tenantId;
+    if (config.ALLOWED_TENANTS.length > 0 && (!tenant || !config.ALLOWED_TENANTS.includes(tenant))) {
+      // Refused before the adapter runs: no state is loaded and no handler sees the activity.
+      log.warn({ event: 'tenant.refused', tenantId: tenant ?? null });
+      res.send(403, { error: 'tenant not allowed' });
+      return;
+    }
+    inFlight++;
+    try {
+      await processActivity(req, res);
+    } catch (err) {
+      log.error({ event: 'http.messages.error', err: { type: (err as Error)?.name, stack: (err as Error)?.stack } });
+      if (!res.headersSent) res.send(500);
+    } finally {
+      inFlight--;
+    }
+  });
+
+  return {
+    server,
+    listen: () =>
+      new Promise<number>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.PORT, () => {
+          accepting = true;
+          resolve((server.address() as { port: number }).port);
+        });
+      }),
+    drain: async (graceMs) => {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const deadline = Date.now() + graceMs;
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      server.server.closeIdleConnections?.();
+      await Promise.race([closed, new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
+      accepting = false;
+    },
+  };
+}

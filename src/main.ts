@@ -1,0 +1,76 @@
+import { type Config, ConfigError, loadConfig } from './config';
+import { startPlayground, type Playground } from './dev/playground';
+import { createHttpServer } from './http/server';
+import { createLogger, type Logger } from './log';
+import { openStore, type Store } from './store/cosmos';
+import { createTeamsBot } from './teams/app';
+
+/** Composition root: config → store → bot → http (→ Playground locally); graceful shutdown on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nSee README.md "Configuration" for every variable.\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  if (config.anonymous) {
+    log.warn({ event: 'auth.anonymous' }, 'BOT_ID is empty: anonymous Bot Framework requests are accepted (local use only)');
+  }
+  if (config.ALLOWED_TENANTS.length > 0) log.info({ event: 'auth.tenants', count: config.ALLOWED_TENANTS.length }, 'Only allowed tenants are served');
+
+  const store = await openStore(
+    { endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, database: config.COSMOS_DATABASE, managedIdentityClientId: config.AZURE_CLIENT_ID },
+    log,
+  );
+  const bot = createTeamsBot({ config, store, log });
+  const http = createHttpServer({ config, log, processActivity: bot.process, ready: () => store.ping() });
+  const port = await http.listen();
+  log.info({ event: 'http.listening', port }, `Opari listens on http://localhost:${port}/api/messages`);
+
+  let playground: Playground | undefined;
+  if (config.PLAYGROUND === 'on') {
+    try {
+      playground = await startPlayground({ botPort: port, port: config.PLAYGROUND_PORT, log });
+      log.info({ event: 'playground.ready', url: playground.url }, `Open ${playground.url} in your browser to talk to Opari in the Agents Playground`);
+    } catch (err) {
+      log.error({ event: 'playground.failed', reason: (err as Error).message }, 'Agents Playground did not start; the bot keeps running');
+    }
+  }
+
+  installShutdown({ log, http, store, playground, graceMs: config.SHUTDOWN_GRACE_MS });
+}
+
+function installShutdown(p: { log: Logger; http: { drain(ms: number): Promise<void> }; store: Store; playground?: Playground; graceMs: number }): void {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    p.log.info({ event: 'shutdown.start', signal });
+    try {
+      await p.http.drain(p.graceMs);
+      await p.playground?.stop();
+      await p.store.close();
+      p.log.info({ event: 'shutdown.done' });
+      process.exit(0);
+    } catch (err) {
+      p.log.error({ event: 'shutdown.failed', err: { type: (err as Error)?.name, stack: (err as Error)?.stack } });
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(`${JSON.stringify({ level: 'error', service: 'opari', event: 'unhandledRejection', type: (reason as Error)?.name })}\n`);
+});
+
+main().catch((err: Error) => {
+  process.stderr.write(`${JSON.stringify({ level: 'fatal', service: 'opari', event: 'startup.failed', type: err?.name, reason: err?.message })}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,124 @@
+import { CosmosClient, type Container, type Database } from '@azure/cosmos';
+import { DefaultAzureCredential } from '@azure/identity';
+import type { Logger } from '../log';
+import { containers, type ContainerName } from './containers';
+import { statusOf } from './errors';
+import { EMBEDDED_KEY, startEmbeddedCosmos, type EmbeddedCosmos } from './embedded';
+
+export interface StoreOptions {
+  endpoint?: string;
+  key?: string;
+  database: string;
+  managedIdentityClientId?: string;
+}
+
+/** The one Cosmos database of Opari, its containers, and a readiness probe. */
+export class Store {
+  private lastPing = { at: 0, ok: false };
+
+  constructor(
+    readonly client: CosmosClient,
+    readonly database: Database,
+    readonly mode: 'embedded' | 'cosmos',
+    private readonly embedded?: EmbeddedCosmos,
+    private readonly recreateSchema?: () => Promise<unknown>,
+  ) {}
+
+  container(name: ContainerName): Container {
+    return this.database.container(containers[name].id);
+  }
+
+  /** True while Cosmos answers a database read within 2 s. Cached for 1 s so probes cannot overload it. */
+  async ping(): Promise<boolean> {
+    const now = Date.now();
+    if (now - this.lastPing.at < 1000) return this.lastPing.ok;
+    let ok = false;
+    try {
+      await this.database.read({ abortSignal: AbortSignal.timeout(2000) });
+      ok = true;
+    } catch (err) {
+      // The account answers but the database is gone (deleted, or a fresh emulator): recreate it, as at start.
+      if (statusOf(err) === 404 && this.recreateSchema) ok = await this.recreateSchema().then(() => true, () => false);
+    }
+    this.lastPing = { at: Date.now(), ok };
+    return ok;
+  }
+
+  async close(): Promise<void> {
+    this.client.dispose();
+    await this.embedded?.stop();
+  }
+}
+
+export function createClient(opts: StoreOptions & { endpoint: string }): CosmosClient {
+  const plainHttp = opts.endpoint.startsWith('http://');
+  return new CosmosClient({
+    endpoint: opts.endpoint,
+    ...(opts.key
+      ? { key: opts.key }
+      : { aadCredentials: new DefaultAzureCredential({ managedIdentityClientId: opts.managedIdentityClientId }) }),
+    // Over plain HTTP (embedded store, tests) the account's advertised https locations must be ignored,
+    // or the SDK switches to https and fails with EPROTO.
+    connectionPolicy: { enableEndpointDiscovery: !plainHttp },
+  });
+}
+
+/**
+ * Opens the real account when `endpoint` is set, otherwise starts the embedded in-memory store.
+ * Creates the database and containers if missing.
+ */
+export async function openStore(opts: StoreOptions, log: Logger): Promise<Store> {
+  let embedded: EmbeddedCosmos | undefined;
+  let endpoint = opts.endpoint;
+  let key = opts.key;
+  if (!endpoint) {
+    embedded = await startEmbeddedCosmos();
+    endpoint = embedded.endpoint;
+    key = EMBEDDED_KEY;
+    log.warn({ event: 'store.embedded', endpoint }, 'Embedded Cosmos-compatible store: data is kept in memory and lost when Opari stops');
+  } else {
+    log.info({ event: 'store.cosmos', auth: key ? 'key' : 'managed-identity' }, 'Using Azure Cosmos DB');
+  }
+  const client = createClient({ ...opts, endpoint, key });
+  const database = await ensureSchema(client, opts.database, log);
+  return new Store(client, database, embedded ? 'embedded' : 'cosmos', embedded, () => ensureSchema(client, opts.database, log));
+}
+
+async function ensureSchema(client: CosmosClient, databaseId: string, log: Logger): Promise<Database> {
+  const database = await createOrUse(
+    () => client.databases.createIfNotExists({ id: databaseId }).then((r) => r.database),
+    () => client.database(databaseId).read().then((r) => r.database),
+    log,
+    databaseId,
+  );
+  for (const spec of Object.values(containers)) {
+    await createOrUse(
+      () =>
+        database.containers
+          .createIfNotExists({
+            id: spec.id,
+            partitionKey: { paths: [spec.partitionKey] },
+            ...('defaultTtl' in spec ? { defaultTtl: spec.defaultTtl as number } : {}),
+          })
+          .then((r) => r.container),
+      () => database.container(spec.id).read().then((r) => r.container),
+      log,
+      spec.id,
+    );
+  }
+  return database;
+}
+
+/**
+ * With managed identity, Cosmos data-plane RBAC cannot create databases or containers (403):
+ * then they must exist already (created by infrastructure), and we only check that they do.
+ */
+async function createOrUse<T>(create: () => Promise<T>, read: () => Promise<T>, log: Logger, resource: string): Promise<T> {
+  try {
+    return await create();
+  } catch (err) {
+    if (statusOf(err) !== 403) throw err;
+    log.info({ event: 'store.schema.exists-check', resource }, 'No permission to create; using existing resource');
+    return read();
+  }
+}

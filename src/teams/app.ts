@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import type { Request, Response, TurnContext } from 'botbuilder';
+import type { Config } from '../config';
+import { format } from '../i18n';
+import type { Logger } from '../log';
+import type { Store } from '../store/cosmos';
+import { ConversationRefs } from '../store/conversationRefs';
+import { correlationId, CORRELATION_KEY, LOGGER_KEY, msgsFor, turnLog } from './context';
+import { registerFallback } from './handlers/fallback';
+import { registerLanguage } from './handlers/language';
+import { registerWelcome } from './handlers/welcome';
+import { conversationRefOf, tenantOf } from './replies';
+import { CosmosStorage } from './state';
+
+export interface TeamsBotDeps {
+  config: Config;
+  store: Store;
+  log: Logger;
+}
+
+export interface TeamsBot {
+  adapter: TeamsAdapter;
+  app: Application<TurnState>;
+  /** Handles one POST /api/messages (JWT check when BOT_ID is set). */
+  process(req: Request, res: Response): Promise<void>;
+}
+
+/**
+ * The Teams layer's composition: CloudAdapter (TeamsAdapter = CloudAdapter with
+ * ConfigurationBotFrameworkAuthentication), the teams-ai Application on Cosmos state, and the routes table.
+ * Order matters: teams-ai runs the first matching route.
+ */
+export function createTeamsBot({ config, store, log }: TeamsBotDeps): TeamsBot {
+  const adapter = new TeamsAdapter({
+    MicrosoftAppId: config.BOT_ID ?? '',
+    MicrosoftAppPassword: config.BOT_PASSWORD ?? '',
+    // Without BOT_ID (local only) the adapter runs anonymous; the app type only matters with an identity.
+    MicrosoftAppType: config.BOT_ID ? config.BOT_TYPE : 'MultiTenant',
+    MicrosoftAppTenantId: config.BOT_TENANT_ID ?? '',
+  });
+  const refs = new ConversationRefs(store.container('conversations'));
+
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId: config.BOT_ID ?? '',
+    storage: new CosmosStorage(store.container('state')),
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+
+  // Every turn gets a correlation id that goes into every log line of the turn and into error replies.
+  adapter.use(async (context, next) => {
+    const id = randomUUID();
+    const a = context.activity;
+    const child = log.child({ correlationId: id, activityId: a.id, activityType: a.type, activityName: a.name, tenantId: tenantOf(a), conversationId: a.conversation?.id });
+    context.turnState.set(CORRELATION_KEY, id);
+    context.turnState.set(LOGGER_KEY, child);
+    const started = Date.now();
+    child.debug({ event: 'turn.start' });
+    await next();
+    child.info({ event: 'turn.end', ms: Date.now() - started });
+  });
+
+  // Conversation references: stored on install and every conversationUpdate; marked on uninstall/removal.
+  app.turn('beforeTurn', async (context) => {
+    const a = context.activity;
+    if (a.type === 'installationUpdate' && (a.action === 'remove' || a.action === 'remove-upgrade')) {
+      await refs.markRemoved(tenantOf(a) ?? 'none', a.conversation.id);
+      turnLog(context, log).info({ event: 'conversation.removed' });
+      return true;
+    }
+    const botRemoved = a.type === 'conversationUpdate' && (a.membersRemoved ?? []).some((m) => m.id === a.recipient?.id);
+    if (botRemoved) {
+      await refs.markRemoved(tenantOf(a) ?? 'none', a.conversation.id);
+      turnLog(context, log).info({ event: 'conversation.removed' });
+    } else if (a.type === 'conversationUpdate' || a.type === 'installationUpdate') {
+      await refs.save(conversationRefOf(a));
+      turnLog(context, log).info({ event: 'conversation.saved' });
+    }
+    return true;
+  });
+
+  // Routes table: commands first, free text last.
+  registerWelcome(app);
+  registerLanguage(app);
+  registerFallback(app);
+
+  app.error(async (context: TurnContext, err: Error) => {
+    const id = correlationId(context);
+    turnLog(context, log).error({ event: 'turn.error', err: { type: err?.name, stack: err?.stack } }, 'Turn failed');
+    const text = format(msgsFor(context).error, { id });
+    try {
+      if (context.activity.type === 'invoke' && context.activity.name === 'adaptiveCard/action') {
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } } });
+      } else if (context.activity.type === 'message' || context.activity.type === 'invoke') {
+        await context.sendActivity(text);
+      }
+    } catch (sendErr) {
+      turnLog(context, log).error({ event: 'turn.error.reply-failed', err: { type: (sendErr as Error)?.name } });
+    }
+  });
+
+  return {
+    adapter,
+    app,
+    process: (req, res) => adapter.process(req, res, async (context) => { await app.run(context); }),
+  };
+}

@@ -1,0 +1,35 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { messages, type Lang } from '../../i18n';
+import { renderCard } from '../../ui/cards';
+import { langFor, msgsFor } from '../context';
+import { sendCard } from '../replies';
+import { onCardAction } from './actions';
+
+export const HELP_PATTERN = /^\s*(apua|ohje|ohjeet|help|hjälp|hjalp|\?)\s*[.!?]*\s*$/i;
+
+export function welcomeCard(lang: Lang): Record<string, unknown> {
+  return renderCard('welcome', messages(lang).welcome);
+}
+
+/** Welcome on install (personal, group chat, team) and on "apua" / "help" / "hjälp". */
+export function registerWelcome(app: Application<TurnState>): void {
+  app.conversationUpdate('membersAdded', async (context, state) => {
+    const botId = context.activity.recipient?.id;
+    const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
+    if (botAdded) await sendCard(context, welcomeCard(langFor(context, state)));
+  });
+
+  app.message(HELP_PATTERN, async (context, state) => {
+    await sendCard(context, welcomeCard(langFor(context, state)));
+  });
+
+  // Until the plan, forms and meetings issues land, the buttons explain what is coming and keep the card.
+  const coming = (key: 'ask' | 'forms' | 'meetings') => async (context: TurnContext, state: TurnState) => {
+    await context.sendActivity(msgsFor(context, state).coming[key]);
+    return welcomeCard(langFor(context, state));
+  };
+  onCardAction(app, 'welcome.ask', coming('ask'));
+  onCardAction(app, 'welcome.forms', coming('forms'));
+  onCardAction(app, 'welcome.meetings', coming('meetings'));
+}

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import type { Container, ItemDefinition } from '@azure/cosmos';
+import type { Storage, StoreItems } from 'botbuilder';
+import { statusOf } from '../store/errors';
+import { withStoreRetry } from '../store/retry';
+
+/** Thrown when another instance or turn changed a state item since it was read (HTTP 412). */
+export class StateConflictError extends Error {
+  constructor(readonly key: string) {
+    super('Turn state was changed concurrently; the turn must be retried');
+    this.name = 'StateConflictError';
+  }
+}
+
+interface StateDoc extends ItemDefinition {
+  id: string;
+  key: string;
+  value: Record<string, unknown>;
+  _etag?: string;
+}
+
+/**
+ * teams-ai / botbuilder `Storage` on Cosmos with optimistic concurrency: an item read with an eTag is
+ * written back only if nobody changed it meanwhile (IfMatch), so two instances never silently overwrite
+ * each other's conversation state. Keys are hashed because Cosmos ids cannot contain '/'.
+ */
+export class CosmosStorage implements Storage {
+  constructor(private readonly container: Container) {}
+
+  private static id(key: string): string {
+    return createHash('sha256').update(key).digest('hex');
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    const out: StoreItems = {};
+    await Promise.all(
+      keys.map(async (key) => {
+        const id = CosmosStorage.id(key);
+        try {
+          const { resource } = await withStoreRetry(() => this.container.item(id, id).read<StateDoc>());
+          if (resource) out[key] = { ...resource.value, eTag: resource._etag };
+        } catch (err) {
+          if (statusOf(err) !== 404) throw err;
+        }
+      }),
+    );
+    return out;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    await Promise.all(
+      Object.entries(changes).map(async ([key, item]) => {
+        const id = CosmosStorage.id(key);
+        const { eTag, ...value } = (item ?? {}) as Record<string, unknown> & { eTag?: string };
+        const doc: StateDoc = { id, key, value };
+        try {
+          if (eTag && eTag !== '*') {
+            await withStoreRetry(() => this.container.item(id, id).replace(doc, { accessCondition: { type: 'IfMatch', condition: eTag } }));
+          } else {
+            await withStoreRetry(() => this.container.items.upsert(doc));
+          }
+        } catch (err) {
+          const status = statusOf(err);
+          if (status === 412) throw new StateConflictError(key);
+          // 404: the item was deleted after we read it; our write recreates it.
+          if (status === 404) await withStoreRetry(() => this.container.items.create(doc));
+          else throw err;
+        }
+      }),
+    );
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    await Promise.all(
+      keys.map(async (key) => {
+        const id = CosmosStorage.id(key);
+        try {
+          await withStoreRetry(() => this.container.item(id, id).delete());
+        } catch (err) {
+          if (statusOf(err) !== 404) throw err;
+        }
+      }),
+    );
+  }
+}

@@ -1,0 +1,91 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '..', '..');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningBot {
+  url: string;
+  port: number;
+  proc: ChildProcess;
+  /** Everything the process printed (JSON log lines and stderr). */
+  output(): string;
+  /** JSON log lines parsed. */
+  logs(): Record<string, unknown>[];
+  /** Sends a signal and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  waitForLog(predicate: (l: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
+}
+
+/** Starts the built bot (dist/main.js) as its own process, as a deployment would, and waits for /healthz. */
+export async function startBot(env: Record<string, string> = {}, opts: { waitHealthy?: boolean } = {}): Promise<RunningBot> {
+  const port = Number(env.PORT ?? (await freePort()));
+  let out = '';
+  const proc = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PLAYGROUND: 'off', LOG_LEVEL: 'debug', NODE_NO_WARNINGS: '1', ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  proc.stdout!.on('data', (d: Buffer) => (out += d.toString('utf8')));
+  proc.stderr!.on('data', (d: Buffer) => (out += d.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const logs = () =>
+    out
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => {
+        try {
+          return JSON.parse(l) as Record<string, unknown>;
+        } catch {
+          return {};
+        }
+      });
+  const bot: RunningBot = {
+    url,
+    port,
+    proc,
+    output: () => out,
+    logs,
+    stop: async (signal = 'SIGTERM') => {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
+      return exited;
+    },
+    waitForLog: async (predicate, timeoutMs = 20_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const hit = logs().find(predicate);
+        if (hit) return hit;
+        if (proc.exitCode !== null) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`log line not seen; output:\n${out.slice(-3000)}`);
+    },
+  };
+  if (opts.waitHealthy !== false) {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      if (proc.exitCode !== null) throw new Error(`bot exited with ${proc.exitCode}:\n${out}`);
+      try {
+        const r = await fetch(`${url}/healthz`);
+        if (r.status === 200) break;
+      } catch {
+        /* starting */
+      }
+      if (Date.now() > deadline) throw new Error(`bot not healthy in time:\n${out}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return bot;
+}

@@ -1,0 +1,73 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLogger } from '../../src/log';
+import { loadConfig } from '../../src/config';
+import { openStore, type Store } from '../../src/store/cosmos';
+import { createTeamsBot } from '../../src/teams/app';
+import { registeredVerbs } from '../../src/teams/handlers/actions';
+import { messages } from '../../src/i18n';
+import { renderCard } from '../../src/ui/cards';
+import { ROOT } from '../helpers/bot';
+import { startTestStore, type TestStore } from '../helpers/store';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AC = require('adaptivecards/dist/adaptivecards.js');
+
+/** Sample data for every template in cards/: each is expanded in fi, sv and en. */
+const samples: Record<string, (lang: 'fi' | 'sv' | 'en') => object> = {
+  welcome: (lang) => messages(lang).welcome,
+};
+
+function walk(node: unknown, visit: (o: Record<string, unknown>) => void): void {
+  if (Array.isArray(node)) node.forEach((n) => walk(n, visit));
+  else if (node && typeof node === 'object') {
+    visit(node as Record<string, unknown>);
+    Object.values(node).forEach((v) => walk(v, visit));
+  }
+}
+
+describe('card templates contract', () => {
+  let test: TestStore;
+  let store: Store;
+
+  beforeAll(async () => {
+    // Building the real Teams app registers every route, so registeredVerbs is the routes table.
+    test = await startTestStore('contract');
+    store = await openStore({ endpoint: test.cosmos.endpoint, key: test.env.COSMOS_KEY, database: 'contract' }, createLogger('silent'));
+    createTeamsBot({ config: loadConfig({ PLAYGROUND: 'off' }), store, log: createLogger('silent') });
+  });
+  afterAll(async () => {
+    await store.close();
+    await test.stop();
+  });
+
+  const templates = readdirSync(join(ROOT, 'cards')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+
+  it('has sample data for every template', () => {
+    expect(templates.filter((t) => !samples[t])).toEqual([]);
+  });
+
+  describe.each(templates)('%s', (name) => {
+    it.each(['fi', 'sv', 'en'] as const)('expands (%s) to a valid Adaptive Card 1.5 with labelled inputs and routed verbs', (lang) => {
+      const card = renderCard(name, samples[name](lang));
+      expect(card.version).toBe('1.5');
+      expect(JSON.stringify(card)).not.toMatch(/\$\{/); // every binding resolved
+
+      const parsed = new AC.AdaptiveCard();
+      const ctx = new AC.SerializationContext();
+      parsed.parse(card, ctx);
+      const parseEvents = Array.from({ length: ctx.eventCount }, (_, i) => ctx.getEventAt(i).message);
+      expect(parseEvents).toEqual([]);
+      expect((parsed.validateProperties().validationEvents ?? []).map((e: { message: string }) => e.message)).toEqual([]);
+
+      walk(card, (o) => {
+        if (typeof o.type === 'string' && o.type.startsWith('Input.')) {
+          expect(o.label).toEqual(expect.any(String));
+          if (o.isRequired) expect(o.errorMessage).toEqual(expect.any(String));
+        }
+        if (o.type === 'Action.Execute') expect(registeredVerbs).toContain(o.verb);
+      });
+      expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28 * 1024); // Teams message limit
+    });
+  });
+});

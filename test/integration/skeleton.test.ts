@@ -1,0 +1,102 @@
+import { botAdded, botRemoved, cardAction, cardText, installation, message, post, TENANT } from '../helpers/activities';
+import { startBot, type RunningBot } from '../helpers/bot';
+import { startTestStore, type TestStore } from '../helpers/store';
+
+describe('Opari over HTTP with the embedded store', () => {
+  let store: TestStore;
+  let bot: RunningBot;
+
+  beforeAll(async () => {
+    store = await startTestStore();
+    bot = await startBot({ ...store.env });
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await store?.stop();
+  });
+
+  it.each(['personal', 'groupChat', 'channel'] as const)('posts the welcome card when added to a %s conversation, and stores the conversation reference', async (scope) => {
+    const activity = botAdded({ scope });
+    const { status, replies } = await post(bot.url, activity);
+    expect(status).toBe(200);
+    expect(replies).toHaveLength(1);
+    expect(cardText(replies[0])).toContain('Hei, olen Opari');
+    const actions = (replies[0].attachments![0].content.actions as { type: string; verb: string }[]).map((a) => `${a.type}:${a.verb}`);
+    expect(actions).toEqual(['Action.Execute:welcome.ask', 'Action.Execute:welcome.forms', 'Action.Execute:welcome.meetings']);
+
+    const refs = await store.all<{ conversationId: string; scope: string; tenantId: string; serviceUrl: string; status: string; teamId?: string; teamsChannelId?: string }>('conversations');
+    const ref = refs.find((r) => r.conversationId === activity.conversation.id);
+    expect(ref).toMatchObject({ scope, tenantId: TENANT, serviceUrl: activity.serviceUrl, status: 'active' });
+    if (scope === 'channel') expect(ref).toMatchObject({ teamId: '19:team-general@thread.tacv2', teamsChannelId: activity.conversation.id });
+  });
+
+  it('does not welcome when somebody else joins a team', async () => {
+    const activity = { ...botAdded({ scope: 'channel' }), membersAdded: [{ id: '29:new-teacher' }] };
+    const { replies } = await post(bot.url, activity);
+    expect(replies).toHaveLength(0);
+  });
+
+  it('marks the conversation reference removed on uninstall and when the bot is removed', async () => {
+    const a = installation('add', { scope: 'groupChat' });
+    await post(bot.url, a);
+    await post(bot.url, installation('remove', { scope: 'groupChat', conversationId: a.conversation.id }));
+    const b = botAdded({ scope: 'channel' });
+    await post(bot.url, b);
+    await post(bot.url, botRemoved({ scope: 'channel', conversationId: b.conversation.id }));
+    const refs = await store.all<{ conversationId: string; status: string; removedAt?: string }>('conversations');
+    for (const id of [a.conversation.id, b.conversation.id]) {
+      expect(refs.find((r) => r.conversationId === id)).toMatchObject({ status: 'removed', removedAt: expect.any(String) });
+    }
+  });
+
+  it.each([
+    ['apua', 'fi-FI', 'Hei, olen Opari'],
+    ['help', 'en-US', "Hi, I'm Opari"],
+    ['hjälp', 'sv-FI', 'Hej, jag är Opari'],
+    ['Apua!', 'fi-FI', 'Kysy suunnitelmasta'],
+  ])('answers "%s" (%s) with the help card in the user\'s language', async (text, locale, expected) => {
+    const { replies } = await post(bot.url, message(text, { locale }));
+    expect(replies).toHaveLength(1);
+    expect(cardText(replies[0])).toContain(expected);
+  });
+
+  it('answers unknown input with a friendly localized reply, never silence', async () => {
+    const fi = await post(bot.url, message('mikä on elämän tarkoitus', { locale: 'fi-FI' }));
+    expect(fi.replies[0].text).toMatch(/Kirjoita "apua"/);
+    const en = await post(bot.url, message('what is the meaning of life', { locale: 'en-GB' }));
+    expect(en.replies[0].text).toMatch(/Type "help"/);
+  });
+
+  it('keeps the welcome card and explains what is coming when its buttons are clicked', async () => {
+    for (const verb of ['welcome.ask', 'welcome.forms', 'welcome.meetings']) {
+      const { status, replies } = await post(bot.url, cardAction(verb, {}, { locale: 'en-US' }));
+      expect(status).toBe(200);
+      const invoke = replies.find((r) => r.type === 'invokeResponse');
+      expect(invoke?.value?.status).toBe(200);
+      expect(invoke?.value?.body?.type).toBe('application/vnd.microsoft.card.adaptive');
+      expect(JSON.stringify(invoke?.value?.body?.value)).toContain("Hi, I'm Opari");
+      expect(replies.find((r) => r.type === 'message')?.text).toMatch(/soon/);
+    }
+  });
+
+  it('switches the UI language on request and remembers it for the user', async () => {
+    const conv = { conversationId: 'a:language-test', locale: 'en-US' };
+    const set = await post(bot.url, message('kieli ruotsi', conv));
+    expect(cardText(set.replies[0])).toContain('Hej, jag är Opari');
+    const again = await post(bot.url, message('help', conv));
+    expect(cardText(again.replies[0])).toContain('Hej, jag är Opari');
+  });
+
+  it('logs ids and never the text a user typed', async () => {
+    await post(bot.url, message('oppilas Matti Meikäläinen 5B voi huonosti'));
+    await new Promise((r) => setTimeout(r, 200));
+    const out = bot.output();
+    expect(out).not.toContain('Meikäläinen');
+    expect(bot.logs().some((l) => l.event === 'turn.end' && typeof l.correlationId === 'string' && l.conversationId)).toBe(true);
+  });
+
+  it('answers /healthz and /readyz', async () => {
+    expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${bot.url}/readyz`)).status).toBe(200);
+  });
+});
