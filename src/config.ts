@@ -59,6 +59,10 @@ export const configSpec = {
     schema: z.string().url().transform((s) => s.replace(/\/+$/, '')).optional(),
     description: 'Public base URL of the bot, used in links (plan pages). Default http://localhost:PORT.',
   },
+  PLAN_DIR: {
+    schema: optionalString,
+    description: 'Directory of the student welfare plan (Markdown sections). Default content/plan (the sample plan).',
+  },
   PLAYGROUND: {
     schema: onOff.default('on'),
     description: 'on = also start the Microsoft 365 Agents Playground (local Teams) on port 56150; off = bot only.',

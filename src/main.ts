@@ -2,6 +2,9 @@ import { type Config, ConfigError, loadConfig } from './config';
 import { startPlayground, type Playground } from './dev/playground';
 import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './log';
+import { PlanService } from './plan/answer';
+import { CONTENT_DIR } from './paths';
+import { join, resolve } from 'node:path';
 import { openStore, type Store } from './store/cosmos';
 import { createTeamsBot } from './teams/app';
 
@@ -23,13 +26,18 @@ async function main(): Promise<void> {
   }
   if (config.ALLOWED_TENANTS.length > 0) log.info({ event: 'auth.tenants', count: config.ALLOWED_TENANTS.length }, 'Only allowed tenants are served');
 
+  const planStarted = Date.now();
+  const plan = PlanService.load(config.PLAN_DIR ? resolve(config.PLAN_DIR) : join(CONTENT_DIR, 'plan'), join(CONTENT_DIR, 'glossary.yml'), config.publicUrl);
+  log.info({ event: 'plan.loaded', sections: plan.plan.sections.size, ms: Date.now() - planStarted }, `Plan loaded: ${plan.plan.sections.size} sections`);
+
   const store = await openStore(
     { endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, database: config.COSMOS_DATABASE, managedIdentityClientId: config.AZURE_CLIENT_ID },
     log,
   );
-  const bot = createTeamsBot({ config, store, log });
-  const http = createHttpServer({ config, log, processActivity: bot.process, ready: () => store.ping() });
+  const bot = createTeamsBot({ config, store, log, plan });
+  const http = createHttpServer({ config, log, processActivity: bot.process, ready: () => store.ping(), plan });
   const port = await http.listen();
+  bot.startBackground();
   log.info({ event: 'http.listening', port }, `Opari listens on http://localhost:${port}/api/messages`);
 
   let playground: Playground | undefined;
@@ -42,7 +50,7 @@ async function main(): Promise<void> {
     }
   }
 
-  installShutdown({ log, http, store, playground, graceMs: config.SHUTDOWN_GRACE_MS });
+  installShutdown({ log, http: { drain: async (ms) => { bot.stopBackground(); await http.drain(ms); } }, store, playground, graceMs: config.SHUTDOWN_GRACE_MS });
 }
 
 function installShutdown(p: { log: Logger; http: { drain(ms: number): Promise<void> }; store: Store; playground?: Playground; graceMs: number }): void {

@@ -1,6 +1,8 @@
 import restify from 'restify';
 import type { Config } from '../config';
 import type { Logger } from '../log';
+import type { PlanService } from '../plan/answer';
+import { renderPlanPage } from './planPage';
 
 export interface HttpDeps {
   config: Config;
@@ -9,6 +11,7 @@ export interface HttpDeps {
   processActivity(req: restify.Request, res: restify.Response): Promise<void>;
   /** True while the store answers. */
   ready(): Promise<boolean>;
+  plan: PlanService;
 }
 
 export interface HttpServer {
@@ -19,7 +22,7 @@ export interface HttpServer {
 }
 
 /** restify: /api/messages, /healthz (liveness), /readyz (Cosmos answers). */
-export function createHttpServer({ config, log, processActivity, ready }: HttpDeps): HttpServer {
+export function createHttpServer({ config, log, processActivity, ready, plan }: HttpDeps): HttpServer {
   const server = restify.createServer({ name: 'opari', handleUncaughtExceptions: false });
   // Bot Framework activities are small (Teams caps a message at 28 KB); anything much larger is refused with 413.
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
@@ -35,6 +38,17 @@ export function createHttpServer({ config, log, processActivity, ready }: HttpDe
   server.get('/readyz', async (_req, res) => {
     const ok = !draining && (await ready());
     res.send(ok ? 200 : 503, { status: ok ? 'ready' : draining ? 'draining' : 'store-unavailable' });
+  });
+
+  // The whole plan section as a readable page: /plan/kotiopetus, /plan/kotiopetus/huoltajan-valitsema?lang=en
+  server.get('/plan/*', (req, res, next) => {
+    const id = decodeURIComponent(req.path().replace(/^\/plan\//, '')).replace(/\/+$/, '');
+    const q = new URL(req.url ?? '', 'http://x').searchParams.get('lang');
+    const lang = q === 'sv' || q === 'en' ? q : 'fi';
+    const html = /^[a-z0-9-]+(\/[a-z0-9-]+)?$/.test(id) ? renderPlanPage(plan, id, lang) : undefined;
+    res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+    res.end(html ?? `<!doctype html><meta charset="utf-8"><title>404</title><p>Plan section not found. <a href="/plan/${plan.plan.topLevel[0] ?? ''}">Contents</a></p>`);
+    next();
   });
 
   server.post('/api/messages', async (req, res) => {

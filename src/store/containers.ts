@@ -15,6 +15,14 @@ export const containers = {
   state: { id: 'state', partitionKey: '/id', purpose: 'teams-ai turn state (conversation, user), ETag-guarded' },
   /** Where Opari can talk proactively; listed per tenant. */
   conversations: { id: 'conversations', partitionKey: '/tenantId', purpose: 'conversation references for proactive messages' },
+  /** Answer feedback; read per answered section. Questions may hold free text: kept 180 days. */
+  /** Questions passed to experts (human in the loop); listed per tenant. */
+  tickets: { id: 'tickets', partitionKey: '/tenantId', purpose: 'expert tickets: question, asker, status, answer' },
+  /** Per-tenant settings, e.g. the experts' channel. */
+  settings: { id: 'settings', partitionKey: '/tenantId', purpose: 'per-tenant settings (expert channel)' },
+  /** Expert answers kept as FAQ entries, plus one version document per tenant that instances watch. */
+  faq: { id: 'faq', partitionKey: '/tenantId', purpose: 'FAQ entries saved by experts' },
+  feedback: { id: 'feedback', partitionKey: '/sectionId', purpose: 'answer feedback (vote, question, section ids)', defaultTtl: 180 * 24 * 3600 },
 } as const satisfies Record<string, ContainerSpec>;
 
 export type ContainerName = keyof typeof containers;

@@ -4,19 +4,30 @@ import type { Request, Response, TurnContext } from 'botbuilder';
 import type { Config } from '../config';
 import { format } from '../i18n';
 import type { Logger } from '../log';
+import type { PlanService } from '../plan/answer';
 import type { Store } from '../store/cosmos';
+import { FeedbackStore } from '../store/feedback';
 import { ConversationRefs } from '../store/conversationRefs';
 import { correlationId, CORRELATION_KEY, LOGGER_KEY, msgsFor, turnLog } from './context';
-import { registerFallback } from './handlers/fallback';
+import { registerAsk } from './handlers/ask';
+import { registerForms } from './handlers/forms';
+import { registerExpert } from './handlers/expert';
+import { retryUnposted } from '../expert/delivery';
+import { Faq } from '../expert/faq';
+import { Settings } from '../expert/settings';
+import { Tickets } from '../expert/tickets';
+import { langOf, messages } from '../i18n';
+import { ticketCard } from '../ui/expertCards';
 import { registerLanguage } from './handlers/language';
 import { registerWelcome } from './handlers/welcome';
-import { conversationRefOf, tenantOf } from './replies';
+import { cardActivity, conversationRefOf, sendProactive, tenantOf } from './replies';
 import { CosmosStorage } from './state';
 
 export interface TeamsBotDeps {
   config: Config;
   store: Store;
   log: Logger;
+  plan: PlanService;
 }
 
 export interface TeamsBot {
@@ -24,6 +35,9 @@ export interface TeamsBot {
   app: Application<TurnState>;
   /** Handles one POST /api/messages (JWT check when BOT_ID is set). */
   process(req: Request, res: Response): Promise<void>;
+  /** Background work of this instance (ticket delivery retries); stop() ends it. */
+  startBackground(): void;
+  stopBackground(): void;
 }
 
 /**
@@ -31,7 +45,7 @@ export interface TeamsBot {
  * ConfigurationBotFrameworkAuthentication), the teams-ai Application on Cosmos state, and the routes table.
  * Order matters: teams-ai runs the first matching route.
  */
-export function createTeamsBot({ config, store, log }: TeamsBotDeps): TeamsBot {
+export function createTeamsBot({ config, store, log, plan }: TeamsBotDeps): TeamsBot {
   const adapter = new TeamsAdapter({
     MicrosoftAppId: config.BOT_ID ?? '',
     MicrosoftAppPassword: config.BOT_PASSWORD ?? '',
@@ -85,7 +99,30 @@ export function createTeamsBot({ config, store, log }: TeamsBotDeps): TeamsBot {
   // Routes table: commands first, free text last.
   registerWelcome(app);
   registerLanguage(app);
-  registerFallback(app);
+  const tickets = new Tickets(store.container('tickets'));
+  const settings = new Settings(store.container('settings'));
+  const faq = new Faq(store.container('faq'), plan.index);
+  const botAppId = config.BOT_ID ?? '';
+  const postTicket = async (t: Parameters<typeof ticketCard>[0]) => {
+    const channel = await settings.expertChannel(t.tenantId);
+    if (!channel) throw Object.assign(new Error('No expert channel set for the tenant'), { name: 'NoExpertChannel' });
+    return sendProactive(adapter, botAppId, channel.ref, cardActivity(ticketCard(t, messages(langOf(channel.ref.locale)))));
+  };
+
+  registerExpert(app, {
+    plan,
+    tickets,
+    settings,
+    faq,
+    log,
+    postTicket,
+    sendTo: async (ref, card) => {
+      await sendProactive(adapter, botAppId, ref, cardActivity(card));
+    },
+    retryTenant: (tenantId) => retryUnposted(tickets, postTicket, log, tenantId),
+  });
+  registerForms(app, { plan });
+  registerAsk(app, { plan, faq, feedback: new FeedbackStore(store.container('feedback')), log });
 
   app.error(async (context: TurnContext, err: Error) => {
     const id = correlationId(context);
@@ -102,9 +139,18 @@ export function createTeamsBot({ config, store, log }: TeamsBotDeps): TeamsBot {
     }
   });
 
+  let timer: NodeJS.Timeout | undefined;
   return {
     adapter,
     app,
     process: (req, res) => adapter.process(req, res, async (context) => { await app.run(context); }),
+    startBackground: () => {
+      // Tickets whose channel post failed are retried by whichever instance gets there first (ETag lease).
+      timer = setInterval(() => {
+        retryUnposted(tickets, postTicket, log).catch((err: Error) => log.warn({ event: 'expert.retry.failed', type: err?.name }));
+      }, 60_000);
+      timer.unref();
+    },
+    stopBackground: () => clearInterval(timer),
   };
 }

@@ -1,4 +1,4 @@
-import { type Activity, CardFactory, type TurnContext } from 'botbuilder';
+import { type Activity, type CloudAdapter, CardFactory, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { ConversationRef } from '../store/conversationRefs';
 
 /** Activity helpers: the only way handlers put something in front of a user. */
@@ -38,4 +38,44 @@ export function conversationRefOf(activity: Activity): ConversationRef {
 export function tenantOf(activity: Partial<Activity> | undefined): string | undefined {
   const cd = (activity?.channelData ?? {}) as { tenant?: { id?: string } };
   return cd.tenant?.id ?? activity?.conversation?.tenantId ?? undefined;
+}
+
+/**
+ * Teams citations: a schema.org Message entity whose claims point at plan sections, best first.
+ * Teams allows at most 10 (more is HTTP 400); the text carries the [n] markers.
+ */
+export function citationEntity(items: { name: string; url: string; abstract: string }[]): Record<string, unknown> {
+  return {
+    type: 'https://schema.org/Message',
+    '@type': 'Message',
+    '@context': 'https://schema.org',
+    '@id': '',
+    citation: items.slice(0, 10).map((c, i) => ({
+      '@type': 'Claim',
+      position: i + 1,
+      appearance: { '@type': 'DigitalDocument', name: c.name.slice(0, 80), abstract: c.abstract.slice(0, 160), url: c.url },
+    })),
+  };
+}
+
+/** Bot Framework reference for a stored conversation. */
+export function referenceOf(ref: ConversationRef): Partial<ConversationReference> {
+  return {
+    channelId: ref.channelId,
+    serviceUrl: ref.serviceUrl,
+    bot: { id: ref.botId, name: 'Opari' },
+    conversation: { id: ref.conversationId, isGroup: ref.scope !== 'personal', conversationType: ref.scope, tenantId: ref.tenantId, name: '' },
+  };
+}
+
+/**
+ * Sends one activity to a stored conversation (proactive message); returns its id. Errors (403 when the
+ * bot was removed, 404, 429) propagate with their statusCode for the caller to decide.
+ */
+export async function sendProactive(adapter: CloudAdapter, botAppId: string, ref: ConversationRef, activity: Partial<Activity>): Promise<string | undefined> {
+  let id: string | undefined;
+  await adapter.continueConversationAsync(botAppId, referenceOf(ref), async (context) => {
+    id = (await context.sendActivity(activity))?.id;
+  });
+  return id;
 }

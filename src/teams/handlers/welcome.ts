@@ -24,12 +24,13 @@ export function registerWelcome(app: Application<TurnState>): void {
     await sendCard(context, welcomeCard(langFor(context, state)));
   });
 
-  // Until the plan, forms and meetings issues land, the buttons explain what is coming and keep the card.
-  const coming = (key: 'ask' | 'forms' | 'meetings') => async (context: TurnContext, state: TurnState) => {
-    await context.sendActivity(msgsFor(context, state).coming[key]);
+  // Each button answers in the chat and keeps the welcome card as it is.
+  const say = (pick: (m: ReturnType<typeof msgsFor>) => string) => async (context: TurnContext, state: TurnState) => {
+    await context.sendActivity(pick(msgsFor(context, state)));
     return welcomeCard(langFor(context, state));
   };
-  onCardAction(app, 'welcome.ask', coming('ask'));
-  onCardAction(app, 'welcome.forms', coming('forms'));
-  onCardAction(app, 'welcome.meetings', coming('meetings'));
+  onCardAction(app, 'welcome.ask', say((m) => m.plan.askPrompt));
+  // Until the forms and meetings issues land, their buttons explain what is coming.
+  onCardAction(app, 'welcome.forms', say((m) => m.coming.forms));
+  onCardAction(app, 'welcome.meetings', say((m) => m.coming.meetings));
 }

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { Container } from '@azure/cosmos';
+import type { Plan, PlanSection } from '../plan/model';
+import { PlanIndex } from '../plan/search';
+import { statusOf } from '../store/errors';
+import { withStoreRetry } from '../store/retry';
+
+/**
+ * Questions and answers that experts chose to keep. Every instance finds a new entry at once: each
+ * question reads the tenant's FAQ version (one point read) and, when it changed, rebuilds the index of
+ * plan + FAQ, so FAQ answers are ranked on the same scale as the plan's sections.
+ */
+export const FAQ_PREFIX = 'faq-';
+export interface FaqEntry {
+  id: string;
+  tenantId: string;
+  question: string;
+  answer: string;
+  lang: 'fi' | 'sv' | 'en';
+  answeredBy: string;
+  createdAt: string;
+  ticketId?: string;
+}
+
+interface Cached {
+  etag: string;
+  entries: Map<string, FaqEntry>;
+  index: PlanIndex;
+}
+
+export class Faq {
+  private readonly cache = new Map<string, Cached>();
+
+  constructor(
+    private readonly container: Container,
+    private readonly base: PlanIndex,
+  ) {}
+
+  async add(entry: Omit<FaqEntry, 'id' | 'createdAt'>, now = new Date()): Promise<FaqEntry> {
+    const full: FaqEntry = { ...entry, id: `${FAQ_PREFIX}${randomUUID().slice(0, 8)}`, createdAt: now.toISOString() };
+    await withStoreRetry(() => this.container.items.create({ ...full, kind: 'entry' }));
+    // The version document's ETag changes on every upsert: that is what other instances watch.
+    await withStoreRetry(() => this.container.items.upsert({ id: 'version', tenantId: entry.tenantId, kind: 'version', at: now.toISOString(), last: full.id }));
+    return full;
+  }
+
+  private async load(tenantId: string): Promise<Cached> {
+    let etag = 'none';
+    try {
+      const { resource } = await this.container.item('version', tenantId).read<{ _etag: string }>();
+      if (resource) etag = resource._etag;
+    } catch (err) {
+      if (statusOf(err) !== 404) throw err;
+    }
+    const cached = this.cache.get(tenantId);
+    if (cached && cached.etag === etag) return cached;
+    const { resources } = await this.container.items
+      .query<FaqEntry>({ query: "SELECT * FROM c WHERE c.tenantId = @t AND c.kind = 'entry'", parameters: [{ name: '@t', value: tenantId }] })
+      .fetchAll();
+    const entries = new Map(resources.map((e) => [e.id, e]));
+    const index = entries.size ? new PlanIndex(withFaq(this.base.plan, resources), this.base.glossary) : this.base;
+    const next: Cached = { etag, entries, index };
+    this.cache.set(tenantId, next);
+    return next;
+  }
+
+  /** The index to answer a tenant's questions with: the plan, plus the tenant's FAQ when it has one. */
+  async indexFor(tenantId: string): Promise<PlanIndex> {
+    return (await this.load(tenantId)).index;
+  }
+
+  async get(tenantId: string, id: string): Promise<FaqEntry | undefined> {
+    return (await this.load(tenantId)).entries.get(id);
+  }
+}
+
+function withFaq(plan: Plan, entries: FaqEntry[]): Plan {
+  const sections = new Map<string, PlanSection>(plan.sections);
+  for (const e of entries) {
+    const blocks = [{ kind: 'paragraph' as const, text: e.answer }];
+    sections.set(e.id, {
+      id: e.id,
+      order: 0,
+      title: { fi: e.question, [e.lang]: e.question },
+      keywords: {},
+      forms: [],
+      law: [],
+      reviewed: e.createdAt.slice(0, 10),
+      body: { fi: blocks, [e.lang]: blocks },
+      childIds: [],
+    });
+  }
+  return { ...plan, sections };
+}

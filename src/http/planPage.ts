@@ -1,0 +1,74 @@
+import type { Lang } from '../plan/analyze';
+import type { PlanService } from '../plan/answer';
+import { blocksToHtml, escapeHtml, inlineHtml } from '../plan/markdown';
+import { neighboursOf, pathOf, type PlanSection, titleOf } from '../plan/model';
+
+/** A readable HTML page of one plan section with its neighbours: the "Open whole section" target. */
+
+const UI: Record<Lang, { contents: string; prev: string; next: string; sub: string; law: string; forms: string; reviewed: string; onlyFi: string; up: string }> = {
+  fi: { contents: 'Sisällys', prev: 'Edellinen', next: 'Seuraava', sub: 'Alakohdat', law: 'Säädökset', forms: 'Lomakkeet', reviewed: 'Tarkistettu', onlyFi: 'Tämä kohta on vain suomeksi.', up: 'Yläkohta' },
+  sv: { contents: 'Innehåll', prev: 'Föregående', next: 'Nästa', sub: 'Underavsnitt', law: 'Författningar', forms: 'Blanketter', reviewed: 'Granskad', onlyFi: 'Det här avsnittet finns endast på finska.', up: 'Huvudavsnitt' },
+  en: { contents: 'Contents', prev: 'Previous', next: 'Next', sub: 'Subsections', law: 'Legislation', forms: 'Forms', reviewed: 'Reviewed', onlyFi: 'This section is in Finnish only.', up: 'Parent section' },
+};
+
+export function renderPlanPage(service: PlanService, id: string, lang: Lang): string | undefined {
+  const plan = service.plan;
+  const section = plan.sections.get(id);
+  if (!section) return undefined;
+  const ui = UI[lang];
+  const link = (s: PlanSection) => `<a href="${escapeHtml(service.url(s.id, lang).replace(/^https?:\/\/[^/]+/, ''))}">${escapeHtml(titleOf(s, lang))}</a>`;
+  const bodyLang: Lang = section.body[lang] ? lang : 'fi';
+  const { prev, next } = neighboursOf(plan, id);
+  const parent = section.parentId ? plan.sections.get(section.parentId) : undefined;
+  const children = section.childIds.map((c) => plan.sections.get(c)!).filter(Boolean);
+  const planTitle = plan.meta.title[lang] ?? plan.meta.title.fi;
+  const notice = plan.meta.notice?.[lang] ?? plan.meta.notice?.fi;
+  const langLinks = (['fi', 'sv', 'en'] as Lang[])
+    .map((l) => (l === lang ? `<strong>${l}</strong>` : `<a href="/plan/${escapeHtml(id)}?lang=${l}" hreflang="${l}">${l}</a>`))
+    .join(' · ');
+  const toc = plan.topLevel.map((t) => `<li${t === id || t === section.parentId ? ' class="here"' : ''}>${link(plan.sections.get(t)!)}</li>`).join('');
+  const formLinks = section.forms.map((f) => plan.sections.get(`lomakkeisto/${f}`)).filter((s): s is PlanSection => !!s);
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(titleOf(section, lang))} – ${escapeHtml(planTitle)}</title>
+<style>
+  body { font-family: "Segoe UI", system-ui, sans-serif; margin: 0; color: #242424; background: #fafafa; line-height: 1.55; }
+  header { background: #0e7c86; color: #fff; padding: .8rem 1.5rem; display: flex; justify-content: space-between; gap: 1rem; flex-wrap: wrap; }
+  header a { color: #fff; }
+  .wrap { display: grid; grid-template-columns: 16rem 1fr; gap: 2rem; max-width: 72rem; margin: 0 auto; padding: 1.5rem; }
+  nav ol { padding-left: 1.2rem; font-size: .92rem; } nav li.here > a { font-weight: 700; }
+  main { background: #fff; padding: 1.5rem 2rem; border-radius: 8px; box-shadow: 0 1px 3px rgba(0,0,0,.08); max-width: 48rem; }
+  .crumbs { color: #616161; font-size: .9rem; } .notice { background: #fff4ce; padding: .6rem .9rem; border-radius: 6px; font-size: .9rem; }
+  .meta { color: #616161; font-size: .9rem; border-top: 1px solid #e0e0e0; margin-top: 2rem; padding-top: 1rem; }
+  .pager { display: flex; justify-content: space-between; margin-top: 1.5rem; gap: 1rem; }
+  @media (max-width: 800px) { .wrap { grid-template-columns: 1fr; } }
+</style>
+</head>
+<body>
+<header><span>${escapeHtml(planTitle)}</span><span>${langLinks}</span></header>
+<div class="wrap">
+<nav aria-label="${ui.contents}"><strong>${ui.contents}</strong><ol>${toc}</ol></nav>
+<main>
+${notice ? `<p class="notice">${inlineHtml(notice)}</p>` : ''}
+<p class="crumbs">${pathOf(plan, section, lang).map(escapeHtml).join(' › ')}</p>
+<h1>${escapeHtml(titleOf(section, lang))}</h1>
+${bodyLang !== lang ? `<p class="notice">${ui.onlyFi}</p>` : ''}
+<article lang="${bodyLang}">
+${blocksToHtml(section.body[bodyLang] ?? [])}
+</article>
+${children.length ? `<h2>${ui.sub}</h2><ul>${children.map((c) => `<li>${link(c)}</li>`).join('')}</ul>` : ''}
+<div class="meta">
+${parent ? `<p>${ui.up}: ${link(parent)}</p>` : ''}
+${section.law.length ? `<p>${ui.law}: ${section.law.map(escapeHtml).join(', ')}</p>` : ''}
+${formLinks.length ? `<p>${ui.forms}: ${formLinks.map(link).join(', ')}</p>` : ''}
+${section.reviewed ? `<p>${ui.reviewed}: ${escapeHtml(section.reviewed)}</p>` : ''}
+</div>
+<p class="pager"><span>${prev ? `← ${ui.prev}: ${link(prev)}` : ''}</span><span>${next ? `${ui.next}: ${link(next)} →` : ''}</span></p>
+</main>
+</div>
+</body>
+</html>`;
+}

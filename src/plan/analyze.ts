@@ -1,0 +1,104 @@
+import * as snowball from 'snowball-stemmers';
+
+/**
+ * Text analysis for fi / sv / en: tokenize, drop function words, stem with the Snowball stemmers
+ * (snowball-stemmers), and normalize the stem alternations that Snowball's Finnish stemmer leaves apart
+ * (kotiopetus / kotiopetuks-, oppilas / oppil-, kiusaamis- / kiusaamin-).
+ */
+export type Lang = 'fi' | 'sv' | 'en';
+export const LANGS: Lang[] = ['fi', 'sv', 'en'];
+
+const stemmers = {
+  fi: snowball.newStemmer('finnish'),
+  sv: snowball.newStemmer('swedish'),
+  en: snowball.newStemmer('english'),
+};
+
+/** Question and function words: they carry no topic. Colloquial spellings (millon, mitä) included. */
+const STOP: Record<Lang, Set<string>> = {
+  fi: new Set(
+    `ja tai sekä mutta kun jos että kuin myös vain jo ei en et emme ette eivät ole olen olet on olemme olette ovat oli olivat ollut olla olisi ovatko onko onks onkse
+     mikä mitkä mitä mitäs mikäs mihin missä mistä miksi millä millon milloin miten mites miltä mille minkä minne mill kuka ketkä kenen kenelle keneltä kenet keitä kuinka
+     paljonko kauanko montako voi voiko voinko saako saanko pitääkö täytyykö tarvitseeko kannattaako pitää täytyy tarvitsee saa saada voida
+     minä sinä hän me te he mä sä se ne tämä tuo nämä nuo sen siitä siihen sitä niitä näitä tätä tästä tähän tässä siinä jossa joka jotka mikäli
+     mun sun meidän teidän heidän minun sinun hänen kanssa ilman ennen jälkeen aikana mukaan kautta vai eli noin niin nyt sitten taas vielä
+     hei moi kiitos terve huomenta päivää haluaisin haluan tietää tiedätkö voisitko osaatko
+     asia asiaa asiat asioita juttu homma esim esimerkiksi ym jne`.split(/\s+/),
+  ),
+  sv: new Set(
+    `och eller men att som om när hur vad vem vilka vilken vilket varför var vart varifrån är vara blir bli har hade ha kan kunna ska skall måste får få
+     jag du han hon vi ni de den det detta dessa min din vår er deras sin sig mig dig oss en ett i på av för till med från hos under efter före utan
+     inte ej nu då sedan också bara redan någon något några alla mycket hej tack snälla berätta vill veta`.split(/\s+/),
+  ),
+  en: new Set(
+    `a an the and or but if when whenever how what which who whom whose why where is are was were be been being am do does did done have has had having
+     can could shall should will would may might must i you he she we they it its this that these those my your our their me him her us them
+     of in on at by for to from with about into over under after before without as than then so not no yes there here please hi hello thanks tell know want need get gets
+     any some anything something thing things`.split(/\s+/),
+  ),
+};
+
+export function isStopword(word: string): boolean {
+  return STOP.fi.has(word) || STOP.sv.has(word) || STOP.en.has(word);
+}
+
+/** Lowercased word tokens (letters and digits; hyphenated compounds split into their parts). */
+export function words(text: string): string[] {
+  return (text.toLowerCase().normalize('NFC').match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? [])
+    .flatMap((w) => w.split(/[-'’]/))
+    .filter(Boolean);
+}
+
+/** Snowball stem plus normalization of Finnish endings it leaves apart. */
+const stemCache: Record<Lang, Map<string, string>> = { fi: new Map(), sv: new Map(), en: new Map() };
+
+export function stem(word: string, lang: Lang): string {
+  const cache = stemCache[lang];
+  let s = cache.get(word);
+  if (s !== undefined) return s;
+  s = stemFresh(word, lang);
+  if (cache.size > 200_000) cache.clear();
+  cache.set(word, s);
+  return s;
+}
+
+function stemFresh(word: string, lang: Lang): string {
+  let s = stemmers[lang].stem(word);
+  if (lang === 'fi') {
+    s = s
+      .replace(/([uyioö])ks$/, '$1s') // kotiopetuks- → kotiopetus, päätöks- → päätös
+      .replace(/(uu|yy)d$/, '$1s') // turvallisuud- → turvallisuus
+      .replace(/(m[iy])[ns]$/, '$1') // kiusaamin- / kiusaamis- → kiusaami
+      .replace(/([^aeiouyäö])[aä]s$/, '$1') // oppilas → oppil (as oppilaan → oppil)
+      .replace(/(aa|ee|ii|oo|uu|yy|ää|öö)$/, (m: string) => m[0]); // long vowel at stem end
+  }
+  return s;
+}
+
+/** All stems a query word may have, whatever language the user typed in. */
+export function stemsAnyLang(word: string): string[] {
+  return [...new Set(LANGS.map((l) => stem(word, l)))];
+}
+
+/** Damerau–Levenshtein (optimal string alignment) distance, giving up above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Array<number>(b.length + 1);
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length];
+}

@@ -1,0 +1,143 @@
+import { join } from 'node:path';
+import type { Lang } from './analyze';
+import { Glossary } from './glossary';
+import { loadPlan } from './load';
+import { type Block, type Plan, type PlanSection, pathOf, titleOf } from './model';
+import { type Danger, DANGER_QUERY, detectDanger } from './safety';
+import { PlanIndex, type Passage, type SearchHit } from './search';
+
+/**
+ * Answers a question from the plan: the section, the passage in the plan's own words, where it is,
+ * what to do next — or an honest "the plan does not cover this". Plain data; the Teams layer renders it.
+ */
+
+/** When to answer. Tuned on test/eval/questions.json (see `npm run eval`). */
+export const THRESHOLDS = { minScore: 4.5, minCoverage: 0.35, strongScore: 8, strongCoverage: 0.15, alsoRelevant: 0.75 };
+
+/** Confident enough to quote the plan: a good match on most of the question, or a strong match on its core. */
+export function confident(h: { score: number; coverage: number }): boolean {
+  return (h.score >= THRESHOLDS.minScore && h.coverage >= THRESHOLDS.minCoverage) || (h.score >= THRESHOLDS.strongScore && h.coverage >= THRESHOLDS.strongCoverage);
+}
+
+export interface SectionRef {
+  id: string;
+  title: string;
+  path: string[];
+  url: string;
+}
+
+export interface AnsweredSection extends SectionRef {
+  /** The quoted passage: the plan's own words, in the user's language when the section has it. */
+  passage: { lang: Lang; headings: string[]; blocks: Block[] };
+  forms: string[];
+  law: string[];
+  reviewed?: string;
+  score: number;
+}
+
+export type Answer =
+  | {
+      kind: 'answer';
+      question: string;
+      lang: Lang;
+      best: AnsweredSection;
+      also: SectionRef[];
+      followUps: SectionRef[];
+      /** Every section above the answer threshold, best first (the reply's citations). */
+      ranked: SectionRef[];
+      danger?: Danger;
+    }
+  | { kind: 'none'; question: string; lang: Lang; closest: SectionRef[]; danger?: Danger };
+
+export class PlanService {
+  constructor(
+    readonly plan: Plan,
+    readonly index: PlanIndex,
+    private readonly publicUrl: string,
+  ) {}
+
+  static load(planDir: string, glossaryFile: string, publicUrl: string): PlanService {
+    const plan = loadPlan(planDir);
+    return new PlanService(plan, new PlanIndex(plan, Glossary.load(glossaryFile)), publicUrl);
+  }
+
+  static defaultGlossary(contentDir: string): string {
+    return join(contentDir, 'glossary.yml');
+  }
+
+  url(sectionId: string, lang?: Lang): string {
+    // Expert answers kept as FAQ entries live outside the plan's files (see expert/faq.ts).
+    const page = sectionId.startsWith('faq-') ? 'faq' : 'plan';
+    return `${this.publicUrl}/${page}/${sectionId}${lang && lang !== 'fi' ? `?lang=${lang}` : ''}`;
+  }
+
+  ref(section: PlanSection, lang: Lang): SectionRef {
+    const path = section.parentId ? pathOf(this.plan, section, lang) : [titleOf(section, lang)];
+    return { id: section.id, title: titleOf(section, lang), path, url: this.url(section.id, lang) };
+  }
+
+  /** `index` is the plan's own, or the plan plus a tenant's FAQ entries. */
+  answer(question: string, lang: Lang, index: PlanIndex = this.index): Answer {
+    const danger = detectDanger(question);
+    if (danger) {
+      // Emergency guidance first (rendered by the caller), with the plan's crisis or child-protection section.
+      const crisis = this.index.search(DANGER_QUERY[danger], 1).hits[0];
+      if (crisis) return this.answered(question, lang, crisis, [], danger, this.index);
+      return { kind: 'none', question, lang, closest: [], danger };
+    }
+    const { hits } = index.search(question, 6);
+    const best = hits[0];
+    if (!best || !confident(best)) {
+      // Closest sections only when something in the question matched meaningfully.
+      const closest = hits.filter((h) => h.coverage >= 0.25 && h.score >= THRESHOLDS.minScore / 2).slice(0, 3);
+      return { kind: 'none', question, lang, closest: closest.map((h) => this.ref(h.section, lang)) };
+    }
+    return this.answered(question, lang, best, hits.slice(1), undefined, index);
+  }
+
+  /** A section opened directly (follow-up button, related link): its opening passage. */
+  open(sectionId: string, lang: Lang, question = ''): Answer | undefined {
+    const section = this.plan.sections.get(sectionId);
+    if (!section) return undefined;
+    const hit = this.index.search(question || titleOf(section, 'fi'), 50).hits.find((h) => h.section.id === sectionId) ?? { section, score: 0, coverage: 1 };
+    return this.answered(question, lang, hit, [], undefined, this.index);
+  }
+
+  private answered(question: string, lang: Lang, hit: SearchHit, others: SearchHit[], danger: Danger | undefined, index: PlanIndex): Answer {
+    const s = hit.section;
+    const passage = this.passageFor(s, hit.passage, lang, question, index);
+    const also = others.filter((o) => o.score >= hit.score * THRESHOLDS.alsoRelevant && confident(o) && o.section.id !== s.parentId && o.section.parentId !== s.id).slice(0, 2);
+    return {
+      kind: 'answer',
+      question,
+      lang,
+      danger,
+      best: { ...this.ref(s, lang), passage, forms: s.forms, law: s.law, reviewed: s.reviewed, score: hit.score },
+      also: also.map((o) => this.ref(o.section, lang)),
+      followUps: this.followUps(s, also.map((a) => a.section.id)).map((f) => this.ref(f, lang)),
+      ranked: [hit, ...others.filter(confident)].slice(0, 5).map((h) => this.ref(h.section, lang)),
+    };
+  }
+
+  private passageFor(s: PlanSection, best: Passage | undefined, lang: Lang, question: string, index: PlanIndex): AnsweredSection['passage'] {
+    if (best) {
+      const inLang = best.lang === lang ? best : index.passageIn(s.id, best, lang, question);
+      const p = inLang ?? best;
+      return { lang: p.lang, headings: p.headings, blocks: p.blocks };
+    }
+    const bodyLang: Lang = s.body[lang] ? lang : 'fi';
+    const blocks = s.body[bodyLang] ?? [];
+    const first = blocks.findIndex((b) => b.kind !== 'heading');
+    return { lang: bodyLang, headings: [], blocks: first >= 0 ? blocks.slice(first, first + (blocks[first + 1]?.kind === 'list' ? 2 : 1)) : [] };
+  }
+
+  /** Next useful steps: the section's subsections, else its siblings; never what is already shown. */
+  private followUps(s: PlanSection, exclude: string[]): PlanSection[] {
+    const pool = s.childIds.length > 0 ? s.childIds : s.parentId ? [s.parentId, ...(this.plan.sections.get(s.parentId)?.childIds ?? [])] : [];
+    return pool
+      .filter((id) => id !== s.id && !exclude.includes(id))
+      .slice(0, 3)
+      .map((id) => this.plan.sections.get(id)!)
+      .filter(Boolean);
+  }
+}

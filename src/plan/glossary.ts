@@ -1,0 +1,120 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { type Lang, LANGS, stem, stemsAnyLang, words } from './analyze';
+
+/**
+ * The domain glossary (content/glossary.yml): concepts with their terms in fi, sv and en, plus old and
+ * colloquial terms. A concept found in a question or in a section becomes the token `@<n>`, so an English
+ * or Swedish question, an old term or a slang word meets the Finnish section through the concept.
+ */
+const entry = z.object({
+  fi: z.array(z.string()).default([]),
+  sv: z.array(z.string()).default([]),
+  en: z.array(z.string()).default([]),
+  old: z.array(z.string()).default([]),
+  colloquial: z.array(z.string()).default([]),
+});
+export type GlossaryEntry = z.infer<typeof entry>;
+
+interface Phrase {
+  concept: string;
+  /** Stems per word, per language the phrase may be matched in. */
+  stems: Record<Lang, string[]>;
+}
+
+export interface ConceptHit {
+  concept: string;
+  /** Word positions covered in the token sequence. */
+  start: number;
+  end: number;
+}
+
+export class Glossary {
+  private readonly byFirst: Record<Lang, Map<string, Phrase[]>> = { fi: new Map(), sv: new Map(), en: new Map() };
+  /** Stems of one-word terms, sorted, for near matches (lintsaa ~ lintsaus). */
+  private singleWords: string[] = [];
+  readonly size: number;
+
+  constructor(readonly entries: GlossaryEntry[]) {
+    entries.forEach((e, i) => {
+      const concept = `@${i}`;
+      const terms: [string, Lang[]][] = [
+        ...e.fi.map((t) => [t, ['fi']] as [string, Lang[]]),
+        ...e.sv.map((t) => [t, ['sv']] as [string, Lang[]]),
+        ...e.en.map((t) => [t, ['en']] as [string, Lang[]]),
+        ...[...e.old, ...e.colloquial].map((t) => [t, LANGS] as [string, Lang[]]),
+      ];
+      for (const [term, langs] of terms) {
+        const ws = words(term);
+        if (ws.length === 0) continue;
+        for (const l of langs) {
+          const phrase: Phrase = { concept, stems: { fi: [], sv: [], en: [] } };
+          for (const l2 of LANGS) phrase.stems[l2] = ws.map((w) => stem(w, l2));
+          const first = phrase.stems[l][0];
+          const list = this.byFirst[l].get(first) ?? [];
+          list.push(phrase);
+          this.byFirst[l].set(first, list);
+        }
+      }
+    });
+    this.size = entries.length;
+    const singles = new Set<string>();
+    for (const l of LANGS) for (const [first, phrases] of this.byFirst[l]) if (phrases.some((p) => p.stems[l].length === 1)) singles.add(first);
+    this.singleWords = [...singles].sort();
+  }
+
+  /** One-word term stems that share a stem of 5+ letters with `s`, differing by at most 3 letters at the end. */
+  private nearSingles(s: string): string[] {
+    if (s.length < 5) return [];
+    return this.singleWords.filter((t) => t !== s && t.length >= 5 && (t.startsWith(s) || s.startsWith(t)) && Math.abs(t.length - s.length) <= 3);
+  }
+
+  static load(file: string): Glossary {
+    if (!existsSync(file)) return new Glossary([]);
+    const parsed = z.array(entry).safeParse(parseYaml(readFileSync(file, 'utf8')));
+    if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return new Glossary(parsed.data);
+  }
+
+  /** Concepts in a text of known language, given its stems. Longest phrase wins at each position. */
+  findInStems(stems: string[], lang: Lang): ConceptHit[] {
+    const hits: ConceptHit[] = [];
+    for (let i = 0; i < stems.length; i++) {
+      let best: Phrase | undefined;
+      for (const p of this.byFirst[lang].get(stems[i]) ?? []) {
+        const s = p.stems[lang];
+        if (i + s.length <= stems.length && s.every((x, k) => stems[i + k] === x) && (!best || s.length > best.stems[lang].length)) best = p;
+      }
+      if (best) hits.push({ concept: best.concept, start: i, end: i + best.stems[lang].length });
+    }
+    return hits;
+  }
+
+  /** Concepts in a question of unknown language: each word may have any language's stem. */
+  findInQuestion(questionWords: string[]): ConceptHit[] {
+    const alts = questionWords.map((w) => {
+      const stems = stemsAnyLang(w);
+      return new Set([...stems, ...stems.flatMap((s) => this.nearSingles(s))]);
+    });
+    const hits: ConceptHit[] = [];
+    for (let i = 0; i < alts.length; i++) {
+      for (const lang of LANGS) {
+        for (const first of alts[i]) {
+          for (const p of this.byFirst[lang].get(first) ?? []) {
+            const s = p.stems[lang];
+            if (i + s.length <= alts.length && s.every((x, k) => alts[i + k].has(x))) hits.push({ concept: p.concept, start: i, end: i + s.length });
+          }
+        }
+      }
+    }
+    // Keep, per concept, one hit; drop hits contained in a longer hit of another concept.
+    const unique = new Map<string, ConceptHit>();
+    for (const h of hits) {
+      const prev = unique.get(h.concept);
+      if (!prev || h.end - h.start > prev.end - prev.start) unique.set(h.concept, h);
+    }
+    const all = [...unique.values()];
+    return all.filter((h) => !all.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+  }
+}

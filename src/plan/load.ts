@@ -1,0 +1,127 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { Lang } from './analyze';
+import { parseBlocks } from './markdown';
+import type { Plan, PlanMeta, PlanSection } from './model';
+
+/** Loads a plan directory (content/plan or an imported one): one Markdown file per section, `_plan.yml`. */
+
+const langMap = <T extends z.ZodTypeAny>(t: T) => z.object({ fi: t.optional(), sv: t.optional(), en: t.optional() });
+const stringList = z.array(z.union([z.string(), z.number()]).transform(String));
+
+const frontMatter = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)?$/, 'lowercase slug, subsections as parent/child'),
+  order: z.number().int().default(1000),
+  title: langMap(z.string().min(1)).refine((t) => t.fi ?? t.en ?? t.sv, 'needs at least one title'),
+  keywords: langMap(stringList).default({}),
+  forms: stringList.default([]),
+  law: stringList.default([]),
+  reviewed: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)).optional(),
+  weight: z.number().min(0.1).max(2).optional(),
+  source: z.object({ file: z.string().optional(), heading: z.string().optional(), page: z.number().optional() }).optional(),
+});
+
+const planMeta = z.object({
+  title: langMap(z.string()).default({}),
+  region: z.string().optional(),
+  notice: langMap(z.string()).optional(),
+  version: z.union([z.string(), z.number()]).transform(String).optional(),
+  approved: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)).optional(),
+});
+
+export class PlanLoadError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The plan could not be loaded:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'PlanLoadError';
+  }
+}
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return markdownFiles(path);
+    return name.endsWith('.md') && !/^[A-Z_]+\.md$/.test(name) ? [path] : [];
+  });
+}
+
+/** Splits `---\nyaml\n---\nbody` and the body into languages at `<!-- lang:xx -->` lines. */
+function splitFile(text: string): { yaml: string; bodies: Partial<Record<Lang, string>> } {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
+  if (!m) throw new Error('missing front matter (--- yaml ---)');
+  const bodies: Partial<Record<Lang, string>> = {};
+  let lang: Lang = 'fi';
+  let buf: string[] = [];
+  for (const line of m[2].split(/\r?\n/)) {
+    const marker = /^\s*<!--\s*lang:\s*(fi|sv|en)\s*-->\s*$/.exec(line);
+    if (marker) {
+      bodies[lang] = buf.join('\n');
+      lang = marker[1] as Lang;
+      buf = [];
+    } else buf.push(line);
+  }
+  bodies[lang] = buf.join('\n');
+  return { yaml: m[1], bodies };
+}
+
+export function loadPlan(dir: string): Plan {
+  if (!existsSync(dir)) throw new PlanLoadError([`${dir}: no such directory`]);
+  const problems: string[] = [];
+  const sections = new Map<string, PlanSection>();
+  for (const file of markdownFiles(dir).sort()) {
+    const rel = relative(dir, file);
+    try {
+      const { yaml, bodies } = splitFile(readFileSync(file, 'utf8'));
+      const fm = frontMatter.safeParse(parseYaml(yaml));
+      if (!fm.success) {
+        problems.push(...fm.error.issues.map((i) => `${rel}: ${i.path.join('.') || 'front matter'}: ${i.message}`));
+        continue;
+      }
+      const f = fm.data;
+      if (sections.has(f.id)) problems.push(`${rel}: duplicate id ${f.id}`);
+      const body = Object.fromEntries(
+        Object.entries(bodies)
+          .map(([l, b]) => [l, parseBlocks(b ?? '')] as const)
+          .filter(([, blocks]) => blocks.length > 0),
+      ) as PlanSection['body'];
+      if (!body.fi) body.fi = body.en ?? body.sv ?? [];
+      sections.set(f.id, {
+        id: f.id,
+        parentId: f.id.includes('/') ? f.id.split('/')[0] : undefined,
+        order: f.order,
+        title: { ...f.title, fi: f.title.fi ?? f.title.en ?? f.title.sv ?? f.id } as PlanSection['title'],
+        keywords: f.keywords,
+        forms: f.forms,
+        law: f.law,
+        reviewed: f.reviewed,
+        weight: f.weight,
+        source: f.source,
+        body,
+        childIds: [],
+      });
+    } catch (err) {
+      problems.push(`${rel}: ${(err as Error).message}`);
+    }
+  }
+  for (const s of sections.values()) {
+    if (!s.parentId) continue;
+    const parent = sections.get(s.parentId);
+    if (parent) parent.childIds.push(s.id);
+    else problems.push(`${s.id}: parent section ${s.parentId} is missing`);
+  }
+  if (sections.size === 0) problems.push(`${dir}: no sections (*.md with front matter)`);
+  if (problems.length > 0) throw new PlanLoadError(problems);
+  const byOrder = (a: string, b: string) => sections.get(a)!.order - sections.get(b)!.order || a.localeCompare(b);
+  for (const s of sections.values()) s.childIds.sort(byOrder);
+
+  let meta: PlanMeta = { title: { fi: 'Opiskeluhuoltosuunnitelma' } };
+  const metaFile = join(dir, '_plan.yml');
+  if (existsSync(metaFile)) {
+    const parsed = planMeta.safeParse(parseYaml(readFileSync(metaFile, 'utf8')));
+    if (!parsed.success) throw new PlanLoadError(parsed.error.issues.map((i) => `_plan.yml: ${i.path.join('.')}: ${i.message}`));
+    const t = parsed.data.title;
+    meta = { ...parsed.data, title: { ...t, fi: t.fi ?? t.en ?? t.sv ?? 'Opiskeluhuoltosuunnitelma' } } as PlanMeta;
+  }
+  return { meta, sections, topLevel: [...sections.values()].filter((s) => !s.parentId).map((s) => s.id).sort(byOrder) };
+}

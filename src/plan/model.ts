@@ -1,0 +1,71 @@
+import type { Lang } from './analyze';
+
+/** A block of a section body: what retrieval quotes and the plan page renders. */
+export type Block =
+  | { kind: 'heading'; level: number; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'list'; items: string[]; ordered: boolean };
+
+export type Localized<T> = Partial<Record<Lang, T>> & { fi: T };
+
+/** One section of the plan (a Markdown file): `kotiopetus`, or a subsection `kotiopetus/huoltajan-valitsema`. */
+export interface PlanSection {
+  id: string;
+  parentId?: string;
+  order: number;
+  title: Localized<string>;
+  keywords: Partial<Record<Lang, string[]>>;
+  forms: string[];
+  law: string[];
+  reviewed?: string;
+  /** Search prior (default 1): below 1 for catalogue-like sections that repeat the topical ones. */
+  weight?: number;
+  source?: { file?: string; heading?: string; page?: number };
+  /** Body per language; Finnish always, Swedish and English where written. */
+  body: Localized<Block[]>;
+  childIds: string[];
+}
+
+export interface PlanMeta {
+  title: Localized<string>;
+  region?: string;
+  notice?: Partial<Record<Lang, string>>;
+  version?: string;
+  approved?: string;
+}
+
+export interface Plan {
+  meta: PlanMeta;
+  sections: Map<string, PlanSection>;
+  /** Top-level section ids in plan order. */
+  topLevel: string[];
+}
+
+/** Title in the wanted language, else Finnish. */
+export function titleOf(section: PlanSection, lang: Lang): string {
+  return section.title[lang] ?? section.title.fi;
+}
+
+/** "Kotiopetus › Huoltajan valitsema kotiopetus" */
+export function pathOf(plan: Plan, section: PlanSection, lang: Lang): string[] {
+  const path: string[] = [];
+  for (let s: PlanSection | undefined = section; s; s = s.parentId ? plan.sections.get(s.parentId) : undefined) path.unshift(titleOf(s, lang));
+  return path;
+}
+
+/** Previous and next section in reading order (siblings first, then across parents). */
+export function neighboursOf(plan: Plan, id: string): { prev?: PlanSection; next?: PlanSection } {
+  const order = readingOrder(plan);
+  const i = order.indexOf(id);
+  return { prev: i > 0 ? plan.sections.get(order[i - 1]) : undefined, next: i >= 0 && i < order.length - 1 ? plan.sections.get(order[i + 1]) : undefined };
+}
+
+export function readingOrder(plan: Plan): string[] {
+  const out: string[] = [];
+  const visit = (id: string) => {
+    out.push(id);
+    for (const c of plan.sections.get(id)?.childIds ?? []) visit(c);
+  };
+  plan.topLevel.forEach(visit);
+  return out;
+}

@@ -1,0 +1,43 @@
+import { words } from './analyze';
+
+/**
+ * Messages that signal acute danger get emergency guidance before anything else. Recall matters more
+ * than precision here: a false alarm costs one extra line, a miss can cost a child.
+ * Patterns are word-prefix matches over lowercased words (so inflections match: itsetuhoinen, itsetuhoisesti).
+ */
+export type Danger = 'selfharm' | 'violence' | 'abuse';
+
+const PATTERNS: Record<Danger, string[]> = {
+  selfharm: [
+    'itsetuho', 'itsemurh', 'viiltel', 'viillel', 'viilto', 'viiltää', 'viiltäny', 'satuttaa itse', 'satuttanut itse', 'vahingoittaa itse', 'tappaa itse', 'haluaa kuolla', 'halua kuolla', 'ei halua elää', 'hirttä', 'yliannostu',
+    'självmord', 'skadar sig', 'skada sig', 'skär sig', 'vill dö', 'ta livet',
+    'suicid', 'self harm', 'self-harm', 'selfharm', 'kill herself', 'kill himself', 'kill themselves', 'kill myself', 'wants to die', 'cutting herself', 'cutting himself', 'hurt herself', 'hurt himself', 'overdose',
+  ],
+  violence: [
+    'uhkaa ampua', 'ampua', 'ampumis', 'aseen', 'ase koulu', 'puukko', 'puukot', 'veitsi', 'veitse', 'uhkaa tappaa', 'tappouhka', 'pommi', 'pommiuhka', 'hakkaa', 'hakkas', 'pahoinpitel', 'lyö ', 'kuristi',
+    'skjuta', 'vapen', 'kniv', 'hotar att döda', 'bomb', 'misshandel', 'slår',
+    'shoot', 'gun', 'knife', 'bomb threat', 'threatens to kill', 'threatened to kill', 'stabbed', 'beaten', 'beating',
+  ],
+  abuse: [
+    'hyväksikäyt', 'seksuaalinen väkivalta', 'seksuaalisesti', 'raiskas', 'raiskau', 'insesti', 'kaltoinkohtel', 'lyö lasta', 'lyövät lasta', 'isä lyö', 'äiti lyö', 'kotona lyödään', 'lasta lyödään', 'pahoinpidellään kotona', 'laiminlyö',
+    'övergrepp', 'sexuellt utnyttj', 'våldtäkt', 'misshandlas', 'far slår', 'mamma slår', 'pappa slår',
+    'abuse', 'abused', 'molest', 'rape', 'raped', 'neglect', 'hits the child', 'beats the child', 'dad hits', 'mum hits', 'mom hits',
+  ],
+};
+
+/** Detects the most serious danger signalled by a message, if any. Abuse of a child outranks the others. */
+export function detectDanger(message: string): Danger | undefined {
+  const text = ` ${words(message).join(' ')} `;
+  const hit = (d: Danger) => PATTERNS[d].some((p) => text.includes(` ${p.toLowerCase()}`));
+  if (hit('abuse')) return 'abuse';
+  if (hit('selfharm')) return 'selfharm';
+  if (hit('violence')) return 'violence';
+  return undefined;
+}
+
+/** What to search the plan for when a danger is detected: its crisis or child-protection section. */
+export const DANGER_QUERY: Record<Danger, string> = {
+  selfharm: 'akuutti kriisi itsetuhoisuus hätätilanne 112 ensimmäiset toimet',
+  violence: 'akuutti kriisi väkivallan uhka hätätilanne 112 ensimmäiset toimet',
+  abuse: 'lastensuojeluilmoitus ilmoitusvelvollisuus viipymättä',
+};

@@ -1,0 +1,397 @@
+import { editDistance, isStopword, type Lang, LANGS, stem, stemsAnyLang, words } from './analyze';
+import type { Glossary } from './glossary';
+import { plainInline } from './markdown';
+import type { Block, Plan, PlanSection } from './model';
+
+/**
+ * Opari's own retrieval over the plan: BM25F over weighted fields (title > keywords > headings > body),
+ * Snowball stems with Finnish compound parts, glossary concepts shared by fi/sv/en and old/colloquial
+ * terms, and typo tolerance (prefix and edit-distance matches against the plan's vocabulary).
+ */
+
+/** Ranking parameters; the defaults were chosen on test/eval/questions.json (`npm run eval`). */
+export interface Tuning {
+  title: number;
+  keywords: number;
+  heading: number;
+  body: number;
+  k1: number;
+  b: number;
+  titleBonus: number;
+  passageWeight: number;
+}
+export const DEFAULT_TUNING: Tuning = { title: 6, keywords: 4, heading: 2, body: 1, k1: 1.2, b: 0.6, titleBonus: 0.8, passageWeight: 0.25 };
+/** Weight of a compound's parts relative to the whole word. */
+const PART_WEIGHT = 0.6;
+const MIN_PART = 4;
+const UNKNOWN_IMPORTANCE = 2.5;
+const RERANK = 15;
+
+export interface Passage {
+  lang: Lang;
+  /** Headings above the passage inside the section. */
+  headings: string[];
+  blocks: Block[];
+  terms: Set<string>;
+  /** Terms of the headings above the passage: what the passage is about. */
+  headingTerms: Set<string>;
+  position: number;
+}
+
+interface Doc {
+  section: PlanSection;
+  tf: Map<string, number>;
+  /** Terms of the title and keywords (any language): what the section is about. */
+  titleTerms: Set<string>;
+  length: number;
+  passages: Passage[];
+}
+
+export interface SearchHit {
+  section: PlanSection;
+  score: number;
+  /** Share of the question's meaningful words (IDF-weighted) that the section matches, 0..1. */
+  coverage: number;
+  passage?: Passage;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** Meaningful (non-stop) words in the question. */
+  contentWords: number;
+}
+
+interface Alternative {
+  term: string;
+  weight: number;
+  /** exact stem or compound part, or a near (prefix / typo) match that might be wrong. */
+  near?: boolean;
+}
+interface Unit {
+  alternatives: Alternative[];
+  /** For coverage: the unit's importance (IDF of its best term, or the max IDF when unknown). */
+  importance: number;
+  /** Word units count for coverage; concept units only boost. */
+  word: boolean;
+  /** Concept units: which word units they cover. */
+  covers?: number[];
+}
+
+function deletes(term: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < term.length; i++) out.add(term.slice(0, i) + term.slice(i + 1));
+  return out;
+}
+
+function lowerBound(sorted: string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export class PlanIndex {
+  private readonly docs: Doc[] = [];
+  private readonly byId = new Map<string, Doc>();
+  private readonly df = new Map<string, number>();
+  private avgLength = 1;
+  /** Finnish stems of the plan: the parts a compound may be split into. */
+  private readonly partVocab = new Set<string>();
+  private readonly partsCache = new Map<string, string[]>();
+  /** Single-deletion variants of every vocabulary term (SymSpell), for fast typo matching. */
+  private readonly deletions = new Map<string, string[]>();
+  /** Sorted vocabulary, for prefix ranges. */
+  private sortedVocab: string[] = [];
+
+  constructor(
+    readonly plan: Plan,
+    readonly glossary: Glossary,
+    private readonly tuning: Tuning = DEFAULT_TUNING,
+  ) {
+    const sections = [...plan.sections.values()];
+    // First pass: the vocabulary of whole words, which compound splitting uses.
+    for (const s of sections) for (const t of this.sectionTexts(s, 'fi')) for (const w of words(t.text)) {
+      const st = stem(w, 'fi');
+      if (st.length >= 3 && !isStopword(w)) this.partVocab.add(st);
+    }
+    for (const s of sections) this.docs.push(this.buildDoc(s));
+    for (const d of this.docs) this.byId.set(d.section.id, d);
+    for (const d of this.docs) for (const t of d.tf.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    this.avgLength = this.docs.reduce((a, d) => a + d.length, 0) / Math.max(1, this.docs.length);
+    for (const t of this.df.keys()) {
+      if (t.startsWith('@') || t.length < 4) continue;
+      for (const d of deletes(t)) {
+        const list = this.deletions.get(d) ?? [];
+        list.push(t);
+        this.deletions.set(d, list);
+      }
+    }
+    this.sortedVocab = [...this.df.keys()].filter((t) => !t.startsWith('@')).sort();
+  }
+
+  get size(): number {
+    return this.docs.length;
+  }
+
+  private *sectionTexts(s: PlanSection, lang: Lang): Generator<{ field: 'title' | 'keywords' | 'heading' | 'body'; text: string }> {
+    const title = s.title[lang];
+    if (title) yield { field: 'title', text: title };
+    for (const k of s.keywords[lang] ?? []) yield { field: 'keywords', text: k };
+    for (const b of s.body[lang] ?? []) {
+      if (b.kind === 'heading') yield { field: 'heading', text: plainInline(b.text) };
+      else if (b.kind === 'paragraph') yield { field: 'body', text: plainInline(b.text) };
+      else for (const i of b.items) yield { field: 'body', text: plainInline(i) };
+    }
+  }
+
+  /** Stems, compound parts and glossary concepts of a text in a known language. */
+  analyzeText(text: string, lang: Lang): { term: string; weight: number }[] {
+    const ws = words(text);
+    const stems = ws.map((w) => stem(w, lang));
+    const out: { term: string; weight: number }[] = [];
+    ws.forEach((w, i) => {
+      if (isStopword(w)) return;
+      out.push({ term: stems[i], weight: 1 });
+      for (const part of this.compoundParts(stems[i], lang)) out.push({ term: part, weight: PART_WEIGHT });
+    });
+    for (const h of this.glossary.findInStems(stems, lang)) out.push({ term: h.concept, weight: 1 });
+    return out;
+  }
+
+  /**
+   * Splits a Finnish compound stem into known stems: kotiopetusilmoitus → kotiopetus + ilmoitus → koti + opetus.
+   * A split needs a known tail of at least 4 letters and a head of at least 3; the head is split again.
+   */
+  compoundParts(st: string, lang: Lang, depth = 0): string[] {
+    if (lang !== 'fi' || st.length < MIN_PART + 3 || depth > 2) return [];
+    const cached = depth === 0 ? this.partsCache.get(st) : undefined;
+    if (cached) return cached;
+    let parts: string[] = [];
+    for (let i = 3; i <= st.length - MIN_PART; i++) {
+      const tail = st.slice(i);
+      if (tail.length < MIN_PART || !this.partVocab.has(tail)) continue;
+      const head = st.slice(0, i);
+      const headStem = stem(head, 'fi');
+      const headParts = this.compoundParts(head, lang, depth + 1);
+      // Both sides must be Finnish words of the plan (or the head a compound of them): "password" is not pass + word.
+      if (!this.partVocab.has(head) && !this.partVocab.has(headStem) && headParts.length === 0) continue;
+      parts = [...new Set([headStem, head, tail, ...headParts])].filter((p) => p.length >= 3 && p !== st);
+      break;
+    }
+    if (depth === 0) this.partsCache.set(st, parts);
+    return parts;
+  }
+
+  private buildDoc(section: PlanSection): Doc {
+    const tf = new Map<string, number>();
+    const titleTerms = new Set<string>();
+    let length = 0;
+    for (const lang of LANGS) {
+      for (const { field, text } of this.sectionTexts(section, lang)) {
+        for (const { term, weight } of this.analyzeText(text, lang)) {
+          const w = this.tuning[field] * weight;
+          tf.set(term, (tf.get(term) ?? 0) + w);
+          length += w;
+          if (field === 'title' || field === 'keywords') titleTerms.add(term);
+        }
+      }
+    }
+    return { section, tf, titleTerms, length, passages: this.buildPassages(section) };
+  }
+
+  /** Paragraphs and lists; a paragraph ending in ':' travels with the list it introduces. */
+  private buildPassages(section: PlanSection): Passage[] {
+    const out: Passage[] = [];
+    for (const lang of LANGS) {
+      const blocks = section.body[lang];
+      if (!blocks) continue;
+      const headings: string[] = [];
+      blocks.forEach((b, i) => {
+        if (b.kind === 'heading') {
+          headings.splice(Math.max(0, b.level - 2));
+          headings[Math.max(0, b.level - 2)] = b.text;
+          return;
+        }
+        const prev = blocks[i - 1];
+        if (b.kind === 'paragraph' && blocks[i + 1]?.kind === 'list' && b.text.trim().endsWith(':')) return;
+        const group: Block[] = b.kind === 'list' && prev?.kind === 'paragraph' && prev.text.trim().endsWith(':') ? [prev, b] : [b];
+        const text = [...headings, ...group.map((g) => (g.kind === 'list' ? g.items.join(' ') : g.kind === 'paragraph' ? g.text : ''))].join(' ');
+        out.push({
+          lang,
+          headings: headings.filter(Boolean),
+          blocks: group,
+          terms: new Set(this.analyzeText(plainInline(text), lang).map((t) => t.term)),
+          headingTerms: new Set(this.analyzeText(plainInline(headings.join(' ')), lang).map((t) => t.term)),
+          position: i,
+        });
+      });
+    }
+    return out;
+  }
+
+  private idf(term: string): number {
+    const n = this.docs.length;
+    const df = this.df.get(term) ?? 0;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Alternatives for one question word: exact stems, compound parts, prefix and typo matches. */
+  private alternativesFor(word: string): Alternative[] {
+    const alts = new Map<string, number>();
+    const near = new Set<string>();
+    const add = (t: string, w: number, isNear = false) => {
+      alts.set(t, Math.max(alts.get(t) ?? 0, w));
+      if (isNear) near.add(t);
+    };
+    const stems = stemsAnyLang(word);
+    for (const s of stems) {
+      if (this.df.has(s)) add(s, 1);
+      for (const p of this.compoundParts(s, 'fi')) if (this.df.has(p)) add(p, PART_WEIGHT);
+    }
+    if (alts.size === 0) {
+      const s = stem(word, 'fi');
+      if (s.length >= 6) {
+        // Prefix: a stem the plan has that is this one cut or extended by up to 3 letters.
+        for (let len = 5; len < s.length; len++) if (s.length - len <= 3 && this.df.has(s.slice(0, len))) add(s.slice(0, len), 0.8, true);
+        for (let i = lowerBound(this.sortedVocab, s); i < this.sortedVocab.length && this.sortedVocab[i].startsWith(s); i++) {
+          if (this.sortedVocab[i].length - s.length <= 3) add(this.sortedVocab[i], 0.8, true);
+        }
+        // Typos: candidates share a single- or double-deletion variant (SymSpell), confirmed by edit distance.
+        const max = s.length >= 8 ? 2 : 1;
+        const probes = new Set([s, ...deletes(s), ...(max === 2 ? [...deletes(s)].flatMap((d) => [...deletes(d)]) : [])]);
+        for (const p of probes) {
+          for (const t of [...(this.deletions.get(p) ?? []), ...(this.df.has(p) && !p.startsWith('@') ? [p] : [])]) {
+            if (alts.has(t)) continue;
+            const d = editDistance(s, t, max);
+            if (d <= max) add(t, d === 1 ? 0.75 : 0.6, true);
+          }
+        }
+      }
+    }
+    return [...alts.entries()].map(([term, weight]) => ({ term, weight, ...(near.has(term) ? { near: true } : {}) }));
+  }
+
+  private units(question: string): { units: Unit[]; contentWords: number } {
+    const ws = words(question);
+    const units: Unit[] = [];
+    const wordUnitIndex = new Map<number, number>();
+    ws.forEach((w, i) => {
+      if (isStopword(w) || w.length < 2) return;
+      const alternatives = this.alternativesFor(w);
+      // A word is as important as its most common reading: another language's odd stem must not inflate it.
+      // Near matches (prefix, typo) may be wrong, so they do not make a word look common and unimportant.
+      const common = alternatives.filter((a) => !a.near).reduce<Alternative | undefined>((m, a) => (!m || (this.df.get(a.term) ?? 0) > (this.df.get(m.term) ?? 0) ? a : m), undefined);
+      wordUnitIndex.set(i, units.length);
+      // A word the plan does not know weighs like a fairly rare word: users write more than the plan says.
+      units.push({ alternatives, importance: common ? Math.max(this.idf(common.term) * common.weight, 0.5) : UNKNOWN_IMPORTANCE, word: true });
+    });
+    const contentWords = units.length;
+    for (const h of this.glossary.findInQuestion(ws)) {
+      const covers = [...Array(h.end - h.start).keys()].map((k) => wordUnitIndex.get(h.start + k)).filter((x): x is number => x !== undefined);
+      // A concept stands in for the words it covers: an unknown word ("homeschooling") is known through it.
+      for (const c of covers) if (units[c].alternatives.length === 0) units[c].importance = Math.min(units[c].importance, this.idf(h.concept) + 0.5);
+      units.push({ alternatives: [{ term: h.concept, weight: 1.2 }], importance: 0, word: false, covers });
+    }
+    return { units, contentWords };
+  }
+
+  search(question: string, limit = 5): SearchResult {
+    const { units, contentWords } = this.units(question);
+    const totalImportance = units.filter((u) => u.word).reduce((a, u) => a + u.importance, 0);
+    const hits: SearchHit[] = [];
+    for (const doc of this.docs) {
+      let score = 0;
+      const matched = new Set<number>();
+      units.forEach((u, ui) => {
+        let best = 0;
+        for (const a of u.alternatives) {
+          const tf = doc.tf.get(a.term);
+          if (!tf) continue;
+          const { k1, b } = this.tuning;
+          const norm = tf / (tf + k1 * (1 - b + (b * doc.length) / this.avgLength));
+          // BM25F saturates a long body; a match in the title or keywords says what the section is about.
+          const about = doc.titleTerms.has(a.term) ? this.tuning.titleBonus : 0;
+          best = Math.max(best, a.weight * this.idf(a.term) * (norm * (k1 + 1) + about));
+        }
+        if (best > 0) {
+          score += best;
+          if (u.word) matched.add(ui);
+          for (const c of u.covers ?? []) matched.add(c);
+        }
+      });
+      if (score <= 0) continue;
+      score *= doc.section.weight ?? 1;
+      const matchedImportance = [...matched].reduce((a, i) => a + units[i].importance, 0);
+      hits.push({ section: doc.section, score, coverage: totalImportance > 0 ? matchedImportance / totalImportance : 0 });
+    }
+    hits.sort((a, b) => b.score - a.score || a.section.id.localeCompare(b.section.id));
+    // Rerank the leaders by their best passage: question words that meet in one paragraph or list
+    // are stronger evidence than the same words scattered over a long section.
+    const groups = this.passageGroups(units);
+    const leaders = hits.slice(0, Math.max(limit, RERANK));
+    for (const h of leaders) {
+      h.passage = this.bestPassage(h.section.id, groups);
+      if (h.passage) h.score += this.tuning.passageWeight * this.passageScore(h.passage, groups) * (h.section.weight ?? 1);
+    }
+    leaders.sort((a, b) => b.score - a.score || a.section.id.localeCompare(b.section.id));
+    const top = leaders.slice(0, limit);
+    return { hits: top, contentWords };
+  }
+
+  /** Per question word, the terms that stand for it: its own alternatives and the concepts covering it. */
+  private passageGroups(units: Unit[]): Alternative[][] {
+    const groups: Alternative[][] = units.filter((u) => u.word).map((u) => [...u.alternatives]);
+    const wordIndex = units.map((u, i) => (u.word ? units.slice(0, i).filter((x) => x.word).length : -1));
+    for (const u of units) {
+      if (u.word) continue;
+      const targets = (u.covers ?? []).map((c) => wordIndex[c]).filter((i) => i >= 0);
+      if (targets.length === 0) groups.push([...u.alternatives]);
+      for (const t of targets) groups[t].push(...u.alternatives);
+    }
+    return groups;
+  }
+
+  /**
+   * Each question word counts once, by its best term in the passage; a term in the passage's heading
+   * counts double, and a glossary concept 1.5x (it matched the meaning, not just the letters).
+   */
+  private passageScore(p: Passage, groups: Alternative[][]): number {
+    let score = 0;
+    for (const g of groups) {
+      let best = 0;
+      for (const a of g) {
+        if (!p.terms.has(a.term)) continue;
+        const v = a.weight * this.idf(a.term) * (p.headingTerms.has(a.term) ? 2 : 1) * (a.term.startsWith('@') ? 1.5 : 1);
+        if (v > best) best = v;
+      }
+      score += best;
+    }
+    return p.blocks.some((b) => b.kind === 'list') ? score * 1.15 : score; // criteria are written as lists
+  }
+
+  /** The passage with the most question weight; ties go to the earlier one (Finnish first). */
+  private bestPassage(sectionId: string, groups: Alternative[][], lang?: Lang): Passage | undefined {
+    const doc = this.byId.get(sectionId);
+    if (!doc) return undefined;
+    let best: { p: Passage; s: number } | undefined;
+    for (const p of doc.passages) {
+      if (lang && p.lang !== lang) continue;
+      const s = this.passageScore(p, groups);
+      if (!best || s > best.s) best = { p, s };
+    }
+    return best?.p;
+  }
+
+  /** Same passage position in another language version, when the structures match; else that language's best. */
+  passageIn(sectionId: string, passage: Passage, lang: Lang, question: string): Passage | undefined {
+    const doc = this.byId.get(sectionId);
+    if (!doc || !doc.section.body[lang]) return undefined;
+    const same = doc.passages.find((p) => p.lang === lang && p.position === passage.position);
+    if (same && same.blocks.map((b) => b.kind).join() === passage.blocks.map((b) => b.kind).join()) return same;
+    return this.bestPassage(sectionId, this.passageGroups(this.units(question).units), lang);
+  }
+}

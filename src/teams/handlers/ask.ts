@@ -1,0 +1,72 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { Entity, TurnContext } from 'botbuilder';
+import { messages } from '../../i18n';
+import type { Answer, PlanService } from '../../plan/answer';
+import type { FeedbackStore } from '../../store/feedback';
+import type { Faq } from '../../expert/faq';
+import { tenantOf } from '../replies';
+import { answerCard } from '../../ui/answerCard';
+import { langFor, msgsFor, turnLog } from '../context';
+import { cardActivity, citationEntity } from '../replies';
+import { onCardAction } from './actions';
+import type { Logger } from '../../log';
+
+const MAX_QUESTION = 500;
+
+/** Ask the plan: free text → answer card with citations; follow-ups, feedback and related sections. */
+export function registerAsk(app: Application<TurnState>, deps: { plan: PlanService; faq: Faq; feedback: FeedbackStore; log: Logger }): void {
+  const { plan } = deps;
+
+  const reply = async (context: TurnContext, answer: Answer, feedbackDone = false) => {
+    const m = messages(answer.lang);
+    const card = answerCard(answer, plan.plan, m, { feedbackDone });
+    const activity = cardActivity(card);
+    if (answer.kind === 'answer') {
+      const cited = answer.ranked;
+      activity.text = cited.map((c, i) => `${c.path.join(' › ')} [${i + 1}]`).join(' · ');
+      activity.entities = [citationEntity(cited.map((c) => ({ name: c.path.join(' › '), url: c.url, abstract: c.title }))) as Entity];
+    }
+    await context.sendActivity(activity);
+  };
+
+  app.activity('message', async (context, state) => {
+    const text = (context.activity.text ?? '').trim();
+    if (!text) {
+      await context.sendActivity(msgsFor(context, state).plan.empty);
+      return;
+    }
+    const lang = langFor(context, state);
+    const index = await deps.faq.indexFor(tenantOf(context.activity) ?? 'none');
+    const answer = plan.answer(text.slice(0, MAX_QUESTION), lang, index);
+    turnLog(context, deps.log).info({ event: 'plan.answer', kind: answer.kind, sectionId: answer.kind === 'answer' ? answer.best.id : null, danger: answer.danger ?? null, score: answer.kind === 'answer' ? Number(answer.best.score.toFixed(2)) : null });
+    await reply(context, answer);
+  });
+
+  /** Re-renders the card the user clicked on, so it stays as it was (FAQ answers included). */
+  const original = async (context: TurnContext, question: string, lang: ReturnType<typeof langFor>, feedbackDone = false) => {
+    const index = await deps.faq.indexFor(tenantOf(context.activity) ?? 'none');
+    return answerCard(plan.answer(question.slice(0, MAX_QUESTION), lang, index), plan.plan, messages(lang), { feedbackDone });
+  };
+
+  onCardAction(app, 'plan.open', async (context, state, data) => {
+    const lang = langFor(context, state);
+    const question = typeof data.question === 'string' ? data.question : '';
+    const opened = typeof data.sectionId === 'string' ? plan.open(data.sectionId, lang, question) : undefined;
+    if (opened) await reply(context, opened);
+    else await context.sendActivity(messages(lang).plan.sectionMissing);
+    return question ? original(context, question, lang) : answerCard(opened ?? plan.answer('', lang), plan.plan, messages(lang));
+  });
+
+  onCardAction(app, 'plan.feedback', async (context, state, data) => {
+    const lang = langFor(context, state);
+    const question = typeof data.question === 'string' ? data.question.slice(0, MAX_QUESTION) : '';
+    const vote = data.vote === 'up' ? 'up' : 'down';
+    const sectionIds = String(data.sectionIds ?? '')
+      .split(',')
+      .filter((id) => plan.plan.sections.has(id))
+      .slice(0, 10);
+    await deps.feedback.add({ vote, question, sectionIds, userAadObjectId: context.activity.from?.aadObjectId, conversationId: context.activity.conversation.id, lang });
+    turnLog(context, deps.log).info({ event: 'plan.feedback', vote, sectionIds });
+    return original(context, question, lang, true);
+  });
+}

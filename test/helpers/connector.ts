@@ -1,0 +1,63 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A local stand-in for the Bot Connector service: records what the bot sends proactively. */
+export interface RecordedCall {
+  method: string;
+  path: string;
+  conversationId: string;
+  body: Record<string, unknown>;
+}
+
+export interface Connector {
+  url: string;
+  calls: RecordedCall[];
+  /** Status to answer for a conversation (default 200/201). */
+  failFor: Map<string, number>;
+  stop(): Promise<void>;
+  waitFor(pred: (c: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
+}
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+}
+
+export async function startConnector(): Promise<Connector> {
+  const calls: RecordedCall[] = [];
+  const failFor = new Map<string, number>();
+  let n = 0;
+  const server: Server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    const m = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?/.exec(req.url ?? '');
+    const conversationId = m ? decodeURIComponent(m[1]) : '';
+    calls.push({ method: req.method ?? '', path: req.url ?? '', conversationId, body });
+    const fail = failFor.get(conversationId);
+    if (fail) {
+      res.writeHead(fail, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'Failure', message: 'injected' } }));
+      return;
+    }
+    res.writeHead(req.method === 'PUT' ? 200 : 201, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: m?.[2] ?? `activity-${++n}` }));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return {
+    url,
+    calls,
+    failFor,
+    stop: () => new Promise<void>((r) => server.close(() => r())),
+    waitFor: async (pred, timeoutMs = 10_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const hit = calls.find(pred);
+        if (hit) return hit;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`connector call not seen; got ${calls.map((c) => `${c.method} ${c.path}`).join(', ')}`);
+    },
+  };
+}

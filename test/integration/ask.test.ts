@@ -1,0 +1,129 @@
+import { cardAction, cardText, collectText, message, post, type BotReply } from '../helpers/activities';
+import { startBot, type RunningBot } from '../helpers/bot';
+import { startTestStore, type TestStore } from '../helpers/store';
+
+const PUBLIC_URL = 'https://opari.example.fi';
+
+/** Cited section ids, best first, as Teams and tooling read them from the reply. */
+function citedIds(reply: BotReply | undefined): string[] {
+  const entity = reply?.entities?.find((e) => e.type === 'https://schema.org/Message') as { citation?: { position: number; appearance: { url: string; name: string } }[] } | undefined;
+  return (entity?.citation ?? []).map((c) => c.appearance.url.replace(`${PUBLIC_URL}/plan/`, '').replace(/\?.*$/, ''));
+}
+
+function actions(reply: BotReply | undefined): { type: string; title: string; verb?: string; url?: string; data?: Record<string, unknown> }[] {
+  const out: { type: string; title: string; verb?: string; url?: string; data?: Record<string, unknown> }[] = [];
+  const walk = (n: unknown) => {
+    if (Array.isArray(n)) n.forEach(walk);
+    else if (n && typeof n === 'object') {
+      const o = n as Record<string, unknown>;
+      if (typeof o.type === 'string' && o.type.startsWith('Action.')) out.push(o as never);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(reply?.attachments?.[0]?.content);
+  return out;
+}
+
+describe('ask the plan over HTTP', () => {
+  let store: TestStore;
+  let bot: RunningBot;
+
+  beforeAll(async () => {
+    store = await startTestStore('ask');
+    bot = await startBot({ ...store.env, PUBLIC_URL });
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await store?.stop();
+  });
+
+  it('answers "millä perusteella oppilas saa avustajan?" with the criteria in the plan\'s own words, the source and a citation', async () => {
+    const { replies } = await post(bot.url, message('millä perusteella oppilas saa avustajan?', { locale: 'fi-FI' }));
+    expect(replies).toHaveLength(1);
+    const text = cardText(replies[0]);
+    expect(text).toContain('Avustajapalvelujen kriteerit');
+    expect(text).toMatch(/• .*(vamma|sairaus)/); // the criteria as a list
+    expect(text).toMatch(/Lähde: Esimerkkialueen opiskeluhuoltosuunnitelma › Avustajapalvelujen kriteerit/);
+    expect(citedIds(replies[0])[0]).toBe('avustajakriteerit');
+    expect(replies[0].text).toMatch(/\[1\]/);
+    const open = actions(replies[0]).find((a) => a.type === 'Action.OpenUrl');
+    expect(open).toMatchObject({ title: 'Avaa koko kohta', url: `${PUBLIC_URL}/plan/avustajakriteerit` });
+    expect(actions(replies[0]).some((a) => a.verb === 'forms.open' && a.data?.formId === 'avustajatarve')).toBe(true);
+    expect(actions(replies[0]).filter((a) => a.verb === 'plan.feedback').map((a) => a.title)).toEqual(['👍', '👎']);
+  });
+
+  it('answers an English question from the Finnish plan in English, with the section cited', async () => {
+    const { replies } = await post(bot.url, message('what are the home-schooling criteria?', { locale: 'en-US' }));
+    expect(citedIds(replies[0])[0]).toMatch(/^kotiopetus/);
+    const text = cardText(replies[0]);
+    expect(text).toMatch(/Home education/);
+    expect(text).toMatch(/Source: Student welfare plan of Esimerkkialue/);
+    expect(actions(replies[0]).find((a) => a.type === 'Action.OpenUrl')?.title).toBe('Open whole section');
+  });
+
+  it('finds inflected, misspelled and Swedish questions', async () => {
+    const cases: [string, string, RegExp][] = [
+      ['kotiopetukseen siirtyminen', 'fi-FI', /^(lomakkeisto\/)?kotiopetus/],
+      ['erityisopetukseen siirtämisen perusteet', 'fi-FI', /^erityisopetus/],
+      ['kenelle ilmoitan kiusaamisesta', 'fi-FI', /^turvallisuus/],
+      ['när får en elev en assistent?', 'sv-FI', /^(avustajakriteerit|lomakkeisto\/avustajatarve)$/],
+      ['HOJKS', 'fi-FI', /^(erityisopetus|opiskeluhuolto\/kasitteet)/],
+    ];
+    for (const [q, locale, expected] of cases) {
+      const { replies } = await post(bot.url, message(q, { locale }));
+      expect([q, citedIds(replies[0])[0]]).toEqual([q, expect.stringMatching(expected)]);
+    }
+  });
+
+  it.each([
+    ['what is the weather tomorrow', 'en-US', 'The plan does not cover this'],
+    ['kerro vitsi', 'fi-FI', 'Suunnitelma ei vastaa tähän'],
+    ['vad är lösenordet till wifi', 'sv-FI', 'Planen svarar inte på det här'],
+  ])('says plainly that the plan does not cover "%s", with no citation and an Ask-an-expert button', async (q, locale, title) => {
+    const { replies } = await post(bot.url, message(q, { locale }));
+    expect(cardText(replies[0])).toContain(title);
+    expect(citedIds(replies[0])).toEqual([]);
+    expect(actions(replies[0]).some((a) => a.verb === 'expert.ask' && a.data?.question === q)).toBe(true);
+  });
+
+  it('puts emergency guidance first when a message signals acute danger', async () => {
+    const { replies } = await post(bot.url, message('oppilas kertoi että isä lyö häntä kotona', { locale: 'fi-FI' }));
+    const text = cardText(replies[0]);
+    expect(text.indexOf('112')).toBeGreaterThanOrEqual(0);
+    expect(text).toMatch(/lastensuojeluilmoitus/i);
+    expect(text).toMatch(/25 §/);
+    expect(citedIds(replies[0])[0]).toMatch(/^kriisit/);
+    const selfharm = await post(bot.url, message('my pupil says she wants to die', { locale: 'en-US' }));
+    expect(cardText(selfharm.replies[0])).toMatch(/call 112/);
+    expect(cardText(selfharm.replies[0])).toMatch(/Do not leave the pupil alone/);
+  });
+
+  it('stores 👍/👎 with the question and section ids and thanks the user in place', async () => {
+    const q = 'millä perusteella oppilas saa avustajan?';
+    const { replies } = await post(bot.url, cardAction('plan.feedback', { vote: 'down', question: q, sectionIds: 'avustajakriteerit,lomakkeisto/avustajatarve' }, { locale: 'fi-FI' }));
+    const card = replies.find((r) => r.type === 'invokeResponse')?.value?.body?.value;
+    expect(collectText(card).join('\n')).toContain('Kiitos palautteesta!');
+    const docs = await store.all<{ vote: string; question: string; sectionIds: string[]; sectionId: string }>('feedback');
+    expect(docs).toEqual([expect.objectContaining({ vote: 'down', question: q, sectionIds: ['avustajakriteerit', 'lomakkeisto/avustajatarve'], sectionId: 'avustajakriteerit' })]);
+  });
+
+  it('opens a follow-up section as a new answer and keeps the clicked card', async () => {
+    const { replies } = await post(bot.url, cardAction('plan.open', { sectionId: 'kotiopetus/terveysperusteinen', question: 'what are the home-schooling criteria?' }, { locale: 'en-US' }));
+    const answer = replies.find((r) => r.type === 'message');
+    expect(citedIds(answer)[0]).toBe('kotiopetus/terveysperusteinen');
+    const kept = replies.find((r) => r.type === 'invokeResponse')?.value?.body?.value;
+    expect(collectText(kept).join('\n')).toMatch(/Home education/);
+  });
+
+  it('serves the whole section as a readable page with its neighbours', async () => {
+    const res = await fetch(`${bot.url}/plan/kotiopetus/huoltajan-valitsema?lang=en`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await res.text();
+    expect(html).toMatch(/<h1>Home education chosen by the guardian/);
+    expect(html).toMatch(/Previous: <a href="\/plan\/kotiopetus\?lang=en">/);
+    expect(html).toContain('example plan');
+    expect((await fetch(`${bot.url}/plan/does-not-exist`)).status).toBe(404);
+    expect((await fetch(`${bot.url}/plan/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
+  });
+});
