@@ -6,9 +6,9 @@ import { statusOf } from '../store/errors';
 import { withStoreRetry } from '../store/retry';
 
 /**
- * Questions and answers that experts chose to keep. Every instance finds a new entry at once: each
- * question reads the tenant's FAQ version (one point read) and, when it changed, rebuilds the index of
- * plan + FAQ, so FAQ answers are ranked on the same scale as the plan's sections.
+ * Questions and answers that experts chose to keep. Every instance finds a new entry within two seconds:
+ * a question reads the tenant's FAQ version (one point read, at most every FAQ_FRESHNESS_MS) and, when it
+ * changed, rebuilds the index of plan + FAQ, so FAQ answers are ranked on the same scale as the plan's.
  */
 export const FAQ_PREFIX = 'faq-';
 export interface FaqEntry {
@@ -24,9 +24,13 @@ export interface FaqEntry {
 
 interface Cached {
   etag: string;
+  checkedAt: number;
   entries: Map<string, FaqEntry>;
   index: PlanIndex;
 }
+
+/** How long an instance trusts its FAQ version before reading it again: a new entry is found within this. */
+export const FAQ_FRESHNESS_MS = 2000;
 
 export class Faq {
   private readonly cache = new Map<string, Cached>();
@@ -41,10 +45,13 @@ export class Faq {
     await withStoreRetry(() => this.container.items.create({ ...full, kind: 'entry' }));
     // The version document's ETag changes on every upsert: that is what other instances watch.
     await withStoreRetry(() => this.container.items.upsert({ id: 'version', tenantId: entry.tenantId, kind: 'version', at: now.toISOString(), last: full.id }));
+    this.cache.delete(entry.tenantId); // this instance sees it on the next question; others within FAQ_FRESHNESS_MS
     return full;
   }
 
   private async load(tenantId: string): Promise<Cached> {
+    const known = this.cache.get(tenantId);
+    if (known && Date.now() - known.checkedAt < FAQ_FRESHNESS_MS) return known;
     let etag = 'none';
     try {
       const { resource } = await this.container.item('version', tenantId).read<{ _etag: string }>();
@@ -52,14 +59,16 @@ export class Faq {
     } catch (err) {
       if (statusOf(err) !== 404) throw err;
     }
-    const cached = this.cache.get(tenantId);
-    if (cached && cached.etag === etag) return cached;
+    if (known && known.etag === etag) {
+      known.checkedAt = Date.now();
+      return known;
+    }
     const { resources } = await this.container.items
       .query<FaqEntry>({ query: "SELECT * FROM c WHERE c.tenantId = @t AND c.kind = 'entry'", parameters: [{ name: '@t', value: tenantId }] })
       .fetchAll();
     const entries = new Map(resources.map((e) => [e.id, e]));
     const index = entries.size ? new PlanIndex(withFaq(this.base.plan, resources), this.base.glossary) : this.base;
-    const next: Cached = { etag, entries, index };
+    const next: Cached = { etag, checkedAt: Date.now(), entries, index };
     this.cache.set(tenantId, next);
     return next;
   }

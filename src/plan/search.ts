@@ -131,6 +131,7 @@ export class PlanIndex {
       }
     }
     this.sortedVocab = [...this.df.keys()].filter((t) => !t.startsWith('@')).sort();
+    this.buildCache = undefined;
   }
 
   get size(): number {
@@ -148,8 +149,20 @@ export class PlanIndex {
     }
   }
 
+  /** Analysis results while the index is built (passages repeat the section's text); dropped after. */
+  private buildCache: Map<string, { term: string; weight: number }[]> | undefined = new Map();
+
   /** Stems, compound parts and glossary concepts of a text in a known language. */
   analyzeText(text: string, lang: Lang): { term: string; weight: number }[] {
+    const key = `${lang}\u0000${text}`;
+    const hit = this.buildCache?.get(key);
+    if (hit) return hit;
+    const out = this.analyzeFresh(text, lang);
+    this.buildCache?.set(key, out);
+    return out;
+  }
+
+  private analyzeFresh(text: string, lang: Lang): { term: string; weight: number }[] {
     const ws = words(text);
     const stems = ws.map((w) => stem(w, lang));
     const out: { term: string; weight: number }[] = [];
@@ -219,13 +232,14 @@ export class PlanIndex {
         const prev = blocks[i - 1];
         if (b.kind === 'paragraph' && blocks[i + 1]?.kind === 'list' && b.text.trim().endsWith(':')) return;
         const group: Block[] = b.kind === 'list' && prev?.kind === 'paragraph' && prev.text.trim().endsWith(':') ? [prev, b] : [b];
-        const text = [...headings, ...group.map((g) => (g.kind === 'list' ? g.items.join(' ') : g.kind === 'paragraph' ? g.text : ''))].join(' ');
+        const pieces = group.flatMap((g) => (g.kind === 'list' ? g.items : g.kind === 'paragraph' ? [g.text] : []));
+        const headingTerms = headings.filter(Boolean).flatMap((h) => this.analyzeText(plainInline(h), lang).map((t) => t.term));
         out.push({
           lang,
           headings: headings.filter(Boolean),
           blocks: group,
-          terms: new Set(this.analyzeText(plainInline(text), lang).map((t) => t.term)),
-          headingTerms: new Set(this.analyzeText(plainInline(headings.join(' ')), lang).map((t) => t.term)),
+          terms: new Set([...headingTerms, ...pieces.flatMap((p) => this.analyzeText(plainInline(p), lang).map((t) => t.term))]),
+          headingTerms: new Set(headingTerms),
           position: i,
         });
       });
@@ -250,7 +264,8 @@ export class PlanIndex {
     const stems = stemsAnyLang(word);
     for (const s of stems) {
       if (this.df.has(s)) add(s, 1);
-      for (const p of this.compoundParts(s, 'fi')) if (this.df.has(p)) add(p, PART_WEIGHT);
+      // A compound the plan never writes whole (avustajapäätös) is known through its parts, at full weight.
+      for (const p of this.compoundParts(s, 'fi')) if (this.df.has(p)) add(p, this.df.has(s) ? PART_WEIGHT : 0.9);
     }
     if (alts.size === 0) {
       const s = stem(word, 'fi');

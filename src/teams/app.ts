@@ -19,6 +19,7 @@ import { Tickets } from '../expert/tickets';
 import { langOf, messages } from '../i18n';
 import { ticketCard } from '../ui/expertCards';
 import { registerLanguage } from './handlers/language';
+import { registerPing } from './handlers/ping';
 import { registerWelcome } from './handlers/welcome';
 import { cardActivity, conversationRefOf, sendProactive, tenantOf } from './replies';
 import { CosmosStorage } from './state';
@@ -99,6 +100,7 @@ export function createTeamsBot({ config, store, log, plan }: TeamsBotDeps): Team
   // Routes table: commands first, free text last.
   registerWelcome(app);
   registerLanguage(app);
+  registerPing(app);
   const tickets = new Tickets(store.container('tickets'));
   const settings = new Settings(store.container('settings'));
   const faq = new Faq(store.container('faq'), plan.index);

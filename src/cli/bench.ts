@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EvalQuestion } from '../eval/metrics';
+import { Glossary } from '../plan/glossary';
+import { loadPlan } from '../plan/load';
+import type { Plan, PlanSection } from '../plan/model';
+import { PlanIndex } from '../plan/search';
+import { CONTENT_DIR, ROOT } from '../paths';
+import { ask, spawnBot } from './botProcess';
+
+/**
+ * npm run bench: speed figures for the issue targets.
+ *  - an answer turn vs an echo ("ping") turn over HTTP on the same server in the same run (p50/p99, ratio)
+ *  - the ranking alone on the sample plan and on a synthetic plan 50x larger
+ *  - start-up time of the bot process with the sample plan (to /healthz answering 200)
+ */
+function pct(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+function stats(xs: number[]): { p50: number; p99: number } {
+  const s = [...xs].sort((a, b) => a - b);
+  return { p50: pct(s, 50), p99: pct(s, 99) };
+}
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+/** The sample plan copied `times` times with distinct ids: same language, 50x the documents and postings. */
+function scaled(plan: Plan, times: number): Plan {
+  const sections = new Map<string, PlanSection>();
+  for (let k = 0; k < times; k++) {
+    for (const s of plan.sections.values()) {
+      const id = k === 0 ? s.id : `${s.id.replace('/', '-')}-${k}`;
+      sections.set(id, { ...s, id, parentId: k === 0 ? s.parentId : undefined, childIds: k === 0 ? s.childIds : [] });
+    }
+  }
+  return { ...plan, sections, topLevel: [...sections.values()].filter((s) => !s.parentId).map((s) => s.id) };
+}
+
+function rankingTimes(index: PlanIndex, questions: string[], rounds: number): number[] {
+  for (const q of questions) index.search(q); // warm-up
+  const out: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of questions) {
+      const t = process.hrtime.bigint();
+      index.search(q);
+      out.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const questions = (JSON.parse(readFileSync(join(ROOT, 'test', 'eval', 'questions.json'), 'utf8')) as EvalQuestion[]).map((q) => q.q);
+
+  console.log('Start-up with the sample plan (process start → /healthz 200, embedded store, 3 runs)');
+  const startups: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const b = await spawnBot();
+    startups.push(b.startupMs);
+    await b.stop();
+  }
+  console.log(`  ${startups.map((x) => `${x} ms`).join(', ')}   (target < 3000 ms)\n`);
+
+  const bot = await spawnBot();
+  try {
+    const n = 400;
+    const echo: number[] = [];
+    const answer: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      await ask(bot.url, 'ping', 'fi-FI', 'a:bench');
+      await ask(bot.url, questions[i % questions.length], 'fi-FI', 'a:bench');
+    }
+    // Interleaved, so both kinds of turn see the same machine state.
+    for (let i = 0; i < n; i++) {
+      echo.push((await ask(bot.url, 'ping', 'fi-FI', 'a:bench')).ms);
+      answer.push((await ask(bot.url, questions[i % questions.length], 'fi-FI', 'a:bench')).ms);
+    }
+    const e = stats(echo);
+    const a = stats(answer);
+    console.log(`Answer turn vs echo turn over HTTP (/api/messages, expectReplies, ${n} each, interleaved)`);
+    console.log(`  echo turn     p50 ${ms(e.p50)}   p99 ${ms(e.p99)}`);
+    console.log(`  answer turn   p50 ${ms(a.p50)}   p99 ${ms(a.p99)}`);
+    console.log(`  ratio at p50  ${(a.p50 / e.p50).toFixed(2)}   (target ≤ 1.5)\n`);
+  } finally {
+    await bot.stop();
+  }
+
+  const glossary = Glossary.load(join(CONTENT_DIR, 'glossary.yml'));
+  const plan = loadPlan(process.env.PLAN_DIR ?? join(CONTENT_DIR, 'plan'));
+  console.log(`Ranking alone (${questions.length} questions)`);
+  for (const [label, p, rounds, target] of [
+    ['sample plan', plan, 30, 2],
+    ['50x plan', scaled(plan, 50), 3, 20],
+  ] as const) {
+    const t0 = Date.now();
+    const index = new PlanIndex(p, glossary);
+    const built = Date.now() - t0;
+    const r = stats(rankingTimes(index, questions, rounds));
+    console.log(`  ${label.padEnd(12)} ${String(index.size).padStart(5)} sections   index ${built} ms   p50 ${ms(r.p50)}   p99 ${ms(r.p99)}   (target p99 < ${target} ms)`);
+  }
+  const mem = process.memoryUsage();
+  console.log(`\nMemory of this process after building both indexes: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: Error) => {
+    console.error(`bench failed: ${err.message}`);
+    process.exit(1);
+  },
+);

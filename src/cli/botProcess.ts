@@ -1,0 +1,78 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { ROOT } from '../paths';
+
+/** Starts the built bot as its own process (PLAYGROUND=off) for command-line tools; resolves when healthy. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function spawnBot(env: Record<string, string> = {}): Promise<{ url: string; proc: ChildProcess; startupMs: number; stop(): Promise<void> }> {
+  const port = await freePort();
+  const started = Date.now();
+  const proc = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, PLAYGROUND: 'off', LOG_LEVEL: 'warn', NODE_NO_WARNINGS: '1', ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`bot exited with ${proc.exitCode}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).status === 200) break;
+    } catch {
+      /* starting */
+    }
+    if (Date.now() - started > 30_000) throw new Error('bot did not start within 30 s');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const startupMs = Date.now() - started;
+  return {
+    url,
+    proc,
+    startupMs,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        proc.once('exit', () => resolve());
+        proc.kill('SIGTERM');
+      }),
+  };
+}
+
+let seq = 0;
+/** One Teams message activity to /api/messages with expectReplies; returns the replies. */
+export async function ask(url: string, text: string, locale: string, conversationId = 'a:cli-tool'): Promise<{ ms: number; replies: Record<string, unknown>[] }> {
+  const body = {
+    type: 'message',
+    id: `cli-${++seq}`,
+    text,
+    locale,
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:9/',
+    deliveryMode: 'expectReplies',
+    from: { id: '29:cli-user', aadObjectId: '00000000-0000-4000-8000-0000000000c1', name: 'CLI' },
+    recipient: { id: '28:opari', name: 'Opari' },
+    conversation: { id: conversationId, conversationType: 'personal', tenantId: '00000000-0000-4000-8000-0000000000aa' },
+    channelData: { tenant: { id: '00000000-0000-4000-8000-0000000000aa' } },
+  };
+  const t = process.hrtime.bigint();
+  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await res.json()) as { activities?: Record<string, unknown>[] };
+  return { ms: Number(process.hrtime.bigint() - t) / 1e6, replies: json.activities ?? [] };
+}
+
+/** Section ids cited by a reply (Teams citation entity), best first. */
+export function citedSectionIds(reply: Record<string, unknown> | undefined, publicUrl: string): string[] {
+  const entity = ((reply?.entities as Record<string, unknown>[] | undefined) ?? []).find((e) => e.type === 'https://schema.org/Message') as
+    | { citation?: { appearance: { url: string } }[] }
+    | undefined;
+  return (entity?.citation ?? []).map((c) => c.appearance.url.replace(`${publicUrl}/`, '').replace(/^(plan|faq)\//, '').replace(/\?.*$/, ''));
+}

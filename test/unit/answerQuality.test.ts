@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PlanService } from '../../src/plan/answer';
+import { miniSearchBaseline } from '../../src/eval/baseline';
+import { evaluate, type EvalQuestion } from '../../src/eval/metrics';
+import { ROOT } from '../helpers/bot';
+
+/**
+ * A floor under the answer quality measured by `npm run eval` (which asks the bot over HTTP; this runs
+ * the same answer function in process). Raise the floors when the figures improve; never lower them to pass.
+ */
+describe('answer quality on the labelled questions', () => {
+  const questions = JSON.parse(readFileSync(join(ROOT, 'test', 'eval', 'questions.json'), 'utf8')) as EvalQuestion[];
+  const plan = PlanService.load(join(ROOT, 'content', 'plan'), join(ROOT, 'content', 'glossary.yml'), 'http://x');
+  const report = evaluate(
+    questions.map((q) => {
+      const a = plan.answer(q.q, q.lang);
+      return { question: q, ranked: a.kind === 'answer' ? a.ranked.map((r) => r.id) : [] };
+    }),
+  );
+  const baseline = evaluate(questions.map((q) => ({ question: q, ranked: miniSearchBaseline(plan.plan)(q.q) })));
+
+  it('has a labelled set of at least 150 questions in three languages with 20+ out of scope', () => {
+    expect(questions.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(questions.map((q) => q.lang))).toEqual(new Set(['fi', 'sv', 'en']));
+    expect(questions.filter((q) => q.accept.length === 0).length).toBeGreaterThanOrEqual(20);
+    for (const q of questions) for (const id of q.accept) expect([q.q, plan.plan.sections.has(id)]).toEqual([q.q, true]);
+  });
+
+  it('keeps top-1, top-3 and out-of-scope declines above their floors', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.8);
+    expect(report.top3).toBeGreaterThanOrEqual(0.92);
+    expect(report.declined).toBeGreaterThanOrEqual(0.9);
+    expect(report.falseDeclines).toBeLessThanOrEqual(0.05);
+  });
+
+  it('stays clearly ahead of a general-purpose search library with default settings', () => {
+    expect(report.top1 - baseline.top1).toBeGreaterThanOrEqual(0.12);
+    expect(report.top3 - baseline.top3).toBeGreaterThanOrEqual(0.1);
+  });
+
+  it('answers the issue\'s own examples from the right sections', () => {
+    const fi = plan.answer('millä perusteella oppilas saa avustajan?', 'fi');
+    expect(fi.kind === 'answer' && fi.best.id).toBe('avustajakriteerit');
+    const en = plan.answer('what are the home-schooling criteria?', 'en');
+    expect(en.kind === 'answer' && en.best.id).toMatch(/^kotiopetus/);
+    for (const off of ['what is the weather tomorrow', 'kerro vitsi', 'mikä on wifin salasana', 'who won the football last night?']) {
+      expect([off, plan.answer(off, 'en').kind]).toEqual([off, 'none']);
+    }
+  });
+});
