@@ -23,7 +23,9 @@ export function registerAsk(app: Application<TurnState>, deps: { plan: PlanServi
     const activity = cardActivity(card);
     if (answer.kind === 'answer') {
       const cited = answer.ranked;
-      activity.text = cited.map((c, i) => `${c.path.join(' › ')} [${i + 1}]`).join(' · ');
+      // Teams numbers the citations by the [n] markers in the text; the card itself shows the source line.
+      const more = cited.slice(1).map((_, i) => `[${i + 2}]`).join(' ');
+      activity.text = `${cited[0].path.join(' › ')} [1]${more ? ` · ${m.plan.seeAlso} ${more}` : ''}`;
       activity.entities = [citationEntity(cited.map((c) => ({ name: c.path.join(' › '), url: c.url, abstract: c.title }))) as Entity];
     }
     await context.sendActivity(activity);
