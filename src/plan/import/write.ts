@@ -1,0 +1,72 @@
+import { Document, isCollection, isScalar, Scalar } from 'yaml';
+import type { ImportedPlan, ImportedSection } from './sections';
+
+/** Renders an imported plan as plan section files (content/plan/FORMAT.md) and `_plan.yml`. */
+
+export interface RenderOptions {
+  /** The imported file's name, without its directory. */
+  file: string;
+  /** YYYY-MM-DD, written as `reviewed` and into the notice. */
+  date: string;
+  region?: string;
+}
+
+/** One output file, its path relative to the plan directory. */
+export interface OutputFile {
+  path: string;
+  content: string;
+}
+
+const yamlText = (doc: Document) => doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+
+/** Keywords, forms and law as one-line lists with quoted strings, as the hand-written sections have them. */
+function flowLists(doc: Document, keys: string[]): Document {
+  for (const key of keys) {
+    const node = doc.get(key, true);
+    if (!isCollection(node)) continue;
+    node.flow = true;
+    for (const item of node.items) if (isScalar(item)) item.type = Scalar.QUOTE_DOUBLE;
+  }
+  return doc;
+}
+
+function renderSection(s: ImportedSection, opts: RenderOptions): string {
+  const source: Record<string, string | number> = { file: opts.file };
+  if (s.heading !== undefined) source.heading = s.heading;
+  if (s.page !== undefined) source.page = s.page;
+  const front = new Document({
+    id: s.id,
+    order: s.order,
+    title: { fi: s.title },
+    keywords: {},
+    forms: [],
+    law: s.law,
+    reviewed: opts.date,
+    source,
+  });
+  const body = s.body ? `${s.body}\n` : '';
+  return `---\n${yamlText(flowLists(front, ['keywords', 'forms', 'law']))}---\n${body}`;
+}
+
+function renderMeta(plan: ImportedPlan, opts: RenderOptions): string {
+  const meta: Record<string, unknown> = { title: { fi: plan.title ?? opts.file } };
+  if (opts.region) meta.region = opts.region;
+  meta.notice = {
+    fi: `Suunnitelma on tuotu tiedostosta ${opts.file} ${opts.date}. Otsikot ja lakiviittaukset on poimittu automaattisesti.`,
+    sv: `Planen har importerats från filen ${opts.file} ${opts.date}. Rubriker och lagrum har hämtats automatiskt.`,
+    en: `This plan was imported from ${opts.file} on ${opts.date}. Headings and law references were extracted automatically.`,
+  };
+  meta.imported = { file: opts.file, date: opts.date };
+  return yamlText(new Document(meta));
+}
+
+/** Every file of the plan directory: `X.md` for a section, `X/Y.md` for its subsections, `_plan.yml`. */
+export function renderPlan(plan: ImportedPlan, opts: RenderOptions): OutputFile[] {
+  const files: OutputFile[] = [{ path: '_plan.yml', content: renderMeta(plan, opts) }];
+  const add = (s: ImportedSection) => {
+    files.push({ path: `${s.id}.md`, content: renderSection(s, opts) });
+    s.children.forEach(add);
+  };
+  plan.sections.forEach(add);
+  return files;
+}
