@@ -63,6 +63,18 @@ export const configSpec = {
     schema: optionalString,
     description: 'Directory of the student welfare plan (Markdown sections). Default content/plan (the sample plan).',
   },
+  ADMIN_USERS: {
+    schema: csv.default(''),
+    description: 'Comma-separated Entra object ids of Opari admins (roles, channels, GDPR export, deletion). Empty + local mode = everyone.',
+  },
+  CASE_KEYS: {
+    schema: optionalString,
+    description: 'Keys for encrypting case data: kid:base64(32 bytes)[,older…]. Secret. Empty = a development key per start (local only).',
+  },
+  CASE_PREFIX: {
+    schema: z.string().regex(/^[A-Z]{1,6}$/, '1–6 capital letters').default('OH'),
+    description: 'Prefix of case numbers, e.g. OH-2026-0042.',
+  },
   PLAYGROUND: {
     schema: onOff.default('on'),
     description: 'on = also start the Microsoft 365 Agents Playground (local Teams) on port 56150; off = bot only.',
@@ -118,7 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ? []
     : parsed.error.issues.map((i) => {
         const name = String(i.path[0] ?? 'config');
-        const secret = name === 'BOT_PASSWORD' || name === 'COSMOS_KEY';
+        const secret = name === 'BOT_PASSWORD' || name === 'COSMOS_KEY' || name === 'CASE_KEYS';
         const given = !secret && env[name] !== undefined ? ` (got "${String(env[name]).slice(0, 80)}")` : '';
         return `${name}: ${i.message}${given}`;
       });

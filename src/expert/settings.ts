@@ -3,7 +3,7 @@ import type { ConversationRef } from '../store/conversationRefs';
 import { statusOf } from '../store/errors';
 import { withStoreRetry } from '../store/retry';
 
-/** Per-tenant settings kept in Cosmos, so every instance sees a change at once. */
+/** Per-tenant settings kept in Cosmos (expert channel, school channels), so every instance sees a change at once. */
 export interface ExpertChannel {
   ref: ConversationRef;
   setBy: string;
@@ -21,6 +21,21 @@ export class Settings {
   async expertChannel(tenantId: string): Promise<ExpertChannel | undefined> {
     try {
       const { resource } = await this.container.item('expert-channel', tenantId).read<ExpertChannel & { id: string }>();
+      return resource ? { ref: resource.ref, setBy: resource.setBy, setAt: resource.setAt } : undefined;
+    } catch (err) {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    }
+  }
+
+  /** The school's student welfare channel: where case notices (without pupil data) go. */
+  async setSchoolChannel(tenantId: string, schoolId: string, value: ExpertChannel): Promise<void> {
+    await withStoreRetry(() => this.container.items.upsert({ id: `school-channel:${schoolId}`, tenantId, ...value }));
+  }
+
+  async schoolChannel(tenantId: string, schoolId: string): Promise<ExpertChannel | undefined> {
+    try {
+      const { resource } = await this.container.item(`school-channel:${schoolId}`, tenantId).read<ExpertChannel & { id: string }>();
       return resource ? { ref: resource.ref, setBy: resource.setBy, setAt: resource.setAt } : undefined;
     } catch (err) {
       if (statusOf(err) === 404) return undefined;

@@ -24,8 +24,9 @@ export interface HttpServer {
 /** restify: /api/messages, /healthz (liveness), /readyz (Cosmos answers). */
 export function createHttpServer({ config, log, processActivity, ready, plan }: HttpDeps): HttpServer {
   const server = restify.createServer({ name: 'opari', handleUncaughtExceptions: false });
-  // Bot Framework activities are small (Teams caps a message at 28 KB); anything much larger is refused with 413.
-  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
+  // Teams caps a message at 28 KB, but a card submit can carry whatever a client puts in it: up to 4 MB
+  // reaches the bot, which refuses oversized forms with a message the user sees; beyond that, 413.
+  server.use(restify.plugins.bodyParser({ maxBodySize: 4 * 1024 * 1024, mapParams: false }));
   let accepting = false;
   let draining = false;
   let inFlight = 0;

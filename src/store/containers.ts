@@ -22,6 +22,14 @@ export const containers = {
   settings: { id: 'settings', partitionKey: '/tenantId', purpose: 'per-tenant settings (expert channel)' },
   /** Expert answers kept as FAQ entries, plus one version document per tenant that instances watch. */
   faq: { id: 'faq', partitionKey: '/tenantId', purpose: 'FAQ entries saved by experts' },
+  /** Individual student welfare cases; a school's cases together. Pupil data encrypted in `secret`. */
+  cases: { id: 'cases', partitionKey: '/schoolId', purpose: 'cases (forms submitted), encrypted pupil data' },
+  /** Case number counters per region (tenant) and year, updated under ETag. */
+  counters: { id: 'counters', partitionKey: '/id', purpose: 'case number counters' },
+  /** Every read and change of a case; by month. Kept when a case is deleted. */
+  audit: { id: 'audit', partitionKey: '/month', purpose: 'case audit log (ids only)' },
+  /** Student welfare roles at schools, managed by admins. */
+  roles: { id: 'roles', partitionKey: '/tenantId', purpose: 'role grants per school' },
   feedback: { id: 'feedback', partitionKey: '/sectionId', purpose: 'answer feedback (vote, question, section ids)', defaultTtl: 180 * 24 * 3600 },
 } as const satisfies Record<string, ContainerSpec>;
 

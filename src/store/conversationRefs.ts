@@ -67,4 +67,15 @@ export class ConversationRefs {
       throw err;
     }
   }
+
+  /** Active personal chats of a user (where Opari can remind them). */
+  async personalFor(tenantId: string, aadObjectId: string): Promise<StoredConversationRef[]> {
+    const { resources } = await this.container.items
+      .query<StoredConversationRef>({
+        query: "SELECT * FROM c WHERE c.tenantId = @t AND c.scope = 'personal' AND c.status = 'active' AND c.userAadObjectId = @a",
+        parameters: [{ name: '@t', value: tenantId }, { name: '@a', value: aadObjectId }],
+      })
+      .fetchAll();
+    return resources;
+  }
 }

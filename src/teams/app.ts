@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { Request, Response, TurnContext } from 'botbuilder';
 import type { Config } from '../config';
-import { format } from '../i18n';
 import type { Logger } from '../log';
 import type { PlanService } from '../plan/answer';
 import type { Store } from '../store/cosmos';
@@ -11,6 +10,19 @@ import { ConversationRefs } from '../store/conversationRefs';
 import { correlationId, CORRELATION_KEY, LOGGER_KEY, msgsFor, turnLog } from './context';
 import { registerAsk } from './handlers/ask';
 import { registerForms } from './handlers/forms';
+import { registerCases } from './handlers/cases';
+import { registerAdmin } from './handlers/admin';
+import { AuditLog } from '../cases/audit';
+import { loadCalendars } from '../cases/calendar';
+import { Cases } from '../cases/repository';
+import { Roles } from '../cases/roles';
+import { CaseService } from '../cases/service';
+import { formCatalog } from '../forms/registry';
+import { loadSchools } from '../forms/schools';
+import { KeyRing } from '../store/crypto';
+import { CONTENT_DIR } from '../paths';
+import { join } from 'node:path';
+import { format } from '../i18n';
 import { registerExpert } from './handlers/expert';
 import { retryUnposted } from '../expert/delivery';
 import { Faq } from '../expert/faq';
@@ -39,6 +51,8 @@ export interface TeamsBot {
   /** Background work of this instance (ticket delivery retries); stop() ends it. */
   startBackground(): void;
   stopBackground(): void;
+  /** One pass of the overdue-case reminders (also run every 10 minutes by startBackground). */
+  remindOverdue(): Promise<void>;
 }
 
 /**
@@ -123,7 +137,28 @@ export function createTeamsBot({ config, store, log, plan }: TeamsBotDeps): Team
     },
     retryTenant: (tenantId) => retryUnposted(tickets, postTicket, log, tenantId),
   });
-  registerForms(app, { plan });
+  // Forms and cases: the region's schools and term calendars, encrypted pupil data, audited reads.
+  const schools = loadSchools(join(CONTENT_DIR, 'schools.yml'));
+  const forms = formCatalog(schools);
+  const keys = KeyRing.fromEnv(config.CASE_KEYS);
+  if (keys.generated) log.warn({ event: 'crypto.dev-key' }, 'CASE_KEYS is empty: case data is encrypted with a development key made for this run (local only)');
+  const roles = new Roles(store.container('roles'));
+  const caseService = new CaseService(
+    new Cases(store.container('cases'), store.container('counters'), config.CASE_PREFIX),
+    new AuditLog(store.container('audit')),
+    roles,
+    keys,
+    new Map(schools.map((x) => [x.id, x])),
+    loadCalendars(join(CONTENT_DIR, 'calendars')),
+  );
+  const admins = new Set(config.ADMIN_USERS);
+  if (admins.size === 0 && config.anonymous) log.warn({ event: 'admin.local' }, 'ADMIN_USERS is empty in local mode: every user is an admin');
+  const isAdmin = (context: TurnContext) => (admins.size === 0 ? config.anonymous : admins.has(context.activity.from?.aadObjectId ?? ''));
+  const post = (ref: Parameters<typeof sendProactive>[2], card: Record<string, unknown>) => sendProactive(adapter, botAppId, ref, cardActivity(card));
+
+  registerForms(app, { plan, forms, cases: caseService, settings, log, post });
+  registerCases(app, { cases: caseService, forms, isAdmin, log });
+  registerAdmin(app, { cases: caseService, settings, forms, isAdmin, log });
   registerAsk(app, { plan, faq, feedback: new FeedbackStore(store.container('feedback')), log });
 
   app.error(async (context: TurnContext, err: Error) => {
@@ -141,7 +176,25 @@ export function createTeamsBot({ config, store, log, plan }: TeamsBotDeps): Team
     }
   });
 
+  /** Overdue cases: each reminded once (ETag claim), in the handler's personal chat, with no pupil data. */
+  const remindOverdue = async () => {
+    for (const c of await caseService.claimOverdue()) {
+      const holders = c.assignee ? [c.assignee] : (await roles.holders(c.tenantId, c.schoolId, ['kuraattori', 'psykologi'])).map((g) => g.user);
+      for (const person of holders) {
+        if (!person.aadObjectId) continue;
+        for (const ref of await refs.personalFor(c.tenantId, person.aadObjectId)) {
+          const m = messages(langOf(ref.locale));
+          await sendProactive(adapter, botAppId, ref, { type: 'message', text: format(m.cases.overdueReminder, { number: c.number ?? '', date: c.due?.date.split('-').reverse().join('.') ?? '' }) }).catch((err: { statusCode?: number }) =>
+            log.warn({ event: 'case.overdue.send-failed', caseId: c.id, status: err?.statusCode ?? null }),
+          );
+        }
+      }
+      log.info({ event: 'case.overdue.reminded', caseId: c.id, recipients: holders.length });
+    }
+  };
+
   let timer: NodeJS.Timeout | undefined;
+  let overdueTimer: NodeJS.Timeout | undefined;
   return {
     adapter,
     app,
@@ -152,7 +205,15 @@ export function createTeamsBot({ config, store, log, plan }: TeamsBotDeps): Team
         retryUnposted(tickets, postTicket, log).catch((err: Error) => log.warn({ event: 'expert.retry.failed', type: err?.name }));
       }, 60_000);
       timer.unref();
+      overdueTimer = setInterval(() => {
+        remindOverdue().catch((err: Error) => log.warn({ event: 'case.overdue.failed', type: err?.name }));
+      }, 10 * 60_000);
+      overdueTimer.unref();
     },
-    stopBackground: () => clearInterval(timer),
+    remindOverdue,
+    stopBackground: () => {
+      clearInterval(timer);
+      clearInterval(overdueTimer);
+    },
   };
 }

@@ -14,6 +14,8 @@ export interface Connector {
   calls: RecordedCall[];
   /** Status to answer for a conversation (default 200/201). */
   failFor: Map<string, number>;
+  /** Members returned for GET …/pagedmembers (TeamsInfo). */
+  members: { id: string; name: string; aadObjectId?: string }[];
   stop(): Promise<void>;
   waitFor(pred: (c: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
 }
@@ -28,9 +30,15 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 export async function startConnector(): Promise<Connector> {
   const calls: RecordedCall[] = [];
   const failFor = new Map<string, number>();
+  const members: { id: string; name: string; aadObjectId?: string }[] = [];
   let n = 0;
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
+    if (req.method === 'GET' && /\/pagedmembers/.test(req.url ?? '')) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ members }));
+      return;
+    }
     const m = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?/.exec(req.url ?? '');
     const conversationId = m ? decodeURIComponent(m[1]) : '';
     calls.push({ method: req.method ?? '', path: req.url ?? '', conversationId, body });
@@ -49,6 +57,7 @@ export async function startConnector(): Promise<Connector> {
     url,
     calls,
     failFor,
+    members,
     stop: () => new Promise<void>((r) => server.close(() => r())),
     waitFor: async (pred, timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;

@@ -12,6 +12,36 @@ import { PlanService } from '../../src/plan/answer';
 import { answerCard } from '../../src/ui/answerCard';
 import { expertAnswerCard, ticketCard } from '../../src/ui/expertCards';
 import type { Ticket } from '../../src/expert/tickets';
+import { formCatalog } from '../../src/forms/registry';
+import { loadSchools } from '../../src/forms/schools';
+import { formCard, formsListCard } from '../../src/ui/formCards';
+import { caseDetailsCard, caseNoticeCard, caseRedactedCard, caseSummaryCard, gdprCard, rolesCard, schoolChannelCard } from '../../src/ui/caseCards';
+import type { CaseDoc, CaseView } from '../../src/cases/model';
+
+const schools = loadSchools(join(ROOT, 'content', 'schools.yml'));
+const schoolMap = new Map(schools.map((x) => [x.id, x]));
+const forms = formCatalog(schools);
+const caseDoc: CaseDoc = {
+  id: 'c0123456789abcdef0123456789abcdef',
+  tenantId: 't',
+  schoolId: 'koivurinne',
+  number: 'OH-2026-0042',
+  formId: 'uusi-asia',
+  service: 'kuraattori',
+  urgent: false,
+  status: 'kasittelyssa',
+  history: [],
+  initiator: { userId: '29:a', name: 'Sanna Heikkinen' },
+  assignee: { userId: '29:b', name: 'Aino Virtanen' },
+  requestedOn: '2026-11-20',
+  due: { date: '2026-12-01', workingDays: 7, calendarCovered: true },
+  fields: { school: 'koivurinne', urgency: 'normal', target: 'kuraattori' },
+  secret: { kid: 'k', iv: '', tag: '', data: '' },
+  pupilKey: 'x',
+  submittedIn: 'a:1',
+  createdAt: '2026-11-20T08:00:00Z',
+};
+const caseView: CaseView = { ...(({ secret: _s, ...rest }) => rest)(caseDoc), values: { school: 'koivurinne', pupilName: 'Matti Meikäläinen', pupilClass: '5B', reason: 'kaverisuhteet', description: 'Kuvaus.', madeWith: 'pupil', pupilInformed: true, guardianInformed: false, urgency: 'normal', target: 'kuraattori', initiator: 'opettaja' } };
 
 const plan = PlanService.load(join(ROOT, 'content', 'plan'), join(ROOT, 'content', 'glossary.yml'), 'https://opari.example.fi');
 import { startTestStore, type TestStore } from '../helpers/store';
@@ -39,6 +69,15 @@ const ticket: Ticket = {
 
 /** Templates rendered by code with more logic than a binding: checked through their real renderer. */
 const rendered: Record<string, (lang: 'fi' | 'sv' | 'en') => Record<string, unknown>> = {
+  form: (lang) => formCard(forms.get('uusi-asia')!, lang, messages(lang), { values: { pupilName: 'x' }, problems: [{ field: 'description', code: 'required' }] }),
+  'forms-list': (lang) => formsListCard([...forms.values()], lang, messages(lang), {}),
+  'case-summary': (lang) => caseSummaryCard(caseDoc, forms.get('uusi-asia')!, lang, messages(lang), { duplicate: false, channelNotified: false, schools: schoolMap }),
+  'case-notice': (lang) => caseRedactedCard(caseDoc, messages(lang), schoolMap, ['29:a', '29:b']),
+  'case-details': (lang) => caseDetailsCard(caseView, forms.get('uusi-asia')!, lang, messages(lang), { schools: schoolMap, canHandle: true, isAdmin: true, viewerIds: ['29:a'], today: '2026-12-05' }),
+  'case-delete': (lang) => renderCard('case-delete', { text: messages(lang).cases.deleteConfirm, button: messages(lang).cases.deleteButton, number: 'OH-2026-0042' }),
+  'school-channel': (lang) => schoolChannelCard(schools, messages(lang)),
+  roles: (lang) => rolesCard([{ id: 'g', tenantId: 't', schoolId: 'koivurinne', role: 'kuraattori', user: { userId: '29:a', name: 'Aino' }, grantedBy: 'x', at: '' }], schools, [{ id: '29:a', name: 'Aino' }], lang, messages(lang), 'ok'),
+  gdpr: (lang) => gdprCard(messages(lang), { views: [caseView], forms, lang }),
   answer: (lang) => answerCard(plan.answer('millä perusteella oppilas saa avustajan?', lang), plan.plan, messages(lang)),
   'expert-ticket': (lang) => ticketCard(ticket, messages(lang), { error: messages(lang).expert.answerRequired }),
   'expert-answer': (lang) => expertAnswerCard({ ...ticket, status: 'answered', answer: { text: 'Vastaus.', by: 'Heidi Järvinen', at: '2026-11-23T09:00:00Z', savedAsFaq: false } }, messages(lang)),

@@ -35,7 +35,7 @@ describe('process lifecycle, security and resilience', () => {
 
   it('with BOT_ID set, answers 401 to an activity without a valid Bot Framework token and processes nothing', async () => {
     const store = await startTestStore('auth');
-    const bot = await startBot({ ...store.env, BOT_ID: GUID, BOT_PASSWORD: 'not-used', BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: GUID });
+    const bot = await startBot({ ...store.env, BOT_ID: GUID, BOT_PASSWORD: 'not-used', BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: GUID, CASE_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}` });
     try {
       const noToken = await post(bot.url, botAdded({ scope: 'personal' }));
       expect(noToken.status).toBe(401);

@@ -32,6 +32,7 @@ describe('configuration', () => {
       BOT_PASSWORD: 'secret',
       BOT_TYPE: 'SingleTenant',
       BOT_TENANT_ID: GUID,
+      CASE_KEYS: 'k1:' + Buffer.alloc(32, 1).toString('base64'),
       COSMOS_ENDPOINT: 'https://opari.documents.azure.com:443/',
       COSMOS_DATABASE: 'opari-prod',
       ALLOWED_TENANTS: `${GUID}, 22222222-2222-4333-8444-555555555555`,
@@ -60,9 +61,12 @@ describe('configuration', () => {
   });
 
   it('requires the password and tenant that the bot identity type needs', () => {
-    expect(problems({ BOT_ID: GUID, BOT_TYPE: 'SingleTenant' }).map((x) => x.split(':')[0]).sort()).toEqual(['BOT_PASSWORD', 'BOT_TENANT_ID']);
-    expect(problems({ BOT_ID: GUID, BOT_TYPE: 'MultiTenant', BOT_PASSWORD: 'x' })).toEqual([]);
-    expect(problems({ BOT_ID: GUID, BOT_TYPE: 'UserAssignedMsi', BOT_TENANT_ID: GUID })).toEqual([]);
+    const keys = 'k1:' + Buffer.alloc(32, 1).toString('base64');
+    expect(problems({ BOT_ID: GUID, BOT_TYPE: 'SingleTenant', CASE_KEYS: keys }).map((x) => x.split(':')[0]).sort()).toEqual(['BOT_PASSWORD', 'BOT_TENANT_ID']);
+    expect(problems({ BOT_ID: GUID, BOT_TYPE: 'MultiTenant', BOT_PASSWORD: 'x', CASE_KEYS: keys })).toEqual([]);
+    expect(problems({ BOT_ID: GUID, BOT_TYPE: 'UserAssignedMsi', BOT_TENANT_ID: GUID, CASE_KEYS: keys })).toEqual([]);
+    // With a real bot identity, case data must not be encrypted with a throw-away key.
+    expect(problems({ BOT_ID: GUID, BOT_TYPE: 'MultiTenant', BOT_PASSWORD: 'x' }).map((x) => x.split(':')[0])).toEqual(['CASE_KEYS']);
     expect(problems({ BOT_ID: 'my-bot' })[0]).toMatch(/^BOT_ID: must be a GUID/);
   });
 

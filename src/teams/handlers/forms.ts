@@ -1,16 +1,106 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { messages } from '../../i18n';
+import type { TurnContext } from 'botbuilder';
+import type { CaseService } from '../../cases/service';
+import type { FormDef } from '../../forms/registry';
+import { validateSubmission } from '../../forms/submit';
+import { type Lang, messages, type Messages } from '../../i18n';
+import type { Logger } from '../../log';
 import type { PlanService } from '../../plan/answer';
+import type { Settings } from '../../expert/settings';
 import { answerCard } from '../../ui/answerCard';
-import { langFor } from '../context';
+import { caseNoticeCard, caseSummaryCard } from '../../ui/caseCards';
+import { formCard, formsListCard } from '../../ui/formCards';
+import { langFor, msgsFor, turnLog } from '../context';
+import { cardActivity, tenantOf } from '../replies';
 import { onCardAction } from './actions';
+import { actorOf } from './actor';
 
-/** Form buttons on answer cards. The forms themselves arrive with the forms issue; until then the button says so. */
-export function registerForms(app: Application<TurnState>, deps: { plan: PlanService }): void {
+export const FORMS_PATTERN = /^\s*(lomakkeet|lomake|forms|blanketter)\s*[.!?]*\s*$/i;
+export const NEW_CASE_PATTERN = /^\s*(uusi asia|new case|nytt ärende)\s*[.!?]*\s*$/i;
+
+export interface FormDeps {
+  plan: PlanService;
+  forms: Map<string, FormDef>;
+  cases: CaseService;
+  settings: Settings;
+  log: Logger;
+  /** Posts a card to a stored conversation; returns its id. */
+  post(ref: Parameters<Settings['setSchoolChannel']>[2]['ref'], card: Record<string, unknown>): Promise<string | undefined>;
+}
+
+/** A form that identifies a pupil is filled only in a personal chat: in a channel everyone would see it. */
+const identifiesPupil = (f: FormDef) => f.fields.some((x) => x.identifying);
+const isPersonal = (context: TurnContext) => (context.activity.conversation?.conversationType ?? 'personal') === 'personal';
+
+/** Forms: the catalogue, opening a form, validating and submitting it (a case, stored once). */
+export function registerForms(app: Application<TurnState>, deps: FormDeps): void {
+  const list = (lang: Lang, m: Messages) =>
+    formsListCard([...deps.forms.values()], lang, m, Object.fromEntries([...deps.forms.values()].map((f) => [f.id, f.intro[lang].split('. ')[0].replace(/\.$/, '')])));
+
+  /** Sends the form as a new message, or says why it cannot be opened here. */
+  const openForm = async (context: TurnContext, form: FormDef | undefined, lang: Lang, m: Messages) => {
+    if (!form) await context.sendActivity(m.forms.unknownForm);
+    else if (identifiesPupil(form) && !isPersonal(context)) await context.sendActivity(m.forms.personalOnly);
+    else await context.sendActivity(cardActivity(formCard(form, lang, m)));
+  };
+
+  app.message(FORMS_PATTERN, async (context, state) => {
+    const lang = langFor(context, state);
+    await context.sendActivity(cardActivity(list(lang, messages(lang))));
+  });
+
+  app.message(NEW_CASE_PATTERN, async (context, state) => {
+    const lang = langFor(context, state);
+    await openForm(context, deps.forms.get('uusi-asia'), lang, messages(lang));
+  });
+
+  onCardAction(app, 'welcome.forms', async (context, state) => {
+    const lang = langFor(context, state);
+    await context.sendActivity(cardActivity(list(lang, messages(lang))));
+    const { welcomeCard } = await import('./welcome');
+    return welcomeCard(lang);
+  });
+
   onCardAction(app, 'forms.open', async (context, state, data) => {
     const lang = langFor(context, state);
-    await context.sendActivity(messages(lang).coming.forms);
-    const question = typeof data.question === 'string' ? data.question.slice(0, 500) : '';
-    return answerCard(deps.plan.answer(question, lang), deps.plan.plan, messages(lang));
+    const m = messages(lang);
+    await openForm(context, deps.forms.get(String(data.formId ?? '')), lang, m);
+    // The clicked card stays: an answer card (it carries its question) or the forms list.
+    const question = typeof data.question === 'string' ? data.question.slice(0, 500) : undefined;
+    return question !== undefined ? answerCard(deps.plan.answer(question, lang), deps.plan.plan, m) : list(lang, m);
+  });
+
+  onCardAction(app, 'form.submit', async (context, state, data) => {
+    const lang = langFor(context, state);
+    const m = msgsFor(context, state);
+    const form = deps.forms.get(String(data.formId ?? ''));
+    if (!form) return m.forms.unknownForm;
+    const log = turnLog(context, deps.log);
+    if (form.onSubmit !== 'case') {
+      await context.sendActivity(m.forms.comingMeetings);
+      return formCard(form, lang, m);
+    }
+    if (identifiesPupil(form) && !isPersonal(context)) return formCard(form, lang, m, { generalError: m.forms.personalOnly });
+    const v = validateSubmission(form, data);
+    if (!v.ok) {
+      log.info({ event: 'form.invalid', formId: form.id, fields: v.problems.map((p) => `${p.field}:${p.code}`), tooLarge: !!v.tooLarge });
+      return formCard(form, lang, m, { values: v.raw, problems: v.problems, generalError: v.tooLarge ? m.forms.tooLarge : undefined });
+    }
+    const actor = actorOf(context);
+    // One case per card, person and form: a double click, a Teams retry or a replayed invoke lands here again.
+    const key = [actor.tenantId, actor.conversationId, context.activity.replyToId ?? context.activity.id, actor.userId, form.id].join('|');
+    const { case: c, duplicate } = await deps.cases.submit(form, v.values, actor, key);
+    log.info({ event: 'case.submitted', caseId: c.id, number: c.number, formId: form.id, duplicate });
+    let channelNotified = false;
+    const channel = await deps.settings.schoolChannel(tenantOf(context.activity) ?? 'none', c.schoolId);
+    if (channel && !duplicate) {
+      try {
+        await deps.post(channel.ref, caseNoticeCard(c, messages(lang), deps.cases.schools, await deps.cases.viewerIds(c)));
+        channelNotified = true;
+      } catch (err) {
+        log.warn({ event: 'case.notice.failed', caseId: c.id, status: (err as { statusCode?: number }).statusCode ?? null });
+      }
+    } else channelNotified = !!channel;
+    return caseSummaryCard(c, form, lang, m, { duplicate, channelNotified, schools: deps.cases.schools });
   });
 }

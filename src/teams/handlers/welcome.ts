@@ -30,7 +30,6 @@ export function registerWelcome(app: Application<TurnState>): void {
     return welcomeCard(langFor(context, state));
   };
   onCardAction(app, 'welcome.ask', say((m) => m.plan.askPrompt));
-  // Until the forms and meetings issues land, their buttons explain what is coming.
-  onCardAction(app, 'welcome.forms', say((m) => m.coming.forms));
+  // Until the meetings issue lands, its button explains what is coming (forms: see forms.ts).
   onCardAction(app, 'welcome.meetings', say((m) => m.coming.meetings));
 }

@@ -1,0 +1,227 @@
+/**
+ * Finnish public holidays (pyhäpäivät and the other days off that close schools) and the plain
+ * calendar-date helpers the deadline engine uses.
+ *
+ * Dates are calendar dates written 'YYYY-MM-DD'. They are never turned into local-time JS Dates:
+ * all arithmetic runs on UTC midnights, so the server's time zone and DST changes cannot shift a day.
+ *
+ * Rules (in force since 1991; before that loppiainen and helatorstai were moved to Saturdays, so
+ * earlier years are refused rather than answered wrongly):
+ * - fixed: uudenvuodenpäivä 1.1., loppiainen 6.1., vappu 1.5., itsenäisyyspäivä 6.12.,
+ *   jouluaatto 24.12., joulupäivä 25.12., tapaninpäivä 26.12.
+ * - Easter-based: pitkäperjantai (E−2), pääsiäispäivä (E), 2. pääsiäispäivä (E+1), helatorstai (E+39),
+ *   helluntaipäivä (E+49); Easter Sunday by the anonymous Gregorian computus (Meeus/Jones/Butcher).
+ * - moving Fridays/Saturdays: juhannusaatto = Friday 19.–25.6., juhannuspäivä = Saturday 20.–26.6.,
+ *   pyhäinpäivä = Saturday 31.10.–6.11.
+ * Vappu, jouluaatto and juhannusaatto are not church holidays but are general days off; schools are closed.
+ */
+
+export interface LocalizedName {
+  fi: string;
+  sv: string;
+  en: string;
+}
+
+export interface FinnishHoliday {
+  /** 'YYYY-MM-DD' */
+  date: string;
+  name: LocalizedName;
+}
+
+/** First year the current holiday rules apply to. */
+export const FIRST_SUPPORTED_YEAR = 1991;
+export const LAST_SUPPORTED_YEAR = 9999;
+
+// ---------------------------------------------------------------------------------------------
+// Calendar-date helpers (UTC arithmetic on 'YYYY-MM-DD' strings)
+// ---------------------------------------------------------------------------------------------
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+/** True if `s` is a real calendar date written 'YYYY-MM-DD' (so '2026-02-30' is false). */
+export function isIsoDate(s: unknown): s is string {
+  if (typeof s !== 'string') return false;
+  const m = DATE_RE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+/** Throws a RangeError unless `s` is a valid 'YYYY-MM-DD' date; `what` names the argument in the message. */
+export function assertIsoDate(s: unknown, what = 'date'): asserts s is string {
+  if (!isIsoDate(s)) throw new RangeError(`${what} must be a calendar date 'YYYY-MM-DD', got ${JSON.stringify(s)}`);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function toUtcMs(date: string): number {
+  assertIsoDate(date);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d); // setUTCFullYear: no 0–99 → 1900s mapping
+  return t.getTime();
+}
+
+function fromUtcMs(ms: number): string {
+  const t = new Date(ms);
+  const y = t.getUTCFullYear();
+  return `${String(y).padStart(4, '0')}-${String(t.getUTCMonth() + 1).padStart(2, '0')}-${String(t.getUTCDate()).padStart(2, '0')}`;
+}
+
+/** Builds 'YYYY-MM-DD' from numbers (month 1–12). */
+export function isoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** `date` plus `n` calendar days (n may be negative). */
+export function addDays(date: string, n: number): string {
+  return fromUtcMs(toUtcMs(date) + n * DAY_MS);
+}
+
+/** Calendar days from `a` to `b` (positive if b is later). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((toUtcMs(b) - toUtcMs(a)) / DAY_MS);
+}
+
+/** ISO weekday: 1 = Monday … 6 = Saturday, 7 = Sunday. */
+export function isoWeekday(date: string): number {
+  const d = new Date(toUtcMs(date)).getUTCDay();
+  return d === 0 ? 7 : d;
+}
+
+/** True for Saturday and Sunday. */
+export function isWeekend(date: string): boolean {
+  return isoWeekday(date) >= 6;
+}
+
+/** The date of the given ISO weekday (1 = Mon … 7 = Sun) in ISO week `week` of ISO year `isoYear`. */
+export function dateOfIsoWeek(isoYear: number, week: number, weekday: number): string {
+  const jan4 = isoDate(isoYear, 1, 4); // 4 January is always in ISO week 1
+  const mondayOfWeek1 = addDays(jan4, 1 - isoWeekday(jan4));
+  return addDays(mondayOfWeek1, (week - 1) * 7 + (weekday - 1));
+}
+
+/** ISO 8601 week number and week-year of a date. */
+export function isoWeek(date: string): { year: number; week: number } {
+  const thursday = addDays(date, 4 - isoWeekday(date)); // the week belongs to the year of its Thursday
+  const year = Number(thursday.slice(0, 4));
+  return { year, week: Math.floor(daysBetween(isoDate(year, 1, 1), thursday) / 7) + 1 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Holidays
+// ---------------------------------------------------------------------------------------------
+
+function checkYear(year: number): void {
+  if (!Number.isInteger(year) || year < FIRST_SUPPORTED_YEAR || year > LAST_SUPPORTED_YEAR) {
+    throw new RangeError(`Finnish holiday rules are implemented for years ${FIRST_SUPPORTED_YEAR}–${LAST_SUPPORTED_YEAR}, got ${year}`);
+  }
+}
+
+/** Easter Sunday of a Gregorian year, by the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
+export function easterSunday(year: number): string {
+  if (!Number.isInteger(year) || year < 1583 || year > LAST_SUPPORTED_YEAR) throw new RangeError(`Gregorian Easter needs a year 1583–9999, got ${year}`);
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return isoDate(year, month, day);
+}
+
+/** The first date in [from, from+6] that falls on ISO weekday `weekday`. */
+function weekdayOnOrAfter(from: string, weekday: number): string {
+  return addDays(from, (weekday - isoWeekday(from) + 7) % 7);
+}
+
+const N = {
+  newYear: { fi: 'uudenvuodenpäivä', sv: 'nyårsdagen', en: "New Year's Day" },
+  epiphany: { fi: 'loppiainen', sv: 'trettondedag jul', en: 'Epiphany' },
+  goodFriday: { fi: 'pitkäperjantai', sv: 'långfredagen', en: 'Good Friday' },
+  easter: { fi: 'pääsiäispäivä', sv: 'påskdagen', en: 'Easter Sunday' },
+  easterMonday: { fi: '2. pääsiäispäivä', sv: 'annandag påsk', en: 'Easter Monday' },
+  mayDay: { fi: 'vappu', sv: 'första maj', en: 'May Day' },
+  ascension: { fi: 'helatorstai', sv: 'Kristi himmelsfärdsdag', en: 'Ascension Day' },
+  pentecost: { fi: 'helluntaipäivä', sv: 'pingstdagen', en: 'Whit Sunday' },
+  midsummerEve: { fi: 'juhannusaatto', sv: 'midsommarafton', en: 'Midsummer Eve' },
+  midsummer: { fi: 'juhannuspäivä', sv: 'midsommardagen', en: 'Midsummer Day' },
+  allSaints: { fi: 'pyhäinpäivä', sv: 'alla helgons dag', en: "All Saints' Day" },
+  independence: { fi: 'itsenäisyyspäivä', sv: 'självständighetsdagen', en: 'Independence Day' },
+  christmasEve: { fi: 'jouluaatto', sv: 'julafton', en: 'Christmas Eve' },
+  christmas: { fi: 'joulupäivä', sv: 'juldagen', en: 'Christmas Day' },
+  stStephen: { fi: 'tapaninpäivä', sv: 'annandag jul', en: "St Stephen's Day" },
+} as const satisfies Record<string, LocalizedName>;
+
+const cache = new Map<number, readonly FinnishHoliday[]>();
+
+/** Finnish public holidays of `year`, sorted by date. Throws a RangeError for years before 1991. */
+export function finnishHolidays(year: number): FinnishHoliday[] {
+  checkYear(year);
+  let list = cache.get(year);
+  if (!list) {
+    const easter = easterSunday(year);
+    const computed: FinnishHoliday[] = [
+      { date: isoDate(year, 1, 1), name: N.newYear },
+      { date: isoDate(year, 1, 6), name: N.epiphany },
+      { date: addDays(easter, -2), name: N.goodFriday },
+      { date: easter, name: N.easter },
+      { date: addDays(easter, 1), name: N.easterMonday },
+      { date: isoDate(year, 5, 1), name: N.mayDay },
+      { date: addDays(easter, 39), name: N.ascension },
+      { date: addDays(easter, 49), name: N.pentecost },
+      { date: weekdayOnOrAfter(isoDate(year, 6, 19), 5), name: N.midsummerEve },
+      { date: weekdayOnOrAfter(isoDate(year, 6, 20), 6), name: N.midsummer },
+      { date: weekdayOnOrAfter(isoDate(year, 10, 31), 6), name: N.allSaints },
+      { date: isoDate(year, 12, 6), name: N.independence },
+      { date: isoDate(year, 12, 24), name: N.christmasEve },
+      { date: isoDate(year, 12, 25), name: N.christmas },
+      { date: isoDate(year, 12, 26), name: N.stStephen },
+    ];
+    // Vappu and helatorstai can coincide (e.g. 2008); keep one entry per date, names joined.
+    const byDate = new Map<string, FinnishHoliday>();
+    for (const h of computed) {
+      const prev = byDate.get(h.date);
+      byDate.set(
+        h.date,
+        prev
+          ? { date: h.date, name: { fi: `${prev.name.fi}, ${h.name.fi}`, sv: `${prev.name.sv}, ${h.name.sv}`, en: `${prev.name.en}, ${h.name.en}` } }
+          : h,
+      );
+    }
+    list = Object.freeze([...byDate.values()].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0)));
+    cache.set(year, list);
+  }
+  return list.map((h) => ({ date: h.date, name: { ...h.name } }));
+}
+
+function lookup(date: string): FinnishHoliday | undefined {
+  assertIsoDate(date);
+  const year = Number(date.slice(0, 4));
+  checkYear(year);
+  if (!cache.has(year)) finnishHolidays(year);
+  return cache.get(year)?.find((h) => h.date === date);
+}
+
+/** True if `date` ('YYYY-MM-DD') is a Finnish public holiday. */
+export function isFinnishHoliday(date: string): boolean {
+  return lookup(date) !== undefined;
+}
+
+/** The holiday's name in fi/sv/en, or undefined if `date` is not a Finnish public holiday. */
+export function holidayName(date: string): LocalizedName | undefined {
+  const h = lookup(date);
+  return h ? { ...h.name } : undefined;
+}

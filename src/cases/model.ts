@@ -1,0 +1,53 @@
+import type { Service } from '../forms/registry';
+import type { Encrypted } from '../store/crypto';
+
+/** Yksilökohtainen opiskeluhuollon asia: a submitted form that someone at the school must handle. */
+export type CaseStatus = 'vireilla' | 'kasittelyssa' | 'paattynyt';
+export const STATUS_FLOW: CaseStatus[] = ['vireilla', 'kasittelyssa', 'paattynyt'];
+
+export interface Person {
+  /** Teams user id (29:…), what refresh.userIds needs. */
+  userId: string;
+  aadObjectId?: string;
+  name: string;
+}
+
+export interface DueDate {
+  /** Latest day the pupil must be seen (OHL 15 §), school working days per the provider's calendar. */
+  date: string;
+  workingDays: number;
+  calendarCovered: boolean;
+}
+
+export interface CaseDoc {
+  /** Derived from the submission's idempotency key: a replayed submit lands on the same document. */
+  id: string;
+  tenantId: string;
+  /** Partition key: a school's cases are listed together. */
+  schoolId: string;
+  number?: string;
+  formId: string;
+  service: Service;
+  urgent: boolean;
+  status: CaseStatus;
+  history: { at: string; by: string; action: string; to?: string }[];
+  initiator: Person;
+  assignee?: Person;
+  requestedOn: string;
+  due?: DueDate;
+  /** Routing values only (school, service, urgency). Everything about the pupil is in `secret`. */
+  fields: Record<string, unknown>;
+  /** AES-256-GCM of the pupil's identifying data and all free text / health fields. */
+  secret: Encrypted;
+  /** Keyed hash of the pupil's name and class, for GDPR look-ups without the name in clear. */
+  pupilKey: string;
+  submittedIn: string;
+  createdAt: string;
+  overdueRemindedAt?: string;
+  _etag?: string;
+}
+
+export interface CaseView extends Omit<CaseDoc, 'secret'> {
+  /** Decrypted for an authorized reader. */
+  values: Record<string, unknown>;
+}

@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto';
+import type { Container } from '@azure/cosmos';
+import { statusOf } from '../store/errors';
+import { withStoreRetry } from '../store/retry';
+import type { CaseDoc } from './model';
+
+export class CaseConflictError extends Error {
+  constructor() {
+    super('The case was changed concurrently');
+    this.name = 'CaseConflictError';
+  }
+}
+
+interface CounterDoc {
+  id: string;
+  next: number;
+  /** The last numbers handed out, by case id: a retried allocation for the same case gets the same number. */
+  recent: Record<string, number>;
+  _etag?: string;
+}
+
+const RECENT = 200;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Case id from the idempotency key (conversation, card message, user, form): same submit → same id. */
+export function caseIdFor(idempotencyKey: string): string {
+  return `c${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32)}`;
+}
+
+export class Cases {
+  constructor(
+    private readonly cases: Container,
+    private readonly counters: Container,
+    private readonly prefix = 'OH',
+  ) {}
+
+  /**
+   * Creates the case once. A duplicate submit (double click, Teams retry, replayed invoke) gets the
+   * existing case back (409 on the same id) with `duplicate: true`. The number is allocated after the
+   * create, so a duplicate never consumes a number.
+   */
+  async create(doc: Omit<CaseDoc, 'number'>, year: number): Promise<{ case: CaseDoc; duplicate: boolean }> {
+    let created: CaseDoc;
+    let duplicate = false;
+    try {
+      created = (await withStoreRetry(() => this.cases.items.create(doc))).resource as unknown as CaseDoc;
+    } catch (err) {
+      if (statusOf(err) !== 409) throw err;
+      duplicate = true;
+      created = (await this.get(doc.schoolId, doc.id))!;
+    }
+    if (created.number) return { case: created, duplicate };
+    return { case: await this.assignNumber(created, year), duplicate };
+  }
+
+  /** Allocates the case's number (or finds the one already allocated to it) and writes it on the case. */
+  private async assignNumber(c: CaseDoc, year: number): Promise<CaseDoc> {
+    const n = await this.allocate(c.tenantId, year, c.id);
+    const number = `${this.prefix}-${year}-${String(n).padStart(4, '0')}`;
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const current = attempt === 0 ? c : await this.get(c.schoolId, c.id);
+      if (!current) throw new Error('case vanished while numbering');
+      if (current.number) return current;
+      try {
+        const { resource } = await withStoreRetry(() =>
+          this.cases.item(c.id, c.schoolId).replace({ ...current, number }, { accessCondition: { type: 'IfMatch', condition: current._etag! } }),
+        );
+        return resource as unknown as CaseDoc;
+      } catch (err) {
+        if (statusOf(err) !== 412) throw err;
+      }
+    }
+    throw new CaseConflictError();
+  }
+
+  /**
+   * Per tenant (region) and year, numbers 1, 2, 3… with no gaps and no repeats under any number of
+   * concurrent writers: the counter document is updated only under its ETag, and it remembers which case
+   * got which number, so a retry for the same case cannot take a second one.
+   */
+  async allocate(tenantId: string, year: number, caseId: string): Promise<number> {
+    const id = `${tenantId}:${year}`;
+    for (let attempt = 0; attempt < 200; attempt++) {
+      let counter: CounterDoc | undefined;
+      try {
+        counter = (await this.counters.item(id, id).read<CounterDoc>()).resource ?? undefined;
+      } catch (err) {
+        if (statusOf(err) !== 404) throw err;
+      }
+      if (!counter) {
+        try {
+          await this.counters.items.create({ id, next: 1, recent: {} });
+        } catch (err) {
+          if (statusOf(err) !== 409) throw err; // someone else created it: read again
+        }
+        continue;
+      }
+      if (counter.recent[caseId]) return counter.recent[caseId];
+      const n = counter.next;
+      const recent = Object.fromEntries([...Object.entries(counter.recent), [caseId, n]].slice(-RECENT));
+      try {
+        await this.counters.item(id, id).replace({ id, next: n + 1, recent }, { accessCondition: { type: 'IfMatch', condition: counter._etag! } });
+        return n;
+      } catch (err) {
+        const status = statusOf(err);
+        if (status !== 412 && status !== 429) throw err;
+        await sleep(Math.random() * Math.min(50, 2 + attempt * 2)); // jitter: contenders spread out
+      }
+    }
+    throw new CaseConflictError();
+  }
+
+  async get(schoolId: string, id: string): Promise<CaseDoc | undefined> {
+    try {
+      return (await this.cases.item(id, schoolId).read<CaseDoc>()).resource ?? undefined;
+    } catch (err) {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    }
+  }
+
+  async byNumber(tenantId: string, number: string): Promise<CaseDoc | undefined> {
+    const { resources } = await this.cases.items
+      .query<CaseDoc>({ query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.number = @n', parameters: [{ name: '@t', value: tenantId }, { name: '@n', value: number }] })
+      .fetchAll();
+    return resources[0];
+  }
+
+  /** Read-modify-write under the case's ETag; `change` returns undefined to leave it as it is. */
+  async update(schoolId: string, id: string, change: (c: CaseDoc) => CaseDoc | undefined): Promise<CaseDoc | undefined> {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const current = await this.get(schoolId, id);
+      if (!current) return undefined;
+      const next = change(structuredClone(current));
+      if (!next) return current;
+      try {
+        const { resource } = await withStoreRetry(() => this.cases.item(id, schoolId).replace(next, { accessCondition: { type: 'IfMatch', condition: current._etag! } }));
+        return resource as unknown as CaseDoc;
+      } catch (err) {
+        if (statusOf(err) !== 412) throw err;
+      }
+    }
+    throw new CaseConflictError();
+  }
+
+  async delete(schoolId: string, id: string): Promise<boolean> {
+    try {
+      await withStoreRetry(() => this.cases.item(id, schoolId).delete());
+      return true;
+    } catch (err) {
+      if (statusOf(err) === 404) return false;
+      throw err;
+    }
+  }
+
+  /** Open cases past their due date that nobody has been reminded of yet (all schools). */
+  async overdue(today: string): Promise<CaseDoc[]> {
+    const { resources } = await this.cases.items
+      .query<CaseDoc>({
+        query: "SELECT * FROM c WHERE c.status != 'paattynyt' AND IS_DEFINED(c.due) AND c.due.date < @today AND NOT IS_DEFINED(c.overdueRemindedAt)",
+        parameters: [{ name: '@today', value: today }],
+      })
+      .fetchAll();
+    return resources;
+  }
+
+  /** Every case whose pupil key is one of `keys` (GDPR access request). */
+  async byPupil(tenantId: string, keys: string[]): Promise<CaseDoc[]> {
+    const { resources } = await this.cases.items
+      .query<CaseDoc>({ query: 'SELECT * FROM c WHERE c.tenantId = @t AND ARRAY_CONTAINS(@keys, c.pupilKey)', parameters: [{ name: '@t', value: tenantId }, { name: '@keys', value: keys }] })
+      .fetchAll();
+    return resources;
+  }
+}

@@ -1,0 +1,160 @@
+import type { FormDef, School, Service } from '../forms/registry';
+import { SCHOOL_FIELD } from '../forms/registry';
+import type { KeyRing } from '../store/crypto';
+import { canHandle, canRead, SERVICE_ROLES, viewers } from './access';
+import type { AuditLog } from './audit';
+import type { SchoolCalendar } from './calendar';
+import { dueDate, todayInHelsinki } from './deadline';
+import { type CaseDoc, type CaseStatus, type CaseView, type Person, STATUS_FLOW } from './model';
+import { caseIdFor, type Cases } from './repository';
+import type { RoleGrant, Roles } from './roles';
+
+/** Routing values kept in clear; everything else about the pupil is encrypted. */
+const CLEAR_FIELDS = new Set([SCHOOL_FIELD, 'urgency', 'target']);
+
+export interface Actor extends Person {
+  tenantId: string;
+  conversationId: string;
+}
+
+export type OpenResult = { allowed: true; view: CaseView; canHandle: boolean } | { allowed: false; case: CaseDoc };
+
+/** Individual student welfare cases: submit, read (audited), handle, export and delete. */
+export class CaseService {
+  constructor(
+    private readonly cases: Cases,
+    private readonly audit: AuditLog,
+    readonly roles: Roles,
+    private readonly keys: KeyRing,
+    readonly schools: Map<string, School>,
+    private readonly calendars: Map<string, SchoolCalendar>,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  serviceOf(form: FormDef, values: Record<string, unknown>): Service {
+    return typeof form.service === 'object' ? (values[form.service.field] as Service) : (form.service ?? 'rehtori');
+  }
+
+  /** Creates the case once per idempotency key; the pupil's data is encrypted before it is stored. */
+  async submit(form: FormDef, values: Record<string, unknown>, actor: Actor, idempotencyKey: string): Promise<{ case: CaseDoc; duplicate: boolean }> {
+    const schoolId = String(values[SCHOOL_FIELD]);
+    const service = this.serviceOf(form, values);
+    const urgent = values.urgency === 'urgent';
+    const now = this.now();
+    const requestedOn = todayInHelsinki(now);
+    const school = this.schools.get(schoolId);
+    // OHL 15 §: the deadline applies to requests to see the kuraattori or the psychologist.
+    const due =
+      service === 'kuraattori' || service === 'psykologi'
+        ? (({ due: date, workingDays, calendarCovered }) => ({ date, workingDays, calendarCovered }))(dueDate({ requestedOn, urgent, calendar: school ? this.calendars.get(school.provider) : undefined }))
+        : undefined;
+    const secretValues = Object.fromEntries(Object.entries(values).filter(([k]) => !CLEAR_FIELDS.has(k)));
+    const identity = `${String(values.pupilName ?? '')}|${String(values.pupilClass ?? '')}`;
+    const doc: Omit<CaseDoc, 'number'> = {
+      id: caseIdFor(idempotencyKey),
+      tenantId: actor.tenantId,
+      schoolId,
+      formId: form.id,
+      service,
+      urgent,
+      status: 'vireilla',
+      history: [{ at: now.toISOString(), by: actor.aadObjectId ?? actor.userId, action: 'created', to: 'vireilla' }],
+      initiator: { userId: actor.userId, aadObjectId: actor.aadObjectId, name: actor.name },
+      requestedOn,
+      ...(due ? { due } : {}),
+      fields: Object.fromEntries(Object.entries(values).filter(([k]) => CLEAR_FIELDS.has(k))),
+      secret: this.keys.encrypt(JSON.stringify(secretValues)),
+      pupilKey: this.keys.lookupHash(identity),
+      submittedIn: actor.conversationId,
+      createdAt: now.toISOString(),
+    };
+    const result = await this.cases.create(doc, Number(requestedOn.slice(0, 4)));
+    await this.audit.record({ caseId: result.case.id, caseNumber: result.case.number, action: result.duplicate ? 'duplicate-submit' : 'created', by: actor.aadObjectId ?? actor.userId, conversationId: actor.conversationId });
+    return result;
+  }
+
+  decrypt(c: CaseDoc): CaseView {
+    const { secret, ...rest } = c;
+    return { ...rest, values: { ...c.fields, ...(JSON.parse(this.keys.decrypt(secret)) as Record<string, unknown>) } };
+  }
+
+  async grantsOf(actor: Actor): Promise<RoleGrant[]> {
+    return this.roles.of(actor.tenantId, actor);
+  }
+
+  /** A read of a case: details for those who may see them, audited either way. */
+  async open(schoolId: string, caseId: string, actor: Actor): Promise<OpenResult | undefined> {
+    const c = await this.cases.get(schoolId, caseId);
+    if (!c || c.tenantId !== actor.tenantId) return undefined;
+    const grants = await this.grantsOf(actor);
+    const allowed = canRead(c, actor, grants);
+    await this.audit.record({ caseId: c.id, caseNumber: c.number, action: allowed ? 'read' : 'denied', by: actor.aadObjectId ?? actor.userId, conversationId: actor.conversationId });
+    return allowed ? { allowed: true, view: this.decrypt(c), canHandle: canHandle(c, actor, grants) } : { allowed: false, case: c };
+  }
+
+  /** Status moves forward one step at a time (vireillä → käsittelyssä → päättynyt), by a handler. */
+  async setStatus(schoolId: string, caseId: string, to: CaseStatus, actor: Actor): Promise<CaseDoc | 'forbidden' | undefined> {
+    const c = await this.cases.get(schoolId, caseId);
+    if (!c || c.tenantId !== actor.tenantId) return undefined;
+    if (!canHandle(c, actor, await this.grantsOf(actor))) return 'forbidden';
+    const updated = await this.cases.update(schoolId, caseId, (x) =>
+      STATUS_FLOW.indexOf(to) !== STATUS_FLOW.indexOf(x.status) + 1
+        ? undefined
+        : { ...x, status: to, history: [...x.history, { at: this.now().toISOString(), by: actor.aadObjectId ?? actor.userId, action: 'status', to }] },
+    );
+    await this.audit.record({ caseId, caseNumber: c.number, action: 'status', by: actor.aadObjectId ?? actor.userId, conversationId: actor.conversationId, detail: to });
+    return updated;
+  }
+
+  /** The acting handler takes responsibility for the case. */
+  async assignToSelf(schoolId: string, caseId: string, actor: Actor): Promise<CaseDoc | 'forbidden' | undefined> {
+    const c = await this.cases.get(schoolId, caseId);
+    if (!c || c.tenantId !== actor.tenantId) return undefined;
+    if (!canHandle(c, actor, await this.grantsOf(actor))) return 'forbidden';
+    const me: Person = { userId: actor.userId, aadObjectId: actor.aadObjectId, name: actor.name };
+    const updated = await this.cases.update(schoolId, caseId, (x) => ({ ...x, assignee: me, history: [...x.history, { at: this.now().toISOString(), by: actor.aadObjectId ?? actor.userId, action: 'assigned' }] }));
+    await this.audit.record({ caseId, caseNumber: c.number, action: 'assigned', by: actor.aadObjectId ?? actor.userId, conversationId: actor.conversationId });
+    return updated;
+  }
+
+  /** Teams user ids allowed to see the details in the channel notification (refresh.userIds). */
+  async viewerIds(c: Pick<CaseDoc, 'initiator' | 'assignee' | 'tenantId' | 'schoolId' | 'service'>): Promise<string[]> {
+    return viewers(c, await this.roles.holders(c.tenantId, c.schoolId, SERVICE_ROLES[c.service]));
+  }
+
+  /** GDPR access request: everything stored about one pupil, decrypted, with the export audited per case. */
+  async exportPupil(pupilName: string, pupilClass: string, actor: Actor): Promise<CaseView[]> {
+    const found = await this.cases.byPupil(actor.tenantId, this.keys.lookupHashes(`${pupilName}|${pupilClass}`));
+    for (const c of found) await this.audit.record({ caseId: c.id, caseNumber: c.number, action: 'exported', by: actor.aadObjectId ?? actor.userId, conversationId: actor.conversationId });
+    return found.map((c) => this.decrypt(c));
+  }
+
+  async findByNumber(number: string, actor: Actor): Promise<CaseDoc | undefined> {
+    return this.cases.byNumber(actor.tenantId, number.toUpperCase());
+  }
+
+  /** Deletes a case; its audit trail stays, with the deletion as its last entry. */
+  async deleteCase(c: CaseDoc, actor: Actor): Promise<boolean> {
+    const deleted = await this.cases.delete(c.schoolId, c.id);
+    if (deleted) await this.audit.record({ caseId: c.id, caseNumber: c.number, action: 'deleted', by: actor.aadObjectId ?? actor.userId, conversationId: actor.conversationId });
+    return deleted;
+  }
+
+  trail(caseId: string) {
+    return this.audit.trail(caseId);
+  }
+
+  /** Open cases past due whose handler has not been reminded; marks each reminded once (ETag). */
+  async claimOverdue(): Promise<CaseDoc[]> {
+    const today = todayInHelsinki(this.now());
+    const out: CaseDoc[] = [];
+    for (const c of await this.cases.overdue(today)) {
+      const claimed = await this.cases.update(c.schoolId, c.id, (x) => (x.overdueRemindedAt ? undefined : { ...x, overdueRemindedAt: this.now().toISOString() }));
+      if (claimed && claimed.overdueRemindedAt && claimed._etag !== c._etag) {
+        out.push(claimed);
+        await this.audit.record({ caseId: c.id, caseNumber: c.number, action: 'reminded', by: 'opari' });
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,146 @@
+import type { AuditEntry } from '../cases/audit';
+import type { CaseDoc, CaseView } from '../cases/model';
+import type { RoleGrant } from '../cases/roles';
+import type { FormDef, School } from '../forms/registry';
+import { format, type Lang, type Messages } from '../i18n';
+import { renderCard } from './cards';
+
+const fiDate = (iso: string) => {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return `${d}.${m}.${y}`;
+};
+
+function dueText(c: CaseDoc, m: Messages): string {
+  if (!c.due) return '';
+  const base = format(m.cases.dueText, { date: fiDate(c.due.date), days: c.urgent ? 1 : c.due.workingDays });
+  return c.due.calendarCovered ? base : `${base} ${m.cases.calendarNotCovered}`;
+}
+
+/** Routing facts only: safe in a channel (no pupil data). */
+function routingFacts(c: CaseDoc, schools: Map<string, School>, m: Messages) {
+  return [
+    { title: m.cases.facts.school, value: schools.get(c.schoolId)?.name ?? c.schoolId },
+    { title: m.cases.facts.service, value: m.cases.services[c.service] },
+    { title: m.cases.facts.urgency, value: c.urgent ? m.cases.urgency.urgent : m.cases.urgency.normal },
+    ...(c.due ? [{ title: m.cases.facts.due, value: fiDate(c.due.date) }] : []),
+  ];
+}
+
+/** What the submitter sees in place of the form: a read-only summary with the case number. */
+export function caseSummaryCard(c: CaseDoc, form: FormDef, lang: Lang, m: Messages, opts: { duplicate: boolean; channelNotified: boolean; schools: Map<string, School> }): Record<string, unknown> {
+  const notes = [opts.duplicate ? m.cases.alreadySubmitted : m.cases.summaryNote, ...(opts.channelNotified ? [] : [m.cases.noChannel])];
+  return renderCard('case-summary', {
+    headline: m.cases.submitted,
+    number: c.number ?? '',
+    title: form.title[lang],
+    facts: [...routingFacts(c, opts.schools, m), { title: m.cases.facts.status, value: m.cases.status[c.status] }],
+    dueText: dueText(c, m),
+    note: notes.join(' '),
+  });
+}
+
+/** The channel's notice: case number, school, service, urgency, due date — and no pupil data. */
+export function caseNoticeCard(c: CaseDoc, m: Messages, schools: Map<string, School>, viewerIds: string[], noAccess = ''): Record<string, unknown> {
+  return renderCard('case-notice', {
+    headline: format(m.cases.noticeHeadline, { number: c.number ?? '' }),
+    facts: routingFacts(c, schools, m),
+    note: m.cases.noticeNote,
+    noAccess,
+    caseId: c.id,
+    schoolId: c.schoolId,
+    viewerIds,
+    labels: { open: m.cases.open },
+  });
+}
+
+/** The notice for someone who may not see the details. */
+export function caseRedactedCard(c: CaseDoc, m: Messages, schools: Map<string, School>, viewerIds: string[]): Record<string, unknown> {
+  return caseNoticeCard(c, m, schools, viewerIds, m.cases.noAccess);
+}
+
+/** The details, for an authorized reader (user-specific view). */
+export function caseDetailsCard(v: CaseView, form: FormDef | undefined, lang: Lang, m: Messages, opts: { schools: Map<string, School>; canHandle: boolean; isAdmin: boolean; viewerIds: string[]; today: string }): Record<string, unknown> {
+  const facts = [
+    ...routingFacts(v as unknown as CaseDoc, opts.schools, m),
+    { title: m.cases.facts.requested, value: fiDate(v.requestedOn) },
+    { title: m.cases.facts.initiator, value: v.initiator.name },
+    ...(v.assignee ? [{ title: m.cases.facts.assignee, value: v.assignee.name }] : []),
+  ];
+  const texts: { title: string; value: string }[] = [];
+  for (const f of form?.fields ?? []) {
+    const raw = v.values[f.id];
+    if (raw === undefined || raw === '' || f.id === 'school' || f.id === 'urgency' || f.id === 'target') continue;
+    const value =
+      f.kind === 'toggle'
+        ? raw === true ? '✓' : '–'
+        : f.choices
+          ? String(raw).split(',').map((x) => f.choices!.find((c) => c.value === x)?.title[lang] ?? x).join(', ')
+          : String(raw);
+    texts.push({ title: f.label[lang], value });
+  }
+  const next = v.status === 'vireilla' ? { title: m.cases.start, to: 'kasittelyssa' } : v.status === 'kasittelyssa' ? { title: m.cases.close, to: 'paattynyt' } : undefined;
+  const buttons = [
+    ...(opts.canHandle && !v.assignee ? [{ title: m.cases.assignSelf, verb: 'case.assign', to: '' }] : []),
+    ...(opts.canHandle && next ? [{ title: next.title, verb: 'case.status', to: next.to }] : []),
+    ...(opts.isAdmin ? [{ title: m.cases.auditButton, verb: 'case.audit', to: '' }] : []),
+  ];
+  const overdue = v.due && v.status !== 'paattynyt' && v.due.date < opts.today ? format(m.cases.overdue, { date: fiDate(v.due.date) }) : '';
+  return renderCard('case-details', {
+    number: v.number ?? '',
+    statusText: m.cases.status[v.status],
+    title: form?.title[lang] ?? v.formId,
+    overdue,
+    facts,
+    texts,
+    note: `${dueText(v as unknown as CaseDoc, m)} ${m.cases.detailsNote}`.trim(),
+    buttons,
+    caseId: v.id,
+    schoolId: v.schoolId,
+    viewerIds: opts.viewerIds,
+    labels: { refresh: m.cases.refresh },
+  });
+}
+
+export function schoolChannelCard(schools: School[], m: Messages): Record<string, unknown> {
+  return renderCard('school-channel', {
+    title: m.cases.channelChoose,
+    label: m.forms.choose,
+    required: m.forms.problems.required,
+    button: m.cases.setChannelButton,
+    schools: schools.map((s) => ({ title: s.name, value: s.id })),
+  });
+}
+
+export function rolesCard(grants: RoleGrant[], schools: School[], members: { id: string; name: string }[], lang: Lang, m: Messages, notice = ''): Record<string, unknown> {
+  const schoolName = (id: string) => schools.find((s) => s.id === id)?.name ?? id;
+  return renderCard('roles', {
+    title: m.cases.rolesTitle,
+    intro: m.cases.rolesIntro,
+    notice,
+    none: grants.length ? '' : m.cases.rolesNone,
+    grants: grants.map((g) => ({ text: `${schoolName(g.schoolId)} · ${m.cases.roleNames[g.role]} · ${g.user.name}`, id: g.id, remove: m.cases.removeRole, schoolId: g.schoolId, role: g.role, userId: g.user.userId })),
+    labels: { school: m.cases.facts.school, role: m.cases.roleLabel, person: m.cases.personLabel, add: m.cases.addRole, required: m.forms.problems.required, choose: m.forms.choose },
+    schools: schools.map((s) => ({ title: s.name, value: s.id })),
+    roles: Object.entries(m.cases.roleNames).map(([value, title]) => ({ title, value })),
+    members: members.map((p) => ({ title: p.name, value: p.id })),
+    lang,
+  });
+}
+
+export function gdprCard(m: Messages, result?: { views: CaseView[]; forms: Map<string, FormDef>; lang: Lang }): Record<string, unknown> {
+  const items = (result?.views ?? []).map((v) => ({
+    title: `${v.number ?? v.id} · ${result!.forms.get(v.formId)?.title[result!.lang] ?? v.formId} · ${v.requestedOn}`,
+    text: JSON.stringify({ status: v.status, service: v.service, initiator: v.initiator.name, assignee: v.assignee?.name, values: v.values, history: v.history }, null, 1),
+  }));
+  return renderCard('gdpr', {
+    title: m.cases.gdprTitle,
+    intro: m.cases.gdprIntro,
+    labels: { name: 'Oppilaan nimi / Elevens namn / Pupil', class: 'Luokka / Klass / Class', search: m.cases.gdprSearch, required: m.forms.problems.required },
+    summary: result ? (items.length ? format(m.cases.gdprResult, { count: items.length }) : m.cases.gdprNone) : '',
+    items,
+  });
+}
+
+export function auditText(number: string, entries: AuditEntry[], m: Messages): string {
+  return [format(m.cases.auditTitle, { number }), ...entries.map((e) => `- ${e.at.slice(0, 19).replace('T', ' ')} · ${e.action}${e.detail ? ` (${e.detail})` : ''} · ${e.by}${e.conversationId ? ` · ${e.conversationId.slice(0, 24)}` : ''}`)].join('\n');
+}
