@@ -68,7 +68,10 @@ export const configSpec = {
     description: 'Comma-separated Entra object ids of Opari admins (roles, channels, GDPR export, deletion). Empty + local mode = everyone.',
   },
   CASE_KEYS: {
-    schema: optionalString,
+    schema: optionalString.refine(
+      (s) => s === undefined || s.split(',').every((p) => /^[A-Za-z0-9_-]{1,20}:[A-Za-z0-9+/]{43}=$/.test(p.trim()) && Buffer.from(p.trim().split(':')[1], 'base64').length === 32),
+      'each key must be kid:base64 of 32 bytes (e.g. k2026:$(openssl rand -base64 32))',
+    ),
     description: 'Keys for encrypting case data: kid:base64(32 bytes)[,older…]. Secret. Empty = a development key per start (local only).',
   },
   CASE_PREFIX: {
@@ -112,6 +115,8 @@ function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
   if (raw.BOT_ID && type !== 'UserAssignedMsi' && !raw.BOT_PASSWORD) out.push(`BOT_PASSWORD: is required when BOT_ID is set and BOT_TYPE is ${type}`);
   if (raw.BOT_ID && type !== 'MultiTenant' && !raw.BOT_TENANT_ID) out.push(`BOT_TENANT_ID: is required when BOT_ID is set and BOT_TYPE is ${type}`);
   if (raw.COSMOS_KEY && !raw.COSMOS_ENDPOINT) out.push('COSMOS_KEY: is set but COSMOS_ENDPOINT is empty');
+  // Outside local mode a per-start development key would make earlier cases unreadable.
+  if (raw.BOT_ID && !raw.CASE_KEYS) out.push('CASE_KEYS: is required when BOT_ID is set (case data must stay readable across restarts)');
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FormDef, School, Service } from '../forms/registry';
 import { SCHOOL_FIELD } from '../forms/registry';
 import type { KeyRing } from '../store/crypto';
@@ -149,8 +150,10 @@ export class CaseService {
     const today = todayInHelsinki(this.now());
     const out: CaseDoc[] = [];
     for (const c of await this.cases.overdue(today)) {
-      const claimed = await this.cases.update(c.schoolId, c.id, (x) => (x.overdueRemindedAt ? undefined : { ...x, overdueRemindedAt: this.now().toISOString() }));
-      if (claimed && claimed.overdueRemindedAt && claimed._etag !== c._etag) {
+      // The mark is unique to this claim: whoever's mark is on the case after the ETag race sends the reminder.
+      const mark = `${this.now().toISOString()}#${randomUUID().slice(0, 8)}`;
+      const claimed = await this.cases.update(c.schoolId, c.id, (x) => (x.overdueRemindedAt ? undefined : { ...x, overdueRemindedAt: mark }));
+      if (claimed?.overdueRemindedAt === mark) {
         out.push(claimed);
         await this.audit.record({ caseId: c.id, caseNumber: c.number, action: 'reminded', by: 'opari' });
       }

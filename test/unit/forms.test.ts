@@ -1,0 +1,73 @@
+import { formCatalog, type FormDef } from '../../src/forms/registry';
+import { validateSubmission } from '../../src/forms/submit';
+
+const schools = [{ id: 'koivurinne', name: 'Koivurinteen koulu', provider: 'esimerkkikunta' }];
+const forms = formCatalog(schools);
+
+/** A valid submission for each form, as Teams sends it (every input a string). */
+const valid: Record<string, Record<string, unknown>> = {
+  'uusi-asia': { school: 'koivurinne', pupilName: 'Matti Meikäläinen', pupilClass: '5B', initiator: 'opettaja', reason: 'oppiminen', description: 'Lukeminen on vaikeaa.', madeWith: 'both', pupilInformed: 'true', guardianInformed: 'true', urgency: 'normal', target: 'psykologi' },
+  'tuen-tarve': { school: 'koivurinne', pupilName: 'Maija M', pupilClass: '3A', groupSupport: 'Tukiopetus 2 h/vko syksyn ajan.', strengths: 'Matematiikka', needs: 'Lukemisen tuki', measures: 'osittain-pienryhma,apuvalineet', pupilHeard: 'true', guardianHeard: 'true' },
+  avustajatarve: { school: 'koivurinne', pupilName: 'Pekka P', pupilClass: '1B', kind: 'henkilokohtainen', situations: 'Siirtymät ja ruokailu', hours: '10', health: '', expertStatement: 'true', homeHeard: 'true' },
+  kotiopetus: { kind: 'kotiopetus', school: 'koivurinne', pupilName: 'Liisa L', pupilClass: '4C', startDate: '2027-01-08', guardianName: 'Leena L', guardianResponsibility: 'true', doctorStatement: 'false', healthReason: '' },
+  nivelvaihe: { school: 'koivurinne', pupilName: 'Olli O', pupilClass: '6A', transition: 'ylakoulu', receiver: 'Lehtolan yhtenäiskoulu', support: 'Osittain pienryhmässä matematiikassa', consent: 'true', consentScope: 'Kaverisuhteisiin liittyvät tiedot' },
+  kokous: { title: 'Yhteisöllinen OHR', date: '2026-12-03', time: '14:30', duration: '60', place: 'Opettajainhuone' },
+  asialista: { title: 'Kouluterveyskyselyn tulokset', details: '' },
+  muistio: { attendance: 'Rehtori, kuraattori, terveydenhoitaja', decisions: 'Päätettiin välituntitoiminnasta.', tasks: '' },
+};
+
+function problems(form: FormDef, data: Record<string, unknown>) {
+  const r = validateSubmission(form, data);
+  return r.ok ? [] : r.problems.map((p) => `${p.field}:${p.code}`);
+}
+
+describe('form registry', () => {
+  it('declares every required form once, each with titles in three languages, a plan section and a card template', () => {
+    expect([...forms.keys()].sort()).toEqual(['asialista', 'avustajatarve', 'kokous', 'kotiopetus', 'muistio', 'nivelvaihe', 'tuen-tarve', 'uusi-asia']);
+    for (const f of forms.values()) {
+      for (const l of ['fi', 'sv', 'en'] as const) expect(f.title[l]).toBeTruthy();
+      expect(f.planSection).toBe(`lomakkeisto/${f.id}`);
+      expect(f.template).toBe('form');
+      for (const field of f.fields) for (const l of ['fi', 'sv', 'en'] as const) expect([f.id, field.id, field.label[l]]).toEqual([f.id, field.id, expect.any(String)]);
+    }
+  });
+
+  describe.each([...forms.keys()])('%s', (id) => {
+    const form = forms.get(id)!;
+    it('accepts a valid submission', () => {
+      expect(problems(form, { formId: id, ...valid[id] })).toEqual([]);
+    });
+    it.each(form.fields.filter((f) => f.required).map((f) => f.id))('reports a missing required field %s next to it', (field) => {
+      const data = { ...valid[id], [field]: field in valid[id] && typeof valid[id][field] === 'string' && (valid[id][field] === 'true' || valid[id][field] === 'false') ? 'false' : '' };
+      expect(problems(form, data)).toContain(`${field}:${form.fields.find((f) => f.id === field)!.kind === 'toggle' ? 'mustConfirm' : 'required'}`);
+    });
+    it('refuses hostile input: unknown fields, wrong types, markup, oversized text', () => {
+      expect(problems(form, { ...valid[id], injected: 'x' })).toContain('injected:unknownField');
+      const text = form.fields.find((f) => f.kind === 'text' || f.kind === 'multiline')!;
+      expect(problems(form, { ...valid[id], [text.id]: 12345 })).toContain(`${text.id}:type`);
+      expect(problems(form, { ...valid[id], [text.id]: '<img src=x onerror=alert(1)>' })).toContain(`${text.id}:markup`);
+      expect(problems(form, { ...valid[id], [text.id]: 'a'.repeat(5000) })).toContain(`${text.id}:tooLong`);
+      const huge = validateSubmission(form, { ...valid[id], [text.id]: 'a'.repeat(1024 * 1024) });
+      expect(huge.ok === false && huge.tooLarge).toBe(true);
+    });
+  });
+
+  it('applies the law\'s cross-field rules', () => {
+    const referral = forms.get('uusi-asia')!;
+    // OHL 16 §: not made together → the pupil must at least be told.
+    expect(problems(referral, { ...valid['uusi-asia'], madeWith: 'none', pupilInformed: 'false' })).toEqual(['pupilInformed:mustConfirm']);
+    expect(problems(referral, { ...valid['uusi-asia'], madeWith: 'none', pupilInformed: 'true' })).toEqual([]);
+    // A personal assistant needs an expert statement.
+    expect(problems(forms.get('avustajatarve')!, { ...valid.avustajatarve, expertStatement: 'false' })).toEqual(['expertStatement:mustConfirm']);
+    // Home education: the guardian's responsibility; health grounds: a doctor's assessment.
+    expect(problems(forms.get('kotiopetus')!, { ...valid.kotiopetus, guardianResponsibility: 'false' })).toEqual(['guardianResponsibility:mustConfirm']);
+    expect(problems(forms.get('kotiopetus')!, { ...valid.kotiopetus, kind: 'terveys', doctorStatement: 'false' })).toEqual(['doctorStatement:mustConfirm']);
+    // Other information than what teaching needs moves only with the guardian's consent (Perusopetuslaki 40 §).
+    expect(problems(forms.get('nivelvaihe')!, { ...valid.nivelvaihe, consent: 'false' })).toEqual(['consent:mustConfirm']);
+  });
+
+  it('refuses a school, date or time that is not real', () => {
+    expect(problems(forms.get('uusi-asia')!, { ...valid['uusi-asia'], school: 'hogwarts' })).toEqual(['school:choice']);
+    expect(problems(forms.get('kokous')!, { ...valid.kokous, date: '2026-02-31x', time: '25:00' })).toEqual(['date:date', 'time:time']);
+  });
+});
