@@ -80,6 +80,7 @@ export const en: Messages = {
     open: 'Open',
     submit: 'Send',
     choose: 'Choose',
+    yes: 'Yes',
     privacy: '🔒 The pupil’s data is stored encrypted and shown only to those handling the matter. The channel gets a notice without the pupil’s data.',
     checkFields: 'Please check the marked fields. What you entered is still on the form.',
     tooLarge: 'The form data is too large and nothing was saved. Shorten the texts and send again.',

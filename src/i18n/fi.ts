@@ -80,6 +80,7 @@ export const fi: Messages = {
     open: 'Avaa',
     submit: 'Lähetä',
     choose: 'Valitse',
+    yes: 'Kyllä',
     privacy: '🔒 Oppilaan tiedot tallennetaan salattuina ja näkyvät vain asian käsittelijöille. Kanavalle lähtee ilmoitus ilman oppilaan tietoja.',
     checkFields: 'Tarkista merkityt kentät. Antamasi tiedot ovat tallessa lomakkeella.',
     tooLarge: 'Lomakkeen tiedot ovat liian suuret, eikä mitään tallennettu. Lyhennä tekstejä ja lähetä uudelleen.',

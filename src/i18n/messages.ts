@@ -65,6 +65,7 @@ export interface Messages {
     open: string;
     submit: string;
     choose: string;
+    yes: string;
     privacy: string;
     checkFields: string;
     tooLarge: string;

@@ -80,6 +80,7 @@ export const sv: Messages = {
     open: 'Öppna',
     submit: 'Skicka',
     choose: 'Välj',
+    yes: 'Ja',
     privacy: '🔒 Elevens uppgifter sparas krypterade och syns bara för dem som handlägger ärendet. Kanalen får en anmälan utan elevuppgifter.',
     checkFields: 'Kontrollera de markerade fälten. Dina uppgifter finns kvar på blanketten.',
     tooLarge: 'Uppgifterna är för stora och ingenting sparades. Korta av texterna och skicka igen.',

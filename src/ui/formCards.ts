@@ -11,6 +11,7 @@ export function formCard(form: FormDef, lang: Lang, m: Messages, state: { values
     intro: form.intro[lang],
     generalError: state.generalError ?? (problems.size ? m.forms.checkFields : ''),
     choosePlaceholder: m.forms.choose,
+    yes: m.forms.yes,
     fields: form.fields.map((f) => ({
       id: f.id,
       kind: f.kind,
