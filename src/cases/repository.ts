@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import { statusOf } from '../store/errors';
+import { readDoc, updateDoc } from '../store/documents';
 import { withStoreRetry } from '../store/retry';
 import type { CaseDoc } from './model';
 
@@ -110,13 +111,8 @@ export class Cases {
     throw new CaseConflictError();
   }
 
-  async get(schoolId: string, id: string): Promise<CaseDoc | undefined> {
-    try {
-      return (await this.cases.item(id, schoolId).read<CaseDoc>()).resource ?? undefined;
-    } catch (err) {
-      if (statusOf(err) === 404) return undefined;
-      throw err;
-    }
+  get(schoolId: string, id: string): Promise<CaseDoc | undefined> {
+    return readDoc<CaseDoc>(this.cases, id, schoolId);
   }
 
   async byNumber(tenantId: string, number: string): Promise<CaseDoc | undefined> {
@@ -127,20 +123,8 @@ export class Cases {
   }
 
   /** Read-modify-write under the case's ETag; `change` returns undefined to leave it as it is. */
-  async update(schoolId: string, id: string, change: (c: CaseDoc) => CaseDoc | undefined): Promise<CaseDoc | undefined> {
-    for (let attempt = 0; attempt < 8; attempt++) {
-      const current = await this.get(schoolId, id);
-      if (!current) return undefined;
-      const next = change(structuredClone(current));
-      if (!next) return current;
-      try {
-        const { resource } = await withStoreRetry(() => this.cases.item(id, schoolId).replace(next, { accessCondition: { type: 'IfMatch', condition: current._etag! } }));
-        return resource as unknown as CaseDoc;
-      } catch (err) {
-        if (statusOf(err) !== 412) throw err;
-      }
-    }
-    throw new CaseConflictError();
+  update(schoolId: string, id: string, change: (c: CaseDoc) => CaseDoc | undefined): Promise<CaseDoc | undefined> {
+    return updateDoc(this.cases, id, schoolId, change, () => new CaseConflictError());
   }
 
   async delete(schoolId: string, id: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import type { ConversationRef } from '../store/conversationRefs';
-import { statusOf } from '../store/errors';
+import { readDoc } from '../store/documents';
 import { withStoreRetry } from '../store/retry';
 
 /** Per-tenant settings kept in Cosmos (expert channel, school channels), so every instance sees a change at once. */
@@ -18,14 +18,13 @@ export class Settings {
     await withStoreRetry(() => this.container.items.upsert({ id: 'expert-channel', tenantId, ...value }));
   }
 
-  async expertChannel(tenantId: string): Promise<ExpertChannel | undefined> {
-    try {
-      const { resource } = await this.container.item('expert-channel', tenantId).read<ExpertChannel & { id: string }>();
-      return resource ? { ref: resource.ref, setBy: resource.setBy, setAt: resource.setAt } : undefined;
-    } catch (err) {
-      if (statusOf(err) === 404) return undefined;
-      throw err;
-    }
+  expertChannel(tenantId: string): Promise<ExpertChannel | undefined> {
+    return this.channel(tenantId, 'expert-channel');
+  }
+
+  private async channel(tenantId: string, id: string): Promise<ExpertChannel | undefined> {
+    const doc = await readDoc<ExpertChannel>(this.container, id, tenantId);
+    return doc ? { ref: doc.ref, setBy: doc.setBy, setAt: doc.setAt } : undefined;
   }
 
   /** The school's student welfare channel: where case notices (without pupil data) go. */
@@ -33,13 +32,7 @@ export class Settings {
     await withStoreRetry(() => this.container.items.upsert({ id: `school-channel:${schoolId}`, tenantId, ...value }));
   }
 
-  async schoolChannel(tenantId: string, schoolId: string): Promise<ExpertChannel | undefined> {
-    try {
-      const { resource } = await this.container.item(`school-channel:${schoolId}`, tenantId).read<ExpertChannel & { id: string }>();
-      return resource ? { ref: resource.ref, setBy: resource.setBy, setAt: resource.setAt } : undefined;
-    } catch (err) {
-      if (statusOf(err) === 404) return undefined;
-      throw err;
-    }
+  schoolChannel(tenantId: string, schoolId: string): Promise<ExpertChannel | undefined> {
+    return this.channel(tenantId, `school-channel:${schoolId}`);
   }
 }

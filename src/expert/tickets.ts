@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import type { ConversationRef } from '../store/conversationRefs';
 import { statusOf } from '../store/errors';
+import { readDoc, updateDoc } from '../store/documents';
 import { withStoreRetry } from '../store/retry';
 
 /**
@@ -61,31 +62,13 @@ export class Tickets {
     }
   }
 
-  async get(tenantId: string, id: string): Promise<Ticket | undefined> {
-    try {
-      const { resource } = await this.container.item(id, tenantId).read<Ticket>();
-      return resource ?? undefined;
-    } catch (err) {
-      if (statusOf(err) === 404) return undefined;
-      throw err;
-    }
+  get(tenantId: string, id: string): Promise<Ticket | undefined> {
+    return readDoc<Ticket>(this.container, id, tenantId);
   }
 
   /** Read-modify-write under the ticket's ETag: two experts clicking at once cannot both claim it. */
-  async update(tenantId: string, id: string, change: (t: Ticket) => Ticket | undefined): Promise<Ticket | undefined> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const current = await this.get(tenantId, id);
-      if (!current) return undefined;
-      const next = change(structuredClone(current));
-      if (!next) return current;
-      try {
-        const { resource } = await withStoreRetry(() => this.container.item(id, tenantId).replace(next, { accessCondition: { type: 'IfMatch', condition: current._etag! } }));
-        return resource as Ticket;
-      } catch (err) {
-        if (statusOf(err) !== 412) throw err;
-      }
-    }
-    throw new TicketConflictError();
+  update(tenantId: string, id: string, change: (t: Ticket) => Ticket | undefined): Promise<Ticket | undefined> {
+    return updateDoc(this.container, id, tenantId, change, () => new TicketConflictError(), 5);
   }
 
   /** Tickets whose channel post has not succeeded yet, oldest first (retried by any instance). */

@@ -58,16 +58,6 @@ export class ConversationRefs {
     }
   }
 
-  async get(tenantId: string, conversationId: string): Promise<StoredConversationRef | undefined> {
-    try {
-      const { resource } = await this.container.item(refId(conversationId), tenantId).read<StoredConversationRef>();
-      return resource ?? undefined;
-    } catch (err) {
-      if (statusOf(err) === 404) return undefined;
-      throw err;
-    }
-  }
-
   /** Active personal chats of a user (where Opari can remind them). */
   async personalFor(tenantId: string, aadObjectId: string): Promise<StoredConversationRef[]> {
     const { resources } = await this.container.items

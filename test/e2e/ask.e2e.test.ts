@@ -1,40 +1,22 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { freePort, startBot, type RunningBot } from '../helpers/bot';
-import { browserAvailable, launch, SCREENSHOTS } from './browser';
+import { browserAvailable, type PlaygroundSession, say, SCREENSHOTS, startPlaygroundSession } from './browser';
 
 const run = browserAvailable() ? describe : describe.skip;
 
-async function say(page: Page, text: string): Promise<void> {
-  const before = await page.locator('.ac-adaptiveCard').count();
-  const editor = page.locator('[data-lexical-editor="true"]');
-  await editor.click();
-  await editor.pressSequentially(text);
-  await page.keyboard.press('Enter');
-  await page.waitForFunction((n) => document.querySelectorAll('.ac-adaptiveCard').length > n, before, { timeout: 20_000 });
-}
-
 run('asking the plan in the Agents Playground', () => {
-  let bot: RunningBot;
-  let browser: Browser;
-  let url: string;
+  let session: PlaygroundSession;
 
   beforeAll(async () => {
-    bot = await startBot({ PLAYGROUND: 'on', PLAYGROUND_PORT: String(await freePort()) });
-    const ready = await bot.waitForLog((l) => l.event === 'playground.ready' || l.event === 'playground.failed', 45_000);
-    if (ready.event !== 'playground.ready') throw new Error(`Playground did not start: ${String(ready.reason)}`);
-    url = String(ready.url);
-    browser = await launch();
+    session = await startPlaygroundSession();
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await bot?.stop('SIGINT');
+    await session?.close();
   });
 
   it('answers a Finnish question with the plan\'s criteria, and says plainly when the plan has no answer', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
-    await page.goto(url);
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1400 } });
+    await page.goto(session.url);
     await page.locator('.ac-adaptiveCard').first().waitFor({ timeout: 30_000 });
 
     await say(page, 'millä perusteella oppilas saa avustajan?');

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { freePort, startBot, type RunningBot } from '../helpers/bot';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(__dirname, '__screenshots__');
@@ -22,4 +23,38 @@ export async function launch(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-sync', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
+}
+
+/** The bot with its Agents Playground on a free port, and a browser: what every e2e suite starts with. */
+export interface PlaygroundSession {
+  bot: RunningBot;
+  browser: Browser;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startPlaygroundSession(): Promise<PlaygroundSession> {
+  const bot = await startBot({ PLAYGROUND: 'on', PLAYGROUND_PORT: String(await freePort()) });
+  const ready = await bot.waitForLog((l) => l.event === 'playground.ready' || l.event === 'playground.failed', 45_000);
+  if (ready.event !== 'playground.ready') throw new Error(`Playground did not start: ${String(ready.reason)}`);
+  const browser = await launch();
+  return {
+    bot,
+    browser,
+    url: String(ready.url),
+    close: async () => {
+      await browser.close();
+      expect(await bot.stop('SIGINT')).toBe(0);
+    },
+  };
+}
+
+/** Types into the chat box and waits for a new card from the bot. */
+export async function say(page: Page, text: string): Promise<void> {
+  const before = await page.locator('.ac-adaptiveCard').count();
+  const editor = page.locator('[data-lexical-editor="true"]');
+  await editor.click();
+  await editor.pressSequentially(text);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('.ac-adaptiveCard').length > n, before, { timeout: 20_000 });
 }

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { freePort, startBot, type RunningBot } from '../helpers/bot';
-import { browserAvailable, launch, SCREENSHOTS } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { browserAvailable, type PlaygroundSession, say, SCREENSHOTS, startPlaygroundSession } from './browser';
 
 const run = browserAvailable() ? describe : describe.skip;
 
@@ -16,16 +15,11 @@ async function choose(page: Page, form: Locator, index: number, option: string):
 }
 
 run('forms in the Agents Playground', () => {
-  let bot: RunningBot;
-  let browser: Browser;
-  let url: string;
+  let session: PlaygroundSession;
 
   beforeAll(async () => {
-    bot = await startBot({ PLAYGROUND: 'on', PLAYGROUND_PORT: String(await freePort()) });
-    const ready = await bot.waitForLog((l) => l.event === 'playground.ready' || l.event === 'playground.failed', 45_000);
-    if (ready.event !== 'playground.ready') throw new Error(`Playground did not start: ${String(ready.reason)}`);
-    url = String(ready.url);
-    browser = await launch();
+    session = await startPlaygroundSession();
+    const url = session.url;
     // The Playground's channel cannot send the bot a command without an @mention (not supported there), so
     // the admin's "set the school channel" card action is posted to the bot directly, for the Playground's channel.
     const setChannel = {
@@ -40,23 +34,19 @@ run('forms in the Agents Playground', () => {
       channelData: { tenant: { id: TENANT }, channel: { id: CHANNEL.id }, team: { id: '19:opiskeluhuolto-general@thread.tacv2' } },
       value: { action: { type: 'Action.Execute', verb: 'school.channel.set', data: { school: 'koivurinne' } } },
     };
-    const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(setChannel) });
+    const res = await fetch(`${session.bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(setChannel) });
     expect(res.status).toBe(200);
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await bot?.stop('SIGINT');
+    await session?.close();
   });
 
   it('sends "new case": a missing field is flagged next to it, the fixed form becomes a summary with a case number, and the channel notice has no pupil name', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 2400 } });
-    await page.goto(url);
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 2400 } });
+    await page.goto(session.url);
     await page.locator('.ac-adaptiveCard').first().waitFor({ timeout: 30_000 });
-    const editor = page.locator('[data-lexical-editor="true"]');
-    await editor.click();
-    await editor.pressSequentially('new case');
-    await page.keyboard.press('Enter');
+    await say(page, 'new case');
     await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].pop()?.textContent?.includes('Referral to student welfare'), undefined, { timeout: 20_000 });
     const form = page.locator('.ac-adaptiveCard').last();
 

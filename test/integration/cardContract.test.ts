@@ -15,7 +15,7 @@ import type { Ticket } from '../../src/expert/tickets';
 import { formCatalog } from '../../src/forms/registry';
 import { loadSchools } from '../../src/forms/schools';
 import { formCard, formsListCard } from '../../src/ui/formCards';
-import { caseDetailsCard, caseNoticeCard, caseRedactedCard, caseSummaryCard, gdprCard, rolesCard, schoolChannelCard } from '../../src/ui/caseCards';
+import { caseDetailsCard, caseRedactedCard, caseSummaryCard, gdprCard, rolesCard, schoolChannelCard } from '../../src/ui/caseCards';
 import type { CaseDoc, CaseView } from '../../src/cases/model';
 
 const schools = loadSchools(join(ROOT, 'content', 'schools.yml'));

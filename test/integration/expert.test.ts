@@ -22,8 +22,7 @@ describe('ask an expert (human in the loop)', () => {
     await store?.stop();
   });
 
-  const inChannel = { scope: 'channel' as const, conversationId: CHANNEL, serviceUrl: connector ? connector.url : '', user: EXPERT, locale: 'fi-FI' };
-  const channel = () => ({ ...inChannel, serviceUrl: connector.url });
+  const channel = () => ({ scope: 'channel' as const, conversationId: CHANNEL, serviceUrl: connector.url, user: EXPERT, locale: 'fi-FI' });
   const asker = () => ({ conversationId: 'a:aino-personal', serviceUrl: connector.url, locale: 'fi-FI' });
 
   it('keeps a question that cannot be delivered yet, and delivers it once the experts\' channel is chosen', async () => {
