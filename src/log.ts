@@ -16,3 +16,12 @@ export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): L
     redact: { paths: ['text', 'name', 'userName', 'body', 'description', '*.text', '*.name', '*.body'], censor: '[redacted]' },
   });
 }
+
+/**
+ * An error for a log line: its type and where it happened, without its message (the first line of the
+ * stack), which may quote user input or data.
+ */
+export function errInfo(err: unknown): { type: string; at: string } {
+  const e = err as Error | undefined;
+  return { type: e?.name ?? typeof err, at: (e?.stack ?? '').split('\n').slice(1, 8).map((l) => l.trim()).join(' | ') };
+}

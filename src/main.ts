@@ -1,7 +1,7 @@
 import { type Config, ConfigError, loadConfig } from './config';
 import { startPlayground, type Playground } from './dev/playground';
 import { createHttpServer } from './http/server';
-import { createLogger, type Logger } from './log';
+import { createLogger, errInfo, type Logger } from './log';
 import { PlanService } from './plan/answer';
 import { CONTENT_DIR } from './paths';
 import { join, resolve } from 'node:path';
@@ -66,7 +66,7 @@ function installShutdown(p: { log: Logger; http: { drain(ms: number): Promise<vo
       p.log.info({ event: 'shutdown.done' });
       process.exit(0);
     } catch (err) {
-      p.log.error({ event: 'shutdown.failed', err: { type: (err as Error)?.name, stack: (err as Error)?.stack } });
+      p.log.error({ event: 'shutdown.failed', err: errInfo(err) });
       process.exit(1);
     }
   };

@@ -1,6 +1,6 @@
 import restify from 'restify';
 import type { Config } from '../config';
-import type { Logger } from '../log';
+import { errInfo, type Logger } from '../log';
 import type { PlanService } from '../plan/answer';
 import { renderPlanPage } from './planPage';
 
@@ -69,7 +69,7 @@ export function createHttpServer({ config, log, processActivity, ready, plan }: 
     try {
       await processActivity(req, res);
     } catch (err) {
-      log.error({ event: 'http.messages.error', err: { type: (err as Error)?.name, stack: (err as Error)?.stack } });
+      log.error({ event: 'http.messages.error', err: errInfo(err) });
       if (!res.headersSent) res.send(500);
     } finally {
       inFlight--;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { Request, Response, TurnContext } from 'botbuilder';
 import type { Config } from '../config';
-import type { Logger } from '../log';
+import { errInfo, type Logger } from '../log';
 import type { PlanService } from '../plan/answer';
 import type { Store } from '../store/cosmos';
 import { FeedbackStore } from '../store/feedback';
@@ -163,7 +163,7 @@ export function createTeamsBot({ config, store, log, plan }: TeamsBotDeps): Team
 
   app.error(async (context: TurnContext, err: Error) => {
     const id = correlationId(context);
-    turnLog(context, log).error({ event: 'turn.error', err: { type: err?.name, stack: err?.stack } }, 'Turn failed');
+    turnLog(context, log).error({ event: 'turn.error', err: errInfo(err) }, 'Turn failed');
     const text = format(msgsFor(context).error, { id });
     try {
       if (context.activity.type === 'invoke' && context.activity.name === 'adaptiveCard/action') {
