@@ -78,6 +78,22 @@ export const configSpec = {
     schema: z.string().regex(/^[A-Z]{1,6}$/, '1–6 capital letters').default('OH'),
     description: 'Prefix of case numbers, e.g. OH-2026-0042.',
   },
+  REMINDER_OFFSETS: {
+    schema: csv.pipe(z.array(z.coerce.number().int().min(0).max(43_200))).default('1440,60'),
+    description: 'Meeting reminders, minutes before the start (comma-separated). Whole days keep the Helsinki wall-clock time.',
+  },
+  REMINDER_GRACE_MINUTES: {
+    schema: z.coerce.number().int().min(0).max(1440).default(60),
+    description: 'A reminder due while no instance ran is still sent within this many minutes; later it is marked missed and the chair told.',
+  },
+  REMINDER_POLL_MS: {
+    schema: z.coerce.number().int().min(200).max(600_000).default(5000),
+    description: 'How often each instance looks for due reminders.',
+  },
+  REMINDER_LEASE_MS: {
+    schema: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+    description: 'How long a claimed reminder is reserved for the instance sending it; after that another instance takes it over.',
+  },
   PLAYGROUND: {
     schema: onOff.default('on'),
     description: 'on = also start the Microsoft 365 Agents Playground (local Teams) on port 56150; off = bot only.',

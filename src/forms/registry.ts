@@ -296,10 +296,29 @@ export function formCatalog(schools: School[]): Map<string, FormDef> {
         choices: [30, 45, 60, 90, 120].map((m) => ({ value: String(m), title: t(`${m} min`, `${m} min`, `${m} min`) })),
       },
       { id: 'place', kind: 'text', label: t('Paikka tai verkkolinkki', 'Plats eller länk', 'Place or online link'), maxLength: 300 },
+      {
+        id: 'recurrence',
+        kind: 'choice',
+        label: t('Toistuvuus', 'Upprepning', 'Repeats'),
+        required: true,
+        choices: [
+          { value: 'once', title: t('Kerran', 'En gång', 'Once') },
+          { value: 'w1', title: t('Joka viikko', 'Varje vecka', 'Every week') },
+          { value: 'w2', title: t('Joka toinen viikko', 'Varannan vecka', 'Every two weeks') },
+          { value: 'w4', title: t('Joka neljäs viikko', 'Var fjärde vecka', 'Every four weeks') },
+          { value: 'dates', title: t('Luetellut päivät', 'Angivna dagar', 'Listed dates') },
+        ],
+      },
+      { id: 'until', kind: 'date', label: t('Toistuu asti', 'Upprepas till', 'Repeats until') },
+      { id: 'dates', kind: 'text', label: t('Päivät (luetellut)', 'Dagar (angivna)', 'Dates (listed)'), maxLength: 600, placeholder: t('esim. 13.2.2027, 7.5.2027, 10.9.2027, 12.11.2027', 't.ex. 13.2.2027, 7.5.2027', 'e.g. 13.2.2027, 7.5.2027') },
     ],
     submitters: 'chair',
     onSubmit: 'meeting',
     planSection: 'lomakkeisto/kokous',
+    check: (v) => [
+      ...(['w1', 'w2', 'w4'].includes(String(v.recurrence)) && !v.until ? [{ field: 'until', code: 'required' as const }] : []),
+      ...(v.recurrence === 'dates' && parseDateList(String(v.dates ?? '')) === undefined ? [{ field: 'dates', code: 'date' as const }] : []),
+    ],
   }),
   define({
     id: 'asialista',
@@ -328,4 +347,21 @@ export function formCatalog(schools: School[]): Map<string, FormDef> {
   }),
 ];
   return new Map(forms.map((f) => [f.id, f]));
+}
+
+/** "13.2.2027, 7.5.2027" → ['2027-02-13', '2027-05-07']; undefined when any part is not a real date. */
+export function parseDateList(text: string): string[] | undefined {
+  const parts = text.split(/[,;\s]+/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length === 0) return undefined;
+  const out: string[] = [];
+  for (const p of parts) {
+    const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(p) ?? /^(\d{4})-(\d{2})-(\d{2})$/.exec(p);
+    if (!m) return undefined;
+    const [y, mo, d] = p.includes('-') ? [m[1], m[2], m[3]] : [m[3], m[2], m[1]];
+    const iso = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+    const dt = new Date(`${iso}T00:00:00Z`);
+    if (Number.isNaN(dt.getTime()) || dt.toISOString().slice(0, 10) !== iso) return undefined;
+    out.push(iso);
+  }
+  return out;
 }

@@ -2,7 +2,7 @@ import { type FieldProblem, problemsOf } from './fields';
 import type { FormDef } from './registry';
 
 /** Keys the card itself adds to the submitted data (not inputs). */
-const CONTROL_KEYS = new Set(['formId', 'verb', 'msteams']);
+const CONTROL_KEYS = new Set(['formId', 'verb', 'msteams', 'meetingId']);
 /** A whole submission larger than this is refused before parsing: no form needs it (Teams caps a message at 28 KB). */
 export const MAX_SUBMISSION_BYTES = 32 * 1024;
 

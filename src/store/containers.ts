@@ -30,6 +30,12 @@ export const containers = {
   audit: { id: 'audit', partitionKey: '/month', purpose: 'case audit log (ids only)' },
   /** Student welfare roles at schools, managed by admins. */
   roles: { id: 'roles', partitionKey: '/tenantId', purpose: 'role grants per school' },
+  /** Welfare groups, one per Teams conversation. */
+  groups: { id: 'groups', partitionKey: '/tenantId', purpose: 'groups: type, chair, members, conversation' },
+  /** Meetings with their agenda, answers and memo; a group's meetings together. */
+  meetings: { id: 'meetings', partitionKey: '/groupId', purpose: 'meetings, agendas, RSVPs, memos' },
+  /** One document per reminder, by the UTC day it is due: the dispatcher's query reads one or two partitions. */
+  reminders: { id: 'reminders', partitionKey: '/dueDay', purpose: 'meeting reminders with status and claim lease' },
   feedback: { id: 'feedback', partitionKey: '/sectionId', purpose: 'answer feedback (vote, question, section ids)', defaultTtl: 180 * 24 * 3600 },
 } as const satisfies Record<string, ContainerSpec>;
 

@@ -12,6 +12,12 @@ import { registerAsk } from './handlers/ask';
 import { registerForms } from './handlers/forms';
 import { registerCases } from './handlers/cases';
 import { registerAdmin } from './handlers/admin';
+import { registerMeetings } from './handlers/meetings';
+import { ReminderDispatcher } from '../meetings/dispatcher';
+import type { Group, Meeting } from '../meetings/model';
+import { Groups, Meetings, Reminders } from '../meetings/repository';
+import { MeetingService } from '../meetings/service';
+import { agendaCard, meetingWhen } from '../ui/meetingCards';
 import { AuditLog } from '../cases/audit';
 import { loadCalendars } from '../cases/calendar';
 import { Cases } from '../cases/repository';
@@ -33,7 +39,7 @@ import { ticketCard } from '../ui/expertCards';
 import { registerLanguage } from './handlers/language';
 import { registerPing } from './handlers/ping';
 import { registerWelcome } from './handlers/welcome';
-import { cardActivity, conversationRefOf, sendProactive, tenantOf } from './replies';
+import { cardActivity, conversationRefOf, sendProactive, tenantOf, updateProactive } from './replies';
 import { CosmosStorage } from './state';
 
 export interface TeamsBotDeps {
@@ -156,7 +162,42 @@ export function createTeamsBot({ config, store, log, plan }: TeamsBotDeps): Team
   const isAdmin = (context: TurnContext) => (admins.size === 0 ? config.anonymous : admins.has(context.activity.from?.aadObjectId ?? ''));
   const post = (ref: Parameters<typeof sendProactive>[2], card: Record<string, unknown>) => sendProactive(adapter, botAppId, ref, cardActivity(card));
 
-  registerForms(app, { plan, forms, cases: caseService, settings, log, post });
+  // Meetings: groups bound to conversations, agendas updated in place, reminders sent exactly once.
+  const groups = new Groups(store.container('groups'));
+  const meetingRepo = new Meetings(store.container('meetings'));
+  const reminders = new Reminders(store.container('reminders'));
+  const meetingService = new MeetingService(groups, meetingRepo, reminders, config.REMINDER_OFFSETS);
+  const groupLang = (g: Group) => langOf(g.ref.locale);
+  const updateAgenda = async (g: Group, m: Meeting) => {
+    if (!m.agendaActivityId) return;
+    await updateProactive(adapter, botAppId, g.ref, m.agendaActivityId, cardActivity(agendaCard(m, g, groupLang(g), messages(groupLang(g))))).catch((err: { statusCode?: number }) =>
+      log.warn({ event: 'agenda.update.failed', meetingId: m.id, status: err?.statusCode ?? null }),
+    );
+  };
+  const tellGroup = async (g: Group, text: string) => {
+    await sendProactive(adapter, botAppId, g.ref, { type: 'message', text }).catch((err: { statusCode?: number }) => log.warn({ event: 'group.tell.failed', groupId: g.id, status: err?.statusCode ?? null }));
+  };
+  const meetingHandlers = registerMeetings(app, { meetings: meetingService, schools, forms, log, updateAgenda, tellGroup });
+  const dispatcher = new ReminderDispatcher(
+    reminders,
+    meetingRepo,
+    groups,
+    {
+      send: async (g, m) => {
+        await sendProactive(adapter, botAppId, g.ref, cardActivity(agendaCard(m, g, groupLang(g), messages(groupLang(g)), { reminder: true })));
+      },
+      tellChair: async (g, m, _r, what) => {
+        const msgs = messages(groupLang(g));
+        const text = format(what === 'failed' ? msgs.meetings.failedToChair : msgs.meetings.missedToChair, { title: m.title, when: meetingWhen(m, groupLang(g)) });
+        const personal = g.chair.aadObjectId ? await refs.personalFor(g.tenantId, g.chair.aadObjectId) : [];
+        if (personal.length) for (const ref of personal) await sendProactive(adapter, botAppId, ref, { type: 'message', text });
+        else if (what === 'missed') await sendProactive(adapter, botAppId, g.ref, { type: 'message', text });
+      },
+    },
+    { leaseMs: config.REMINDER_LEASE_MS, graceMinutes: config.REMINDER_GRACE_MINUTES, pollMs: config.REMINDER_POLL_MS, maxAttempts: 5, concurrency: 8, log },
+  );
+
+  registerForms(app, { plan, forms, cases: caseService, settings, log, post, submitMeetingForm: meetingHandlers.submitMeetingForm });
   registerCases(app, { cases: caseService, forms, isAdmin, log });
   registerAdmin(app, { cases: caseService, settings, forms, isAdmin, log });
   registerAsk(app, { plan, faq, feedback: new FeedbackStore(store.container('feedback')), log });
@@ -209,11 +250,13 @@ export function createTeamsBot({ config, store, log, plan }: TeamsBotDeps): Team
         remindOverdue().catch((err: Error) => log.warn({ event: 'case.overdue.failed', type: err?.name }));
       }, 10 * 60_000);
       overdueTimer.unref();
+      dispatcher.start();
     },
     remindOverdue,
     stopBackground: () => {
       clearInterval(timer);
       clearInterval(overdueTimer);
+      dispatcher.stop();
     },
   };
 }

@@ -74,8 +74,31 @@ export function referenceOf(ref: ConversationRef): Partial<ConversationReference
  */
 export async function sendProactive(adapter: CloudAdapter, botAppId: string, ref: ConversationRef, activity: Partial<Activity>): Promise<string | undefined> {
   let id: string | undefined;
-  await adapter.continueConversationAsync(botAppId, referenceOf(ref), async (context) => {
+  await continueOrThrow(adapter, botAppId, ref, async (context) => {
     id = (await context.sendActivity(activity))?.id;
   });
   return id;
+}
+
+/**
+ * The adapter hands errors inside a continued conversation to its onTurnError and resolves; a proactive
+ * sender needs the error (403: removed, 429: throttled) to decide, so it is carried out and rethrown.
+ */
+async function continueOrThrow(adapter: CloudAdapter, botAppId: string, ref: ConversationRef, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  let failure: unknown;
+  await adapter.continueConversationAsync(botAppId, referenceOf(ref), async (context) => {
+    try {
+      await logic(context);
+    } catch (err) {
+      failure = err;
+    }
+  });
+  if (failure) throw failure;
+}
+
+/** Replaces a message the bot posted earlier (e.g. an agenda card) in a stored conversation. */
+export async function updateProactive(adapter: CloudAdapter, botAppId: string, ref: ConversationRef, activityId: string, activity: Partial<Activity>): Promise<void> {
+  await continueOrThrow(adapter, botAppId, ref, async (context) => {
+    await context.updateActivity({ ...activity, id: activityId, type: 'message' });
+  });
 }

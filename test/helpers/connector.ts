@@ -7,6 +7,8 @@ export interface RecordedCall {
   path: string;
   conversationId: string;
   body: Record<string, unknown>;
+  /** What the connector answered. */
+  status: number;
 }
 
 export interface Connector {
@@ -14,6 +16,8 @@ export interface Connector {
   calls: RecordedCall[];
   /** Status to answer for a conversation (default 200/201). */
   failFor: Map<string, number>;
+  /** Scripted answers per conversation, used up one per call (then 201): e.g. [429, 503] before success. */
+  script: Map<string, number[]>;
   /** Members returned for GET …/pagedmembers (TeamsInfo). */
   members: { id: string; name: string; aadObjectId?: string }[];
   stop(): Promise<void>;
@@ -30,6 +34,7 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 export async function startConnector(): Promise<Connector> {
   const calls: RecordedCall[] = [];
   const failFor = new Map<string, number>();
+  const script = new Map<string, number[]>();
   const members: { id: string; name: string; aadObjectId?: string }[] = [];
   let n = 0;
   const server: Server = createServer(async (req, res) => {
@@ -41,10 +46,12 @@ export async function startConnector(): Promise<Connector> {
     }
     const m = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?/.exec(req.url ?? '');
     const conversationId = m ? decodeURIComponent(m[1]) : '';
-    calls.push({ method: req.method ?? '', path: req.url ?? '', conversationId, body });
-    const fail = failFor.get(conversationId);
+    // Scripted and injected failures apply to new messages (POST), not to card updates.
+    const scripted = req.method === 'POST' ? script.get(conversationId)?.shift() : undefined;
+    const fail = scripted ?? (req.method === 'POST' ? failFor.get(conversationId) : undefined);
+    calls.push({ method: req.method ?? '', path: req.url ?? '', conversationId, body, status: fail ?? (req.method === 'PUT' ? 200 : 201) });
     if (fail) {
-      res.writeHead(fail, { 'content-type': 'application/json' });
+      res.writeHead(fail, { 'content-type': 'application/json', ...(fail === 429 ? { 'retry-after': '1' } : {}) });
       res.end(JSON.stringify({ error: { code: 'Failure', message: 'injected' } }));
       return;
     }
@@ -57,6 +64,7 @@ export async function startConnector(): Promise<Connector> {
     url,
     calls,
     failFor,
+    script,
     members,
     stop: () => new Promise<void>((r) => server.close(() => r())),
     waitFor: async (pred, timeoutMs = 10_000) => {

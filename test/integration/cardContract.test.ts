@@ -17,6 +17,9 @@ import { loadSchools } from '../../src/forms/schools';
 import { formCard, formsListCard } from '../../src/ui/formCards';
 import { caseDetailsCard, caseRedactedCard, caseSummaryCard, gdprCard, rolesCard, schoolChannelCard } from '../../src/ui/caseCards';
 import type { CaseDoc, CaseView } from '../../src/cases/model';
+import { agendaCard, groupCreateCard, meetingsListCard, memoCard } from '../../src/ui/meetingCards';
+import type { Group, Meeting } from '../../src/meetings/model';
+import { standardItems } from '../../src/meetings/agenda';
 
 const schools = loadSchools(join(ROOT, 'content', 'schools.yml'));
 const schoolMap = new Map(schools.map((x) => [x.id, x]));
@@ -67,8 +70,44 @@ const ticket: Ticket = {
   createdAt: '2026-11-23T08:00:00.000Z',
 };
 
+const group: Group = {
+  id: 'g0123456789abcdef01234567',
+  tenantId: 't',
+  type: 'communal',
+  name: 'Koivurinteen yhteisöllinen OHR',
+  ref: ticket.askerRef,
+  chair: { userId: '29:r', name: 'Jari Nieminen' },
+  members: [],
+  memberIds: ['29:r'],
+  createdAt: '',
+};
+const meeting: Meeting = {
+  id: 'm0123456789abcdef',
+  groupId: group.id,
+  tenantId: 't',
+  seriesId: 's',
+  title: 'Yhteisöllinen OHR',
+  date: '2026-12-03',
+  time: '14:30',
+  startUtc: '2026-12-03T12:30:00.000Z',
+  endUtc: '2026-12-03T13:30:00.000Z',
+  durationMinutes: 60,
+  place: 'Opettajainhuone',
+  status: 'scheduled',
+  agenda: [...standardItems('communal'), { id: 'x1', title: 'Välituntivalvonta', proposedBy: 'Sanna', status: 'proposed', standard: false }],
+  proposalsUntil: '2026-12-02T12:30:00.000Z',
+  rsvps: { '29:a': { name: 'Aino', answer: 'yes', at: '' } },
+  memo: { attendance: 'Jari, Aino', decisions: 'Päätettiin.', tasks: 'Aino: kysely 31.1.', recordedBy: 'Jari', at: '2026-12-03T14:00:00Z' },
+  warnings: ['holiday:itsenäisyyspäivä', 'weekend'],
+  createdAt: '',
+};
+
 /** Templates rendered by code with more logic than a binding: checked through their real renderer. */
 const rendered: Record<string, (lang: 'fi' | 'sv' | 'en') => Record<string, unknown>> = {
+  'group-create': (lang) => groupCreateCard(schools, lang, messages(lang), { name: 'x', error: 'e' }),
+  'meeting-agenda': (lang) => agendaCard(meeting, group, lang, messages(lang)),
+  'meetings-list': (lang) => meetingsListCard('Tulevat', [{ meeting, group }], lang, messages(lang)),
+  memo: (lang) => memoCard(meeting, lang, messages(lang)),
   form: (lang) => formCard(forms.get('uusi-asia')!, lang, messages(lang), { values: { pupilName: 'x' }, problems: [{ field: 'description', code: 'required' }] }),
   'forms-list': (lang) => formsListCard([...forms.values()], lang, messages(lang), {}),
   'case-summary': (lang) => caseSummaryCard(caseDoc, forms.get('uusi-asia')!, lang, messages(lang), { duplicate: false, channelNotified: false, schools: schoolMap }),

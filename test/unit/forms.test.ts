@@ -11,7 +11,7 @@ const valid: Record<string, Record<string, unknown>> = {
   avustajatarve: { school: 'koivurinne', pupilName: 'Pekka P', pupilClass: '1B', kind: 'henkilokohtainen', situations: 'Siirtymät ja ruokailu', hours: '10', health: '', expertStatement: 'true', homeHeard: 'true' },
   kotiopetus: { kind: 'kotiopetus', school: 'koivurinne', pupilName: 'Liisa L', pupilClass: '4C', startDate: '2027-01-08', guardianName: 'Leena L', guardianResponsibility: 'true', doctorStatement: 'false', healthReason: '' },
   nivelvaihe: { school: 'koivurinne', pupilName: 'Olli O', pupilClass: '6A', transition: 'ylakoulu', receiver: 'Lehtolan yhtenäiskoulu', support: 'Osittain pienryhmässä matematiikassa', consent: 'true', consentScope: 'Kaverisuhteisiin liittyvät tiedot' },
-  kokous: { title: 'Yhteisöllinen OHR', date: '2026-12-03', time: '14:30', duration: '60', place: 'Opettajainhuone' },
+  kokous: { title: 'Yhteisöllinen OHR', date: '2026-12-03', time: '14:30', duration: '60', place: 'Opettajainhuone', recurrence: 'w2', until: '2027-05-27', dates: '' },
   asialista: { title: 'Kouluterveyskyselyn tulokset', details: '' },
   muistio: { attendance: 'Rehtori, kuraattori, terveydenhoitaja', decisions: 'Päätettiin välituntitoiminnasta.', tasks: '' },
 };

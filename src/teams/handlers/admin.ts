@@ -1,5 +1,5 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { ROLES, type Role } from '../../cases/roles';
 import type { CaseService } from '../../cases/service';
@@ -13,6 +13,7 @@ import { langFor, msgsFor, turnLog } from '../context';
 import { cardActivity, conversationRefOf } from '../replies';
 import { onCardAction } from './actions';
 import { actorOf } from './actor';
+import { roster } from './roster';
 
 export const SCHOOL_CHANNEL_PATTERN = /^\s*(opiskeluhuoltokanava|welfare channel|elevhälsokanal)\s*[.!]*\s*$/i;
 export const ROLES_PATTERN = /^\s*(roolit|roles|roller)\s*[.!]*\s*$/i;
@@ -30,17 +31,6 @@ export interface AdminDeps {
 const roleData = z.object({ school: z.string().regex(/^[a-z0-9-]{1,40}$/), role: z.enum(ROLES as [Role, ...Role[]]), person: z.string().min(1).max(200) }).passthrough();
 const removeData = z.object({ schoolId: z.string().regex(/^[a-z0-9-]{1,40}$/), role: z.enum(ROLES as [Role, ...Role[]]), userId: z.string().min(1).max(200) }).passthrough();
 const gdprData = z.object({ pupilName: z.string().trim().min(1).max(100), pupilClass: z.string().trim().min(1).max(10) }).passthrough();
-
-/** Members of the current conversation, for choosing a person (Teams has no people picker in cards here). */
-async function members(context: TurnContext): Promise<{ id: string; name: string; aadObjectId?: string }[]> {
-  try {
-    const page = await TeamsInfo.getPagedMembers(context, 200);
-    return page.members.map((p) => ({ id: p.id, name: p.name ?? p.id, aadObjectId: p.aadObjectId }));
-  } catch {
-    const f = context.activity.from;
-    return [{ id: f.id, name: f.name ?? f.id, aadObjectId: f.aadObjectId }];
-  }
-}
 
 /** Admin acts: school channels, role grants, GDPR export and case deletion. Each is refused to non-admins. */
 export function registerAdmin(app: Application<TurnState>, deps: AdminDeps): void {
@@ -75,7 +65,7 @@ export function registerAdmin(app: Application<TurnState>, deps: AdminDeps): voi
 
   const showRoles = async (context: TurnContext, state: TurnState, notice = '') => {
     const actor = actorOf(context);
-    return rolesCard(await deps.cases.roles.all(actor.tenantId), schools(), await members(context), langFor(context, state), msgsFor(context, state), notice);
+    return rolesCard(await deps.cases.roles.all(actor.tenantId), schools(), await roster(context), langFor(context, state), msgsFor(context, state), notice);
   };
 
   app.message(ROLES_PATTERN, async (context, state) => {
@@ -88,7 +78,7 @@ export function registerAdmin(app: Application<TurnState>, deps: AdminDeps): voi
     if (!deps.isAdmin(context)) return m.cases.adminOnly;
     const parsed = roleData.safeParse(data);
     if (!parsed.success) return showRoles(context, state);
-    const person = (await members(context)).find((p) => p.id === parsed.data.person);
+    const person = (await roster(context)).find((p) => p.id === parsed.data.person);
     if (!person || !deps.cases.schools.has(parsed.data.school)) return showRoles(context, state);
     const actor = actorOf(context);
     await deps.cases.roles.grant(actor.tenantId, parsed.data.school, parsed.data.role, { userId: person.id, aadObjectId: person.aadObjectId, name: person.name }, actor.aadObjectId ?? actor.userId);

@@ -26,6 +26,8 @@ export interface FormDeps {
   log: Logger;
   /** Posts a card to a stored conversation; returns its id. */
   post(ref: Parameters<Settings['setSchoolChannel']>[2]['ref'], card: Record<string, unknown>): Promise<string | undefined>;
+  /** Meeting, agenda and memo forms are handled by the meetings feature. */
+  submitMeetingForm(context: TurnContext, form: FormDef, values: Record<string, unknown>, meetingId: string | undefined): Promise<Record<string, unknown> | string>;
 }
 
 /** A form that identifies a pupil is filled only in a personal chat: in a channel everyone would see it. */
@@ -76,16 +78,14 @@ export function registerForms(app: Application<TurnState>, deps: FormDeps): void
     const form = deps.forms.get(String(data.formId ?? ''));
     if (!form) return m.forms.unknownForm;
     const log = turnLog(context, deps.log);
-    if (form.onSubmit !== 'case') {
-      await context.sendActivity(m.forms.comingMeetings);
-      return formCard(form, lang, m);
-    }
     if (identifiesPupil(form) && !isPersonal(context)) return formCard(form, lang, m, { generalError: m.forms.personalOnly });
+    const meetingId = typeof data.meetingId === 'string' && /^m[0-9a-f]{16}$/.test(data.meetingId) ? data.meetingId : undefined;
     const v = validateSubmission(form, data);
     if (!v.ok) {
       log.info({ event: 'form.invalid', formId: form.id, fields: v.problems.map((p) => `${p.field}:${p.code}`), tooLarge: !!v.tooLarge });
-      return formCard(form, lang, m, { values: v.raw, problems: v.problems, generalError: v.tooLarge ? m.forms.tooLarge : undefined });
+      return formCard(form, lang, m, { values: v.raw, problems: v.problems, generalError: v.tooLarge ? m.forms.tooLarge : undefined, meetingId });
     }
+    if (form.onSubmit !== 'case') return deps.submitMeetingForm(context, form, v.values, meetingId);
     const actor = actorOf(context);
     // One case per card, person and form: a double click, a Teams retry or a replayed invoke lands here again.
     const key = [actor.tenantId, actor.conversationId, context.activity.replyToId ?? context.activity.id, actor.userId, form.id].join('|');

@@ -30,6 +30,6 @@ export function registerWelcome(app: Application<TurnState>): void {
     return welcomeCard(langFor(context, state));
   };
   onCardAction(app, 'welcome.ask', say((m) => m.plan.askPrompt));
-  // Until the meetings issue lands, its button explains what is coming (forms: see forms.ts).
-  onCardAction(app, 'welcome.meetings', say((m) => m.coming.meetings));
+  // The forms button is answered by forms.ts (it shows the form list).
+  onCardAction(app, 'welcome.meetings', say((m) => m.meetingsHelp));
 }

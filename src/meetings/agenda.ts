@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type { AgendaItem, GroupType } from './model';
+
+/** Standard items from the plan's group guidance (content/plan/opiskeluhuoltoryhmat*), by group type. */
+const STANDARD: Record<GroupType, string[]> = {
+  communal: ['Kokouksen avaus ja läsnäolijat', 'Edellisen kokouksen muistio', 'Yhteisöllisen opiskeluhuollon ajankohtaiset asiat', 'Toimintasuunnitelman seuranta', 'Muut asiat', 'Seuraava kokous'],
+  expert: ['Kokouksen avaus ja läsnäolijat', 'Suostumus ja ryhmän kokoonpano', 'Tilanne ja tuen tarve', 'Sovitut toimet ja vastuuhenkilö', 'Seuraava tapaaminen'],
+  steering: ['Kokouksen avaus ja läsnäolijat', 'Edellisen kokouksen muistio', 'Opiskeluhuoltosuunnitelman toteutuminen ja omavalvonta', 'Kyselyjen ja tarkastusten tulokset', 'Muut asiat', 'Seuraava kokous'],
+  regional: ['Kokouksen avaus ja läsnäolijat', 'Edellisen kokouksen muistio', 'Seurantaindikaattorit (kouluterveyskysely, MOVE!, SotkaNet)', 'Palvelujen ajankohtaiset kuulumiset', 'Kehittämishankkeet', 'Muut asiat', 'Seuraava kokous'],
+};
+
+export function standardItems(type: GroupType): AgendaItem[] {
+  return STANDARD[type].map((title) => ({ id: randomUUID().slice(0, 8), title, proposedBy: 'opari', status: 'accepted', standard: true }));
+}
+
+/** Words that start a sentence or name a role, month or subject: capitalised but not a person. */
+const NOT_NAMES = new Set(
+  `Koulu Koulun Kouluterveyskysely Kiva KiVa Wilma Teams Opari Rehtori Kuraattori Psykologi Terveydenhoitaja Opettaja Erityisopettaja Oppilas Oppilaat Oppilaskunta Huoltaja Huoltajat
+   Tammikuu Helmikuu Maaliskuu Huhtikuu Toukokuu Kesäkuu Heinäkuu Elokuu Syyskuu Lokakuu Marraskuu Joulukuu Syksy Kevät Joulu Pääsiäinen
+   Matematiikka Liikunta Musiikki Englanti Ruotsi Suomi Esimerkkialue Lehtola Koivurinne Vaahterarinne Kanervakumpu Rantala MOVE SotkaNet THL OPH Karvi`.split(/\s+/),
+);
+
+/**
+ * A communal group's agenda never concerns an individual pupil (the plan's group guidance). This flags
+ * text that looks like it does: a class code with a name (5B), "oppilas X", or two capitalised words in a
+ * row that are not known terms (a first and a last name).
+ */
+export function looksLikeIndividualPupil(text: string): boolean {
+  if (/\b(oppilas|oppilaan|oppilaasta|oppilaalle|pupil|elev(en)?)\s+[A-ZÅÄÖ][a-zåäö]+/u.test(text)) return true;
+  // A class code (5B) with a capitalised word inside the text that is not a known term: "kiusaaminen, Ville 5B".
+  const classCode = /\b[1-9][A-Fa-f]\b/.test(text);
+  const first = /^\s*([A-ZÅÄÖ][a-zåäö]+)\s+[1-9][A-Fa-f]\b/u.exec(text)?.[1];
+  if (first && !/^(Luokka|Luokan|Luokalla|Luokassa|Luokkien|Koko|Ryhmä|Ryhmän)$/.test(first) && !NOT_NAMES.has(first)) return true;
+  const inner = (text.match(/[\p{L}-]+/gu) ?? []).slice(1); // the first word is capitalised anyway
+  if (classCode && inner.some((w) => /^[A-ZÅÄÖ][a-zåäö]{2,}$/u.test(w) && !NOT_NAMES.has(w))) return true;
+  // Two capitalised words in a row that are not known terms: a first and a last name.
+  const words = text.match(/[\p{L}-]+/gu) ?? [];
+  const name = (w: string) => /^[A-ZÅÄÖ][a-zåäö]+(-[A-ZÅÄÖ][a-zåäö]+)?$/u.test(w) && !NOT_NAMES.has(w);
+  for (let i = 1; i < words.length; i++) if (name(words[i - 1]) && name(words[i])) return true;
+  return false;
+}

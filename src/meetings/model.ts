@@ -1,0 +1,88 @@
+import type { Person } from '../cases/model';
+import type { ConversationRef } from '../store/conversationRefs';
+
+/** Opiskeluhuoltoryhmä bound to one Teams conversation (channel or group chat). */
+export type GroupType = 'communal' | 'expert' | 'steering' | 'regional';
+export const GROUP_TYPES: GroupType[] = ['communal', 'expert', 'steering', 'regional'];
+
+export interface Group {
+  id: string;
+  tenantId: string;
+  type: GroupType;
+  name: string;
+  schoolId?: string;
+  ref: ConversationRef;
+  chair: Person;
+  members: Person[];
+  /** Teams user ids of the chair and members, for "my meetings". */
+  memberIds: string[];
+  createdAt: string;
+  _etag?: string;
+}
+
+export interface AgendaItem {
+  id: string;
+  title: string;
+  details?: string;
+  proposedBy: string;
+  status: 'proposed' | 'accepted' | 'rejected';
+  /** Pre-filled from the plan's group guidance. */
+  standard: boolean;
+}
+
+export interface Memo {
+  attendance: string;
+  decisions: string;
+  tasks: string;
+  recordedBy: string;
+  at: string;
+}
+
+export type Rsvp = 'yes' | 'no';
+
+export interface Meeting {
+  id: string;
+  /** Partition key: a group's meetings together. */
+  groupId: string;
+  tenantId: string;
+  seriesId: string;
+  title: string;
+  /** Wall-clock date and time in Europe/Helsinki, and the instants they mean. */
+  date: string;
+  time: string;
+  startUtc: string;
+  endUtc: string;
+  durationMinutes: number;
+  place: string;
+  status: 'scheduled' | 'cancelled';
+  agenda: AgendaItem[];
+  /** Proposals are taken until this instant (24 h before the start). */
+  proposalsUntil: string;
+  rsvps: Record<string, { name: string; answer: Rsvp; at: string }>;
+  memo?: Memo;
+  /** The agenda card in the group's conversation, updated in place. */
+  agendaActivityId?: string;
+  warnings: string[];
+  createdAt: string;
+  _etag?: string;
+}
+
+export type ReminderStatus = 'pending' | 'claimed' | 'sent' | 'failed' | 'missed' | 'cancelled';
+
+export interface Reminder {
+  id: string;
+  /** Partition key: the UTC day the reminder is due (the dispatcher reads today's and yesterday's). */
+  dueDay: string;
+  dueUtc: string;
+  offsetMinutes: number;
+  meetingId: string;
+  groupId: string;
+  tenantId: string;
+  status: ReminderStatus;
+  claimedBy?: string;
+  leaseUntil?: string;
+  attempts: number;
+  lastError?: string;
+  sentAt?: string;
+  _etag?: string;
+}

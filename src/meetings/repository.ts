@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import type { Container } from '@azure/cosmos';
+import { readDoc, updateDoc } from '../store/documents';
+import { statusOf } from '../store/errors';
+import { withStoreRetry } from '../store/retry';
+import type { Group, Meeting, Reminder } from './model';
+
+export class MeetingConflictError extends Error {
+  constructor() {
+    super('Changed concurrently');
+    this.name = 'MeetingConflictError';
+  }
+}
+
+/** A group's id is its conversation's: one group per channel or group chat. */
+export function groupIdFor(conversationId: string): string {
+  return `g${createHash('sha256').update(conversationId).digest('hex').slice(0, 24)}`;
+}
+
+export class Groups {
+  constructor(private readonly container: Container) {}
+
+  /** Creates the group once; a second create for the same conversation returns the existing one (409). */
+  async create(g: Group): Promise<{ group: Group; existed: boolean }> {
+    try {
+      return { group: (await withStoreRetry(() => this.container.items.create(g))).resource as unknown as Group, existed: false };
+    } catch (err) {
+      if (statusOf(err) !== 409) throw err;
+      return { group: (await this.get(g.tenantId, g.id))!, existed: true };
+    }
+  }
+
+  get(tenantId: string, id: string): Promise<Group | undefined> {
+    return readDoc<Group>(this.container, id, tenantId);
+  }
+
+  update(tenantId: string, id: string, change: (g: Group) => Group | undefined): Promise<Group | undefined> {
+    return updateDoc(this.container, id, tenantId, change, () => new MeetingConflictError());
+  }
+
+  async ofMember(tenantId: string, userId: string): Promise<Group[]> {
+    const { resources } = await this.container.items
+      .query<Group>({ query: 'SELECT * FROM c WHERE c.tenantId = @t AND ARRAY_CONTAINS(c.memberIds, @u)', parameters: [{ name: '@t', value: tenantId }, { name: '@u', value: userId }] })
+      .fetchAll();
+    return resources;
+  }
+}
+
+export class Meetings {
+  constructor(private readonly container: Container) {}
+
+  async create(m: Meeting): Promise<Meeting> {
+    return (await withStoreRetry(() => this.container.items.create(m))).resource as unknown as Meeting;
+  }
+
+  get(groupId: string, id: string): Promise<Meeting | undefined> {
+    return readDoc<Meeting>(this.container, id, groupId);
+  }
+
+  update(groupId: string, id: string, change: (m: Meeting) => Meeting | undefined): Promise<Meeting | undefined> {
+    return updateDoc(this.container, id, groupId, change, () => new MeetingConflictError());
+  }
+
+  /** A group's meetings, oldest first (paged by the SDK's continuation tokens, no OFFSET/LIMIT). */
+  async ofGroup(groupId: string): Promise<Meeting[]> {
+    const { resources } = await this.container.items
+      .query<Meeting>({ query: 'SELECT * FROM c WHERE c.groupId = @g', parameters: [{ name: '@g', value: groupId }] }, { partitionKey: groupId })
+      .fetchAll();
+    return resources.sort((a, b) => a.startUtc.localeCompare(b.startUtc));
+  }
+}
+
+export class Reminders {
+  constructor(private readonly container: Container) {}
+
+  async create(r: Reminder): Promise<void> {
+    try {
+      await withStoreRetry(() => this.container.items.create(r));
+    } catch (err) {
+      if (statusOf(err) !== 409) throw err; // the same reminder (meeting + offset) exists already
+    }
+  }
+
+  update(dueDay: string, id: string, change: (r: Reminder) => Reminder | undefined): Promise<Reminder | undefined> {
+    return updateDoc(this.container, id, dueDay, change, () => new MeetingConflictError(), 3);
+  }
+
+  /** Pending reminders of the given UTC days due by `nowIso`, and claims whose lease has run out. */
+  async due(days: string[], nowIso: string): Promise<Reminder[]> {
+    const out: Reminder[] = [];
+    for (const day of days) {
+      const { resources } = await this.container.items
+        .query<Reminder>(
+          {
+            query: "SELECT * FROM c WHERE c.dueDay = @d AND c.dueUtc <= @now AND (c.status = 'pending' OR (c.status = 'claimed' AND c.leaseUntil < @now))",
+            parameters: [{ name: '@d', value: day }, { name: '@now', value: nowIso }],
+          },
+          { partitionKey: day },
+        )
+        .fetchAll();
+      out.push(...resources);
+    }
+    return out.sort((a, b) => a.dueUtc.localeCompare(b.dueUtc));
+  }
+
+  async ofMeeting(meetingId: string): Promise<Reminder[]> {
+    const { resources } = await this.container.items
+      .query<Reminder>({ query: 'SELECT * FROM c WHERE c.meetingId = @m', parameters: [{ name: '@m', value: meetingId }] })
+      .fetchAll();
+    return resources;
+  }
+
+  async all(): Promise<Reminder[]> {
+    return (await this.container.items.query<Reminder>('SELECT * FROM c').fetchAll()).resources;
+  }
+}

@@ -1,0 +1,381 @@
+import { z } from 'zod';
+import { addDays, daysBetween, holidayName, isIsoDate, isoWeekday, isWeekend, type LocalizedName } from '../cases/holidays';
+
+/**
+ * Pure scheduling core of meetings (kokoukset): Helsinki wall clock ⇄ UTC, recurrence expansion,
+ * reminder due times, holiday/weekend warnings, grace classification of overdue reminders and retry
+ * backoff. No I/O, no clock reads except the overridable defaults of `nextBackoffMs`.
+ *
+ * Time zone: every conversion goes through `Intl.DateTimeFormat` with `timeZone: 'Europe/Helsinki'`
+ * (the IANA data shipped in Node's ICU). Neither the server's local zone nor `Date`'s local getters are
+ * ever used, and strings without an explicit zone are refused, because `Date.parse('2026-03-29T03:30')`
+ * would silently read them in the server's local time. No date library: ICU already carries the zone
+ * rules and the conversions below are a few lines.
+ *
+ * Daylight saving in Finland (EU rule): clocks go 03:00 EET → 04:00 EEST on the last Sunday of March and
+ * 04:00 EEST → 03:00 EET on the last Sunday of October, both at 01:00 UTC.
+ * - Gap (March): wall times 03:00–03:59 do not exist. They are moved forward by the length of the gap
+ *   (03:30 → 04:30), the reading a person arriving "at half past three" by an unchanged watch would get;
+ *   `resolveHelsinkiTime` reports it with `shifted: true`.
+ * - Overlap (October): wall times 03:00–03:59 happen twice. The first occurrence (EEST, UTC+3) is used,
+ *   so nothing is ever scheduled later than the user could have meant; `ambiguous: true` reports it.
+ *
+ * Instants are ISO strings from `Date#toISOString` ('2026-03-29T01:30:00.000Z'): fixed width, so they
+ * also sort chronologically as plain strings (e.g. in a Cosmos `ORDER BY dueUtc`).
+ */
+
+export const HELSINKI_TIME_ZONE = 'Europe/Helsinki';
+/** The issue's cap on occurrences of one recurrence, so a typo in `until` cannot create years of meetings. */
+export const MAX_OCCURRENCES = 60;
+/** Default reminder offsets: 1 day and 1 hour before the start. */
+export const DEFAULT_REMINDER_OFFSETS_MINUTES: readonly number[] = [1440, 60];
+export const BACKOFF_BASE_MS = 500;
+export const BACKOFF_CAP_MS = 30_000;
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+const MINUTES_PER_DAY = 1440;
+/** Longest meeting accepted: a whole day (seminars); anything longer is a typo. */
+const MAX_DURATION_MINUTES = MINUTES_PER_DAY;
+/** Furthest reminder offset accepted: 30 days before. */
+const MAX_REMINDER_OFFSET_MINUTES = 30 * MINUTES_PER_DAY;
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+// ---------------------------------------------------------------------------------------------
+
+export type ScheduleIssueCode = 'invalid_date' | 'invalid_time' | 'until_before_start' | 'too_many_occurrences' | 'invalid';
+
+export interface ScheduleIssue {
+  /** Dotted path of the offending field ('time', 'dates.2', 'until'), '' for the whole input. */
+  path: string;
+  code: ScheduleIssueCode;
+  /** English, for logs; the Teams edge localizes by `code` and `path`. */
+  message: string;
+}
+
+/** Invalid scheduling input (bad date or time, out-of-range numbers, too many occurrences …). */
+export class ScheduleValidationError extends Error {
+  override readonly name = 'ScheduleValidationError';
+
+  constructor(readonly issues: readonly ScheduleIssue[]) {
+    super(issues.map((i) => `${i.path || '(input)'}: ${i.message}`).join('; '));
+  }
+}
+
+const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** ISO 8601 instant with an explicit zone (Z or ±HH:MM); seconds and fractions optional. */
+const INSTANT_RE = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/** Calendar date 'YYYY-MM-DD' (a real date: '2026-02-30' is refused). */
+export const dateSchema = z.string().refine(isIsoDate, { message: "must be a calendar date 'YYYY-MM-DD'", params: { code: 'invalid_date' } });
+/** Wall-clock time 'HH:MM', 00:00–23:59 ('24:00' is refused: use 00:00 of the next day). */
+export const timeSchema = z.string().refine((s) => TIME_RE.test(s), { message: "must be a time 'HH:MM' from 00:00 to 23:59", params: { code: 'invalid_time' } });
+
+const occurrenceBase = {
+  /** Helsinki wall-clock start time, kept on every occurrence across DST changes. */
+  time: timeSchema,
+  durationMinutes: z.number().int().min(1).max(MAX_DURATION_MINUTES),
+};
+
+/** Recurrence of the `kokous` form; `until` is inclusive. */
+export const recurrenceRuleSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('once'), date: dateSchema, ...occurrenceBase }),
+    z.object({ kind: z.literal('weekly'), start: dateSchema, everyWeeks: z.number().int().min(1).max(8), until: dateSchema, ...occurrenceBase }),
+    z.object({ kind: z.literal('dates'), dates: z.array(dateSchema).min(1), ...occurrenceBase }),
+  ])
+  .superRefine((rule, ctx) => {
+    if (rule.kind === 'weekly' && isIsoDate(rule.start) && isIsoDate(rule.until) && rule.until < rule.start) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['until'], message: 'must not be before start', params: { code: 'until_before_start' } });
+    }
+  });
+
+export type RecurrenceRule = z.infer<typeof recurrenceRuleSchema>;
+
+function issueCode(issue: z.ZodIssue): ScheduleIssueCode {
+  return issue.code === z.ZodIssueCode.custom ? ((issue.params?.['code'] as ScheduleIssueCode | undefined) ?? 'invalid') : 'invalid';
+}
+
+function parseOrThrow<T extends z.ZodTypeAny>(schema: T, value: unknown, pathPrefix = ''): z.infer<T> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  throw new ScheduleValidationError(
+    r.error.issues.map((i) => ({ path: [pathPrefix, ...i.path.map(String)].filter(Boolean).join('.'), code: issueCode(i), message: i.message })),
+  );
+}
+
+function invalid(path: string, code: ScheduleIssueCode, message: string): ScheduleValidationError {
+  return new ScheduleValidationError([{ path, code, message }]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helsinki wall clock ⇄ UTC
+// ---------------------------------------------------------------------------------------------
+
+const helsinkiParts = new Intl.DateTimeFormat('en-US', {
+  timeZone: HELSINKI_TIME_ZONE,
+  hourCycle: 'h23',
+  numberingSystem: 'latn',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** Builds a UTC millisecond count from wall-clock fields, as if the wall clock were UTC. */
+function fieldsAsUtcMs(y: number, mo: number, d: number, h: number, mi: number, s = 0): number {
+  const t = new Date(0);
+  t.setUTCFullYear(y, mo - 1, d); // not Date.UTC: it maps years 0–99 to 1900–1999
+  t.setUTCHours(h, mi, s, 0);
+  return t.getTime();
+}
+
+/** Helsinki wall clock at instant `ms` (whole seconds), expressed as if that wall clock were UTC. */
+function helsinkiWallMs(ms: number): number {
+  const parts = helsinkiParts.formatToParts(new Date(ms));
+  const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
+  return fieldsAsUtcMs(get('year'), get('month'), get('day'), get('hour') % 24, get('minute'), get('second'));
+}
+
+/** Helsinki's UTC offset at instant `ms`, in milliseconds (7_200_000 in winter, 10_800_000 in summer). */
+function helsinkiOffsetMs(ms: number): number {
+  const whole = Math.floor(ms / 1000) * 1000;
+  return helsinkiWallMs(whole) - whole;
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+function wallFieldsOf(wallMs: number): { date: string; time: string } {
+  const t = new Date(wallMs);
+  return {
+    date: `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`,
+    time: `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`,
+  };
+}
+
+export interface ResolvedHelsinkiTime {
+  /** The instant, ISO UTC. */
+  utc: string;
+  /** Helsinki wall-clock date actually used, 'YYYY-MM-DD'. */
+  date: string;
+  /** Helsinki wall-clock time actually used, 'HH:MM' (04:30 when 03:30 fell in the March gap). */
+  time: string;
+  /** The requested wall time does not exist (March gap) and was moved forward by the gap's length. */
+  shifted: boolean;
+  /** The requested wall time happens twice (October overlap); the first occurrence (EEST) was chosen. */
+  ambiguous: boolean;
+  /** Helsinki's offset from UTC at `utc`, in minutes (120 EET, 180 EEST). */
+  utcOffsetMinutes: number;
+}
+
+function resolveMs(date: string, time: string): { ms: number; shifted: boolean; ambiguous: boolean } {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, mi] = time.split(':').map(Number) as [number, number];
+  const naive = fieldsAsUtcMs(y, mo, d, h, mi);
+  // Offsets a day before and after bracket any single transition (Helsinki's are months apart).
+  const before = helsinkiOffsetMs(naive - DAY_MS);
+  const after = helsinkiOffsetMs(naive + DAY_MS);
+  const candidates = [...new Set([before, after])]
+    .map((offset) => naive - offset)
+    .filter((ms) => helsinkiWallMs(ms) === naive)
+    .sort((a, b) => a - b);
+  const first = candidates[0];
+  if (first !== undefined) return { ms: first, shifted: false, ambiguous: candidates.length > 1 };
+  // In the gap: read the wall time with the offset in force before the change, i.e. move it forward.
+  return { ms: naive - before, shifted: true, ambiguous: false };
+}
+
+/**
+ * The instant of Helsinki wall-clock `date` `time`, with how DST affected it: times in the March gap are
+ * moved forward (`shifted`), times in the October overlap take their first, EEST occurrence (`ambiguous`).
+ */
+export function resolveHelsinkiTime(date: string, time: string): ResolvedHelsinkiTime {
+  parseOrThrow(dateSchema, date, 'date');
+  parseOrThrow(timeSchema, time, 'time');
+  const { ms, shifted, ambiguous } = resolveMs(date, time);
+  const offset = helsinkiOffsetMs(ms);
+  return { utc: new Date(ms).toISOString(), ...wallFieldsOf(ms + offset), shifted, ambiguous, utcOffsetMinutes: offset / MINUTE_MS };
+}
+
+/** ISO UTC instant of Helsinki wall-clock `date` ('YYYY-MM-DD') `time` ('HH:MM'); DST as in `resolveHelsinkiTime`. */
+export function helsinkiToUtc(date: string, time: string): string {
+  return resolveHelsinkiTime(date, time).utc;
+}
+
+/** Parses an ISO 8601 instant that names its zone (Z or ±HH:MM); anything else would be read as server-local time. */
+function parseInstant(iso: string, path: string): number {
+  const m = typeof iso === 'string' ? INSTANT_RE.exec(iso) : null;
+  // Date.parse rolls '2026-02-30' over to 2 March, so the date part is checked on its own.
+  const ms = m && isIsoDate(m[1]) ? Date.parse(iso) : Number.NaN;
+  if (Number.isNaN(ms)) throw invalid(path, 'invalid', `must be an ISO 8601 instant with a zone, e.g. '2026-03-29T01:30:00.000Z', got ${JSON.stringify(iso)}`);
+  return ms;
+}
+
+/** Helsinki wall clock of an instant: date 'YYYY-MM-DD', time 'HH:MM', ISO weekday 1 = Monday … 7 = Sunday. */
+export function utcToHelsinki(iso: string): { date: string; time: string; weekday: number } {
+  const ms = parseInstant(iso, 'iso');
+  const wall = wallFieldsOf(ms + helsinkiOffsetMs(ms));
+  return { ...wall, weekday: isoWeekday(wall.date) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recurrence
+// ---------------------------------------------------------------------------------------------
+
+export interface Occurrence {
+  /** Helsinki wall-clock date of the start. */
+  date: string;
+  /** Helsinki wall-clock start time; differs from the rule's time only when `shifted`. */
+  time: string;
+  startUtc: string;
+  /** `durationMinutes` of real time after the start (a meeting across the DST night still lasts as long). */
+  endUtc: string;
+  /** The rule's time fell in the March gap on this date and was moved forward (see resolveHelsinkiTime). */
+  shifted: boolean;
+}
+
+/**
+ * The occurrences of a recurrence, sorted by start and without duplicates. Every occurrence keeps the
+ * rule's Helsinki wall-clock time, so its UTC instant moves by an hour across a DST change.
+ * Throws ScheduleValidationError on invalid input or more than MAX_OCCURRENCES occurrences.
+ */
+export function expandRecurrence(rule: RecurrenceRule): Occurrence[] {
+  const r = parseOrThrow(recurrenceRuleSchema, rule);
+  let dates: string[];
+  switch (r.kind) {
+    case 'once':
+      dates = [r.date];
+      break;
+    case 'weekly': {
+      // Counted before expanding, so an absurd `until` fails fast instead of building a huge list.
+      const count = Math.floor(daysBetween(r.start, r.until) / (7 * r.everyWeeks)) + 1;
+      if (count > MAX_OCCURRENCES) throw invalid('until', 'too_many_occurrences', `gives ${count} occurrences, at most ${MAX_OCCURRENCES} allowed`);
+      dates = Array.from({ length: count }, (_, i) => addDays(r.start, i * 7 * r.everyWeeks));
+      break;
+    }
+    case 'dates':
+      dates = [...new Set(r.dates)].sort();
+      if (dates.length > MAX_OCCURRENCES) throw invalid('dates', 'too_many_occurrences', `has ${dates.length} distinct dates, at most ${MAX_OCCURRENCES} allowed`);
+      break;
+  }
+  return dates.map((date) => {
+    const start = resolveHelsinkiTime(date, r.time);
+    const endMs = Date.parse(start.utc) + r.durationMinutes * MINUTE_MS;
+    return { date: start.date, time: start.time, startUtc: start.utc, endUtc: new Date(endMs).toISOString(), shifted: start.shifted };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reminders
+// ---------------------------------------------------------------------------------------------
+
+export interface ReminderTime {
+  offsetMinutes: number;
+  dueUtc: string;
+}
+
+const offsetsSchema = z.array(z.number().int().min(0).max(MAX_REMINDER_OFFSET_MINUTES));
+
+/**
+ * When each reminder is due, sorted by due time, one per distinct offset.
+ *
+ * An offset is split into whole days and the remaining minutes:
+ * - whole days go back on the Helsinki wall clock: "1 day before" a Monday 14:30 meeting is Sunday
+ *   14:30, which is what a user expects, even though across the DST night that is 23 (March) or 25
+ *   (October) real hours. If that wall time falls in the March gap it is moved forward, as everywhere.
+ * - the remaining minutes are real elapsed time: "1 hour before" is always 60 minutes before, even
+ *   when the clocks change in between (a 04:30 meeting on the March night is reminded at 02:30).
+ */
+export function reminderTimes(startUtc: string, offsetsMinutes: readonly number[] = DEFAULT_REMINDER_OFFSETS_MINUTES): ReminderTime[] {
+  const startMs = parseInstant(startUtc, 'startUtc');
+  const offsets = [...new Set(parseOrThrow(offsetsSchema, offsetsMinutes, 'offsetsMinutes'))];
+  const startWallMs = startMs + helsinkiOffsetMs(startMs);
+  const subMinuteMs = ((startWallMs % MINUTE_MS) + MINUTE_MS) % MINUTE_MS;
+  const wall = wallFieldsOf(startWallMs);
+  return offsets
+    .map((offsetMinutes) => {
+      const days = Math.floor(offsetMinutes / MINUTES_PER_DAY);
+      const minutes = offsetMinutes % MINUTES_PER_DAY;
+      const anchorMs = days === 0 ? startMs : resolveMs(addDays(wall.date, -days), wall.time).ms + subMinuteMs;
+      return { offsetMinutes, dueMs: anchorMs - minutes * MINUTE_MS };
+    })
+    .sort((a, b) => a.dueMs - b.dueMs || b.offsetMinutes - a.offsetMinutes)
+    .map(({ offsetMinutes, dueMs }) => ({ offsetMinutes, dueUtc: new Date(dueMs).toISOString() }));
+}
+
+/**
+ * State of a reminder at `nowUtc`: 'future' before `dueUtc`; 'due' from `dueUtc` up to and including
+ * `dueUtc + graceMinutes` (a restart inside the grace period still sends it); 'missed' after that.
+ */
+export function classifyDue(reminder: { dueUtc: string }, nowUtc: string, graceMinutes: number): 'future' | 'due' | 'missed' {
+  const dueMs = parseInstant(reminder.dueUtc, 'dueUtc');
+  const nowMs = parseInstant(nowUtc, 'nowUtc');
+  parseOrThrow(z.number().finite().min(0), graceMinutes, 'graceMinutes');
+  if (nowMs < dueMs) return 'future';
+  return nowMs <= dueMs + graceMinutes * MINUTE_MS ? 'due' : 'missed';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Warnings
+// ---------------------------------------------------------------------------------------------
+
+export type ScheduleWarningKind = 'weekend' | 'holiday';
+
+export interface ScheduleWarnings {
+  /** Empty when the date is an ordinary weekday; a Sunday holiday gives both. */
+  warnings: ScheduleWarningKind[];
+  /** The holiday's name in fi/sv/en when `warnings` includes 'holiday'. */
+  holidayName?: LocalizedName;
+}
+
+/**
+ * Warnings for a meeting on Helsinki date `date`: scheduling on a weekend or a Finnish public holiday is
+ * allowed but worth a second look. Years before 1991 throw a RangeError (holiday rules differ).
+ */
+export function scheduleWarnings(date: string): ScheduleWarnings {
+  parseOrThrow(dateSchema, date, 'date');
+  const warnings: ScheduleWarningKind[] = [];
+  if (isWeekend(date)) warnings.push('weekend');
+  const name = holidayName(date);
+  if (name) warnings.push('holiday');
+  return name ? { warnings, holidayName: name } : { warnings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Retry backoff
+// ---------------------------------------------------------------------------------------------
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** IMF-fixdate of RFC 9110 §5.6.7, the only HTTP-date form senders may generate. */
+const IMF_FIXDATE_RE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
+
+/** Milliseconds a `Retry-After` header asks to wait (delay-seconds or IMF-fixdate); undefined if unreadable. */
+function retryAfterMs(header: string, nowMs: number): number | undefined {
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const m = IMF_FIXDATE_RE.exec(value);
+  if (!m) return undefined;
+  const [day, month, year, h, mi, s] = [Number(m[1]), MONTHS.indexOf(m[2] as string) + 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])];
+  if (!isIsoDate(`${m[3]}-${pad(month)}-${m[1]}`) || h > 23 || mi > 59 || s > 60) return undefined;
+  return Math.max(0, fieldsAsUtcMs(year, month, day, h, mi, s) - nowMs);
+}
+
+/**
+ * Delay before retry number `attempt` (0 = the first retry) of a 429/5xx from the Bot Connector:
+ * "full jitter" exponential backoff, uniform in [0, min(30 s, 500 ms · 2^attempt)], spreading the retries
+ * of many instances. A readable `Retry-After` (seconds or HTTP date) is a floor, never shortened, and not
+ * capped: giving up on a long wait is the caller's decision. An unreadable one is ignored.
+ * `now` is only used for an HTTP-date `Retry-After`.
+ */
+export function nextBackoffMs(attempt: number, retryAfterHeader?: string, random: () => number = Math.random, now: () => number = Date.now): number {
+  parseOrThrow(z.number().int().min(0), attempt, 'attempt');
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(attempt, 32));
+  const jittered = Math.floor(Math.min(Math.max(random(), 0), 1) * ceiling);
+  const floor = retryAfterHeader === undefined ? undefined : retryAfterMs(retryAfterHeader, now());
+  return floor === undefined ? jittered : Math.max(jittered, Math.ceil(floor));
+}

@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import type { Person } from '../cases/model';
+import type { ConversationRef } from '../store/conversationRefs';
+import { looksLikeIndividualPupil, standardItems } from './agenda';
+import type { AgendaItem, Group, GroupType, Meeting, Memo, Reminder, Rsvp } from './model';
+import { groupIdFor, type Groups, type Meetings, type Reminders } from './repository';
+import { expandRecurrence, type RecurrenceRule, reminderTimes, scheduleWarnings } from './schedule';
+
+/** What can go wrong in a meeting action, for the Teams layer to say in the user's language. */
+export type MeetingRefusal = 'notChair' | 'noGroup' | 'noMeeting' | 'deadlinePassed' | 'individualPupil' | 'cancelled';
+
+export interface ScheduleInput {
+  title: string;
+  place: string;
+  rule: RecurrenceRule;
+}
+
+const DAY_MS = 24 * 3600_000;
+
+/** Groups, meetings, agendas, answers and memos; reminders are scheduled here and sent by the dispatcher. */
+export class MeetingService {
+  constructor(
+    private readonly groups: Groups,
+    private readonly meetings: Meetings,
+    private readonly reminders: Reminders,
+    private readonly offsetsMinutes: number[],
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async createGroup(input: { tenantId: string; ref: ConversationRef; type: GroupType; name: string; schoolId?: string; chair: Person; members: Person[] }): Promise<{ group: Group; existed: boolean }> {
+    const members = [input.chair, ...input.members.filter((m) => m.userId !== input.chair.userId)];
+    return this.groups.create({
+      id: groupIdFor(input.ref.conversationId),
+      tenantId: input.tenantId,
+      type: input.type,
+      name: input.name,
+      ...(input.schoolId ? { schoolId: input.schoolId } : {}),
+      ref: input.ref,
+      chair: input.chair,
+      members,
+      memberIds: members.map((m) => m.userId),
+      createdAt: this.now().toISOString(),
+    });
+  }
+
+  groupOf(tenantId: string, conversationId: string): Promise<Group | undefined> {
+    return this.groups.get(tenantId, groupIdFor(conversationId));
+  }
+
+  getGroup(tenantId: string, id: string): Promise<Group | undefined> {
+    return this.groups.get(tenantId, id);
+  }
+
+  /** The chair schedules one meeting or a series; each gets the standard agenda and its reminders. */
+  async schedule(group: Group, actor: Person, input: ScheduleInput): Promise<Meeting[] | MeetingRefusal> {
+    if (group.chair.userId !== actor.userId) return 'notChair';
+    const occurrences = expandRecurrence(input.rule);
+    const seriesId = randomUUID().slice(0, 8);
+    const out: Meeting[] = [];
+    for (const o of occurrences) {
+      const w = scheduleWarnings(o.date);
+      const meeting: Meeting = {
+        id: `m${randomUUID().replace(/-/g, '').slice(0, 16)}`,
+        groupId: group.id,
+        tenantId: group.tenantId,
+        seriesId,
+        title: input.title,
+        date: o.date,
+        time: o.time,
+        startUtc: o.startUtc,
+        endUtc: o.endUtc,
+        durationMinutes: input.rule.durationMinutes,
+        place: input.place,
+        status: 'scheduled',
+        agenda: standardItems(group.type),
+        proposalsUntil: new Date(Date.parse(o.startUtc) - DAY_MS).toISOString(),
+        rsvps: {},
+        warnings: [...w.warnings, ...(o.shifted ? ['shifted'] : [])].map((k) => (k === 'holiday' && w.holidayName ? `holiday:${w.holidayName.fi}` : k)),
+        createdAt: this.now().toISOString(),
+      };
+      out.push(await this.meetings.create(meeting));
+      await this.scheduleReminders(meeting);
+    }
+    return out;
+  }
+
+  private async scheduleReminders(m: Meeting, generation = ''): Promise<void> {
+    for (const r of reminderTimes(m.startUtc, this.offsetsMinutes)) {
+      // Reminders already past when the meeting is scheduled are not sent.
+      if (r.dueUtc <= this.now().toISOString()) continue;
+      const reminder: Reminder = {
+        id: `${m.id}-${r.offsetMinutes}${generation ? `-${generation}` : ''}`,
+        dueDay: r.dueUtc.slice(0, 10),
+        dueUtc: r.dueUtc,
+        offsetMinutes: r.offsetMinutes,
+        meetingId: m.id,
+        groupId: m.groupId,
+        tenantId: m.tenantId,
+        status: 'pending',
+        attempts: 0,
+      };
+      await this.reminders.create(reminder);
+    }
+  }
+
+  async upcoming(groupId: string): Promise<Meeting[]> {
+    const now = this.now().toISOString();
+    return (await this.meetings.ofGroup(groupId)).filter((m) => m.status === 'scheduled' && m.endUtc > now);
+  }
+
+  async next(groupId: string): Promise<Meeting | undefined> {
+    return (await this.upcoming(groupId))[0];
+  }
+
+  /** The memo of the latest meeting that has one. */
+  async previousMemo(groupId: string): Promise<Meeting | undefined> {
+    return (await this.meetings.ofGroup(groupId)).filter((m) => m.memo).at(-1);
+  }
+
+  /** Upcoming meetings of every group the person belongs to. */
+  async mine(tenantId: string, userId: string): Promise<{ group: Group; meeting: Meeting }[]> {
+    const out: { group: Group; meeting: Meeting }[] = [];
+    for (const group of await this.groups.ofMember(tenantId, userId)) for (const meeting of await this.upcoming(group.id)) out.push({ group, meeting });
+    return out.sort((a, b) => a.meeting.startUtc.localeCompare(b.meeting.startUtc));
+  }
+
+  /** Remembers the agenda card's message id, so later changes update it in place. */
+  async setAgendaActivity(groupId: string, meetingId: string, activityId: string): Promise<void> {
+    await this.meetings.update(groupId, meetingId, (m) => ({ ...m, agendaActivityId: activityId }));
+  }
+
+  getMeeting(groupId: string, id: string): Promise<Meeting | undefined> {
+    return this.meetings.get(groupId, id);
+  }
+
+  /** A member proposes an item for the next meeting, until 24 h before it. A communal agenda never names a pupil. */
+  async propose(group: Group, actor: Person, title: string, details: string): Promise<Meeting | MeetingRefusal> {
+    const next = await this.next(group.id);
+    if (!next) return 'noMeeting';
+    if (this.now().toISOString() > next.proposalsUntil) return 'deadlinePassed';
+    if (group.type === 'communal' && looksLikeIndividualPupil(`${title} ${details}`)) return 'individualPupil';
+    const item: AgendaItem = { id: randomUUID().slice(0, 8), title, ...(details ? { details } : {}), proposedBy: actor.name, status: group.chair.userId === actor.userId ? 'accepted' : 'proposed', standard: false };
+    const updated = await this.meetings.update(group.id, next.id, (m) => {
+      // Before "Muut asiat"/"Seuraava kokous", after the other items.
+      const tail = m.agenda.findIndex((i) => i.standard && /^(Muut asiat|Seuraava kokous|Seuraava tapaaminen)$/.test(i.title));
+      const agenda = [...m.agenda];
+      agenda.splice(tail >= 0 ? tail : agenda.length, 0, item);
+      return { ...m, agenda };
+    });
+    return updated ?? 'noMeeting';
+  }
+
+  /** The chair accepts, rejects or moves an item up or down. */
+  async decide(group: Group, actor: Person, meetingId: string, itemId: string, action: 'accept' | 'reject' | 'up' | 'down'): Promise<Meeting | MeetingRefusal> {
+    if (group.chair.userId !== actor.userId) return 'notChair';
+    const updated = await this.meetings.update(group.id, meetingId, (m) => {
+      const i = m.agenda.findIndex((x) => x.id === itemId);
+      if (i < 0) return undefined;
+      const agenda = [...m.agenda];
+      if (action === 'accept' || action === 'reject') agenda[i] = { ...agenda[i], status: action === 'accept' ? 'accepted' : 'rejected' };
+      else {
+        const j = action === 'up' ? i - 1 : i + 1;
+        if (j < 0 || j >= agenda.length) return undefined;
+        [agenda[i], agenda[j]] = [agenda[j], agenda[i]];
+      }
+      return { ...m, agenda };
+    });
+    return updated ?? 'noMeeting';
+  }
+
+  async rsvp(groupId: string, meetingId: string, actor: Person, answer: Rsvp): Promise<Meeting | MeetingRefusal> {
+    const updated = await this.meetings.update(groupId, meetingId, (m) => ({ ...m, rsvps: { ...m.rsvps, [actor.userId]: { name: actor.name, answer, at: this.now().toISOString() } } }));
+    return updated ?? 'noMeeting';
+  }
+
+  /** Cancels a meeting and its pending reminders. */
+  async cancel(group: Group, actor: Person, meetingId: string): Promise<Meeting | MeetingRefusal> {
+    if (group.chair.userId !== actor.userId) return 'notChair';
+    const updated = await this.meetings.update(group.id, meetingId, (m) => (m.status === 'cancelled' ? undefined : { ...m, status: 'cancelled' }));
+    if (!updated) return 'noMeeting';
+    for (const r of await this.reminders.ofMeeting(meetingId)) {
+      if (r.status === 'pending') await this.reminders.update(r.dueDay, r.id, (x) => (x.status === 'pending' ? { ...x, status: 'cancelled' } : undefined));
+    }
+    return updated;
+  }
+
+  /** The chair moves or changes one meeting; its pending reminders are replaced. */
+  async reschedule(group: Group, actor: Person, meetingId: string, input: { title: string; place: string; date: string; time: string; durationMinutes: number }): Promise<Meeting | MeetingRefusal> {
+    if (group.chair.userId !== actor.userId) return 'notChair';
+    const [o] = expandRecurrence({ kind: 'once', date: input.date, time: input.time, durationMinutes: input.durationMinutes });
+    const w = scheduleWarnings(o.date);
+    const updated = await this.meetings.update(group.id, meetingId, (m) =>
+      m.status === 'cancelled'
+        ? undefined
+        : {
+            ...m,
+            title: input.title,
+            place: input.place,
+            date: o.date,
+            time: o.time,
+            startUtc: o.startUtc,
+            endUtc: o.endUtc,
+            durationMinutes: input.durationMinutes,
+            proposalsUntil: new Date(Date.parse(o.startUtc) - DAY_MS).toISOString(),
+            warnings: [...w.warnings, ...(o.shifted ? ['shifted'] : [])].map((k) => (k === 'holiday' && w.holidayName ? `holiday:${w.holidayName.fi}` : k)),
+          },
+    );
+    if (!updated || updated.status === 'cancelled') return 'noMeeting';
+    for (const r of await this.reminders.ofMeeting(meetingId)) {
+      if (r.status === 'pending') await this.reminders.update(r.dueDay, r.id, (x) => (x.status === 'pending' ? { ...x, status: 'cancelled' } : undefined));
+    }
+    await this.scheduleReminders(updated, `r${Date.now().toString(36)}`);
+    return updated;
+  }
+
+  /** The memo goes on the latest meeting that has started (or the next one if none has). */
+  async recordMemo(group: Group, actor: Person, memo: Omit<Memo, 'recordedBy' | 'at'>): Promise<Meeting | MeetingRefusal> {
+    if (group.chair.userId !== actor.userId) return 'notChair';
+    const all = (await this.meetings.ofGroup(group.id)).filter((m) => m.status === 'scheduled');
+    const now = this.now().toISOString();
+    const target = all.filter((m) => m.startUtc <= now).at(-1) ?? all[0];
+    if (!target) return 'noMeeting';
+    const updated = await this.meetings.update(group.id, target.id, (m) => ({ ...m, memo: { ...memo, recordedBy: actor.name, at: now } }));
+    return updated ?? 'noMeeting';
+  }
+}

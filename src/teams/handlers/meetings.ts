@@ -1,0 +1,250 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { FormDef, School } from '../../forms/registry';
+import { parseDateList } from '../../forms/registry';
+import { format, type Lang, messages, type Messages } from '../../i18n';
+import type { Logger } from '../../log';
+import { type Group, GROUP_TYPES, type GroupType, type Meeting } from '../../meetings/model';
+import { ScheduleValidationError, type RecurrenceRule } from '../../meetings/schedule';
+import type { MeetingRefusal, MeetingService } from '../../meetings/service';
+import { formCard } from '../../ui/formCards';
+import { agendaCard, groupCreateCard, meetingsListCard, meetingWhen, memoCard } from '../../ui/meetingCards';
+import { langFor, msgsFor, turnLog } from '../context';
+import { cardActivity, conversationRefOf } from '../replies';
+import { onCardAction } from './actions';
+import { actorOf } from './actor';
+import { roster } from './roster';
+
+export const CREATE_GROUP_PATTERN = /^\s*(perusta ryhmä|perusta ryhma|create group|bilda grupp)\s*[.!]*\s*$/i;
+export const UPCOMING_PATTERN = /^\s*(tulevat kokoukset|upcoming meetings|kommande möten)\s*[.!?]*\s*$/i;
+export const NEXT_PATTERN = /^\s*(seuraava kokous|next meeting|nästa möte)\s*[.!?]*\s*$/i;
+export const MEMO_PATTERN = /^\s*(edellinen muistio|previous memo|föregående minnesanteckning(ar)?)\s*[.!?]*\s*$/i;
+export const MINE_PATTERN = /^\s*(omat kokoukset|my meetings|mina möten)\s*[.!?]*\s*$/i;
+
+export interface MeetingDeps {
+  meetings: MeetingService;
+  schools: School[];
+  forms: Map<string, FormDef>;
+  log: Logger;
+  /** Replaces the agenda card posted in the group's conversation. */
+  updateAgenda(group: Group, meeting: Meeting): Promise<void>;
+  /** Posts a message in the group's conversation (members are told of changes). */
+  tellGroup(group: Group, text: string): Promise<void>;
+}
+
+const groupData = z.object({ type: z.enum(GROUP_TYPES as [GroupType, ...GroupType[]]), name: z.string().trim().min(1).max(120), school: z.string().max(40).optional() }).passthrough();
+const meetingRef = z.object({ meetingId: z.string().regex(/^m[0-9a-f]{16}$/), groupId: z.string().regex(/^g[0-9a-f]{24}$/) }).passthrough();
+
+function refusalText(r: MeetingRefusal, m: Messages): string {
+  return { notChair: m.meetings.notChair, noGroup: m.meetings.notInGroup, noMeeting: m.meetings.noMeeting, deadlinePassed: m.meetings.deadlinePassed, individualPupil: m.meetings.individualPupil, cancelled: m.meetings.cancelledNote }[r];
+}
+
+/** The kokous form's values as a recurrence rule (series) in Helsinki time. */
+function ruleOf(v: Record<string, unknown>): RecurrenceRule {
+  const base = { time: String(v.time), durationMinutes: Number(v.duration) };
+  switch (v.recurrence) {
+    case 'w1':
+    case 'w2':
+    case 'w4':
+      return { kind: 'weekly', start: String(v.date), everyWeeks: Number(String(v.recurrence).slice(1)), until: String(v.until), ...base };
+    case 'dates':
+      return { kind: 'dates', dates: [String(v.date), ...(parseDateList(String(v.dates ?? '')) ?? [])], ...base };
+    default:
+      return { kind: 'once', date: String(v.date), ...base };
+  }
+}
+
+/** Groups and their meetings: set-up, agenda, answers, cancellation, memos and the meeting lists. */
+export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps): {
+  /** Submits of the kokous, asialista and muistio forms (from the forms handler). */
+  submitMeetingForm(context: TurnContext, form: FormDef, values: Record<string, unknown>, meetingId: string | undefined): Promise<Record<string, unknown> | string>;
+} {
+  const groupHere = (context: TurnContext) => {
+    const a = actorOf(context);
+    return deps.meetings.groupOf(a.tenantId, a.conversationId);
+  };
+
+  app.message(CREATE_GROUP_PATTERN, async (context, state) => {
+    const m = msgsFor(context, state);
+    const existing = await groupHere(context);
+    if (existing) await context.sendActivity(format(m.meetings.existed, { name: existing.name }));
+    else await context.sendActivity(cardActivity(groupCreateCard(deps.schools, langFor(context, state), m)));
+  });
+
+  onCardAction(app, 'group.create', async (context, state, data) => {
+    const lang = langFor(context, state);
+    const m = messages(lang);
+    const parsed = groupData.safeParse(data);
+    if (!parsed.success) return groupCreateCard(deps.schools, lang, m, { name: typeof data.name === 'string' ? data.name.slice(0, 120) : '', error: m.forms.checkFields });
+    const actor = actorOf(context);
+    const school = deps.schools.find((s) => s.id === parsed.data.school);
+    const members = (await roster(context)).map((p) => ({ userId: p.id, aadObjectId: p.aadObjectId, name: p.name }));
+    const { group, existed } = await deps.meetings.createGroup({
+      tenantId: actor.tenantId,
+      ref: conversationRefOf(context.activity),
+      type: parsed.data.type,
+      name: parsed.data.name,
+      ...(school ? { schoolId: school.id } : {}),
+      chair: { userId: actor.userId, aadObjectId: actor.aadObjectId, name: actor.name },
+      members,
+    });
+    turnLog(context, deps.log).info({ event: existed ? 'group.exists' : 'group.created', groupId: group.id, type: group.type, members: group.members.length });
+    return format(existed ? m.meetings.existed : m.meetings.created, { name: group.name, chair: group.chair.name });
+  });
+
+  const withMeeting =
+    (handle: (context: TurnContext, group: Group, meeting: Meeting, data: Record<string, unknown>, lang: Lang, m: Messages) => Promise<Record<string, unknown> | string>) =>
+    async (context: TurnContext, state: TurnState, data: Record<string, unknown>) => {
+      const lang = langFor(context, state);
+      const m = messages(lang);
+      const parsed = meetingRef.safeParse(data);
+      const actor = actorOf(context);
+      const group = parsed.success ? await deps.meetings.getGroup(actor.tenantId, parsed.data.groupId) : undefined;
+      const meeting = group && parsed.success ? await deps.meetings.getMeeting(group.id, parsed.data.meetingId) : undefined;
+      if (!group || !meeting) return m.meetings.noMeeting;
+      return handle(context, group, meeting, data, lang, m);
+    };
+
+  onCardAction(
+    app,
+    'meeting.rsvp',
+    withMeeting(async (context, group, meeting, data, lang, m) => {
+      const actor = actorOf(context);
+      const answer = data.answer === 'yes' ? 'yes' : 'no';
+      const updated = await deps.meetings.rsvp(group.id, meeting.id, actor, answer);
+      if (typeof updated === 'string') return refusalText(updated, m);
+      turnLog(context, deps.log).info({ event: 'meeting.rsvp', meetingId: meeting.id, answer });
+      // The agenda card shows the count; the clicked card (agenda or reminder) is returned updated.
+      if (data.kind === 'reminder') await deps.updateAgenda(group, updated);
+      return agendaCard(updated, group, lang, m, { reminder: data.kind === 'reminder' });
+    }),
+  );
+
+  onCardAction(
+    app,
+    'meeting.propose',
+    withMeeting(async (context, group, meeting, _data, lang, m) => {
+      const form = deps.forms.get('asialista')!;
+      await context.sendActivity(cardActivity(formCard(form, lang, m)));
+      return agendaCard(meeting, group, lang, m);
+    }),
+  );
+
+  onCardAction(
+    app,
+    'agenda.decide',
+    withMeeting(async (context, group, meeting, data, lang, m) => {
+      const action = ['accept', 'reject', 'up', 'down'].includes(String(data.action)) ? (String(data.action) as 'accept') : undefined;
+      if (!action || typeof data.itemId !== 'string') return agendaCard(meeting, group, lang, m);
+      const updated = await deps.meetings.decide(group, actorOf(context), meeting.id, data.itemId, action);
+      if (typeof updated === 'string') return refusalText(updated, m);
+      turnLog(context, deps.log).info({ event: 'agenda.decided', meetingId: meeting.id, action });
+      return agendaCard(updated, group, lang, m);
+    }),
+  );
+
+  onCardAction(
+    app,
+    'meeting.cancel',
+    withMeeting(async (context, group, meeting, _data, lang, m) => {
+      const updated = await deps.meetings.cancel(group, actorOf(context), meeting.id);
+      if (typeof updated === 'string') return refusalText(updated, m);
+      turnLog(context, deps.log).info({ event: 'meeting.cancelled', meetingId: meeting.id });
+      await deps.tellGroup(group, format(m.meetings.cancelled, { title: updated.title, when: meetingWhen(updated, lang) }));
+      return agendaCard(updated, group, lang, m);
+    }),
+  );
+
+  const inGroup = (handle: (context: TurnContext, group: Group, lang: Lang, m: Messages) => Promise<void>) => async (context: TurnContext, state: TurnState) => {
+    const lang = langFor(context, state);
+    const group = await groupHere(context);
+    if (!group) await context.sendActivity(messages(lang).meetings.notInGroup);
+    else await handle(context, group, lang, messages(lang));
+  };
+
+  app.message(
+    UPCOMING_PATTERN,
+    inGroup(async (context, group, lang, m) => {
+      const rows = (await deps.meetings.upcoming(group.id)).map((meeting) => ({ meeting }));
+      await context.sendActivity(cardActivity(meetingsListCard(`${m.meetings.upcomingTitle} · ${group.name}`, rows, lang, m)));
+    }),
+  );
+
+  app.message(
+    NEXT_PATTERN,
+    inGroup(async (context, group, lang, m) => {
+      const next = await deps.meetings.next(group.id);
+      await context.sendActivity(next ? cardActivity(agendaCard(next, group, lang, m)) : m.meetings.noMeeting);
+    }),
+  );
+
+  app.message(
+    MEMO_PATTERN,
+    inGroup(async (context, group, lang, m) => {
+      const last = await deps.meetings.previousMemo(group.id);
+      await context.sendActivity(last ? cardActivity(memoCard(last, lang, m)) : m.meetings.noMemo);
+    }),
+  );
+
+  app.message(MINE_PATTERN, async (context, state) => {
+    const lang = langFor(context, state);
+    const m = messages(lang);
+    const actor = actorOf(context);
+    const rows = await deps.meetings.mine(actor.tenantId, actor.userId);
+    await context.sendActivity(cardActivity(meetingsListCard(m.meetings.mineTitle, rows, lang, m)));
+  });
+
+  return {
+    submitMeetingForm: async (context, form, values, meetingId) => {
+      const lang = langFor(context);
+      const m = msgsFor(context);
+      const group = await groupHere(context);
+      if (!group) return formCard(form, lang, m, { values: stringValues(values), generalError: m.meetings.notInGroup });
+      const actor = actorOf(context);
+      const log = turnLog(context, deps.log);
+      if (form.onSubmit === 'agendaItem') {
+        const r = await deps.meetings.propose(group, actor, String(values.title), String(values.details ?? ''));
+        if (typeof r === 'string') {
+          log.info({ event: 'agenda.refused', reason: r });
+          return formCard(form, lang, m, { values: stringValues(values), generalError: refusalText(r, m) });
+        }
+        await deps.updateAgenda(group, r);
+        log.info({ event: 'agenda.proposed', meetingId: r.id });
+        return agendaCard(r, group, lang, m);
+      }
+      if (form.onSubmit === 'memo') {
+        const r = await deps.meetings.recordMemo(group, actor, { attendance: String(values.attendance), decisions: String(values.decisions), tasks: String(values.tasks ?? '') });
+        if (typeof r === 'string') return formCard(form, lang, m, { values: stringValues(values), generalError: refusalText(r, m) });
+        log.info({ event: 'memo.recorded', meetingId: r.id });
+        return memoCard(r, lang, m);
+      }
+      try {
+        if (meetingId) {
+          const r = await deps.meetings.reschedule(group, actor, meetingId, { title: String(values.title), place: String(values.place ?? ''), date: String(values.date), time: String(values.time), durationMinutes: Number(values.duration) });
+          if (typeof r === 'string') return formCard(form, lang, m, { values: stringValues(values), generalError: refusalText(r, m), meetingId });
+          await deps.updateAgenda(group, r);
+          await deps.tellGroup(group, format(m.meetings.changed, { title: r.title, when: meetingWhen(r, lang) }));
+          return agendaCard(r, group, lang, m);
+        }
+        const r = await deps.meetings.schedule(group, actor, { title: String(values.title), place: String(values.place ?? ''), rule: ruleOf(values) });
+        if (typeof r === 'string') return formCard(form, lang, m, { values: stringValues(values), generalError: refusalText(r, m) });
+        // Each meeting's agenda card is posted once in the group's conversation and then updated in place.
+        for (const meeting of r.slice(0, 12)) {
+          const posted = await context.sendActivity(cardActivity(agendaCard(meeting, group, lang, m)));
+          if (posted?.id) await deps.meetings.setAgendaActivity(group.id, meeting.id, posted.id);
+        }
+        log.info({ event: 'meetings.scheduled', groupId: group.id, count: r.length });
+        return meetingsListCard(format(m.meetings.scheduled, { count: r.length }), r.map((meeting) => ({ meeting })), lang, m);
+      } catch (err) {
+        if (!(err instanceof ScheduleValidationError)) throw err;
+        const problems = err.issues.map((i) => ({ field: i.path.includes('until') ? 'until' : i.path.includes('time') ? 'time' : 'date', code: (i.code === 'invalid_time' ? 'time' : 'date') as 'date' }));
+        return formCard(form, lang, m, { values: stringValues(values), problems, meetingId });
+      }
+    },
+  };
+}
+
+function stringValues(values: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'boolean' ? String(v) : Array.isArray(v) ? v.join(',') : String(v ?? '')]));
+}

@@ -1,0 +1,102 @@
+import type { School } from '../forms/registry';
+import { format, type Lang, type Messages } from '../i18n';
+import type { Group, Meeting } from '../meetings/model';
+import { GROUP_TYPES } from '../meetings/model';
+import { utcToHelsinki } from '../meetings/schedule';
+import { renderCard } from './cards';
+
+const WEEKDAYS: Record<Lang, string[]> = {
+  fi: ['ma', 'ti', 'ke', 'to', 'pe', 'la', 'su'],
+  sv: ['mån', 'tis', 'ons', 'tors', 'fre', 'lör', 'sön'],
+  en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+};
+
+/** "to 3.12.2026 klo 14.30–15.30", in Helsinki time whatever the server's zone. */
+export function meetingWhen(m: Pick<Meeting, 'startUtc' | 'endUtc'>, lang: Lang): string {
+  const s = utcToHelsinki(m.startUtc);
+  const e = utcToHelsinki(m.endUtc);
+  const [y, mo, d] = s.date.split('-').map(Number);
+  const wd = WEEKDAYS[lang][s.weekday - 1];
+  const t = (x: string) => (lang === 'en' ? x : x.replace(':', '.'));
+  const at = lang === 'fi' ? 'klo ' : lang === 'sv' ? 'kl. ' : '';
+  return `${wd} ${d}.${mo}.${y} ${at}${t(s.time)}–${t(e.time)}`;
+}
+
+export function groupCreateCard(schools: School[], lang: Lang, m: Messages, state: { name?: string; error?: string } = {}): Record<string, unknown> {
+  return renderCard('group-create', {
+    title: m.meetings.groupTitle,
+    intro: m.meetings.groupIntro,
+    name: state.name ?? '',
+    error: state.error ?? '',
+    types: GROUP_TYPES.map((value) => ({ title: m.meetings.groupTypes[value], value })),
+    schools: schools.map((s) => ({ title: s.name, value: s.id })),
+    labels: { type: m.meetings.groupType, name: m.meetings.groupName, school: m.meetings.groupSchool, create: m.meetings.create, required: m.forms.problems.required, choose: m.forms.choose },
+    lang,
+  });
+}
+
+/** The agenda card (posted once, updated in place), or the reminder with the same agenda and RSVP buttons. */
+export function agendaCard(meeting: Meeting, group: Group, lang: Lang, m: Messages, opts: { reminder?: boolean } = {}): Record<string, unknown> {
+  const when = meetingWhen(meeting, lang);
+  const answers = Object.values(meeting.rsvps);
+  const cancelled = meeting.status === 'cancelled';
+  const items = meeting.agenda
+    .filter((i) => !opts.reminder || i.status === 'accepted')
+    .map((i, n) => ({
+      text: `${n + 1}. ${i.title}${i.status === 'proposed' ? ` (${m.meetings.proposed}, ${i.proposedBy})` : i.status === 'rejected' ? ` (${m.meetings.rejected})` : ''}`,
+      muted: i.status === 'rejected',
+      itemId: i.id,
+      actions: opts.reminder || cancelled
+        ? []
+        : [
+            ...(i.status === 'proposed' ? [{ title: m.meetings.accept, action: 'accept', itemId: i.id }, { title: m.meetings.reject, action: 'reject', itemId: i.id }] : []),
+            ...(i.status !== 'rejected' && !i.standard ? [{ title: m.meetings.up, action: 'up', itemId: i.id }] : []),
+          ],
+    }));
+  const warnings = meeting.warnings.map((w) => ({ text: w.startsWith('holiday:') ? format(m.meetings.warnings.holiday, { name: w.slice(8) }) : m.meetings.warnings[w as 'weekend' | 'shifted'] ?? w }));
+  const buttons = cancelled
+    ? []
+    : [
+        { title: `✅ ${m.meetings.coming}`, verb: 'meeting.rsvp', answer: 'yes' },
+        { title: `❌ ${m.meetings.notComing}`, verb: 'meeting.rsvp', answer: 'no' },
+        ...(opts.reminder ? [] : [{ title: m.meetings.propose, verb: 'meeting.propose', answer: '' }, { title: m.meetings.cancel, verb: 'meeting.cancel', answer: '' }]),
+      ];
+  return renderCard('meeting-agenda', {
+    heading: opts.reminder ? format(m.meetings.reminderTitle, { title: meeting.title, when }) : `${meeting.title} · ${group.name}`,
+    cancelledNote: cancelled ? m.meetings.cancelledNote : '',
+    facts: [
+      { title: m.meetings.when, value: when },
+      ...(meeting.place ? [{ title: m.meetings.place, value: meeting.place }] : []),
+      { title: m.meetings.chair, value: group.chair.name },
+    ],
+    warnings,
+    agendaTitle: m.meetings.agendaTitle,
+    items,
+    rsvpSummary: format(m.meetings.rsvpSummary, { yes: answers.filter((a) => a.answer === 'yes').length, no: answers.filter((a) => a.answer === 'no').length }),
+    buttons,
+    meetingId: meeting.id,
+    groupId: group.id,
+    kind: opts.reminder ? 'reminder' : 'agenda',
+  });
+}
+
+export function meetingsListCard(title: string, rows: { meeting: Meeting; group?: Group }[], lang: Lang, m: Messages): Record<string, unknown> {
+  return renderCard('meetings-list', {
+    title,
+    none: rows.length ? '' : m.meetings.none,
+    rows: rows.map((r) => ({ text: `**${meetingWhen(r.meeting, lang)}** · ${r.meeting.title}${r.group ? ` · ${r.group.name}` : ''}${r.meeting.place ? ` · ${r.meeting.place}` : ''}` })),
+  });
+}
+
+export function memoCard(meeting: Meeting, lang: Lang, m: Messages): Record<string, unknown> {
+  const memo = meeting.memo!;
+  return renderCard('memo', {
+    title: format(m.meetings.memoTitle, { title: meeting.title, when: meetingWhen(meeting, lang) }),
+    parts: [
+      { title: m.meetings.attendance, text: memo.attendance },
+      { title: m.meetings.decisions, text: memo.decisions },
+      ...(memo.tasks ? [{ title: m.meetings.tasks, text: memo.tasks }] : []),
+    ],
+    by: `${memo.recordedBy} · ${memo.at.slice(0, 10)}`,
+  });
+}
