@@ -68,7 +68,7 @@ describe('Opari over HTTP with the embedded store', () => {
   });
 
   it('keeps the welcome card and answers in the chat when its buttons are clicked', async () => {
-    const expected: Record<string, RegExp> = { 'welcome.ask': /Type your question/, 'welcome.forms': /Referral to student welfare/, 'welcome.meetings': /soon/ };
+    const expected: Record<string, RegExp> = { 'welcome.ask': /Type your question/, 'welcome.forms': /Referral to student welfare/, 'welcome.meetings': /create group/ };
     for (const verb of Object.keys(expected)) {
       const { status, replies } = await post(bot.url, cardAction(verb, {}, { locale: 'en-US' }));
       expect(status).toBe(200);
