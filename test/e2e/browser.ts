@@ -33,8 +33,8 @@ export interface PlaygroundSession {
   close(): Promise<void>;
 }
 
-export async function startPlaygroundSession(): Promise<PlaygroundSession> {
-  const bot = await startBot({ PLAYGROUND: 'on', PLAYGROUND_PORT: String(await freePort()) });
+export async function startPlaygroundSession(env: Record<string, string> = {}): Promise<PlaygroundSession> {
+  const bot = await startBot({ ...env, PLAYGROUND: 'on', PLAYGROUND_PORT: String(await freePort()) });
   const ready = await bot.waitForLog((l) => l.event === 'playground.ready' || l.event === 'playground.failed', 45_000);
   if (ready.event !== 'playground.ready') throw new Error(`Playground did not start: ${String(ready.reason)}`);
   const browser = await launch();

@@ -43,6 +43,7 @@ describe('meetings over HTTP: groups, agendas, answers and reminders', () => {
     expect(JSON.stringify(card.replies[0].attachments)).toContain('Perusta opiskeluhuoltoryhmä');
     const created = await invoke('group.create', { type: 'communal', name: 'Koivurinteen yhteisöllinen OHR', school: 'koivurinne' });
     expect(text(created)).toContain('Ryhmä Koivurinteen yhteisöllinen OHR on perustettu. Puheenjohtaja: Jari Nieminen');
+    expect(text(created)).toContain('Ei tulevia kokouksia.');
     const [group] = await store.all<{ id: string; chair: { userId: string }; memberIds: string[] }>('groups');
     expect(group.chair.userId).toBe(CHAIR.id);
     expect(group.memberIds).toEqual(expect.arrayContaining([CHAIR.id, MEMBER.id]));
@@ -75,8 +76,9 @@ describe('meetings over HTTP: groups, agendas, answers and reminders', () => {
     expect(text(refused)).toContain('näyttää koskevan yksittäistä oppilasta');
     const puts = connector.calls.filter((c) => c.method === 'PUT').length;
     const added = await invoke('form.submit', { formId: 'asialista', title: 'Välituntivalvonnan järjestäminen', details: 'Pihan kiusaamistilanteet' }, MEMBER);
-    expect(text(added)).toContain('Välituntivalvonnan järjestäminen (ehdotus, Aino Virtanen)');
-    await connector.waitFor((c) => c.method === 'PUT' && JSON.stringify(c.body).includes('Välituntivalvonnan järjestäminen'));
+    expect(text(added)).toContain('Ehdotus lisättiin asialistalle.');
+    const updated = await connector.waitFor((c) => c.method === 'PUT' && JSON.stringify(c.body).includes('Välituntivalvonnan järjestäminen'));
+    expect(JSON.stringify(updated.body)).toContain('Välituntivalvonnan järjestäminen (ehdotus, Aino Virtanen)');
     expect(connector.calls.filter((c) => c.method === 'PUT').length).toBeGreaterThan(puts);
     const [m] = (await store.all<{ id: string; agenda: { id: string; title: string; status: string }[] }>('meetings')).filter((x) => x.id === meetingIds[0]);
     const item = m.agenda.find((i) => i.title.startsWith('Välitunti'))!;

@@ -65,6 +65,24 @@ export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps)
     return deps.meetings.groupOf(a.tenantId, a.conversationId);
   };
 
+  // The welcome card's Meetings button: in a group's conversation its meetings, in a channel or group chat
+  // without a group the set-up card, in a personal chat the person's own meetings.
+  onCardAction(app, 'welcome.meetings', async (context, state) => {
+    const lang = langFor(context, state);
+    const m = messages(lang);
+    const scope = conversationRefOf(context.activity).scope;
+    const group = await groupHere(context);
+    if (group) await context.sendActivity(cardActivity(meetingsListCard(`${m.meetings.upcomingTitle} · ${group.name}`, (await deps.meetings.upcoming(group.id)).map((meeting) => ({ meeting })), lang, m)));
+    else if (scope !== 'personal') await context.sendActivity(cardActivity(groupCreateCard(deps.schools, lang, m)));
+    else {
+      const actor = actorOf(context);
+      await context.sendActivity(m.meetingsHelp);
+      await context.sendActivity(cardActivity(meetingsListCard(m.meetings.mineTitle, await deps.meetings.mine(actor.tenantId, actor.userId), lang, m)));
+    }
+    const { welcomeCard } = await import('./welcome');
+    return welcomeCard(lang);
+  });
+
   app.message(CREATE_GROUP_PATTERN, async (context, state) => {
     const m = msgsFor(context, state);
     const existing = await groupHere(context);
@@ -90,7 +108,8 @@ export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps)
       members,
     });
     turnLog(context, deps.log).info({ event: existed ? 'group.exists' : 'group.created', groupId: group.id, type: group.type, members: group.members.length });
-    return format(existed ? m.meetings.existed : m.meetings.created, { name: group.name, chair: group.chair.name });
+    const title = format(existed ? m.meetings.existed : m.meetings.created, { name: group.name, chair: group.chair.name });
+    return meetingsListCard(title, (await deps.meetings.upcoming(group.id)).map((meeting) => ({ meeting })), lang, m);
   });
 
   const withMeeting =
@@ -211,7 +230,8 @@ export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps)
         }
         await deps.updateAgenda(group, r);
         log.info({ event: 'agenda.proposed', meetingId: r.id });
-        return agendaCard(r, group, lang, m);
+        // The agenda card above is updated in place; the form becomes a short confirmation.
+        return meetingsListCard(m.meetings.itemAdded, [{ meeting: r }], lang, m);
       }
       if (form.onSubmit === 'memo') {
         const r = await deps.meetings.recordMemo(group, actor, { attendance: String(values.attendance), decisions: String(values.decisions), tasks: String(values.tasks ?? '') });

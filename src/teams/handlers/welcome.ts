@@ -30,6 +30,5 @@ export function registerWelcome(app: Application<TurnState>): void {
     return welcomeCard(langFor(context, state));
   };
   onCardAction(app, 'welcome.ask', say((m) => m.plan.askPrompt));
-  // The forms button is answered by forms.ts (it shows the form list).
-  onCardAction(app, 'welcome.meetings', say((m) => m.meetingsHelp));
+  // The forms and meetings buttons are answered by forms.ts and meetings.ts.
 }
