@@ -15,14 +15,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function spawnBot(env: Record<string, string> = {}): Promise<{ url: string; proc: ChildProcess; startupMs: number; stop(): Promise<void> }> {
+export async function spawnBot(env: Record<string, string> = {}): Promise<{ url: string; proc: ChildProcess; startupMs: number; logs(): Record<string, unknown>[]; stop(): Promise<void> }> {
   const port = await freePort();
   const started = Date.now();
   const proc = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
     cwd: ROOT,
     env: { ...process.env, PLAYGROUND: 'off', LOG_LEVEL: 'warn', NODE_NO_WARNINGS: '1', ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let out = '';
+  proc.stdout!.on('data', (d: Buffer) => (out += d.toString('utf8')));
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`bot exited with ${proc.exitCode}`);
@@ -39,6 +41,11 @@ export async function spawnBot(env: Record<string, string> = {}): Promise<{ url:
     url,
     proc,
     startupMs,
+    logs: () =>
+      out
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
     stop: () =>
       new Promise<void>((resolve) => {
         proc.once('exit', () => resolve());
