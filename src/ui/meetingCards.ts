@@ -59,7 +59,13 @@ export function agendaCard(meeting: Meeting, group: Group, lang: Lang, m: Messag
     : [
         { title: `✅ ${m.meetings.coming}`, verb: 'meeting.rsvp', answer: 'yes' },
         { title: `❌ ${m.meetings.notComing}`, verb: 'meeting.rsvp', answer: 'no' },
-        ...(opts.reminder ? [] : [{ title: m.meetings.propose, verb: 'meeting.propose', answer: '' }, { title: m.meetings.cancel, verb: 'meeting.cancel', answer: '' }]),
+        ...(opts.reminder
+          ? []
+          : [
+              { title: m.meetings.propose, verb: 'meeting.propose', answer: '' },
+              { title: m.meetings.edit, verb: 'meeting.edit', answer: '' },
+              { title: m.meetings.cancel, verb: 'meeting.cancel', answer: '' },
+            ]),
       ];
   return renderCard('meeting-agenda', {
     heading: opts.reminder ? format(m.meetings.reminderTitle, { title: meeting.title, when }) : `${meeting.title} · ${group.name}`,

@@ -147,6 +147,14 @@ describe('meetings over HTTP: groups, agendas, answers and reminders', () => {
     expect(text(memo)).toContain('Välituntivalvontaa lisätään.');
     const previous = await post(bot.url, message('edellinen muistio', inChannel(MEMBER)));
     expect(JSON.stringify(previous.replies[0].attachments)).toContain('Välituntivalvontaa lisätään.');
+    // The chair moves the third meeting: the posted agenda card is updated and the members are told.
+    const editCard = await post(bot.url, cardAction('meeting.edit', { meetingId: meetingIds[2], groupId }, inChannel()));
+    expect(JSON.stringify(editCard.replies.find((r) => r.type === 'message')?.attachments)).toContain(`"meetingId":"${meetingIds[2]}"`);
+    const moved = await invoke('form.submit', { formId: 'kokous', meetingId: meetingIds[2], title: 'Yhteisöllinen OHR', date: '2027-09-17', time: '13:00', duration: '90', place: 'Kirjasto', recurrence: 'once', until: '', dates: '' });
+    expect(text(moved)).toContain('pe 17.9.2027 klo 13.00–14.30');
+    await connector.waitFor((c) => c.method === 'POST' && c.conversationId === CHANNEL && JSON.stringify(c.body).includes('muuttui: pe 17.9.2027'));
+    const movedReminders = (await store.all<{ meetingId: string; status: string; dueUtc: string }>('reminders')).filter((r) => r.meetingId === meetingIds[2] && r.status === 'pending');
+    expect(movedReminders.map((r) => r.dueUtc).sort()).toEqual(['2027-09-16T10:00:00.000Z', '2027-09-17T09:00:00.000Z']);
     const cancelled = await invoke('meeting.cancel', { meetingId: meetingIds[3], groupId });
     expect(text(cancelled)).toContain('Kokous on peruttu.');
     await connector.waitFor((c) => c.method === 'POST' && JSON.stringify(c.body).includes('on peruttu') && c.conversationId === CHANNEL);

@@ -150,6 +150,18 @@ export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps)
     }),
   );
 
+  // The chair edits one meeting: the Meeting form, filled with its values, comes back with its id.
+  onCardAction(
+    app,
+    'meeting.edit',
+    withMeeting(async (context, group, meeting, _data, lang, m) => {
+      if (group.chair.userId !== actorOf(context).userId) return m.meetings.notChair;
+      const values = { title: meeting.title, date: meeting.date, time: meeting.time, duration: String(meeting.durationMinutes), place: meeting.place, recurrence: 'once', until: '', dates: '' };
+      await context.sendActivity(cardActivity(formCard(deps.forms.get('kokous')!, lang, m, { values, meetingId: meeting.id })));
+      return agendaCard(meeting, group, lang, m);
+    }),
+  );
+
   onCardAction(
     app,
     'agenda.decide',
