@@ -3,6 +3,7 @@ import { startPlayground, type Playground } from './dev/playground';
 import { createHttpServer } from './http/server';
 import { createLogger, errInfo, type Logger } from './log';
 import { PlanService } from './plan/answer';
+import { Faq } from './expert/faq';
 import { CONTENT_DIR } from './paths';
 import { join, resolve } from 'node:path';
 import { openStore, type Store } from './store/cosmos';
@@ -34,8 +35,9 @@ async function main(): Promise<void> {
     { endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, database: config.COSMOS_DATABASE, managedIdentityClientId: config.AZURE_CLIENT_ID },
     log,
   );
-  const bot = createTeamsBot({ config, store, log, plan });
-  const http = createHttpServer({ config, log, processActivity: bot.process, ready: () => store.ping(), plan });
+  const faq = new Faq(store.container('faq'), plan.index);
+  const bot = createTeamsBot({ config, store, log, plan, faq });
+  const http = createHttpServer({ config, log, processActivity: bot.process, ready: () => store.ping(), plan, faqEntry: (id) => faq.byId(id) });
   const port = await http.listen();
   bot.startBackground();
   log.info({ event: 'http.listening', port }, `Opari listens on http://localhost:${port}/api/messages`);

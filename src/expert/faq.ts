@@ -78,8 +78,12 @@ export class Faq {
     return (await this.load(tenantId)).index;
   }
 
-  async get(tenantId: string, id: string): Promise<FaqEntry | undefined> {
-    return (await this.load(tenantId)).entries.get(id);
+  /** One entry by id, whatever its tenant (the FAQ page of a citation). */
+  async byId(id: string): Promise<FaqEntry | undefined> {
+    const { resources } = await this.container.items
+      .query<FaqEntry>({ query: "SELECT * FROM c WHERE c.id = @id AND c.kind = 'entry'", parameters: [{ name: '@id', value: id }] })
+      .fetchAll();
+    return resources[0];
   }
 }
 

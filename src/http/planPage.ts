@@ -1,3 +1,4 @@
+import type { FaqEntry } from '../expert/faq';
 import type { Lang } from '../plan/analyze';
 import type { PlanService } from '../plan/answer';
 import { blocksToHtml, escapeHtml, inlineHtml } from '../plan/markdown';
@@ -71,4 +72,20 @@ ${section.reviewed ? `<p>${ui.reviewed}: ${escapeHtml(section.reviewed)}</p>` : 
 </div>
 </body>
 </html>`;
+}
+
+/** An expert's answer kept as FAQ: the question, the answer, who answered and when. */
+export function renderFaqPage(service: PlanService, e: FaqEntry): string {
+  const planTitle = service.plan.meta.title[e.lang] ?? service.plan.meta.title.fi;
+  const label = { fi: ['Asiantuntijan vastaus', 'Vastasi'], sv: ['Expertens svar', 'Svarade'], en: ["An expert's answer", 'Answered by'] }[e.lang];
+  return `<!doctype html>
+<html lang="${e.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(e.question)} – ${escapeHtml(planTitle)}</title>
+<style>body{font-family:"Segoe UI",system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.55;color:#242424}.meta{color:#616161;font-size:.9rem}</style>
+</head><body>
+<p class="meta">${escapeHtml(planTitle)} · ${label[0]}</p>
+<h1>${escapeHtml(e.question)}</h1>
+<p>${inlineHtml(e.answer)}</p>
+<p class="meta">${label[1]}: ${escapeHtml(e.answeredBy)} · ${escapeHtml(e.createdAt.slice(0, 10))}</p>
+</body></html>`;
 }

@@ -1,8 +1,9 @@
 import restify from 'restify';
 import type { Config } from '../config';
 import { errInfo, type Logger } from '../log';
+import type { FaqEntry } from '../expert/faq';
 import type { PlanService } from '../plan/answer';
-import { renderPlanPage } from './planPage';
+import { renderFaqPage, renderPlanPage } from './planPage';
 
 export interface HttpDeps {
   config: Config;
@@ -12,6 +13,8 @@ export interface HttpDeps {
   /** True while the store answers. */
   ready(): Promise<boolean>;
   plan: PlanService;
+  /** An expert answer kept as FAQ (the target of its citation). */
+  faqEntry(id: string): Promise<FaqEntry | undefined>;
 }
 
 export interface HttpServer {
@@ -22,7 +25,7 @@ export interface HttpServer {
 }
 
 /** restify: /api/messages, /healthz (liveness), /readyz (Cosmos answers). */
-export function createHttpServer({ config, log, processActivity, ready, plan }: HttpDeps): HttpServer {
+export function createHttpServer({ config, log, processActivity, ready, plan, faqEntry }: HttpDeps): HttpServer {
   const server = restify.createServer({ name: 'opari', handleUncaughtExceptions: false });
   // Teams caps a message at 28 KB, but a card submit can carry whatever a client puts in it: up to 4 MB
   // reaches the bot, which refuses oversized forms with a message the user sees; beyond that, 413.
@@ -50,6 +53,13 @@ export function createHttpServer({ config, log, processActivity, ready, plan }: 
     res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
     res.end(html ?? `<!doctype html><meta charset="utf-8"><title>404</title><p>Plan section not found. <a href="/plan/${plan.plan.topLevel[0] ?? ''}">Contents</a></p>`);
     next();
+  });
+
+  server.get('/faq/:id', async (req, res) => {
+    const id = String(req.params.id ?? '');
+    const entry = /^faq-[0-9a-f]{8}$/.test(id) ? await faqEntry(id).catch(() => undefined) : undefined;
+    res.writeHead(entry ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+    res.end(entry ? renderFaqPage(plan, entry) : '<!doctype html><meta charset="utf-8"><title>404</title><p>Not found.</p>');
   });
 
   server.post('/api/messages', async (req, res) => {

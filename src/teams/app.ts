@@ -31,7 +31,7 @@ import { join } from 'node:path';
 import { format } from '../i18n';
 import { registerExpert } from './handlers/expert';
 import { retryUnposted } from '../expert/delivery';
-import { Faq } from '../expert/faq';
+import type { Faq } from '../expert/faq';
 import { Settings } from '../expert/settings';
 import { Tickets } from '../expert/tickets';
 import { langOf, messages } from '../i18n';
@@ -47,6 +47,7 @@ export interface TeamsBotDeps {
   store: Store;
   log: Logger;
   plan: PlanService;
+  faq: Faq;
 }
 
 export interface TeamsBot {
@@ -66,7 +67,7 @@ export interface TeamsBot {
  * ConfigurationBotFrameworkAuthentication), the teams-ai Application on Cosmos state, and the routes table.
  * Order matters: teams-ai runs the first matching route.
  */
-export function createTeamsBot({ config, store, log, plan }: TeamsBotDeps): TeamsBot {
+export function createTeamsBot({ config, store, log, plan, faq }: TeamsBotDeps): TeamsBot {
   const adapter = new TeamsAdapter({
     MicrosoftAppId: config.BOT_ID ?? '',
     MicrosoftAppPassword: config.BOT_PASSWORD ?? '',
@@ -123,7 +124,6 @@ export function createTeamsBot({ config, store, log, plan }: TeamsBotDeps): Team
   registerPing(app);
   const tickets = new Tickets(store.container('tickets'));
   const settings = new Settings(store.container('settings'));
-  const faq = new Faq(store.container('faq'), plan.index);
   const botAppId = config.BOT_ID ?? '';
   const postTicket = async (t: Parameters<typeof ticketCard>[0]) => {
     const channel = await settings.expertChannel(t.tenantId);

@@ -4,6 +4,7 @@ import { createLogger } from '../../src/log';
 import { loadConfig } from '../../src/config';
 import { openStore, type Store } from '../../src/store/cosmos';
 import { createTeamsBot } from '../../src/teams/app';
+import { Faq } from '../../src/expert/faq';
 import { registeredVerbs } from '../../src/teams/handlers/actions';
 import { messages } from '../../src/i18n';
 import { renderCard } from '../../src/ui/cards';
@@ -139,7 +140,7 @@ describe('card templates contract', () => {
     // Building the real Teams app registers every route, so registeredVerbs is the routes table.
     test = await startTestStore('contract');
     store = await openStore({ endpoint: test.cosmos.endpoint, key: test.env.COSMOS_KEY, database: 'contract' }, createLogger('silent'));
-    createTeamsBot({ config: loadConfig({ PLAYGROUND: 'off' }), store, log: createLogger('silent'), plan });
+    createTeamsBot({ config: loadConfig({ PLAYGROUND: 'off' }), store, log: createLogger('silent'), plan, faq: new Faq(store.container('faq'), plan.index) });
   });
   afterAll(async () => {
     await store.close();

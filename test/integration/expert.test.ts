@@ -83,6 +83,11 @@ describe('ask an expert (human in the loop)', () => {
       const text = cardText(faq.replies[0]);
       expect(text).toContain(answer);
       expect(text).toMatch(/asiantuntijoiden vastaus \(UKK\)/);
+      // Its citation opens a page with the question and the answer.
+      const cited = (faq.replies[0].entities?.[0] as { citation: { appearance: { url: string } }[] }).citation[0].appearance.url;
+      const page = await fetch(cited.replace('https://opari.example.fi', second.url));
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain(answer);
     } finally {
       await second.stop();
     }
