@@ -26,6 +26,7 @@ const PART_WEIGHT = 0.6;
 const MIN_PART = 4;
 const UNKNOWN_IMPORTANCE = 2.5;
 const RERANK = 15;
+const CHILD_PREFERENCE = 0.95;
 
 export interface Passage {
   lang: Lang;
@@ -353,6 +354,13 @@ export class PlanIndex {
       if (h.passage) h.score += this.tuning.passageWeight * this.passageScore(h.passage, groups) * (h.section.weight ?? 1);
     }
     leaders.sort((a, b) => b.score - a.score || a.section.id.localeCompare(b.section.id));
+    // A subsection that scores nearly as well as its parent answers more precisely; the card still shows
+    // the parent in its path and offers it.
+    const first = leaders[0];
+    if (first && first.section.childIds.length) {
+      const child = leaders.find((h) => h.section.parentId === first.section.id && h.score >= first.score * CHILD_PREFERENCE);
+      if (child) leaders.splice(leaders.indexOf(child), 1), leaders.unshift(child);
+    }
     const top = leaders.slice(0, limit);
     return { hits: top, contentWords };
   }
