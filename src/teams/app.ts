@@ -197,7 +197,7 @@ export function createTeamsBot({ config, store, log, plan, faq }: TeamsBotDeps):
     { leaseMs: config.REMINDER_LEASE_MS, graceMinutes: config.REMINDER_GRACE_MINUTES, pollMs: config.REMINDER_POLL_MS, maxAttempts: 5, concurrency: 8, log },
   );
 
-  registerForms(app, { plan, forms, cases: caseService, settings, log, post, submitMeetingForm: meetingHandlers.submitMeetingForm });
+  registerForms(app, { plan, faq, forms, cases: caseService, settings, log, post, submitMeetingForm: meetingHandlers.submitMeetingForm });
   registerCases(app, { cases: caseService, forms, isAdmin, log });
   registerAdmin(app, { cases: caseService, settings, forms, isAdmin, log });
   registerAsk(app, { plan, faq, feedback: new FeedbackStore(store.container('feedback')), log });

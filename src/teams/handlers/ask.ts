@@ -9,9 +9,9 @@ import { answerCard } from '../../ui/answerCard';
 import { langFor, msgsFor, turnLog } from '../context';
 import { cardActivity, citationEntity } from '../replies';
 import { onCardAction } from './actions';
+import { answerView, MAX_QUESTION } from './answerView';
 import type { Logger } from '../../log';
 
-const MAX_QUESTION = 500;
 
 /** Ask the plan: free text → answer card with citations; follow-ups, feedback and related sections. */
 export function registerAsk(app: Application<TurnState>, deps: { plan: PlanService; faq: Faq; feedback: FeedbackStore; log: Logger }): void {
@@ -44,11 +44,6 @@ export function registerAsk(app: Application<TurnState>, deps: { plan: PlanServi
     await reply(context, answer);
   });
 
-  /** Re-renders the card the user clicked on, so it stays as it was (FAQ answers included). */
-  const original = async (context: TurnContext, question: string, lang: ReturnType<typeof langFor>, feedbackDone = false) => {
-    const index = await deps.faq.indexFor(tenantOf(context.activity) ?? 'none');
-    return answerCard(plan.answer(question.slice(0, MAX_QUESTION), lang, index), plan.plan, messages(lang), { feedbackDone });
-  };
 
   onCardAction(app, 'plan.open', async (context, state, data) => {
     const lang = langFor(context, state);
@@ -56,7 +51,7 @@ export function registerAsk(app: Application<TurnState>, deps: { plan: PlanServi
     const opened = typeof data.sectionId === 'string' ? plan.open(data.sectionId, lang, question) : undefined;
     if (opened) await reply(context, opened);
     else await context.sendActivity(messages(lang).plan.sectionMissing);
-    return question ? original(context, question, lang) : answerCard(opened ?? plan.answer('', lang), plan.plan, messages(lang));
+    return question ? answerView(context, deps, question, lang) : answerCard(opened ?? plan.answer('', lang), plan.plan, messages(lang));
   });
 
   onCardAction(app, 'plan.feedback', async (context, state, data) => {
@@ -69,6 +64,6 @@ export function registerAsk(app: Application<TurnState>, deps: { plan: PlanServi
       .slice(0, 10);
     await deps.feedback.add({ vote, question, sectionIds, userAadObjectId: context.activity.from?.aadObjectId, conversationId: context.activity.conversation.id, lang });
     turnLog(context, deps.log).info({ event: 'plan.feedback', vote, sectionIds });
-    return original(context, question, lang, true);
+    return answerView(context, deps, question, lang, { feedbackDone: true });
   });
 }

@@ -13,6 +13,8 @@ import { expertAnswerCard, ticketCard } from '../../ui/expertCards';
 import { langFor, msgsFor, turnLog } from '../context';
 import { conversationRefOf, tenantOf } from '../replies';
 import { onCardAction } from './actions';
+import { actorOf } from './actor';
+import { answerView } from './answerView';
 
 export const EXPERT_CHANNEL_PATTERN = /^\s*(asiantuntijakanava|expert\s*channel|expertkanal(en)?)\s*[.!]*\s*$/i;
 
@@ -75,7 +77,7 @@ export function registerExpert(app: Application<TurnState>, deps: ExpertDeps): v
     turnLog(context, deps.log).info({ event: 'expert.ticket.created', ticketId: ticket.id, status: after?.status ?? ticket.status });
     await context.sendActivity(format(after?.status === 'open' ? m.expert.sent : m.expert.queued, { id: ticket.id }));
     // The clicked card stays, with the ticket number in place of the button.
-    return answerCard(deps.plan.answer(question, lang), deps.plan.plan, m, { expertSent: format(m.expert.sentNote, { id: ticket.id }) });
+    return answerView(context, deps, question, lang, { expertSent: format(m.expert.sentNote, { id: ticket.id }) });
   });
 
   const withTicket =
@@ -94,7 +96,10 @@ export function registerExpert(app: Application<TurnState>, deps: ExpertDeps): v
       }
     };
 
-  const who = (context: TurnContext) => ({ userId: context.activity.from.aadObjectId ?? context.activity.from.id, name: context.activity.from.name ?? context.activity.from.id });
+  const who = (context: TurnContext) => {
+    const a = actorOf(context);
+    return { userId: a.aadObjectId ?? a.userId, name: a.name };
+  };
 
   onCardAction(
     app,

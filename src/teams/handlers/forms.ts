@@ -7,19 +7,21 @@ import { type Lang, messages, type Messages } from '../../i18n';
 import type { Logger } from '../../log';
 import type { PlanService } from '../../plan/answer';
 import type { Settings } from '../../expert/settings';
-import { answerCard } from '../../ui/answerCard';
+import type { Faq } from '../../expert/faq';
 import { caseNoticeCard, caseSummaryCard } from '../../ui/caseCards';
 import { formCard, formsListCard } from '../../ui/formCards';
 import { langFor, msgsFor, turnLog } from '../context';
 import { cardActivity, tenantOf } from '../replies';
 import { onCardAction } from './actions';
 import { actorOf } from './actor';
+import { answerView } from './answerView';
 
 export const FORMS_PATTERN = /^\s*(lomakkeet|lomake|forms|blanketter)\s*[.!?]*\s*$/i;
 export const NEW_CASE_PATTERN = /^\s*(uusi asia|new case|nytt ärende)\s*[.!?]*\s*$/i;
 
 export interface FormDeps {
   plan: PlanService;
+  faq: Faq;
   forms: Map<string, FormDef>;
   cases: CaseService;
   settings: Settings;
@@ -68,8 +70,8 @@ export function registerForms(app: Application<TurnState>, deps: FormDeps): void
     const m = messages(lang);
     await openForm(context, deps.forms.get(String(data.formId ?? '')), lang, m);
     // The clicked card stays: an answer card (it carries its question) or the forms list.
-    const question = typeof data.question === 'string' ? data.question.slice(0, 500) : undefined;
-    return question !== undefined ? answerCard(deps.plan.answer(question, lang), deps.plan.plan, m) : list(lang, m);
+    const question = typeof data.question === 'string' ? data.question : undefined;
+    return question !== undefined ? answerView(context, deps, question, lang) : list(lang, m);
   });
 
   onCardAction(app, 'form.submit', async (context, state, data) => {
