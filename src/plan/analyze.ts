@@ -26,7 +26,8 @@ const STOP: Record<Lang, Set<string>> = {
      asia asiaa asiat asioita juttu homma esim esimerkiksi ym jne
      oon oot ollaan on onks onko et ettei jos jotta mun sun meijän teijän pitäis pitäisi voisko vois saisko tarttee tarvii tarviiko
      ihan tosi kans myös vaan niinku sit sitte siis just aika vähän paljon enemmän aina koskaan joskus usein heti ensi viime nyt tänään huomenna eilen
-     jotain jotakin joku jokin kaikki kaikkia mitään mikään kukaan ketään toinen toista yksi yhden yhestä yhdestä tällä tuolla täällä siellä`.split(/\s+/),
+     jotain jotakin joku jokin kaikki kaikkia mitään mikään kukaan ketään toinen toista yksi yhden yhestä yhdestä tällä tuolla täällä siellä
+     takia vuoksi osalta sijaan asti saakka lisäksi kohti luona puolesta avulla`.split(/\s+/),
   ),
   sv: new Set(
     `och eller men att som om när hur vad vem vilka vilken vilket varför var vart varifrån är vara blir bli har hade ha kan kunna ska skall måste får få
@@ -38,12 +39,25 @@ const STOP: Record<Lang, Set<string>> = {
     `a an the and or but if when whenever how what which who whom whose why where is are was were be been being am do does did done have has had having
      can could shall should will would may might must i you he she we they it its this that these those my your our their me him her us them
      of in on at by for to from with about into over under after before without as than then so not no yes there here please hi hello thanks tell know want need get gets
-     any some anything something thing things actually really just also very often always never today tomorrow yesterday next last find found`.split(/\s+/),
+     any some anything something thing things actually really just also very often always never today tomorrow yesterday next last find found
+     take takes taken took make makes made go goes going got`.split(/\s+/),
   ),
 };
 
 export function isStopword(word: string): boolean {
   return STOP.fi.has(word) || STOP.sv.has(word) || STOP.en.has(word);
+}
+
+/**
+ * Question phrases whose second word asks "how much / how long / how often" rather than naming a topic:
+ * "how long does it take" is not about anything long.
+ */
+const INTERROGATIVE_HEADS = new Set(['how', 'hur', 'kuinka', 'miten', 'kuin']);
+const INTERROGATIVE_TAILS = new Set(['long', 'much', 'many', 'often', 'soon', 'länge', 'lång', 'mycket', 'många', 'ofta', 'snart', 'pitkään', 'pitkä', 'kauan', 'paljon', 'monta', 'usein', 'nopeasti', 'pian']);
+
+/** Which words of a question carry its topic: not function words, not the tail of "how long". */
+export function contentWordMask(ws: string[]): boolean[] {
+  return ws.map((w, i) => !isStopword(w) && w.length >= 2 && !(i > 0 && INTERROGATIVE_HEADS.has(ws[i - 1]) && INTERROGATIVE_TAILS.has(w)));
 }
 
 /** Lowercased word tokens (letters and digits; hyphenated compounds split into their parts). */

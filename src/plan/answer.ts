@@ -15,8 +15,8 @@ import { PlanIndex, type Passage, type SearchHit } from './search';
 export const THRESHOLDS = { minScore: 4.5, minCoverage: 0.35, strongScore: 8, strongCoverage: 0.15, alsoRelevant: 0.75 };
 
 /** Confident enough to quote the plan: a good match on most of the question, or a strong match on its core. */
-export function confident(h: { score: number; coverage: number }): boolean {
-  return (h.score >= THRESHOLDS.minScore && h.coverage >= THRESHOLDS.minCoverage) || (h.score >= THRESHOLDS.strongScore && h.coverage >= THRESHOLDS.strongCoverage);
+export function confident(h: { score: number; coverage: number; titleMatch?: boolean }): boolean {
+  return h.titleMatch === true || (h.score >= THRESHOLDS.minScore && h.coverage >= THRESHOLDS.minCoverage) || (h.score >= THRESHOLDS.strongScore && h.coverage >= THRESHOLDS.strongCoverage);
 }
 
 export interface SectionRef {

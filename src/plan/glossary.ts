@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { type Lang, LANGS, stem, stemsAnyLang, words } from './analyze';
+import { isStopword, type Lang, LANGS, stem, stemsAnyLang, words } from './analyze';
 
 /**
  * The domain glossary (content/glossary.yml): concepts with their terms in fi, sv and en, plus old and
@@ -103,7 +103,10 @@ export class Glossary {
         for (const first of alts[i]) {
           for (const p of this.byFirst[lang].get(first) ?? []) {
             const s = p.stems[lang];
-            if (i + s.length <= alts.length && s.every((x, k) => alts[i + k].has(x))) hits.push({ concept: p.concept, start: i, end: i + s.length });
+            if (i + s.length > alts.length || !s.every((x, k) => alts[i + k].has(x))) continue;
+            // A function word is not a concept, whatever else it spells ("var" is Swedish for "where").
+            if (questionWords.slice(i, i + s.length).every(isStopword)) continue;
+            hits.push({ concept: p.concept, start: i, end: i + s.length });
           }
         }
       }

@@ -20,6 +20,7 @@ const frontMatter = z.object({
   law: stringList.default([]),
   reviewed: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)).optional(),
   weight: z.number().min(0.1).max(2).optional(),
+  weightWhen: z.record(z.string().min(1), z.number().min(0.1).max(2)).optional(),
   source: z.object({ file: z.string().optional(), heading: z.string().optional(), page: z.number().optional() }).optional(),
 });
 
@@ -96,6 +97,7 @@ export function loadPlan(dir: string): Plan {
         law: f.law,
         reviewed: f.reviewed,
         weight: f.weight,
+        weightWhen: f.weightWhen,
         source: f.source,
         body,
         childIds: [],

@@ -20,6 +20,11 @@ export interface PlanSection {
   reviewed?: string;
   /** Search prior (default 1): below 1 for catalogue-like sections that repeat the topical ones. */
   weight?: number;
+  /**
+   * The prior when the question names a term (or any term of its glossary concept): a form description
+   * outranks the topic it belongs to when the user asks for the form ({ lomake: 1.2 }).
+   */
+  weightWhen?: Record<string, number>;
   source?: { file?: string; heading?: string; page?: number };
   /** Body per language; Finnish always, Swedish and English where written. */
   body: Localized<Block[]>;

@@ -1,4 +1,4 @@
-import { editDistance, isStopword, type Lang, LANGS, stem, stemsAnyLang, words } from './analyze';
+import { contentWordMask, editDistance, isStopword, type Lang, LANGS, stem, stemsAnyLang, words } from './analyze';
 import type { Glossary } from './glossary';
 import { plainInline } from './markdown';
 import type { Block, Plan, PlanSection } from './model';
@@ -18,15 +18,23 @@ export interface Tuning {
   k1: number;
   b: number;
   titleBonus: number;
+  /** Aboutness bonus for a keyword match (the title's is titleBonus). */
+  keywordBonus: number;
+  /** Aboutness bonus for a match in a heading inside the section. */
+  headingBonus: number;
   passageWeight: number;
 }
-export const DEFAULT_TUNING: Tuning = { title: 6, keywords: 4, heading: 2, body: 1, k1: 1.2, b: 0.6, titleBonus: 0.8, passageWeight: 0.25 };
+export const DEFAULT_TUNING: Tuning = { title: 6, keywords: 4, heading: 2, body: 1, k1: 1.2, b: 0.6, titleBonus: Number(process.env.OPARI_TB ?? 0.8), keywordBonus: Number(process.env.OPARI_KB ?? 0.8), headingBonus: Number(process.env.OPARI_HB ?? 0), passageWeight: 0.25 };
 /** Weight of a compound's parts relative to the whole word. */
 const PART_WEIGHT = 0.6;
 const MIN_PART = 4;
 const UNKNOWN_IMPORTANCE = 2.5;
 const RERANK = 15;
 const CHILD_PREFERENCE = 0.95;
+/** Index terms that are not words: glossary concepts (@12). */
+function isWord(term: string): boolean {
+  return term[0] !== '@';
+}
 
 export interface Passage {
   lang: Lang;
@@ -42,10 +50,17 @@ export interface Passage {
 interface Doc {
   section: PlanSection;
   tf: Map<string, number>;
-  /** Terms of the title and keywords (any language): what the section is about. */
+  /** Terms of the title (any language): what the section is about. */
   titleTerms: Set<string>;
+  /** Terms of the keywords (any language): what else the section is about. */
+  keywordTerms: Set<string>;
+  headingTerms: Set<string>;
   length: number;
   passages: Passage[];
+  /** Per language, the stems of the title's meaningful words: a question that is just the title names the section. */
+  titleStems: Set<string>[];
+  /** weightWhen resolved to index terms: the stems and glossary concepts that switch the prior. */
+  priors: { terms: Set<string>; weight: number }[];
 }
 
 export interface SearchHit {
@@ -53,6 +68,8 @@ export interface SearchHit {
   score: number;
   /** Share of the question's meaningful words (IDF-weighted) that the section matches, 0..1. */
   coverage: number;
+  /** The question is the section's title (in some language), give or take function words: "lomakkeet", "forms". */
+  titleMatch?: boolean;
   passage?: Passage;
 }
 
@@ -124,14 +141,14 @@ export class PlanIndex {
     for (const d of this.docs) for (const t of d.tf.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     this.avgLength = this.docs.reduce((a, d) => a + d.length, 0) / Math.max(1, this.docs.length);
     for (const t of this.df.keys()) {
-      if (t.startsWith('@') || t.length < 4) continue;
+      if (!isWord(t) || t.length < 4) continue;
       for (const d of deletes(t)) {
         const list = this.deletions.get(d) ?? [];
         list.push(t);
         this.deletions.set(d, list);
       }
     }
-    this.sortedVocab = [...this.df.keys()].filter((t) => !t.startsWith('@')).sort();
+    this.sortedVocab = [...this.df.keys()].filter(isWord).sort();
     this.buildCache = undefined;
   }
 
@@ -170,7 +187,10 @@ export class PlanIndex {
     ws.forEach((w, i) => {
       if (isStopword(w)) return;
       out.push({ term: stems[i], weight: 1 });
-      for (const part of this.compoundParts(stems[i], lang)) out.push({ term: part, weight: PART_WEIGHT });
+      const parts = this.compoundParts(stems[i], lang);
+      for (const part of parts) out.push({ term: part, weight: PART_WEIGHT });
+      // Parts that are glossary terms bring their concepts, as whole words do (avustajapalvelu: avustaja).
+      for (const h of this.glossary.findInStems(parts, lang)) if (h.end - h.start === 1) out.push({ term: h.concept, weight: PART_WEIGHT });
     });
     for (const h of this.glossary.findInStems(stems, lang)) out.push({ term: h.concept, weight: 1 });
     return out;
@@ -203,6 +223,8 @@ export class PlanIndex {
   private buildDoc(section: PlanSection): Doc {
     const tf = new Map<string, number>();
     const titleTerms = new Set<string>();
+    const keywordTerms = new Set<string>();
+    const headingTerms = new Set<string>();
     let length = 0;
     for (const lang of LANGS) {
       for (const { field, text } of this.sectionTexts(section, lang)) {
@@ -210,11 +232,24 @@ export class PlanIndex {
           const w = this.tuning[field] * weight;
           tf.set(term, (tf.get(term) ?? 0) + w);
           length += w;
-          if (field === 'title' || field === 'keywords') titleTerms.add(term);
+          if (field === 'title') titleTerms.add(term);
+          if (field === 'keywords') keywordTerms.add(term);
+          if (field === 'heading') headingTerms.add(term);
         }
       }
     }
-    return { section, tf, titleTerms, length, passages: this.buildPassages(section) };
+    const priors = Object.entries(section.weightWhen ?? {}).map(([term, weight]) => ({
+      terms: new Set(LANGS.flatMap((l) => this.analyzeText(term, l).map((t) => t.term))),
+      weight,
+    }));
+    const titleStems = LANGS.flatMap((l) => {
+      const title = section.title[l];
+      if (!title) return [];
+      const ws = words(plainInline(title));
+      const content = contentWordMask(ws);
+      return [new Set(ws.filter((_, i) => content[i]).map((w) => stem(w, l)))];
+    });
+    return { section, tf, titleTerms, keywordTerms, headingTerms, length, passages: this.buildPassages(section), priors, titleStems };
   }
 
   /** Paragraphs and lists; a paragraph ending in ':' travels with the list it introduces. */
@@ -266,7 +301,10 @@ export class PlanIndex {
     for (const s of stems) {
       if (this.df.has(s)) add(s, 1);
       // A compound the plan never writes whole (avustajapäätös) is known through its parts, at full weight.
-      for (const p of this.compoundParts(s, 'fi')) if (this.df.has(p)) add(p, this.df.has(s) ? PART_WEIGHT : 0.9);
+      const parts = this.compoundParts(s, 'fi');
+      for (const p of parts) if (this.df.has(p)) add(p, this.df.has(s) ? PART_WEIGHT : 0.9);
+      // A part that is a glossary term brings its concept (muistiopohja: pohja is a colloquial "form").
+      if (!this.df.has(s)) for (const h of this.glossary.findInStems(parts, 'fi')) if (h.end - h.start === 1 && this.df.has(h.concept)) add(h.concept, 0.9);
     }
     if (alts.size === 0) {
       const s = stem(word, 'fi');
@@ -280,7 +318,7 @@ export class PlanIndex {
         const max = s.length >= 8 ? 2 : 1;
         const probes = new Set([s, ...deletes(s), ...(max === 2 ? [...deletes(s)].flatMap((d) => [...deletes(d)]) : [])]);
         for (const p of probes) {
-          for (const t of [...(this.deletions.get(p) ?? []), ...(this.df.has(p) && !p.startsWith('@') ? [p] : [])]) {
+          for (const t of [...(this.deletions.get(p) ?? []), ...(this.df.has(p) && isWord(p) ? [p] : [])]) {
             if (alts.has(t)) continue;
             const d = editDistance(s, t, max);
             if (d <= max) add(t, d === 1 ? 0.75 : 0.6, true);
@@ -295,8 +333,14 @@ export class PlanIndex {
     const ws = words(question);
     const units: Unit[] = [];
     const wordUnitIndex = new Map<number, number>();
+    const content = contentWordMask(ws);
+    const seen = new Map<string, number>();
     ws.forEach((w, i) => {
-      if (isStopword(w) || w.length < 2) return;
+      if (!content[i]) return;
+      // A word said twice ("school ... school health") is one piece of the question, not two.
+      const key = stemsAnyLang(w).join('|');
+      if (seen.has(key)) return void wordUnitIndex.set(i, seen.get(key)!);
+      seen.set(key, units.length);
       const alternatives = this.alternativesFor(w);
       // A word is as important as its most common reading: another language's odd stem must not inflate it.
       // Near matches (prefix, typo) may be wrong, so they do not make a word look common and unimportant.
@@ -315,8 +359,17 @@ export class PlanIndex {
     return { units, contentWords };
   }
 
+  /** The section's prior for this question: its weight, or a weightWhen weight whose term the question names. */
+  private prior(doc: Doc, asked: Set<string>): number {
+    let w: number | undefined;
+    for (const p of doc.priors) if ([...p.terms].some((t) => asked.has(t))) w = Math.max(w ?? 0, p.weight);
+    return w ?? doc.section.weight ?? 1;
+  }
+
   search(question: string, limit = 5): SearchResult {
     const { units, contentWords } = this.units(question);
+    const asked = new Set(units.flatMap((u) => u.alternatives.filter((a) => !a.near).map((a) => a.term)));
+    const priors = new Map<string, number>();
     const totalImportance = units.filter((u) => u.word).reduce((a, u) => a + u.importance, 0);
     const hits: SearchHit[] = [];
     for (const doc of this.docs) {
@@ -330,7 +383,7 @@ export class PlanIndex {
           const { k1, b } = this.tuning;
           const norm = tf / (tf + k1 * (1 - b + (b * doc.length) / this.avgLength));
           // BM25F saturates a long body; a match in the title or keywords says what the section is about.
-          const about = doc.titleTerms.has(a.term) ? this.tuning.titleBonus : 0;
+          const about = doc.titleTerms.has(a.term) ? this.tuning.titleBonus : doc.keywordTerms.has(a.term) ? this.tuning.keywordBonus : doc.headingTerms.has(a.term) ? this.tuning.headingBonus : 0;
           best = Math.max(best, a.weight * this.idf(a.term) * (norm * (k1 + 1) + about));
         }
         if (best > 0) {
@@ -340,24 +393,37 @@ export class PlanIndex {
         }
       });
       if (score <= 0) continue;
-      score *= doc.section.weight ?? 1;
+      const prior = this.prior(doc, asked);
+      priors.set(doc.section.id, prior);
+      score *= prior;
       const matchedImportance = [...matched].reduce((a, i) => a + units[i].importance, 0);
       hits.push({ section: doc.section, score, coverage: totalImportance > 0 ? matchedImportance / totalImportance : 0 });
     }
-    hits.sort((a, b) => b.score - a.score || a.section.id.localeCompare(b.section.id));
+    // A question that is a section's title, and nothing more, asks for that section.
+    const wordUnits = units.filter((u) => u.word);
+    if (wordUnits.length > 0 && wordUnits.length <= 4) {
+      for (const h of hits) {
+        const doc = this.byId.get(h.section.id)!;
+        const named = doc.titleStems.some(
+          (title) => title.size === wordUnits.length && wordUnits.every((u) => u.alternatives.some((a) => a.weight >= 0.75 && title.has(a.term))),
+        );
+        if (named) h.titleMatch = true;
+      }
+    }
+    hits.sort((a, b) => Number(!!b.titleMatch) - Number(!!a.titleMatch) || b.score - a.score || a.section.id.localeCompare(b.section.id));
     // Rerank the leaders by their best passage: question words that meet in one paragraph or list
     // are stronger evidence than the same words scattered over a long section.
     const groups = this.passageGroups(units);
     const leaders = hits.slice(0, Math.max(limit, RERANK));
     for (const h of leaders) {
       h.passage = this.bestPassage(h.section.id, groups);
-      if (h.passage) h.score += this.tuning.passageWeight * this.passageScore(h.passage, groups) * (h.section.weight ?? 1);
+      if (h.passage) h.score += this.tuning.passageWeight * this.passageScore(h.passage, groups) * (priors.get(h.section.id) ?? 1);
     }
-    leaders.sort((a, b) => b.score - a.score || a.section.id.localeCompare(b.section.id));
+    leaders.sort((a, b) => Number(!!b.titleMatch) - Number(!!a.titleMatch) || b.score - a.score || a.section.id.localeCompare(b.section.id));
     // A subsection that scores nearly as well as its parent answers more precisely; the card still shows
     // the parent in its path and offers it.
     const first = leaders[0];
-    if (first && first.section.childIds.length) {
+    if (first && first.section.childIds.length && !first.titleMatch) {
       const child = leaders.find((h) => h.section.parentId === first.section.id && h.score >= first.score * CHILD_PREFERENCE);
       if (child) leaders.splice(leaders.indexOf(child), 1), leaders.unshift(child);
     }
