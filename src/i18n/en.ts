@@ -27,6 +27,7 @@ export const en: Messages = {
     languageNote: 'This section is in the plan in Finnish only.',
     seeAlso: 'See also',
     noAnswerTitle: 'The plan does not cover this',
+    offTopicText: 'I answer questions about the student welfare plan, its criteria, forms and meetings. Questions about pay, leave, IT, premises or bookings belong to the services that handle them (HR, the IT helpdesk, the school office).',
     noAnswerText: "I found no section of the student welfare plan that answers your question. I won't guess, because wrong guidance could mislead.",
     closestTitle: 'Closest sections of the plan',
     expertText: "You can send the question to the region's student welfare experts. Don't include anything that identifies a pupil.",

@@ -27,6 +27,7 @@ export const fi: Messages = {
     languageNote: 'Tämä kohta on suunnitelmassa vain suomeksi.',
     seeAlso: 'Katso myös',
     noAnswerTitle: 'Suunnitelma ei vastaa tähän',
+    offTopicText: 'Vastaan opiskeluhuoltosuunnitelmaa, sen kriteerejä, lomakkeita ja kokouksia koskeviin kysymyksiin. Palkkaa, lomia, tietotekniikkaa, tiloja tai varauksia koskevat kysymykset kuuluvat niitä hoitaville palveluille (henkilöstöhallinto, IT-tuki, koulusihteeri).',
     noAnswerText: 'En löytänyt opiskeluhuoltosuunnitelmasta kohtaa, joka vastaisi kysymykseesi. En arvaa vastausta, koska väärä ohje voisi johtaa harhaan.',
     closestTitle: 'Lähimmät kohdat suunnitelmassa',
     expertText: 'Voit lähettää kysymyksen alueen opiskeluhuollon asiantuntijoille. Älä kirjoita kysymykseen oppilaan tunnistetietoja.',

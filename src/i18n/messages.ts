@@ -23,6 +23,8 @@ export interface Messages {
     seeAlso: string;
     noAnswerTitle: string;
     noAnswerText: string;
+    /** The question is about pay, IT, premises or the like: not what the plan (or its experts) are for. */
+    offTopicText: string;
     closestTitle: string;
     expertText: string;
     expertButton: string;

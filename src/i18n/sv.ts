@@ -27,6 +27,7 @@ export const sv: Messages = {
     languageNote: 'Det här avsnittet finns i planen endast på finska.',
     seeAlso: 'Se också',
     noAnswerTitle: 'Planen svarar inte på det här',
+    offTopicText: 'Jag svarar på frågor om elevhälsoplanen, dess kriterier, blanketter och möten. Frågor om lön, ledighet, IT, lokaler eller bokningar hör till de tjänster som sköter dem (personalförvaltningen, IT-supporten, skolsekreteraren).',
     noAnswerText: 'Jag hittade inget avsnitt i elevhälsoplanen som svarar på din fråga. Jag gissar inte, eftersom fel anvisning kan leda fel.',
     closestTitle: 'Närmaste avsnitt i planen',
     expertText: 'Du kan skicka frågan till områdets experter inom elevhälsan. Skriv inga uppgifter som identifierar en elev.',

@@ -26,8 +26,9 @@ const STOP: Record<Lang, Set<string>> = {
      asia asiaa asiat asioita juttu homma esim esimerkiksi ym jne
      oon oot ollaan on onks onko et ettei jos jotta mun sun meijän teijän pitäis pitäisi voisko vois saisko tarttee tarvii tarviiko
      ihan tosi kans myös vaan niinku sit sitte siis just aika vähän paljon enemmän aina koskaan joskus usein heti ensi viime nyt tänään huomenna eilen
-     jotain jotakin joku jokin kaikki kaikkia mitään mikään kukaan ketään toinen toista yksi yhden yhestä yhdestä tällä tuolla täällä siellä
-     takia vuoksi osalta sijaan asti saakka lisäksi kohti luona puolesta avulla`.split(/\s+/),
+     jotain jotakin joku jokin kaikki kaikkia kaikkea kaiken kaikessa mitään mikään kukaan ketään toinen toista yksi yhden yhestä yhdestä tällä tuolla täällä siellä
+     takia vuoksi osalta sijaan asti saakka lisäksi kohti luona puolesta avulla
+     ku ko mut ni nii sillee silleen nää noi toi tää näitten noitten tällanen tollanen sellanen semmonen tommonen tämmönen millanen millainen millaista minkälainen`.split(/\s+/),
   ),
   sv: new Set(
     `och eller men att som om när hur vad vem vilka vilken vilket varför var vart varifrån är vara blir bli har hade ha kan kunna ska skall måste får få
@@ -44,8 +45,11 @@ const STOP: Record<Lang, Set<string>> = {
   ),
 };
 
+/** The Finnish and Swedish function words as typed without ä, ö, å ("mita", "pitaa"). */
+const FOLDED_STOP = new Set([...STOP.fi, ...STOP.sv].map(fold).filter((w) => !STOP.en.has(w)));
+
 export function isStopword(word: string): boolean {
-  return STOP.fi.has(word) || STOP.sv.has(word) || STOP.en.has(word);
+  return STOP.fi.has(word) || STOP.sv.has(word) || STOP.en.has(word) || FOLDED_STOP.has(word);
 }
 
 /**
@@ -60,21 +64,31 @@ export function contentWordMask(ws: string[]): boolean[] {
   return ws.map((w, i) => !isStopword(w) && w.length >= 2 && !(i > 0 && INTERROGATIVE_HEADS.has(ws[i - 1]) && INTERROGATIVE_TAILS.has(w)));
 }
 
+/** Without the Nordic letters (ä → a, ö → o, å → a): how Finnish looks typed on a phone or a foreign keyboard. */
+export function fold(term: string): string {
+  return term.replace(/[äå]/g, 'a').replace(/ö/g, 'o');
+}
+
 /** Lowercased word tokens (letters and digits; hyphenated compounds split into their parts). */
 export function words(text: string): string[] {
   return (text.toLowerCase().normalize('NFC').match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? [])
-    .flatMap((w) => w.split(/[-'’]/))
+    .flatMap((w) => {
+      // English contractions: "won't", "isn't" are function words; "pupil's", "we're" keep their head.
+      if (/n['’]t$/.test(w)) return [];
+      return w.replace(/['’](s|re|ll|ve|d|m)$/, '').split(/[-'’]/);
+    })
     .filter(Boolean);
 }
 
-/** Snowball stem plus normalization of Finnish endings it leaves apart. */
+/** Snowball stem plus normalization of Finnish endings it leaves apart, without ä, ö, å. */
 const stemCache: Record<Lang, Map<string, string>> = { fi: new Map(), sv: new Map(), en: new Map() };
 
 export function stem(word: string, lang: Lang): string {
   const cache = stemCache[lang];
   let s = cache.get(word);
   if (s !== undefined) return s;
-  s = stemFresh(word, lang);
+  // Stems are kept without ä, ö, å, so Finnish typed on a phone or a foreign keyboard meets the plan's own spelling.
+  s = fold(stemFresh(word, lang));
   if (cache.size > 200_000) cache.clear();
   cache.set(word, s);
   return s;
@@ -86,9 +100,10 @@ function stemFresh(word: string, lang: Lang): string {
     s = s
       .replace(/([uyioö])ks$/, '$1s') // kotiopetuks- → kotiopetus, päätöks- → päätös
       .replace(/(uu|yy)d$/, '$1s') // turvallisuud- → turvallisuus
-      .replace(/(m[iy])[ns]$/, '$1') // kiusaamin- / kiusaamis- → kiusaami
       .replace(/([^aeiouyäö])[aä]s$/, '$1') // oppilas → oppil (as oppilaan → oppil)
       .replace(/(aa|ee|ii|oo|uu|yy|ää|öö)$/, (m: string) => m[0]); // long vowel at stem end
+    // -nen words: alueellinen / alueellisen / alueellista → alueel (Snowball gives alueellin, alueellis, alueel).
+    if (s.length >= 6) s = s.replace(/([^aeiouyäö])i[ns]$/, '$1').replace(/([^aeiouyäö])\1$/, '$1');
   }
   return s;
 }

@@ -1,8 +1,9 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Lang } from './analyze';
 import { Glossary } from './glossary';
 import { loadPlan } from './load';
 import { type Block, type Plan, type PlanSection, pathOf, titleOf } from './model';
+import { OffTopic } from './offtopic';
 import { type Danger, DANGER_QUERY, detectDanger } from './safety';
 import { PlanIndex, type Passage, type SearchHit } from './search';
 
@@ -12,11 +13,17 @@ import { PlanIndex, type Passage, type SearchHit } from './search';
  */
 
 /** When to answer. Tuned on test/eval/questions.json (see `npm run eval`). */
-export const THRESHOLDS = { minScore: 4.5, minCoverage: 0.35, strongScore: 8, strongCoverage: 0.15, alsoRelevant: 0.75 };
+export const THRESHOLDS = { minScore: 4.5, minCoverage: 0.35, strongScore: 8, strongCoverage: 0.15, minAbout: 0.05, aboutFree: 7, alsoRelevant: 0.75 };
 
-/** Confident enough to quote the plan: a good match on most of the question, or a strong match on its core. */
-export function confident(h: { score: number; coverage: number; titleMatch?: boolean }): boolean {
-  return h.titleMatch === true || (h.score >= THRESHOLDS.minScore && h.coverage >= THRESHOLDS.minCoverage) || (h.score >= THRESHOLDS.strongScore && h.coverage >= THRESHOLDS.strongCoverage);
+/**
+ * Confident enough to quote the plan: a good match on most of the question, or a strong match on its core.
+ * A weaker match must also touch what the section is about (its title, keywords or headings): words that
+ * only occur in passing ("the parties involved") do not make a staff party a welfare question.
+ */
+export function confident(h: { score: number; coverage: number; aboutCoverage?: number; titleMatch?: boolean; keywordMatch?: boolean }): boolean {
+  if (h.titleMatch || h.keywordMatch) return true;
+  const matched = (h.score >= THRESHOLDS.minScore && h.coverage >= THRESHOLDS.minCoverage) || (h.score >= THRESHOLDS.strongScore && h.coverage >= THRESHOLDS.strongCoverage);
+  return matched && ((h.aboutCoverage ?? 1) >= THRESHOLDS.minAbout || h.score >= THRESHOLDS.aboutFree);
 }
 
 export interface SectionRef {
@@ -47,18 +54,28 @@ export type Answer =
       ranked: SectionRef[];
       danger?: Danger;
     }
-  | { kind: 'none'; question: string; lang: Lang; closest: SectionRef[]; danger?: Danger };
+  | {
+      kind: 'none';
+      question: string;
+      lang: Lang;
+      closest: SectionRef[];
+      danger?: Danger;
+      /** The question is about something the plan is not for (pay, IT, premises…): content/offtopic.yml. */
+      offTopic?: string;
+    };
 
 export class PlanService {
   constructor(
     readonly plan: Plan,
     readonly index: PlanIndex,
     private readonly publicUrl: string,
+    private readonly offTopic: OffTopic = new OffTopic([]),
   ) {}
 
+  /** The off-topic list lives next to the glossary (content/offtopic.yml). */
   static load(planDir: string, glossaryFile: string, publicUrl: string): PlanService {
     const plan = loadPlan(planDir);
-    return new PlanService(plan, new PlanIndex(plan, Glossary.load(glossaryFile)), publicUrl);
+    return new PlanService(plan, new PlanIndex(plan, Glossary.load(glossaryFile)), publicUrl, OffTopic.load(join(dirname(glossaryFile), 'offtopic.yml')));
   }
 
   static defaultGlossary(contentDir: string): string {
@@ -87,6 +104,9 @@ export class PlanService {
     }
     const { hits } = index.search(question, 6);
     const best = hits[0];
+    // Pay, passwords, room bookings: say so plainly, unless the tenant's experts have answered it as an FAQ.
+    const offTopic = this.offTopic.match(question, (s) => index.knows(s));
+    if (offTopic && !(best?.section.id.startsWith('faq-') && confident(best))) return { kind: 'none', question, lang, closest: [], offTopic };
     if (!best || !confident(best)) {
       // Closest sections only when something in the question matched meaningfully.
       const closest = hits.filter((h) => h.coverage >= 0.25 && h.score >= THRESHOLDS.minScore / 2).slice(0, 3);

@@ -1,4 +1,4 @@
-import { contentWordMask, editDistance, isStopword, type Lang, LANGS, stem, stemsAnyLang, words } from './analyze';
+import { contentWordMask, editDistance, fold, isStopword, type Lang, LANGS, stem, stemsAnyLang, words } from './analyze';
 import type { Glossary } from './glossary';
 import { plainInline } from './markdown';
 import type { Block, Plan, PlanSection } from './model';
@@ -20,11 +20,9 @@ export interface Tuning {
   titleBonus: number;
   /** Aboutness bonus for a keyword match (the title's is titleBonus). */
   keywordBonus: number;
-  /** Aboutness bonus for a match in a heading inside the section. */
-  headingBonus: number;
   passageWeight: number;
 }
-export const DEFAULT_TUNING: Tuning = { title: 6, keywords: 4, heading: 2, body: 1, k1: 1.2, b: 0.6, titleBonus: Number(process.env.OPARI_TB ?? 0.8), keywordBonus: Number(process.env.OPARI_KB ?? 0.8), headingBonus: Number(process.env.OPARI_HB ?? 0), passageWeight: 0.25 };
+export const DEFAULT_TUNING: Tuning = { title: 6, keywords: 4, heading: 2, body: 1, k1: 1.2, b: 0.6, titleBonus: 1.6, keywordBonus: 0.8, passageWeight: 0.25 };
 /** Weight of a compound's parts relative to the whole word. */
 const PART_WEIGHT = 0.6;
 const MIN_PART = 4;
@@ -57,8 +55,11 @@ interface Doc {
   headingTerms: Set<string>;
   length: number;
   passages: Passage[];
-  /** Per language, the stems of the title's meaningful words: a question that is just the title names the section. */
-  titleStems: Set<string>[];
+  /**
+   * The section's names: its titles and keyword phrases, as the stems and concepts of their meaningful words.
+   * A question that is just one of them names the section.
+   */
+  names: { terms: Set<string>; size: number; title: boolean }[];
   /** weightWhen resolved to index terms: the stems and glossary concepts that switch the prior. */
   priors: { terms: Set<string>; weight: number }[];
 }
@@ -68,6 +69,10 @@ export interface SearchHit {
   score: number;
   /** Share of the question's meaningful words (IDF-weighted) that the section matches, 0..1. */
   coverage: number;
+  /** Share of the question's meaningful words (IDF-weighted) that the section's title, keywords or headings match. */
+  aboutCoverage?: number;
+  /** The question is one of the section's keywords ("lomakkeet", "avustajan toimenkuva"): confident, not first. */
+  keywordMatch?: boolean;
   /** The question is the section's title (in some language), give or take function words: "lomakkeet", "forms". */
   titleMatch?: boolean;
   passage?: Passage;
@@ -118,7 +123,9 @@ export class PlanIndex {
   private readonly df = new Map<string, number>();
   private avgLength = 1;
   /** Finnish stems of the plan: the parts a compound may be split into. */
-  private readonly partVocab = new Set<string>();
+  private readonly partVocab: Record<'fi' | 'sv', Set<string>> = { fi: new Set(), sv: new Set() };
+  /** Vocabulary stems written without ä, ö, å (tukipaatos → tukipäätös): phones and foreign keyboards. */
+  private readonly folded = new Map<string, string[]>();
   private readonly partsCache = new Map<string, string[]>();
   /** Single-deletion variants of every vocabulary term (SymSpell), for fast typo matching. */
   private readonly deletions = new Map<string, string[]>();
@@ -132,9 +139,11 @@ export class PlanIndex {
   ) {
     const sections = [...plan.sections.values()];
     // First pass: the vocabulary of whole words, which compound splitting uses.
-    for (const s of sections) for (const t of this.sectionTexts(s, 'fi')) for (const w of words(t.text)) {
-      const st = stem(w, 'fi');
-      if (st.length >= 3 && !isStopword(w)) this.partVocab.add(st);
+    for (const lang of ['fi', 'sv'] as const) {
+      for (const s of sections) for (const t of this.sectionTexts(s, lang)) for (const w of words(t.text)) {
+        const st = stem(w, lang);
+        if (st.length >= 3 && !isStopword(w)) this.partVocab[lang].add(st);
+      }
     }
     for (const s of sections) this.docs.push(this.buildDoc(s));
     for (const d of this.docs) this.byId.set(d.section.id, d);
@@ -149,7 +158,16 @@ export class PlanIndex {
       }
     }
     this.sortedVocab = [...this.df.keys()].filter(isWord).sort();
+    for (const t of this.sortedVocab) {
+      const f = fold(t);
+      if (f !== t) this.folded.set(f, [...(this.folded.get(f) ?? []), t]);
+    }
     this.buildCache = undefined;
+  }
+
+  /** Whether the plan itself uses this stem (or term). */
+  knows(term: string): boolean {
+    return this.df.has(term);
   }
 
   get size(): number {
@@ -197,26 +215,30 @@ export class PlanIndex {
   }
 
   /**
-   * Splits a Finnish compound stem into known stems: kotiopetusilmoitus → kotiopetus + ilmoitus → koti + opetus.
+   * Splits a Finnish or Swedish compound stem into known stems: kotiopetusilmoitus → kotiopetus + ilmoitus →
+   * koti + opetus; frånvarotimmar → frånvaro + timm; a Swedish linking s (skolgångs|handledare) is dropped.
    * A split needs a known tail of at least 4 letters and a head of at least 3; the head is split again.
    */
   compoundParts(st: string, lang: Lang, depth = 0): string[] {
-    if (lang !== 'fi' || st.length < MIN_PART + 3 || depth > 2) return [];
-    const cached = depth === 0 ? this.partsCache.get(st) : undefined;
+    if (lang === 'en' || st.length < MIN_PART + 3 || depth > 2) return [];
+    const key = `${lang}:${st}`;
+    const cached = depth === 0 ? this.partsCache.get(key) : undefined;
     if (cached) return cached;
+    const vocab = this.partVocab[lang];
     let parts: string[] = [];
     for (let i = 3; i <= st.length - MIN_PART; i++) {
       const tail = st.slice(i);
-      if (tail.length < MIN_PART || !this.partVocab.has(tail)) continue;
-      const head = st.slice(0, i);
-      const headStem = stem(head, 'fi');
+      if (tail.length < MIN_PART || !vocab.has(tail)) continue;
+      let head = st.slice(0, i);
+      if (lang === 'sv' && head.endsWith('s') && !vocab.has(head) && vocab.has(head.slice(0, -1))) head = head.slice(0, -1);
+      const headStem = stem(head, lang);
       const headParts = this.compoundParts(head, lang, depth + 1);
-      // Both sides must be Finnish words of the plan (or the head a compound of them): "password" is not pass + word.
-      if (!this.partVocab.has(head) && !this.partVocab.has(headStem) && headParts.length === 0) continue;
+      // Both sides must be words of the plan (or the head a compound of them): "password" is not pass + word.
+      if (!vocab.has(head) && !vocab.has(headStem) && headParts.length === 0) continue;
       parts = [...new Set([headStem, head, tail, ...headParts])].filter((p) => p.length >= 3 && p !== st);
       break;
     }
-    if (depth === 0) this.partsCache.set(st, parts);
+    if (depth === 0) this.partsCache.set(key, parts);
     return parts;
   }
 
@@ -242,14 +264,16 @@ export class PlanIndex {
       terms: new Set(LANGS.flatMap((l) => this.analyzeText(term, l).map((t) => t.term))),
       weight,
     }));
-    const titleStems = LANGS.flatMap((l) => {
-      const title = section.title[l];
-      if (!title) return [];
-      const ws = words(plainInline(title));
-      const content = contentWordMask(ws);
-      return [new Set(ws.filter((_, i) => content[i]).map((w) => stem(w, l)))];
-    });
-    return { section, tf, titleTerms, keywordTerms, headingTerms, length, passages: this.buildPassages(section), priors, titleStems };
+    const names: Doc['names'] = [];
+    for (const l of LANGS) {
+      const phrases = [...(section.title[l] ? [{ text: section.title[l]!, title: true }] : []), ...(section.keywords[l] ?? []).map((k) => ({ text: k, title: false }))];
+      for (const { text, title } of phrases) {
+        const ws = words(plainInline(text));
+        const size = contentWordMask(ws).filter(Boolean).length;
+        if (size > 0) names.push({ terms: new Set(this.analyzeText(plainInline(text), l).map((t) => t.term)), size, title });
+      }
+    }
+    return { section, tf, titleTerms, keywordTerms, headingTerms, length, passages: this.buildPassages(section), priors, names };
   }
 
   /** Paragraphs and lists; a paragraph ending in ':' travels with the list it introduces. */
@@ -300,14 +324,23 @@ export class PlanIndex {
     const stems = stemsAnyLang(word);
     for (const s of stems) {
       if (this.df.has(s)) add(s, 1);
+      // Written without ä/ö/å: the plan's own spelling, at nearly full weight.
+      if (!this.df.has(s)) for (const t of this.folded.get(s) ?? []) add(t, 0.95);
+    }
+    for (const lang of ['fi', 'sv'] as const) {
+      const typed = stem(word, lang);
+      const s = this.df.has(typed) ? typed : (this.folded.get(typed)?.[0] ?? typed);
+      const known = this.df.has(s);
       // A compound the plan never writes whole (avustajapäätös) is known through its parts, at full weight.
-      const parts = this.compoundParts(s, 'fi');
-      for (const p of parts) if (this.df.has(p)) add(p, this.df.has(s) ? PART_WEIGHT : 0.9);
+      const parts = this.compoundParts(s, lang);
+      for (const p of parts) if (this.df.has(p)) add(p, known ? PART_WEIGHT : 0.9);
       // A part that is a glossary term brings its concept (muistiopohja: pohja is a colloquial "form").
-      if (!this.df.has(s)) for (const h of this.glossary.findInStems(parts, 'fi')) if (h.end - h.start === 1 && this.df.has(h.concept)) add(h.concept, 0.9);
+      if (!known) for (const h of this.glossary.findInStems(parts, lang)) if (h.end - h.start === 1 && this.df.has(h.concept)) add(h.concept, 0.9);
     }
     if (alts.size === 0) {
       const s = stem(word, 'fi');
+      // A five-letter stem may lose one letter: loanwords keep endings Snowball does not know (nudeja → nude).
+      if (s.length === 5 && this.df.has(s.slice(0, 4))) add(s.slice(0, 4), 0.75, true);
       if (s.length >= 6) {
         // Prefix: a stem the plan has that is this one cut or extended by up to 3 letters.
         for (let len = 5; len < s.length; len++) if (s.length - len <= 3 && this.df.has(s.slice(0, len))) add(s.slice(0, len), 0.8, true);
@@ -344,7 +377,9 @@ export class PlanIndex {
       const alternatives = this.alternativesFor(w);
       // A word is as important as its most common reading: another language's odd stem must not inflate it.
       // Near matches (prefix, typo) may be wrong, so they do not make a word look common and unimportant.
-      const common = alternatives.filter((a) => !a.near).reduce<Alternative | undefined>((m, a) => (!m || (this.df.get(a.term) ?? 0) > (this.df.get(m.term) ?? 0) ? a : m), undefined);
+      // A compound's parts are not readings of it: "jaksoluokka" is as rare as itself, not as common as "luokka".
+      const readings = alternatives.filter((a) => !a.near && (a.weight >= 0.9 || !alternatives.some((b) => !b.near && b.weight >= 0.9)));
+      const common = readings.reduce<Alternative | undefined>((m, a) => (!m || (this.df.get(a.term) ?? 0) > (this.df.get(m.term) ?? 0) ? a : m), undefined);
       wordUnitIndex.set(i, units.length);
       // A word the plan does not know weighs like a fairly rare word: users write more than the plan says.
       units.push({ alternatives, importance: common ? Math.max(this.idf(common.term) * common.weight, 0.5) : UNKNOWN_IMPORTANCE, word: true });
@@ -375,21 +410,28 @@ export class PlanIndex {
     for (const doc of this.docs) {
       let score = 0;
       const matched = new Set<number>();
+      const matchedAbout = new Set<number>();
       units.forEach((u, ui) => {
         let best = 0;
+        let aboutMatch = false;
         for (const a of u.alternatives) {
           const tf = doc.tf.get(a.term);
           if (!tf) continue;
+          if (doc.titleTerms.has(a.term) || doc.keywordTerms.has(a.term) || doc.headingTerms.has(a.term)) aboutMatch = true;
           const { k1, b } = this.tuning;
           const norm = tf / (tf + k1 * (1 - b + (b * doc.length) / this.avgLength));
           // BM25F saturates a long body; a match in the title or keywords says what the section is about.
-          const about = doc.titleTerms.has(a.term) ? this.tuning.titleBonus : doc.keywordTerms.has(a.term) ? this.tuning.keywordBonus : doc.headingTerms.has(a.term) ? this.tuning.headingBonus : 0;
+          const about = doc.titleTerms.has(a.term) ? this.tuning.titleBonus : doc.keywordTerms.has(a.term) ? this.tuning.keywordBonus : 0;
           best = Math.max(best, a.weight * this.idf(a.term) * (norm * (k1 + 1) + about));
         }
         if (best > 0) {
           score += best;
           if (u.word) matched.add(ui);
           for (const c of u.covers ?? []) matched.add(c);
+          if (aboutMatch) {
+            if (u.word) matchedAbout.add(ui);
+            for (const c of u.covers ?? []) matchedAbout.add(c);
+          }
         }
       });
       if (score <= 0) continue;
@@ -397,17 +439,26 @@ export class PlanIndex {
       priors.set(doc.section.id, prior);
       score *= prior;
       const matchedImportance = [...matched].reduce((a, i) => a + units[i].importance, 0);
-      hits.push({ section: doc.section, score, coverage: totalImportance > 0 ? matchedImportance / totalImportance : 0 });
+      const aboutImportance = [...matchedAbout].reduce((a, i) => a + units[i].importance, 0);
+      hits.push({
+        section: doc.section,
+        score,
+        coverage: totalImportance > 0 ? matchedImportance / totalImportance : 0,
+        aboutCoverage: totalImportance > 0 ? aboutImportance / totalImportance : 0,
+      });
     }
-    // A question that is a section's title, and nothing more, asks for that section.
+    // A question that is a section's title or one of its keywords, and nothing more, asks for that section.
     const wordUnits = units.filter((u) => u.word);
     if (wordUnits.length > 0 && wordUnits.length <= 4) {
+      const concepts = wordUnits.map((w) => units.filter((u) => !u.word && u.covers?.includes(units.indexOf(w))).flatMap((u) => u.alternatives.map((a) => a.term)));
       for (const h of hits) {
-        const doc = this.byId.get(h.section.id)!;
-        const named = doc.titleStems.some(
-          (title) => title.size === wordUnits.length && wordUnits.every((u) => u.alternatives.some((a) => a.weight >= 0.75 && title.has(a.term))),
-        );
-        if (named) h.titleMatch = true;
+        for (const name of this.byId.get(h.section.id)!.names) {
+          if (name.size !== wordUnits.length) continue;
+          const named = wordUnits.every((u, k) => u.alternatives.some((a) => a.weight >= 0.75 && name.terms.has(a.term)) || concepts[k].some((c) => name.terms.has(c)));
+          if (!named) continue;
+          if (name.title) h.titleMatch = true;
+          else h.keywordMatch = true;
+        }
       }
     }
     hits.sort((a, b) => Number(!!b.titleMatch) - Number(!!a.titleMatch) || b.score - a.score || a.section.id.localeCompare(b.section.id));

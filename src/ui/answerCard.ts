@@ -25,7 +25,7 @@ export function answerCard(answer: Answer, plan: Plan, m: Messages, opts: { feed
     return renderCard('no-answer', {
       emergency: emergency(answer, m),
       title: m.plan.noAnswerTitle,
-      text: m.plan.noAnswerText,
+      text: answer.offTopic ? m.plan.offTopicText : m.plan.noAnswerText,
       closestTitle: m.plan.closestTitle,
       closest: answer.closest.map((c) => ({ title: c.path.join(' › '), id: c.id, question: answer.question })),
       expertText: m.plan.expertText,

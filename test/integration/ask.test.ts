@@ -76,12 +76,14 @@ describe('ask the plan over HTTP', () => {
   });
 
   it.each([
-    ['what is the weather tomorrow', 'en-US', 'The plan does not cover this'],
-    ['kerro vitsi', 'fi-FI', 'Suunnitelma ei vastaa tähän'],
-    ['vad är lösenordet till wifi', 'sv-FI', 'Planen svarar inte på det här'],
-  ])('says plainly that the plan does not cover "%s", with no citation and an Ask-an-expert button', async (q, locale, title) => {
+    ['what is the weather tomorrow', 'en-US', 'The plan does not cover this', 'the IT helpdesk'],
+    ['kerro vitsi', 'fi-FI', 'Suunnitelma ei vastaa tähän', 'IT-tuki'],
+    ['vad är lösenordet till wifi', 'sv-FI', 'Planen svarar inte på det här', 'IT-supporten'],
+    ['mitä pidät kuun pinnan koostumuksesta', 'fi-FI', 'Suunnitelma ei vastaa tähän', 'En löytänyt opiskeluhuoltosuunnitelmasta'],
+  ])('says plainly that the plan does not cover "%s", with no citation and an Ask-an-expert button', async (q, locale, title, why) => {
     const { replies } = await post(bot.url, message(q, { locale }));
     expect(cardText(replies[0])).toContain(title);
+    expect(cardText(replies[0])).toContain(why);
     expect(citedIds(replies[0])).toEqual([]);
     expect(actions(replies[0]).some((a) => a.verb === 'expert.ask' && a.data?.question === q)).toBe(true);
   });

@@ -1,0 +1,75 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { contentWordMask, type Lang, LANGS, stem, stemsAnyLang, words } from './analyze';
+
+/**
+ * Topics staff ask a work assistant about that a student welfare plan does not cover (content/offtopic.yml):
+ * pay, IT, premises, catering, small talk. A question naming one is declined honestly even when it shares
+ * other words with the plan ("avustajan palkka", "Wilma password"). A one-word term counts only when the
+ * plan never uses the word itself; a phrase ("annual leave", "lunch menu") always counts.
+ */
+const topic = z.object({
+  topic: z.string().min(1),
+  fi: z.array(z.string()).default([]),
+  sv: z.array(z.string()).default([]),
+  en: z.array(z.string()).default([]),
+});
+
+interface Term {
+  topic: string;
+  /** Stems per word, in the term's language. */
+  stems: string[];
+}
+
+export class OffTopic {
+  private readonly single = new Map<string, string>();
+  /** One-word terms of 5+ letters as written: an inflected form starts with them (salasana-n) where the stemmer disagrees. */
+  private readonly prefixes: [string, string][] = [];
+  private readonly phrases: Term[] = [];
+
+  constructor(topics: z.infer<typeof topic>[]) {
+    for (const t of topics) {
+      for (const lang of LANGS) {
+        for (const term of t[lang as Lang]) {
+          const ws = words(term);
+          if (ws.length === 1) {
+            this.single.set(stem(ws[0], lang), t.topic);
+            if (ws[0].length >= 5) this.prefixes.push([ws[0], t.topic]);
+          }
+          else if (ws.length > 1) this.phrases.push({ topic: t.topic, stems: ws.map((w) => stem(w, lang)) });
+        }
+      }
+    }
+  }
+
+  static load(file: string): OffTopic {
+    if (!existsSync(file)) return new OffTopic([]);
+    const parsed = z.array(topic).safeParse(parseYaml(readFileSync(file, 'utf8')));
+    if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return new OffTopic(parsed.data);
+  }
+
+  /** The off-topic subject the question names, if any. `known` tells whether the plan uses a stem itself. */
+  match(question: string, known: (stem: string) => boolean): string | undefined {
+    const ws = words(question);
+    const content = contentWordMask(ws);
+    const stems = ws.map((w) => stemsAnyLang(w));
+    for (const p of this.phrases) {
+      for (let i = 0; i + p.stems.length <= ws.length; i++) {
+        if (p.stems.every((s, k) => stems[i + k].includes(s))) return p.topic;
+      }
+    }
+    for (let i = 0; i < ws.length; i++) {
+      // Stems of three letters say little ("salasana" stems to "sal", which the plan has from other words).
+      if (!content[i] || stems[i].some((s) => s.length >= 4 && known(s))) continue;
+      for (const s of stems[i]) {
+        const hit = this.single.get(s);
+        if (hit) return hit;
+      }
+      const prefix = this.prefixes.find(([p]) => ws[i].startsWith(p) && ws[i].length - p.length <= 4);
+      if (prefix) return prefix[1];
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,96 @@
+import { join } from 'node:path';
+import { words } from '../../src/plan/analyze';
+import { PlanService } from '../../src/plan/answer';
+import { loadPlan } from '../../src/plan/load';
+import { messages } from '../../src/i18n';
+import { answerCard } from '../../src/ui/answerCard';
+import { ROOT } from '../helpers/bot';
+
+/**
+ * How the plan's search reads what users actually type: questions as a user would see them answered
+ * (the section the answer card shows first, or an honest "not covered").
+ */
+describe('plan search', () => {
+  const plan = PlanService.load(join(ROOT, 'content', 'plan'), join(ROOT, 'content', 'glossary.yml'), 'http://x');
+  const best = (q: string, lang: 'fi' | 'sv' | 'en' = 'fi') => {
+    const a = plan.answer(q, lang);
+    return a.kind === 'answer' ? a.best.id : '(none)';
+  };
+
+  it('answers a question that is just a section title, in any language, from that section', () => {
+    expect(best('where do I find the forms', 'en')).toBe('lomakkeisto');
+    expect(best('var hittar jag blanketterna', 'sv')).toBe('lomakkeisto');
+    expect(best('lomakkeisto')).toBe('lomakkeisto');
+  });
+
+  it('does not read a function word as a glossary concept ("var" is Swedish for "where")', () => {
+    const a = plan.answer('var hittar jag blanketterna', 'sv');
+    expect(a.kind === 'answer' && a.ranked.map((r) => r.id)).not.toContain('opiskeluhuoltoryhmat/yhteisollinen-ryhma');
+  });
+
+  it('shows the form description when the question asks for a form, and the topic otherwise', () => {
+    expect(best('kotiopetuslomake')).toBe('lomakkeisto/kotiopetus');
+    expect(best('kaavake kotiopetuksesta ilmoittamiseen')).toBe('lomakkeisto/kotiopetus');
+    expect(best('avustajalomake')).toBe('lomakkeisto/avustajatarve');
+    expect(best('kotiopetuksen kriteerit')).toMatch(/^kotiopetus/);
+    expect(best('millä perusteella oppilas saa avustajan?')).toBe('avustajakriteerit');
+  });
+
+  it('reads Finnish typed without ä and ö', () => {
+    expect(best('mita kaikkea tukipaatokseen pitaa kirjata')).toMatch(/^erityisopetus/);
+    expect(best('tyossajaksaminen')).toBe('tyossajaksaminen');
+    expect(best('kuka kuuluu alueelliseen yhteistyoryhmaan')).toBe('yhteistyoryhma');
+  });
+
+  it('splits Swedish compounds as well as Finnish ones', () => {
+    const index = plan.index;
+    expect(index.compoundParts('frånvarotimm', 'sv')).toEqual(expect.arrayContaining(['frånvaro']));
+    expect(index.compoundParts('kotiopetusilmoitus', 'fi')).toEqual(expect.arrayContaining(['kotiopetus', 'ilmoitus']));
+    expect(index.compoundParts('password', 'en')).toEqual([]);
+  });
+
+  it('does not take "how long" for something long, nor contractions for words', () => {
+    expect(best('speical needs assessment how long does it take', 'en')).not.toMatch(/^kotiopetus/);
+    expect(words("the pupil won't come to school, it's the pupil's choice")).toEqual(['the', 'pupil', 'come', 'to', 'school', 'it', 'the', 'pupil', 'choice']);
+  });
+
+  it('counts a word said twice once', () => {
+    const once = plan.index.search('school health survey results', 3).hits[0];
+    const twice = plan.index.search('school health survey results at school', 3).hits[0];
+    expect(twice.section.id).toBe(once.section.id);
+    expect(twice.score).toBeCloseTo(once.score, 5);
+  });
+
+  it('declines questions that only share a word in passing with the plan', () => {
+    for (const q of ['when is the staff christmas party', 'who won the hockey game yesterday', 'kopiokone on jumissa', 'när är lönedagen']) {
+      expect([q, plan.answer(q, 'en').kind]).toEqual([q, 'none']);
+    }
+  });
+
+  it('declines pay, IT and booking questions plainly and says where such questions belong', () => {
+    for (const [q, lang] of [
+      ['mikä on wilman salasana', 'fi'],
+      ['paljonko koulunkäynninohjaajan palkka on', 'fi'],
+      ['how do I book a meeting room', 'en'],
+      ['when is the staff christmas party', 'en'],
+      ['när är lönedagen', 'sv'],
+    ] as const) {
+      const a = plan.answer(q, lang);
+      expect([q, a.kind, a.kind === 'none' && a.offTopic]).toEqual([q, 'none', expect.any(String)]);
+      const card = JSON.stringify(answerCard(a, plan.plan, messages(lang)));
+      expect(card).toContain(messages(lang).plan.offTopicText.slice(0, 20));
+    }
+  });
+
+  it('still answers welfare questions that share a word with an off-topic subject', () => {
+    expect(best('lasketaanko syysloma mukaan seitsemän työpäivän määräaikaan')).toBe('yksilokohtainen-opiskeluhuolto');
+    expect(best('pitkä sairausloma, voiko oppilas opiskella kotona')).toMatch(/^kotiopetus/);
+    expect(best('uusi oppilas tulee toisesta kunnasta, miten tiedot siirtyvät')).toMatch(/^siirtymavaiheet|^salassapito/);
+  });
+
+  it('validates weightWhen in the front matter', () => {
+    const sections = loadPlan(join(ROOT, 'content', 'plan')).sections;
+    expect(sections.get('lomakkeisto/kotiopetus')?.weightWhen).toEqual({ lomake: expect.any(Number) });
+    expect(sections.get('kotiopetus')?.weightWhen).toBeUndefined();
+  });
+});
