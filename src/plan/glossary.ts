@@ -34,6 +34,7 @@ export class Glossary {
   private readonly byFirst: Record<Lang, Map<string, Phrase[]>> = { fi: new Map(), sv: new Map(), en: new Map() };
   /** Stems of one-word terms, sorted, for near matches (lintsaa ~ lintsaus). */
   private singleWords: string[] = [];
+  private singleSet = new Set<string>();
   readonly size: number;
 
   constructor(readonly entries: GlossaryEntry[]) {
@@ -62,12 +63,27 @@ export class Glossary {
     const singles = new Set<string>();
     for (const l of LANGS) for (const [first, phrases] of this.byFirst[l]) if (phrases.some((p) => p.stems[l].length === 1)) singles.add(first);
     this.singleWords = [...singles].sort();
+    this.singleSet = singles;
   }
 
   /** One-word term stems that share a stem of 5+ letters with `s`, differing by at most 3 letters at the end. */
   private nearSingles(s: string): string[] {
     if (s.length < 5) return [];
-    return this.singleWords.filter((t) => t !== s && t.length >= 5 && (t.startsWith(s) || s.startsWith(t)) && Math.abs(t.length - s.length) <= 3);
+    const out: string[] = [];
+    // Shorter terms that s extends: its own prefixes. Longer terms that extend s: a range of the sorted list.
+    for (let len = Math.max(5, s.length - 3); len < s.length; len++) if (this.singleSet.has(s.slice(0, len))) out.push(s.slice(0, len));
+    let lo = 0;
+    let hi = this.singleWords.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.singleWords[mid] < s) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.singleWords.length && this.singleWords[i].startsWith(s); i++) {
+      const t = this.singleWords[i];
+      if (t !== s && t.length - s.length <= 3) out.push(t);
+    }
+    return out;
   }
 
   static load(file: string): Glossary {

@@ -29,6 +29,11 @@ const MIN_PART = 4;
 const UNKNOWN_IMPORTANCE = 2.5;
 const RERANK = 15;
 const CHILD_PREFERENCE = 0.95;
+const FIELD_BODY = 0;
+const FIELD_HEADING = 1;
+const FIELD_KEYWORDS = 2;
+const FIELD_TITLE = 3;
+
 /** Index terms that are not words: glossary concepts (@12). */
 function isWord(term: string): boolean {
   return term[0] !== '@';
@@ -45,6 +50,13 @@ export interface Passage {
   position: number;
 }
 
+/** A title or keyword phrase: the stems and concepts of its meaningful words, and how many words it has. */
+interface Name {
+  terms: Set<string>;
+  size: number;
+  title: boolean;
+}
+
 interface Doc {
   section: PlanSection;
   tf: Map<string, number>;
@@ -59,7 +71,7 @@ interface Doc {
    * The section's names: its titles and keyword phrases, as the stems and concepts of their meaningful words.
    * A question that is just one of them names the section.
    */
-  names: { terms: Set<string>; size: number; title: boolean }[];
+  names: Name[];
   /** weightWhen resolved to index terms: the stems and glossary concepts that switch the prior. */
   priors: { terms: Set<string>; weight: number }[];
 }
@@ -100,6 +112,37 @@ interface Unit {
   covers?: number[];
 }
 
+/** Title matches first, then score; ties by id, so the order never depends on load order. */
+function byRank(a: SearchHit, b: SearchHit): number {
+  return Number(!!b.titleMatch) - Number(!!a.titleMatch) || b.score - a.score || (a.section.id < b.section.id ? -1 : a.section.id > b.section.id ? 1 : 0);
+}
+
+/** One small set of unit indexes per section, packed in 32-bit words (questions have a handful of words). */
+class BitSets {
+  private readonly perRow: number;
+  private readonly bits: Uint32Array;
+  constructor(rows: number, size: number) {
+    this.perRow = Math.max(1, Math.ceil(size / 32));
+    this.bits = new Uint32Array(rows * this.perRow);
+  }
+  add(row: number, i: number): void {
+    this.bits[row * this.perRow + (i >>> 5)] |= 1 << (i & 31);
+  }
+  /** Sum of `values[i]` over the set's members. */
+  sum(row: number, values: number[]): number {
+    let total = 0;
+    for (let w = 0; w < this.perRow; w++) {
+      let word = this.bits[row * this.perRow + w];
+      while (word !== 0) {
+        const bit = 31 - Math.clz32(word & -word);
+        total += values[w * 32 + bit] ?? 0;
+        word &= word - 1;
+      }
+    }
+    return total;
+  }
+}
+
 function deletes(term: string): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i < term.length; i++) out.add(term.slice(0, i) + term.slice(i + 1));
@@ -122,6 +165,12 @@ export class PlanIndex {
   private readonly byId = new Map<string, Doc>();
   private readonly df = new Map<string, number>();
   private avgLength = 1;
+  /** term → the sections that have it, with its weighted frequency and the most telling field it is in. */
+  private readonly postings = new Map<string, { doc: number; tf: number; field: number }[]>();
+  /** term → the titles and keyword phrases that hold it. */
+  private readonly nameIndex = new Map<string, { doc: number; name: Name }[]>();
+  /** Per section, BM25's length normalization k1·(1 − b + b·length / average length). */
+  private readonly lengthNorm: number[] = [];
   /** Finnish stems of the plan: the parts a compound may be split into. */
   private readonly partVocab: Record<'fi' | 'sv', Set<string>> = { fi: new Set(), sv: new Set() };
   /** Vocabulary stems written without ä, ö, å (tukipaatos → tukipäätös): phones and foreign keyboards. */
@@ -149,6 +198,20 @@ export class PlanIndex {
     for (const d of this.docs) this.byId.set(d.section.id, d);
     for (const d of this.docs) for (const t of d.tf.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     this.avgLength = this.docs.reduce((a, d) => a + d.length, 0) / Math.max(1, this.docs.length);
+    this.docs.forEach((d, i) => {
+      for (const name of d.names) for (const t of name.terms) {
+        const list = this.nameIndex.get(t);
+        if (list) list.push({ doc: i, name });
+        else this.nameIndex.set(t, [{ doc: i, name }]);
+      }
+      this.lengthNorm.push(this.tuning.k1 * (1 - this.tuning.b + (this.tuning.b * d.length) / this.avgLength));
+      for (const [term, tf] of d.tf) {
+        const field = d.titleTerms.has(term) ? FIELD_TITLE : d.keywordTerms.has(term) ? FIELD_KEYWORDS : d.headingTerms.has(term) ? FIELD_HEADING : FIELD_BODY;
+        const list = this.postings.get(term);
+        if (list) list.push({ doc: i, tf, field });
+        else this.postings.set(term, [{ doc: i, tf, field }]);
+      }
+    });
     for (const t of this.df.keys()) {
       if (!isWord(t) || t.length < 4) continue;
       for (const d of deletes(t)) {
@@ -264,7 +327,7 @@ export class PlanIndex {
       terms: new Set(LANGS.flatMap((l) => this.analyzeText(term, l).map((t) => t.term))),
       weight,
     }));
-    const names: Doc['names'] = [];
+    const names: Name[] = [];
     for (const l of LANGS) {
       const phrases = [...(section.title[l] ? [{ text: section.title[l]!, title: true }] : []), ...(section.keywords[l] ?? []).map((k) => ({ text: k, title: false }))];
       for (const { text, title } of phrases) {
@@ -406,62 +469,77 @@ export class PlanIndex {
     const asked = new Set(units.flatMap((u) => u.alternatives.filter((a) => !a.near).map((a) => a.term)));
     const priors = new Map<string, number>();
     const totalImportance = units.filter((u) => u.word).reduce((a, u) => a + u.importance, 0);
+    const importance = units.map((u) => (u.word ? u.importance : 0));
     const hits: SearchHit[] = [];
-    for (const doc of this.docs) {
-      let score = 0;
-      const matched = new Set<number>();
-      const matchedAbout = new Set<number>();
-      units.forEach((u, ui) => {
-        let best = 0;
-        let aboutMatch = false;
-        for (const a of u.alternatives) {
-          const tf = doc.tf.get(a.term);
-          if (!tf) continue;
-          if (doc.titleTerms.has(a.term) || doc.keywordTerms.has(a.term) || doc.headingTerms.has(a.term)) aboutMatch = true;
-          const { k1, b } = this.tuning;
-          const norm = tf / (tf + k1 * (1 - b + (b * doc.length) / this.avgLength));
+    const { k1, titleBonus, keywordBonus } = this.tuning;
+    const n = this.docs.length;
+    const score = new Float64Array(n);
+    // Which meaningful words each section matches (and matches in its title, keywords or headings), as bit sets.
+    const words = new BitSets(n, units.length);
+    const aboutWords = new BitSets(n, units.length);
+    const unitBest = new Float64Array(n);
+    const unitAbout = new Uint8Array(n);
+    const touched: number[] = [];
+    units.forEach((u, ui) => {
+      // Per section, the unit's best reading; postings visit only the sections that have the term.
+      for (const a of u.alternatives) {
+        const postings = this.postings.get(a.term);
+        if (!postings) continue;
+        const idf = this.idf(a.term);
+        for (const p of postings) {
           // BM25F saturates a long body; a match in the title or keywords says what the section is about.
-          const about = doc.titleTerms.has(a.term) ? this.tuning.titleBonus : doc.keywordTerms.has(a.term) ? this.tuning.keywordBonus : 0;
-          best = Math.max(best, a.weight * this.idf(a.term) * (norm * (k1 + 1) + about));
+          const about = p.field === FIELD_TITLE ? titleBonus : p.field === FIELD_KEYWORDS ? keywordBonus : 0;
+          const v = a.weight * idf * ((p.tf / (p.tf + this.lengthNorm[p.doc])) * (k1 + 1) + about);
+          if (unitBest[p.doc] === 0) touched.push(p.doc);
+          if (v > unitBest[p.doc]) unitBest[p.doc] = v;
+          if (p.field !== FIELD_BODY) unitAbout[p.doc] = 1;
         }
-        if (best > 0) {
-          score += best;
-          if (u.word) matched.add(ui);
-          for (const c of u.covers ?? []) matched.add(c);
-          if (aboutMatch) {
-            if (u.word) matchedAbout.add(ui);
-            for (const c of u.covers ?? []) matchedAbout.add(c);
-          }
+      }
+      const covered = u.word ? [ui] : (u.covers ?? []);
+      for (const d of touched) {
+        score[d] += unitBest[d];
+        for (const c of covered) {
+          words.add(d, c);
+          if (unitAbout[d]) aboutWords.add(d, c);
         }
-      });
-      if (score <= 0) continue;
+        unitBest[d] = 0;
+        unitAbout[d] = 0;
+      }
+      touched.length = 0;
+    });
+    for (let d = 0; d < n; d++) {
+      if (score[d] <= 0) continue;
+      const doc = this.docs[d];
       const prior = this.prior(doc, asked);
       priors.set(doc.section.id, prior);
-      score *= prior;
-      const matchedImportance = [...matched].reduce((a, i) => a + units[i].importance, 0);
-      const aboutImportance = [...matchedAbout].reduce((a, i) => a + units[i].importance, 0);
       hits.push({
         section: doc.section,
-        score,
-        coverage: totalImportance > 0 ? matchedImportance / totalImportance : 0,
-        aboutCoverage: totalImportance > 0 ? aboutImportance / totalImportance : 0,
+        score: score[d] * prior,
+        coverage: totalImportance > 0 ? words.sum(d, importance) / totalImportance : 0,
+        aboutCoverage: totalImportance > 0 ? aboutWords.sum(d, importance) / totalImportance : 0,
       });
     }
     // A question that is a section's title or one of its keywords, and nothing more, asks for that section.
     const wordUnits = units.filter((u) => u.word);
     if (wordUnits.length > 0 && wordUnits.length <= 4) {
       const concepts = wordUnits.map((w) => units.filter((u) => !u.word && u.covers?.includes(units.indexOf(w))).flatMap((u) => u.alternatives.map((a) => a.term)));
-      for (const h of hits) {
-        for (const name of this.byId.get(h.section.id)!.names) {
-          if (name.size !== wordUnits.length) continue;
-          const named = wordUnits.every((u, k) => u.alternatives.some((a) => a.weight >= 0.75 && name.terms.has(a.term)) || concepts[k].some((c) => name.terms.has(c)));
-          if (!named) continue;
+      const readings = wordUnits.map((u, k) => [...u.alternatives.filter((a) => a.weight >= 0.75).map((a) => a.term), ...concepts[k]]);
+      const hitOf = new Map(hits.map((h) => [h.section.id, h]));
+      const seen = new Set<Name>();
+      // Candidates: the names holding a reading of the first word; each must hold a reading of every word.
+      for (const term of readings[0]) {
+        for (const { doc, name } of this.nameIndex.get(term) ?? []) {
+          if (name.size !== wordUnits.length || seen.has(name)) continue;
+          seen.add(name);
+          if (!readings.every((r) => r.some((t) => name.terms.has(t)))) continue;
+          const h = hitOf.get(this.docs[doc].section.id);
+          if (!h) continue;
           if (name.title) h.titleMatch = true;
           else h.keywordMatch = true;
         }
       }
     }
-    hits.sort((a, b) => Number(!!b.titleMatch) - Number(!!a.titleMatch) || b.score - a.score || a.section.id.localeCompare(b.section.id));
+    hits.sort(byRank);
     // Rerank the leaders by their best passage: question words that meet in one paragraph or list
     // are stronger evidence than the same words scattered over a long section.
     const groups = this.passageGroups(units);
@@ -470,7 +548,7 @@ export class PlanIndex {
       h.passage = this.bestPassage(h.section.id, groups);
       if (h.passage) h.score += this.tuning.passageWeight * this.passageScore(h.passage, groups) * (priors.get(h.section.id) ?? 1);
     }
-    leaders.sort((a, b) => Number(!!b.titleMatch) - Number(!!a.titleMatch) || b.score - a.score || a.section.id.localeCompare(b.section.id));
+    leaders.sort(byRank);
     // A subsection that scores nearly as well as its parent answers more precisely; the card still shows
     // the parent in its path and offers it.
     const first = leaders[0];

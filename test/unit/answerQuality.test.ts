@@ -40,6 +40,21 @@ describe('answer quality on the labelled questions', () => {
     expect(report.top3 - baseline.top3).toBeGreaterThanOrEqual(0.1);
   });
 
+  it('generalizes: keeps its floors on a held-out set written by someone who saw neither the code nor the set above', () => {
+    const heldout = JSON.parse(readFileSync(join(ROOT, 'test', 'eval', 'heldout.json'), 'utf8')) as EvalQuestion[];
+    for (const q of heldout) for (const id of q.accept) expect([q.q, plan.plan.sections.has(id)]).toEqual([q.q, true]);
+    const r = evaluate(
+      heldout.map((q) => {
+        const a = plan.answer(q.q, q.lang);
+        return { question: q, ranked: a.kind === 'answer' ? a.ranked.map((x) => x.id) : [] };
+      }),
+    );
+    expect(r.top1).toBeGreaterThanOrEqual(0.85);
+    expect(r.top3).toBeGreaterThanOrEqual(0.92);
+    expect(r.declined).toBeGreaterThanOrEqual(0.9);
+    expect(r.falseDeclines).toBeLessThanOrEqual(0.05);
+  });
+
   it('answers the issue\'s own examples from the right sections', () => {
     const fi = plan.answer('millä perusteella oppilas saa avustajan?', 'fi');
     expect(fi.kind === 'answer' && fi.best.id).toBe('avustajakriteerit');
