@@ -28,13 +28,14 @@ const STOP: Record<Lang, Set<string>> = {
      ihan tosi kans myös vaan niinku sit sitte siis just aika vähän paljon enemmän aina koskaan joskus usein heti ensi viime nyt tänään huomenna eilen
      jotain jotakin joku jokin kaikki kaikkia kaikkea kaiken kaikessa mitään mikään kukaan ketään toinen toista yksi yhden yhestä yhdestä tällä tuolla täällä siellä
      takia vuoksi osalta sijaan asti saakka lisäksi kohti luona puolesta avulla
-     ku ko mut ni nii sillee silleen nää noi toi tää näitten noitten tällanen tollanen sellanen semmonen tommonen tämmönen millanen millainen millaista minkälainen`.split(/\s+/),
+     löytyy löytyykö löydän löydät löytää löytyä löytyisi mistäpäin
+     mist mis mihi mil kenel kelle mite miks millo ku ko mut ni nii sillee silleen nää noi toi tää näitten noitten tällanen tollanen sellanen semmonen tommonen tämmönen millanen millainen millaista minkälainen`.split(/\s+/),
   ),
   sv: new Set(
     `och eller men att som om när hur vad vem vilka vilken vilket varför var vart varifrån är vara blir bli har hade ha kan kunna ska skall måste får få
      jag du han hon vi ni de den det detta dessa min din vår er deras sin sig mig dig oss en ett i på av för till med från hos under efter före utan
      inte ej nu då sedan också bara redan någon något några alla mycket hej tack snälla vill veta
-     hitta hittar hittade egentligen faktiskt ganska väldigt kanske alltid aldrig ofta idag imorgon igår nästa förra man sådan sådant`.split(/\s+/),
+     hitta hittar hittade finns finnes egentligen faktiskt ganska väldigt kanske alltid aldrig ofta idag imorgon igår nästa förra man sådan sådant`.split(/\s+/),
   ),
   en: new Set(
     `a an the and or but if when whenever how what which who whom whose why where is are was were be been being am do does did done have has had having
