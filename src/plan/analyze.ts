@@ -22,7 +22,7 @@ const STOP: Record<Lang, Set<string>> = {
      paljonko kauanko montako voi voiko voinko saako saanko pitääkö täytyykö tarvitseeko kannattaako pitää täytyy tarvitsee saa saada voida
      minä sinä hän me te he mä sä se ne tämä tuo nämä nuo sen siitä siihen sitä niitä näitä tätä tästä tähän tässä siinä jossa joka jotka mikäli
      mun sun meidän teidän heidän minun sinun hänen kanssa ilman ennen jälkeen aikana mukaan kautta vai eli noin niin nyt sitten taas vielä
-     hei moi kiitos terve huomenta päivää haluaisin haluan tietää tiedätkö voisitko osaatko
+     hei moi moikka heippa moro morjens hyvää huomenta päivää iltaa kiitos terve haluaisin haluan tietää tiedätkö voisitko osaatko
      asia asiaa asiat asioita juttu homma esim esimerkiksi ym jne
      oon oot ollaan on onks onko et ettei jos jotta mun sun meijän teijän pitäis pitäisi voisko vois saisko tarttee tarvii tarviiko
      ihan tosi kans myös vaan niinku sit sitte siis just aika vähän paljon enemmän aina koskaan joskus usein heti ensi viime nyt tänään huomenna eilen
@@ -34,13 +34,13 @@ const STOP: Record<Lang, Set<string>> = {
   sv: new Set(
     `och eller men att som om när hur vad vem vilka vilken vilket varför var vart varifrån är vara blir bli har hade ha kan kunna ska skall måste får få
      jag du han hon vi ni de den det detta dessa min din vår er deras sin sig mig dig oss en ett i på av för till med från hos under efter före utan
-     inte ej nu då sedan också bara redan någon något några alla mycket hej tack snälla vill veta
+     inte ej nu då sedan också bara redan någon något några alla mycket hej hejsan tjena god morgon tack snälla vill veta
      hitta hittar hittade finns finnes egentligen faktiskt ganska väldigt kanske alltid aldrig ofta idag imorgon igår nästa förra man sådan sådant`.split(/\s+/),
   ),
   en: new Set(
     `a an the and or but if when whenever how what which who whom whose why where is are was were be been being am do does did done have has had having
      can could shall should will would may might must i you he she we they it its this that these those my your our their me him her us them
-     of in on at by for to from with about into over under after before without as than then so not no yes there here please hi hello thanks tell know want need get gets
+     of in on at by for to from with about into over under after before without as than then so not no yes there here please hi hello hey thanks good morning afternoon evening tell know want need get gets
      any some anything something thing things actually really just also very often always never today tomorrow yesterday next last find found
      take takes taken took make makes made go goes going got`.split(/\s+/),
   ),

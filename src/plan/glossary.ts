@@ -30,6 +30,13 @@ export interface ConceptHit {
   end: number;
 }
 
+/**
+ * Near matches of one-word terms: an ending the stemmer leaves (lintsaa ~ lintsaus), not a compound
+ * ("koulu" must not reach "koulukura" or "koulubussi").
+ */
+const NEAR_MIN = 6;
+const NEAR_MAX_EXTRA = 3;
+
 export class Glossary {
   private readonly byFirst: Record<Lang, Map<string, Phrase[]>> = { fi: new Map(), sv: new Map(), en: new Map() };
   /** Stems of one-word terms, sorted, for near matches (lintsaa ~ lintsaus). */
@@ -66,12 +73,12 @@ export class Glossary {
     this.singleSet = singles;
   }
 
-  /** One-word term stems that share a stem of 5+ letters with `s`, differing by at most 3 letters at the end. */
+  /** One-word term stems that share a stem of 6+ letters with `s`, differing by at most 3 letters at the end. */
   private nearSingles(s: string): string[] {
-    if (s.length < 5) return [];
+    if (s.length < NEAR_MIN) return [];
     const out: string[] = [];
     // Shorter terms that s extends: its own prefixes. Longer terms that extend s: a range of the sorted list.
-    for (let len = Math.max(5, s.length - 3); len < s.length; len++) if (this.singleSet.has(s.slice(0, len))) out.push(s.slice(0, len));
+    for (let len = Math.max(NEAR_MIN, s.length - NEAR_MAX_EXTRA); len < s.length; len++) if (this.singleSet.has(s.slice(0, len))) out.push(s.slice(0, len));
     let lo = 0;
     let hi = this.singleWords.length;
     while (lo < hi) {
@@ -81,7 +88,7 @@ export class Glossary {
     }
     for (let i = lo; i < this.singleWords.length && this.singleWords[i].startsWith(s); i++) {
       const t = this.singleWords[i];
-      if (t !== s && t.length - s.length <= 3) out.push(t);
+      if (t !== s && t.length - s.length <= NEAR_MAX_EXTRA) out.push(t);
     }
     return out;
   }

@@ -71,15 +71,19 @@ run('meetings in the Agents Playground team channel', () => {
     const list = await waitForCard(page, 'Agenda item proposal');
     await list.getByRole('button', { name: 'Open' }).nth(5).click(); // the sixth form in the catalogue: Meeting
     const form = await waitForCard(page, 'Repeats');
-    const { date } = helsinkiAhead(24 * 60);
+    // Two days ahead: proposals close 24 h before the meeting, so "tomorrow 14:00" is already closed after 14:00.
+    const { date } = helsinkiAhead(2 * 24 * 60);
     const time = '14:00';
     await form.getByLabel('Title').fill('Syksyn yhteisöllinen OHR');
     // The Playground renders Input.Date and Input.Time as Fluent pickers that accept typed text.
-    // The Playground's date picker takes no typed text: pick tomorrow from its calendar ("23, November, 2026").
+    // The Playground's date picker takes no typed text: pick the day from its calendar ("25, November, 2026").
     const [y, mo, d] = date.split('-').map(Number);
     const month = new Date(Date.UTC(y, mo - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
     await form.getByPlaceholder('Select a date...').first().click();
-    await page.getByRole('button', { name: `${d}, ${month}, ${y}`, exact: true }).click();
+    const day = page.getByRole('button', { name: `${d}, ${month}, ${y}`, exact: true });
+    // At the end of a month the day is on the calendar's next page.
+    if (!(await day.isVisible())) await page.getByRole('button', { name: /next month/i }).first().click();
+    await day.click();
     await typeInto(page, form.getByPlaceholder('Select a time...').first(), time);
     // Comboboxes in order: date picker, time picker, duration, recurrence, until.
     await choose(page, form, 2, '60 min');

@@ -54,6 +54,9 @@ describe('Opari over HTTP with the embedded store', () => {
     ['help', 'en-US', "Hi, I'm Opari"],
     ['hjälp', 'sv-FI', 'Hej, jag är Opari'],
     ['Apua!', 'fi-FI', 'Kysy suunnitelmasta'],
+    ['hyvää huomenta', 'fi-FI', 'Hei, olen Opari'],
+    ['Good morning!', 'en-US', "Hi, I'm Opari"],
+    ['hej Opari', 'sv-FI', 'Hej, jag är Opari'],
   ])('answers "%s" (%s) with the help card in the user\'s language', async (text, locale, expected) => {
     const { replies } = await post(bot.url, message(text, { locale }));
     expect(replies).toHaveLength(1);

@@ -88,6 +88,13 @@ describe('plan search', () => {
     expect(best('uusi oppilas tulee toisesta kunnasta, miten tiedot siirtyvät')).toMatch(/^siirtymavaiheet|^salassapito/);
   });
 
+  it('does not read a plain word as the start of a compound term ("koulussa" is not "koulukura")', () => {
+    const concepts = plan.index.glossary.findInQuestion(words('oppilas ei käy koulussa'));
+    const kuraattori = plan.index.glossary.findInQuestion(words('kuraattori'))[0].concept;
+    expect(concepts.map((c) => c.concept)).not.toContain(kuraattori);
+    expect(plan.answer('hyvää huomenta', 'fi').kind).toBe('none');
+  });
+
   it('validates weightWhen in the front matter', () => {
     const sections = loadPlan(join(ROOT, 'content', 'plan')).sections;
     expect(sections.get('lomakkeisto/kotiopetus')?.weightWhen).toEqual({ lomake: expect.any(Number) });

@@ -7,6 +7,9 @@ import { sendCard } from '../replies';
 import { onCardAction } from './actions';
 
 export const HELP_PATTERN = /^\s*(apua|ohje|ohjeet|help|hjälp|hjalp|\?)\s*[.!?]*\s*$/i;
+/** A greeting alone ("moi", "hyvää huomenta", "hej Opari") is answered with the help card, not a search. */
+export const GREETING_PATTERN =
+  /^\s*(hei|hei hei|moi|moikka|moro|morjens|terve|heippa|hyvää (huomenta|päivää|iltaa)|huomenta|päivää|hello|hi|hey|good (morning|afternoon|evening)|hej|hejsan|tjena|god (morgon|dag|kväll))(\s+(opari|kaikille|all|everyone|alla))?\s*[.!?,:)]*\s*$/i;
 
 export function welcomeCard(lang: Lang): Record<string, unknown> {
   return renderCard('welcome', messages(lang).welcome);
@@ -20,9 +23,11 @@ export function registerWelcome(app: Application<TurnState>): void {
     if (botAdded) await sendCard(context, welcomeCard(langFor(context, state)));
   });
 
-  app.message(HELP_PATTERN, async (context, state) => {
-    await sendCard(context, welcomeCard(langFor(context, state)));
-  });
+  for (const pattern of [HELP_PATTERN, GREETING_PATTERN]) {
+    app.message(pattern, async (context, state) => {
+      await sendCard(context, welcomeCard(langFor(context, state)));
+    });
+  }
 
   // Each button answers in the chat and keeps the welcome card as it is.
   const say = (pick: (m: ReturnType<typeof msgsFor>) => string) => async (context: TurnContext, state: TurnState) => {
