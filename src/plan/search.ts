@@ -1,4 +1,4 @@
-import { contentWordMask, editDistance, fold, isStopword, type Lang, LANGS, stem, stemsAnyLang, words } from './analyze';
+import { contentWordMask, editDistance, isStopword, type Lang, LANGS, stem, stemsAnyLang, words } from './analyze';
 import type { Glossary } from './glossary';
 import { plainInline } from './markdown';
 import type { Block, Plan, PlanSection } from './model';
@@ -171,10 +171,8 @@ export class PlanIndex {
   private readonly nameIndex = new Map<string, { doc: number; name: Name }[]>();
   /** Per section, BM25's length normalization k1·(1 − b + b·length / average length). */
   private readonly lengthNorm: number[] = [];
-  /** Finnish stems of the plan: the parts a compound may be split into. */
+  /** Finnish and Swedish stems of the plan: the parts a compound may be split into. */
   private readonly partVocab: Record<'fi' | 'sv', Set<string>> = { fi: new Set(), sv: new Set() };
-  /** Vocabulary stems written without ä, ö, å (tukipaatos → tukipäätös): phones and foreign keyboards. */
-  private readonly folded = new Map<string, string[]>();
   private readonly partsCache = new Map<string, string[]>();
   /** Single-deletion variants of every vocabulary term (SymSpell), for fast typo matching. */
   private readonly deletions = new Map<string, string[]>();
@@ -221,10 +219,6 @@ export class PlanIndex {
       }
     }
     this.sortedVocab = [...this.df.keys()].filter(isWord).sort();
-    for (const t of this.sortedVocab) {
-      const f = fold(t);
-      if (f !== t) this.folded.set(f, [...(this.folded.get(f) ?? []), t]);
-    }
     this.buildCache = undefined;
   }
 
@@ -387,12 +381,9 @@ export class PlanIndex {
     const stems = stemsAnyLang(word);
     for (const s of stems) {
       if (this.df.has(s)) add(s, 1);
-      // Written without ä/ö/å: the plan's own spelling, at nearly full weight.
-      if (!this.df.has(s)) for (const t of this.folded.get(s) ?? []) add(t, 0.95);
     }
     for (const lang of ['fi', 'sv'] as const) {
-      const typed = stem(word, lang);
-      const s = this.df.has(typed) ? typed : (this.folded.get(typed)?.[0] ?? typed);
+      const s = stem(word, lang);
       const known = this.df.has(s);
       // A compound the plan never writes whole (avustajapäätös) is known through its parts, at full weight.
       const parts = this.compoundParts(s, lang);
@@ -475,8 +466,8 @@ export class PlanIndex {
     const n = this.docs.length;
     const score = new Float64Array(n);
     // Which meaningful words each section matches (and matches in its title, keywords or headings), as bit sets.
-    const words = new BitSets(n, units.length);
-    const aboutWords = new BitSets(n, units.length);
+    const matched = new BitSets(n, units.length);
+    const matchedAbout = new BitSets(n, units.length);
     const unitBest = new Float64Array(n);
     const unitAbout = new Uint8Array(n);
     const touched: number[] = [];
@@ -499,32 +490,34 @@ export class PlanIndex {
       for (const d of touched) {
         score[d] += unitBest[d];
         for (const c of covered) {
-          words.add(d, c);
-          if (unitAbout[d]) aboutWords.add(d, c);
+          matched.add(d, c);
+          if (unitAbout[d]) matchedAbout.add(d, c);
         }
         unitBest[d] = 0;
         unitAbout[d] = 0;
       }
       touched.length = 0;
     });
+    const hitOf: (SearchHit | undefined)[] = new Array(n);
     for (let d = 0; d < n; d++) {
       if (score[d] <= 0) continue;
       const doc = this.docs[d];
       const prior = this.prior(doc, asked);
       priors.set(doc.section.id, prior);
-      hits.push({
-        section: doc.section,
-        score: score[d] * prior,
-        coverage: totalImportance > 0 ? words.sum(d, importance) / totalImportance : 0,
-        aboutCoverage: totalImportance > 0 ? aboutWords.sum(d, importance) / totalImportance : 0,
-      });
+      hits.push(
+        (hitOf[d] = {
+          section: doc.section,
+          score: score[d] * prior,
+          coverage: totalImportance > 0 ? matched.sum(d, importance) / totalImportance : 0,
+          aboutCoverage: totalImportance > 0 ? matchedAbout.sum(d, importance) / totalImportance : 0,
+        }),
+      );
     }
     // A question that is a section's title or one of its keywords, and nothing more, asks for that section.
     const wordUnits = units.filter((u) => u.word);
     if (wordUnits.length > 0 && wordUnits.length <= 4) {
       const concepts = wordUnits.map((w) => units.filter((u) => !u.word && u.covers?.includes(units.indexOf(w))).flatMap((u) => u.alternatives.map((a) => a.term)));
       const readings = wordUnits.map((u, k) => [...u.alternatives.filter((a) => a.weight >= 0.75).map((a) => a.term), ...concepts[k]]);
-      const hitOf = new Map(hits.map((h) => [h.section.id, h]));
       const seen = new Set<Name>();
       // Candidates: the names holding a reading of the first word; each must hold a reading of every word.
       for (const term of readings[0]) {
@@ -532,7 +525,7 @@ export class PlanIndex {
           if (name.size !== wordUnits.length || seen.has(name)) continue;
           seen.add(name);
           if (!readings.every((r) => r.some((t) => name.terms.has(t)))) continue;
-          const h = hitOf.get(this.docs[doc].section.id);
+          const h = hitOf[doc];
           if (!h) continue;
           if (name.title) h.titleMatch = true;
           else h.keywordMatch = true;
