@@ -25,6 +25,8 @@ export interface Messages {
     noAnswerText: string;
     /** The question is about pay, IT, premises or the like: not what the plan (or its experts) are for. */
     offTopicText: string;
+    /** Who helps instead, from content/offtopic.yml: {where}. */
+    offTopicWhere: string;
     closestTitle: string;
     expertText: string;
     expertButton: string;

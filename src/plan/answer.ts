@@ -3,7 +3,7 @@ import type { Lang } from './analyze';
 import { Glossary } from './glossary';
 import { loadPlan } from './load';
 import { type Block, type Plan, type PlanSection, pathOf, titleOf } from './model';
-import { OffTopic } from './offtopic';
+import { OffTopic, type OffTopicMatch } from './offtopic';
 import { type Danger, DANGER_QUERY, detectDanger } from './safety';
 import { PlanIndex, type Passage, type SearchHit } from './search';
 
@@ -61,7 +61,7 @@ export type Answer =
       closest: SectionRef[];
       danger?: Danger;
       /** The question is about something the plan is not for (pay, IT, premises…): content/offtopic.yml. */
-      offTopic?: string;
+      offTopic?: OffTopicMatch;
     };
 
 export class PlanService {

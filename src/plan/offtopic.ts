@@ -9,35 +9,43 @@ import { contentWordMask, type Lang, LANGS, stem, stemsAnyLang, words } from './
  * other words with the plan ("avustajan palkka", "Wilma password"). A one-word term counts only when the
  * plan never uses the word itself; a phrase ("annual leave", "lunch menu") always counts.
  */
+const localized = z.object({ fi: z.string().min(1), sv: z.string().min(1).optional(), en: z.string().min(1).optional() });
 const topic = z.object({
   topic: z.string().min(1),
+  where: localized.optional(),
   fi: z.array(z.string()).default([]),
   sv: z.array(z.string()).default([]),
   en: z.array(z.string()).default([]),
 });
 
-interface Term {
+/** The subject a question is about, and who in the region helps with it (per language, Finnish always). */
+export interface OffTopicMatch {
   topic: string;
+  where?: z.infer<typeof localized>;
+}
+
+interface Phrase {
+  subject: OffTopicMatch;
   /** Stems per word, in the term's language. */
   stems: string[];
 }
 
 export class OffTopic {
-  private readonly single = new Map<string, string>();
+  private readonly single = new Map<string, OffTopicMatch>();
   /** One-word terms of 5+ letters as written: an inflected form starts with them (salasana-n) where the stemmer disagrees. */
-  private readonly prefixes: [string, string][] = [];
-  private readonly phrases: Term[] = [];
+  private readonly prefixes: [string, OffTopicMatch][] = [];
+  private readonly phrases: Phrase[] = [];
 
   constructor(topics: z.infer<typeof topic>[]) {
     for (const t of topics) {
+      const subject: OffTopicMatch = { topic: t.topic, ...(t.where ? { where: t.where } : {}) };
       for (const lang of LANGS) {
         for (const term of t[lang as Lang]) {
           const ws = words(term);
           if (ws.length === 1) {
-            this.single.set(stem(ws[0], lang), t.topic);
-            if (ws[0].length >= 5) this.prefixes.push([ws[0], t.topic]);
-          }
-          else if (ws.length > 1) this.phrases.push({ topic: t.topic, stems: ws.map((w) => stem(w, lang)) });
+            this.single.set(stem(ws[0], lang), subject);
+            if (ws[0].length >= 5) this.prefixes.push([ws[0], subject]);
+          } else if (ws.length > 1) this.phrases.push({ subject, stems: ws.map((w) => stem(w, lang)) });
         }
       }
     }
@@ -51,13 +59,13 @@ export class OffTopic {
   }
 
   /** The off-topic subject the question names, if any. `known` tells whether the plan uses a stem itself. */
-  match(question: string, known: (stem: string) => boolean): string | undefined {
+  match(question: string, known: (stem: string) => boolean): OffTopicMatch | undefined {
     const ws = words(question);
     const content = contentWordMask(ws);
     const stems = ws.map((w) => stemsAnyLang(w));
     for (const p of this.phrases) {
       for (let i = 0; i + p.stems.length <= ws.length; i++) {
-        if (p.stems.every((s, k) => stems[i + k].includes(s))) return p.topic;
+        if (p.stems.every((s, k) => stems[i + k].includes(s))) return p.subject;
       }
     }
     for (let i = 0; i < ws.length; i++) {

@@ -1,5 +1,6 @@
 import { format, type Messages } from '../i18n';
 import type { Answer } from '../plan/answer';
+import type { OffTopicMatch } from '../plan/offtopic';
 import type { Lang } from '../plan/analyze';
 import { plainInline } from '../plan/markdown';
 import type { Plan } from '../plan/model';
@@ -19,13 +20,18 @@ function fiDate(iso: string | undefined, lang: Lang): string {
   return lang === 'en' ? `${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][mo - 1]} ${y}` : `${d}.${mo}.${y}`;
 }
 
+function offTopicText(subject: OffTopicMatch, lang: Lang, m: Messages): string {
+  const where = subject.where?.[lang];
+  return where ? `${m.plan.offTopicText} ${format(m.plan.offTopicWhere, { where })}` : m.plan.offTopicText;
+}
+
 export function answerCard(answer: Answer, plan: Plan, m: Messages, opts: { feedbackDone?: boolean; expertSent?: string } = {}): Record<string, unknown> {
   const lang = answer.lang;
   if (answer.kind === 'none') {
     return renderCard('no-answer', {
       emergency: emergency(answer, m),
       title: m.plan.noAnswerTitle,
-      text: answer.offTopic ? m.plan.offTopicText : m.plan.noAnswerText,
+      text: answer.offTopic ? offTopicText(answer.offTopic, lang, m) : m.plan.noAnswerText,
       closestTitle: m.plan.closestTitle,
       closest: answer.closest.map((c) => ({ title: c.path.join(' › '), id: c.id, question: answer.question })),
       expertText: m.plan.expertText,

@@ -32,7 +32,12 @@ run('asking the plan in the Agents Playground', () => {
     await say(page, 'what is the weather tomorrow');
     const none = page.locator('.ac-adaptiveCard').last();
     await expect(none.innerText()).resolves.toContain('The plan does not cover this');
+    await expect(none.innerText()).resolves.toContain('and this is not one of them'); // weather is a known off-topic subject
     await expect(none.innerText()).resolves.toContain('Ask an expert');
+
+    // Typed without ä and ö, as on a phone: still the support decision.
+    await say(page, 'mita tukipaatokseen pitaa kirjata');
+    await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].pop()?.textContent?.includes('Decision on support'), undefined, { timeout: 15_000 });
     await page.screenshot({ path: join(SCREENSHOTS, 'ask-the-plan.png'), fullPage: true });
   });
 });

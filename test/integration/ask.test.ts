@@ -76,9 +76,10 @@ describe('ask the plan over HTTP', () => {
   });
 
   it.each([
-    ['what is the weather tomorrow', 'en-US', 'The plan does not cover this', 'the IT helpdesk'],
-    ['kerro vitsi', 'fi-FI', 'Suunnitelma ei vastaa tähän', 'IT-tuki'],
-    ['vad är lösenordet till wifi', 'sv-FI', 'Planen svarar inte på det här', 'IT-supporten'],
+    ['what is the weather tomorrow', 'en-US', 'The plan does not cover this', 'and this is not one of them'],
+    ['kerro vitsi', 'fi-FI', 'Suunnitelma ei vastaa tähän', 'eikä tämä ole niitä'],
+    ['vad är lösenordet till wifi', 'sv-FI', 'Planen svarar inte på det här', 'I sådana frågor hjälper IT-supporten.'],
+    ['milloin on palkkapäivä', 'fi-FI', 'Suunnitelma ei vastaa tähän', 'Tällaisissa asioissa auttaa palkka- ja henkilöstöhallinto.'],
     ['mitä pidät kuun pinnan koostumuksesta', 'fi-FI', 'Suunnitelma ei vastaa tähän', 'En löytänyt opiskeluhuoltosuunnitelmasta'],
   ])('says plainly that the plan does not cover "%s", with no citation and an Ask-an-expert button', async (q, locale, title, why) => {
     const { replies } = await post(bot.url, message(q, { locale }));

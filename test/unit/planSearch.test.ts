@@ -1,7 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { words } from '../../src/plan/analyze';
 import { PlanService } from '../../src/plan/answer';
 import { loadPlan } from '../../src/plan/load';
+import { OffTopic } from '../../src/plan/offtopic';
 import { messages } from '../../src/i18n';
 import { answerCard } from '../../src/ui/answerCard';
 import { ROOT } from '../helpers/bot';
@@ -76,10 +79,20 @@ describe('plan search', () => {
       ['när är lönedagen', 'sv'],
     ] as const) {
       const a = plan.answer(q, lang);
-      expect([q, a.kind, a.kind === 'none' && a.offTopic]).toEqual([q, 'none', expect.any(String)]);
+      expect([q, a.kind, a.kind === 'none' && a.offTopic?.topic]).toEqual([q, 'none', expect.any(String)]);
       const card = JSON.stringify(answerCard(a, plan.plan, messages(lang)));
       expect(card).toContain(messages(lang).plan.offTopicText.slice(0, 20));
     }
+  });
+
+  it('reads content/offtopic.yml strictly and names the file and field when it is wrong', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opari-offtopic-'));
+    const file = join(dir, 'offtopic.yml');
+    writeFileSync(file, '- topic: pay\n  fi: palkka\n');
+    expect(() => OffTopic.load(file)).toThrow(/offtopic\.yml: 0\.fi/);
+    writeFileSync(file, '- topic: pay\n  where: { sv: löneförvaltningen }\n  fi: [palkka]\n');
+    expect(() => OffTopic.load(file)).toThrow(/0\.where\.fi/);
+    expect(OffTopic.load(join(dir, 'missing.yml')).match('palkka', () => false)).toBeUndefined();
   });
 
   it('still answers welfare questions that share a word with an off-topic subject', () => {
