@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import type { Lang } from './analyze';
+import { type Lang, words } from './analyze';
 import { Glossary } from './glossary';
 import { loadPlan } from './load';
 import { type Block, type Plan, type PlanSection, pathOf, titleOf } from './model';
@@ -13,7 +13,7 @@ import { PlanIndex, type Passage, type SearchHit } from './search';
  */
 
 /** When to answer. Tuned on test/eval/questions.json (see `npm run eval`). */
-export const THRESHOLDS = { minScore: 4.5, minCoverage: 0.35, strongScore: 8, strongCoverage: 0.15, minAbout: 0.05, aboutFree: 7, alsoRelevant: 0.75 };
+export const THRESHOLDS = { minScore: 4.5, minCoverage: 0.35, strongScore: 8, strongCoverage: 0.15, minAbout: 0.05, aboutFree: 7, alsoRelevant: 0.75, offTopicWord: 2.5, offTopicOutweigh: 2.5 };
 
 /**
  * Confident enough to quote the plan: a good match on most of the question, or a strong match on its core.
@@ -104,9 +104,17 @@ export class PlanService {
     }
     const { hits } = index.search(question, 6);
     const best = hits[0];
-    // Pay, passwords, room bookings: say so plainly, unless the tenant's experts have answered it as an FAQ.
-    const offTopic = this.offTopic.match(question, (s) => index.knows(s));
-    if (offTopic && !(best?.section.id.startsWith('faq-') && confident(best))) return { kind: 'none', question, lang, closest: [], offTopic };
+    // Pay, passwords, room bookings: say so plainly, unless the tenant's experts have answered it as an FAQ,
+    // or the rest of the question is clearly a welfare question ("vuosiloman aikana tapahtunut kriisi").
+    const off = this.offTopic.match(question, (s) => index.knows(s));
+    if (off && !(best?.section.id.startsWith('faq-') && confident(best))) {
+      const rest = words(question).filter((w) => !off.words.includes(w)).join(' ');
+      const restBest = index.search(rest, 1).hits[0];
+      const welfare = restBest && confident(restBest) ? restBest.coverage * index.weigh(rest) : 0;
+      // Each off-topic word weighs at least as much as a word the plan does not know: it is what the question is about.
+      const offWeight = Math.max(index.weigh(off.words.join(' ')), THRESHOLDS.offTopicWord * off.words.length);
+      if (welfare < THRESHOLDS.offTopicOutweigh * offWeight) return { kind: 'none', question, lang, closest: [], offTopic: off.subject };
+    }
     if (!best || !confident(best)) {
       // Closest sections only when something in the question matched meaningfully.
       const closest = hits.filter((h) => h.coverage >= 0.25 && h.score >= THRESHOLDS.minScore / 2).slice(0, 3);

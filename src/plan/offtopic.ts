@@ -58,26 +58,28 @@ export class OffTopic {
     return new OffTopic(parsed.data);
   }
 
-  /** The off-topic subject the question names, if any. `known` tells whether the plan uses a stem itself. */
-  match(question: string, known: (stem: string) => boolean): OffTopicMatch | undefined {
+  /**
+   * The off-topic subject the question names, if any, and the question's words that name it (every such
+   * word, in question order). `known` tells whether the plan uses a stem itself.
+   */
+  match(question: string, known: (stem: string) => boolean): { subject: OffTopicMatch; words: string[] } | undefined {
     const ws = words(question);
     const content = contentWordMask(ws);
     const stems = ws.map((w) => stemsAnyLang(w));
+    const found = new Map<number, OffTopicMatch>();
     for (const p of this.phrases) {
       for (let i = 0; i + p.stems.length <= ws.length; i++) {
-        if (p.stems.every((s, k) => stems[i + k].includes(s))) return p.subject;
+        if (p.stems.every((s, k) => stems[i + k].includes(s))) p.stems.forEach((_, k) => found.set(i + k, p.subject));
       }
     }
     for (let i = 0; i < ws.length; i++) {
       // Stems of three letters say little ("salasana" stems to "sal", which the plan has from other words).
-      if (!content[i] || stems[i].some((s) => s.length >= 4 && known(s))) continue;
-      for (const s of stems[i]) {
-        const hit = this.single.get(s);
-        if (hit) return hit;
-      }
-      const prefix = this.prefixes.find(([p]) => ws[i].startsWith(p) && ws[i].length - p.length <= 4);
-      if (prefix) return prefix[1];
+      if (found.has(i) || !content[i] || stems[i].some((s) => s.length >= 4 && known(s))) continue;
+      const subject = stems[i].map((s) => this.single.get(s)).find(Boolean) ?? this.prefixes.find(([p]) => ws[i].startsWith(p) && ws[i].length - p.length <= 4)?.[1];
+      if (subject) found.set(i, subject);
     }
-    return undefined;
+    if (found.size === 0) return undefined;
+    const at = [...found.keys()].sort((a, b) => a - b);
+    return { subject: found.get(at[0])!, words: at.map((i) => ws[i]) };
   }
 }

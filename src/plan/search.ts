@@ -222,6 +222,11 @@ export class PlanIndex {
     this.buildCache = undefined;
   }
 
+  /** How much a text weighs as a question: the summed importance of its meaningful words (IDF; unknown words 2.5). */
+  weigh(text: string): number {
+    return this.units(text).units.reduce((a, u) => a + (u.word ? u.importance : 0), 0);
+  }
+
   /** Whether the plan itself uses this stem (or term). */
   knows(term: string): boolean {
     return this.df.has(term);
