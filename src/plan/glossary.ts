@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { readYamlFile } from '../yamlFile';
 import { isStopword, type Lang, LANGS, stem, stemsAnyLang, words } from './analyze';
 
 /**
@@ -94,10 +93,7 @@ export class Glossary {
   }
 
   static load(file: string): Glossary {
-    if (!existsSync(file)) return new Glossary([]);
-    const parsed = z.array(entry).safeParse(parseYaml(readFileSync(file, 'utf8')));
-    if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    return new Glossary(parsed.data);
+    return new Glossary(readYamlFile(file, z.array(entry), []));
   }
 
   /** Concepts in a text of known language, given its stems. Longest phrase wins at each position. */

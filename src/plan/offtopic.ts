@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { readYamlFile } from '../yamlFile';
 import { contentWordMask, type Lang, LANGS, stem, stemsAnyLang, words } from './analyze';
 
 /**
@@ -52,10 +51,7 @@ export class OffTopic {
   }
 
   static load(file: string): OffTopic {
-    if (!existsSync(file)) return new OffTopic([]);
-    const parsed = z.array(topic).safeParse(parseYaml(readFileSync(file, 'utf8')));
-    if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    return new OffTopic(parsed.data);
+    return new OffTopic(readYamlFile(file, z.array(topic), []));
   }
 
   /**
