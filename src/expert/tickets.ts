@@ -42,6 +42,27 @@ export class TicketConflictError extends Error {
   }
 }
 
+type Expert = { userId: string; name: string };
+
+function step(t: Ticket, by: Expert, action: string, now: Date): Ticket['history'] {
+  return [...t.history, { at: now.toISOString(), by: by.userId, action }];
+}
+
+/**
+ * The ticket's transitions, for `Tickets.update`: the next ticket, or undefined when the transition no longer
+ * applies (someone claimed, answered or closed it first).
+ */
+export const transitions = {
+  claim: (by: Expert, now = new Date()) => (t: Ticket): Ticket | undefined =>
+    t.status === 'answered' || t.status === 'closed' || t.claimedBy ? undefined : { ...t, status: 'claimed', claimedBy: by, history: step(t, by, 'claimed', now) },
+  answer: (by: Expert, text: string, savedAsFaq: boolean, now = new Date()) => (t: Ticket): Ticket | undefined =>
+    t.status === 'answered' || t.status === 'closed'
+      ? undefined
+      : { ...t, status: 'answered', answer: { text, by: by.name, at: now.toISOString(), savedAsFaq }, history: step(t, by, 'answered', now) },
+  close: (by: Expert, now = new Date()) => (t: Ticket): Ticket | undefined =>
+    t.status === 'closed' ? undefined : { ...t, status: 'closed', history: step(t, by, 'closed', now) },
+};
+
 function shortId(): string {
   return `T-${randomBytes(3).toString('hex').toUpperCase()}`;
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { deliverTicket, type PostTicket } from '../../expert/delivery';
 import type { Faq } from '../../expert/faq';
 import type { Settings } from '../../expert/settings';
-import { type Ticket, TicketConflictError, type Tickets } from '../../expert/tickets';
+import { type Ticket, TicketConflictError, type Tickets, transitions } from '../../expert/tickets';
 import { format, messages, type Messages } from '../../i18n';
 import type { Logger } from '../../log';
 import type { PlanService } from '../../plan/answer';
@@ -106,9 +106,7 @@ export function registerExpert(app: Application<TurnState>, deps: ExpertDeps): v
     'expert.claim',
     withTicket(async (context, t, _data, m) => {
       const by = who(context);
-      const next = await deps.tickets.update(t.tenantId, t.id, (x) =>
-        x.status === 'answered' || x.status === 'closed' || x.claimedBy ? undefined : { ...x, status: 'claimed', claimedBy: by, history: [...x.history, { at: new Date().toISOString(), by: by.userId, action: 'claimed' }] },
-      );
+      const next = await deps.tickets.update(t.tenantId, t.id, transitions.claim(by));
       turnLog(context, deps.log).info({ event: 'expert.ticket.claimed', ticketId: t.id });
       return ticketCard(next ?? t, m);
     }),
@@ -125,11 +123,7 @@ export function registerExpert(app: Application<TurnState>, deps: ExpertDeps): v
       if (t.status === 'answered' || t.status === 'closed') return ticketCard(t, m);
       const by = who(context);
       const saveFaq = parsed.data.saveFaq === true || parsed.data.saveFaq === 'true';
-      const answered = await deps.tickets.update(t.tenantId, t.id, (x) =>
-        x.status === 'answered' || x.status === 'closed'
-          ? undefined
-          : { ...x, status: 'answered', answer: { text, by: by.name, at: new Date().toISOString(), savedAsFaq: saveFaq }, history: [...x.history, { at: new Date().toISOString(), by: by.userId, action: 'answered' }] },
-      );
+      const answered = await deps.tickets.update(t.tenantId, t.id, transitions.answer(by, text, saveFaq));
       if (!answered || answered.answer?.text !== text) return ticketCard(answered ?? t, m);
       if (saveFaq) await deps.faq.add({ tenantId: t.tenantId, question: t.question, answer: text, lang: t.lang, answeredBy: by.name, ticketId: t.id });
       // The asker gets the answer proactively, in the conversation where they asked.
@@ -144,9 +138,7 @@ export function registerExpert(app: Application<TurnState>, deps: ExpertDeps): v
     'expert.close',
     withTicket(async (context, t, _data, m) => {
       const by = who(context);
-      const closed = await deps.tickets.update(t.tenantId, t.id, (x) =>
-        x.status === 'closed' ? undefined : { ...x, status: 'closed', history: [...x.history, { at: new Date().toISOString(), by: by.userId, action: 'closed' }] },
-      );
+      const closed = await deps.tickets.update(t.tenantId, t.id, transitions.close(by));
       turnLog(context, deps.log).info({ event: 'expert.ticket.closed', ticketId: t.id });
       return ticketCard(closed ?? t, m);
     }),
