@@ -25,7 +25,13 @@ export interface PlanSection {
    * outranks the topic it belongs to when the user asks for the form ({ lomake: 1.2 }).
    */
   weightWhen?: Record<string, number>;
-  source?: { file?: string; heading?: string; page?: number };
+  /**
+   * The section's own number as the document prints it ("3.2", "15 §", "2 luku", "II"): part of its
+   * identity, shown in titles and citations. Absent for unnumbered sections (the sample plan).
+   */
+  number?: string;
+  /** Where the section came from in an imported document: file, heading text, first and last page (PDF). */
+  source?: { file?: string; heading?: string; page?: number; lastPage?: number };
   /** Body per language; Finnish always, Swedish and English where written. */
   body: Localized<Block[]>;
   childIds: string[];
