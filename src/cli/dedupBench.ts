@@ -1,0 +1,189 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import { createLogger } from '../log';
+import type { Group, Reminder } from '../meetings/model';
+import { Groups, Meetings, Reminders } from '../meetings/repository';
+import { openStore } from '../store/cosmos';
+import { readDoc } from '../store/documents';
+import { EMBEDDED_KEY, startEmbeddedCosmos } from '../store/embedded';
+import { spawnBot } from './botProcess';
+
+/**
+ * npm run bench:dedup — how often one instance dying mid-burst makes a reminder go out twice.
+ *
+ * Three bot processes share one embedded store (started here, reached over COSMOS_ENDPOINT) and one local
+ * connector that records every message at the moment it arrives, as the Bot Connector would deliver it.
+ * Each round seeds a burst of reminders and, at a uniformly random moment of the burst, either kills one
+ * instance (SIGKILL; a fresh one replaces it) or freezes it (SIGSTOP) until the others have taken its claims
+ * over, then lets it run on (SIGCONT). Counted per round: reminders delivered more than once, reminders
+ * never delivered, and (freeze) reminders already delivered but still recorded as claimed half a second
+ * after the freeze — the send/record window the freeze fell into.
+ *
+ *   npm run bench:dedup -- [--mode kill|freeze|both] [--rounds 30] [--burst 60] [--connector-ms 0]
+ */
+const { values: args } = parseArgs({
+  options: {
+    mode: { type: 'string', default: 'both' },
+    rounds: { type: 'string', default: '30' },
+    burst: { type: 'string', default: '60' },
+    'burst-ms': { type: 'string', default: '2000' },
+    'connector-ms': { type: 'string', default: '0' },
+  },
+});
+const ROUNDS = Number(args.rounds);
+const BURST = Number(args.burst);
+const BURST_MS = Number(args['burst-ms']);
+const CONNECTOR_MS = Number(args['connector-ms']);
+const LEASE_MS = 3000;
+const POLL_MS = 250;
+const TENANT = '00000000-0000-4000-8000-0000000000aa';
+const CONVERSATION = '19:dedup-bench@thread.tacv2';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The stand-in Bot Connector: a message counts as delivered when it arrives; the answer may lag. */
+async function startCountingConnector(): Promise<{ url: string; counts: Map<string, number>; server: Server }> {
+  const counts = new Map<string, number>();
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const title = /Muistutus: (Kokous [0-9-]+)/.exec(Buffer.concat(chunks).toString('utf8'))?.[1];
+      if (req.method === 'POST' && title) counts.set(title, (counts.get(title) ?? 0) + 1);
+      setTimeout(() => {
+        res.writeHead(201, { 'content-type': 'application/json' });
+        res.end('{"id":"x"}');
+      }, CONNECTOR_MS);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, counts, server };
+}
+
+interface RoundResult {
+  duplicates: number;
+  lost: number;
+  /** Freeze only: delivered but still `claimed` 500 ms after the freeze. */
+  unrecordedAtFreeze?: number;
+}
+
+async function main(): Promise<void> {
+  const modes = args.mode === 'both' ? ['kill', 'freeze'] : [String(args.mode)];
+  const cosmos = await startEmbeddedCosmos();
+  const connector = await startCountingConnector();
+  const store = await openStore({ endpoint: cosmos.endpoint, key: EMBEDDED_KEY, database: 'dedup' }, createLogger('silent'));
+  const group: Group = {
+    id: 'g00000000000000000000dedup'.slice(0, 25),
+    tenantId: TENANT,
+    type: 'regional',
+    name: 'Dedup',
+    ref: { tenantId: TENANT, conversationId: CONVERSATION, serviceUrl: connector.url, channelId: 'msteams', scope: 'channel', botId: '28:opari' },
+    chair: { userId: '29:c', name: 'Chair' },
+    members: [],
+    memberIds: ['29:c'],
+    createdAt: new Date().toISOString(),
+  };
+  await new Groups(store.container('groups')).create(group);
+  const meetings = new Meetings(store.container('meetings'));
+  const reminders = new Reminders(store.container('reminders'));
+  const env = { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: EMBEDDED_KEY, COSMOS_DATABASE: 'dedup', REMINDER_POLL_MS: String(POLL_MS), REMINDER_LEASE_MS: String(LEASE_MS), LOG_LEVEL: 'warn' };
+  const bots = await Promise.all([0, 1, 2].map(() => spawnBot(env)));
+  let round = 0;
+
+  const seed = async (): Promise<{ titles: string[]; ids: Reminder[]; start: number }> => {
+    round++;
+    const start = Date.now() + 1500;
+    const out: Reminder[] = [];
+    const titles: string[] = [];
+    await Promise.all(
+      Array.from({ length: BURST }, async (_, k) => {
+        const id = `m${String(round).padStart(6, '0')}${String(k).padStart(10, '0')}`;
+        const due = new Date(start + Math.floor((k * BURST_MS) / BURST)).toISOString();
+        const title = `Kokous ${round}-${k}`;
+        const later = new Date(Date.parse(due) + 3600_000).toISOString();
+        await meetings.create({ id, groupId: group.id, tenantId: TENANT, seriesId: 'dedup', title, date: '2027-01-01', time: '12:00', startUtc: later, endUtc: later, durationMinutes: 60, place: '', status: 'scheduled', agenda: [], proposalsUntil: due, rsvps: {}, warnings: [], createdAt: due });
+        const r: Reminder = { id: `${id}-60`, dueDay: due.slice(0, 10), dueUtc: due, offsetMinutes: 60, meetingId: id, groupId: group.id, tenantId: TENANT, status: 'pending', attempts: 0 };
+        await reminders.create(r);
+        out.push(r);
+        titles.push(title);
+      }),
+    );
+    return { titles, ids: out, start };
+  };
+
+  const statuses = async (rs: Reminder[]) => Promise.all(rs.map(async (r) => (await readDoc<Reminder>(store.container('reminders'), r.id, r.dueDay))?.status ?? 'gone'));
+  /** Until every reminder of the round is settled (none claimed or pending), then a little longer. */
+  const settle = async (rs: Reminder[], timeoutMs = 40_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline && (await statuses(rs)).some((s) => s === 'claimed' || s === 'pending')) await sleep(200);
+    await sleep(POLL_MS * 2);
+  };
+
+  const runRound = async (mode: string): Promise<RoundResult> => {
+    const { titles, ids, start } = await seed();
+    const victim = Math.floor(Math.random() * bots.length);
+    await sleep(Math.max(0, start + Math.random() * BURST_MS - Date.now()));
+    let unrecordedAtFreeze: number | undefined;
+    if (mode === 'kill') {
+      bots[victim].proc.kill('SIGKILL');
+      const replacement = spawnBot(env);
+      await settle(ids);
+      bots[victim] = await replacement;
+    } else {
+      bots[victim].proc.kill('SIGSTOP');
+      await sleep(500); // the running instances finish what they are sending; the frozen one cannot
+      const st = await statuses(ids);
+      unrecordedAtFreeze = ids.filter((_, i) => st[i] === 'claimed' && (connector.counts.get(titles[i]) ?? 0) > 0).length;
+      await settle(ids); // its leases run out and the others take its claims over
+      bots[victim].proc.kill('SIGCONT');
+      await sleep(LEASE_MS / 2); // whatever it was about to do, it does now
+    }
+    const counts = titles.map((t) => connector.counts.get(t) ?? 0);
+    return { duplicates: counts.reduce((a, c) => a + Math.max(0, c - 1), 0), lost: counts.filter((c) => c === 0).length, unrecordedAtFreeze };
+  };
+
+  try {
+    for (const mode of modes) {
+      const results: RoundResult[] = [];
+      for (let i = 0; i < ROUNDS; i++) {
+        const r = await runRound(mode);
+        results.push(r);
+        process.stderr.write(`  ${mode} round ${i + 1}/${ROUNDS}: duplicates ${r.duplicates}, lost ${r.lost}${r.unrecordedAtFreeze !== undefined ? `, sent-but-unrecorded at freeze ${r.unrecordedAtFreeze}` : ''}\n`);
+      }
+      report(mode, results);
+    }
+  } finally {
+    for (const b of bots) {
+      b.proc.kill('SIGCONT');
+      b.proc.kill('SIGKILL');
+    }
+    await store.close();
+    await cosmos.stop();
+    connector.server.close();
+  }
+}
+
+function report(mode: string, results: RoundResult[]): void {
+  const total = results.length * BURST;
+  const dup = results.reduce((a, r) => a + r.duplicates, 0);
+  const hit = results.filter((r) => r.duplicates > 0).length;
+  const lost = results.reduce((a, r) => a + r.lost, 0);
+  const how = mode === 'kill' ? 'killed (SIGKILL)' : 'frozen (SIGSTOP) until taken over, then resumed';
+  console.log(`\nReminders, 3 instances on one store, one ${how} at a random moment of each burst`);
+  console.log(`  ${results.length} rounds × ${BURST} reminders due within ${BURST_MS} ms (lease ${LEASE_MS} ms, poll ${POLL_MS} ms, connector answers after ${CONNECTOR_MS} ms)`);
+  console.log(`  rounds with a duplicate ${hit}/${results.length} (${((100 * hit) / results.length).toFixed(0)}%)   duplicates ${dup} (${((100 * dup) / total).toFixed(2)}% of ${total}, ${(dup / results.length).toFixed(2)} per ${mode === 'kill' ? 'kill' : 'freeze'})   lost ${lost}`);
+  if (mode === 'freeze') {
+    const caught = results.filter((r) => (r.unrecordedAtFreeze ?? 0) > 0).length;
+    const held = results.reduce((a, r) => a + (r.unrecordedAtFreeze ?? 0), 0);
+    console.log(`  freezes that caught a reminder sent but not yet recorded ${caught}/${results.length}   such reminders ${held}`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: Error) => {
+    console.error(`bench failed: ${err.stack ?? err.message}`);
+    process.exit(1);
+  },
+);
