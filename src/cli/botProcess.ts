@@ -33,7 +33,10 @@ export async function spawnBot(env: Record<string, string> = {}): Promise<{ url:
     } catch {
       /* starting */
     }
-    if (Date.now() - started > 30_000) throw new Error('bot did not start within 30 s');
+    if (Date.now() - started > 30_000) {
+      proc.kill('SIGKILL');
+      throw new Error('bot did not start within 30 s');
+    }
     await new Promise((r) => setTimeout(r, 20));
   }
   const startupMs = Date.now() - started;

@@ -17,8 +17,9 @@ import { spawnBot } from './botProcess';
  * Each round seeds a burst of reminders and, at a uniformly random moment of the burst, either kills one
  * instance (SIGKILL; a fresh one replaces it) or freezes it (SIGSTOP) until the others have taken its claims
  * over, then lets it run on (SIGCONT). Counted per round: reminders delivered more than once, reminders
- * never delivered, and (freeze) reminders already delivered but still recorded as claimed half a second
- * after the freeze — the send/record window the freeze fell into.
+ * never delivered, and (freeze) reminders the frozen instance had delivered but not recorded — delivered,
+ * and still claimed by the same instance both 300 ms and half a lease after the freeze (the running
+ * instances record theirs long before): the send/record window the freeze fell into.
  *
  *   npm run bench:dedup -- [--mode kill|freeze|both] [--rounds 30] [--burst 60] [--connector-ms 0]
  */
@@ -42,6 +43,17 @@ const CONVERSATION = '19:dedup-bench@thread.tacv2';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A fresh instance; on a busy machine a start can take long, so it is tried again before the run gives up. */
+async function startInstance(env: Record<string, string>): Promise<Awaited<ReturnType<typeof spawnBot>>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await spawnBot(env);
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
+}
+
 /** The stand-in Bot Connector: a message counts as delivered when it arrives; the answer may lag. */
 async function startCountingConnector(): Promise<{ url: string; counts: Map<string, number>; server: Server }> {
   const counts = new Map<string, number>();
@@ -64,7 +76,7 @@ async function startCountingConnector(): Promise<{ url: string; counts: Map<stri
 interface RoundResult {
   duplicates: number;
   lost: number;
-  /** Freeze only: delivered but still `claimed` 500 ms after the freeze. */
+  /** Freeze only: delivered by the frozen instance but not recorded when it froze. */
   unrecordedAtFreeze?: number;
 }
 
@@ -88,7 +100,7 @@ async function main(): Promise<void> {
   const meetings = new Meetings(store.container('meetings'));
   const reminders = new Reminders(store.container('reminders'));
   const env = { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: EMBEDDED_KEY, COSMOS_DATABASE: 'dedup', REMINDER_POLL_MS: String(POLL_MS), REMINDER_LEASE_MS: String(LEASE_MS), LOG_LEVEL: 'warn' };
-  const bots = await Promise.all([0, 1, 2].map(() => spawnBot(env)));
+  const bots = await Promise.all([0, 1, 2].map(() => startInstance(env)));
   let round = 0;
 
   const seed = async (): Promise<{ titles: string[]; ids: Reminder[]; start: number }> => {
@@ -112,7 +124,8 @@ async function main(): Promise<void> {
     return { titles, ids: out, start };
   };
 
-  const statuses = async (rs: Reminder[]) => Promise.all(rs.map(async (r) => (await readDoc<Reminder>(store.container('reminders'), r.id, r.dueDay))?.status ?? 'gone'));
+  const read = (rs: Reminder[]) => Promise.all(rs.map((r) => readDoc<Reminder>(store.container('reminders'), r.id, r.dueDay)));
+  const statuses = async (rs: Reminder[]) => (await read(rs)).map((r) => r?.status ?? 'gone');
   /** Until every reminder of the round is settled (none claimed or pending), then a little longer. */
   const settle = async (rs: Reminder[], timeoutMs = 40_000) => {
     const deadline = Date.now() + timeoutMs;
@@ -127,14 +140,18 @@ async function main(): Promise<void> {
     let unrecordedAtFreeze: number | undefined;
     if (mode === 'kill') {
       bots[victim].proc.kill('SIGKILL');
-      const replacement = spawnBot(env);
+      const replacement = startInstance(env);
       await settle(ids);
       bots[victim] = await replacement;
     } else {
       bots[victim].proc.kill('SIGSTOP');
-      await sleep(500); // the running instances finish what they are sending; the frozen one cannot
-      const st = await statuses(ids);
-      unrecordedAtFreeze = ids.filter((_, i) => st[i] === 'claimed' && (connector.counts.get(titles[i]) ?? 0) > 0).length;
+      const frozenAt = Date.now();
+      const claimedBy = async () => (await read(ids)).map((r, i) => (r?.status === 'claimed' && (connector.counts.get(titles[i]) ?? 0) > 0 ? r.claimedBy : undefined));
+      await sleep(300);
+      const early = await claimedBy();
+      await sleep(Math.max(0, frozenAt + LEASE_MS / 2 - Date.now()));
+      const late = await claimedBy();
+      unrecordedAtFreeze = early.filter((by, i) => by && by === late[i]).length;
       await settle(ids); // its leases run out and the others take its claims over
       bots[victim].proc.kill('SIGCONT');
       await sleep(LEASE_MS / 2); // whatever it was about to do, it does now
