@@ -1,5 +1,6 @@
 import type { Service } from '../forms/registry';
 import type { Encrypted } from '../store/crypto';
+import type { Deliverable } from '../store/delivery';
 
 /** Yksilökohtainen opiskeluhuollon asia: a submitted form that someone at the school must handle. */
 export type CaseStatus = 'vireilla' | 'kasittelyssa' | 'paattynyt';
@@ -19,7 +20,8 @@ export interface DueDate {
   calendarCovered: boolean;
 }
 
-export interface CaseDoc {
+/** `deliveries`: the school channel's notice and the overdue reminders, each sent at least once (store/delivery.ts). */
+export interface CaseDoc extends Deliverable {
   /** Derived from the submission's idempotency key: a replayed submit lands on the same document. */
   id: string;
   tenantId: string;
@@ -43,6 +45,7 @@ export interface CaseDoc {
   pupilKey: string;
   submittedIn: string;
   createdAt: string;
+  /** Set once every handler has been reminded that the case is overdue (or could not be). */
   overdueRemindedAt?: string;
   _etag?: string;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import { statusOf } from '../store/errors';
-import { readDoc, updateDoc } from '../store/documents';
+import { type Changed, changeDoc, readDoc, updateDoc } from '../store/documents';
 import { withStoreRetry } from '../store/retry';
 import type { CaseDoc } from './model';
 
@@ -127,6 +127,11 @@ export class Cases {
     return updateDoc(this.cases, id, schoolId, change, () => new CaseConflictError());
   }
 
+  /** `update` that says whether it wrote, starting from `known` without a read while its ETag holds. */
+  change(schoolId: string, id: string, change: (c: CaseDoc) => CaseDoc | undefined, known?: CaseDoc): Promise<Changed<CaseDoc>> {
+    return changeDoc(this.cases, id, schoolId, change, () => new CaseConflictError(), { known });
+  }
+
   async delete(schoolId: string, id: string): Promise<boolean> {
     try {
       await withStoreRetry(() => this.cases.item(id, schoolId).delete());
@@ -137,7 +142,18 @@ export class Cases {
     }
   }
 
-  /** Open cases past their due date that nobody has been reminded of yet (all schools). */
+  /** Cases whose channel notice is not recorded as sent after `before` (all schools), fewer than `maxAttempts` tries. */
+  async unnoticed(before: string, maxAttempts: number): Promise<CaseDoc[]> {
+    const { resources } = await this.cases.items
+      .query<CaseDoc>({
+        query: "SELECT * FROM c WHERE IS_DEFINED(c.deliveries.notice) AND c.deliveries.notice.state != 'sent' AND c.deliveries.notice.attempts < @max AND c.createdAt < @before",
+        parameters: [{ name: '@before', value: before }, { name: '@max', value: maxAttempts }],
+      })
+      .fetchAll();
+    return resources;
+  }
+
+  /** Open cases past their due date whose handlers have not all been reminded yet (all schools). */
   async overdue(today: string): Promise<CaseDoc[]> {
     const { resources } = await this.cases.items
       .query<CaseDoc>({

@@ -1,7 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { FormDef, School, Service } from '../forms/registry';
 import { SCHOOL_FIELD } from '../forms/registry';
+import type { ConversationRef } from '../store/conversationRefs';
 import type { KeyRing } from '../store/crypto';
+import { DELIVERY_LEASE_MS, deliverOnce, type DeliveryResult } from '../store/delivery';
 import { canHandle, canRead, SERVICE_ROLES, viewers } from './access';
 import type { AuditLog } from './audit';
 import type { SchoolCalendar } from './calendar';
@@ -12,6 +14,10 @@ import type { RoleGrant, Roles } from './roles';
 
 /** Routing values kept in clear; everything else about the pupil is encrypted. */
 const CLEAR_FIELDS = new Set([SCHOOL_FIELD, 'urgency', 'target']);
+/** A notice or overdue reminder that keeps failing (429, 5xx) is given up after this many tries. */
+export const MAX_SEND_ATTEMPTS = 5;
+/** A notice not sent this long after its case was created is taken up by the background retry. */
+const NOTICE_RETRY_AFTER_MS = 60_000;
 
 export interface Actor extends Person {
   tenantId: string;
@@ -36,8 +42,11 @@ export class CaseService {
     return typeof form.service === 'object' ? (values[form.service.field] as Service) : (form.service ?? 'rehtori');
   }
 
-  /** Creates the case once per idempotency key; the pupil's data is encrypted before it is stored. */
-  async submit(form: FormDef, values: Record<string, unknown>, actor: Actor, idempotencyKey: string): Promise<{ case: CaseDoc; duplicate: boolean }> {
+  /**
+   * Creates the case once per idempotency key; the pupil's data is encrypted before it is stored. With
+   * `notice`, the case carries its school channel's notice as pending, for `deliverNotice` (or its retry).
+   */
+  async submit(form: FormDef, values: Record<string, unknown>, actor: Actor, idempotencyKey: string, opts: { notice?: boolean } = {}): Promise<{ case: CaseDoc; duplicate: boolean }> {
     const schoolId = String(values[SCHOOL_FIELD]);
     const service = this.serviceOf(form, values);
     const urgent = values.urgency === 'urgent';
@@ -68,6 +77,7 @@ export class CaseService {
       pupilKey: this.keys.lookupHash(identity),
       submittedIn: actor.conversationId,
       createdAt: now.toISOString(),
+      ...(opts.notice ? { deliveries: { notice: { state: 'pending' as const, attempts: 0 } } } : {}),
     };
     const result = await this.cases.create(doc, Number(requestedOn.slice(0, 4)));
     await this.audit.record({ caseId: result.case.id, caseNumber: result.case.number, action: result.duplicate ? 'duplicate-submit' : 'created', by: actor.aadObjectId ?? actor.userId, conversationId: actor.conversationId });
@@ -145,18 +155,54 @@ export class CaseService {
     return this.audit.trail(caseId);
   }
 
-  /** Open cases past due whose handler has not been reminded; marks each reminded once (ETag). */
-  async claimOverdue(): Promise<CaseDoc[]> {
-    const today = todayInHelsinki(this.now());
-    const out: CaseDoc[] = [];
-    for (const c of await this.cases.overdue(today)) {
-      // The mark is unique to this claim: whoever's mark is on the case after the ETag race sends the reminder.
-      const mark = `${this.now().toISOString()}#${randomUUID().slice(0, 8)}`;
-      const claimed = await this.cases.update(c.schoolId, c.id, (x) => (x.overdueRemindedAt ? undefined : { ...x, overdueRemindedAt: mark }));
-      if (claimed?.overdueRemindedAt === mark) {
-        out.push(claimed);
-        await this.audit.record({ caseId: c.id, caseNumber: c.number, action: 'reminded', by: 'opari' });
+  /** Sends the case's notice to its school's channel at least once, recorded on the case (store/delivery.ts). */
+  deliverNotice(c: CaseDoc, send: () => Promise<string | undefined>): Promise<DeliveryResult<CaseDoc>> {
+    return deliverOnce(c, 'notice', (change, known) => this.cases.change(c.schoolId, c.id, change, known), send, { leaseMs: DELIVERY_LEASE_MS, now: this.now });
+  }
+
+  /** Notices still not sent a minute after their case was created: a failed post, or an instance that died. */
+  unnoticed(): Promise<CaseDoc[]> {
+    return this.cases.unnoticed(new Date(this.now().getTime() - NOTICE_RETRY_AFTER_MS).toISOString(), MAX_SEND_ATTEMPTS);
+  }
+
+  /**
+   * Reminds the handlers of every open case past its OHL 15 § date — the assignee, or else the school's
+   * kuraattori and psychologist — in their personal chats with Opari. One delivery per conversation, recorded
+   * on the case (store/delivery.ts): instances running this at once, or one taking over from an instance that
+   * died, skip what is recorded, so each is reminded at least once and once unless an instance dies between a
+   * send and its record. When every delivery is done the case is marked reminded (audited once); a send that
+   * failed for a reason that may pass (429, 5xx) is tried again at the next pass, up to MAX_SEND_ATTEMPTS.
+   */
+  async remindOverdue(
+    refsOf: (tenantId: string, aadObjectId: string) => Promise<ConversationRef[]>,
+    send: (ref: ConversationRef, c: CaseDoc) => Promise<string | undefined>,
+  ): Promise<{ caseId: string; sent: number; failed: number; done: boolean }[]> {
+    const out: { caseId: string; sent: number; failed: number; done: boolean }[] = [];
+    for (let c of await this.cases.overdue(todayInHelsinki(this.now()))) {
+      const holders = c.assignee ? [c.assignee] : (await this.roles.holders(c.tenantId, c.schoolId, ['kuraattori', 'psykologi'])).map((g) => g.user);
+      const refs = (await Promise.all(holders.filter((p) => p.aadObjectId).map((p) => refsOf(c.tenantId, p.aadObjectId!)))).flat();
+      let sent = 0;
+      let failed = 0;
+      let done = true;
+      for (const ref of refs) {
+        const slot = `overdue:${createHash('sha256').update(ref.conversationId).digest('hex').slice(0, 16)}`;
+        const r = await deliverOnce(c, slot, (change, known) => this.cases.change(c.schoolId, c.id, change, known), () => send(ref, c), { leaseMs: DELIVERY_LEASE_MS, now: this.now });
+        if (r.outcome === 'gone') break;
+        c = r.doc;
+        if (r.outcome === 'sent') sent++;
+        if (r.outcome === 'busy') done = false;
+        if (r.outcome === 'failed') {
+          failed++;
+          const status = (r.error as { statusCode?: number })?.statusCode;
+          const lasting = status === 403 || status === 404 || (c.deliveries?.[slot]?.attempts ?? 0) >= MAX_SEND_ATTEMPTS;
+          if (!lasting) done = false;
+        }
       }
+      if (done) {
+        const marked = await this.cases.change(c.schoolId, c.id, (x) => (x.overdueRemindedAt ? undefined : { ...x, overdueRemindedAt: this.now().toISOString() }), c);
+        if (marked.changed) await this.audit.record({ caseId: c.id, caseNumber: c.number, action: 'reminded', by: 'opari' });
+      }
+      out.push({ caseId: c.id, sent, failed, done });
     }
     return out;
   }

@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import type { ConversationRef } from '../store/conversationRefs';
+import type { Deliverable } from '../store/delivery';
 import { statusOf } from '../store/errors';
-import { readDoc, updateDoc } from '../store/documents';
+import { type Changed, changeDoc, readDoc, updateDoc } from '../store/documents';
 import { withStoreRetry } from '../store/retry';
 
 /**
@@ -12,7 +13,8 @@ import { withStoreRetry } from '../store/retry';
  */
 export type TicketStatus = 'unposted' | 'open' | 'claimed' | 'answered' | 'closed';
 
-export interface Ticket {
+/** `deliveries.answer`: the answer sent to the asker, at least once (store/delivery.ts). */
+export interface Ticket extends Deliverable {
   id: string;
   tenantId: string;
   question: string;
@@ -31,6 +33,8 @@ export interface Ticket {
   postingBy?: string;
   postingUntil?: string;
   history: { at: string; by: string; action: string }[];
+  /** Hash of the idempotency key of the click that asked: the same click twice asks once. */
+  askKey?: string;
   createdAt: string;
   _etag?: string;
 }
@@ -63,22 +67,32 @@ export const transitions = {
     t.status === 'closed' ? undefined : { ...t, status: 'closed', history: step(t, by, 'closed', now) },
 };
 
-function shortId(): string {
-  return `T-${randomBytes(3).toString('hex').toUpperCase()}`;
+const digest = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** The ticket number: drawn at random, or derived from the asking click's key (the same click, the same ticket). */
+function shortId(key: string | undefined, attempt: number): string {
+  return `T-${(key ? digest(`${key}#${attempt}`).slice(0, 6) : randomBytes(3).toString('hex')).toUpperCase()}`;
 }
 
 export class Tickets {
   constructor(private readonly container: Container) {}
 
-  async create(t: Omit<Ticket, 'id' | 'status' | 'postAttempts' | 'history' | 'createdAt'>, now = new Date()): Promise<Ticket> {
+  /**
+   * Creates the ticket; with `key` (the asking click's idempotency key) once: a replayed click gets the ticket
+   * it created before, with `duplicate`.
+   */
+  async create(t: Omit<Ticket, 'id' | 'status' | 'postAttempts' | 'history' | 'createdAt' | 'askKey'>, now = new Date(), key?: string): Promise<{ ticket: Ticket; duplicate: boolean }> {
+    const askKey = key ? digest(key) : undefined;
     for (let attempt = 0; ; attempt++) {
-      const ticket: Ticket = { ...t, id: shortId(), status: 'unposted', postAttempts: 0, history: [{ at: now.toISOString(), by: t.asker.userId, action: 'asked' }], createdAt: now.toISOString() };
+      const ticket: Ticket = { ...t, id: shortId(key, attempt), status: 'unposted', postAttempts: 0, history: [{ at: now.toISOString(), by: t.asker.userId, action: 'asked' }], ...(askKey ? { askKey } : {}), createdAt: now.toISOString() };
       try {
         const { resource } = await withStoreRetry(() => this.container.items.create(ticket));
-        return resource as Ticket;
+        return { ticket: resource as Ticket, duplicate: false };
       } catch (err) {
-        // 409: the random id is taken (16M ids per tenant); draw another.
         if (statusOf(err) !== 409 || attempt >= 5) throw err;
+        // 409: this click's ticket (a replay), or another ticket holds the number (16M per tenant): take the next.
+        const existing = askKey ? await this.get(t.tenantId, ticket.id) : undefined;
+        if (existing && existing.askKey === askKey) return { ticket: existing, duplicate: true };
       }
     }
   }
@@ -90,6 +104,11 @@ export class Tickets {
   /** Read-modify-write under the ticket's ETag: two experts clicking at once cannot both claim it. */
   update(tenantId: string, id: string, change: (t: Ticket) => Ticket | undefined): Promise<Ticket | undefined> {
     return updateDoc(this.container, id, tenantId, change, () => new TicketConflictError(), 5);
+  }
+
+  /** `update` that says whether it wrote, starting from `known` without a read while its ETag holds. */
+  change(tenantId: string, id: string, change: (t: Ticket) => Ticket | undefined, known?: Ticket): Promise<Changed<Ticket>> {
+    return changeDoc(this.container, id, tenantId, change, () => new TicketConflictError(), { attempts: 5, known });
   }
 
   /** Tickets whose channel post has not succeeded yet, oldest first (retried by any instance). */

@@ -149,6 +149,10 @@ export const en: Messages = {
     deleted: 'Matter {number} was deleted. The log stays.',
     deleteUsage: 'Type: delete case OH-yyyy-nnnn',
   },
+  caseNotice: {
+    sending: "The notice to the school's student welfare channel is on its way.",
+    failed: "The notice to the school's student welfare channel could not be sent yet. Opari tries again.",
+  },
   meetings: {
     groupTitle: 'Set up a student welfare group',
     groupIntro: "The group is bound to this conversation. You become the chair and the conversation's members the group's members.",

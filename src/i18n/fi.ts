@@ -149,6 +149,10 @@ export const fi: Messages = {
     deleted: 'Asia {number} poistettiin. Loki säilyy.',
     deleteUsage: 'Kirjoita: poista asia OH-vvvv-nnnn',
   },
+  caseNotice: {
+    sending: 'Ilmoitus koulun opiskeluhuoltokanavalle on lähdössä.',
+    failed: 'Ilmoitusta koulun opiskeluhuoltokanavalle ei saatu lähetettyä vielä. Opari yrittää uudelleen.',
+  },
   meetings: {
     groupTitle: 'Perusta opiskeluhuoltoryhmä',
     groupIntro: 'Ryhmä sidotaan tähän keskusteluun. Sinusta tulee puheenjohtaja, ja keskustelun jäsenet ovat ryhmän jäseniä.',

@@ -129,6 +129,11 @@ export interface Messages {
     deleted: string;
     deleteUsage: string;
   };
+  /** The school channel's notice of a new case, when it has not gone out yet (the summary card says so). */
+  caseNotice: {
+    sending: string;
+    failed: string;
+  };
   meetings: {
     groupTitle: string;
     groupIntro: string;

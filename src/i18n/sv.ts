@@ -149,6 +149,10 @@ export const sv: Messages = {
     deleted: 'Ärende {number} raderades. Loggen finns kvar.',
     deleteUsage: 'Skriv: radera ärende OH-åååå-nnnn',
   },
+  caseNotice: {
+    sending: 'Anmälan till skolans elevhälsokanal är på väg.',
+    failed: 'Anmälan till skolans elevhälsokanal kunde inte skickas ännu. Opari försöker igen.',
+  },
   meetings: {
     groupTitle: 'Bilda en elevhälsogrupp',
     groupIntro: 'Gruppen knyts till den här chatten. Du blir ordförande och chattens medlemmar blir gruppens medlemmar.',

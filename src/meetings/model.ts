@@ -1,5 +1,6 @@
 import type { Person } from '../cases/model';
 import type { ConversationRef } from '../store/conversationRefs';
+import type { Deliverable } from '../store/delivery';
 
 /** Opiskeluhuoltoryhmä bound to one Teams conversation (channel or group chat). */
 export type GroupType = 'communal' | 'expert' | 'steering' | 'regional';
@@ -36,11 +37,14 @@ export interface Memo {
   tasks: string;
   recordedBy: string;
   at: string;
+  /** The submit that wrote it: a replay of the same submit leaves it as it is. */
+  key?: string;
 }
 
 export type Rsvp = 'yes' | 'no';
 
-export interface Meeting {
+/** `deliveries`: the agenda card's post and the change and cancellation notices, each sent at least once (store/delivery.ts). */
+export interface Meeting extends Deliverable {
   id: string;
   /** Partition key: a group's meetings together. */
   groupId: string;
@@ -63,6 +67,8 @@ export interface Meeting {
   /** The agenda card in the group's conversation, updated in place. */
   agendaActivityId?: string;
   warnings: string[];
+  /** Submits of the Meeting form already applied to this meeting (the latest few), so a replay changes nothing. */
+  changeKeys?: string[];
   createdAt: string;
   _etag?: string;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
-import { readDoc, updateDoc } from '../store/documents';
+import { type Changed, changeDoc, readDoc, updateDoc } from '../store/documents';
 import { statusOf } from '../store/errors';
 import { withStoreRetry } from '../store/retry';
 import type { Group, Meeting, Reminder } from './model';
@@ -49,8 +49,14 @@ export class Groups {
 export class Meetings {
   constructor(private readonly container: Container) {}
 
+  /** Creates the meeting once: its id comes from the submit, so a replayed submit gets the stored one back (409). */
   async create(m: Meeting): Promise<Meeting> {
-    return (await withStoreRetry(() => this.container.items.create(m))).resource as unknown as Meeting;
+    try {
+      return (await withStoreRetry(() => this.container.items.create(m))).resource as unknown as Meeting;
+    } catch (err) {
+      if (statusOf(err) !== 409) throw err;
+      return (await this.get(m.groupId, m.id)) ?? m;
+    }
   }
 
   get(groupId: string, id: string): Promise<Meeting | undefined> {
@@ -59,6 +65,11 @@ export class Meetings {
 
   update(groupId: string, id: string, change: (m: Meeting) => Meeting | undefined): Promise<Meeting | undefined> {
     return updateDoc(this.container, id, groupId, change, () => new MeetingConflictError());
+  }
+
+  /** `update` that says whether it wrote, starting from `known` without a read while its ETag holds. */
+  change(groupId: string, id: string, change: (m: Meeting) => Meeting | undefined, known?: Meeting): Promise<Changed<Meeting>> {
+    return changeDoc(this.container, id, groupId, change, () => new MeetingConflictError(), { known });
   }
 
   /** A group's meetings, oldest first (paged by the SDK's continuation tokens, no OFFSET/LIMIT). */
@@ -83,6 +94,23 @@ export class Reminders {
 
   update(dueDay: string, id: string, change: (r: Reminder) => Reminder | undefined): Promise<Reminder | undefined> {
     return updateDoc(this.container, id, dueDay, change, () => new MeetingConflictError(), 3);
+  }
+
+  /** `update` starting from a version this instance wrote itself: one round trip while nobody else wrote since. */
+  change(dueDay: string, id: string, change: (r: Reminder) => Reminder | undefined, known: Reminder): Promise<Changed<Reminder>> {
+    return changeDoc(this.container, id, dueDay, change, () => new MeetingConflictError(), { attempts: 3, known });
+  }
+
+  /** One conditional write under `etag`: the stored reminder, or undefined when it changed meanwhile (412) or is gone (404). */
+  async replaceIfMatch(next: Reminder, etag: string): Promise<Reminder | undefined> {
+    try {
+      const { resource } = await withStoreRetry(() => this.container.item(next.id, next.dueDay).replace(next, { accessCondition: { type: 'IfMatch', condition: etag } }));
+      return resource as unknown as Reminder;
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === 412 || status === 404) return undefined;
+      throw err;
+    }
   }
 
   /** Pending reminders of the given UTC days due by `nowIso`, and claims whose lease has run out. */

@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Person } from '../cases/model';
 import type { ConversationRef } from '../store/conversationRefs';
+import { DELIVERY_LEASE_MS, deliverOnce, type DeliveryResult } from '../store/delivery';
 import { looksLikeIndividualPupil, standardItems } from './agenda';
 import type { AgendaItem, Group, GroupType, Meeting, Memo, Reminder, Rsvp } from './model';
 import { groupIdFor, type Groups, type Meetings, type Reminders } from './repository';
@@ -16,6 +17,8 @@ export interface ScheduleInput {
 }
 
 const DAY_MS = 24 * 3600_000;
+/** A submit's idempotency key (conversation, card message, person, form) as ids: the same submit, the same ids. */
+const digest = (key: string, n: number) => createHash('sha256').update(key).digest('hex').slice(0, n);
 
 /** Groups, meetings, agendas, answers and memos; reminders are scheduled here and sent by the dispatcher. */
 export class MeetingService {
@@ -51,16 +54,19 @@ export class MeetingService {
     return this.groups.get(tenantId, id);
   }
 
-  /** The chair schedules one meeting or a series; each gets the standard agenda and its reminders. */
-  async schedule(group: Group, actor: Person, input: ScheduleInput): Promise<Meeting[] | MeetingRefusal> {
+  /**
+   * The chair schedules one meeting or a series; each gets the standard agenda and its reminders. The ids come
+   * from the submit's `key`, so the same submit twice (a Teams retry, a double click, two at once) schedules once.
+   */
+  async schedule(group: Group, actor: Person, input: ScheduleInput, key: string): Promise<Meeting[] | MeetingRefusal> {
     if (group.chair.userId !== actor.userId) return 'notChair';
     const occurrences = expandRecurrence(input.rule);
-    const seriesId = randomUUID().slice(0, 8);
+    const seriesId = digest(`${key}|series`, 8);
     const out: Meeting[] = [];
-    for (const o of occurrences) {
+    for (const [n, o] of occurrences.entries()) {
       const w = scheduleWarnings(o.date);
       const meeting: Meeting = {
-        id: `m${randomUUID().replace(/-/g, '').slice(0, 16)}`,
+        id: `m${digest(`${key}|${n}`, 16)}`,
         groupId: group.id,
         tenantId: group.tenantId,
         seriesId,
@@ -78,10 +84,25 @@ export class MeetingService {
         warnings: [...w.warnings, ...(o.shifted ? ['shifted'] : [])].map((k) => (k === 'holiday' && w.holidayName ? `holiday:${w.holidayName.fi}` : k)),
         createdAt: this.now().toISOString(),
       };
-      out.push(await this.meetings.create(meeting));
-      await this.scheduleReminders(meeting);
+      const stored = await this.meetings.create(meeting);
+      out.push(stored);
+      await this.scheduleReminders(stored);
     }
     return out;
+  }
+
+  /**
+   * Sends a message about the meeting at least once: the agenda card (`slot` 'agenda'), a change or a
+   * cancellation notice. Recorded on the meeting, so a replayed submit does not send it again.
+   */
+  deliver(meeting: Meeting, slot: string, send: () => Promise<string | undefined>, key?: string): Promise<DeliveryResult<Meeting>> {
+    return deliverOnce(meeting, slot, (change, known) => this.meetings.change(meeting.groupId, meeting.id, change, known), send, {
+      leaseMs: DELIVERY_LEASE_MS,
+      now: this.now,
+      key,
+      // The agenda card's message id: later changes update that card in place.
+      record: (m, activityId) => (slot === 'agenda' && activityId ? { ...m, agendaActivityId: activityId } : m),
+    });
   }
 
   private async scheduleReminders(m: Meeting, generation = ''): Promise<void> {
@@ -124,23 +145,24 @@ export class MeetingService {
     return out.sort((a, b) => a.meeting.startUtc.localeCompare(b.meeting.startUtc));
   }
 
-  /** Remembers the agenda card's message id, so later changes update it in place. */
-  async setAgendaActivity(groupId: string, meetingId: string, activityId: string): Promise<void> {
-    await this.meetings.update(groupId, meetingId, (m) => ({ ...m, agendaActivityId: activityId }));
-  }
-
   getMeeting(groupId: string, id: string): Promise<Meeting | undefined> {
     return this.meetings.get(groupId, id);
   }
 
-  /** A member proposes an item for the next meeting, until 24 h before it. A communal agenda never names a pupil. */
-  async propose(group: Group, actor: Person, title: string, details: string): Promise<Meeting | MeetingRefusal> {
+  /**
+   * A member proposes an item for the next meeting, until 24 h before it. A communal agenda never names a pupil.
+   * The item's id comes from the submit's `key`: the same submit twice adds it once.
+   */
+  async propose(group: Group, actor: Person, title: string, details: string, key: string): Promise<Meeting | MeetingRefusal> {
     const next = await this.next(group.id);
     if (!next) return 'noMeeting';
+    const id = digest(key, 8);
+    if (next.agenda.some((i) => i.id === id)) return next;
     if (this.now().toISOString() > next.proposalsUntil) return 'deadlinePassed';
     if (group.type === 'communal' && looksLikeIndividualPupil(`${title} ${details}`)) return 'individualPupil';
-    const item: AgendaItem = { id: randomUUID().slice(0, 8), title, ...(details ? { details } : {}), proposedBy: actor.name, status: group.chair.userId === actor.userId ? 'accepted' : 'proposed', standard: false };
+    const item: AgendaItem = { id, title, ...(details ? { details } : {}), proposedBy: actor.name, status: group.chair.userId === actor.userId ? 'accepted' : 'proposed', standard: false };
     const updated = await this.meetings.update(group.id, next.id, (m) => {
+      if (m.agenda.some((i) => i.id === id)) return undefined; // the same submit, a moment earlier
       // Before "Muut asiat"/"Seuraava kokous", after the other items.
       const tail = m.agenda.findIndex((i) => i.standard && /^(Muut asiat|Seuraava kokous|Seuraava tapaaminen)$/.test(i.title));
       const agenda = [...m.agenda];
@@ -184,13 +206,17 @@ export class MeetingService {
     return updated;
   }
 
-  /** The chair moves or changes one meeting; its pending reminders are replaced. */
-  async reschedule(group: Group, actor: Person, meetingId: string, input: { title: string; place: string; date: string; time: string; durationMinutes: number }): Promise<Meeting | MeetingRefusal> {
+  /**
+   * The chair moves or changes one meeting; its pending reminders are replaced. A submit already applied
+   * (`key`, a replay) changes nothing, and a late replay of an older change does not undo a newer one.
+   */
+  async reschedule(group: Group, actor: Person, meetingId: string, input: { title: string; place: string; date: string; time: string; durationMinutes: number }, key: string): Promise<Meeting | MeetingRefusal> {
     if (group.chair.userId !== actor.userId) return 'notChair';
+    const change = digest(key, 12);
     const [o] = expandRecurrence({ kind: 'once', date: input.date, time: input.time, durationMinutes: input.durationMinutes });
     const w = scheduleWarnings(o.date);
     const updated = await this.meetings.update(group.id, meetingId, (m) =>
-      m.status === 'cancelled'
+      m.status === 'cancelled' || m.changeKeys?.includes(change)
         ? undefined
         : {
             ...m,
@@ -203,24 +229,30 @@ export class MeetingService {
             durationMinutes: input.durationMinutes,
             proposalsUntil: new Date(Date.parse(o.startUtc) - DAY_MS).toISOString(),
             warnings: [...w.warnings, ...(o.shifted ? ['shifted'] : [])].map((k) => (k === 'holiday' && w.holidayName ? `holiday:${w.holidayName.fi}` : k)),
+            changeKeys: [...(m.changeKeys ?? []), change].slice(-10),
           },
     );
     if (!updated || updated.status === 'cancelled') return 'noMeeting';
+    if (updated.changeKeys?.at(-1) !== change) return updated; // a newer change has its own reminders
+    // Also on a replay: finishes what an instance that died half-way left undone (the ids make it idempotent).
     for (const r of await this.reminders.ofMeeting(meetingId)) {
-      if (r.status === 'pending') await this.reminders.update(r.dueDay, r.id, (x) => (x.status === 'pending' ? { ...x, status: 'cancelled' } : undefined));
+      if (r.status === 'pending' && !r.id.endsWith(`-r${change}`)) await this.reminders.update(r.dueDay, r.id, (x) => (x.status === 'pending' ? { ...x, status: 'cancelled' } : undefined));
     }
-    await this.scheduleReminders(updated, `r${Date.now().toString(36)}`);
+    await this.scheduleReminders(updated, `r${change}`);
     return updated;
   }
 
-  /** The memo goes on the latest meeting that has started (or the next one if none has). */
-  async recordMemo(group: Group, actor: Person, memo: Omit<Memo, 'recordedBy' | 'at'>): Promise<Meeting | MeetingRefusal> {
+  /** The memo goes on the latest meeting that has started (or the next one if none has); the same submit twice writes it once. */
+  async recordMemo(group: Group, actor: Person, memo: Omit<Memo, 'recordedBy' | 'at' | 'key'>, key: string): Promise<Meeting | MeetingRefusal> {
     if (group.chair.userId !== actor.userId) return 'notChair';
     const all = (await this.meetings.ofGroup(group.id)).filter((m) => m.status === 'scheduled');
+    const id = digest(key, 12);
+    const recorded = all.find((m) => m.memo?.key === id);
+    if (recorded) return recorded;
     const now = this.now().toISOString();
     const target = all.filter((m) => m.startUtc <= now).at(-1) ?? all[0];
     if (!target) return 'noMeeting';
-    const updated = await this.meetings.update(group.id, target.id, (m) => ({ ...m, memo: { ...memo, recordedBy: actor.name, at: now } }));
+    const updated = await this.meetings.update(group.id, target.id, (m) => (m.memo?.key === id ? undefined : { ...m, memo: { ...memo, recordedBy: actor.name, at: now, key: id } }));
     return updated ?? 'noMeeting';
   }
 }

@@ -13,11 +13,46 @@ export async function readDoc<T>(container: Container, id: string, partitionKey:
   }
 }
 
+/** What a read-modify-write did: the stored document (undefined if it does not exist) and whether this call wrote it. */
+export interface Changed<T> {
+  doc: T | undefined;
+  changed: boolean;
+}
+
 /**
  * Read-modify-write under the document's ETag (IfMatch): when someone else wrote in between (412),
  * read again and re-apply `change`. `change` returns undefined to leave the document as it is.
- * Returns the stored document, or undefined if it does not exist; throws `conflict()` after `attempts`.
+ * With `known` (a version this caller read or wrote itself, with its `_etag`) the first attempt skips the
+ * read: one round trip when nobody wrote since — what keeps a "sent" record right behind its send.
+ * Throws `conflict()` after `attempts`.
  */
+export async function changeDoc<T extends { _etag?: string }>(
+  container: Container,
+  id: string,
+  partitionKey: string,
+  change: (doc: T) => T | undefined,
+  conflict: () => Error,
+  opts: { attempts?: number; known?: T } = {},
+): Promise<Changed<T>> {
+  const attempts = opts.attempts ?? 8;
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const current = attempt === 0 && opts.known?._etag ? opts.known : await readDoc<T>(container, id, partitionKey);
+    if (!current) return { doc: undefined, changed: false };
+    const next = change(structuredClone(current));
+    if (!next) return { doc: current, changed: false };
+    try {
+      const { resource } = await withStoreRetry(() => container.item(id, partitionKey).replace(next, { accessCondition: { type: 'IfMatch', condition: current._etag! } }));
+      return { doc: resource as unknown as T, changed: true };
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === 404) return { doc: undefined, changed: false };
+      if (status !== 412) throw err;
+    }
+  }
+  throw conflict();
+}
+
+/** `changeDoc` for callers that only need the stored document. */
 export async function updateDoc<T extends { _etag?: string }>(
   container: Container,
   id: string,
@@ -26,17 +61,5 @@ export async function updateDoc<T extends { _etag?: string }>(
   conflict: () => Error,
   attempts = 8,
 ): Promise<T | undefined> {
-  for (let attempt = 0; attempt < attempts; attempt++) {
-    const current = await readDoc<T>(container, id, partitionKey);
-    if (!current) return undefined;
-    const next = change(structuredClone(current));
-    if (!next) return current;
-    try {
-      const { resource } = await withStoreRetry(() => container.item(id, partitionKey).replace(next, { accessCondition: { type: 'IfMatch', condition: current._etag! } }));
-      return resource as unknown as T;
-    } catch (err) {
-      if (statusOf(err) !== 412) throw err;
-    }
-  }
-  throw conflict();
+  return (await changeDoc(container, id, partitionKey, change, conflict, { attempts })).doc;
 }

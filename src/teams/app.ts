@@ -39,6 +39,7 @@ import { ticketCard } from '../ui/expertCards';
 import { registerLanguage } from './handlers/language';
 import { registerPing } from './handlers/ping';
 import { registerWelcome } from './handlers/welcome';
+import { caseNotices } from './caseNotices';
 import { cardActivity, conversationRefOf, sendProactive, tenantOf, updateProactive } from './replies';
 import { CosmosStorage } from './state';
 
@@ -55,9 +56,10 @@ export interface TeamsBot {
   app: Application<TurnState>;
   /** Handles one POST /api/messages (JWT check when BOT_ID is set). */
   process(req: Request, res: Response): Promise<void>;
-  /** Background work of this instance (ticket delivery retries); stop() ends it. */
+  /** Background work of this instance (reminders, ticket delivery retries, overdue cases). */
   startBackground(): void;
-  stopBackground(): void;
+  /** Ends it: reminder sends under way may finish within `graceMs`; claims not being sent are given back. */
+  stopBackground(graceMs: number): Promise<void>;
   /** One pass of the overdue-case reminders (also run every 10 minutes by startBackground). */
   remindOverdue(): Promise<void>;
 }
@@ -162,7 +164,7 @@ export function createTeamsBot({ config, store, log, plan, faq }: TeamsBotDeps):
   const isAdmin = (context: TurnContext) => (admins.size === 0 ? config.anonymous : admins.has(context.activity.from?.aadObjectId ?? ''));
   const post = (ref: Parameters<typeof sendProactive>[2], card: Record<string, unknown>) => sendProactive(adapter, botAppId, ref, cardActivity(card));
 
-  // Meetings: groups bound to conversations, agendas updated in place, reminders sent exactly once.
+  // Meetings: groups bound to conversations, agendas updated in place, reminders sent at least once (see dispatcher.ts).
   const groups = new Groups(store.container('groups'));
   const meetingRepo = new Meetings(store.container('meetings'));
   const reminders = new Reminders(store.container('reminders'));
@@ -174,9 +176,7 @@ export function createTeamsBot({ config, store, log, plan, faq }: TeamsBotDeps):
       log.warn({ event: 'agenda.update.failed', meetingId: m.id, status: err?.statusCode ?? null }),
     );
   };
-  const tellGroup = async (g: Group, text: string) => {
-    await sendProactive(adapter, botAppId, g.ref, { type: 'message', text }).catch((err: { statusCode?: number }) => log.warn({ event: 'group.tell.failed', groupId: g.id, status: err?.statusCode ?? null }));
-  };
+  const tellGroup = (g: Group, text: string) => sendProactive(adapter, botAppId, g.ref, { type: 'message', text });
   const meetingHandlers = registerMeetings(app, { meetings: meetingService, schools, forms, log, updateAgenda, tellGroup });
   const dispatcher = new ReminderDispatcher(
     reminders,
@@ -197,7 +197,8 @@ export function createTeamsBot({ config, store, log, plan, faq }: TeamsBotDeps):
     { leaseMs: config.REMINDER_LEASE_MS, graceMinutes: config.REMINDER_GRACE_MINUTES, pollMs: config.REMINDER_POLL_MS, maxAttempts: 5, concurrency: 8, log },
   );
 
-  registerForms(app, { plan, faq, forms, cases: caseService, settings, log, post, submitMeetingForm: meetingHandlers.submitMeetingForm });
+  const notices = caseNotices({ cases: caseService, settings, log, post });
+  registerForms(app, { plan, faq, forms, cases: caseService, settings, log, notices, submitMeetingForm: meetingHandlers.submitMeetingForm });
   registerCases(app, { cases: caseService, forms, isAdmin, log });
   registerAdmin(app, { cases: caseService, settings, forms, isAdmin, log });
   registerAsk(app, { plan, faq, feedback: new FeedbackStore(store.container('feedback')), log });
@@ -217,21 +218,15 @@ export function createTeamsBot({ config, store, log, plan, faq }: TeamsBotDeps):
     }
   });
 
-  /** Overdue cases: each reminded once (ETag claim), in the handler's personal chat, with no pupil data. */
+  /** Overdue cases: each handler reminded at least once, in their personal chat, with no pupil data (see CaseService). */
   const remindOverdue = async () => {
-    for (const c of await caseService.claimOverdue()) {
-      const holders = c.assignee ? [c.assignee] : (await roles.holders(c.tenantId, c.schoolId, ['kuraattori', 'psykologi'])).map((g) => g.user);
-      for (const person of holders) {
-        if (!person.aadObjectId) continue;
-        for (const ref of await refs.personalFor(c.tenantId, person.aadObjectId)) {
-          const m = messages(langOf(ref.locale));
-          await sendProactive(adapter, botAppId, ref, { type: 'message', text: format(m.cases.overdueReminder, { number: c.number ?? '', date: c.due?.date.split('-').reverse().join('.') ?? '' }) }).catch((err: { statusCode?: number }) =>
-            log.warn({ event: 'case.overdue.send-failed', caseId: c.id, status: err?.statusCode ?? null }),
-          );
-        }
-      }
-      log.info({ event: 'case.overdue.reminded', caseId: c.id, recipients: holders.length });
-    }
+    const text = (ref: Parameters<typeof sendProactive>[2], c: { number?: string; due?: { date: string } }) =>
+      format(messages(langOf(ref.locale)).cases.overdueReminder, { number: c.number ?? '', date: c.due?.date.split('-').reverse().join('.') ?? '' });
+    const passes = await caseService.remindOverdue(
+      (tenantId, aadObjectId) => refs.personalFor(tenantId, aadObjectId),
+      (ref, c) => sendProactive(adapter, botAppId, ref, { type: 'message', text: text(ref, c) }),
+    );
+    for (const r of passes) log.info({ event: r.done ? 'case.overdue.reminded' : 'case.overdue.pending', caseId: r.caseId, sent: r.sent, failed: r.failed });
   };
 
   let timer: NodeJS.Timeout | undefined;
@@ -241,9 +236,10 @@ export function createTeamsBot({ config, store, log, plan, faq }: TeamsBotDeps):
     app,
     process: (req, res) => adapter.process(req, res, async (context) => { await app.run(context); }),
     startBackground: () => {
-      // Tickets whose channel post failed are retried by whichever instance gets there first (ETag lease).
+      // Tickets and case notices whose post failed (or whose instance died) are retried by whichever instance gets there first (ETag lease).
       timer = setInterval(() => {
         retryUnposted(tickets, postTicket, log).catch((err: Error) => log.warn({ event: 'expert.retry.failed', type: err?.name }));
+        notices.retryPending().catch((err: Error) => log.warn({ event: 'case.notice.retry-failed', type: err?.name }));
       }, 60_000);
       timer.unref();
       overdueTimer = setInterval(() => {
@@ -253,10 +249,10 @@ export function createTeamsBot({ config, store, log, plan, faq }: TeamsBotDeps):
       dispatcher.start();
     },
     remindOverdue,
-    stopBackground: () => {
+    stopBackground: async (graceMs) => {
       clearInterval(timer);
       clearInterval(overdueTimer);
-      dispatcher.stop();
+      await dispatcher.stop(graceMs);
     },
   };
 }

@@ -26,9 +26,13 @@ function routingFacts(c: CaseDoc, schools: Map<string, School>, m: Messages) {
   ];
 }
 
+/** Where the school channel's notice of a case is, as the submitter may be told (never "sent" before it was). */
+export type NoticeState = 'sent' | 'sending' | 'failed' | 'noChannel';
+
 /** What the submitter sees in place of the form: a read-only summary with the case number. */
-export function caseSummaryCard(c: CaseDoc, form: FormDef, lang: Lang, m: Messages, opts: { duplicate: boolean; channelNotified: boolean; schools: Map<string, School> }): Record<string, unknown> {
-  const notes = [opts.duplicate ? m.cases.alreadySubmitted : m.cases.summaryNote, ...(opts.channelNotified ? [] : [m.cases.noChannel])];
+export function caseSummaryCard(c: CaseDoc, form: FormDef, lang: Lang, m: Messages, opts: { duplicate: boolean; notice: NoticeState; schools: Map<string, School> }): Record<string, unknown> {
+  const noticeNote = { sent: undefined, sending: m.caseNotice.sending, failed: m.caseNotice.failed, noChannel: m.cases.noChannel }[opts.notice];
+  const notes = [opts.duplicate ? m.cases.alreadySubmitted : m.cases.summaryNote, ...(noticeNote ? [noticeNote] : [])];
   return renderCard('case-summary', {
     headline: m.cases.submitted,
     number: c.number ?? '',

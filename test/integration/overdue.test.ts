@@ -20,6 +20,8 @@ describe('legal deadline and overdue cases', () => {
   const schools = loadSchools(join(ROOT, 'content', 'schools.yml'));
   const form = formCatalog(schools).get('uusi-asia')!;
   const actor = { tenantId: 't1', conversationId: 'a:teacher', userId: '29:teacher', aadObjectId: 'aad-teacher', name: 'Sanna' };
+  /** Each handler's personal chat with Opari. */
+  const refsOf = async (tenantId: string, aad: string) => [{ tenantId, conversationId: `a:${aad}`, serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams', scope: 'personal' as const, botId: '28:opari' }];
   const values = { school: 'koivurinne', pupilName: 'X', pupilClass: '1A', initiator: 'opettaja', reason: 'muu', description: 'd', madeWith: 'pupil', pupilInformed: true, guardianInformed: true, urgency: 'normal', target: 'kuraattori' };
 
   beforeAll(async () => {
@@ -50,11 +52,56 @@ describe('legal deadline and overdue cases', () => {
     expect(nurse.due).toBeUndefined(); // OHL 15 § sets the deadline for kuraattori and psychologist
   });
 
-  it('finds overdue open cases once, however many instances look', async () => {
+  it('reminds each handler of an overdue case once, however many instances look, and marks the case reminded once', async () => {
+    for (const [role, n] of [['kuraattori', 1], ['psykologi', 2]] as const) {
+      await service.roles.grant('t1', 'koivurinne', role, { userId: `29:h${n}`, aadObjectId: `aad-h${n}`, name: `H${n}` }, 'admin');
+    }
     clock = new Date('2026-04-15T07:00:00Z');
-    const [a, b] = await Promise.all([service.claimOverdue(), service.claimOverdue()]);
-    const claimed = [...a, ...b].map((c) => c.due?.date).sort();
-    expect(claimed).toEqual(['2026-04-02', '2026-04-14']);
-    expect(await service.claimOverdue()).toEqual([]);
+    const sent: string[] = [];
+    // The first send to the psychologist is throttled (503): retried at the next pass, the others are not sent again.
+    let throttled = false;
+    const send = async (ref: { conversationId: string }, c: { due?: { date: string } }) => {
+      if (ref.conversationId === 'a:aad-h2' && !throttled) {
+        throttled = true;
+        throw Object.assign(new Error('throttled'), { statusCode: 503 });
+      }
+      sent.push(`${c.due?.date} → ${ref.conversationId}`);
+      return undefined;
+    };
+    const [a, b] = await Promise.all([service.remindOverdue(refsOf, send), service.remindOverdue(refsOf, send)]);
+    expect([...a, ...b].some((r) => !r.done)).toBe(true); // the throttled one is left for the next pass
+    await service.remindOverdue(refsOf, send);
+    expect(sent.sort()).toEqual(['2026-04-02 → a:aad-h1', '2026-04-02 → a:aad-h2', '2026-04-14 → a:aad-h1', '2026-04-14 → a:aad-h2']);
+    expect(await service.remindOverdue(refsOf, send)).toEqual([]);
+    expect(sent).toHaveLength(4);
+    const reminded = (await test.all<{ action: string }>('audit')).filter((e) => e.action === 'reminded');
+    expect(reminded).toHaveLength(2);
+  });
+
+  it('reminds again after the lease when an instance stopped between a send and its record: a possible duplicate, never a loss', async () => {
+    clock = new Date('2026-04-15T07:00:00Z');
+    const { case: c } = await service.submit(form, values, actor, 'k-stuck');
+    clock = new Date('2026-05-04T07:00:00Z');
+    const sent: string[] = [];
+    // This instance delivers to the kuraattori and then never gets to record it (frozen, or killed).
+    const stuck = (ref: { conversationId: string }) => {
+      sent.push(ref.conversationId);
+      return new Promise<undefined>(() => undefined);
+    };
+    void service.remindOverdue(refsOf, stuck);
+    while (sent.length === 0) await new Promise((r) => setTimeout(r, 20));
+    const send = async (ref: { conversationId: string }) => {
+      sent.push(ref.conversationId);
+      return undefined;
+    };
+    // While its lease runs, another instance leaves that delivery alone (and the case open).
+    clock = new Date('2026-05-04T07:00:10Z');
+    expect((await service.remindOverdue(refsOf, send)).find((r) => r.caseId === c.id)).toMatchObject({ sent: 1, done: false });
+    expect(sent.sort()).toEqual(['a:aad-h1', 'a:aad-h2']);
+    // After it, the delivery is taken over and sent again.
+    clock = new Date('2026-05-04T07:00:31Z');
+    expect((await service.remindOverdue(refsOf, send)).find((r) => r.caseId === c.id)).toMatchObject({ sent: 1, done: true });
+    expect(sent.sort()).toEqual(['a:aad-h1', 'a:aad-h1', 'a:aad-h2']);
+    expect(await service.remindOverdue(refsOf, send)).toEqual([]);
   });
 });

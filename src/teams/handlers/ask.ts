@@ -9,6 +9,7 @@ import { answerCard } from '../../ui/answerCard';
 import { langFor, msgsFor, turnLog } from '../context';
 import { cardActivity, citationEntity } from '../replies';
 import { onCardAction } from './actions';
+import { submitKey } from './actor';
 import { answerView, MAX_QUESTION } from './answerView';
 import type { Logger } from '../../log';
 
@@ -62,7 +63,7 @@ export function registerAsk(app: Application<TurnState>, deps: { plan: PlanServi
       .split(',')
       .filter((id) => plan.plan.sections.has(id))
       .slice(0, 10);
-    await deps.feedback.add({ vote, question, sectionIds, userAadObjectId: context.activity.from?.aadObjectId, conversationId: context.activity.conversation.id, lang });
+    await deps.feedback.add({ vote, question, sectionIds, userAadObjectId: context.activity.from?.aadObjectId, conversationId: context.activity.conversation.id, lang }, submitKey(context, 'plan.feedback'));
     turnLog(context, deps.log).info({ event: 'plan.feedback', vote, sectionIds });
     return answerView(context, deps, question, lang, { feedbackDone: true });
   });

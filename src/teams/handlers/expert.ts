@@ -1,7 +1,7 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { deliverTicket, type PostTicket } from '../../expert/delivery';
+import { deliverAnswer, deliverTicket, type PostTicket } from '../../expert/delivery';
 import type { Faq } from '../../expert/faq';
 import type { Settings } from '../../expert/settings';
 import { type Ticket, TicketConflictError, type Tickets, transitions } from '../../expert/tickets';
@@ -13,7 +13,7 @@ import { expertAnswerCard, ticketCard } from '../../ui/expertCards';
 import { langFor, msgsFor, turnLog } from '../context';
 import { conversationRefOf, tenantOf } from '../replies';
 import { onCardAction } from './actions';
-import { actorOf } from './actor';
+import { actorOf, submitKey } from './actor';
 import { answerView } from './answerView';
 
 export const EXPERT_CHANNEL_PATTERN = /^\s*(asiantuntijakanava|expert\s*channel|expertkanal(en)?)\s*[.!]*\s*$/i;
@@ -66,16 +66,21 @@ export function registerExpert(app: Application<TurnState>, deps: ExpertDeps): v
     }
     const question = parsed.data.question;
     const a = context.activity;
-    const ticket = await deps.tickets.create({
-      tenantId: tenantOf(a) ?? 'none',
-      question,
-      lang,
-      asker: { aadObjectId: a.from.aadObjectId, userId: a.from.id, name: a.from.name ?? a.from.id },
-      askerRef: conversationRefOf(a),
-    });
+    // One ticket per answer card and person: a Teams retry or a double click asks once.
+    const { ticket, duplicate } = await deps.tickets.create(
+      {
+        tenantId: tenantOf(a) ?? 'none',
+        question,
+        lang,
+        asker: { aadObjectId: a.from.aadObjectId, userId: a.from.id, name: a.from.name ?? a.from.id },
+        askerRef: conversationRefOf(a),
+      },
+      new Date(),
+      submitKey(context, 'expert.ask'),
+    );
     const after = await deliverTicket(deps.tickets, ticket, deps.postTicket, turnLog(context, deps.log));
-    turnLog(context, deps.log).info({ event: 'expert.ticket.created', ticketId: ticket.id, status: after?.status ?? ticket.status });
-    await context.sendActivity(format(after?.status === 'open' ? m.expert.sent : m.expert.queued, { id: ticket.id }));
+    turnLog(context, deps.log).info({ event: duplicate ? 'expert.ticket.replayed' : 'expert.ticket.created', ticketId: ticket.id, status: after?.status ?? ticket.status });
+    if (!duplicate) await context.sendActivity(format(after?.status === 'open' ? m.expert.sent : m.expert.queued, { id: ticket.id }));
     // The clicked card stays, with the ticket number in place of the button.
     return answerView(context, deps, question, lang, { expertSent: format(m.expert.sentNote, { id: ticket.id }) });
   });
@@ -120,16 +125,18 @@ export function registerExpert(app: Application<TurnState>, deps: ExpertDeps): v
       const text = parsed.success ? parsed.data.answer.trim() : '';
       if (!parsed.success || !text) return ticketCard(t, m, { error: m.expert.answerRequired });
       if (text.length > 4000) return ticketCard(t, m, { error: m.expert.answerTooLong, draft: text.slice(0, 4000) });
-      if (t.status === 'answered' || t.status === 'closed') return ticketCard(t, m);
+      // The same answer again (a replay, or a retry after the send to the asker failed) goes on to that send.
+      if (t.status === 'closed' || (t.status === 'answered' && t.answer?.text !== text)) return ticketCard(t, m);
       const by = who(context);
       const saveFaq = parsed.data.saveFaq === true || parsed.data.saveFaq === 'true';
-      const answered = await deps.tickets.update(t.tenantId, t.id, transitions.answer(by, text, saveFaq));
+      const { doc: answered, changed } = await deps.tickets.change(t.tenantId, t.id, transitions.answer(by, text, saveFaq), t);
       if (!answered || answered.answer?.text !== text) return ticketCard(answered ?? t, m);
-      if (saveFaq) await deps.faq.add({ tenantId: t.tenantId, question: t.question, answer: text, lang: t.lang, answeredBy: by.name, ticketId: t.id });
-      // The asker gets the answer proactively, in the conversation where they asked.
-      await deps.sendTo(t.askerRef, expertAnswerCard(answered, messages(t.lang)));
-      turnLog(context, deps.log).info({ event: 'expert.ticket.answered', ticketId: t.id, savedAsFaq: saveFaq });
-      return ticketCard(answered, m);
+      if (changed && saveFaq) await deps.faq.add({ tenantId: t.tenantId, question: t.question, answer: text, lang: t.lang, answeredBy: by.name, ticketId: t.id });
+      // The asker gets the answer proactively, in the conversation where they asked: once per ticket, at least once.
+      const sent = await deliverAnswer(deps.tickets, answered, () => deps.sendTo(t.askerRef, expertAnswerCard(answered, messages(t.lang))));
+      if (sent.outcome === 'failed') throw sent.error;
+      if (changed) turnLog(context, deps.log).info({ event: 'expert.ticket.answered', ticketId: t.id, savedAsFaq: saveFaq });
+      return ticketCard(sent.outcome === 'gone' ? answered : sent.doc, m);
     }),
   );
 

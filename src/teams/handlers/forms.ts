@@ -1,19 +1,20 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { CaseService } from '../../cases/service';
-import type { FormDef } from '../../forms/registry';
+import { type FormDef, SCHOOL_FIELD } from '../../forms/registry';
 import { validateSubmission } from '../../forms/submit';
 import { type Lang, messages, type Messages } from '../../i18n';
 import type { Logger } from '../../log';
 import type { PlanService } from '../../plan/answer';
 import type { Settings } from '../../expert/settings';
 import type { Faq } from '../../expert/faq';
-import { caseNoticeCard, caseSummaryCard } from '../../ui/caseCards';
+import { caseSummaryCard } from '../../ui/caseCards';
 import { formCard, formsListCard } from '../../ui/formCards';
 import { langFor, msgsFor, turnLog } from '../context';
-import { cardActivity, tenantOf } from '../replies';
+import type { CaseNotices } from '../caseNotices';
+import { cardActivity } from '../replies';
 import { onCardAction } from './actions';
-import { actorOf } from './actor';
+import { actorOf, submitKey } from './actor';
 import { answerView } from './answerView';
 
 export const FORMS_PATTERN = /^\s*(lomakkeet|lomake|forms|blanketter)\s*[.!?]*\s*$/i;
@@ -26,8 +27,8 @@ export interface FormDeps {
   cases: CaseService;
   settings: Settings;
   log: Logger;
-  /** Posts a card to a stored conversation; returns its id. */
-  post(ref: Parameters<Settings['setSchoolChannel']>[2]['ref'], card: Record<string, unknown>): Promise<string | undefined>;
+  /** The school channel's notice of a new case. */
+  notices: CaseNotices;
   /** Meeting, agenda and memo forms are handled by the meetings feature. */
   submitMeetingForm(context: TurnContext, form: FormDef, values: Record<string, unknown>, meetingId: string | undefined): Promise<Record<string, unknown> | string>;
 }
@@ -90,19 +91,11 @@ export function registerForms(app: Application<TurnState>, deps: FormDeps): void
     if (form.onSubmit !== 'case') return deps.submitMeetingForm(context, form, v.values, meetingId);
     const actor = actorOf(context);
     // One case per card, person and form: a double click, a Teams retry or a replayed invoke lands here again.
-    const key = [actor.tenantId, actor.conversationId, context.activity.replyToId ?? context.activity.id, actor.userId, form.id].join('|');
-    const { case: c, duplicate } = await deps.cases.submit(form, v.values, actor, key);
+    const channel = await deps.settings.schoolChannel(actor.tenantId, String(v.values[SCHOOL_FIELD]));
+    const { case: c, duplicate } = await deps.cases.submit(form, v.values, actor, submitKey(context, form.id), { notice: !!channel });
     log.info({ event: 'case.submitted', caseId: c.id, number: c.number, formId: form.id, duplicate });
-    let channelNotified = false;
-    const channel = await deps.settings.schoolChannel(tenantOf(context.activity) ?? 'none', c.schoolId);
-    if (channel && !duplicate) {
-      try {
-        await deps.post(channel.ref, caseNoticeCard(c, messages(lang), deps.cases.schools, await deps.cases.viewerIds(c)));
-        channelNotified = true;
-      } catch (err) {
-        log.warn({ event: 'case.notice.failed', caseId: c.id, status: (err as { statusCode?: number }).statusCode ?? null });
-      }
-    } else channelNotified = !!channel;
-    return caseSummaryCard(c, form, lang, m, { duplicate, channelNotified, schools: deps.cases.schools });
+    // Sent at least once: a replay finds it recorded (or takes over a try that failed or died).
+    const notice = channel ? await deps.notices.deliver(c, lang) : 'noChannel';
+    return caseSummaryCard(c, form, lang, m, { duplicate, notice, schools: deps.cases.schools });
   });
 }

@@ -13,7 +13,7 @@ import { agendaCard, groupCreateCard, meetingsListCard, meetingWhen, memoCard } 
 import { langFor, msgsFor, turnLog } from '../context';
 import { cardActivity, conversationRefOf } from '../replies';
 import { onCardAction } from './actions';
-import { actorOf } from './actor';
+import { actorOf, submitKey } from './actor';
 import { roster } from './roster';
 
 export const CREATE_GROUP_PATTERN = /^\s*(perusta ryhmä|perusta ryhma|create group|bilda grupp)\s*[.!]*\s*$/i;
@@ -29,8 +29,8 @@ export interface MeetingDeps {
   log: Logger;
   /** Replaces the agenda card posted in the group's conversation. */
   updateAgenda(group: Group, meeting: Meeting): Promise<void>;
-  /** Posts a message in the group's conversation (members are told of changes). */
-  tellGroup(group: Group, text: string): Promise<void>;
+  /** Posts a message in the group's conversation (members are told of changes); returns its id, throws if it failed. */
+  tellGroup(group: Group, text: string): Promise<string | undefined>;
 }
 
 const groupData = z.object({ type: z.enum(GROUP_TYPES as [GroupType, ...GroupType[]]), name: z.string().trim().min(1).max(120), school: z.string().max(40).optional() }).passthrough();
@@ -63,6 +63,12 @@ export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps)
   const groupHere = (context: TurnContext) => {
     const a = actorOf(context);
     return deps.meetings.groupOf(a.tenantId, a.conversationId);
+  };
+
+  /** Tells the group once about a change (`slot`, and `key` for which change), however often its submit is replayed. */
+  const announce = async (context: TurnContext, group: Group, meeting: Meeting, slot: string, text: string, key?: string) => {
+    const r = await deps.meetings.deliver(meeting, slot, () => deps.tellGroup(group, text), key);
+    if (r.outcome === 'failed') turnLog(context, deps.log).warn({ event: 'group.tell.failed', groupId: group.id, slot, status: (r.error as { statusCode?: number })?.statusCode ?? null });
   };
 
   // The welcome card's Meetings button: in a group's conversation its meetings, in a channel or group chat
@@ -182,7 +188,7 @@ export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps)
       const updated = await deps.meetings.cancel(group, actorOf(context), meeting.id);
       if (typeof updated === 'string') return refusalText(updated, m);
       turnLog(context, deps.log).info({ event: 'meeting.cancelled', meetingId: meeting.id });
-      await deps.tellGroup(group, format(m.meetings.cancelled, { title: updated.title, when: meetingWhen(updated, lang) }));
+      await announce(context, group, updated, 'cancel', format(m.meetings.cancelled, { title: updated.title, when: meetingWhen(updated, lang) }));
       return agendaCard(updated, group, lang, m);
     }),
   );
@@ -234,8 +240,10 @@ export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps)
       if (!group) return formCard(form, lang, m, { values: stringValues(values), generalError: m.meetings.notInGroup });
       const actor = actorOf(context);
       const log = turnLog(context, deps.log);
+      // The same submit twice (a Teams retry, a double click, both at once) creates once and gets the same card.
+      const key = submitKey(context, meetingId ? `${form.id}:${meetingId}` : form.id);
       if (form.onSubmit === 'agendaItem') {
-        const r = await deps.meetings.propose(group, actor, String(values.title), String(values.details ?? ''));
+        const r = await deps.meetings.propose(group, actor, String(values.title), String(values.details ?? ''), key);
         if (typeof r === 'string') {
           log.info({ event: 'agenda.refused', reason: r });
           return formCard(form, lang, m, { values: stringValues(values), generalError: refusalText(r, m) });
@@ -246,25 +254,25 @@ export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps)
         return meetingsListCard(m.meetings.itemAdded, [{ meeting: r }], lang, m);
       }
       if (form.onSubmit === 'memo') {
-        const r = await deps.meetings.recordMemo(group, actor, { attendance: String(values.attendance), decisions: String(values.decisions), tasks: String(values.tasks ?? '') });
+        const r = await deps.meetings.recordMemo(group, actor, { attendance: String(values.attendance), decisions: String(values.decisions), tasks: String(values.tasks ?? '') }, key);
         if (typeof r === 'string') return formCard(form, lang, m, { values: stringValues(values), generalError: refusalText(r, m) });
         log.info({ event: 'memo.recorded', meetingId: r.id });
         return memoCard(r, lang, m);
       }
       try {
         if (meetingId) {
-          const r = await deps.meetings.reschedule(group, actor, meetingId, { title: String(values.title), place: String(values.place ?? ''), date: String(values.date), time: String(values.time), durationMinutes: Number(values.duration) });
+          const r = await deps.meetings.reschedule(group, actor, meetingId, { title: String(values.title), place: String(values.place ?? ''), date: String(values.date), time: String(values.time), durationMinutes: Number(values.duration) }, key);
           if (typeof r === 'string') return formCard(form, lang, m, { values: stringValues(values), generalError: refusalText(r, m), meetingId });
           await deps.updateAgenda(group, r);
-          await deps.tellGroup(group, format(m.meetings.changed, { title: r.title, when: meetingWhen(r, lang) }));
+          await announce(context, group, r, 'change', format(m.meetings.changed, { title: r.title, when: meetingWhen(r, lang) }), key);
           return agendaCard(r, group, lang, m);
         }
-        const r = await deps.meetings.schedule(group, actor, { title: String(values.title), place: String(values.place ?? ''), rule: ruleOf(values) });
+        const r = await deps.meetings.schedule(group, actor, { title: String(values.title), place: String(values.place ?? ''), rule: ruleOf(values) }, key);
         if (typeof r === 'string') return formCard(form, lang, m, { values: stringValues(values), generalError: refusalText(r, m) });
         // Each meeting's agenda card is posted once in the group's conversation and then updated in place.
         for (const meeting of r.slice(0, 12)) {
-          const posted = await context.sendActivity(cardActivity(agendaCard(meeting, group, lang, m)));
-          if (posted?.id) await deps.meetings.setAgendaActivity(group.id, meeting.id, posted.id);
+          const posted = await deps.meetings.deliver(meeting, 'agenda', async () => (await context.sendActivity(cardActivity(agendaCard(meeting, group, lang, m))))?.id);
+          if (posted.outcome === 'failed') throw posted.error;
         }
         log.info({ event: 'meetings.scheduled', groupId: group.id, count: r.length });
         return meetingsListCard(format(m.meetings.scheduled, { count: r.length }), r.map((meeting) => ({ meeting })), lang, m);

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type { Changed } from './documents';
+
+/** This process, as named in the leases it holds. */
+export const INSTANCE_ID = randomUUID();
+
+/** How long a delivery claimed by an instance that then died waits before another try may take it over. */
+export const DELIVERY_LEASE_MS = 30_000;
+
+/**
+ * One outgoing message recorded on the document it is about (a case's channel notice, a meeting's agenda
+ * card or change announcement, a ticket's answer to the asker): `pending` until the first try, `sending`
+ * while an instance holds the lease, `sent` once recorded, `failed` when the last try failed (a later try
+ * may take it again).
+ */
+export interface Delivery {
+  state: 'pending' | 'sending' | 'sent' | 'failed';
+  by?: string;
+  /** Lease end while `sending`: after it, another instance may take the delivery over. */
+  until?: string;
+  at?: string;
+  activityId?: string;
+  /** What the delivery is for when a slot is reused (e.g. the change a meeting announcement is about). */
+  key?: string;
+  attempts: number;
+  lastError?: string;
+}
+
+export interface Deliverable {
+  _etag?: string;
+  deliveries?: Record<string, Delivery>;
+}
+
+/** A conditional read-modify-write of the document (starting from `known` without a read when its ETag holds). */
+export type ChangeFn<T> = (change: (doc: T) => T | undefined, known?: T) => Promise<Changed<T>>;
+
+export type DeliveryResult<T> =
+  | { outcome: 'sent'; doc: T; activityId?: string; leaseLost: boolean }
+  /** Recorded as sent before (by this or another try). */
+  | { outcome: 'already'; doc: T }
+  /** Another instance holds the lease and is sending now. */
+  | { outcome: 'busy'; doc: T }
+  | { outcome: 'failed'; doc: T; error: unknown }
+  | { outcome: 'gone' };
+
+/** The slot's delivery when it is for `key` (a delivery for another key is as good as none). */
+export function deliveryOf(doc: Deliverable, slot: string, key?: string): Delivery | undefined {
+  const d = doc.deliveries?.[slot];
+  return d && (key === undefined || d.key === key) ? d : undefined;
+}
+
+function withDelivery<T extends Deliverable>(doc: T, slot: string, d: Delivery): T {
+  return { ...doc, deliveries: { ...doc.deliveries, [slot]: d } };
+}
+
+/**
+ * Sends at least once, and once unless an instance dies between the send and its record:
+ *  1. claim the slot under the document's ETag with a lease (one conditional write when `doc` is current);
+ *  2. send;
+ *  3. record `sent` with the claim's own ETag — one conditional write, no read, right behind the send.
+ * The Bot Connector takes no idempotency key, so a send whose record never landed is sent again by the
+ * next try after the lease: a possible duplicate rather than a possible loss. A failed send is recorded as
+ * `failed` and may be tried again; `record` adds fields of the document's own (e.g. the card's message id).
+ */
+export async function deliverOnce<T extends Deliverable>(
+  doc: T,
+  slot: string,
+  change: ChangeFn<T>,
+  send: () => Promise<string | undefined>,
+  opts: { leaseMs: number; key?: string; now?: () => Date; record?: (doc: T, activityId: string | undefined) => T },
+): Promise<DeliveryResult<T>> {
+  const now = opts.now ?? (() => new Date());
+  const claimed = await change((d) => {
+    const current = deliveryOf(d, slot, opts.key);
+    if (current?.state === 'sent') return undefined;
+    if (current?.state === 'sending' && (current.until ?? '') > now().toISOString()) return undefined;
+    const until = new Date(now().getTime() + opts.leaseMs).toISOString();
+    return withDelivery(d, slot, { state: 'sending', by: INSTANCE_ID, until, attempts: (current?.attempts ?? 0) + 1, ...(opts.key ? { key: opts.key } : {}) });
+  }, doc);
+  if (!claimed.doc) return { outcome: 'gone' };
+  if (!claimed.changed) return { outcome: deliveryOf(claimed.doc, slot, opts.key)?.state === 'sent' ? 'already' : 'busy', doc: claimed.doc };
+  const mine = deliveryOf(claimed.doc, slot, opts.key)!;
+  let activityId: string | undefined;
+  try {
+    activityId = await send();
+  } catch (error) {
+    const released = await change(
+      (d) => (deliveryOf(d, slot, opts.key)?.by === INSTANCE_ID && deliveryOf(d, slot, opts.key)?.state === 'sending' ? withDelivery(d, slot, { ...mine, state: 'failed', until: undefined, lastError: String((error as { statusCode?: number })?.statusCode ?? (error as Error)?.name ?? 'error') }) : undefined),
+      claimed.doc,
+    ).catch(() => ({ doc: claimed.doc }));
+    return { outcome: 'failed', doc: released.doc ?? claimed.doc, error };
+  }
+  let leaseLost = false;
+  const recorded = await change((d) => {
+    leaseLost = deliveryOf(d, slot, opts.key)?.by !== INSTANCE_ID;
+    const base = opts.record ? opts.record(d, activityId) : d;
+    return withDelivery(base, slot, { state: 'sent', by: INSTANCE_ID, at: now().toISOString(), attempts: mine.attempts, ...(activityId ? { activityId } : {}), ...(opts.key ? { key: opts.key } : {}) });
+  }, claimed.doc);
+  return { outcome: 'sent', doc: recorded.doc ?? claimed.doc, activityId, leaseLost };
+}
