@@ -1,7 +1,7 @@
 import { type Config, ConfigError, loadConfig } from './config';
 import { startPlayground, type Playground } from './dev/playground';
 import { createHttpServer } from './http/server';
-import { createLogger, errInfo, type Logger } from './log';
+import { closeLogs, createLogger, errInfo, type Logger } from './log';
 import { PlanService } from './plan/answer';
 import { Faq } from './expert/faq';
 import { CONTENT_DIR } from './paths';
@@ -52,29 +52,64 @@ async function main(): Promise<void> {
     }
   }
 
-  installShutdown({ log, http: { drain: async (ms) => { bot.stopBackground(); await http.drain(ms); } }, store, playground, graceMs: config.SHUTDOWN_GRACE_MS });
+  installShutdown({ log, background: bot, http, store, playground, graceMs: config.SHUTDOWN_GRACE_MS });
 }
 
-function installShutdown(p: { log: Logger; http: { drain(ms: number): Promise<void> }; store: Store; playground?: Playground; graceMs: number }): void {
+/** Exit codes of a shutdown that did not finish: cut short by a second signal (128 + its number), or out of time. */
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+const TIMED_OUT_EXIT = 1;
+
+/**
+ * SIGTERM/SIGINT: stop the background work (claims not being sent are given back), let in-flight requests
+ * finish, close the Playground and the store, exit 0 — all within `graceMs`, whatever else happens: past it the
+ * process exits 1. A second SIGTERM or SIGINT exits at once. Logging never holds the exit up (see log.ts).
+ */
+function installShutdown(p: {
+  log: Logger;
+  background: { stopBackground(graceMs: number): Promise<void> };
+  http: { drain(ms: number): Promise<void> };
+  store: Store;
+  playground?: Playground;
+  graceMs: number;
+}): void {
   let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
+  const exit = (code: number) => {
+    void closeLogs(Math.min(250, p.graceMs)).finally(() => process.exit(code));
+    setTimeout(() => process.exit(code), Math.min(300, p.graceMs) + 50).unref(); // even if the logs' flush never settles
+  };
+  const stop = async (signal: keyof typeof SIGNAL_EXIT) => {
+    if (stopping) {
+      p.log.warn({ event: 'shutdown.forced', signal });
+      void closeLogs(0);
+      process.exit(SIGNAL_EXIT[signal]);
+    }
     stopping = true;
+    const started = Date.now();
+    // The last 300 ms are kept for closing the store and the logs.
+    const left = () => Math.max(0, p.graceMs - 300 - (Date.now() - started));
+    setTimeout(() => {
+      p.log.error({ event: 'shutdown.timeout', graceMs: p.graceMs });
+      void closeLogs(0);
+      process.exit(TIMED_OUT_EXIT);
+    }, p.graceMs).unref();
     p.log.info({ event: 'shutdown.start', signal });
     try {
-      await p.http.drain(p.graceMs);
+      await Promise.all([p.background.stopBackground(left()), p.http.drain(left())]);
       await p.playground?.stop();
       await p.store.close();
-      p.log.info({ event: 'shutdown.done' });
-      process.exit(0);
+      p.log.info({ event: 'shutdown.done', ms: Date.now() - started });
+      exit(0);
     } catch (err) {
       p.log.error({ event: 'shutdown.failed', err: errInfo(err) });
-      process.exit(1);
+      exit(1);
     }
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 }
+
+// A closed stderr must not crash the process either (EPIPE arrives as an 'error' event).
+process.stderr.on('error', () => undefined);
 
 process.on('unhandledRejection', (reason) => {
   process.stderr.write(`${JSON.stringify({ level: 'error', service: 'opari', event: 'unhandledRejection', type: (reason as Error)?.name })}\n`);

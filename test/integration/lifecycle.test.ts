@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { startEmbeddedCosmos } from '../../src/store/embedded';
 import { botAdded, cardText, message, post } from '../helpers/activities';
@@ -6,6 +7,17 @@ import { ROOT, startBot } from '../helpers/bot';
 import { startTestStore } from '../helpers/store';
 
 const GUID = '11111111-2222-4333-8444-555555555555';
+
+/** A request that never finishes sending its body: in flight until the connection is closed. */
+function hangingRequest(port: number): Promise<Socket> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write('POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{"type":');
+      resolve(socket);
+    });
+    socket.on('error', () => undefined);
+  });
+}
 const OTHER = '99999999-2222-4333-8444-555555555555';
 
 describe('process lifecycle, security and resilience', () => {
@@ -127,6 +139,46 @@ describe('process lifecycle, security and resilience', () => {
       expect(code).toBe(0);
       await bot.waitForLog((l) => l.event === 'shutdown.done');
     } finally {
+      await store.stop();
+    }
+  });
+
+  it('ends within SHUTDOWN_GRACE_MS after SIGTERM when the pipe it logs to is gone: a broken pipe ends logging, not the process', async () => {
+    const store = await startTestStore('epipe');
+    const bot = await startBot({ ...store.env, SHUTDOWN_GRACE_MS: '3000', LOG_LEVEL: 'debug' });
+    try {
+      bot.proc.stdout!.destroy(); // whoever read its logs is gone
+      for (let i = 0; i < 3; i++) expect((await post(bot.url, message('apua'))).status).toBe(200); // logs hit EPIPE; it keeps serving
+      const socket = await hangingRequest(bot.port); // the drain has to wait out the grace period
+      const started = Date.now();
+      const code = await bot.stop('SIGTERM');
+      const took = Date.now() - started;
+      socket.destroy();
+      expect(code).toBe(0);
+      expect(took).toBeGreaterThanOrEqual(2000);
+      expect(took).toBeLessThan(3000 + 2000);
+    } finally {
+      await bot.stop('SIGKILL');
+      await store.stop();
+    }
+  });
+
+  it('ends at once on a second SIGTERM while the first one waits for a request to finish', async () => {
+    const store = await startTestStore('twice');
+    const bot = await startBot({ ...store.env, SHUTDOWN_GRACE_MS: '60000' });
+    try {
+      const socket = await hangingRequest(bot.port);
+      const exited = new Promise<number | null>((r) => bot.proc.once('exit', (c) => r(c)));
+      bot.proc.kill('SIGTERM');
+      await bot.waitForLog((l) => l.event === 'shutdown.start');
+      const started = Date.now();
+      bot.proc.kill('SIGTERM');
+      expect(await exited).toBe(143);
+      expect(Date.now() - started).toBeLessThan(5000);
+      await bot.waitForLog((l) => l.event === 'shutdown.forced');
+      socket.destroy();
+    } finally {
+      await bot.stop('SIGKILL');
       await store.stop();
     }
   });
