@@ -92,7 +92,7 @@ export const configSpec = {
   },
   REMINDER_LEASE_MS: {
     schema: z.coerce.number().int().min(1000).max(600_000).default(30_000),
-    description: 'How long a claimed reminder is reserved for the instance sending it; after that another instance takes it over.',
+    description: 'How long a claimed reminder is reserved for the instance sending it (renewed while it holds it); when that instance dies, another takes it over after this.',
   },
   PLAYGROUND: {
     schema: onOff.default('on'),
@@ -108,7 +108,7 @@ export const configSpec = {
   },
   SHUTDOWN_GRACE_MS: {
     schema: z.coerce.number().int().min(0).max(120_000).default(10_000),
-    description: 'On SIGTERM/SIGINT, how long in-flight requests may finish before exit.',
+    description: 'On SIGTERM/SIGINT, the longest a shutdown takes: in-flight requests and reminder sends may finish meanwhile, then the process exits.',
   },
 } as const;
 
