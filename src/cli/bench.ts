@@ -9,11 +9,11 @@ import { CONTENT_DIR, ROOT } from '../paths';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '../log';
-import type { Group } from '../meetings/model';
 import { Groups, Meetings, Reminders } from '../meetings/repository';
 import { openStore } from '../store/cosmos';
 import { EMBEDDED_KEY, startEmbeddedCosmos } from '../store/embedded';
 import { ask, spawnBot } from './botProcess';
+import { benchGroup, seedReminder } from './reminderFixtures';
 
 /**
  * npm run bench: speed figures for the issue targets.
@@ -137,17 +137,7 @@ async function reminderBench(n = 500): Promise<void> {
   const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
   const store = await openStore({ endpoint: cosmos.endpoint, key: EMBEDDED_KEY, database: 'bench' }, createLogger('silent'));
   const tenantId = '00000000-0000-4000-8000-0000000000aa';
-  const group: Group = {
-    id: 'g000000000000000000000bench'.slice(0, 25),
-    tenantId,
-    type: 'regional',
-    name: 'Bench',
-    ref: { tenantId, conversationId: '19:bench@thread.tacv2', serviceUrl, channelId: 'msteams', scope: 'channel', botId: '28:opari' },
-    chair: { userId: '29:c', name: 'Chair' },
-    members: [],
-    memberIds: ['29:c'],
-    createdAt: new Date().toISOString(),
-  };
+  const group = benchGroup('g000000000000000000000bench'.slice(0, 25), 'Bench', tenantId, '19:bench@thread.tacv2', serviceUrl);
   await new Groups(store.container('groups')).create(group);
   const meetings = new Meetings(store.container('meetings'));
   const reminders = new Reminders(store.container('reminders'));
@@ -155,9 +145,7 @@ async function reminderBench(n = 500): Promise<void> {
   try {
     const due = new Date(Date.now() + 2000).toISOString();
     for (let i = 0; i < n; i++) {
-      const id = `m${String(i).padStart(16, '0')}`;
-      await meetings.create({ id, groupId: group.id, tenantId, seriesId: 's', title: `Kokous ${i}`, date: '2027-01-01', time: '12:00', startUtc: due, endUtc: due, durationMinutes: 60, place: '', status: 'scheduled', agenda: [], proposalsUntil: due, rsvps: {}, warnings: [], createdAt: due });
-      await reminders.create({ id: `${id}-60`, dueDay: due.slice(0, 10), dueUtc: due, offsetMinutes: 60, meetingId: id, groupId: group.id, tenantId, status: 'pending', attempts: 0 });
+      await seedReminder(meetings, reminders, group, `m${String(i).padStart(16, '0')}`, `Kokous ${i}`, due);
     }
     const deadline = Date.now() + 120_000;
     while (received < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));

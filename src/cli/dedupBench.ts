@@ -2,12 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../log';
-import type { Group, Reminder } from '../meetings/model';
+import type { Reminder } from '../meetings/model';
 import { Groups, Meetings, Reminders } from '../meetings/repository';
 import { openStore } from '../store/cosmos';
 import { readDoc } from '../store/documents';
 import { EMBEDDED_KEY, startEmbeddedCosmos } from '../store/embedded';
 import { spawnBot } from './botProcess';
+import { benchGroup, seedReminder } from './reminderFixtures';
 
 /**
  * npm run bench:dedup — how often one instance dying mid-burst makes a reminder go out twice.
@@ -85,17 +86,7 @@ async function main(): Promise<void> {
   const cosmos = await startEmbeddedCosmos();
   const connector = await startCountingConnector();
   const store = await openStore({ endpoint: cosmos.endpoint, key: EMBEDDED_KEY, database: 'dedup' }, createLogger('silent'));
-  const group: Group = {
-    id: 'g00000000000000000000dedup'.slice(0, 25),
-    tenantId: TENANT,
-    type: 'regional',
-    name: 'Dedup',
-    ref: { tenantId: TENANT, conversationId: CONVERSATION, serviceUrl: connector.url, channelId: 'msteams', scope: 'channel', botId: '28:opari' },
-    chair: { userId: '29:c', name: 'Chair' },
-    members: [],
-    memberIds: ['29:c'],
-    createdAt: new Date().toISOString(),
-  };
+  const group = benchGroup('g00000000000000000000dedup'.slice(0, 25), 'Dedup', TENANT, CONVERSATION, connector.url);
   await new Groups(store.container('groups')).create(group);
   const meetings = new Meetings(store.container('meetings'));
   const reminders = new Reminders(store.container('reminders'));
@@ -113,11 +104,7 @@ async function main(): Promise<void> {
         const id = `m${String(round).padStart(6, '0')}${String(k).padStart(10, '0')}`;
         const due = new Date(start + Math.floor((k * BURST_MS) / BURST)).toISOString();
         const title = `Kokous ${round}-${k}`;
-        const later = new Date(Date.parse(due) + 3600_000).toISOString();
-        await meetings.create({ id, groupId: group.id, tenantId: TENANT, seriesId: 'dedup', title, date: '2027-01-01', time: '12:00', startUtc: later, endUtc: later, durationMinutes: 60, place: '', status: 'scheduled', agenda: [], proposalsUntil: due, rsvps: {}, warnings: [], createdAt: due });
-        const r: Reminder = { id: `${id}-60`, dueDay: due.slice(0, 10), dueUtc: due, offsetMinutes: 60, meetingId: id, groupId: group.id, tenantId: TENANT, status: 'pending', attempts: 0 };
-        await reminders.create(r);
-        out.push(r);
+        out.push(await seedReminder(meetings, reminders, group, id, title, due));
         titles.push(title);
       }),
     );

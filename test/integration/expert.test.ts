@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { cardAction, cardText, collectText, message, post, USER } from '../helpers/activities';
 import { startBot, type RunningBot } from '../helpers/bot';
 import { type Connector, startConnector } from '../helpers/connector';
@@ -92,6 +93,32 @@ describe('ask an expert (human in the loop)', () => {
       await second.stop();
     }
     expect(USER.name).toBe('Aino Virtanen');
+  });
+
+  it('asks once when the same Ask-an-expert click comes twice, and sends one answer to the asker however often it is submitted', async () => {
+    const q = 'kuka päättää koulun kummieläimen nimestä';
+    const card = randomUUID();
+    const ask = () => post(bot.url, { ...cardAction('expert.ask', { question: q }, asker()), replyToId: card });
+    const [a, b] = await Promise.all([ask(), ask()]);
+    const c = await ask();
+    const cardOf = (r: Awaited<ReturnType<typeof ask>>) => JSON.stringify(r.replies.find((x) => x.type === 'invokeResponse')?.value?.body?.value);
+    expect(cardOf(b)).toBe(cardOf(a));
+    expect(cardOf(c)).toBe(cardOf(a));
+    const tickets = (await store.all<{ id: string; question: string }>('tickets')).filter((t) => t.question === q);
+    expect(tickets).toHaveLength(1);
+    const id = tickets[0].id;
+    await connector.waitFor((x) => x.conversationId === CHANNEL && JSON.stringify(x.body).includes(id));
+    expect(connector.calls.filter((x) => x.conversationId === CHANNEL && x.method === 'POST' && JSON.stringify(x.body).includes(q))).toHaveLength(1);
+
+    const answer = 'Oppilaskunnan hallitus ehdottaa, rehtori päättää.';
+    const answerCard = randomUUID();
+    const reply = () => post(bot.url, { ...cardAction('expert.answer', { ticketId: id, answer, saveFaq: 'true' }, channel()), replyToId: answerCard });
+    await Promise.all([reply(), reply()]);
+    await reply();
+    await connector.waitFor((x) => x.conversationId === 'a:aino-personal' && JSON.stringify(x.body).includes(answer));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(connector.calls.filter((x) => x.conversationId === 'a:aino-personal' && JSON.stringify(x.body).includes(answer))).toHaveLength(1);
+    expect((await store.all<{ ticketId?: string; kind: string }>('faq')).filter((f) => f.kind === 'entry' && f.ticketId === id)).toHaveLength(1);
   });
 
   it('refuses malformed ticket actions without changing anything', async () => {

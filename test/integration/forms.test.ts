@@ -158,4 +158,22 @@ describe('forms and cases over HTTP', () => {
     const trail = (await store.all<{ caseId: string; action: string }>('audit')).filter((a) => a.caseId === c.id).map((a) => a.action);
     expect(trail).toEqual(expect.arrayContaining(['created', 'exported', 'deleted']));
   });
+
+  it('says so when the school channel\'s notice could not go out, and sends it once when the same submit comes again', async () => {
+    const replyToId = randomUUID();
+    connector.failFor.set(CHANNEL, 503);
+    const first = await submit({ ...validReferral(), pupilName: 'Liisa Laine' }, personal(), replyToId);
+    expect(invokeText(first.replies)).toContain('Ilmoitusta koulun opiskeluhuoltokanavalle ei saatu lähetettyä vielä');
+    const [c] = await store.all<{ id: string; number: string; deliveries?: { notice?: { state: string } } }>('cases');
+    expect(c.deliveries?.notice?.state).toBe('failed');
+    connector.failFor.delete(CHANNEL);
+    const noticed = () => connector.calls.filter((x) => x.method === 'POST' && x.conversationId === CHANNEL && x.status === 201 && JSON.stringify(x.body).includes(c.number));
+    const [again, once] = await Promise.all([submit({ ...validReferral(), pupilName: 'Liisa Laine' }, personal(), replyToId), submit({ ...validReferral(), pupilName: 'Liisa Laine' }, personal(), replyToId)]);
+    for (const r of [again, once]) expect(invokeText(r.replies)).toContain(c.number);
+    expect([again, once].some((r) => !invokeText(r.replies).includes('ei saatu lähetettyä'))).toBe(true);
+    expect(noticed()).toHaveLength(1);
+    expect(await submit({ ...validReferral(), pupilName: 'Liisa Laine' }, personal(), replyToId).then((r) => invokeText(r.replies))).not.toMatch(/ei saatu lähetettyä|on lähdössä/);
+    expect(noticed()).toHaveLength(1);
+    expect((await store.all<{ deliveries?: { notice?: { state: string } } }>('cases'))[0].deliveries?.notice?.state).toBe('sent');
+  });
 });
