@@ -91,7 +91,8 @@ async function main(): Promise<void> {
   const meetings = new Meetings(store.container('meetings'));
   const reminders = new Reminders(store.container('reminders'));
   const env = { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: EMBEDDED_KEY, COSMOS_DATABASE: 'dedup', REMINDER_POLL_MS: String(POLL_MS), REMINDER_LEASE_MS: String(LEASE_MS), LOG_LEVEL: 'warn' };
-  const bots = await Promise.all([0, 1, 2].map(() => startInstance(env)));
+  const bots: Awaited<ReturnType<typeof spawnBot>>[] = [];
+  for (let i = 0; i < 3; i++) bots.push(await startInstance(env)); // one at a time: starts compete for the CPU
   let round = 0;
 
   const seed = async (): Promise<{ titles: string[]; ids: Reminder[]; start: number }> => {
