@@ -15,7 +15,7 @@ import type { RoleGrant, Roles } from './roles';
 /** Routing values kept in clear; everything else about the pupil is encrypted. */
 const CLEAR_FIELDS = new Set([SCHOOL_FIELD, 'urgency', 'target']);
 /** A notice or overdue reminder that keeps failing (429, 5xx) is given up after this many tries. */
-export const MAX_SEND_ATTEMPTS = 5;
+const MAX_SEND_ATTEMPTS = 5;
 /** A notice not sent this long after its case was created is taken up by the background retry. */
 const NOTICE_RETRY_AFTER_MS = 60_000;
 

@@ -92,14 +92,14 @@ export class MeetingService {
   }
 
   /**
-   * Sends a message about the meeting at least once: the agenda card (`slot` 'agenda'), a change or a
-   * cancellation notice. Recorded on the meeting, so a replayed submit does not send it again.
+   * Sends a message about the meeting at least once: the agenda card (`slot` 'agenda'), a change (with the
+   * submit's `key`: one notice per change) or a cancellation notice. Recorded on the meeting, so a replayed
+   * submit does not send it again.
    */
   deliver(meeting: Meeting, slot: string, send: () => Promise<string | undefined>, key?: string): Promise<DeliveryResult<Meeting>> {
-    return deliverOnce(meeting, slot, (change, known) => this.meetings.change(meeting.groupId, meeting.id, change, known), send, {
+    return deliverOnce(meeting, key ? `${slot}:${digest(key, 12)}` : slot, (change, known) => this.meetings.change(meeting.groupId, meeting.id, change, known), send, {
       leaseMs: DELIVERY_LEASE_MS,
       now: this.now,
-      key,
       // The agenda card's message id: later changes update that card in place.
       record: (m, activityId) => (slot === 'agenda' && activityId ? { ...m, agendaActivityId: activityId } : m),
     });

@@ -20,8 +20,6 @@ export interface Delivery {
   until?: string;
   at?: string;
   activityId?: string;
-  /** What the delivery is for when a slot is reused (e.g. the change a meeting announcement is about). */
-  key?: string;
   attempts: number;
   lastError?: string;
 }
@@ -43,12 +41,6 @@ export type DeliveryResult<T> =
   | { outcome: 'failed'; doc: T; error: unknown }
   | { outcome: 'gone' };
 
-/** The slot's delivery when it is for `key` (a delivery for another key is as good as none). */
-export function deliveryOf(doc: Deliverable, slot: string, key?: string): Delivery | undefined {
-  const d = doc.deliveries?.[slot];
-  return d && (key === undefined || d.key === key) ? d : undefined;
-}
-
 function withDelivery<T extends Deliverable>(doc: T, slot: string, d: Delivery): T {
   return { ...doc, deliveries: { ...doc.deliveries, [slot]: d } };
 }
@@ -67,34 +59,33 @@ export async function deliverOnce<T extends Deliverable>(
   slot: string,
   change: ChangeFn<T>,
   send: () => Promise<string | undefined>,
-  opts: { leaseMs: number; key?: string; now?: () => Date; record?: (doc: T, activityId: string | undefined) => T },
+  opts: { leaseMs: number; now?: () => Date; record?: (doc: T, activityId: string | undefined) => T },
 ): Promise<DeliveryResult<T>> {
   const now = opts.now ?? (() => new Date());
   const claimed = await change((d) => {
-    const current = deliveryOf(d, slot, opts.key);
+    const current = d.deliveries?.[slot];
     if (current?.state === 'sent') return undefined;
     if (current?.state === 'sending' && (current.until ?? '') > now().toISOString()) return undefined;
     const until = new Date(now().getTime() + opts.leaseMs).toISOString();
-    return withDelivery(d, slot, { state: 'sending', by: INSTANCE_ID, until, attempts: (current?.attempts ?? 0) + 1, ...(opts.key ? { key: opts.key } : {}) });
+    return withDelivery(d, slot, { state: 'sending', by: INSTANCE_ID, until, attempts: (current?.attempts ?? 0) + 1 });
   }, doc);
   if (!claimed.doc) return { outcome: 'gone' };
-  if (!claimed.changed) return { outcome: deliveryOf(claimed.doc, slot, opts.key)?.state === 'sent' ? 'already' : 'busy', doc: claimed.doc };
-  const mine = deliveryOf(claimed.doc, slot, opts.key)!;
+  if (!claimed.changed) return { outcome: claimed.doc.deliveries?.[slot]?.state === 'sent' ? 'already' : 'busy', doc: claimed.doc };
+  const mine = claimed.doc.deliveries![slot];
   let activityId: string | undefined;
   try {
     activityId = await send();
   } catch (error) {
-    const released = await change(
-      (d) => (deliveryOf(d, slot, opts.key)?.by === INSTANCE_ID && deliveryOf(d, slot, opts.key)?.state === 'sending' ? withDelivery(d, slot, { ...mine, state: 'failed', until: undefined, lastError: String((error as { statusCode?: number })?.statusCode ?? (error as Error)?.name ?? 'error') }) : undefined),
-      claimed.doc,
-    ).catch(() => ({ doc: claimed.doc }));
+    const lastError = String((error as { statusCode?: number })?.statusCode ?? (error as Error)?.name ?? 'error');
+    const stillMine = (d: T) => d.deliveries?.[slot]?.by === INSTANCE_ID && d.deliveries?.[slot]?.state === 'sending';
+    const released = await change((d) => (stillMine(d) ? withDelivery(d, slot, { ...mine, state: 'failed', until: undefined, lastError }) : undefined), claimed.doc).catch(() => ({ doc: claimed.doc }));
     return { outcome: 'failed', doc: released.doc ?? claimed.doc, error };
   }
   let leaseLost = false;
   const recorded = await change((d) => {
-    leaseLost = deliveryOf(d, slot, opts.key)?.by !== INSTANCE_ID;
+    leaseLost = d.deliveries?.[slot]?.by !== INSTANCE_ID;
     const base = opts.record ? opts.record(d, activityId) : d;
-    return withDelivery(base, slot, { state: 'sent', by: INSTANCE_ID, at: now().toISOString(), attempts: mine.attempts, ...(activityId ? { activityId } : {}), ...(opts.key ? { key: opts.key } : {}) });
+    return withDelivery(base, slot, { state: 'sent', by: INSTANCE_ID, at: now().toISOString(), attempts: mine.attempts, ...(activityId ? { activityId } : {}) });
   }, claimed.doc);
   return { outcome: 'sent', doc: recorded.doc ?? claimed.doc, activityId, leaseLost };
 }
