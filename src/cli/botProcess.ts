@@ -15,7 +15,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function spawnBot(env: Record<string, string> = {}): Promise<{ url: string; proc: ChildProcess; startupMs: number; logs(): Record<string, unknown>[]; stop(): Promise<void> }> {
+export async function spawnBot(env: Record<string, string> = {}, startTimeoutMs = 30_000): Promise<{ url: string; proc: ChildProcess; startupMs: number; logs(): Record<string, unknown>[]; stop(): Promise<void> }> {
   const port = await freePort();
   const started = Date.now();
   const proc = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
@@ -33,9 +33,9 @@ export async function spawnBot(env: Record<string, string> = {}): Promise<{ url:
     } catch {
       /* starting */
     }
-    if (Date.now() - started > 30_000) {
+    if (Date.now() - started > startTimeoutMs) {
       proc.kill('SIGKILL');
-      throw new Error('bot did not start within 30 s');
+      throw new Error(`bot did not start within ${startTimeoutMs / 1000} s`);
     }
     await new Promise((r) => setTimeout(r, 20));
   }

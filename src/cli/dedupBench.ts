@@ -44,11 +44,11 @@ const CONVERSATION = '19:dedup-bench@thread.tacv2';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A fresh instance; on a busy machine a start can take long, so it is tried again before the run gives up. */
+/** A fresh instance; on a busy machine a start can take long, so it may take 2 minutes and is tried again. */
 async function startInstance(env: Record<string, string>): Promise<Awaited<ReturnType<typeof spawnBot>>> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await spawnBot(env);
+      return await spawnBot(env, 120_000);
     } catch (err) {
       if (attempt >= 3) throw err;
     }

@@ -51,8 +51,9 @@ function withDelivery<T extends Deliverable>(doc: T, slot: string, d: Delivery):
  *  2. send;
  *  3. record `sent` with the claim's own ETag — one conditional write, no read, right behind the send.
  * The Bot Connector takes no idempotency key, so a send whose record never landed is sent again by the
- * next try after the lease: a possible duplicate rather than a possible loss. A failed send is recorded as
- * `failed` and may be tried again; `record` adds fields of the document's own (e.g. the card's message id).
+ * next try after the lease: a possible duplicate rather than a possible loss. While the send waits (pacing,
+ * retries) the lease is renewed, so a slow send is not taken over. A failed send is recorded as `failed`
+ * and may be tried again; `record` adds fields of the document's own (e.g. the card's message id).
  */
 export async function deliverOnce<T extends Deliverable>(
   doc: T,
@@ -72,20 +73,33 @@ export async function deliverOnce<T extends Deliverable>(
   if (!claimed.doc) return { outcome: 'gone' };
   if (!claimed.changed) return { outcome: claimed.doc.deliveries?.[slot]?.state === 'sent' ? 'already' : 'busy', doc: claimed.doc };
   const mine = claimed.doc.deliveries![slot];
+  const stillMine = (d: T) => d.deliveries?.[slot]?.by === INSTANCE_ID && d.deliveries?.[slot]?.state === 'sending';
+  let latest = claimed.doc;
+  let renewing: Promise<unknown> = Promise.resolve();
+  const heartbeat = setInterval(() => {
+    renewing = renewing
+      .then(() => change((d) => (stillMine(d) ? withDelivery(d, slot, { ...mine, until: new Date(now().getTime() + opts.leaseMs).toISOString() }) : undefined), latest))
+      .then((r) => (latest = r.doc ?? latest))
+      .catch(() => undefined);
+  }, Math.max(50, Math.floor(opts.leaseMs / 3)));
+  heartbeat.unref();
   let activityId: string | undefined;
   try {
     activityId = await send();
   } catch (error) {
+    clearInterval(heartbeat);
+    await renewing;
     const lastError = String((error as { statusCode?: number })?.statusCode ?? (error as Error)?.name ?? 'error');
-    const stillMine = (d: T) => d.deliveries?.[slot]?.by === INSTANCE_ID && d.deliveries?.[slot]?.state === 'sending';
-    const released = await change((d) => (stillMine(d) ? withDelivery(d, slot, { ...mine, state: 'failed', until: undefined, lastError }) : undefined), claimed.doc).catch(() => ({ doc: claimed.doc }));
-    return { outcome: 'failed', doc: released.doc ?? claimed.doc, error };
+    const released = await change((d) => (stillMine(d) ? withDelivery(d, slot, { ...mine, state: 'failed', until: undefined, lastError }) : undefined), latest).catch(() => ({ doc: latest }));
+    return { outcome: 'failed', doc: released.doc ?? latest, error };
   }
+  clearInterval(heartbeat);
+  await renewing;
   let leaseLost = false;
   const recorded = await change((d) => {
     leaseLost = d.deliveries?.[slot]?.by !== INSTANCE_ID;
     const base = opts.record ? opts.record(d, activityId) : d;
     return withDelivery(base, slot, { state: 'sent', by: INSTANCE_ID, at: now().toISOString(), attempts: mine.attempts, ...(activityId ? { activityId } : {}) });
-  }, claimed.doc);
-  return { outcome: 'sent', doc: recorded.doc ?? claimed.doc, activityId, leaseLost };
+  }, latest);
+  return { outcome: 'sent', doc: recorded.doc ?? latest, activityId, leaseLost };
 }

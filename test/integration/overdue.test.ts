@@ -11,6 +11,7 @@ import { openStore, type Store } from '../../src/store/cosmos';
 import { KeyRing } from '../../src/store/crypto';
 import { ROOT } from '../helpers/bot';
 import { startTestStore, type TestStore } from '../helpers/store';
+import { storeProxy } from '../helpers/storeProxy';
 
 describe('legal deadline and overdue cases', () => {
   let test: TestStore;
@@ -24,18 +25,23 @@ describe('legal deadline and overdue cases', () => {
   const refsOf = async (tenantId: string, aad: string) => [{ tenantId, conversationId: `a:${aad}`, serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams', scope: 'personal' as const, botId: '28:opari' }];
   const values = { school: 'koivurinne', pupilName: 'X', pupilClass: '1A', initiator: 'opettaja', reason: 'muu', description: 'd', madeWith: 'pupil', pupilInformed: true, guardianInformed: true, urgency: 'normal', target: 'kuraattori' };
 
-  beforeAll(async () => {
-    test = await startTestStore('overdue');
-    store = await openStore({ endpoint: test.cosmos.endpoint, key: test.env.COSMOS_KEY, database: 'overdue' }, createLogger('silent'));
-    service = new CaseService(
-      new Cases(store.container('cases'), store.container('counters')),
-      new AuditLog(store.container('audit')),
-      new Roles(store.container('roles')),
-      KeyRing.fromEnv(undefined),
+  const keys = KeyRing.fromEnv(undefined);
+  /** One instance's case service on `on` (its own client), all on the same clock. */
+  const serviceOn = (on: Store) =>
+    new CaseService(
+      new Cases(on.container('cases'), on.container('counters')),
+      new AuditLog(on.container('audit')),
+      new Roles(on.container('roles')),
+      keys,
       new Map(schools.map((s) => [s.id, s])),
       loadCalendars(join(ROOT, 'content', 'calendars')),
       () => clock,
     );
+
+  beforeAll(async () => {
+    test = await startTestStore('overdue');
+    store = await openStore({ endpoint: test.cosmos.endpoint, key: test.env.COSMOS_KEY, database: 'overdue' }, createLogger('silent'));
+    service = serviceOn(store);
   });
   afterAll(async () => {
     await store.close();
@@ -78,30 +84,40 @@ describe('legal deadline and overdue cases', () => {
     expect(reminded).toHaveLength(2);
   });
 
-  it('reminds again after the lease when an instance stopped between a send and its record: a possible duplicate, never a loss', async () => {
+  it('reminds again after the lease when an instance died between a send and its record: a possible duplicate, never a loss', async () => {
     clock = new Date('2026-04-15T07:00:00Z');
-    const { case: c } = await service.submit(form, values, actor, 'k-stuck');
+    const { case: c } = await service.submit(form, values, actor, 'k-dies');
     clock = new Date('2026-05-04T07:00:00Z');
+    // The dying instance reaches the store through a proxy: after its first send nothing of it arrives any more.
+    const proxy = await storeProxy(test.cosmos.endpoint);
+    const dyingStore = await openStore({ endpoint: proxy.endpoint, key: test.env.COSMOS_KEY, database: 'overdue' }, createLogger('silent'));
     const sent: string[] = [];
-    // This instance delivers to the kuraattori and then never gets to record it (frozen, or killed).
-    const stuck = (ref: { conversationId: string }) => {
+    const dying = serviceOn(dyingStore).remindOverdue(refsOf, async (ref) => {
       sent.push(ref.conversationId);
-      return new Promise<undefined>(() => undefined);
-    };
-    void service.remindOverdue(refsOf, stuck);
-    while (sent.length === 0) await new Promise((r) => setTimeout(r, 20));
+      proxy.freeze();
+      return undefined;
+    });
     const send = async (ref: { conversationId: string }) => {
       sent.push(ref.conversationId);
       return undefined;
     };
-    // While its lease runs, another instance leaves that delivery alone (and the case open).
-    clock = new Date('2026-05-04T07:00:10Z');
-    expect((await service.remindOverdue(refsOf, send)).find((r) => r.caseId === c.id)).toMatchObject({ sent: 1, done: false });
-    expect(sent.sort()).toEqual(['a:aad-h1', 'a:aad-h2']);
-    // After it, the delivery is taken over and sent again.
-    clock = new Date('2026-05-04T07:00:31Z');
-    expect((await service.remindOverdue(refsOf, send)).find((r) => r.caseId === c.id)).toMatchObject({ sent: 1, done: true });
-    expect(sent.sort()).toEqual(['a:aad-h1', 'a:aad-h1', 'a:aad-h2']);
-    expect(await service.remindOverdue(refsOf, send)).toEqual([]);
+    try {
+      while (sent.length === 0) await new Promise((r) => setTimeout(r, 20));
+      // While its lease runs, another instance leaves that delivery alone (and the case open).
+      clock = new Date('2026-05-04T07:00:10Z');
+      expect((await service.remindOverdue(refsOf, send)).find((r) => r.caseId === c.id)).toMatchObject({ sent: 1, done: false });
+      expect(sent.sort()).toEqual(['a:aad-h1', 'a:aad-h2']);
+      // After it, the delivery is taken over and sent again.
+      clock = new Date('2026-05-04T07:00:31Z');
+      expect((await service.remindOverdue(refsOf, send)).find((r) => r.caseId === c.id)).toMatchObject({ sent: 1, done: true });
+      expect(sent.sort()).toEqual(['a:aad-h1', 'a:aad-h1', 'a:aad-h2']);
+      expect(await service.remindOverdue(refsOf, send)).toEqual([]);
+    } finally {
+      await proxy.stop();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([dying.catch(() => undefined), new Promise((r) => (timer = setTimeout(r, 2000)))]);
+      clearTimeout(timer);
+      await dyingStore.close();
+    }
   });
 });

@@ -1,69 +1,18 @@
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createLogger } from '../../src/log';
 import { ReminderDispatcher, type ReminderPort } from '../../src/meetings/dispatcher';
 import type { Group, Meeting, Reminder } from '../../src/meetings/model';
 import { Groups, Meetings, Reminders } from '../../src/meetings/repository';
 import { openStore, type Store } from '../../src/store/cosmos';
 import { startTestStore, type TestStore } from '../helpers/store';
+import { storeProxy, type StoreProxy } from '../helpers/storeProxy';
 
 const TENANT = '6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b';
 const LEASE_MS = 3000;
 
 /**
  * What goes to the store between a reminder's send and its record is the window in which a dying instance
- * makes the next one send it again. A proxy in front of the embedded store sees every request of one
- * instance, and can hold them all (the instance looks frozen to the store and to the other instances).
+ * makes the next one send it again; the proxy in front of the store sees every request of one instance.
  */
-interface StoreProxy {
-  endpoint: string;
-  requests: { method: string; path: string }[];
-  /** Holds every request after the next one that matches (that one still goes through). */
-  freezeAfter(match: (q: { method: string; path: string }) => boolean): void;
-  thaw(): void;
-  stop(): Promise<void>;
-}
-
-async function storeProxy(target: string): Promise<StoreProxy> {
-  const requests: { method: string; path: string }[] = [];
-  let held: (() => void)[] | undefined;
-  let trigger: ((q: { method: string; path: string }) => boolean) | undefined;
-  const t = new URL(target);
-  const server: Server = createServer((req, res) => {
-    const forward = () => {
-      const q = { method: req.method ?? '', path: decodeURIComponent(req.url ?? '') };
-      requests.push(q);
-      if (trigger?.(q)) {
-        trigger = undefined;
-        held = [];
-      }
-      const upstream = request({ host: t.hostname, port: t.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      });
-      req.pipe(upstream);
-    };
-    if (held) held.push(forward);
-    else forward();
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  return {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    requests,
-    freezeAfter: (match) => (trigger = match),
-    thaw: () => {
-      const waiting = held ?? [];
-      held = undefined;
-      for (const f of waiting) f();
-    },
-    stop: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
-}
-
 describe('reminder claims: the record right behind the send, leases kept and respected', () => {
   let test: TestStore;
   let proxy: StoreProxy;
