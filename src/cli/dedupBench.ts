@@ -18,9 +18,9 @@ import { benchGroup, seedReminder } from './reminderFixtures';
  * Each round seeds a burst of reminders and, at a uniformly random moment of the burst, either kills one
  * instance (SIGKILL; a fresh one replaces it) or freezes it (SIGSTOP) until the others have taken its claims
  * over, then lets it run on (SIGCONT). Counted per round: reminders delivered more than once, reminders
- * never delivered, and (freeze) reminders the frozen instance had delivered but not recorded — delivered,
- * and still claimed by the same instance both 300 ms and half a lease after the freeze (the running
- * instances record theirs long before): the send/record window the freeze fell into.
+ * never delivered, and (freeze) reminders the frozen instance had delivered but not recorded — claimed by
+ * the same instance both 300 ms and half a lease after the freeze (the running instances record theirs
+ * long before), and delivered by then: the send/record window the freeze fell into.
  *
  *   npm run bench:dedup -- [--mode kill|freeze|both] [--rounds 30] [--burst 60] [--connector-ms 0]
  */
@@ -134,12 +134,12 @@ async function main(): Promise<void> {
     } else {
       bots[victim].proc.kill('SIGSTOP');
       const frozenAt = Date.now();
-      const claimedBy = async () => (await read(ids)).map((r, i) => (r?.status === 'claimed' && (connector.counts.get(titles[i]) ?? 0) > 0 ? r.claimedBy : undefined));
+      const claimedBy = async () => (await read(ids)).map((r) => (r?.status === 'claimed' ? r.claimedBy : undefined));
       await sleep(300);
       const early = await claimedBy();
       await sleep(Math.max(0, frozenAt + LEASE_MS / 2 - Date.now()));
-      const late = await claimedBy();
-      unrecordedAtFreeze = early.filter((by, i) => by && by === late[i]).length;
+      const late = await claimedBy(); // what it had already written to the connector has arrived by now
+      unrecordedAtFreeze = early.filter((by, i) => by && by === late[i] && (connector.counts.get(titles[i]) ?? 0) > 0).length;
       await settle(ids); // its leases run out and the others take its claims over
       bots[victim].proc.kill('SIGCONT');
       await sleep(LEASE_MS / 2); // whatever it was about to do, it does now
