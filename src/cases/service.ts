@@ -42,14 +42,17 @@ export class CaseService {
     const service = this.serviceOf(form, values);
     const urgent = values.urgency === 'urgent';
     const now = this.now();
-    const requestedOn = todayInHelsinki(now);
+    // OHL 15 §: the count starts from the day the pupil or guardian asked; the form says when (default today).
+    const requestedOn = typeof values.requestedOn === 'string' && values.requestedOn !== '' ? values.requestedOn : todayInHelsinki(now);
     const school = this.schools.get(schoolId);
     // OHL 15 §: the deadline applies to requests to see the kuraattori or the psychologist.
     const due =
       service === 'kuraattori' || service === 'psykologi'
-        ? (({ due: date, workingDays, calendarCovered }) => ({ date, workingDays, calendarCovered }))(dueDate({ requestedOn, urgent, calendar: school ? this.calendars.get(school.provider) : undefined }))
+        ? (({ due: date, workingDays, basis, calendarCovered, schoolClosed }) => ({ date, workingDays, basis, calendarCovered, ...(schoolClosed !== undefined ? { schoolClosed } : {}) }))(
+            dueDate({ requestedOn, urgent, calendar: school ? this.calendars.get(school.provider) : undefined }),
+          )
         : undefined;
-    const secretValues = Object.fromEntries(Object.entries(values).filter(([k]) => !CLEAR_FIELDS.has(k)));
+    const secretValues = Object.fromEntries(Object.entries(values).filter(([k]) => !CLEAR_FIELDS.has(k) && k !== 'requestedOn'));
     const identity = `${String(values.pupilName ?? '')}|${String(values.pupilClass ?? '')}`;
     const doc: Omit<CaseDoc, 'number'> = {
       id: caseIdFor(idempotencyKey),
@@ -69,7 +72,8 @@ export class CaseService {
       submittedIn: actor.conversationId,
       createdAt: now.toISOString(),
     };
-    const result = await this.cases.create(doc, Number(requestedOn.slice(0, 4)));
+    // The case number's year is the year it was filed, whatever day the pupil asked.
+    const result = await this.cases.create(doc, Number(todayInHelsinki(now).slice(0, 4)));
     await this.audit.record({ caseId: result.case.id, caseNumber: result.case.number, action: result.duplicate ? 'duplicate-submit' : 'created', by: actor.aadObjectId ?? actor.userId, conversationId: actor.conversationId });
     return result;
   }

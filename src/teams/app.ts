@@ -19,7 +19,7 @@ import { Groups, Meetings, Reminders } from '../meetings/repository';
 import { MeetingService } from '../meetings/service';
 import { agendaCard, meetingWhen } from '../ui/meetingCards';
 import { AuditLog } from '../cases/audit';
-import { loadCalendars } from '../cases/calendar';
+import { checkStatutoryWorkingDays, loadCalendars } from '../cases/calendarFile';
 import { Cases } from '../cases/repository';
 import { Roles } from '../cases/roles';
 import { CaseService } from '../cases/service';
@@ -155,7 +155,8 @@ export function createTeamsBot({ config, store, log, plan, faq }: TeamsBotDeps):
     roles,
     keys,
     new Map(schools.map((x) => [x.id, x])),
-    loadCalendars(join(CONTENT_DIR, 'calendars')),
+    // A calendar file that is invalid or breaks the statutory count stops start-up, naming the file.
+    checkStatutoryWorkingDays(loadCalendars(join(CONTENT_DIR, 'calendars'))),
   );
   const admins = new Set(config.ADMIN_USERS);
   if (admins.size === 0 && config.anonymous) log.warn({ event: 'admin.local' }, 'ADMIN_USERS is empty in local mode: every user is an admin');
