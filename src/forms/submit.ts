@@ -1,3 +1,4 @@
+import { todayInHelsinki } from '../cases/deadline';
 import { type FieldProblem, problemsOf } from './fields';
 import type { FormDef } from './registry';
 
@@ -21,15 +22,20 @@ function echo(form: FormDef, data: Record<string, unknown>): Record<string, stri
   return out;
 }
 
-/** Validates a card submission against the form's zod schema and its cross-field rules. */
-export function validateSubmission(form: FormDef, data: Record<string, unknown>): Validation {
+/** A date field marked `upToToday` that lies after `today` (both 'YYYY-MM-DD', so they compare as strings). */
+function futureDates(form: FormDef, values: Record<string, unknown>, today: string): FieldProblem[] {
+  return form.fields.filter((f) => f.upToToday && typeof values[f.id] === 'string' && (values[f.id] as string) > today).map((f) => ({ field: f.id, code: 'future' }));
+}
+
+/** Validates a card submission against the form's zod schema and its cross-field rules; `today` in Helsinki. */
+export function validateSubmission(form: FormDef, data: Record<string, unknown>, today: string = todayInHelsinki()): Validation {
   const size = Buffer.byteLength(JSON.stringify(data ?? {}));
   if (size > MAX_SUBMISSION_BYTES) return { ok: false, problems: [], tooLarge: true, raw: {} };
   const inputs = Object.fromEntries(Object.entries(data ?? {}).filter(([k]) => !CONTROL_KEYS.has(k)));
   const parsed = form.schema.safeParse(inputs);
   // The law's cross-field rules are checked even when a field is wrong, so every error shows at once.
   const loose = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, v === 'true' ? true : v === 'false' ? false : v]));
-  const cross = form.check?.(parsed.success ? parsed.data : loose) ?? [];
+  const cross = [...(form.check?.(parsed.success ? parsed.data : loose) ?? []), ...futureDates(form, parsed.success ? parsed.data : loose, today)];
   if (!parsed.success || cross.length) {
     const problems = parsed.success ? [] : problemsOf(parsed.error);
     for (const c of cross) if (!problems.some((p) => p.field === c.field)) problems.push(c);

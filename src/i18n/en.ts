@@ -88,6 +88,7 @@ export const en: Messages = {
       tooLong: 'The text is too long.',
       choice: 'Choose one of the options.',
       date: 'Give a date as dd.mm.yyyy.',
+      future: 'The date cannot be in the future.',
       time: 'Give a time as hh:mm.',
       markup: 'The text must not contain HTML or scripts.',
       mustConfirm: 'This must be confirmed before sending.',
@@ -148,6 +149,13 @@ export const en: Messages = {
     deleteButton: 'Delete permanently',
     deleted: 'Matter {number} was deleted. The log stays.',
     deleteUsage: 'Type: delete case OH-yyyy-nnnn',
+  },
+  deadline: {
+    urgentDue: 'Urgent: the pupil must be seen on the same or the next working day, by {date} at the latest (OHL 15 §).',
+    countedFrom: 'The deadline is counted from the day of the request, {date}.',
+    schoolClosed: 'The school is closed that day, but the county\'s psychologist and kuraattori services work during the school breaks too: contact details are in the plan\'s section "Student welfare services and how to contact them".',
+    schoolClosedNamed: 'The school is closed that day ({name}), but the county\'s psychologist and kuraattori services work during the school breaks too: contact details are in the plan\'s section "Student welfare services and how to contact them".',
+    passed: '⚠ The deadline {date} had already passed when the matter was filed: arrange the discussion at once.',
   },
   meetings: {
     groupTitle: 'Set up a student welfare group',

@@ -88,6 +88,7 @@ export const fi: Messages = {
       tooLong: 'Teksti on liian pitkä.',
       choice: 'Valitse jokin vaihtoehdoista.',
       date: 'Anna päivämäärä muodossa pp.kk.vvvv.',
+      future: 'Päivä ei voi olla tulevaisuudessa.',
       time: 'Anna kellonaika muodossa tt:mm.',
       markup: 'Tekstissä ei saa olla HTML-koodia tai skriptejä.',
       mustConfirm: 'Tämä on vahvistettava ennen lähettämistä.',
@@ -148,6 +149,13 @@ export const fi: Messages = {
     deleteButton: 'Poista pysyvästi',
     deleted: 'Asia {number} poistettiin. Loki säilyy.',
     deleteUsage: 'Kirjoita: poista asia OH-vvvv-nnnn',
+  },
+  deadline: {
+    urgentDue: 'Kiireellinen: oppilas on tavattava samana tai seuraavana työpäivänä, viimeistään {date} (OHL 15 §).',
+    countedFrom: 'Määräaika on laskettu pyyntöpäivästä {date}.',
+    schoolClosed: 'Koulu on silloin kiinni, mutta hyvinvointialueen psykologi- ja kuraattoripalvelut toimivat myös koulun loma-aikoina: yhteystiedot ovat suunnitelman luvussa "Opiskeluhuollon palvelut ja yhteydenotto".',
+    schoolClosedNamed: 'Koulu on silloin kiinni ({name}), mutta hyvinvointialueen psykologi- ja kuraattoripalvelut toimivat myös koulun loma-aikoina: yhteystiedot ovat suunnitelman luvussa "Opiskeluhuollon palvelut ja yhteydenotto".',
+    passed: '⚠ Määräaika {date} oli jo ohi, kun asia kirjattiin: järjestä keskustelu heti.',
   },
   meetings: {
     groupTitle: 'Perusta opiskeluhuoltoryhmä',

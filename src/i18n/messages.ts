@@ -73,7 +73,7 @@ export interface Messages {
     privacy: string;
     checkFields: string;
     tooLarge: string;
-    problems: Record<'required' | 'tooLong' | 'choice' | 'date' | 'time' | 'markup' | 'mustConfirm' | 'type' | 'unknownField', string>;
+    problems: Record<'required' | 'tooLong' | 'choice' | 'date' | 'future' | 'time' | 'markup' | 'mustConfirm' | 'type' | 'unknownField', string>;
     personalOnly: string;
     unknownForm: string;
     noSchools: string;
@@ -128,6 +128,19 @@ export interface Messages {
     deleteButton: string;
     deleted: string;
     deleteUsage: string;
+  };
+  /** The OHL 15 § deadline line of a case summary: counted from the request day, urgent in ordinary working days. */
+  deadline: {
+    /** Urgent: {date} is the next ordinary working day after the request. */
+    urgentDue: string;
+    /** {date}: the day the pupil or guardian asked. */
+    countedFrom: string;
+    /** Urgent, and the school is closed on the due day (break, day off, summer). */
+    schoolClosed: string;
+    /** The same with the break's name: {name}. */
+    schoolClosedNamed: string;
+    /** The request date was so old that {date} had passed when the case was filed. */
+    passed: string;
   };
   meetings: {
     groupTitle: string;

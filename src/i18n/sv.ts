@@ -88,6 +88,7 @@ export const sv: Messages = {
       tooLong: 'Texten är för lång.',
       choice: 'Välj ett av alternativen.',
       date: 'Ange datum som dd.mm.åååå.',
+      future: 'Datumet kan inte ligga i framtiden.',
       time: 'Ange klockslag som tt:mm.',
       markup: 'Texten får inte innehålla HTML eller skript.',
       mustConfirm: 'Detta måste bekräftas innan du skickar.',
@@ -148,6 +149,13 @@ export const sv: Messages = {
     deleteButton: 'Radera permanent',
     deleted: 'Ärende {number} raderades. Loggen finns kvar.',
     deleteUsage: 'Skriv: radera ärende OH-åååå-nnnn',
+  },
+  deadline: {
+    urgentDue: 'Brådskande: eleven ska träffas samma eller följande arbetsdag, senast {date} (15 § i lagen om elev- och studerandevård).',
+    countedFrom: 'Tidsfristen är räknad från dagen för begäran, {date}.',
+    schoolClosed: 'Skolan är stängd då, men välfärdsområdets psykolog- och kuratorstjänster fungerar också under skolans lov: kontaktuppgifterna finns i planens avsnitt "Elevhälsans tjänster och kontakt".',
+    schoolClosedNamed: 'Skolan är stängd då ({name}), men välfärdsområdets psykolog- och kuratorstjänster fungerar också under skolans lov: kontaktuppgifterna finns i planens avsnitt "Elevhälsans tjänster och kontakt".',
+    passed: '⚠ Tidsfristen {date} hade redan gått ut när ärendet registrerades: ordna samtalet genast.',
   },
   meetings: {
     groupTitle: 'Bilda en elevhälsogrupp',

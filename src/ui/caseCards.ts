@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../cases/audit';
+import { todayInHelsinki } from '../cases/deadline';
 import type { CaseDoc, CaseView } from '../cases/model';
 import type { RoleGrant } from '../cases/roles';
 import type { FormDef, School } from '../forms/registry';
@@ -10,10 +11,22 @@ const fiDate = (iso: string) => {
   return `${d}.${m}.${y}`;
 };
 
+/** The OHL 15 § deadline line: the last day, the day the count started from, and where to turn in a school break. */
 function dueText(c: CaseDoc, m: Messages): string {
   if (!c.due) return '';
-  const base = format(m.cases.dueText, { date: fiDate(c.due.date), days: c.urgent ? 1 : c.due.workingDays });
-  return c.due.calendarCovered ? base : `${base} ${m.cases.calendarNotCovered}`;
+  const date = fiDate(c.due.date);
+  const closed = c.due.schoolClosed;
+  return [
+    c.due.basis === 'working' ? format(m.deadline.urgentDue, { date }) : format(m.cases.dueText, { date, days: c.due.workingDays }),
+    format(m.deadline.countedFrom, { date: fiDate(c.requestedOn) }),
+    ...(c.due.calendarCovered ? [] : [m.cases.calendarNotCovered]),
+    ...(closed === undefined ? [] : [closed ? format(m.deadline.schoolClosedNamed, { name: closed }) : m.deadline.schoolClosed]),
+  ].join(' ');
+}
+
+/** A request date so old that the deadline had passed on the day the case was filed. */
+function passedText(c: CaseDoc, m: Messages): string {
+  return c.due && c.due.date < todayInHelsinki(new Date(c.createdAt)) ? format(m.deadline.passed, { date: fiDate(c.due.date) }) : '';
 }
 
 /** Routing facts only: safe in a channel (no pupil data). */
@@ -34,7 +47,7 @@ export function caseSummaryCard(c: CaseDoc, form: FormDef, lang: Lang, m: Messag
     number: c.number ?? '',
     title: form.title[lang],
     facts: [...routingFacts(c, opts.schools, m), { title: m.cases.facts.status, value: m.cases.status[c.status] }],
-    dueText: dueText(c, m),
+    dueText: [passedText(c, m), dueText(c, m)].filter(Boolean).join(' '),
     note: notes.join(' '),
   });
 }
