@@ -100,7 +100,7 @@ export function caseForms(school: () => FieldDef): FormDef[] {
             { value: 'kuraattori', title: t('Kuraattori', 'Kurator', 'Kuraattori (school social worker)') },
             { value: 'psykologi', title: t('Psykologi', 'Psykolog', 'Psychologist') },
             { value: 'terveydenhoitaja', title: t('Terveydenhoitaja', 'Hälsovårdare', 'School nurse') },
-            { value: 'mar', title: t('Monialainen asiantuntijaryhmä', 'Mångprofessionell expertgrupp', 'Multi-professional expert group') },
+            { value: 'mar', title: t('Monialainen asiantuntijaryhmä', 'Sektorsövergripande expertgrupp', 'Multi-professional expert group') },
           ],
         },
       ],
@@ -144,7 +144,7 @@ export function caseForms(school: () => FieldDef): FormDef[] {
             { value: 'pienryhma', title: t('Opetus pienryhmässä', 'Undervisning i smågrupp', 'Teaching in a small group') },
             { value: 'erityisluokka', title: t('Opetus erityisluokassa', 'Undervisning i specialklass', 'Teaching in a special class') },
             { value: 'tulkitseminen', title: t('Tulkitsemispalvelut', 'Tolkningstjänster', 'Interpretation services') },
-            { value: 'avustaja', title: t('Avustajapalvelut', 'Assistenttjänster', 'Assistant services') },
+            { value: 'avustaja', title: t('Avustajapalvelut', 'Biträdestjänster', 'Assistant services') },
             { value: 'apuvalineet', title: t('Apuvälineet', 'Hjälpmedel', 'Aids') },
           ],
         },
@@ -176,7 +176,7 @@ export function caseForms(school: () => FieldDef): FormDef[] {
     define({
       id: 'avustajatarve',
       title: t('Avustajan tarpeen arviointi', 'Bedömning av behovet av assistent', 'Assessment of the need for an assistant'),
-      intro: t('Avustajapalvelut ovat oppilaskohtainen tukitoimi (perusopetuslaki 31 §). Tarve arvioidaan moniammatillisesti yhdessä kodin kanssa.', 'Assistenttjänster är en elevspecifik stödåtgärd (31 §). Behovet bedöms mångprofessionellt tillsammans med hemmet.', 'Assistant services are a pupil-specific support measure (Perusopetuslaki 31 §). The need is assessed with the home.'),
+      intro: t('Avustajapalvelut ovat oppilaskohtainen tukitoimi (perusopetuslaki 31 §). Tarve arvioidaan moniammatillisesti yhdessä kodin kanssa.', 'Biträdestjänster är en elevspecifik stödåtgärd (lagen om grundläggande utbildning 31 §). Behovet bedöms mångprofessionellt tillsammans med hemmet.', 'Assistant services are a pupil-specific support measure (Perusopetuslaki 31 §). The need is assessed with the home.'),
       fields: [
         school(),
         ...pupil,
@@ -205,7 +205,7 @@ export function caseForms(school: () => FieldDef): FormDef[] {
     define({
       id: 'kotiopetus',
       title: t('Kotiopetus tai opetus kotona terveydellisistä syistä', 'Hemundervisning eller undervisning hemma av hälsoskäl', 'Home education or teaching at home on health grounds'),
-      intro: t('Huoltajan valitsema kotiopetus ei vaadi lupaa: huoltaja ilmoittaa siitä lähikoululle, ja asuinkunta valvoo edistymistä (perusopetuslaki 26 §). Opetuksesta kotona terveydellisistä syistä päättää opetuksen järjestäjä lääkärin arvion perusteella (18 §).', 'Hemundervisning kräver inget tillstånd: vårdnadshavaren anmäler den till närskolan (26 §). Om undervisning hemma av hälsoskäl beslutar anordnaren utifrån läkarens bedömning (18 §).', 'Home education needs no permit: the guardian notifies the local school and the municipality monitors progress (§ 26). Teaching at home on health grounds is decided by the provider on a doctor’s assessment (§ 18).'),
+      intro: t('Huoltajan valitsema kotiopetus ei vaadi lupaa: huoltaja ilmoittaa siitä lähikoululle, ja asuinkunta valvoo edistymistä (perusopetuslaki 26 §). Opetuksesta kotona terveydellisistä syistä päättää opetuksen järjestäjä lääkärin arvion perusteella (18 §).', 'Hemundervisning kräver inget tillstånd: vårdnadshavaren anmäler den till närskolan, och hemkommunen övervakar framstegen (26 § i lagen om grundläggande utbildning). Om undervisning hemma av hälsoskäl beslutar anordnaren utifrån läkarens bedömning (18 § i lagen om grundläggande utbildning).', 'Home education needs no permit: the guardian notifies the local school and the municipality monitors progress (Basic Education Act section 26). Teaching at home on health grounds is decided by the provider on a doctor’s assessment (Basic Education Act section 18).'),
       fields: [
         {
           id: 'kind',

@@ -103,7 +103,7 @@ export const sv: Messages = {
     submitted: 'Skickat',
     alreadySubmitted: 'Blanketten var redan skickad: ärendet är registrerat en gång.',
     facts: { school: 'Skola', service: 'Till', urgency: 'Brådska', status: 'Status', due: 'Tidsfrist', requested: 'Inlett', assignee: 'Ansvarsperson', initiator: 'Kontakt från', form: 'Blankett' },
-    services: { kuraattori: 'Kurator', psykologi: 'Psykolog', terveydenhoitaja: 'Hälsovårdare', mar: 'Mångprofessionell expertgrupp', rehtori: 'Rektor' },
+    services: { kuraattori: 'Kurator', psykologi: 'Psykolog', terveydenhoitaja: 'Hälsovårdare', mar: 'Sektorsövergripande expertgrupp', rehtori: 'Rektor' },
     urgency: { urgent: 'Brådskande', normal: 'Inte brådskande' },
     status: { vireilla: 'Anhängigt', kasittelyssa: 'Under behandling', paattynyt: 'Avslutat' },
     dueText: 'Eleven ska träffas senast {date} ({days}:e arbetsdagen, 15 §).',
