@@ -1,4 +1,5 @@
 import { todayInHelsinki } from '../cases/deadline';
+import { addDays, isIsoDate } from '../cases/holidays';
 import { type FieldProblem, problemsOf } from './fields';
 import type { FormDef } from './registry';
 
@@ -22,9 +23,17 @@ function echo(form: FormDef, data: Record<string, unknown>): Record<string, stri
   return out;
 }
 
-/** A date field marked `upToToday` that lies after `today` (both 'YYYY-MM-DD', so they compare as strings). */
-function futureDates(form: FormDef, values: Record<string, unknown>, today: string): FieldProblem[] {
-  return form.fields.filter((f) => f.upToToday && typeof values[f.id] === 'string' && (values[f.id] as string) > today).map((f) => ({ field: f.id, code: 'future' }));
+/** How far back a date marked `upToToday` may go: older is a typo in the year, not a request to act on. */
+const UP_TO_TODAY_MAX_DAYS = 366;
+
+/** Date fields marked `upToToday` after `today` or more than a year before it ('YYYY-MM-DD' compare as strings). */
+function outOfRangeDates(form: FormDef, values: Record<string, unknown>, today: string): FieldProblem[] {
+  const earliest = addDays(today, -UP_TO_TODAY_MAX_DAYS);
+  return form.fields.flatMap((f): FieldProblem[] => {
+    const v = values[f.id];
+    if (!f.upToToday || typeof v !== 'string' || !isIsoDate(v)) return [];
+    return v > today ? [{ field: f.id, code: 'future' }] : v < earliest ? [{ field: f.id, code: 'tooOld' }] : [];
+  });
 }
 
 /** Validates a card submission against the form's zod schema and its cross-field rules; `today` in Helsinki. */
@@ -35,7 +44,7 @@ export function validateSubmission(form: FormDef, data: Record<string, unknown>,
   const parsed = form.schema.safeParse(inputs);
   // The law's cross-field rules are checked even when a field is wrong, so every error shows at once.
   const loose = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, v === 'true' ? true : v === 'false' ? false : v]));
-  const cross = [...(form.check?.(parsed.success ? parsed.data : loose) ?? []), ...futureDates(form, parsed.success ? parsed.data : loose, today)];
+  const cross = [...(form.check?.(parsed.success ? parsed.data : loose) ?? []), ...outOfRangeDates(form, parsed.success ? parsed.data : loose, today)];
   if (!parsed.success || cross.length) {
     const problems = parsed.success ? [] : problemsOf(parsed.error);
     for (const c of cross) if (!problems.some((p) => p.field === c.field)) problems.push(c);

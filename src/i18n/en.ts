@@ -89,6 +89,7 @@ export const en: Messages = {
       choice: 'Choose one of the options.',
       date: 'Give a date as dd.mm.yyyy.',
       future: 'The date cannot be in the future.',
+      tooOld: 'The date is more than a year ago: check the year.',
       time: 'Give a time as hh:mm.',
       markup: 'The text must not contain HTML or scripts.',
       mustConfirm: 'This must be confirmed before sending.',

@@ -89,6 +89,7 @@ export const fi: Messages = {
       choice: 'Valitse jokin vaihtoehdoista.',
       date: 'Anna päivämäärä muodossa pp.kk.vvvv.',
       future: 'Päivä ei voi olla tulevaisuudessa.',
+      tooOld: 'Päivä on yli vuoden takaa: tarkista vuosi.',
       time: 'Anna kellonaika muodossa tt:mm.',
       markup: 'Tekstissä ei saa olla HTML-koodia tai skriptejä.',
       mustConfirm: 'Tämä on vahvistettava ennen lähettämistä.',

@@ -73,7 +73,7 @@ export interface Messages {
     privacy: string;
     checkFields: string;
     tooLarge: string;
-    problems: Record<'required' | 'tooLong' | 'choice' | 'date' | 'future' | 'time' | 'markup' | 'mustConfirm' | 'type' | 'unknownField', string>;
+    problems: Record<'required' | 'tooLong' | 'choice' | 'date' | 'future' | 'tooOld' | 'time' | 'markup' | 'mustConfirm' | 'type' | 'unknownField', string>;
     personalOnly: string;
     unknownForm: string;
     noSchools: string;

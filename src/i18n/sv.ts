@@ -89,6 +89,7 @@ export const sv: Messages = {
       choice: 'Välj ett av alternativen.',
       date: 'Ange datum som dd.mm.åååå.',
       future: 'Datumet kan inte ligga i framtiden.',
+      tooOld: 'Datumet är mer än ett år gammalt: kontrollera året.',
       time: 'Ange klockslag som tt:mm.',
       markup: 'Texten får inte innehålla HTML eller skript.',
       mustConfirm: 'Detta måste bekräftas innan du skickar.',
