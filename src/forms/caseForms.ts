@@ -37,12 +37,6 @@ export function caseForms(school: () => FieldDef): FormDef[] {
           ],
         },
         {
-          id: 'requestedOn',
-          kind: 'date',
-          label: t('Pyyntöpäivä: milloin oppilas tai huoltaja pyysi apua', 'Datum för begäran: när eleven eller vårdnadshavaren bad om hjälp', 'Date of the request: when the pupil or guardian asked for help'),
-          upToToday: true,
-        },
-        {
           id: 'reason',
           kind: 'choice',
           label: t('Huolen aihe', 'Orsak till oro', 'Reason'),
@@ -102,6 +96,12 @@ export function caseForms(school: () => FieldDef): FormDef[] {
             { value: 'terveydenhoitaja', title: t('Terveydenhoitaja', 'Hälsovårdare', 'School nurse') },
             { value: 'mar', title: t('Monialainen asiantuntijaryhmä', 'Sektorsövergripande expertgrupp', 'Multi-professional expert group') },
           ],
+        },
+        {
+          id: 'requestedOn',
+          kind: 'date',
+          label: t('Pyyntöpäivä: milloin oppilas tai huoltaja pyysi apua', 'Datum för begäran: när eleven eller vårdnadshavaren bad om hjälp', 'Date of the request: when the pupil or guardian asked for help'),
+          upToToday: true,
         },
       ],
       submitters: 'staff',
