@@ -106,7 +106,7 @@ describe('forms and cases over HTTP', () => {
     const raw = JSON.stringify(cases[0]);
     expect(raw).not.toContain('Meikäläinen');
     expect(raw).not.toContain('nukkuvansa');
-    expect(cases[0]).toMatchObject({ number, schoolId: 'koivurinne', service: 'kuraattori', secret: { kid: 'dev', iv: expect.any(String), tag: expect.any(String), data: expect.any(String) } });
+    expect(cases[0]).toMatchObject({ number, schoolId: 'koivurinne', service: 'kuraattori', secret: { kid: 'ktest', iv: expect.any(String), tag: expect.any(String), data: expect.any(String) } });
 
     const notice = await connector.waitFor((c) => c.conversationId === CHANNEL && JSON.stringify(c.body).includes(number!));
     const noticeJson = JSON.stringify(notice.body);
