@@ -16,6 +16,8 @@ export function ticketCard(t: Ticket, m: Messages, opts: { error?: string; draft
     answeredBy: t.answer ? format(m.expert.answeredBy, { name: t.answer.by }) : '',
     open,
     draft: opts.draft ?? '',
+    // What the FAQ will say, for the expert to reword: starts as the asker's question.
+    faqQuestion: t.question,
     error: opts.error ?? '',
     labels: {
       answer: m.expert.answerLabel,
@@ -23,6 +25,7 @@ export function ticketCard(t: Ticket, m: Messages, opts: { error?: string; draft
       required: m.expert.answerRequired,
       faq: m.expert.saveFaq,
       faqLabel: 'FAQ',
+      faqQuestion: m.askExpert.faqQuestionLabel,
       privacy: m.expert.privacy,
       send: m.expert.send,
       claim: m.expert.claim,
