@@ -29,6 +29,9 @@ function withTimeout<F extends ClientFactory>(factory: F): F {
   };
 }
 
+/** What the bot's own tokens for the Bot Connector are for (public cloud), as botbuilder's channel check sets it. */
+const CHANNEL_OAUTH_SCOPE = 'https://api.botframework.com';
+
 export interface AdapterOptions {
   appId?: string;
   password?: string;
@@ -72,7 +75,7 @@ export class OpariAdapter extends TeamsAdapter {
     // The same identity the adapter builds for its own proactive turns: our app id as audience.
     const claimsIdentity = this.createClaimsIdentity(this.opts.appId);
     return {
-      audience: this.botFrameworkAuthentication.getOriginatingAudience(),
+      audience: CHANNEL_OAUTH_SCOPE,
       callerId: CallerIdConstants.PublicAzureChannel,
       claimsIdentity,
       connectorFactory: this.botFrameworkAuthentication.createConnectorFactory(claimsIdentity),

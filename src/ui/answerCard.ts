@@ -65,7 +65,7 @@ export function answerCard(answer: Answer, plan: Plan, m: Messages, opts: { feed
     passageHeading: cardMarkdown(b.passage.headings.at(-1) ?? ''),
     languageNote: b.passage.lang !== lang && lang !== 'fi' ? m.plan.languageNote : '',
     passage,
-    source: sourceParts.join(' · '),
+    source: cardMarkdown(sourceParts.join(' · ')),
     url: b.url,
     forms: b.forms.slice(0, 3).map((formId) => ({ title: formTitle(formId), formId, question: answer.question })),
     labels: { open: m.plan.open, more: m.plan.more, helpful: m.plan.helpful, notHelpful: m.plan.notHelpful },

@@ -3,7 +3,8 @@
  * which renders Markdown in card text blocks and Markdown/HTML in message text. Emphasis is the plan's own;
  * links are not, unless they are plain web links; markup must never reach a message's text.
  */
-const LINK = /\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)/g;
+/** [label](address "title"), the address allowed one level of parentheses (as in `alert(1)`). */
+const LINK = /\[([^\]]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+"[^"]*")?\s*\)/g;
 const TAG = /<\/?[A-Za-z!][^>]*>/g;
 
 /** For a card's TextBlock: **bold** and *italic* stay, a link stays only with an http(s) address, HTML tags go. */
