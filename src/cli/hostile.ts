@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:net';
 import { spawnBot } from './botProcess';
-import { activityCases, type CaseResult, runCases, startFakeOpenId, tokenCases, GUID_FOR_CASES, withGenuineToken } from './hostileCases';
+import { activityCases, type CaseResult, closedPortUrl, runCases, startFakeOpenId, tokenCases, GUID_FOR_CASES, withGenuineToken } from './hostileCases';
 
 /**
  * npm run hostile [-- --url http://host:port [--app-id GUID]]
@@ -31,14 +30,6 @@ function print(title: string, results: CaseResult[]): number {
   console.log(`\n${title}`);
   for (const r of results) console.log(`  ${r.problem ? '✗' : '✓'} ${String(r.status).padEnd(4)} ${String(r.ms).padStart(6)} ms  ${r.name}${r.problem ? `  — ${r.problem}` : ''}`);
   return results.filter((r) => r.problem).length;
-}
-
-async function closedPortUrl(): Promise<string> {
-  const s: Server = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return `http://127.0.0.1:${port}/v1/.well-known/openidconfiguration`;
 }
 
 async function againstRunningBot(url: string, appId: string | undefined): Promise<number> {

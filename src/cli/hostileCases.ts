@@ -1,6 +1,6 @@
 import { createHmac, generateKeyPairSync, type KeyObject, randomUUID, sign } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { type AddressInfo, createServer as createTcpServer, type Socket } from 'node:net';
 
 /**
  * The requests a hostile or careless client sends to /api/messages, each with what Opari must answer:
@@ -139,6 +139,15 @@ export async function startFakeOpenId(mode: 'ok' | 'stall' = 'ok'): Promise<Fake
         server.close(() => r());
       }),
   };
+}
+
+/** The OpenID metadata address of a port nobody listens on: an unreachable endpoint. */
+export async function closedPortUrl(): Promise<string> {
+  const s = createTcpServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+  const port = (s.address() as AddressInfo).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return `http://127.0.0.1:${port}/v1/.well-known/openidconfiguration`;
 }
 
 /** Item 5 of the hostile run: tokens that must give 401, and one genuine token that must get through. */

@@ -248,6 +248,7 @@ export const en: Messages = {
     expertsOnly: 'Tickets are handled only in the experts’ channel, and nobody can handle their own question.',
     faqQuestionLabel: 'Question in the FAQ (in general terms, no names)',
     faqQuestionRequired: 'Write the FAQ question when you save the answer to the FAQ.',
+    tooLong: 'The question is too long: shorten it to 500 characters at most.',
   },
   error: 'Sorry, something went wrong and your request could not be handled. Please try again in a moment. If it keeps happening, give the administrator the code {id}.',
   tenantRefused: 'Opari is not enabled for this organisation.',

@@ -248,6 +248,7 @@ export const fi: Messages = {
     expertsOnly: 'Tiketin voi käsitellä vain asiantuntijakanavalla, eikä omaa kysymystään voi käsitellä itse.',
     faqQuestionLabel: 'Kysymys UKK:ssa (muotoile yleiseksi, ei nimiä)',
     faqQuestionRequired: 'Kirjoita UKK:n kysymys, kun tallennat vastauksen UKK:hon.',
+    tooLong: 'Kysymys on liian pitkä: lyhennä se enintään 500 merkkiin.',
   },
   error: 'Pahoittelut, jokin meni vikaan eikä pyyntöäsi voitu käsitellä. Yritä hetken päästä uudelleen. Jos vika toistuu, kerro ylläpidolle tunniste {id}.',
   tenantRefused: 'Opari ei ole käytössä tässä organisaatiossa.',

@@ -232,6 +232,7 @@ export interface Messages {
     expertsOnly: string;
     faqQuestionLabel: string;
     faqQuestionRequired: string;
+    tooLong: string;
   };
   error: string;
   tenantRefused: string;

@@ -248,6 +248,7 @@ export const sv: Messages = {
     expertsOnly: 'Ärendet kan bara behandlas i expertkanalen, och ingen kan behandla sin egen fråga.',
     faqQuestionLabel: 'Frågan i FAQ (allmänt formulerad, inga namn)',
     faqQuestionRequired: 'Skriv FAQ-frågan när du sparar svaret i FAQ.',
+    tooLong: 'Frågan är för lång: korta den till högst 500 tecken.',
   },
   error: 'Förlåt, något gick fel och din begäran kunde inte behandlas. Försök igen om en stund. Om felet upprepas, ge administratören koden {id}.',
   tenantRefused: 'Opari används inte i den här organisationen.',

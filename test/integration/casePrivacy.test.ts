@@ -1,6 +1,7 @@
 import { botAdded, cardAction, collectText, message, post } from '../helpers/activities';
 import { startBot, type RunningBot } from '../helpers/bot';
 import { type Connector, type RecordedCall, startConnector } from '../helpers/connector';
+import { referral } from '../helpers/referral';
 import { startTestStore, type TestStore } from '../helpers/store';
 
 /**
@@ -19,20 +20,6 @@ const DESCRIPTION = 'Oppilas on kertonut kotona olevan riitoja ja nukkuu huonost
 /** Any of these in a shared conversation is a leak. */
 const SECRETS = ['Vainikainen', 'Ville', CLASS, 'riitoja', 'nukkuu huonosti', 'V. V.'];
 
-const referral = () => ({
-  formId: 'uusi-asia',
-  school: 'koivurinne',
-  pupilName: PUPIL,
-  pupilClass: CLASS,
-  initiator: 'opettaja',
-  reason: 'tunne-elama',
-  description: DESCRIPTION,
-  madeWith: 'pupil',
-  pupilInformed: 'true',
-  guardianInformed: 'true',
-  urgency: 'normal',
-  target: 'kuraattori',
-});
 
 type Invoke = { statusCode?: number; type?: string; value?: unknown };
 
@@ -72,7 +59,7 @@ describe('case details never reach a shared message', () => {
   });
 
   it('shows the initiator the pupil\'s initials and class in their own summary, and posts the channel a notice without them', async () => {
-    const summary = await act('form.submit', referral(), personal(TEACHER));
+    const summary = await act('form.submit', referral({ name: PUPIL, class: CLASS, description: DESCRIPTION }), personal(TEACHER));
     expect(text(summary)).toContain('{"title":"Oppilas","value":"V. V., 9Ö"}');
     const notice = await connector.waitFor((c) => c.conversationId === CHANNEL && c.method === 'POST' && JSON.stringify(c.body).includes('OH-'));
     caseId = (await store.all<{ id: string }>('cases'))[0].id;

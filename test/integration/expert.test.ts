@@ -182,5 +182,15 @@ describe('ask an expert (human in the loop)', () => {
     expect(invokeCard(bad.replies)).toBe('Tikettiä ei löytynyt.');
     const noQuestion = await post(bot.url, cardAction('expert.ask', { question: '', expertQuestion: '  ' }, asker()));
     expect(said(noQuestion.replies)).toMatch(/Kysymys puuttuu/);
+    const long = await post(bot.url, cardAction('expert.ask', { question: 'x', expertQuestion: 'ä'.repeat(501) }, asker()));
+    expect(said(long.replies)).toMatch(/Kysymys on liian pitkä/);
+  });
+
+  it('shows the experts the asker\'s words without links or markup', async () => {
+    const asked = await post(bot.url, cardAction('expert.ask', { question: 'x', expertQuestion: 'Katso [tämä](javascript:alert(1)) <img src=x onerror=alert(1)>ohje' }, asker()));
+    const id = ticketId(said(asked.replies))!;
+    const card = JSON.stringify((await connector.waitFor((c) => c.conversationId.startsWith(CHANNEL) && JSON.stringify(c.body).includes(id))).body);
+    expect(card).toContain('Katso tämä ohje');
+    for (const bad of ['javascript:', '<img', 'onerror']) expect(card).not.toContain(bad);
   });
 });

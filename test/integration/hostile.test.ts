@@ -1,5 +1,4 @@
-import { createServer, type Server } from 'node:net';
-import { activity, activityCases, type FakeOpenId, GUID_FOR_CASES, runCases, startFakeOpenId, TENANT, token, tokenCases, withGenuineToken, CHANNEL_ISSUER } from '../../src/cli/hostileCases';
+import { activity, activityCases, closedPortUrl, type FakeOpenId, GUID_FOR_CASES, runCases, startFakeOpenId, TENANT, token, tokenCases, withGenuineToken, CHANNEL_ISSUER } from '../../src/cli/hostileCases';
 import { startBot, type RunningBot } from '../helpers/bot';
 import { startTestStore, type TestStore } from '../helpers/store';
 
@@ -17,14 +16,6 @@ const identity = (metadataUrl: string) => ({
   BOT_OPENID_METADATA_URL: metadataUrl,
 });
 const stackTrace = /\n\s+at [^\n]+\(/;
-
-async function closedPort(): Promise<string> {
-  const s: Server = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return `http://127.0.0.1:${port}/v1/.well-known/openidconfiguration`;
-}
 
 describe('hostile requests to a bot with a Bot Framework identity', () => {
   let idp: FakeOpenId;
@@ -82,7 +73,7 @@ describe('hostile requests to a bot with a Bot Framework identity', () => {
 
   it.each([
     ['stalls', () => startFakeOpenId('stall').then((s) => ({ url: s.url, stop: s.stop }))],
-    ['cannot be reached', async () => ({ url: await closedPort(), stop: async () => undefined })],
+    ['cannot be reached', async () => ({ url: await closedPortUrl(), stop: async () => undefined })],
   ])('refuses tokens with 401 within seconds when the OpenID metadata endpoint %s', async (_how, endpoint) => {
     const metadata = await endpoint();
     const blind = await startBot({ ...identity(metadata.url), CASE_KEYS: store.env.CASE_KEYS });

@@ -77,7 +77,8 @@ export function registerExpert(app: Application<TurnState>, deps: ExpertDeps): v
     const m = messages(lang);
     const parsed = askData.safeParse(data);
     if (!parsed.success) {
-      await context.sendActivity(m.expert.noQuestion);
+      const tooLong = [data.expertQuestion, data.question].some((q) => typeof q === 'string' && q.trim().length > 500);
+      await context.sendActivity(tooLong ? m.askExpert.tooLong : m.expert.noQuestion);
       return answerCard(deps.plan.answer('', lang), deps.plan.plan, m);
     }
     const question = (parsed.data.expertQuestion ?? parsed.data.question)!;
