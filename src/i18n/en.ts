@@ -223,6 +223,7 @@ export const en: Messages = {
     open: 'Open',
     back: '← My cases',
     personalOnly: 'My cases are shown only in a personal chat with Opari.',
+    hint: 'You find your cases later with "my cases".',
   },
   handover: {
     button: 'Hand over',

@@ -223,6 +223,7 @@ export const fi: Messages = {
     open: 'Avaa',
     back: '← Omat asiat',
     personalOnly: 'Omat asiat näytetään vain henkilökohtaisessa keskustelussa Oparin kanssa.',
+    hint: 'Löydät asiasi myöhemmin komennolla "omat asiat".',
   },
   handover: {
     button: 'Siirrä toiselle',

@@ -205,6 +205,7 @@ export interface Messages {
     open: string;
     back: string;
     personalOnly: string;
+    hint: string;
   };
   /** Handing a case over to another holder of the same role at the school. */
   handover: {

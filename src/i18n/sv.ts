@@ -223,6 +223,7 @@ export const sv: Messages = {
     open: 'Öppna',
     back: '← Mina ärenden',
     personalOnly: 'Mina ärenden visas bara i en personlig chatt med Opari.',
+    hint: 'Du hittar dina ärenden senare med "mina ärenden".',
   },
   handover: {
     button: 'Överlåt',

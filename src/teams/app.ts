@@ -149,7 +149,7 @@ export function createTeamsBot({ config, store, log, plan, faq, keys }: TeamsBot
   };
   /** With no experts' channel, the admins hear once per tenant how to choose one (claimed in settings, so once across instances). */
   const tellAdminsOnce = async (tenantId: string) => {
-    if (!(await settings.claimOnce(tenantId, 'expert-channel-hint'))) return;
+    if (admins.size === 0 || !(await settings.claimOnce(tenantId, 'expert-channel-hint'))) return;
     let told = false;
     for (const aad of admins) told = (await sendPersonal(tenantId, aad, (m) => ({ type: 'message', text: m.askExpert.adminHint }))) || told;
     if (!told) await settings.releaseOnce(tenantId, 'expert-channel-hint');

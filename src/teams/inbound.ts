@@ -19,10 +19,10 @@ const activityShape = z
     type: z.string().min(1).max(64),
     conversation: z.object({ id: z.string().min(1).max(1000) }).passthrough(),
     from: z.object({ id: z.string().min(1).max(1000) }).passthrough(),
-    recipient: z.object({ id: z.string().max(1000) }).passthrough().optional(),
-    serviceUrl: z.string().max(2000).optional(),
-    channelId: z.string().max(100).optional(),
-    text: z.string().optional(),
+    recipient: z.object({ id: z.string().max(1000) }).passthrough().nullish(),
+    serviceUrl: z.string().max(2000).nullish(),
+    channelId: z.string().max(100).nullish(),
+    text: z.string().nullish(),
   })
   .passthrough();
 

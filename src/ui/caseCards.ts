@@ -32,7 +32,7 @@ function routingFacts(c: CaseDoc, schools: Map<string, School>, m: Messages) {
  * chat it may show what they typed themselves about the pupil (`pupil`: initials and class) — never elsewhere.
  */
 export function caseSummaryCard(c: CaseDoc, form: FormDef, lang: Lang, m: Messages, opts: { duplicate: boolean; channelNotified: boolean; schools: Map<string, School>; pupil?: string }): Record<string, unknown> {
-  const notes = [opts.duplicate ? m.cases.alreadySubmitted : m.cases.summaryNote, ...(opts.channelNotified ? [] : [m.cases.noChannel])];
+  const notes = [opts.duplicate ? m.cases.alreadySubmitted : m.cases.summaryNote, ...(opts.channelNotified ? [] : [m.cases.noChannel]), ...(opts.pupil ? [m.myCases.hint] : [])];
   return renderCard('case-summary', {
     headline: m.cases.submitted,
     number: c.number ?? '',

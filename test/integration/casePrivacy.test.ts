@@ -61,6 +61,7 @@ describe('case details never reach a shared message', () => {
   it('shows the initiator the pupil\'s initials and class in their own summary, and posts the channel a notice without them', async () => {
     const summary = await act('form.submit', referral({ name: PUPIL, class: CLASS, description: DESCRIPTION }), personal(TEACHER));
     expect(text(summary)).toContain('{"title":"Oppilas","value":"V. V., 9Ö"}');
+    expect(text(summary)).toContain('komennolla \\"omat asiat\\"');
     const notice = await connector.waitFor((c) => c.conversationId === CHANNEL && c.method === 'POST' && JSON.stringify(c.body).includes('OH-'));
     caseId = (await store.all<{ id: string }>('cases'))[0].id;
     expect(JSON.stringify(notice.body)).toContain('case.view');
