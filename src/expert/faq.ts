@@ -105,9 +105,8 @@ export class Faq {
   }
 
   private decrypt(e: StoredEntry): FaqEntry {
-    const { secret, kind: _kind, _etag: _e, ...clear } = e as StoredEntry & { _etag?: string };
-    const { question, answer } = this.keys.open<{ question: string; answer: string }>(secret);
-    return { id: clear.id, tenantId: clear.tenantId, lang: clear.lang, answeredBy: clear.answeredBy, createdAt: clear.createdAt, ...(clear.ticketId ? { ticketId: clear.ticketId } : {}), question, answer };
+    const { question, answer } = this.keys.open<{ question: string; answer: string }>(e.secret);
+    return { id: e.id, tenantId: e.tenantId, lang: e.lang, answeredBy: e.answeredBy, createdAt: e.createdAt, ...(e.ticketId ? { ticketId: e.ticketId } : {}), question, answer };
   }
 }
 

@@ -51,7 +51,7 @@ export interface TeamsBotDeps {
   log: Logger;
   plan: PlanService;
   faq: Faq;
-  /** Encrypts free text at rest (cases, tickets, feedback); CASE_KEYS. */
+  /** CASE_KEYS: encrypts pupil data and free text at rest (cases, tickets, feedback). */
   keys: KeyRing;
 }
 
