@@ -35,6 +35,10 @@ export const configSpec = {
     schema: optionalString.refine((s) => s === undefined || guid.test(s), 'must be a GUID'),
     description: "Entra tenant of the bot's identity (required for SingleTenant and UserAssignedMsi).",
   },
+  BOT_OPENID_METADATA_URL: {
+    schema: z.string().url().optional(),
+    description: "OpenID metadata of the Bot Framework channel service that signs incoming tokens. Default Microsoft's public cloud; set for sovereign clouds or tests.",
+  },
   COSMOS_ENDPOINT: {
     schema: optionalString.refine((s) => s === undefined || /^https?:\/\/[^\s]+$/.test(s), 'must be an http(s) URL'),
     description: 'Azure Cosmos DB account endpoint. Empty = embedded in-memory Cosmos-compatible store.',
@@ -52,8 +56,9 @@ export const configSpec = {
     description: 'Cosmos DB database name (created if missing).',
   },
   ALLOWED_TENANTS: {
-    schema: csv.pipe(z.array(z.string().regex(guid, 'each tenant must be a GUID'))).default(''),
-    description: 'Comma-separated Entra tenant ids allowed to use the bot. Empty = any tenant.',
+    // GUIDs compare case-insensitively: an upper-case id here must not lock everyone out.
+    schema: csv.pipe(z.array(z.string().regex(guid, 'each tenant must be a GUID').transform((s) => s.toLowerCase()))).default(''),
+    description: 'Comma-separated Entra tenant ids allowed to use the bot (any letter case). Empty = any tenant.',
   },
   PUBLIC_URL: {
     schema: z.string().url().transform((s) => s.replace(/\/+$/, '')).optional(),
@@ -72,7 +77,7 @@ export const configSpec = {
       (s) => s === undefined || s.split(',').every((p) => /^[A-Za-z0-9_-]{1,20}:[A-Za-z0-9+/]{43}=$/.test(p.trim()) && Buffer.from(p.trim().split(':')[1], 'base64').length === 32),
       'each key must be kid:base64 of 32 bytes (e.g. k2026:$(openssl rand -base64 32))',
     ),
-    description: 'Keys for encrypting case data: kid:base64(32 bytes)[,older…]. Secret. Empty = a development key per start (local only).',
+    description: 'Keys for encrypting pupil data and free text at rest: kid:base64(32 bytes)[,older…]. Secret. Required with BOT_ID or COSMOS_ENDPOINT; empty = a development key per start (local only).',
   },
   CASE_PREFIX: {
     schema: z.string().regex(/^[A-Z]{1,6}$/, '1–6 capital letters').default('OH'),
@@ -131,8 +136,10 @@ function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
   if (raw.BOT_ID && type !== 'UserAssignedMsi' && !raw.BOT_PASSWORD) out.push(`BOT_PASSWORD: is required when BOT_ID is set and BOT_TYPE is ${type}`);
   if (raw.BOT_ID && type !== 'MultiTenant' && !raw.BOT_TENANT_ID) out.push(`BOT_TENANT_ID: is required when BOT_ID is set and BOT_TYPE is ${type}`);
   if (raw.COSMOS_KEY && !raw.COSMOS_ENDPOINT) out.push('COSMOS_KEY: is set but COSMOS_ENDPOINT is empty');
-  // Outside local mode a per-start development key would make earlier cases unreadable.
-  if (raw.BOT_ID && !raw.CASE_KEYS) out.push('CASE_KEYS: is required when BOT_ID is set (case data must stay readable across restarts)');
+  // Wherever data outlives the process, a per-start development key would make it unreadable after a restart.
+  if (!raw.CASE_KEYS && (raw.BOT_ID || raw.COSMOS_ENDPOINT)) {
+    out.push(`CASE_KEYS: is required when ${raw.BOT_ID ? 'BOT_ID' : 'COSMOS_ENDPOINT'} is set (stored data must stay readable across restarts)`);
+  }
   return out;
 }
 

@@ -4,6 +4,8 @@ import { createHttpServer } from './http/server';
 import { createLogger, errInfo, type Logger } from './log';
 import { PlanService } from './plan/answer';
 import { Faq } from './expert/faq';
+import { FaqLinks } from './expert/faqLinks';
+import { KeyRing } from './store/crypto';
 import { CONTENT_DIR } from './paths';
 import { join, resolve } from 'node:path';
 import { openStore, type Store } from './store/cosmos';
@@ -35,9 +37,12 @@ async function main(): Promise<void> {
     { endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, database: config.COSMOS_DATABASE, managedIdentityClientId: config.AZURE_CLIENT_ID },
     log,
   );
-  const faq = new Faq(store.container('faq'), plan.index);
-  const bot = createTeamsBot({ config, store, log, plan, faq });
-  const http = createHttpServer({ config, log, processActivity: bot.process, ready: () => store.ping(), plan, faqEntry: (id) => faq.byId(id) });
+  // One key ring for everything encrypted or signed at rest: cases, tickets, FAQ, feedback, FAQ links.
+  const keys = KeyRing.fromEnv(config.CASE_KEYS);
+  if (keys.generated) log.warn({ event: 'crypto.dev-key' }, 'CASE_KEYS is empty: stored data is encrypted with a development key made for this run (local only)');
+  const faq = new Faq(store.container('faq'), plan.index, keys, new FaqLinks(keys, config.publicUrl));
+  const bot = createTeamsBot({ config, store, log, plan, faq, keys });
+  const http = createHttpServer({ config, log, accept: bot.accept, run: bot.run, ready: () => store.ping(), plan, faqEntry: (id, params) => faq.entryForLink(id, params) });
   const port = await http.listen();
   bot.startBackground();
   log.info({ event: 'http.listening', port }, `Opari listens on http://localhost:${port}/api/messages`);

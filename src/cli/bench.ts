@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EvalQuestion } from '../eval/metrics';
@@ -151,7 +152,7 @@ async function reminderBench(n = 500): Promise<void> {
   await new Groups(store.container('groups')).create(group);
   const meetings = new Meetings(store.container('meetings'));
   const reminders = new Reminders(store.container('reminders'));
-  const bot = await spawnBot({ COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: EMBEDDED_KEY, COSMOS_DATABASE: 'bench', REMINDER_POLL_MS: '200', LOG_LEVEL: 'info' });
+  const bot = await spawnBot({ COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: EMBEDDED_KEY, COSMOS_DATABASE: 'bench', CASE_KEYS: `kbench:${randomBytes(32).toString('base64')}`, REMINDER_POLL_MS: '200', LOG_LEVEL: 'info' });
   try {
     const due = new Date(Date.now() + 2000).toISOString();
     for (let i = 0; i < n; i++) {

@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { ConversationRef } from '../store/conversationRefs';
 import { readDoc } from '../store/documents';
+import { statusOf } from '../store/errors';
 import { withStoreRetry } from '../store/retry';
 
 /** Per-tenant settings kept in Cosmos (expert channel, school channels), so every instance sees a change at once. */
@@ -34,5 +35,25 @@ export class Settings {
 
   schoolChannel(tenantId: string, schoolId: string): Promise<ExpertChannel | undefined> {
     return this.channel(tenantId, `school-channel:${schoolId}`);
+  }
+
+  /** True for the first caller per tenant and key, on any instance (create; 409 = someone did it already). */
+  async claimOnce(tenantId: string, key: string, now = new Date()): Promise<boolean> {
+    try {
+      await withStoreRetry(() => this.container.items.create({ id: `once:${key}`, tenantId, at: now.toISOString() }));
+      return true;
+    } catch (err) {
+      if (statusOf(err) === 409) return false;
+      throw err;
+    }
+  }
+
+  /** Gives a claim back when its work could not be done, so the next occasion tries again. */
+  async releaseOnce(tenantId: string, key: string): Promise<void> {
+    try {
+      await withStoreRetry(() => this.container.item(`once:${key}`, tenantId).delete());
+    } catch (err) {
+      if (statusOf(err) !== 404) throw err;
+    }
   }
 }

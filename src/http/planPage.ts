@@ -89,3 +89,15 @@ export function renderFaqPage(service: PlanService, e: FaqEntry): string {
 <p class="meta">${label[1]}: ${escapeHtml(e.answeredBy)} · ${escapeHtml(e.createdAt.slice(0, 10))}</p>
 </body></html>`;
 }
+
+/** A signed FAQ link past its time: the way to a fresh one, in the three languages (the page cannot know which). */
+export function renderExpiredPage(): string {
+  return `<!doctype html>
+<html lang="fi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Opari</title>
+<style>body{font-family:"Segoe UI",system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.55;color:#242424}</style>
+</head><body>
+<p lang="fi">Linkki on vanhentunut. Kysy asiaa uudelleen Oparilta Teamsissa, niin saat uuden linkin.</p>
+<p lang="sv">Länken har gått ut. Fråga Opari igen i Teams så får du en ny länk.</p>
+<p lang="en">This link has expired. Ask Opari again in Teams for a fresh link.</p>
+</body></html>`;
+}

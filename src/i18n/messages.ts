@@ -201,6 +201,53 @@ export interface Messages {
     badDates: string;
     untilRequired: string;
   };
+  /** Card actions Opari cannot place; case details delivered to a personal chat instead of a shared message. */
+  actions: {
+    unknown: string;
+    sentToPersonal: string;
+    openPersonally: string;
+  };
+  /** `omat asiat`: the cases I started or am responsible for. */
+  myCases: {
+    title: string;
+    intro: string;
+    none: string;
+    started: string;
+    assigned: string;
+    pupil: string;
+    open: string;
+    back: string;
+    personalOnly: string;
+    hint: string;
+  };
+  /** Handing a case over to another holder of the same role at the school. */
+  handover: {
+    button: string;
+    title: string;
+    intro: string;
+    label: string;
+    required: string;
+    confirm: string;
+    cancel: string;
+    none: string;
+    done: string;
+    toYou: string;
+    notAssignee: string;
+  };
+  /** Ask an expert, honestly: what was sent, what waits, who may set the channel and handle tickets. */
+  askExpert: {
+    label: string;
+    reminder: string;
+    send: string;
+    waiting: string;
+    waitingReply: string;
+    adminHint: string;
+    channelAdminOnly: string;
+    expertsOnly: string;
+    faqQuestionLabel: string;
+    faqQuestionRequired: string;
+    tooLong: string;
+  };
   error: string;
   tenantRefused: string;
 }

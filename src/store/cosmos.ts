@@ -50,6 +50,12 @@ export class Store {
   }
 }
 
+/**
+ * Longest a single Cosmos request may take. A store that accepts connections and never answers must
+ * fail the turn (apology with a correlation id) well inside the Bot Service's 15 s turn timeout.
+ */
+export const STORE_TIMEOUT_MS = 5000;
+
 export function createClient(opts: StoreOptions & { endpoint: string }): CosmosClient {
   const plainHttp = opts.endpoint.startsWith('http://');
   return new CosmosClient({
@@ -59,7 +65,7 @@ export function createClient(opts: StoreOptions & { endpoint: string }): CosmosC
       : { aadCredentials: new DefaultAzureCredential({ managedIdentityClientId: opts.managedIdentityClientId }) }),
     // Over plain HTTP (embedded store, tests) the account's advertised https locations must be ignored,
     // or the SDK switches to https and fails with EPROTO.
-    connectionPolicy: { enableEndpointDiscovery: !plainHttp },
+    connectionPolicy: { enableEndpointDiscovery: !plainHttp, requestTimeout: STORE_TIMEOUT_MS },
   });
 }
 

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
+import type { KeyRing } from './crypto';
 import { withStoreRetry } from './retry';
 
-/** 👍/👎 on an answer, kept to improve the plan and the retrieval. */
+/**
+ * 👍/👎 on an answer, kept to improve the plan and the retrieval. The question is free text that can name a
+ * pupil: it is stored encrypted (readable with CASE_KEYS by whoever reviews the retrieval), and every vote
+ * expires after 180 days (the container's TTL).
+ */
 export interface Feedback {
   vote: 'up' | 'down';
   question: string;
@@ -13,12 +18,16 @@ export interface Feedback {
 }
 
 export class FeedbackStore {
-  constructor(private readonly container: Container) {}
+  constructor(
+    private readonly container: Container,
+    private readonly keys: KeyRing,
+  ) {}
 
   /** Each vote is its own document (create never conflicts: fresh id), partitioned by the answered section. */
   async add(f: Feedback, now = new Date()): Promise<string> {
     const id = randomUUID();
-    await withStoreRetry(() => this.container.items.create({ id, sectionId: f.sectionIds[0] ?? 'none', ...f, at: now.toISOString() }));
+    const { question, ...clear } = f;
+    await withStoreRetry(() => this.container.items.create({ id, sectionId: f.sectionIds[0] ?? 'none', ...clear, secret: this.keys.seal({ question }), at: now.toISOString() }));
     return id;
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
-import type { Request, Response, TurnContext } from 'botbuilder';
+import { Application, type TurnState } from '@microsoft/teams-ai';
+import type { Activity, TurnContext } from 'botbuilder';
 import type { Config } from '../config';
 import { errInfo, type Logger } from '../log';
 import type { PlanService } from '../plan/answer';
@@ -25,7 +25,7 @@ import { Roles } from '../cases/roles';
 import { CaseService } from '../cases/service';
 import { formCatalog } from '../forms/registry';
 import { loadSchools } from '../forms/schools';
-import { KeyRing } from '../store/crypto';
+import type { KeyRing } from '../store/crypto';
 import { CONTENT_DIR } from '../paths';
 import { join } from 'node:path';
 import { format } from '../i18n';
@@ -34,13 +34,16 @@ import { retryUnposted } from '../expert/delivery';
 import type { Faq } from '../expert/faq';
 import { Settings } from '../expert/settings';
 import { Tickets } from '../expert/tickets';
-import { langOf, messages } from '../i18n';
+import { langOf, messages, type Messages } from '../i18n';
 import { ticketCard } from '../ui/expertCards';
 import { registerLanguage } from './handlers/language';
 import { registerPing } from './handlers/ping';
 import { registerWelcome } from './handlers/welcome';
 import { cardActivity, conversationRefOf, sendProactive, tenantOf, updateProactive } from './replies';
 import { CosmosStorage } from './state';
+import { OpariAdapter } from './adapter';
+import { accept, type Inbound, type Refusal, run } from './inbound';
+import { registerFallbacks } from './handlers/fallback';
 
 export interface TeamsBotDeps {
   config: Config;
@@ -48,13 +51,17 @@ export interface TeamsBotDeps {
   log: Logger;
   plan: PlanService;
   faq: Faq;
+  /** CASE_KEYS: encrypts pupil data and free text at rest (cases, tickets, feedback). */
+  keys: KeyRing;
 }
 
 export interface TeamsBot {
-  adapter: TeamsAdapter;
+  adapter: OpariAdapter;
   app: Application<TurnState>;
-  /** Handles one POST /api/messages (JWT check when BOT_ID is set). */
-  process(req: Request, res: Response): Promise<void>;
+  /** POST /api/messages, first half: the activity's shape (400) and, with BOT_ID, its token (401). */
+  accept(body: unknown, authHeader: string): Promise<Inbound | Refusal>;
+  /** Second half, for an accepted activity of an allowed tenant: runs the turn; the HTTP answer. */
+  run(inbound: Inbound): Promise<{ status: number; body?: unknown }>;
   /** Background work of this instance (ticket delivery retries); stop() ends it. */
   startBackground(): void;
   stopBackground(): void;
@@ -63,18 +70,11 @@ export interface TeamsBot {
 }
 
 /**
- * The Teams layer's composition: CloudAdapter (TeamsAdapter = CloudAdapter with
- * ConfigurationBotFrameworkAuthentication), the teams-ai Application on Cosmos state, and the routes table.
- * Order matters: teams-ai runs the first matching route.
+ * The Teams layer's composition: the CloudAdapter (our own token check, connector timeouts), the teams-ai
+ * Application on Cosmos state, and the routes table. Order matters: teams-ai runs the first matching route.
  */
-export function createTeamsBot({ config, store, log, plan, faq }: TeamsBotDeps): TeamsBot {
-  const adapter = new TeamsAdapter({
-    MicrosoftAppId: config.BOT_ID ?? '',
-    MicrosoftAppPassword: config.BOT_PASSWORD ?? '',
-    // Without BOT_ID (local only) the adapter runs anonymous; the app type only matters with an identity.
-    MicrosoftAppType: config.BOT_ID ? config.BOT_TYPE : 'MultiTenant',
-    MicrosoftAppTenantId: config.BOT_TENANT_ID ?? '',
-  });
+export function createTeamsBot({ config, store, log, plan, faq, keys }: TeamsBotDeps): TeamsBot {
+  const adapter = new OpariAdapter({ appId: config.BOT_ID, password: config.BOT_PASSWORD, type: config.BOT_TYPE, tenantId: config.BOT_TENANT_ID, metadataUrl: config.BOT_OPENID_METADATA_URL });
   const refs = new ConversationRefs(store.container('conversations'));
 
   const app = new Application<TurnState>({
@@ -122,13 +122,37 @@ export function createTeamsBot({ config, store, log, plan, faq }: TeamsBotDeps):
   registerWelcome(app);
   registerLanguage(app);
   registerPing(app);
-  const tickets = new Tickets(store.container('tickets'));
+  const tickets = new Tickets(store.container('tickets'), keys);
   const settings = new Settings(store.container('settings'));
   const botAppId = config.BOT_ID ?? '';
   const postTicket = async (t: Parameters<typeof ticketCard>[0]) => {
     const channel = await settings.expertChannel(t.tenantId);
     if (!channel) throw Object.assign(new Error('No expert channel set for the tenant'), { name: 'NoExpertChannel' });
     return sendProactive(adapter, botAppId, channel.ref, cardActivity(ticketCard(t, messages(langOf(channel.ref.locale)))));
+  };
+
+  const admins = new Set(config.ADMIN_USERS);
+  if (admins.size === 0 && config.anonymous) log.warn({ event: 'admin.local' }, 'ADMIN_USERS is empty in local mode: every user is an admin');
+  const isAdmin = (context: TurnContext) => (admins.size === 0 ? config.anonymous : admins.has(context.activity.from?.aadObjectId ?? ''));
+
+  /** Sends to a person's personal chat with Opari (the first stored one that works), in that chat's language. */
+  const sendPersonal = async (tenantId: string, aadObjectId: string | undefined, make: (m: Messages) => Partial<Activity>): Promise<boolean> => {
+    for (const ref of aadObjectId ? await refs.personalFor(tenantId, aadObjectId) : []) {
+      try {
+        await sendProactive(adapter, botAppId, ref, make(messages(langOf(ref.locale))));
+        return true;
+      } catch (err) {
+        log.warn({ event: 'personal.send.failed', status: (err as { statusCode?: number })?.statusCode ?? null });
+      }
+    }
+    return false;
+  };
+  /** With no experts' channel, the admins hear once per tenant how to choose one (claimed in settings, so once across instances). */
+  const tellAdminsOnce = async (tenantId: string) => {
+    if (admins.size === 0 || !(await settings.claimOnce(tenantId, 'expert-channel-hint'))) return;
+    let told = false;
+    for (const aad of admins) told = (await sendPersonal(tenantId, aad, (m) => ({ type: 'message', text: m.askExpert.adminHint }))) || told;
+    if (!told) await settings.releaseOnce(tenantId, 'expert-channel-hint');
   };
 
   registerExpert(app, {
@@ -142,12 +166,12 @@ export function createTeamsBot({ config, store, log, plan, faq }: TeamsBotDeps):
       await sendProactive(adapter, botAppId, ref, cardActivity(card));
     },
     retryTenant: (tenantId) => retryUnposted(tickets, postTicket, log, tenantId),
+    isAdmin,
+    tellAdminsOnce,
   });
   // Forms and cases: the region's schools and term calendars, encrypted pupil data, audited reads.
   const schools = loadSchools(join(CONTENT_DIR, 'schools.yml'));
   const forms = formCatalog(schools);
-  const keys = KeyRing.fromEnv(config.CASE_KEYS);
-  if (keys.generated) log.warn({ event: 'crypto.dev-key' }, 'CASE_KEYS is empty: case data is encrypted with a development key made for this run (local only)');
   const roles = new Roles(store.container('roles'));
   const caseService = new CaseService(
     new Cases(store.container('cases'), store.container('counters'), config.CASE_PREFIX),
@@ -158,9 +182,6 @@ export function createTeamsBot({ config, store, log, plan, faq }: TeamsBotDeps):
     // A calendar file that is invalid or breaks the statutory count stops start-up, naming the file.
     checkStatutoryWorkingDays(loadCalendars(join(CONTENT_DIR, 'calendars'))),
   );
-  const admins = new Set(config.ADMIN_USERS);
-  if (admins.size === 0 && config.anonymous) log.warn({ event: 'admin.local' }, 'ADMIN_USERS is empty in local mode: every user is an admin');
-  const isAdmin = (context: TurnContext) => (admins.size === 0 ? config.anonymous : admins.has(context.activity.from?.aadObjectId ?? ''));
   const post = (ref: Parameters<typeof sendProactive>[2], card: Record<string, unknown>) => sendProactive(adapter, botAppId, ref, cardActivity(card));
 
   // Meetings: groups bound to conversations, agendas updated in place, reminders sent exactly once.
@@ -199,9 +220,17 @@ export function createTeamsBot({ config, store, log, plan, faq }: TeamsBotDeps):
   );
 
   registerForms(app, { plan, faq, forms, cases: caseService, settings, log, post, submitMeetingForm: meetingHandlers.submitMeetingForm });
-  registerCases(app, { cases: caseService, forms, isAdmin, log });
+  registerCases(app, {
+    cases: caseService,
+    forms,
+    isAdmin,
+    log,
+    personal: (context, card) => sendPersonal(tenantOf(context.activity) ?? 'none', context.activity.from?.aadObjectId, () => cardActivity(card)),
+    tellPerson: (tenantId, person, text) => sendPersonal(tenantId, person.aadObjectId, (m) => ({ type: 'message', text: text(m) })),
+  });
   registerAdmin(app, { cases: caseService, settings, forms, isAdmin, log });
-  registerAsk(app, { plan, faq, feedback: new FeedbackStore(store.container('feedback')), log });
+  registerAsk(app, { plan, faq, feedback: new FeedbackStore(store.container('feedback'), keys), log });
+  registerFallbacks(app, log);
 
   app.error(async (context: TurnContext, err: Error) => {
     const id = correlationId(context);
@@ -240,7 +269,11 @@ export function createTeamsBot({ config, store, log, plan, faq }: TeamsBotDeps):
   return {
     adapter,
     app,
-    process: (req, res) => adapter.process(req, res, async (context) => { await app.run(context); }),
+    accept: (body, authHeader) => accept(adapter, body, authHeader),
+    run: (inbound) =>
+      run(adapter, inbound, async (context) => {
+        await app.run(context);
+      }),
     startBackground: () => {
       // Tickets whose channel post failed are retried by whichever instance gets there first (ETag lease).
       timer = setInterval(() => {

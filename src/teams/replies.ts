@@ -1,5 +1,6 @@
 import { type Activity, type CloudAdapter, CardFactory, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { ConversationRef } from '../store/conversationRefs';
+import { plainText } from '../ui/markup';
 
 /** Activity helpers: the only way handlers put something in front of a user. */
 
@@ -53,7 +54,8 @@ export function citationEntity(items: { name: string; url: string; abstract: str
     citation: items.slice(0, 10).map((c, i) => ({
       '@type': 'Claim',
       position: i + 1,
-      appearance: { '@type': 'DigitalDocument', name: c.name.slice(0, 80), abstract: c.abstract.slice(0, 160), url: c.url },
+      // Names come from the plan's titles: plain text only, and only our own http(s) links.
+      appearance: { '@type': 'DigitalDocument', name: plainText(c.name).slice(0, 80), abstract: plainText(c.abstract).slice(0, 160), url: /^https?:\/\//.test(c.url) ? c.url : '' },
     })),
   };
 }

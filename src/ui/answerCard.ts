@@ -5,6 +5,7 @@ import type { Lang } from '../plan/analyze';
 import { plainInline } from '../plan/markdown';
 import type { Plan } from '../plan/model';
 import { renderCard } from './cards';
+import { cardMarkdown } from './markup';
 import { FAQ_PREFIX } from '../expert/faq';
 
 /** Turns a plan answer into the answer or no-answer card (plain Adaptive Card JSON) in the user's language. */
@@ -36,13 +37,16 @@ export function answerCard(answer: Answer, plan: Plan, m: Messages, opts: { feed
       closest: answer.closest.map((c) => ({ title: c.path.join(' › '), id: c.id, question: answer.question })),
       expertText: m.plan.expertText,
       expertButton: m.plan.expertButton,
+      // A question with a known right place (payroll, IT, the office) is not for the welfare experts.
+      expertOffer: !answer.offTopic?.where?.[lang],
       expertSent: opts.expertSent ?? '',
       question: answer.question,
+      labels: { reminder: m.askExpert.reminder, question: m.askExpert.label, required: m.expert.noQuestion, send: m.askExpert.send },
     });
   }
   const b = answer.best;
   const passage = b.passage.blocks.flatMap((block) =>
-    block.kind === 'list' ? block.items.map((i, n) => ({ text: `${block.ordered ? `${n + 1}.` : '•'} ${i}` })) : block.kind === 'paragraph' ? [{ text: block.text }] : [],
+    block.kind === 'list' ? block.items.map((i, n) => ({ text: `${block.ordered ? `${n + 1}.` : '•'} ${cardMarkdown(i)}` })) : block.kind === 'paragraph' ? [{ text: cardMarkdown(block.text) }] : [],
   );
   const formTitle = (formId: string) => {
     const s = plan.sections.get(`lomakkeisto/${formId}`);
@@ -56,12 +60,12 @@ export function answerCard(answer: Answer, plan: Plan, m: Messages, opts: { feed
   const followUps = [...answer.also, ...answer.followUps].slice(0, 3);
   return renderCard('answer', {
     emergency: emergency(answer, m),
-    path: b.path.length > 1 ? b.path.slice(0, -1).join(' › ') : '',
-    title: b.title,
-    passageHeading: b.passage.headings.at(-1) ?? '',
+    path: b.path.length > 1 ? cardMarkdown(b.path.slice(0, -1).join(' › ')) : '',
+    title: cardMarkdown(b.title),
+    passageHeading: cardMarkdown(b.passage.headings.at(-1) ?? ''),
     languageNote: b.passage.lang !== lang && lang !== 'fi' ? m.plan.languageNote : '',
     passage,
-    source: sourceParts.join(' · '),
+    source: cardMarkdown(sourceParts.join(' · ')),
     url: b.url,
     forms: b.forms.slice(0, 3).map((formId) => ({ title: formTitle(formId), formId, question: answer.question })),
     labels: { open: m.plan.open, more: m.plan.more, helpful: m.plan.helpful, notHelpful: m.plan.notHelpful },

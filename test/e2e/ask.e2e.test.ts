@@ -35,6 +35,19 @@ run('asking the plan in the Agents Playground', () => {
     await expect(none.innerText()).resolves.toContain('and this is not one of them'); // weather is a known off-topic subject
     await expect(none.innerText()).resolves.toContain('Ask an expert');
 
+    // Ask an expert: the question comes back to check and edit, with a reminder not to name the pupil; with no
+    // experts' channel chosen, the card says the ticket waits for one (never "sent").
+    await none.getByRole('button', { name: 'Ask an expert' }).click();
+    const question = none.locator('textarea');
+    await expect(question.inputValue()).resolves.toBe('what is the weather tomorrow');
+    await expect(none.innerText()).resolves.toContain('do not name the pupil');
+    await question.fill('Who decides whether an outdoor school trip goes ahead in a storm warning?');
+    await none.getByRole('button', { name: 'Send to the experts' }).click();
+    await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].some((c) => c.textContent?.includes('Waiting for the experts’ channel')), undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => document.body.innerText.includes('no experts’ channel has been chosen yet'), undefined, { timeout: 20_000 });
+    await expect(page.locator('.ac-adaptiveCard', { hasText: 'Waiting for the experts’ channel' }).innerText()).resolves.not.toMatch(/Sent to the experts/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'ask-expert-waiting.png'), fullPage: true });
+
     // Typed without ä and ö, as on a phone: still the support decision.
     await say(page, 'mita tukipaatokseen pitaa kirjata');
     await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].pop()?.textContent?.includes('Decision on support'), undefined, { timeout: 15_000 });

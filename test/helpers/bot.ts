@@ -65,7 +65,8 @@ export async function startBot(env: Record<string, string> = {}, opts: { waitHea
     },
   };
   if (opts.waitHealthy !== false) {
-    const deadline = Date.now() + 20_000;
+    // Generous: on a shared CI machine the plan load alone can take several seconds.
+    const deadline = Date.now() + 60_000;
     for (;;) {
       if (proc.exitCode !== null) throw new Error(`bot exited with ${proc.exitCode}:\n${out}`);
       try {

@@ -81,12 +81,14 @@ describe('ask the plan over HTTP', () => {
     ['vad är lösenordet till wifi', 'sv-FI', 'Planen svarar inte på det här', 'I sådana frågor hjälper IT-supporten.'],
     ['milloin on palkkapäivä', 'fi-FI', 'Suunnitelma ei vastaa tähän', 'Tällaisissa asioissa auttaa palkka- ja henkilöstöhallinto.'],
     ['mitä pidät kuun pinnan koostumuksesta', 'fi-FI', 'Suunnitelma ei vastaa tähän', 'En löytänyt opiskeluhuoltosuunnitelmasta'],
-  ])('says plainly that the plan does not cover "%s", with no citation and an Ask-an-expert button', async (q, locale, title, why) => {
+  ])('says plainly that the plan does not cover "%s", with no citation, and offers the experts only what has no known right place', async (q, locale, title, why) => {
     const { replies } = await post(bot.url, message(q, { locale }));
     expect(cardText(replies[0])).toContain(title);
     expect(cardText(replies[0])).toContain(why);
     expect(citedIds(replies[0])).toEqual([]);
-    expect(actions(replies[0]).some((a) => a.verb === 'expert.ask' && a.data?.question === q)).toBe(true);
+    // IT and pay have their own services (the card says which): not a question for the welfare experts.
+    const pointer = /IT-supporten|henkilöstöhallinto/.test(why);
+    expect(actions(replies[0]).some((a) => a.verb === 'expert.ask' && a.data?.question === q)).toBe(!pointer);
   });
 
   it('puts emergency guidance first when a message signals acute danger', async () => {
@@ -101,13 +103,15 @@ describe('ask the plan over HTTP', () => {
     expect(cardText(selfharm.replies[0])).toMatch(/Do not leave the pupil alone/);
   });
 
-  it('stores 👍/👎 with the question and section ids and thanks the user in place', async () => {
+  it('stores 👍/👎 with the section ids and the question encrypted, and thanks the user in place', async () => {
     const q = 'millä perusteella oppilas saa avustajan?';
     const { replies } = await post(bot.url, cardAction('plan.feedback', { vote: 'down', question: q, sectionIds: 'avustajakriteerit,lomakkeisto/avustajatarve' }, { locale: 'fi-FI' }));
     const card = replies.find((r) => r.type === 'invokeResponse')?.value?.body?.value;
     expect(collectText(card).join('\n')).toContain('Kiitos palautteesta!');
-    const docs = await store.all<{ vote: string; question: string; sectionIds: string[]; sectionId: string }>('feedback');
-    expect(docs).toEqual([expect.objectContaining({ vote: 'down', question: q, sectionIds: ['avustajakriteerit', 'lomakkeisto/avustajatarve'], sectionId: 'avustajakriteerit' })]);
+    const docs = await store.all<{ vote: string; question?: string; sectionIds: string[]; sectionId: string }>('feedback');
+    expect(docs).toEqual([expect.objectContaining({ vote: 'down', sectionIds: ['avustajakriteerit', 'lomakkeisto/avustajatarve'], sectionId: 'avustajakriteerit', secret: expect.any(Object) })]);
+    // The question is free text: encrypted at rest.
+    expect(JSON.stringify(docs)).not.toContain('avustajan?');
   });
 
   it('opens a follow-up section as a new answer and keeps the clicked card', async () => {

@@ -5,6 +5,8 @@ import { loadConfig } from '../../src/config';
 import { openStore, type Store } from '../../src/store/cosmos';
 import { createTeamsBot } from '../../src/teams/app';
 import { Faq } from '../../src/expert/faq';
+import { FaqLinks } from '../../src/expert/faqLinks';
+import { KeyRing } from '../../src/store/crypto';
 import { registeredVerbs } from '../../src/teams/handlers/actions';
 import { messages } from '../../src/i18n';
 import { renderCard } from '../../src/ui/cards';
@@ -16,7 +18,7 @@ import type { Ticket } from '../../src/expert/tickets';
 import { formCatalog } from '../../src/forms/registry';
 import { loadSchools } from '../../src/forms/schools';
 import { formCard, formsListCard } from '../../src/ui/formCards';
-import { caseDetailsCard, caseRedactedCard, caseSummaryCard, gdprCard, rolesCard, schoolChannelCard } from '../../src/ui/caseCards';
+import { caseDetailsCard, caseHandoverCard, caseRedactedCard, caseSummaryCard, gdprCard, myCasesCard, rolesCard, schoolChannelCard } from '../../src/ui/caseCards';
 import type { CaseDoc, CaseView } from '../../src/cases/model';
 import { agendaCard, groupCreateCard, meetingsListCard, memoCard } from '../../src/ui/meetingCards';
 import type { Group, Meeting } from '../../src/meetings/model';
@@ -113,7 +115,20 @@ const rendered: Record<string, (lang: 'fi' | 'sv' | 'en') => Record<string, unkn
   'forms-list': (lang) => formsListCard([...forms.values()], lang, messages(lang), {}),
   'case-summary': (lang) => caseSummaryCard(caseDoc, forms.get('uusi-asia')!, lang, messages(lang), { duplicate: false, channelNotified: false, schools: schoolMap }),
   'case-notice': (lang) => caseRedactedCard(caseDoc, messages(lang), schoolMap, ['29:a', '29:b']),
-  'case-details': (lang) => caseDetailsCard(caseView, forms.get('uusi-asia')!, lang, messages(lang), { schools: schoolMap, canHandle: true, isAdmin: true, viewerIds: ['29:a'], today: '2026-12-05' }),
+  'case-details': (lang) =>
+    caseDetailsCard(caseView, forms.get('uusi-asia')!, lang, messages(lang), {
+      schools: schoolMap,
+      canHandle: true,
+      isAdmin: true,
+      viewerIds: ['29:a'],
+      today: '2026-12-05',
+      canHandOver: true,
+      backToMine: true,
+      audit: [{ id: 'a', month: '2026-11', caseId: caseDoc.id, action: 'read', by: 'x', at: '2026-11-20T08:00:00Z' }],
+      notice: 'ok',
+    }),
+  'case-handover': (lang) => caseHandoverCard(caseDoc, [{ userId: '29:c', name: 'Leena Korhonen' }], messages(lang)),
+  'cases-mine': (lang) => myCasesCard([{ case: caseDoc, started: true, pupil: 'M. M., 5B' }, { case: { ...caseDoc, id: 'c2' }, started: false }], forms, lang, messages(lang), schoolMap),
   'case-delete': (lang) => renderCard('case-delete', { text: messages(lang).cases.deleteConfirm, button: messages(lang).cases.deleteButton, number: 'OH-2026-0042' }),
   'school-channel': (lang) => schoolChannelCard(schools, messages(lang)),
   roles: (lang) => rolesCard([{ id: 'g', tenantId: 't', schoolId: 'koivurinne', role: 'kuraattori', user: { userId: '29:a', name: 'Aino' }, grantedBy: 'x', at: '' }], schools, [{ id: '29:a', name: 'Aino' }], lang, messages(lang), 'ok'),
@@ -140,7 +155,8 @@ describe('card templates contract', () => {
     // Building the real Teams app registers every route, so registeredVerbs is the routes table.
     test = await startTestStore('contract');
     store = await openStore({ endpoint: test.cosmos.endpoint, key: test.env.COSMOS_KEY, database: 'contract' }, createLogger('silent'));
-    createTeamsBot({ config: loadConfig({ PLAYGROUND: 'off' }), store, log: createLogger('silent'), plan, faq: new Faq(store.container('faq'), plan.index) });
+    const keys = KeyRing.fromEnv(undefined);
+    createTeamsBot({ config: loadConfig({ PLAYGROUND: 'off' }), store, log: createLogger('silent'), plan, faq: new Faq(store.container('faq'), plan.index, keys, new FaqLinks(keys, 'https://opari.example.fi')), keys });
   });
   afterAll(async () => {
     await store.close();

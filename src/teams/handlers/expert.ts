@@ -30,19 +30,35 @@ export interface ExpertDeps {
   sendTo(ref: Ticket['askerRef'], card: Record<string, unknown>): Promise<void>;
   /** Delivers a tenant's waiting tickets now (after the channel is set). */
   retryTenant(tenantId: string): Promise<number>;
+  isAdmin(context: TurnContext): boolean;
+  /** Tells the admins, once per tenant, how to choose the experts' channel. */
+  tellAdminsOnce(tenantId: string): Promise<void>;
 }
 
-const askData = z.object({ question: z.string().trim().min(1).max(500) }).passthrough();
+/** The asker's reviewed wording (`expertQuestion`, the card's input); `question` on cards from before the review step. */
+const askData = z
+  .object({ expertQuestion: z.string().trim().min(1).max(500).optional(), question: z.string().trim().max(500).optional() })
+  .passthrough()
+  .refine((d) => !!(d.expertQuestion ?? d.question));
 const ticketData = z.object({ ticketId: z.string().regex(/^T-[0-9A-F]{6}$/) }).passthrough();
 const answerData = ticketData.extend({
   answer: z.string().max(100_000).optional().default(''),
   saveFaq: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
+  faqQuestion: z.string().max(1000).optional().default(''),
 });
+
+/** A channel thread's conversation id ends in `;messageid=…`: the channel is what comes before. */
+const channelOf = (conversationId: string) => conversationId.split(';')[0];
 
 /** Ask an expert: a question the plan does not answer becomes a ticket in the coordinators' channel. */
 export function registerExpert(app: Application<TurnState>, deps: ExpertDeps): void {
   app.message(EXPERT_CHANNEL_PATTERN, async (context, state) => {
     const m = msgsFor(context, state);
+    // Whoever chooses the channel receives every later question with its asker's name: an admin's decision.
+    if (!deps.isAdmin(context)) {
+      await context.sendActivity(m.askExpert.channelAdminOnly);
+      return;
+    }
     const ref = conversationRefOf(context.activity);
     if (ref.scope !== 'channel') {
       await context.sendActivity(m.expert.channelOnly);
@@ -61,10 +77,12 @@ export function registerExpert(app: Application<TurnState>, deps: ExpertDeps): v
     const m = messages(lang);
     const parsed = askData.safeParse(data);
     if (!parsed.success) {
-      await context.sendActivity(m.expert.noQuestion);
+      const tooLong = [data.expertQuestion, data.question].some((q) => typeof q === 'string' && q.trim().length > 500);
+      await context.sendActivity(tooLong ? m.askExpert.tooLong : m.expert.noQuestion);
       return answerCard(deps.plan.answer('', lang), deps.plan.plan, m);
     }
-    const question = parsed.data.question;
+    const question = (parsed.data.expertQuestion ?? parsed.data.question)!;
+    const shown = parsed.data.question || question;
     const a = context.activity;
     const ticket = await deps.tickets.create({
       tenantId: tenantOf(a) ?? 'none',
@@ -74,10 +92,19 @@ export function registerExpert(app: Application<TurnState>, deps: ExpertDeps): v
       askerRef: conversationRefOf(a),
     });
     const after = await deliverTicket(deps.tickets, ticket, deps.postTicket, turnLog(context, deps.log));
-    turnLog(context, deps.log).info({ event: 'expert.ticket.created', ticketId: ticket.id, status: after?.status ?? ticket.status });
-    await context.sendActivity(format(after?.status === 'open' ? m.expert.sent : m.expert.queued, { id: ticket.id }));
-    // The clicked card stays, with the ticket number in place of the button.
-    return answerView(context, deps, question, lang, { expertSent: format(m.expert.sentNote, { id: ticket.id }) });
+    const sent = after?.status === 'open';
+    // Sent only when the channel post succeeded; without a channel the ticket waits and an admin hears how to choose one.
+    const noChannel = !sent && !(await deps.settings.expertChannel(ticket.tenantId));
+    turnLog(context, deps.log).info({ event: 'expert.ticket.created', ticketId: ticket.id, status: after?.status ?? ticket.status, noChannel });
+    const id = { id: ticket.id };
+    if (sent) await context.sendActivity(format(m.expert.sent, id));
+    else if (noChannel) {
+      await context.sendActivity([format(m.askExpert.waitingReply, id), ...(deps.isAdmin(context) ? [m.askExpert.adminHint] : [])].join('\n\n'));
+      await deps.tellAdminsOnce(ticket.tenantId);
+    } else await context.sendActivity(format(m.expert.queued, id));
+    const note = sent ? `✅ ${format(m.expert.sentNote, id)}` : noChannel ? format(m.askExpert.waiting, id) : `⏳ ${m.expert.status.unposted}: ${ticket.id}`;
+    // The clicked card stays, with the ticket's state in place of the button.
+    return answerView(context, deps, shown, lang, { expertSent: note });
   });
 
   const withTicket =
@@ -88,6 +115,14 @@ export function registerExpert(app: Application<TurnState>, deps: ExpertDeps): v
       const parsed = ticketData.safeParse(data);
       const t = parsed.success ? await deps.tickets.get(tenantOf(context.activity) ?? 'none', parsed.data.ticketId) : undefined;
       if (!t) return m.expert.notFound;
+      // Experts act in their channel (Teams delivers the click only to its members), and never on their own question.
+      const channel = await deps.settings.expertChannel(t.tenantId);
+      const from = context.activity.from;
+      const asker = from.id === t.asker.userId || (!!from.aadObjectId && from.aadObjectId === t.asker.aadObjectId);
+      if (!channel || channelOf(channel.ref.conversationId) !== channelOf(context.activity.conversation.id) || asker) {
+        turnLog(context, deps.log).warn({ event: 'expert.ticket.refused', ticketId: t.id, asker });
+        return m.askExpert.expertsOnly;
+      }
       try {
         return await handle(context, t, data, m);
       } catch (err) {
@@ -123,9 +158,12 @@ export function registerExpert(app: Application<TurnState>, deps: ExpertDeps): v
       if (t.status === 'answered' || t.status === 'closed') return ticketCard(t, m);
       const by = who(context);
       const saveFaq = parsed.data.saveFaq === true || parsed.data.saveFaq === 'true';
+      // The FAQ keeps the expert's reviewed wording of the question, never the asker's raw text.
+      const faqQuestion = parsed.data.faqQuestion.trim();
+      if (saveFaq && (!faqQuestion || faqQuestion.length > 500)) return ticketCard(t, m, { error: m.askExpert.faqQuestionRequired, draft: text });
       const answered = await deps.tickets.update(t.tenantId, t.id, transitions.answer(by, text, saveFaq));
       if (!answered || answered.answer?.text !== text) return ticketCard(answered ?? t, m);
-      if (saveFaq) await deps.faq.add({ tenantId: t.tenantId, question: t.question, answer: text, lang: t.lang, answeredBy: by.name, ticketId: t.id });
+      if (saveFaq) await deps.faq.add({ tenantId: t.tenantId, question: faqQuestion, answer: text, lang: t.lang, answeredBy: by.name, ticketId: t.id });
       // The asker gets the answer proactively, in the conversation where they asked.
       await deps.sendTo(t.askerRef, expertAnswerCard(answered, messages(t.lang)));
       turnLog(context, deps.log).info({ event: 'expert.ticket.answered', ticketId: t.id, savedAsFaq: saveFaq });

@@ -1,6 +1,6 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import type { CaseService } from '../../cases/service';
+import { type CaseService, pupilLabel } from '../../cases/service';
 import type { FormDef } from '../../forms/registry';
 import { validateSubmission } from '../../forms/submit';
 import { type Lang, messages, type Messages } from '../../i18n';
@@ -103,6 +103,8 @@ export function registerForms(app: Application<TurnState>, deps: FormDeps): void
         log.warn({ event: 'case.notice.failed', caseId: c.id, status: (err as { statusCode?: number }).statusCode ?? null });
       }
     } else channelNotified = !!channel;
-    return caseSummaryCard(c, form, lang, m, { duplicate, channelNotified, schools: deps.cases.schools });
+    // The initiator's own summary may repeat what they typed about the pupil, in their personal chat only.
+    const pupil = isPersonal(context) ? pupilLabel(v.values) : undefined;
+    return caseSummaryCard(c, form, lang, m, { duplicate, channelNotified, schools: deps.cases.schools, pupil });
   });
 }
