@@ -21,7 +21,10 @@ const frontMatter = z.object({
   reviewed: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)).optional(),
   weight: z.number().min(0.1).max(2).optional(),
   weightWhen: z.record(z.string().min(1), z.number().min(0.1).max(2)).optional(),
-  source: z.object({ file: z.string().optional(), heading: z.string().optional(), page: z.number().optional() }).optional(),
+  number: z.union([z.string(), z.number()]).transform(String).optional(),
+  source: z
+    .object({ file: z.string().optional(), heading: z.string().optional(), page: z.number().int().min(1).optional(), lastPage: z.number().int().min(1).optional() })
+    .optional(),
 });
 
 const planMeta = z.object({
@@ -30,6 +33,7 @@ const planMeta = z.object({
   notice: langMap(z.string()).optional(),
   version: z.union([z.string(), z.number()]).transform(String).optional(),
   approved: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)).optional(),
+  original: z.object({ file: z.string().regex(/^[^/\\]+$/), pages: z.number().int().min(1).optional() }).optional(),
 });
 
 export class PlanLoadError extends Error {
@@ -98,6 +102,7 @@ export function loadPlan(dir: string): Plan {
         reviewed: f.reviewed,
         weight: f.weight,
         weightWhen: f.weightWhen,
+        number: f.number,
         source: f.source,
         body,
         childIds: [],
