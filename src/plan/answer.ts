@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { type Lang, words } from './analyze';
 import { Glossary } from './glossary';
 import { loadPlan } from './load';
-import { type Block, type Plan, type PlanSection, pathOf, titleOf } from './model';
+import { type Block, headingOf, type Plan, type PlanSection, pathOf, titleOf } from './model';
 import { OffTopic, type OffTopicMatch } from './offtopic';
 import { type Danger, DANGER_QUERY, detectDanger } from './safety';
 import { PlanIndex, type Passage, type SearchHit } from './search';
@@ -28,9 +28,13 @@ export function confident(h: { score: number; coverage: number; aboutCoverage?: 
 
 export interface SectionRef {
   id: string;
+  /** As people cite it: the section's own number, then its title ("3.2 Kotiopetus"). */
   title: string;
   path: string[];
   url: string;
+  /** Pages of the original document where the section is (imported PDFs). */
+  page?: number;
+  lastPage?: number;
 }
 
 export interface AnsweredSection extends SectionRef {
@@ -89,8 +93,9 @@ export class PlanService {
   }
 
   ref(section: PlanSection, lang: Lang): SectionRef {
-    const path = section.parentId ? pathOf(this.plan, section, lang) : [titleOf(section, lang)];
-    return { id: section.id, title: titleOf(section, lang), path, url: this.url(section.id, lang) };
+    const path = section.parentId ? pathOf(this.plan, section, lang) : [headingOf(section, lang)];
+    const pages = section.source?.page ? { page: section.source.page, ...(section.source.lastPage ? { lastPage: section.source.lastPage } : {}) } : {};
+    return { id: section.id, title: headingOf(section, lang), path, url: this.url(section.id, lang), ...pages };
   }
 
   /** `index` is the plan's own, or the plan plus a tenant's FAQ entries. */

@@ -158,13 +158,19 @@ class Walker {
       }
     };
     gather(table);
-    for (const row of rows) {
-      const cells = children(row)
-        .filter((c): c is Element => isElement(c) && (c.tagName === 'td' || c.tagName === 'th') && !isSkipped(c, inArticle))
-        .map((cell) => runsToMarkdown(collectRuns(cell, false, inArticle, [])))
-        .filter((t) => t !== '');
-      if (cells.length > 0) this.blocks.push({ kind: 'tableRow', cells });
-    }
+    let header: string[] | undefined;
+    rows.forEach((row, i) => {
+      const cellEls = children(row).filter((c): c is Element => isElement(c) && (c.tagName === 'td' || c.tagName === 'th') && !isSkipped(c, inArticle));
+      const cells = cellEls.map((cell) => runsToMarkdown(collectRuns(cell, false, inArticle, [])));
+      if (cells.every((t) => t === '')) return;
+      // A first row of header cells (th, or bold throughout as word processors write them) labels the others.
+      const bold = (t: string) => /^\*\*[^*]+\*\*$/.test(t);
+      if (i === 0 && rows.length > 1 && cellEls.every((c, k) => c.tagName === 'th' || bold(cells[k]))) {
+        header = cells.map((t) => t.replace(/\*\*/g, ''));
+        return;
+      }
+      this.blocks.push({ kind: 'tableRow', cells: cells.map((t) => t || '–'), ...(header ? { header } : {}) });
+    });
   }
 }
 

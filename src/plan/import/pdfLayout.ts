@@ -200,7 +200,7 @@ export function pdfPagesToBlocks(pages: PdfPageText[], outline: PdfOutlineEntry[
   const firstContentPage = Math.min(...[toc.pages[0], outline.find((o) => o.page)?.page].filter((p): p is number => p !== undefined && p > 1));
   const page1 = lines.filter((l) => l.page === 1);
   const page1Words = page1.reduce((n, l) => n + wordCount(l.text), 0);
-  const cover = pages.length >= 3 && page1.length > 0 && page1Words <= COVER_WORDS && (Number.isFinite(firstContentPage) || page1.some((l) => round(l.size) === largest) && lines.some((l) => l.page > 1));
+  const cover = pages.length >= 3 && page1.length > 0 && page1Words <= COVER_WORDS && (Number.isFinite(firstContentPage) || (largest >= body * 1.3 && page1.some((l) => round(l.size) === largest) && lines.some((l) => l.page > 1)));
   let title: string | undefined;
   if (cover) {
     const coverEnd = Number.isFinite(firstContentPage) ? firstContentPage : 2;

@@ -146,7 +146,8 @@ export function dropToc(lines: Line[]): { lines: Line[]; warning?: Warning; page
     }
     i = end + 1;
   }
-  for (const l of lines) if (TOC_HEADING.test(l.text)) drop.add(l);
+  // Dot leaders before a page number are a contents line wherever they stand.
+  for (const l of lines) if (TOC_HEADING.test(l.text) || TOC_LEADER.test(l.text)) drop.add(l);
   const entries = [...drop].filter(isTocEntry).length;
   if (entries === 0) return { lines: lines.filter((l) => !drop.has(l)), pages: [] };
   const pages = [...new Set([...drop].map((l) => l.page))].sort((a, b) => a - b);
