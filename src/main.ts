@@ -5,9 +5,14 @@ import { createLogger, errInfo, type Logger } from './log';
 import { PlanService } from './plan/answer';
 import { Faq } from './expert/faq';
 import { CONTENT_DIR } from './paths';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { openStore, type Store } from './store/cosmos';
 import { createTeamsBot } from './teams/app';
+import { contentTypeOf, PlanLibrary } from './plan/publish/library';
+import { PlanVersions } from './plan/publish/versions';
+import { PlanWatcher } from './plan/publish/watcher';
+import { blobOptionsOf, Originals } from './store/originals';
+import { existsSync, readFileSync } from 'node:fs';
 
 /** Composition root: config → store → bot → http (→ Playground locally); graceful shutdown on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -28,18 +33,31 @@ async function main(): Promise<void> {
   if (config.ALLOWED_TENANTS.length > 0) log.info({ event: 'auth.tenants', count: config.ALLOWED_TENANTS.length }, 'Only allowed tenants are served');
 
   const planStarted = Date.now();
-  const plan = PlanService.load(config.PLAN_DIR ? resolve(config.PLAN_DIR) : join(CONTENT_DIR, 'plan'), join(CONTENT_DIR, 'glossary.yml'), config.publicUrl);
+  const planDir = config.PLAN_DIR ? resolve(config.PLAN_DIR) : join(CONTENT_DIR, 'plan');
+  const plan = PlanService.load(planDir, join(CONTENT_DIR, 'glossary.yml'), config.publicUrl);
   log.info({ event: 'plan.loaded', sections: plan.plan.sections.size, ms: Date.now() - planStarted }, `Plan loaded: ${plan.plan.sections.size} sections`);
 
   const store = await openStore(
     { endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, database: config.COSMOS_DATABASE, managedIdentityClientId: config.AZURE_CLIENT_ID },
     log,
   );
-  const faq = new Faq(store.container('faq'), plan.index);
-  const bot = createTeamsBot({ config, store, log, plan, faq });
-  const http = createHttpServer({ config, log, processActivity: bot.process, ready: () => store.ping(), plan, faqEntry: (id) => faq.byId(id) });
+  // A plan published from Teams (Cosmos) replaces the one kept as files; every instance follows the pointer.
+  const originals = new Originals(blobOptionsOf(config), log);
+  const versions = new PlanVersions(store.container('plans'));
+  const library = new PlanLibrary(versions, originals, plan, log);
+  const watcher = new PlanWatcher(versions, plan, log);
+  await watcher.refresh().catch((err: Error) => log.error({ event: 'plan.watch.failed', type: err?.name }, 'The published plan could not be loaded; answering from the plan kept as files'));
+  const faq = new Faq(store.container('faq'), () => plan.index);
+  const bot = createTeamsBot({ config, store, log, plan, faq, library });
+  const planFile = async (key: string, file: string) => {
+    if (key !== 'local') return library.original(key, file);
+    const path = join(planDir, '_original', basename(file));
+    return existsSync(path) ? { bytes: readFileSync(path), contentType: contentTypeOf(file) } : undefined;
+  };
+  const http = createHttpServer({ config, log, processActivity: bot.process, ready: () => store.ping(), plan, faqEntry: (id) => faq.byId(id), planFile });
   const port = await http.listen();
   bot.startBackground();
+  watcher.start(config.PLAN_POLL_MS);
   log.info({ event: 'http.listening', port }, `Opari listens on http://localhost:${port}/api/messages`);
 
   let playground: Playground | undefined;
@@ -52,7 +70,20 @@ async function main(): Promise<void> {
     }
   }
 
-  installShutdown({ log, http: { drain: async (ms) => { bot.stopBackground(); await http.drain(ms); } }, store, playground, graceMs: config.SHUTDOWN_GRACE_MS });
+  installShutdown({
+    log,
+    http: {
+      drain: async (ms) => {
+        bot.stopBackground();
+        watcher.stop();
+        await http.drain(ms);
+        await originals.close();
+      },
+    },
+    store,
+    playground,
+    graceMs: config.SHUTDOWN_GRACE_MS,
+  });
 }
 
 function installShutdown(p: { log: Logger; http: { drain(ms: number): Promise<void> }; store: Store; playground?: Playground; graceMs: number }): void {

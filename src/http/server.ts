@@ -15,6 +15,8 @@ export interface HttpDeps {
   plan: PlanService;
   /** An expert answer kept as FAQ (the target of its citation). */
   faqEntry(id: string): Promise<FaqEntry | undefined>;
+  /** The original document of a plan version (`local`: the plan kept as files), for links to its pages. */
+  planFile?(key: string, file: string): Promise<{ bytes: Buffer; contentType: string } | undefined>;
 }
 
 export interface HttpServer {
@@ -25,7 +27,7 @@ export interface HttpServer {
 }
 
 /** restify: /api/messages, /healthz (liveness), /readyz (Cosmos answers). */
-export function createHttpServer({ config, log, processActivity, ready, plan, faqEntry }: HttpDeps): HttpServer {
+export function createHttpServer({ config, log, processActivity, ready, plan, faqEntry, planFile }: HttpDeps): HttpServer {
   const server = restify.createServer({ name: 'opari', handleUncaughtExceptions: false });
   // Teams caps a message at 28 KB, but a card submit can carry whatever a client puts in it: up to 4 MB
   // reaches the bot, which refuses oversized forms with a message the user sees; beyond that, 413.
@@ -53,6 +55,29 @@ export function createHttpServer({ config, log, processActivity, ready, plan, fa
     res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
     res.end(html ?? `<!doctype html><meta charset="utf-8"><title>404</title><p>Plan section not found. <a href="/plan/${plan.plan.topLevel[0] ?? ''}">Contents</a></p>`);
     next();
+  });
+
+  // The plan's original document; plan pages link to it at a section's page (#page=14 in PDF viewers).
+  server.get('/plan-file/:key/:file', async (req, res) => {
+    const key = String(req.params.key ?? '');
+    const file = String(req.params.file ?? '');
+    const valid = /^(local|v-\d{8}-[0-9a-f]{8})$/.test(key) && /^[^/\\]{1,200}$/.test(file);
+    const found = valid && planFile ? await planFile(key, file).catch((err: Error) => log.warn({ event: 'plan.file.failed', type: err?.name })) : undefined;
+    if (!found) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+      return;
+    }
+    // A saved web page is served as a download in a sandbox: its scripts never run on this origin.
+    const html = /html/i.test(found.contentType);
+    res.writeHead(200, {
+      'content-type': found.contentType,
+      'content-disposition': `${html ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(file)}`,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'private, max-age=300',
+      ...(html ? { 'content-security-policy': 'sandbox' } : {}),
+    });
+    res.end(found.bytes);
   });
 
   server.get('/faq/:id', async (req, res) => {

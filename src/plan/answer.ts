@@ -68,18 +68,62 @@ export type Answer =
       offTopic?: OffTopicMatch;
     };
 
+/** Where the plan's original document is kept: a published version's id, or `local` for PLAN_DIR/_original. */
+export type OriginalKey = string;
+
 export class PlanService {
+  private current: { plan: Plan; index: PlanIndex; original?: OriginalKey };
+
   constructor(
-    readonly plan: Plan,
-    readonly index: PlanIndex,
+    plan: Plan,
+    index: PlanIndex,
     private readonly publicUrl: string,
     private readonly offTopic: OffTopic = new OffTopic([]),
-  ) {}
+    original?: OriginalKey,
+  ) {
+    this.current = { plan, index, original };
+  }
+
+  /** The plan answered from now; replace() swaps it whole when a new version is published. */
+  get plan(): Plan {
+    return this.current.plan;
+  }
+
+  get index(): PlanIndex {
+    return this.current.index;
+  }
+
+  /** The published version answered from (its id), `local` for PLAN_DIR with its original, else undefined. */
+  get source(): OriginalKey | undefined {
+    return this.current.original;
+  }
+
+  /**
+   * Answers from another plan from now on (a published version): its index is built before the swap, so a
+   * question sees the old plan or the new one, never half of each.
+   */
+  replace(plan: Plan, original?: OriginalKey): void {
+    this.current = { plan, index: new PlanIndex(plan, this.current.index.glossary), original };
+  }
+
+  /** A service for another plan with the same glossary and off-topic list (a draft being tried). */
+  withPlan(plan: Plan, original?: OriginalKey): PlanService {
+    return new PlanService(plan, new PlanIndex(plan, this.current.index.glossary), this.publicUrl, this.offTopic, original);
+  }
+
+  /** The original document at the section's first page (#page=N opens PDFs there), when it is kept. */
+  originalUrl(section: PlanSection): string | undefined {
+    const file = this.plan.meta.original?.file;
+    if (!file || !this.current.original) return undefined;
+    const page = section.source?.page ? `#page=${section.source.page}` : '';
+    return `${this.publicUrl}/plan-file/${encodeURIComponent(this.current.original)}/${encodeURIComponent(file)}${page}`;
+  }
 
   /** The off-topic list lives next to the glossary (content/offtopic.yml). */
   static load(planDir: string, glossaryFile: string, publicUrl: string): PlanService {
     const plan = loadPlan(planDir);
-    return new PlanService(plan, new PlanIndex(plan, Glossary.load(glossaryFile)), publicUrl, OffTopic.load(join(dirname(glossaryFile), 'offtopic.yml')));
+    const original = plan.meta.original ? 'local' : undefined;
+    return new PlanService(plan, new PlanIndex(plan, Glossary.load(glossaryFile)), publicUrl, OffTopic.load(join(dirname(glossaryFile), 'offtopic.yml')), original);
   }
 
   static defaultGlossary(contentDir: string): string {

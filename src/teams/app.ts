@@ -12,6 +12,10 @@ import { registerAsk } from './handlers/ask';
 import { registerForms } from './handlers/forms';
 import { registerCases } from './handlers/cases';
 import { registerAdmin } from './handlers/admin';
+import { registerPlanAdmin } from './handlers/planAdmin';
+import { PlanLibrary } from '../plan/publish/library';
+import { PlanVersions } from '../plan/publish/versions';
+import { blobOptionsOf, Originals } from '../store/originals';
 import { registerMeetings } from './handlers/meetings';
 import { ReminderDispatcher } from '../meetings/dispatcher';
 import type { Group, Meeting } from '../meetings/model';
@@ -48,6 +52,8 @@ export interface TeamsBotDeps {
   log: Logger;
   plan: PlanService;
   faq: Faq;
+  /** Uploaded plans (drafts, publishing); built from the store when not given. */
+  library?: PlanLibrary;
 }
 
 export interface TeamsBot {
@@ -67,7 +73,7 @@ export interface TeamsBot {
  * ConfigurationBotFrameworkAuthentication), the teams-ai Application on Cosmos state, and the routes table.
  * Order matters: teams-ai runs the first matching route.
  */
-export function createTeamsBot({ config, store, log, plan, faq }: TeamsBotDeps): TeamsBot {
+export function createTeamsBot({ config, store, log, plan, faq, library }: TeamsBotDeps): TeamsBot {
   const adapter = new TeamsAdapter({
     MicrosoftAppId: config.BOT_ID ?? '',
     MicrosoftAppPassword: config.BOT_PASSWORD ?? '',
@@ -200,6 +206,16 @@ export function createTeamsBot({ config, store, log, plan, faq }: TeamsBotDeps):
   registerForms(app, { plan, faq, forms, cases: caseService, settings, log, post, submitMeetingForm: meetingHandlers.submitMeetingForm });
   registerCases(app, { cases: caseService, forms, isAdmin, log });
   registerAdmin(app, { cases: caseService, settings, forms, isAdmin, log });
+  registerPlanAdmin(app, {
+    plan,
+    library: library ?? new PlanLibrary(new PlanVersions(store.container('plans')), new Originals(blobOptionsOf(config), log), plan, log),
+    isAdmin,
+    allowHttpDownloads: config.anonymous,
+    send: async (ref, activity) => {
+      await sendProactive(adapter, botAppId, ref, activity);
+    },
+    log,
+  });
   registerAsk(app, { plan, faq, feedback: new FeedbackStore(store.container('feedback')), log });
 
   app.error(async (context: TurnContext, err: Error) => {

@@ -57,9 +57,11 @@ function joinWrapped(lines: Line[], body: number): Line[] {
     if (prev && headingStyle && prev.page === l.page && styleKey(prev) === styleKey(l) && l.cells.length === 1 && prev.cells.length === 1
       && prev.y - l.y <= 1.6 * l.size && !/[.,;:!?]$/.test(prev.text) && !splitNumber(l.text).number && wordCount(prev.text) + wordCount(l.text) <= 20
       && !BULLET.test(l.text)) {
-      prev.runs.push({ text: ' ', bold: prev.bold }, ...l.runs);
-      prev.cells[0].runs.push({ text: ' ', bold: prev.bold }, ...l.runs);
-      prev.text = collapseSpace(`${prev.text} ${l.text}`);
+      // "2025–" + "2028" wrapped at a dash joins without a space.
+      const gap = /[–-]$/.test(prev.text) && /^\d/.test(l.text) ? '' : ' ';
+      prev.runs.push({ text: gap, bold: prev.bold }, ...l.runs);
+      prev.cells[0].runs.push({ text: gap, bold: prev.bold }, ...l.runs);
+      prev.text = collapseSpace(`${prev.text}${gap}${l.text}`);
       prev.y = l.y;
       prev.right = Math.max(prev.right, l.right);
     } else out.push(l);
