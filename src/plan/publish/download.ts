@@ -1,4 +1,4 @@
-import { ImportError } from '../import';
+import { ImportError } from '../import/blocks';
 
 /** Teams' limit for what Opari takes as a plan document; larger files are refused before they are read. */
 export const MAX_PLAN_BYTES = 50 * 1024 * 1024;

@@ -3,7 +3,8 @@ import { extname } from 'node:path';
 import type { Logger } from '../../log';
 import type { Originals } from '../../store/originals';
 import type { PlanService } from '../answer';
-import { assertSupported, ImportError, importDocument, sectionTree } from '../import';
+import { ImportError } from '../import/blocks';
+import { sectionTree } from '../import/sections';
 import { parsePlan, PlanLoadError } from '../load';
 import { MAX_PLAN_BYTES } from './download';
 import { type PlanVersion, type PlanVersions } from './versions';
@@ -43,9 +44,10 @@ export class PlanLibrary {
   /** Imports an uploaded document into a draft. Throws ImportError (localized by its reason) and stores nothing then. */
   async importDraft(bytes: Buffer, fileName: string, by: string): Promise<PlanVersion> {
     const name = safeName(fileName);
-    assertSupported(name);
     if (bytes.length > MAX_PLAN_BYTES) throw new ImportError('the file is larger than 50 MB', 'tooLarge');
     const started = Date.now();
+    // The readers (mammoth, parse5, pdfjs) load on the first upload, not at every start.
+    const { importDocument } = await import('../import');
     const result = await importDocument(bytes, name, { date: today(), keepOriginal: true });
     const files = result.files.map((f) => ({ path: f.path, text: String(f.content) }));
     try {

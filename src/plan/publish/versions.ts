@@ -2,7 +2,7 @@ import type { Container } from '@azure/cosmos';
 import { readDoc, updateDoc } from '../../store/documents';
 import { statusOf } from '../../store/errors';
 import { withStoreRetry } from '../../store/retry';
-import type { TreeRow } from '../import';
+import type { TreeRow } from '../import/sections';
 import type { PlanFile } from '../load';
 
 /**
