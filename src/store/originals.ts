@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import type { ContainerClient } from '@azure/storage-blob';
 import type { Config } from '../config';
 import type { Logger } from '../log';
@@ -106,16 +107,42 @@ export class Originals {
   }
 }
 
-/** Azurite's blob service in memory on a free loopback port (loose mode: no API version check). */
+/**
+ * Azurite's blob service in memory on a free loopback port, as its own process: in the bot's process its
+ * Express server would receive restify's patched requests, and its telemetry stays off (no network here).
+ */
 export async function startAzurite(): Promise<Embedded & { url: string }> {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const BlobServer = require('azurite/dist/src/blob/BlobServer').default as new (config: unknown) => { start(): Promise<void>; close(): Promise<void>; getHttpServerAddress(): string };
-  const BlobConfiguration = require('azurite/dist/src/blob/BlobConfiguration').default as new (...args: unknown[]) => unknown;
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  // host, port, keepAlive, metadata db, extent db, persistence, access log, log stream, debug log, debug file,
-  // loose, skipApiVersionCheck, cert, key, pwd, oauth, disableProductStyleUrl, in-memory persistence
-  const config = new BlobConfiguration('127.0.0.1', 0, undefined, ':memory:', ':memory:', undefined, false, undefined, false, undefined, true, true, '', '', '', undefined, false, true);
-  const server = new BlobServer(config);
-  await server.start();
-  return { url: server.getHttpServerAddress(), close: () => server.close() };
+  const main = require.resolve('azurite/dist/src/blob/main.js');
+  const args = ['--blobHost', '127.0.0.1', '--blobPort', '0', '--inMemoryPersistence', '--skipApiVersionCheck', '--loose', '--silent', '--disableTelemetry'];
+  const child = spawn(process.execPath, [main, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const stop = () => child.exitCode === null && child.signalCode === null && child.kill('SIGTERM');
+  process.once('exit', stop);
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`Azurite did not start: ${out.slice(-300)}`)), TIMEOUT_MS);
+    const seen = (d: Buffer) => {
+      out += d.toString('utf8');
+      const m = /successfully listens on (http:\/\/[^\s]+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout!.on('data', seen);
+    child.stderr!.on('data', seen);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Azurite exited with ${code}: ${out.slice(-300)}`));
+    });
+  });
+  return {
+    url,
+    close: async () => {
+      process.removeListener('exit', stop);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      stop();
+      await exited;
+    },
+  };
 }

@@ -73,7 +73,7 @@ export function registerPlanAdmin(app: Application<TurnState>, deps: PlanAdminDe
       await deps.send(ref, cardActivity(previewCard(version, m)));
     } catch (err) {
       const reason = err instanceof ImportError ? err.reason : (err as Error).name === 'DownloadFailed' ? 'download' : 'error';
-      log.warn({ event: 'plan.upload.failed', reason, type: (err as Error)?.name });
+      log.warn({ event: 'plan.upload.failed', reason, type: (err as Error)?.name, status: (err as { statusCode?: number }).statusCode ?? null });
       const text = err instanceof ImportError ? m.planAdmin[FAILURE[err.reason]] : reason === 'download' ? m.planAdmin.downloadFailed : m.planAdmin.invalid;
       await deps.send(ref, { type: 'message', text: format(text, { file: file.name }) }).catch((e: { statusCode?: number }) => log.warn({ event: 'plan.upload.reply-failed', status: e?.statusCode ?? null }));
     }
