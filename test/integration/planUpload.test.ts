@@ -1,10 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { azuriteConnectionString, startAzurite } from '../../src/store/originals';
 import { type BotReply, cardAction, cardText, collectText, message, post, USER } from '../helpers/activities';
-import { startBot, type RunningBot } from '../helpers/bot';
+import { ROOT, startBot, type RunningBot } from '../helpers/bot';
 import { type Connector, startConnector } from '../helpers/connector';
 import { startTestStore, type TestStore } from '../helpers/store';
 
@@ -213,5 +215,33 @@ describe('uploading and publishing the region\'s own plan from Teams', () => {
       expect(ack.replies[0].text).toContain(name);
       expect((await proactive(conv, before)).text).toBe(text);
     });
+  });
+});
+
+describe('a plan kept as files (PLAN_DIR) imported from a PDF', () => {
+  let dir: string;
+  let bot: RunningBot;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'plan-dir-'));
+    const cli = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'planImport.js'), join(FIXTURES, 'real', 'lukiolaki-fi.pdf'), '--out', join(dir, 'plan')], { encoding: 'utf8' });
+    expect(cli.status).toBe(0);
+    bot = await startBot({ PLAN_DIR: join(dir, 'plan'), PUBLIC_URL: 'https://opari.example.fi' }, { healthyWithinMs: 60_000 });
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers from it with numbers and pages, and its plan pages link to the original kept beside it', async () => {
+    const asked = await post(bot.url, message('Henkilökohtainen opintosuunnitelma', { conversationId: 'a:dir', locale: 'fi-FI' }));
+    expect(asked.replies[0].text).toMatch(/^26 § Henkilökohtainen opintosuunnitelma \(s\. 2\) \[1\]/);
+    const page = await (await fetch(`${bot.url}/plan/opiskelijan-oikeudet-ja-velvollisuudet/henkilokohtainen-opintosuunnitelma`)).text();
+    const href = /<a class="original" href="([^"]+)">Alkuperäinen asiakirja \(sivu 2\)<\/a>/.exec(page)?.[1];
+    expect(href).toBe('/plan-file/local/lukiolaki-fi.pdf#page=2');
+    const original = await fetch(`${bot.url}/plan-file/local/lukiolaki-fi.pdf`);
+    expect(original.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await original.arrayBuffer()).equals(readFileSync(join(FIXTURES, 'real', 'lukiolaki-fi.pdf')))).toBe(true);
+    expect((await fetch(`${bot.url}/plan-file/local/..%2Fplan.yml`)).status).toBe(404);
   });
 });
