@@ -119,7 +119,7 @@ export class PlanVersions {
   async point(versionId: string): Promise<string | undefined> {
     const now = new Date().toISOString();
     try {
-      await this.container.items.create<Pointer>({ id: 'current', versionId: 'current', kind: 'pointer', current: versionId, history: [], updatedAt: now });
+      await withStoreRetry(() => this.container.items.create<Pointer>({ id: 'current', versionId: 'current', kind: 'pointer', current: versionId, history: [], updatedAt: now }));
       return undefined;
     } catch (err) {
       if (statusOf(err) !== 409) throw err;
