@@ -68,6 +68,22 @@ export const configSpec = {
     schema: optionalString,
     description: 'Directory of the student welfare plan (Markdown sections). Default content/plan (the sample plan).',
   },
+  PLAN_POLL_MS: {
+    schema: z.coerce.number().int().min(200).max(600_000).default(2000),
+    description: 'How often each instance checks for a newly published plan (one Cosmos point read); a publish reaches every instance within this.',
+  },
+  BLOB_ENDPOINT: {
+    schema: optionalString.refine((s) => s === undefined || /^https?:\/\/[^\s]+$/.test(s), 'must be an http(s) URL'),
+    description: 'Azure Blob Storage account URL for the originals of uploaded plans (managed identity). Empty with no BLOB_CONNECTION_STRING = embedded in-memory Azurite.',
+  },
+  BLOB_CONNECTION_STRING: {
+    schema: optionalString,
+    description: 'Azure Blob Storage connection string (instead of BLOB_ENDPOINT). Secret: set in the environment only.',
+  },
+  BLOB_CONTAINER: {
+    schema: z.string().regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, 'lowercase letters, digits and single hyphens, 3–63 characters').default('plan-originals'),
+    description: 'Blob container of the original plan documents (created if missing).',
+  },
   ADMIN_USERS: {
     schema: csv.default(''),
     description: 'Comma-separated Entra object ids of Opari admins (roles, channels, GDPR export, deletion). Empty + local mode = everyone.',
@@ -158,7 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ? []
     : parsed.error.issues.map((i) => {
         const name = String(i.path[0] ?? 'config');
-        const secret = name === 'BOT_PASSWORD' || name === 'COSMOS_KEY' || name === 'CASE_KEYS';
+        const secret = name === 'BOT_PASSWORD' || name === 'COSMOS_KEY' || name === 'CASE_KEYS' || name === 'BLOB_CONNECTION_STRING';
         const given = !secret && env[name] !== undefined ? ` (got "${String(env[name]).slice(0, 80)}")` : '';
         return `${name}: ${i.message}${given}`;
       });

@@ -7,9 +7,14 @@ import { Faq } from './expert/faq';
 import { FaqLinks } from './expert/faqLinks';
 import { KeyRing } from './store/crypto';
 import { CONTENT_DIR } from './paths';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { openStore, type Store } from './store/cosmos';
 import { createTeamsBot } from './teams/app';
+import { contentTypeOf, PlanLibrary } from './plan/publish/library';
+import { PlanVersions } from './plan/publish/versions';
+import { PlanWatcher } from './plan/publish/watcher';
+import { blobOptionsOf, Originals } from './store/originals';
+import { existsSync, readFileSync } from 'node:fs';
 
 /** Composition root: config → store → bot → http (→ Playground locally); graceful shutdown on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -30,7 +35,8 @@ async function main(): Promise<void> {
   if (config.ALLOWED_TENANTS.length > 0) log.info({ event: 'auth.tenants', count: config.ALLOWED_TENANTS.length }, 'Only allowed tenants are served');
 
   const planStarted = Date.now();
-  const plan = PlanService.load(config.PLAN_DIR ? resolve(config.PLAN_DIR) : join(CONTENT_DIR, 'plan'), join(CONTENT_DIR, 'glossary.yml'), config.publicUrl);
+  const planDir = config.PLAN_DIR ? resolve(config.PLAN_DIR) : join(CONTENT_DIR, 'plan');
+  const plan = PlanService.load(planDir, join(CONTENT_DIR, 'glossary.yml'), config.publicUrl);
   log.info({ event: 'plan.loaded', sections: plan.plan.sections.size, ms: Date.now() - planStarted }, `Plan loaded: ${plan.plan.sections.size} sections`);
 
   const store = await openStore(
@@ -40,11 +46,23 @@ async function main(): Promise<void> {
   // One key ring for everything encrypted or signed at rest: cases, tickets, FAQ, feedback, FAQ links.
   const keys = KeyRing.fromEnv(config.CASE_KEYS);
   if (keys.generated) log.warn({ event: 'crypto.dev-key' }, 'CASE_KEYS is empty: stored data is encrypted with a development key made for this run (local only)');
-  const faq = new Faq(store.container('faq'), plan.index, keys, new FaqLinks(keys, config.publicUrl));
-  const bot = createTeamsBot({ config, store, log, plan, faq, keys });
-  const http = createHttpServer({ config, log, accept: bot.accept, run: bot.run, ready: () => store.ping(), plan, faqEntry: (id, params) => faq.entryForLink(id, params) });
+  // A plan published from Teams (Cosmos) replaces the one kept as files; every instance follows the pointer.
+  const originals = new Originals(blobOptionsOf(config), log);
+  const versions = new PlanVersions(store.container('plans'));
+  const library = new PlanLibrary(versions, originals, plan, log);
+  const watcher = new PlanWatcher(versions, plan, log);
+  await watcher.refresh().catch((err: Error) => log.error({ event: 'plan.watch.failed', type: err?.name }, 'The published plan could not be loaded; answering from the plan kept as files'));
+  const faq = new Faq(store.container('faq'), () => plan.index, keys, new FaqLinks(keys, config.publicUrl));
+  const bot = createTeamsBot({ config, store, log, plan, faq, keys, library });
+  const planFile = async (key: string, file: string) => {
+    if (key !== 'local') return library.original(key, file);
+    const path = join(planDir, '_original', basename(file));
+    return existsSync(path) ? { bytes: readFileSync(path), contentType: contentTypeOf(file) } : undefined;
+  };
+  const http = createHttpServer({ config, log, accept: bot.accept, run: bot.run, ready: () => store.ping(), plan, faqEntry: (id, params) => faq.entryForLink(id, params), planFile });
   const port = await http.listen();
   bot.startBackground();
+  watcher.start(config.PLAN_POLL_MS);
   log.info({ event: 'http.listening', port }, `Opari listens on http://localhost:${port}/api/messages`);
 
   let playground: Playground | undefined;
@@ -57,7 +75,20 @@ async function main(): Promise<void> {
     }
   }
 
-  installShutdown({ log, http: { drain: async (ms) => { bot.stopBackground(); await http.drain(ms); } }, store, playground, graceMs: config.SHUTDOWN_GRACE_MS });
+  installShutdown({
+    log,
+    http: {
+      drain: async (ms) => {
+        bot.stopBackground();
+        watcher.stop();
+        await http.drain(ms);
+        await originals.close();
+      },
+    },
+    store,
+    playground,
+    graceMs: config.SHUTDOWN_GRACE_MS,
+  });
 }
 
 function installShutdown(p: { log: Logger; http: { drain(ms: number): Promise<void> }; store: Store; playground?: Playground; graceMs: number }): void {

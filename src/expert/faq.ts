@@ -33,6 +33,8 @@ type StoredEntry = Omit<FaqEntry, 'question' | 'answer'> & { kind: 'entry'; secr
 
 interface Cached {
   etag: string;
+  /** The plan's index this was built on: a newly published plan rebuilds it. */
+  base: PlanIndex;
   checkedAt: number;
   entries: Map<string, FaqEntry>;
   index: PlanIndex;
@@ -44,12 +46,17 @@ export const FAQ_FRESHNESS_MS = 2000;
 export class Faq {
   private readonly cache = new Map<string, Cached>();
 
+  private readonly base: () => PlanIndex;
+
+  /** `base`: the plan's index, or a function giving the one in force (it changes when a plan is published). */
   constructor(
     private readonly container: Container,
-    private readonly base: PlanIndex,
+    base: PlanIndex | (() => PlanIndex),
     private readonly keys: KeyRing,
     private readonly links: FaqLinks,
-  ) {}
+  ) {
+    this.base = typeof base === 'function' ? base : () => base;
+  }
 
   async add(entry: Omit<FaqEntry, 'id' | 'createdAt'>, now = new Date()): Promise<FaqEntry> {
     const full: FaqEntry = { ...entry, id: `${FAQ_PREFIX}${randomUUID().slice(0, 8)}`, createdAt: now.toISOString() };
@@ -63,8 +70,9 @@ export class Faq {
   }
 
   private async load(tenantId: string): Promise<Cached> {
+    const base = this.base();
     const known = this.cache.get(tenantId);
-    if (known && Date.now() - known.checkedAt < FAQ_FRESHNESS_MS) return known;
+    if (known && known.base === base && Date.now() - known.checkedAt < FAQ_FRESHNESS_MS) return known;
     let etag = 'none';
     try {
       const { resource } = await this.container.item('version', tenantId).read<{ _etag: string }>();
@@ -72,7 +80,7 @@ export class Faq {
     } catch (err) {
       if (statusOf(err) !== 404) throw err;
     }
-    if (known && known.etag === etag) {
+    if (known && known.etag === etag && known.base === base) {
       known.checkedAt = Date.now();
       return known;
     }
@@ -80,8 +88,8 @@ export class Faq {
       .query<StoredEntry>({ query: "SELECT * FROM c WHERE c.tenantId = @t AND c.kind = 'entry'", parameters: [{ name: '@t', value: tenantId }] })
       .fetchAll();
     const entries = new Map(resources.map((e) => [e.id, this.decrypt(e)]));
-    const index = entries.size ? new PlanIndex(withFaq(this.base.plan, [...entries.values()]), this.base.glossary) : this.base;
-    const next: Cached = { etag, checkedAt: Date.now(), entries, index };
+    const index = entries.size ? new PlanIndex(withFaq(base.plan, [...entries.values()]), base.glossary) : base;
+    const next: Cached = { etag, base, checkedAt: Date.now(), entries, index };
     this.cache.set(tenantId, next);
     return next;
   }

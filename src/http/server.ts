@@ -23,6 +23,8 @@ export interface HttpDeps<A extends Accepted = Accepted> {
   plan: PlanService;
   /** An expert answer kept as FAQ, for a signed link of its tenant (the target of its citation). */
   faqEntry(id: string, params: URLSearchParams): Promise<FaqEntry | 'expired' | undefined>;
+  /** The original document of a plan version (`local`: the plan kept as files), for links to its pages. */
+  planFile?(key: string, file: string): Promise<{ bytes: Buffer; contentType: string } | undefined>;
 }
 
 export interface HttpServer {
@@ -33,7 +35,7 @@ export interface HttpServer {
 }
 
 /** restify: /api/messages, /healthz (liveness), /readyz (Cosmos answers). */
-export function createHttpServer<A extends Accepted>({ config, log, accept, run, ready, plan, faqEntry }: HttpDeps<A>): HttpServer {
+export function createHttpServer<A extends Accepted>({ config, log, accept, run, ready, plan, faqEntry, planFile }: HttpDeps<A>): HttpServer {
   const server = restify.createServer({ name: 'opari', handleUncaughtExceptions: false });
   server.pre((_req, res, next) => {
     res.header('X-Content-Type-Options', 'nosniff');
@@ -64,6 +66,29 @@ export function createHttpServer<A extends Accepted>({ config, log, accept, run,
     const html = /^[a-z0-9-]+(\/[a-z0-9-]+)?$/.test(id) ? renderPlanPage(plan, id, lang) : undefined;
     sendHtml(res, html ? 200 : 404, html ?? `<!doctype html><meta charset="utf-8"><title>404</title><p>Plan section not found. <a href="/plan/${plan.plan.topLevel[0] ?? ''}">Contents</a></p>`);
     next();
+  });
+
+  // The plan's original document; plan pages link to it at a section's page (#page=14 in PDF viewers).
+  server.get('/plan-file/:key/:file', async (req, res) => {
+    const key = String(req.params.key ?? '');
+    const file = String(req.params.file ?? '');
+    const valid = /^(local|v-\d{8}-[0-9a-f]{8})$/.test(key) && /^[^/\\]{1,200}$/.test(file);
+    const found = valid && planFile ? await planFile(key, file).catch((err: Error) => log.warn({ event: 'plan.file.failed', type: err?.name })) : undefined;
+    if (!found) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+      return;
+    }
+    // A saved web page is served as a download in a sandbox: its scripts never run on this origin.
+    const html = /html/i.test(found.contentType);
+    res.writeHead(200, {
+      'content-type': found.contentType,
+      'content-disposition': `${html ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(file)}`,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'private, max-age=300',
+      ...(html ? { 'content-security-policy': 'sandbox' } : {}),
+    });
+    res.end(found.bytes);
   });
 
   // An FAQ entry is the tenant's own data: served only for a link signed for its tenant, and not after it expires.

@@ -248,6 +248,48 @@ export interface Messages {
     faqQuestionRequired: string;
     tooLong: string;
   };
+  /** A region's own plan uploaded and published from Teams; page labels of citations. */
+  planAdmin: {
+    /** "s. 14" on the answer card's source line and in citations. */
+    page: string;
+    pages: string;
+    received: string;
+    personalOnly: string;
+    adminOnly: string;
+    wrongType: string;
+    tooLarge: string;
+    encrypted: string;
+    noText: string;
+    invalid: string;
+    empty: string;
+    downloadFailed: string;
+    previewTitle: string;
+    facts: string;
+    pagesFact: string;
+    fileFact: string;
+    treeTitle: string;
+    subsections: string;
+    more: string;
+    warningsTitle: string;
+    noWarnings: string;
+    tryLabel: string;
+    tryPlaceholder: string;
+    tryButton: string;
+    tryRequired: string;
+    tryNone: string;
+    tryAnswer: string;
+    publishButton: string;
+    discardButton: string;
+    published: string;
+    discarded: string;
+    gone: string;
+    restoreButton: string;
+    versionsTitle: string;
+    versionLine: string;
+    current: string;
+    restored: string;
+    noVersions: string;
+  };
   error: string;
   tenantRefused: string;
 }

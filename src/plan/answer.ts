@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { type Lang, words } from './analyze';
 import { Glossary } from './glossary';
 import { loadPlan } from './load';
-import { type Block, type Plan, type PlanSection, pathOf, titleOf } from './model';
+import { type Block, headingOf, type Plan, type PlanSection, pathOf, titleOf } from './model';
 import { OffTopic, type OffTopicMatch } from './offtopic';
 import { type Danger, DANGER_QUERY, detectDanger } from './safety';
 import { PlanIndex, type Passage, type SearchHit } from './search';
@@ -28,9 +28,13 @@ export function confident(h: { score: number; coverage: number; aboutCoverage?: 
 
 export interface SectionRef {
   id: string;
+  /** As people cite it: the section's own number, then its title ("3.2 Kotiopetus"). */
   title: string;
   path: string[];
   url: string;
+  /** Pages of the original document where the section is (imported PDFs). */
+  page?: number;
+  lastPage?: number;
 }
 
 export interface AnsweredSection extends SectionRef {
@@ -64,18 +68,62 @@ export type Answer =
       offTopic?: OffTopicMatch;
     };
 
+/** Where the plan's original document is kept: a published version's id, or `local` for PLAN_DIR/_original. */
+export type OriginalKey = string;
+
 export class PlanService {
+  private current: { plan: Plan; index: PlanIndex; original?: OriginalKey };
+
   constructor(
-    readonly plan: Plan,
-    readonly index: PlanIndex,
+    plan: Plan,
+    index: PlanIndex,
     private readonly publicUrl: string,
     private readonly offTopic: OffTopic = new OffTopic([]),
-  ) {}
+    original?: OriginalKey,
+  ) {
+    this.current = { plan, index, original };
+  }
+
+  /** The plan answered from now; replace() swaps it whole when a new version is published. */
+  get plan(): Plan {
+    return this.current.plan;
+  }
+
+  get index(): PlanIndex {
+    return this.current.index;
+  }
+
+  /** The published version answered from (its id), `local` for PLAN_DIR with its original, else undefined. */
+  get source(): OriginalKey | undefined {
+    return this.current.original;
+  }
+
+  /**
+   * Answers from another plan from now on (a published version): its index is built before the swap, so a
+   * question sees the old plan or the new one, never half of each.
+   */
+  replace(plan: Plan, original?: OriginalKey): void {
+    this.current = { plan, index: new PlanIndex(plan, this.current.index.glossary), original };
+  }
+
+  /** A service for another plan with the same glossary and off-topic list (a draft being tried). */
+  withPlan(plan: Plan, original?: OriginalKey): PlanService {
+    return new PlanService(plan, new PlanIndex(plan, this.current.index.glossary), this.publicUrl, this.offTopic, original);
+  }
+
+  /** The original document at the section's first page (#page=N opens PDFs there), when it is kept. */
+  originalUrl(section: PlanSection): string | undefined {
+    const file = this.plan.meta.original?.file;
+    if (!file || !this.current.original) return undefined;
+    const page = section.source?.page ? `#page=${section.source.page}` : '';
+    return `${this.publicUrl}/plan-file/${encodeURIComponent(this.current.original)}/${encodeURIComponent(file)}${page}`;
+  }
 
   /** The off-topic list lives next to the glossary (content/offtopic.yml). */
   static load(planDir: string, glossaryFile: string, publicUrl: string): PlanService {
     const plan = loadPlan(planDir);
-    return new PlanService(plan, new PlanIndex(plan, Glossary.load(glossaryFile)), publicUrl, OffTopic.load(join(dirname(glossaryFile), 'offtopic.yml')));
+    const original = plan.meta.original ? 'local' : undefined;
+    return new PlanService(plan, new PlanIndex(plan, Glossary.load(glossaryFile)), publicUrl, OffTopic.load(join(dirname(glossaryFile), 'offtopic.yml')), original);
   }
 
   static defaultGlossary(contentDir: string): string {
@@ -89,8 +137,9 @@ export class PlanService {
   }
 
   ref(section: PlanSection, lang: Lang): SectionRef {
-    const path = section.parentId ? pathOf(this.plan, section, lang) : [titleOf(section, lang)];
-    return { id: section.id, title: titleOf(section, lang), path, url: this.url(section.id, lang) };
+    const path = section.parentId ? pathOf(this.plan, section, lang) : [headingOf(section, lang)];
+    const pages = section.source?.page ? { page: section.source.page, ...(section.source.lastPage ? { lastPage: section.source.lastPage } : {}) } : {};
+    return { id: section.id, title: headingOf(section, lang), path, url: this.url(section.id, lang), ...pages };
   }
 
   /** `index` is the plan's own, or the plan plus a tenant's FAQ entries. */

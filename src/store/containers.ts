@@ -35,6 +35,8 @@ export const containers = {
   meetings: { id: 'meetings', partitionKey: '/groupId', purpose: 'meetings, agendas, RSVPs, memos' },
   /** One document per reminder, by the UTC day it is due: the dispatcher's query reads one or two partitions. */
   reminders: { id: 'reminders', partitionKey: '/dueDay', purpose: 'meeting reminders with status and claim lease' },
+  /** Imported plans: one version document and its file chunks per version, and the `current` pointer every instance watches. */
+  plans: { id: 'plans', partitionKey: '/versionId', purpose: 'plan versions (draft, published, archived) as section files, and the published pointer' },
   /** Answer feedback; read per answered section. The question is encrypted; kept 180 days. */
   feedback: { id: 'feedback', partitionKey: '/sectionId', purpose: 'answer feedback (vote, question, section ids)', defaultTtl: 180 * 24 * 3600 },
 } as const satisfies Record<string, ContainerSpec>;

@@ -12,6 +12,10 @@ import { registerAsk } from './handlers/ask';
 import { registerForms } from './handlers/forms';
 import { registerCases } from './handlers/cases';
 import { registerAdmin } from './handlers/admin';
+import { registerPlanAdmin } from './handlers/planAdmin';
+import { PlanLibrary } from '../plan/publish/library';
+import { PlanVersions } from '../plan/publish/versions';
+import { blobOptionsOf, Originals } from '../store/originals';
 import { registerMeetings } from './handlers/meetings';
 import { ReminderDispatcher } from '../meetings/dispatcher';
 import type { Group, Meeting } from '../meetings/model';
@@ -53,6 +57,8 @@ export interface TeamsBotDeps {
   faq: Faq;
   /** CASE_KEYS: encrypts pupil data and free text at rest (cases, tickets, feedback). */
   keys: KeyRing;
+  /** Uploaded plans (drafts, publishing); built from the store when not given. */
+  library?: PlanLibrary;
 }
 
 export interface TeamsBot {
@@ -73,7 +79,7 @@ export interface TeamsBot {
  * The Teams layer's composition: the CloudAdapter (our own token check, connector timeouts), the teams-ai
  * Application on Cosmos state, and the routes table. Order matters: teams-ai runs the first matching route.
  */
-export function createTeamsBot({ config, store, log, plan, faq, keys }: TeamsBotDeps): TeamsBot {
+export function createTeamsBot({ config, store, log, plan, faq, keys, library }: TeamsBotDeps): TeamsBot {
   const adapter = new OpariAdapter({ appId: config.BOT_ID, password: config.BOT_PASSWORD, type: config.BOT_TYPE, tenantId: config.BOT_TENANT_ID, metadataUrl: config.BOT_OPENID_METADATA_URL });
   const refs = new ConversationRefs(store.container('conversations'));
 
@@ -229,6 +235,16 @@ export function createTeamsBot({ config, store, log, plan, faq, keys }: TeamsBot
     tellPerson: (tenantId, person, text) => sendPersonal(tenantId, person.aadObjectId, (m) => ({ type: 'message', text: text(m) })),
   });
   registerAdmin(app, { cases: caseService, settings, forms, isAdmin, log });
+  registerPlanAdmin(app, {
+    plan,
+    library: library ?? new PlanLibrary(new PlanVersions(store.container('plans')), new Originals(blobOptionsOf(config), log), plan, log),
+    isAdmin,
+    allowHttpDownloads: config.anonymous,
+    send: async (ref, activity) => {
+      await sendProactive(adapter, botAppId, ref, activity);
+    },
+    log,
+  });
   registerAsk(app, { plan, faq, feedback: new FeedbackStore(store.container('feedback'), keys), log });
   registerFallbacks(app, log);
 

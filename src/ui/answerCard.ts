@@ -6,6 +6,7 @@ import { plainInline } from '../plan/markdown';
 import type { Plan } from '../plan/model';
 import { renderCard } from './cards';
 import { cardMarkdown } from './markup';
+import { pageLabel } from './planAdminCards';
 import { FAQ_PREFIX } from '../expert/faq';
 
 /** Turns a plan answer into the answer or no-answer card (plain Adaptive Card JSON) in the user's language. */
@@ -54,7 +55,10 @@ export function answerCard(answer: Answer, plan: Plan, m: Messages, opts: { feed
   };
   const planTitle = plan.meta.title[lang] ?? plan.meta.title.fi;
   const fromFaq = b.id.startsWith(FAQ_PREFIX);
-  const sourceParts = [fromFaq ? format(m.expert.faqSource, { date: fiDate(b.reviewed, lang) }) : format(m.plan.source, { plan: planTitle, path: b.path.join(' › ') })];
+  // "Lähde: Suunnitelma › 3 Kotiopetus › 3.2 Valvonta (s. 14)": the plan's own numbers and the page of its original.
+  const page = pageLabel(b, m);
+  const path = `${b.path.join(' › ')}${page ? ` (${page})` : ''}`;
+  const sourceParts = [fromFaq ? format(m.expert.faqSource, { date: fiDate(b.reviewed, lang) }) : format(m.plan.source, { plan: planTitle, path })];
   if (b.reviewed && !fromFaq) sourceParts.push(format(m.plan.reviewed, { date: fiDate(b.reviewed, lang) }));
   if (b.law.length) sourceParts.push(b.law.join(', '));
   const followUps = [...answer.also, ...answer.followUps].slice(0, 3);

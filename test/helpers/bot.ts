@@ -20,7 +20,7 @@ export interface RunningBot {
 }
 
 /** Starts the built bot (dist/main.js) as its own process, as a deployment would, and waits for /healthz. */
-export async function startBot(env: Record<string, string> = {}, opts: { waitHealthy?: boolean } = {}): Promise<RunningBot> {
+export async function startBot(env: Record<string, string> = {}, opts: { waitHealthy?: boolean; healthyWithinMs?: number } = {}): Promise<RunningBot> {
   const port = Number(env.PORT ?? (await freePort()));
   let out = '';
   const proc = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
@@ -66,7 +66,7 @@ export async function startBot(env: Record<string, string> = {}, opts: { waitHea
   };
   if (opts.waitHealthy !== false) {
     // Generous: on a shared CI machine the plan load alone can take several seconds.
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + (opts.healthyWithinMs ?? 60_000);
     for (;;) {
       if (proc.exitCode !== null) throw new Error(`bot exited with ${proc.exitCode}:\n${out}`);
       try {

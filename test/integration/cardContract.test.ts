@@ -23,6 +23,8 @@ import type { CaseDoc, CaseView } from '../../src/cases/model';
 import { agendaCard, groupCreateCard, meetingsListCard, memoCard } from '../../src/ui/meetingCards';
 import type { Group, Meeting } from '../../src/meetings/model';
 import { standardItems } from '../../src/meetings/agenda';
+import { previewCard, versionsCard } from '../../src/ui/planAdminCards';
+import type { PlanVersion } from '../../src/plan/publish/versions';
 
 const schools = loadSchools(join(ROOT, 'content', 'schools.yml'));
 const schoolMap = new Map(schools.map((x) => [x.id, x]));
@@ -105,6 +107,28 @@ const meeting: Meeting = {
   createdAt: '',
 };
 
+const planVersion: PlanVersion = {
+  id: 'v-20261204-0a1b2c3d',
+  versionId: 'v-20261204-0a1b2c3d',
+  kind: 'version',
+  status: 'draft',
+  file: { name: 'suunnitelma.pdf', contentType: 'application/pdf', size: 1000, blob: 'v-20261204-0a1b2c3d/suunnitelma.pdf' },
+  title: 'Esimerkkialueen opiskeluhuoltosuunnitelma',
+  sections: 2,
+  subsections: 1,
+  words: 300,
+  pages: 12,
+  tree: [
+    { depth: 0, id: 'kotiopetus', number: '3', title: 'Kotiopetus', words: 10, page: 4, lastPage: 5 },
+    { depth: 1, id: 'kotiopetus/valvonta', number: '3.2', title: 'Valvonta', words: 100, page: 5 },
+    { depth: 0, id: 'liitteet', title: 'Liitteet', words: 0 },
+  ],
+  warnings: ['table of contents dropped (page 2, 12 entries)'],
+  chunks: 1,
+  createdBy: 'x',
+  createdAt: '2026-12-04T08:00:00Z',
+};
+
 /** Templates rendered by code with more logic than a binding: checked through their real renderer. */
 const rendered: Record<string, (lang: 'fi' | 'sv' | 'en') => Record<string, unknown>> = {
   'group-create': (lang) => groupCreateCard(schools, lang, messages(lang), { name: 'x', error: 'e' }),
@@ -134,6 +158,8 @@ const rendered: Record<string, (lang: 'fi' | 'sv' | 'en') => Record<string, unkn
   roles: (lang) => rolesCard([{ id: 'g', tenantId: 't', schoolId: 'koivurinne', role: 'kuraattori', user: { userId: '29:a', name: 'Aino' }, grantedBy: 'x', at: '' }], schools, [{ id: '29:a', name: 'Aino' }], lang, messages(lang), 'ok'),
   gdpr: (lang) => gdprCard(messages(lang), { views: [caseView], forms, lang }),
   answer: (lang) => answerCard(plan.answer('millä perusteella oppilas saa avustajan?', lang), plan.plan, messages(lang)),
+  'plan-preview': (lang) => previewCard(planVersion, messages(lang), { question: 'kotiopetus', tried: plan.answer('kotiopetuksen valvonta', lang) }),
+  'plan-versions': (lang) => versionsCard([planVersion, { ...planVersion, versionId: 'v-20261201-0a1b2c3e' }], planVersion.versionId, messages(lang), lang, messages(lang).planAdmin.published),
   'expert-ticket': (lang) => ticketCard(ticket, messages(lang), { error: messages(lang).expert.answerRequired }),
   'expert-answer': (lang) => expertAnswerCard({ ...ticket, status: 'answered', answer: { text: 'Vastaus.', by: 'Heidi Järvinen', at: '2026-11-23T09:00:00Z', savedAsFaq: false } }, messages(lang)),
   'no-answer': (lang) => answerCard({ ...plan.answer('mikä on huomisen sää', lang), kind: 'none', closest: [plan.ref(plan.plan.sections.get('kotiopetus')!, lang)], danger: 'abuse' } as never, plan.plan, messages(lang)),

@@ -7,6 +7,7 @@ import type { Faq } from '../../expert/faq';
 import { tenantOf } from '../replies';
 import { answerCard } from '../../ui/answerCard';
 import { plainText } from '../../ui/markup';
+import { citationName, sourceOf } from '../../ui/planAdminCards';
 import { langFor, msgsFor, turnLog } from '../context';
 import { cardActivity, citationEntity } from '../replies';
 import { onCardAction } from './actions';
@@ -26,8 +27,9 @@ export function registerAsk(app: Application<TurnState>, deps: { plan: PlanServi
       const cited = answer.ranked;
       // Teams numbers the citations by the [n] markers in the text; the card itself shows the source line.
       const more = cited.slice(1).map((_, i) => `[${i + 2}]`).join(' ');
-      activity.text = `${plainText(cited[0].path.join(' › '))} [1]${more ? ` · ${m.plan.seeAlso} ${more}` : ''}`;
-      activity.entities = [citationEntity(cited.map((c) => ({ name: c.path.join(' › '), url: c.url, abstract: c.title }))) as Entity];
+      activity.text = `${plainText(sourceOf(cited[0], m))} [1]${more ? ` · ${m.plan.seeAlso} ${more}` : ''}`;
+      // The name leads with the section's own number and title ("3.2 Kotiopetus (s. 14)"); the path is the abstract.
+      activity.entities = [citationEntity(cited.map((c) => ({ name: citationName(c, m), url: c.url, abstract: c.path.join(' › ') }))) as Entity];
     }
     await context.sendActivity(activity);
   };
