@@ -70,15 +70,48 @@ export function fold(term: string): string {
   return term.replace(/[äå]/g, 'a').replace(/ö/g, 'o');
 }
 
+const isLetterOrDigit = (c: number, ch: string): boolean =>
+  c < 0x80 ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) : (c >= 0xdf && c <= 0xff && c !== 0xf7) || /[\p{L}\p{N}]/u.test(ch);
+const isJoiner = (c: number) => c === 45 || c === 39 || c === 0x2019;
+
+/**
+ * Calls `fn(s, from, to)` for every word of a text, `s.slice(from, to)` being the lowercased word (letters and
+ * digits; hyphenated compounds split into their parts; English contractions as below). Scans without a regex
+ * and without cutting strings, so the index can read millions of words.
+ */
+export function scanWords(text: string, fn: (s: string, from: number, to: number) => void): void {
+  const t = text.toLowerCase().normalize('NFC');
+  const n = t.length;
+  let start = -1;
+  let joined = false;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? t.charCodeAt(i) : 32;
+    if (i < n && isLetterOrDigit(c, t[i])) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    // A hyphen or apostrophe between two letters joins them into one token ("pupil's", "erityis-opetus").
+    if (isJoiner(c) && i + 1 < n && isLetterOrDigit(t.charCodeAt(i + 1), t[i + 1])) {
+      joined = true;
+      continue;
+    }
+    if (!joined) fn(t, start, i);
+    else {
+      const w = t.slice(start, i);
+      // English contractions: "won't", "isn't" are function words; "pupil's", "we're" keep their head.
+      if (!/n['’]t$/.test(w)) for (const part of w.replace(/['’](s|re|ll|ve|d|m)$/, '').split(/[-'’]/)) if (part) fn(part, 0, part.length);
+    }
+    start = -1;
+    joined = false;
+  }
+}
+
 /** Lowercased word tokens (letters and digits; hyphenated compounds split into their parts). */
 export function words(text: string): string[] {
-  return (text.toLowerCase().normalize('NFC').match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? [])
-    .flatMap((w) => {
-      // English contractions: "won't", "isn't" are function words; "pupil's", "we're" keep their head.
-      if (/n['’]t$/.test(w)) return [];
-      return w.replace(/['’](s|re|ll|ve|d|m)$/, '').split(/[-'’]/);
-    })
-    .filter(Boolean);
+  const out: string[] = [];
+  scanWords(text, (s, from, to) => out.push(s.slice(from, to)));
+  return out;
 }
 
 /** Snowball stem plus normalization of Finnish endings it leaves apart, without ä, ö, å. */

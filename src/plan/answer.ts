@@ -5,15 +5,12 @@ import { loadPlan } from './load';
 import { type Block, type Plan, type PlanSection, pathOf, titleOf } from './model';
 import { OffTopic, type OffTopicMatch } from './offtopic';
 import { type Danger, DANGER_QUERY, detectDanger } from './safety';
-import { PlanIndex, type Passage, type SearchHit } from './search';
+import { PlanIndex, type Passage, type SearchHit, THRESHOLDS } from './search';
 
 /**
  * Answers a question from the plan: the section, the passage in the plan's own words, where it is,
  * what to do next — or an honest "the plan does not cover this". Plain data; the Teams layer renders it.
  */
-
-/** When to answer. Tuned on test/eval/questions.json (see `npm run eval`). */
-export const THRESHOLDS = { minScore: 4.5, minCoverage: 0.35, strongScore: 8, strongCoverage: 0.15, minAbout: 0.05, aboutFree: 7, alsoRelevant: 0.75, offTopicWord: 2.5, offTopicOutweigh: 2.5 };
 
 /**
  * Confident enough to quote the plan: a good match on most of the question, or a strong match on its core.

@@ -100,14 +100,25 @@ export class Glossary {
   findInStems(stems: string[], lang: Lang): ConceptHit[] {
     const hits: ConceptHit[] = [];
     for (let i = 0; i < stems.length; i++) {
-      let best: Phrase | undefined;
-      for (const p of this.byFirst[lang].get(stems[i]) ?? []) {
-        const s = p.stems[lang];
-        if (i + s.length <= stems.length && s.every((x, k) => stems[i + k] === x) && (!best || s.length > best.stems[lang].length)) best = p;
-      }
-      if (best) hits.push({ concept: best.concept, start: i, end: i + best.stems[lang].length });
+      const hit = this.phraseAt((k) => stems[k], i, stems.length, lang);
+      if (hit) hits.push(hit);
     }
     return hits;
+  }
+
+  /** Whether some term of the language starts with this stem (most words start none: skip them fast). */
+  startsPhrase(stem: string, lang: Lang): boolean {
+    return this.byFirst[lang].has(stem);
+  }
+
+  /** The longest term starting at position `i` of a stem sequence that ends at `end`. */
+  phraseAt(stemAt: (k: number) => string, i: number, end: number, lang: Lang): ConceptHit | undefined {
+    let best: Phrase | undefined;
+    for (const p of this.byFirst[lang].get(stemAt(i)) ?? []) {
+      const s = p.stems[lang];
+      if (i + s.length <= end && s.every((x, k) => stemAt(i + k) === x) && (!best || s.length > best.stems[lang].length)) best = p;
+    }
+    return best && { concept: best.concept, start: i, end: i + best.stems[lang].length };
   }
 
   /** Concepts in a question of unknown language: each word may have any language's stem. */
