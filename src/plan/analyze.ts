@@ -29,20 +29,21 @@ const STOP: Record<Lang, Set<string>> = {
      jotain jotakin joku jokin kaikki kaikkia kaikkea kaiken kaikessa mitään mikään kukaan ketään toinen toista yksi yhden yhestä yhdestä tällä tuolla täällä siellä
      takia vuoksi osalta sijaan asti saakka lisäksi kohti luona puolesta avulla
      löytyy löytyykö löydän löydät löytää löytyä löytyisi mistäpäin
+     voidaan voidaanko saadaan kehen keneen tarkoittaa tarkoitetaan tarkoittavat kuuluu kuuluuko
      mist mis mihi mil kenel kelle mite miks millo ku ko mut ni nii sillee silleen nää noi toi tää näitten noitten tällanen tollanen sellanen semmonen tommonen tämmönen millanen millainen millaista minkälainen`.split(/\s+/),
   ),
   sv: new Set(
     `och eller men att som om när hur vad vem vilka vilken vilket varför var vart varifrån är vara blir bli har hade ha kan kunna ska skall måste får få
      jag du han hon vi ni de den det detta dessa min din vår er deras sin sig mig dig oss en ett i på av för till med från hos under efter före utan
      inte ej nu då sedan också bara redan någon något några alla mycket hej hejsan tjena god morgon tack snälla vill veta
-     hitta hittar hittade finns finnes egentligen faktiskt ganska väldigt kanske alltid aldrig ofta idag imorgon igår nästa förra man sådan sådant`.split(/\s+/),
+     betyder innebär hitta hittar hittade finns finnes egentligen faktiskt ganska väldigt kanske alltid aldrig ofta idag imorgon igår nästa förra man sådan sådant`.split(/\s+/),
   ),
   en: new Set(
     `a an the and or but if when whenever how what which who whom whose why where is are was were be been being am do does did done have has had having
      can could shall should will would may might must i you he she we they it its this that these those my your our their me him her us them
      of in on at by for to from with about into over under after before without as than then so not no yes there here please hi hello hey thanks good morning afternoon evening tell know want need get gets
      any some anything something thing things actually really just also very often always never today tomorrow yesterday next last find found
-     take takes taken took make makes made go goes going got`.split(/\s+/),
+     take takes taken took make makes made go goes going got mean means meant`.split(/\s+/),
   ),
 };
 

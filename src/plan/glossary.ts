@@ -34,7 +34,7 @@ export interface ConceptHit {
  * ("koulu" must not reach "koulukura" or "koulubussi").
  */
 const NEAR_MIN = 6;
-const NEAR_MAX_EXTRA = 3;
+const NEAR_MAX_EXTRA = 2;
 
 export class Glossary {
   private readonly byFirst: Record<Lang, Map<string, Phrase[]>> = { fi: new Map(), sv: new Map(), en: new Map() };

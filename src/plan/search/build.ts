@@ -1,6 +1,7 @@
 import { type Lang, LANGS } from '../analyze';
 import type { Glossary } from '../glossary';
 import type { Plan, PlanSection } from '../model';
+import { PassagePostings } from './passageIndex';
 import { type Passage, PassageTerms, readBody, type SectionTerms } from './passages';
 import { FIELD_BODY, FIELD_HEADING, FIELD_KEYWORDS, FIELD_TITLE, type Postings, PostingsBuilder } from './postings';
 import type { Doc, Name } from './rank';
@@ -20,6 +21,7 @@ export interface BuiltIndex {
   lengthNorm: Float64Array;
   nameIndex: Map<number, number[]>;
   passageTerms: PassageTerms;
+  passagePostings: PassagePostings;
 }
 
 const FIELD = { title: FIELD_TITLE, keywords: FIELD_KEYWORDS, heading: FIELD_HEADING, body: FIELD_BODY } as const;
@@ -137,7 +139,8 @@ export function buildIndex(plan: Plan, glossary: Glossary, tuning: Tuning): Buil
     }
     reader.flush(d, builder);
     lengths.push(reader.total);
-    const doc: Doc = { section, names, priors: priors(section, vocab), passages };
+    const titleTerms = new Set(names.filter((n) => n.title).flatMap((n) => n.terms));
+    const doc: Doc = { section, names, priors: priors(section, vocab), passages, titleTerms };
     docs.push(doc);
     byId.set(section.id, doc);
     names.forEach((name, k) => {
@@ -152,9 +155,14 @@ export function buildIndex(plan: Plan, glossary: Glossary, tuning: Tuning): Buil
   const postings = builder.build(vocab.size);
   vocab.finish(postings.documentFrequencies(), docs.length);
   passageTerms.trim();
+  const passagePostings = PassagePostings.build(
+    docs.flatMap((doc, d) => doc.passages.map((passage) => ({ passage, doc: d }))),
+    passageTerms,
+    vocab.size,
+  );
   const avg = lengths.reduce((a, l) => a + l, 0) / Math.max(1, lengths.length);
   const lengthNorm = Float64Array.from(lengths, (l) => tuning.k1 * (1 - tuning.b + (tuning.b * l) / avg));
-  return { vocab, docs, byId, postings, lengthNorm, nameIndex, passageTerms };
+  return { vocab, docs, byId, postings, lengthNorm, nameIndex, passageTerms, passagePostings };
 }
 
 /** weightWhen resolved to index terms: the stems and glossary concepts that switch the prior. */

@@ -2,7 +2,7 @@ import type { Lang } from '../analyze';
 import type { Glossary } from '../glossary';
 import type { Plan } from '../model';
 import { buildIndex } from './build';
-import { bestPassage, type Passage, type PassageTerms, scoredGroups } from './passages';
+import { type Passage, type PassageTerms, rankPassages, scoredGroups } from './passages';
 import { passageGroups, readQuestion } from './query';
 import { type Doc, rank, type RankInput, type SearchHit } from './rank';
 import { DEFAULT_TUNING, type Tuning } from './tuning';
@@ -60,9 +60,10 @@ export class PlanIndex {
     return this.vocab.compoundParts(st, lang);
   }
 
-  search(question: string, limit = 5): SearchResult {
+  /** `lang`: the user's language; the passages quoted are chosen in it (or in Finnish where the section has no such version). */
+  search(question: string, limit = 5, lang?: Lang): SearchResult {
     const q = readQuestion(question, this.vocab);
-    return { hits: rank(q, this.input, limit), contentWords: q.contentWords };
+    return { hits: rank(q, this.input, limit, lang), contentWords: q.contentWords };
   }
 
   /** Same passage position in another language version, when the structures match; else that language's best. */
@@ -71,7 +72,7 @@ export class PlanIndex {
     if (!doc || !doc.section.body[lang]) return undefined;
     const same = doc.passages.find((p) => p.lang === lang && p.position === passage.position);
     if (same && same.blocks.map((b) => b.kind).join() === passage.blocks.map((b) => b.kind).join()) return same;
-    const groups = scoredGroups(passageGroups(readQuestion(question, this.vocab).units), this.vocab);
-    return bestPassage(doc.passages, groups, this.passageTerms, lang);
+    const q = readQuestion(question, this.vocab);
+    return rankPassages(doc.passages, scoredGroups(passageGroups(q.units), this.vocab), this.passageTerms, q.intents, lang, doc.titleTerms)[0]?.passage;
   }
 }

@@ -1,5 +1,6 @@
-import type { Lang } from '../analyze';
+import { type Lang, LANGS } from '../analyze';
 import type { Block } from '../model';
+import { type Intent, passageTraits, type PassageTraits } from './intent';
 import type { Alternative } from './query';
 import { PASSAGE } from './tuning';
 import type { Vocabulary } from './vocabulary';
@@ -25,10 +26,23 @@ export class Passage {
     readonly to: number,
     readonly headFrom: number,
     readonly headTo: number,
+    /** The section's first passage in its language (where introductions are). */
+    readonly opening: boolean,
   ) {}
+
+  private traitsCache?: PassageTraits;
 
   get blocks(): Block[] {
     return this.body.slice(this.first, this.position + 1);
+  }
+
+  get hasList(): boolean {
+    return this.body[this.position].kind === 'list';
+  }
+
+  /** What kind of text this is (read when a question first reaches it, then kept). */
+  traits(): PassageTraits {
+    return (this.traitsCache ??= passageTraits(this.headings, this.blocks, this.opening));
   }
 }
 
@@ -57,6 +71,10 @@ export class PassageTerms {
     for (let r = from; r < at; r++) if (to === from || this.ids[r] !== this.ids[to - 1]) this.ids[to++] = this.ids[r];
     this.n = to;
     return { from, to };
+  }
+
+  at(i: number): number {
+    return this.ids[i];
   }
 
   has(from: number, to: number, term: number): boolean {
@@ -122,7 +140,7 @@ export function readBody(blocks: Block[], lang: Lang, store: PassageTerms, terms
     const head = store.push(terms.ids, heads);
     const all = store.push(terms.ids, [...heads, ...(withIntro ? prev : []), ...block]);
     prev = block;
-    out.push(new Passage(lang, headings, blocks, withIntro ? i - 1 : i, i, all.from, all.to, head.from, head.to));
+    out.push(new Passage(lang, headings, blocks, withIntro ? i - 1 : i, i, all.from, all.to, head.from, head.to, out.length === 0));
   });
   return out;
 }
@@ -142,27 +160,135 @@ export function scoredGroups(groups: Alternative[][], vocab: Vocabulary): Scored
  * Each question word counts once, by its best term in the passage; a term in the passage's heading
  * counts double, and a glossary concept 1.5x (it matched the meaning, not just the letters).
  */
-export function passageScore(p: Passage, groups: ScoredAlternative[][], store: PassageTerms): number {
+export function passageScore(p: Passage, groups: ScoredAlternative[][], store: PassageTerms, rarity?: Map<number, number>): number {
   let score = 0;
   for (const g of groups) {
     let best = 0;
     for (const a of g) {
       if (!store.has(p.from, p.to, a.id)) continue;
-      const v = a.value * (store.has(p.headFrom, p.headTo, a.id) ? PASSAGE.headingFactor : 1) * (a.concept ? PASSAGE.conceptFactor : 1);
+      const v = a.value * (store.has(p.headFrom, p.headTo, a.id) ? PASSAGE.headingFactor : 1) * (a.concept ? PASSAGE.conceptFactor : 1) * (rarity?.get(a.id) ?? 1);
       if (v > best) best = v;
     }
     score += best;
   }
-  return p.blocks.some((b) => b.kind === 'list') ? score * PASSAGE.listFactor : score;
+  return p.hasList ? score * PASSAGE.listFactor : score;
 }
 
-/** The passage with the most question weight; ties go to the earlier one (Finnish first). */
-export function bestPassage(passages: Passage[], groups: ScoredAlternative[][], store: PassageTerms, lang?: Lang): Passage | undefined {
-  let best: { p: Passage; s: number } | undefined;
-  for (const p of passages) {
-    if (lang && p.lang !== lang) continue;
-    const s = passageScore(p, groups, store);
-    if (!best || s > best.s) best = { p, s };
+/**
+ * How well a passage answers: its share of the question's words, raised when it is the kind of text the
+ * question asks for (a "Kuka päättää" list for a who-question, the rule with its days for a how-soon
+ * question), lowered for an introduction or a worked example unless the question asks for one.
+ */
+export function answerScore(p: Passage, relevance: number, intents: Set<Intent>): number {
+  return relevance === 0 ? 0 : relevance * intentFit(p, intents);
+}
+
+/** How much the passage is the kind of text the question asks for: 1 for plain text, more for a fit, less for an introduction or example. */
+export function intentFit(p: Passage, intents: Set<Intent>): number {
+  const t = p.traits();
+  let fit = 1;
+  for (const i of intents) {
+    if (t.heading.has(i)) fit += PASSAGE.headingIntent;
+    else if (t.body.has(i)) fit += PASSAGE.bodyIntent;
   }
-  return best?.p;
+  return fit * (t.intro && !intents.has('definition') ? PASSAGE.intro : 1) * (t.example && !intents.has('example') ? PASSAGE.example : 1);
+}
+
+export interface RankedPassage {
+  passage: Passage;
+  /** Question weight in the passage (global IDF): how well it matches the question as a whole. */
+  relevance: number;
+  /** The same with each word weighed by how rare it is among the section's passages: what sets this passage apart. */
+  local: number;
+  score: number;
+}
+
+/**
+ * The section's passages that share words with the question, best answer first. Inside one section, a word
+ * every passage has (the section's own topic) says nothing about which passage answers: words are weighed by
+ * their rarity among the section's passages of the same language, and then by the kind of text the question asks for.
+ * Ties go to the earlier passage (Finnish first).
+ */
+export function rankPassages(
+  passages: Passage[],
+  groups: ScoredAlternative[][],
+  store: PassageTerms,
+  intents: Set<Intent>,
+  lang?: Lang,
+  titleTerms: ReadonlySet<number> = new Set(),
+): RankedPassage[] {
+  const out: RankedPassage[] = [];
+  for (const l of LANGS) {
+    if (lang && l !== lang) continue;
+    const own = passages.filter((p) => p.lang === l);
+    if (own.length === 0) continue;
+    const rarity = localRarity(own, groups, store, titleTerms);
+    const scored = own.map((p) => ({ passage: p, relevance: passageScore(p, groups, store), local: passageScore(p, groups, store, rarity), score: 0 }));
+    const maxRelevance = Math.max(...scored.map((r) => r.relevance));
+    const maxLocal = Math.max(...scored.map((r) => r.local));
+    for (const r of scored) {
+      // Only passages that match a fair share of the question compete; among them, the kind of text decides.
+      if (r.relevance < PASSAGE.minShare * maxRelevance || (r.relevance === 0 && out.length > 0)) continue;
+      r.score = answerScore(r.passage, r.local + PASSAGE.smoothing * maxLocal, intents);
+      out.push(r);
+    }
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Per alternative, log-scaled rarity among the passages: 1 for a word in one passage, the floor for one in all.
+ * A word of the section's title is its topic: it found the section and says nothing about the passage.
+ */
+function localRarity(passages: Passage[], groups: ScoredAlternative[][], store: PassageTerms, titleTerms: ReadonlySet<number>): Map<number, number> {
+  const n = passages.length;
+  const rarity = new Map<number, number>();
+  for (const g of groups) {
+    for (const a of g) {
+      if (rarity.has(a.id)) continue;
+      if (titleTerms.has(a.id)) {
+        rarity.set(a.id, PASSAGE.localFloor);
+        continue;
+      }
+      let df = 0;
+      for (const p of passages) if (store.has(p.from, p.to, a.id)) df++;
+      rarity.set(a.id, df === 0 ? 0 : PASSAGE.localFloor + (1 - PASSAGE.localFloor) * (Math.log((n + 1) / df) / Math.log(n + 1)));
+    }
+  }
+  return rarity;
+}
+
+/**
+ * A second short passage of the same section and language when the answer spans two (the rule and the steps,
+ * the criteria and who decides): it serves an asked intent the first does not, or holds question words the
+ * first lacks, and is itself a fair match. Never an introduction or an example.
+ */
+export function companion(ranked: RankedPassage[], groups: ScoredAlternative[][], store: PassageTerms, intents: Set<Intent>, all: Passage[]): Passage | undefined {
+  const best = ranked[0];
+  if (!best || best.local === 0) return undefined;
+  const t1 = best.passage.traits();
+  const has = (t: PassageTraits, i: Intent) => t.heading.has(i) || t.body.has(i);
+  const next = continuation(best.passage, all);
+  // A paragraph that opens a heading's list ("The list applies to…") comes with the list it opens.
+  if (next && best.passage.blocks.every((b) => b.kind === 'paragraph') && [...intents].some((i) => !t1.body.has(i) && has(next.traits(), i))) return next;
+  const missing = [...intents].filter((i) => !has(t1, i));
+  const missingGroups = groups.filter((g) => !g.some((a) => store.has(best.passage.from, best.passage.to, a.id)));
+  for (const r of ranked.slice(1)) {
+    const p = r.passage;
+    const t = p.traits();
+    if (p.lang !== best.passage.lang || t.intro || t.example || r.local < PASSAGE.companionRelevance * best.local) continue;
+    if (t1.words + t.words > PASSAGE.companionWords) continue;
+    const servesIntent = missing.some((i) => has(t, i));
+    const addsWords = missingGroups.some((g) => g.some((a) => store.has(p.from, p.to, a.id)));
+    if (servesIntent || addsWords) return p;
+  }
+  return undefined;
+}
+
+/** The passage right after this one under the same headings (or below them), if any. */
+function continuation(p: Passage, all: Passage[]): Passage | undefined {
+  const i = all.indexOf(p);
+  const next = all[i + 1];
+  if (!next || next.lang !== p.lang || p.headings.some((h, k) => next.headings[k] !== h)) return undefined;
+  return next;
 }

@@ -1,4 +1,5 @@
 import { contentWordMask, stem, stemsAnyLang, words } from '../analyze';
+import { type Intent, questionIntents } from './intent';
 import { ANALYSIS } from './tuning';
 import type { Vocabulary } from './vocabulary';
 
@@ -30,6 +31,8 @@ export interface Question {
   units: Unit[];
   /** Meaningful (non-stop) words in the question. */
   contentWords: number;
+  /** What kind of answer it asks for: who, when, steps… */
+  intents: Set<Intent>;
 }
 
 /** Alternatives for one question word: exact stems, compound parts, prefix and typo matches. */
@@ -93,7 +96,7 @@ export function readQuestion(question: string, vocab: Vocabulary): Question {
     for (const c of covers) if (units[c].alternatives.length === 0) units[c].importance = Math.min(units[c].importance, vocab.idfOf(h.concept) + 0.5);
     units.push({ alternatives: [{ term: h.concept, id: vocab.id(h.concept) ?? -1, weight: ANALYSIS.conceptWeight }], importance: 0, word: false, covers });
   }
-  return { units, contentWords };
+  return { units, contentWords, intents: questionIntents(question) };
 }
 
 /** Per question word, the terms that stand for it: its own alternatives and the concepts covering it. */

@@ -1,5 +1,7 @@
 import type { PlanSection } from '../model';
-import { bestPassage, type Passage, type PassageTerms, passageScore, scoredGroups } from './passages';
+import type { Lang } from '../analyze';
+import { answerScore, companion, type Passage, type PassageTerms, passageScore, rankPassages, scoredGroups } from './passages';
+import { PassagePostings } from './passageIndex';
 import { BitSets, FIELD_BODY, FIELD_KEYWORDS, FIELD_TITLE, type Postings } from './postings';
 import { passageGroups, type Question } from './query';
 import { RANKING, type Tuning } from './tuning';
@@ -28,6 +30,8 @@ export interface Doc {
   /** weightWhen resolved to index terms: the stems and glossary concepts that switch the prior. */
   priors: { terms: Set<number>; weight: number }[];
   passages: Passage[];
+  /** The terms of its titles (every language): its topic. */
+  titleTerms: ReadonlySet<number>;
 }
 
 export interface SearchHit {
@@ -41,7 +45,12 @@ export interface SearchHit {
   keywordMatch?: boolean;
   /** The question is the section's title (in some language), give or take function words: "lomakkeet", "forms". */
   titleMatch?: boolean;
+  /** Largest share of the question's meaningful words (IDF-weighted) that one of the section's passages holds. */
+  passageCoverage?: number;
+  /** The passage that answers best. */
   passage?: Passage;
+  /** A second short passage when the answer spans two (the rule and the steps). */
+  companion?: Passage;
 }
 
 /** What the ranking reads: the index's arrays, shared, never copied. */
@@ -55,6 +64,7 @@ export interface RankInput {
   byId: Map<string, Doc>;
   vocab: Vocabulary;
   passageTerms: PassageTerms;
+  passagePostings: PassagePostings;
   tuning: Tuning;
 }
 
@@ -70,7 +80,8 @@ function prior(doc: Doc, asked: Set<number>): number {
   return w ?? doc.section.weight ?? 1;
 }
 
-export function rank(q: Question, ix: RankInput, limit: number): SearchHit[] {
+/** `lang`: the language the answer quotes (the section's passages in it compete; else every language's). */
+export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): SearchHit[] {
   const { units } = q;
   const { postings, vocab, lengthNorm } = ix;
   const asked = new Set(units.flatMap((u) => u.alternatives.filter((a) => !a.near && a.id >= 0).map((a) => a.id)));
@@ -116,6 +127,11 @@ export function rank(q: Question, ix: RankInput, limit: number): SearchHit[] {
     }
     touched.length = 0;
   });
+  // Question words that meet in one paragraph or list are stronger evidence than the same words
+  // scattered over a long section.
+  const groups = scoredGroups(passageGroups(units), vocab);
+  const wordUnits = units.filter((u) => u.word);
+  const passages = ix.passagePostings.best(groups, groups.map((_, g) => wordUnits[g]?.importance ?? 0), n);
   const hitOf: (SearchHit | undefined)[] = new Array(n);
   for (let d = 0; d < n; d++) {
     if (score[d] <= 0) continue;
@@ -125,21 +141,27 @@ export function rank(q: Question, ix: RankInput, limit: number): SearchHit[] {
     hits.push(
       (hitOf[d] = {
         section: doc.section,
-        score: score[d] * p,
+        score: (score[d] + ix.tuning.passageWeight * passages.weight[d]) * p,
         coverage: totalImportance > 0 ? matched.sum(d, importance) / totalImportance : 0,
         aboutCoverage: totalImportance > 0 ? matchedAbout.sum(d, importance) / totalImportance : 0,
+        passageCoverage: passages.coverage[d],
       }),
     );
   }
   markNames(q, ix, hitOf);
   hits.sort(byRank);
-  // Rerank the leaders by their best passage: question words that meet in one paragraph or list
-  // are stronger evidence than the same words scattered over a long section.
-  const groups = scoredGroups(passageGroups(units), vocab);
+  // The leaders' passages: the one that answers (the kind of text asked for) is quoted, and its fit counts.
   const leaders = hits.slice(0, Math.max(limit, RANKING.rerank));
   for (const h of leaders) {
-    h.passage = bestPassage(ix.byId.get(h.section.id)?.passages ?? [], groups, ix.passageTerms);
-    if (h.passage) h.score += ix.tuning.passageWeight * passageScore(h.passage, groups, ix.passageTerms) * (priors.get(h.section.id) ?? 1);
+    const doc = ix.byId.get(h.section.id)!;
+    const ranked = rankPassages(doc.passages, groups, ix.passageTerms, q.intents, lang && (h.section.body[lang] ? lang : 'fi'), doc.titleTerms);
+    if (!ranked[0]) continue;
+    h.passage = ranked[0].passage;
+    h.companion = companion(ranked, groups, ix.passageTerms, q.intents, doc.passages);
+    // The section's best answer in any language: question words met in one passage, of the kind asked for.
+    const plain = Math.max(...doc.passages.map((p) => passageScore(p, groups, ix.passageTerms)));
+    const answer = Math.max(...doc.passages.map((p) => answerScore(p, passageScore(p, groups, ix.passageTerms), q.intents)));
+    h.score += ix.tuning.passageWeight * (answer - plain) * (priors.get(h.section.id) ?? 1);
   }
   leaders.sort(byRank);
   // A subsection that scores nearly as well as its parent answers more precisely; the card still shows

@@ -51,6 +51,21 @@ export const PASSAGE = {
   conceptFactor: 1.5,
   /** Criteria are written as lists. */
   listFactor: 1.15,
+  /** The question's intent announced by the passage's heading ("Kuka päättää") or served by its text. */
+  headingIntent: 0.6,
+  bodyIntent: 0.35,
+  /** An introduction ("this section explains…") or a worked example, unless asked for. */
+  intro: 0.4,
+  example: 0.4,
+  /** A passage competes when it matches this share of the best passage's question weight. */
+  minShare: 0.3,
+  /** Added to every competing passage's distinctive weight (as a share of the best's): lets the kind of text decide near-ties. */
+  smoothing: 0.5,
+  /** Weight of a word every passage of the section has, when choosing among them (one in a single passage: 1). */
+  localFloor: 0.15,
+  /** A second passage must match at least this share of the first's question words, and both stay short. */
+  companionRelevance: 0.4,
+  companionWords: 170,
 };
 
 /** When to answer. */
@@ -60,6 +75,9 @@ export const THRESHOLDS = {
   strongScore: 8,
   strongCoverage: 0.15,
   minAbout: 0.05,
+  /** A passage holding this share of the question answers it, given this much score. */
+  passageCoverage: 0.9,
+  passageScore: 2.5,
   aboutFree: 7,
   alsoRelevant: 0.75,
   offTopicWord: 2.5,
