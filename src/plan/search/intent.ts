@@ -51,10 +51,23 @@ const QUESTION: Record<Intent, RegExp> = {
   example: /\b(esimerkki|esimerkkia|esimerkkeja|esimerkit|examples?|exempel)\b/,
 };
 
+/** Words that ask who decides rather than name a topic: the "Kuka päättää" passage answers them by its kind. */
+const DECISION_WORD = /^(paat(a|t|e|o)\w*|decid\w*|decision\w*|beslut\w*|myont\w*|grant\w*|bevilj\w*|hyvaksy\w*|approv\w*|godkan\w*)$/;
+
+export function isIntentWord(word: string, intents: Set<Intent>): boolean {
+  return intents.has('who') && DECISION_WORD.test(fold(word));
+}
+
 /** The kinds of question this is (none for a question that only names a topic). */
+/** "When can a pupil get…", "milloin voidaan myöntää…": a "when" with may/can/grant asks for the conditions, not a date. */
+const CONDITIONAL_WHEN = /\b(milloin|when|nar)\b.*\b(voi|voidaan|voiko|saa|saako|saadaan|myonnetaan|myontaa|can|may|is .* entitled|kan|far|beviljas)\b/;
+const EXPLICIT_WHEN = /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|usein)\b|\b(kauanko|missa ajassa|mihin mennessa|viimeistaan|maaraaj\w*)\b|\bhow (long|soon|quickly|fast|often)\b|\b(deadline|by when)\b|\bhur (snabbt|lange|fort|ofta)\b|\b(tidsfrist\w*|senast)\b/;
+
 export function questionIntents(question: string): Set<Intent> {
   const q = fold(question.toLowerCase());
-  return new Set((Object.keys(QUESTION) as Intent[]).filter((i) => QUESTION[i].test(q)));
+  const intents = new Set((Object.keys(QUESTION) as Intent[]).filter((i) => QUESTION[i].test(q)));
+  if (intents.has('when') && CONDITIONAL_WHEN.test(q) && !EXPLICIT_WHEN.test(q)) intents.delete('when');
+  return intents;
 }
 
 /** A heading's words say what its passages are for ("Kuka päättää", "Määräajat", "Näin toimit"). */

@@ -152,8 +152,11 @@ export interface ScoredAlternative {
   concept: boolean;
 }
 
-export function scoredGroups(groups: Alternative[][], vocab: Vocabulary): ScoredAlternative[][] {
-  return groups.map((g) => g.filter((a) => a.id >= 0).map((a) => ({ id: a.id, value: a.weight * vocab.idf(a.id), concept: a.term.startsWith('@') })));
+/** `intent` marks the groups of words that ask for a kind of answer ("päättää"): they do not pick the passage. */
+export function scoredGroups(groups: Alternative[][] & { intent?: boolean[] }, vocab: Vocabulary): ScoredAlternative[][] & { intent?: boolean[] } {
+  const out: ScoredAlternative[][] & { intent?: boolean[] } = groups.map((g) => g.filter((a) => a.id >= 0).map((a) => ({ id: a.id, value: a.weight * vocab.idf(a.id), concept: a.term.startsWith('@') })));
+  out.intent = groups.intent;
+  return out;
 }
 
 /**
@@ -211,7 +214,7 @@ export interface RankedPassage {
  */
 export function rankPassages(
   passages: Passage[],
-  groups: ScoredAlternative[][],
+  groups: ScoredAlternative[][] & { intent?: boolean[] },
   store: PassageTerms,
   intents: Set<Intent>,
   lang?: Lang,
@@ -223,7 +226,8 @@ export function rankPassages(
     const own = passages.filter((p) => p.lang === l);
     if (own.length === 0) continue;
     const rarity = localRarity(own, groups, store, titleTerms);
-    const scored = own.map((p) => ({ passage: p, relevance: passageScore(p, groups, store), local: passageScore(p, groups, store, rarity), score: 0 }));
+    const topical = groups.intent ? groups.filter((_, g) => !groups.intent![g]) : groups;
+    const scored = own.map((p) => ({ passage: p, relevance: passageScore(p, groups, store), local: passageScore(p, topical, store, rarity), score: 0 }));
     const maxRelevance = Math.max(...scored.map((r) => r.relevance));
     const maxLocal = Math.max(...scored.map((r) => r.local));
     for (const r of scored) {

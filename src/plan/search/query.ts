@@ -1,5 +1,5 @@
 import { contentWordMask, stem, stemsAnyLang, words } from '../analyze';
-import { type Intent, questionIntents } from './intent';
+import { type Intent, isIntentWord, questionIntents } from './intent';
 import { ANALYSIS } from './tuning';
 import type { Vocabulary } from './vocabulary';
 
@@ -25,6 +25,8 @@ export interface Unit {
   word: boolean;
   /** Concept units: which word units they cover. */
   covers?: number[];
+  /** A word that says what kind of answer is wanted ("päättää" in a who-question), not which passage. */
+  intentWord?: boolean;
 }
 
 export interface Question {
@@ -70,6 +72,7 @@ function alternativesFor(word: string, vocab: Vocabulary): Alternative[] {
 
 export function readQuestion(question: string, vocab: Vocabulary): Question {
   const ws = words(question);
+  const intents = questionIntents(question);
   const units: Unit[] = [];
   const wordUnitIndex = new Map<number, number>();
   const content = contentWordMask(ws);
@@ -87,26 +90,37 @@ export function readQuestion(question: string, vocab: Vocabulary): Question {
     const readings = alternatives.filter((a) => !a.near && (a.weight >= 0.9 || !alternatives.some((b) => !b.near && b.weight >= 0.9)));
     const common = readings.reduce<Alternative | undefined>((m, a) => (!m || vocab.dfOf(a.term) > vocab.dfOf(m.term) ? a : m), undefined);
     wordUnitIndex.set(i, units.length);
-    units.push({ alternatives, importance: common ? Math.max(vocab.idfOf(common.term) * common.weight, 0.5) : ANALYSIS.unknownImportance, word: true });
+    units.push({
+      alternatives,
+      importance: common ? Math.max(vocab.idfOf(common.term) * common.weight, 0.5) : ANALYSIS.unknownImportance,
+      word: true,
+      ...(isIntentWord(w, intents) ? { intentWord: true } : {}),
+    });
   });
   const contentWords = units.length;
   for (const h of vocab.glossary.findInQuestion(ws)) {
     const covers = [...Array(h.end - h.start).keys()].map((k) => wordUnitIndex.get(h.start + k)).filter((x): x is number => x !== undefined);
     // A concept stands in for the words it covers: an unknown word ("homeschooling") is known through it.
     for (const c of covers) if (units[c].alternatives.length === 0) units[c].importance = Math.min(units[c].importance, vocab.idfOf(h.concept) + 0.5);
-    units.push({ alternatives: [{ term: h.concept, id: vocab.id(h.concept) ?? -1, weight: ANALYSIS.conceptWeight }], importance: 0, word: false, covers });
+    const intentWord = covers.length > 0 && covers.every((c) => units[c].intentWord);
+    units.push({ alternatives: [{ term: h.concept, id: vocab.id(h.concept) ?? -1, weight: ANALYSIS.conceptWeight }], importance: 0, word: false, covers, ...(intentWord ? { intentWord } : {}) });
   }
-  return { units, contentWords, intents: questionIntents(question) };
+  return { units, contentWords, intents };
 }
 
 /** Per question word, the terms that stand for it: its own alternatives and the concepts covering it. */
-export function passageGroups(units: Unit[]): Alternative[][] {
-  const groups: Alternative[][] = units.filter((u) => u.word).map((u) => [...u.alternatives]);
+export function passageGroups(units: Unit[]): Alternative[][] & { intent?: boolean[] } {
+  const words = units.filter((u) => u.word);
+  const groups: Alternative[][] & { intent?: boolean[] } = words.map((u) => [...u.alternatives]);
+  groups.intent = words.map((u) => !!u.intentWord);
   const wordIndex = units.map((u, i) => (u.word ? units.slice(0, i).filter((x) => x.word).length : -1));
   for (const u of units) {
     if (u.word) continue;
     const targets = (u.covers ?? []).map((c) => wordIndex[c]).filter((i) => i >= 0);
-    if (targets.length === 0) groups.push([...u.alternatives]);
+    if (targets.length === 0) {
+      groups.push([...u.alternatives]);
+      groups.intent.push(!!u.intentWord);
+    }
     for (const t of targets) groups[t].push(...u.alternatives);
   }
   return groups;

@@ -161,7 +161,7 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
     // The section's best answer in any language: question words met in one passage, of the kind asked for.
     const plain = Math.max(...doc.passages.map((p) => passageScore(p, groups, ix.passageTerms)));
     const answer = Math.max(...doc.passages.map((p) => answerScore(p, passageScore(p, groups, ix.passageTerms), q.intents)));
-    h.score += ix.tuning.passageWeight * (answer - plain) * (priors.get(h.section.id) ?? 1);
+    h.score += ix.tuning.passageWeight * RANKING.intentWeight * (answer - plain) * (priors.get(h.section.id) ?? 1);
   }
   leaders.sort(byRank);
   // A subsection that scores nearly as well as its parent answers more precisely; the card still shows

@@ -42,6 +42,8 @@ export const RANKING = {
   rerank: 15,
   /** A subsection scoring within this share of its parent answers first. */
   childPreference: 0.95,
+  /** How much a section's best passage being the kind of text asked for (a "Kuka päättää" list) counts for the section. */
+  intentWeight: 0.3,
 };
 
 export const PASSAGE = {
