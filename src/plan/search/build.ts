@@ -4,7 +4,8 @@ import type { Plan, PlanSection } from '../model';
 import { PassagePostings } from './passageIndex';
 import { type Passage, PassageTerms, readBody, type SectionTerms } from './passages';
 import { FIELD_BODY, FIELD_HEADING, FIELD_KEYWORDS, FIELD_TITLE, type Postings, PostingsBuilder } from './postings';
-import type { Doc, Name } from './rank';
+import { NameTable } from './names';
+import type { Doc } from './rank';
 import { type TermSink, Tokens } from './tokens';
 import type { Tuning } from './tuning';
 import { Vocabulary } from './vocabulary';
@@ -19,9 +20,10 @@ export interface BuiltIndex {
   byId: Map<string, Doc>;
   postings: Postings;
   lengthNorm: Float64Array;
-  nameIndex: Map<number, number[]>;
+  names: NameTable;
   passageTerms: PassageTerms;
-  passagePostings: PassagePostings;
+  /** Per language, the postings over that language's passages. */
+  passagePostings: Record<Lang, PassagePostings>;
 }
 
 const FIELD = { title: FIELD_TITLE, keywords: FIELD_KEYWORDS, heading: FIELD_HEADING, body: FIELD_BODY } as const;
@@ -113,16 +115,17 @@ export function buildIndex(plan: Plan, glossary: Glossary, tuning: Tuning): Buil
   for (const s of sections) eachText(s, (text, lang) => tokens.add(text, lang));
   tokens.analyze(vocab);
 
-  const builder = new PostingsBuilder(tokens.count);
+  // About one posting per three words of text (words repeat within a section); the builder grows past it if needed.
+  const builder = new PostingsBuilder(Math.ceil(tokens.count / 3));
   const passageTerms = new PassageTerms();
   const reader = new SectionReader(vocab.size, tokens, vocab, tuning);
   const docs: Doc[] = [];
   const byId = new Map<string, Doc>();
-  const nameIndex = new Map<number, number[]>();
+  const names = new NameTable();
   const lengths: number[] = [];
   sections.forEach((section, d) => {
     reader.start(d);
-    const names: Name[] = [];
+    const firstName = names.count;
     const passages: Passage[] = [];
     for (const lang of LANGS) {
       reader.lang = lang;
@@ -132,37 +135,26 @@ export function buildIndex(plan: Plan, glossary: Glossary, tuning: Tuning): Buil
         const from = reader.length;
         const to = reader.read(title ? 'title' : 'keywords');
         const size = tokens.contentWords(range);
-        if (size > 0) names.push({ terms: [...new Set(reader.ids.subarray(from, to))], size, title });
+        if (size > 0) names.add(d, reader.ids.subarray(from, to), size, title);
       }
       const body = section.body[lang];
       if (body) passages.push(...readBody(body, lang, passageTerms, reader));
     }
     reader.flush(d, builder);
     lengths.push(reader.total);
-    const titleTerms = new Set(names.filter((n) => n.title).flatMap((n) => n.terms));
-    const doc: Doc = { section, names, priors: priors(section, vocab), passages, titleTerms };
+    const doc: Doc = { section, index: d, priors: priors(section, vocab), passages, titleTerms: names.titleTerms(d, firstName) };
     docs.push(doc);
     byId.set(section.id, doc);
-    names.forEach((name, k) => {
-      for (const t of name.terms) {
-        const list = nameIndex.get(t);
-        if (list) list.push(d, k);
-        else nameIndex.set(t, [d, k]);
-      }
-    });
   });
   tokens.release();
+  names.finish(vocab.size);
   const postings = builder.build(vocab.size);
   vocab.finish(postings.documentFrequencies(), docs.length);
-  passageTerms.trim();
-  const passagePostings = PassagePostings.build(
-    docs.flatMap((doc, d) => doc.passages.map((passage) => ({ passage, doc: d }))),
-    passageTerms,
-    vocab.size,
-  );
+  const passagesIn = (lang: Lang) => docs.flatMap((doc, d) => doc.passages.filter((p) => p.lang === lang).map((passage) => ({ passage, doc: d })));
+  const passagePostings = Object.fromEntries(LANGS.map((l) => [l, PassagePostings.build(passagesIn(l), passageTerms, vocab.size)])) as Record<Lang, PassagePostings>;
   const avg = lengths.reduce((a, l) => a + l, 0) / Math.max(1, lengths.length);
   const lengthNorm = Float64Array.from(lengths, (l) => tuning.k1 * (1 - tuning.b + (tuning.b * l) / avg));
-  return { vocab, docs, byId, postings, lengthNorm, nameIndex, passageTerms, passagePostings };
+  return { vocab, docs, byId, postings, lengthNorm, names, passageTerms, passagePostings };
 }
 
 /** weightWhen resolved to index terms: the stems and glossary concepts that switch the prior. */

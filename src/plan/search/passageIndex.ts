@@ -55,7 +55,8 @@ export class PassagePostings {
   best(groups: ScoredAlternative[][], importance: number[], docCount: number): { weight: Float64Array; coverage: Float64Array } {
     const { score, covered, groupBest } = this;
     const touched: number[] = [];
-    const all = new Set<number>();
+    // Every passage any group reached (score or coverage set), to read and reset at the end.
+    const all: number[] = [];
     const total = importance.reduce((a, b) => a + b, 0);
     groups.forEach((g, gi) => {
       for (const a of g) {
@@ -69,7 +70,7 @@ export class PassagePostings {
         }
       }
       for (const p of touched) {
-        if (score[p] === 0 && covered[p] === 0) all.add(p);
+        if (score[p] === 0 && covered[p] === 0) all.push(p);
         score[p] += groupBest[p];
         covered[p] += importance[gi];
         groupBest[p] = 0;

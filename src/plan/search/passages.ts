@@ -56,7 +56,7 @@ export class PassageTerms {
     let size = 0;
     for (let r = 0; r < ranges.length; r += 2) size += ranges[r + 1] - ranges[r];
     while (this.n + size > this.ids.length) {
-      const next = new Int32Array(this.ids.length * 2);
+      const next = new Int32Array(Math.ceil(this.ids.length * 1.5));
       next.set(this.ids);
       this.ids = next;
     }
@@ -90,10 +90,6 @@ export class PassageTerms {
     return false;
   }
 
-  /** Drops the spare capacity once the index is built. */
-  trim(): void {
-    this.ids = this.ids.slice(0, this.n);
-  }
 }
 
 const endsWithColon = (b: Block | undefined) => b?.kind === 'paragraph' && b.text.trim().endsWith(':');
@@ -115,9 +111,11 @@ export function readBody(blocks: Block[], lang: Lang, store: PassageTerms, terms
   /** Per heading level, its terms' range (from, to). */
   const headingRanges: number[][] = [];
   let prev: number[] = [];
+  let head: { from: number; to: number } | undefined;
   blocks.forEach((b, i) => {
     const from = terms.length;
     if (b.kind === 'heading') {
+      head = undefined;
       const at = Math.max(0, b.level - 2);
       stack.splice(at);
       headingRanges.splice(at);
@@ -137,7 +135,8 @@ export function readBody(blocks: Block[], lang: Lang, store: PassageTerms, terms
     }
     const withIntro = b.kind === 'list' && endsWithColon(blocks[i - 1]);
     const heads = headingRanges.filter(Boolean).flat();
-    const head = store.push(terms.ids, heads);
+    // Passages under the same headings share one stored copy of the headings' terms.
+    head ??= store.push(terms.ids, heads);
     const all = store.push(terms.ids, [...heads, ...(withIntro ? prev : []), ...block]);
     prev = block;
     out.push(new Passage(lang, headings, blocks, withIntro ? i - 1 : i, i, all.from, all.to, head.from, head.to, out.length === 0));
@@ -163,18 +162,32 @@ export function scoredGroups(groups: Alternative[][] & { intent?: boolean[] }, v
  * Each question word counts once, by its best term in the passage; a term in the passage's heading
  * counts double, and a glossary concept 1.5x (it matched the meaning, not just the letters).
  */
-export function passageScore(p: Passage, groups: ScoredAlternative[][], store: PassageTerms, rarity?: Map<number, number>): number {
-  let score = 0;
-  for (const g of groups) {
+export function passageScore(p: Passage, groups: ScoredAlternative[][], store: PassageTerms): number {
+  return scorePassage(p, groups, store).relevance;
+}
+
+/**
+ * In one pass: the passage's question weight (`relevance`), and the weight of its topical words (not the
+ * words that only ask for a kind of answer) each scaled by its rarity among the section's passages (`local`).
+ */
+function scorePassage(p: Passage, groups: ScoredAlternative[][] & { intent?: boolean[] }, store: PassageTerms, rarity?: Map<number, number>): { relevance: number; local: number } {
+  let relevance = 0;
+  let local = 0;
+  groups.forEach((g, gi) => {
     let best = 0;
+    let bestLocal = 0;
     for (const a of g) {
       if (!store.has(p.from, p.to, a.id)) continue;
-      const v = a.value * (store.has(p.headFrom, p.headTo, a.id) ? PASSAGE.headingFactor : 1) * (a.concept ? PASSAGE.conceptFactor : 1) * (rarity?.get(a.id) ?? 1);
+      const v = a.value * (store.has(p.headFrom, p.headTo, a.id) ? PASSAGE.headingFactor : 1) * (a.concept ? PASSAGE.conceptFactor : 1);
       if (v > best) best = v;
+      const l = v * (rarity?.get(a.id) ?? 1);
+      if (l > bestLocal) bestLocal = l;
     }
-    score += best;
-  }
-  return p.hasList ? score * PASSAGE.listFactor : score;
+    relevance += best;
+    if (!groups.intent?.[gi]) local += bestLocal;
+  });
+  const list = p.hasList ? PASSAGE.listFactor : 1;
+  return { relevance: relevance * list, local: local * list };
 }
 
 /**
@@ -226,8 +239,7 @@ export function rankPassages(
     const own = passages.filter((p) => p.lang === l);
     if (own.length === 0) continue;
     const rarity = localRarity(own, groups, store, titleTerms);
-    const topical = groups.intent ? groups.filter((_, g) => !groups.intent![g]) : groups;
-    const scored = own.map((p) => ({ passage: p, relevance: passageScore(p, groups, store), local: passageScore(p, topical, store, rarity), score: 0 }));
+    const scored = own.map((p) => ({ passage: p, ...scorePassage(p, groups, store, rarity), score: 0 }));
     const maxRelevance = Math.max(...scored.map((r) => r.relevance));
     const maxLocal = Math.max(...scored.map((r) => r.local));
     for (const r of scored) {

@@ -28,7 +28,7 @@ export class PostingsBuilder {
   add(term: number, doc: number, tf: number, field: number): void {
     if (this.n === this.terms.length) {
       const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        const b = new (a.constructor as new (n: number) => T)(Math.ceil(a.length * 1.5));
         b.set(a);
         return b;
       };
@@ -59,6 +59,11 @@ export class PostingsBuilder {
       tfs[at] = this.tfs[i];
       fields[at] = this.fields[i];
     }
+    // The unsorted arrays are not needed any more: let them go before the caller builds anything else.
+    this.terms = this.docs = new Int32Array(0);
+    this.tfs = new Float64Array(0);
+    this.fields = new Uint8Array(0);
+    this.n = 0;
     return new Postings(start, docs, tfs, fields);
   }
 }

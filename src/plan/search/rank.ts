@@ -1,7 +1,8 @@
 import type { PlanSection } from '../model';
-import type { Lang } from '../analyze';
-import { answerScore, companion, type Passage, type PassageTerms, passageScore, rankPassages, scoredGroups } from './passages';
-import { PassagePostings } from './passageIndex';
+import { type Lang, LANGS } from '../analyze';
+import { answerScore, companion, type Passage, type PassageTerms, rankPassages, type ScoredAlternative, scoredGroups } from './passages';
+import type { NameTable } from './names';
+import type { PassagePostings } from './passageIndex';
 import { BitSets, FIELD_BODY, FIELD_KEYWORDS, FIELD_TITLE, type Postings } from './postings';
 import { passageGroups, type Question } from './query';
 import { RANKING, type Tuning } from './tuning';
@@ -13,20 +14,10 @@ import type { Vocabulary } from './vocabulary';
  * by their best passage.
  */
 
-/** A title or keyword phrase: the stems and concepts of its meaningful words, and how many words it has. */
-export interface Name {
-  terms: number[];
-  size: number;
-  title: boolean;
-}
-
 export interface Doc {
   section: PlanSection;
-  /**
-   * The section's names: its titles and keyword phrases, as the stems and concepts of their meaningful words.
-   * A question that is just one of them names the section.
-   */
-  names: Name[];
+  /** Its place in the index's arrays. */
+  index: number;
   /** weightWhen resolved to index terms: the stems and glossary concepts that switch the prior. */
   priors: { terms: Set<number>; weight: number }[];
   passages: Passage[];
@@ -59,12 +50,12 @@ export interface RankInput {
   postings: Postings;
   /** Per section, BM25's length normalization k1·(1 − b + b·length / average length). */
   lengthNorm: Float64Array;
-  /** term → the titles and keyword phrases that hold it, as pairs (section, its name's index). */
-  nameIndex: Map<number, number[]>;
+  /** The sections' titles and keyword phrases. */
+  names: NameTable;
   byId: Map<string, Doc>;
   vocab: Vocabulary;
   passageTerms: PassageTerms;
-  passagePostings: PassagePostings;
+  passagePostings: Record<Lang, PassagePostings>;
   tuning: Tuning;
 }
 
@@ -85,10 +76,8 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   const { units } = q;
   const { postings, vocab, lengthNorm } = ix;
   const asked = new Set(units.flatMap((u) => u.alternatives.filter((a) => !a.near && a.id >= 0).map((a) => a.id)));
-  const priors = new Map<string, number>();
   const totalImportance = units.filter((u) => u.word).reduce((a, u) => a + u.importance, 0);
   const importance = units.map((u) => (u.word ? u.importance : 0));
-  const hits: SearchHit[] = [];
   const { k1, titleBonus, keywordBonus } = ix.tuning;
   const n = ix.docs.length;
   const score = new Float64Array(n);
@@ -131,36 +120,40 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   // scattered over a long section.
   const groups = scoredGroups(passageGroups(units), vocab);
   const wordUnits = units.filter((u) => u.word);
-  const passages = ix.passagePostings.best(groups, groups.map((_, g) => wordUnits[g]?.importance ?? 0), n);
-  const hitOf: (SearchHit | undefined)[] = new Array(n);
+  const passages = bestPassages(ix, groups, groups.map((_, g) => wordUnits[g]?.importance ?? 0), lang);
+  const total = new Float64Array(n);
+  const priorOf = new Float64Array(n);
   for (let d = 0; d < n; d++) {
     if (score[d] <= 0) continue;
-    const doc = ix.docs[d];
-    const p = prior(doc, asked);
-    priors.set(doc.section.id, p);
-    hits.push(
-      (hitOf[d] = {
-        section: doc.section,
-        score: (score[d] + ix.tuning.passageWeight * passages.weight[d]) * p,
-        coverage: totalImportance > 0 ? matched.sum(d, importance) / totalImportance : 0,
-        aboutCoverage: totalImportance > 0 ? matchedAbout.sum(d, importance) / totalImportance : 0,
-        passageCoverage: passages.coverage[d],
-      }),
-    );
+    priorOf[d] = prior(ix.docs[d], asked);
+    total[d] = (score[d] + ix.tuning.passageWeight * passages.weight[d]) * priorOf[d];
   }
-  markNames(q, ix, hitOf);
-  hits.sort(byRank);
+  // 2: the question is a section's title; 1: one of its keywords.
+  const named = new Uint8Array(n);
+  markNames(q, ix, (d, title) => {
+    if (total[d] > 0) named[d] |= title ? 2 : 1;
+  });
+  // Only the leaders become hits: a plan of thousands of sections matches a common word in most of them.
+  const leaders: SearchHit[] = topK(total, named, ix, Math.max(limit, RANKING.rerank)).map((d) => ({
+    section: ix.docs[d].section,
+    score: total[d],
+    coverage: totalImportance > 0 ? matched.sum(d, importance) / totalImportance : 0,
+    aboutCoverage: totalImportance > 0 ? matchedAbout.sum(d, importance) / totalImportance : 0,
+    passageCoverage: passages.coverage[d],
+    ...(named[d] & 2 ? { titleMatch: true } : {}),
+    ...(named[d] & 1 ? { keywordMatch: true } : {}),
+  }));
+  const priors = new Map(leaders.map((h) => [h.section.id, priorOf[ix.byId.get(h.section.id)!.index]]));
   // The leaders' passages: the one that answers (the kind of text asked for) is quoted, and its fit counts.
-  const leaders = hits.slice(0, Math.max(limit, RANKING.rerank));
   for (const h of leaders) {
     const doc = ix.byId.get(h.section.id)!;
     const ranked = rankPassages(doc.passages, groups, ix.passageTerms, q.intents, lang && (h.section.body[lang] ? lang : 'fi'), doc.titleTerms);
     if (!ranked[0]) continue;
     h.passage = ranked[0].passage;
     h.companion = companion(ranked, groups, ix.passageTerms, q.intents, doc.passages);
-    // The section's best answer in any language: question words met in one passage, of the kind asked for.
-    const plain = Math.max(...doc.passages.map((p) => passageScore(p, groups, ix.passageTerms)));
-    const answer = Math.max(...doc.passages.map((p) => answerScore(p, passageScore(p, groups, ix.passageTerms), q.intents)));
+    // Its best passage being the kind of text asked for counts too (in the language it will be quoted in).
+    const plain = Math.max(...ranked.map((r) => r.relevance));
+    const answer = Math.max(...ranked.map((r) => answerScore(r.passage, r.relevance, q.intents)));
     h.score += ix.tuning.passageWeight * RANKING.intentWeight * (answer - plain) * (priors.get(h.section.id) ?? 1);
   }
   leaders.sort(byRank);
@@ -174,27 +167,53 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   return leaders.slice(0, limit);
 }
 
+/**
+ * Per section, its best passage's question weight and coverage: among its passages in the language the answer
+ * will quote (the user's, else Finnish), or in every language when the user's is not known.
+ */
+function bestPassages(ix: RankInput, groups: ScoredAlternative[][], importance: number[], lang?: Lang): { weight: Float64Array; coverage: Float64Array } {
+  const n = ix.docs.length;
+  const langs: Lang[] = lang ? [...new Set<Lang>([lang, 'fi'])] : LANGS;
+  const found = langs.map((l) => ({ lang: l, ...ix.passagePostings[l].best(groups, importance, n) }));
+  if (found.length === 1) return found[0];
+  const weight = new Float64Array(n);
+  const coverage = new Float64Array(n);
+  for (let d = 0; d < n; d++) {
+    const quoted = lang && ix.docs[d].section.body[lang] ? lang : 'fi';
+    for (const f of found) {
+      if (lang && f.lang !== quoted) continue;
+      if (f.weight[d] > weight[d]) weight[d] = f.weight[d];
+      if (f.coverage[d] > coverage[d]) coverage[d] = f.coverage[d];
+    }
+  }
+  return { weight, coverage };
+}
+
+/** The k best sections, best first: title matches first, then score, ties by id (never by load order). */
+function topK(total: Float64Array, named: Uint8Array, ix: RankInput, k: number): number[] {
+  const before = (a: number, b: number) =>
+    (named[a] & 2) - (named[b] & 2) || total[a] - total[b] || (ix.docs[a].section.id < ix.docs[b].section.id ? 1 : ix.docs[a].section.id > ix.docs[b].section.id ? -1 : 0);
+  const best: number[] = [];
+  for (let d = 0; d < total.length; d++) {
+    if (total[d] <= 0) continue;
+    if (best.length === k && before(d, best[k - 1]) <= 0) continue;
+    let at = best.length === k ? k - 1 : best.length;
+    while (at > 0 && before(d, best[at - 1]) > 0) {
+      best[at] = best[at - 1];
+      at--;
+    }
+    best[at] = d;
+    if (best.length > k) best.length = k;
+  }
+  return best;
+}
+
 /** A question that is a section's title or one of its keywords, and nothing more, asks for that section. */
-function markNames(q: Question, ix: RankInput, hitOf: (SearchHit | undefined)[]): void {
+function markNames(q: Question, ix: RankInput, mark: (doc: number, title: boolean) => void): void {
   const { units } = q;
   const wordUnits = units.filter((u) => u.word);
   if (wordUnits.length === 0 || wordUnits.length > 4) return;
   const concepts = wordUnits.map((w) => units.filter((u) => !u.word && u.covers?.includes(units.indexOf(w))).flatMap((u) => u.alternatives.map((a) => a.id)));
   const readings = wordUnits.map((u, k) => [...u.alternatives.filter((a) => a.weight >= 0.75).map((a) => a.id), ...concepts[k]].filter((id) => id >= 0));
-  const seen = new Set<Name>();
-  // Candidates: the names holding a reading of the first word; each must hold a reading of every word.
-  for (const term of readings[0]) {
-    const pairs = ix.nameIndex.get(term) ?? [];
-    for (let k = 0; k < pairs.length; k += 2) {
-      const doc = pairs[k];
-      const name = ix.docs[doc].names[pairs[k + 1]];
-      if (name.size !== wordUnits.length || seen.has(name)) continue;
-      seen.add(name);
-      if (!readings.every((r) => r.some((t) => name.terms.includes(t)))) continue;
-      const h = hitOf[doc];
-      if (!h) continue;
-      if (name.title) h.titleMatch = true;
-      else h.keywordMatch = true;
-    }
-  }
+  ix.names.match(readings, mark);
 }

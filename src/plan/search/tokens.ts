@@ -35,8 +35,10 @@ export class Tokens {
   private termWeights = new Float64Array(0);
   private stems: string[] = [];
   private content = new Uint8Array(0);
-  /** Per word: whether a glossary term of its language starts with its stem. */
+  /** Per word: whether glossary terms of more than one word start with its stem (then they are looked for). */
   private phraseFirst = new Uint8Array(0);
+  /** Per word: the concept of the one-word term it is, when no longer term starts with it; else -1. */
+  private singleConcept = new Int32Array(0);
 
   /** First walk: appends a text's words. */
   add(text: string, lang: Lang): void {
@@ -106,7 +108,9 @@ export class Tokens {
       }
       start[i + 1] = ids.length;
     }
-    this.phraseFirst = Uint8Array.from(this.stems, (st, i) => (vocab.glossary.startsPhrase(st, this.wordLang[i]) ? 1 : 0));
+    const starts = this.stems.map((st, i) => vocab.glossary.startsPhrase(st, this.wordLang[i]));
+    this.phraseFirst = Uint8Array.from(starts, (x) => (x === 'phrases' ? 1 : 0));
+    this.singleConcept = Int32Array.from(starts, (x) => (typeof x === 'object' ? vocab.conceptId(x.concept) : -1));
     this.termStart = start;
     this.termIds = Int32Array.from(ids);
     this.termWeights = Float64Array.from(weights);
@@ -133,6 +137,8 @@ export class Tokens {
     }
     let stemAt: ((k: number) => string) | undefined;
     for (let i = range.from; i < range.to; i++) {
+      const single = this.singleConcept[buf[i]];
+      if (single >= 0) sink.add(single, 1);
       if (!this.phraseFirst[buf[i]]) continue;
       stemAt ??= (k: number) => this.stems[buf[k]];
       const hit = vocab.glossary.phraseAt(stemAt, i, range.to, lang);
