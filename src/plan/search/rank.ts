@@ -88,10 +88,12 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   const unitAbout = new Uint8Array(n);
   const touched: number[] = [];
   units.forEach((u, ui) => {
+    // A word that only asks for a kind of answer ("päättää" in a who-question) says little about the topic.
+    const unitWeight = u.intentWord ? RANKING.intentWordWeight : 1;
     // Per section, the unit's best reading; postings visit only the sections that have the term.
     for (const a of u.alternatives) {
       if (a.id < 0) continue;
-      const idf = vocab.idf(a.id);
+      const idf = vocab.idf(a.id) * unitWeight;
       for (let i = postings.start[a.id], end = postings.start[a.id + 1]; i < end; i++) {
         const d = postings.docs[i];
         const tf = postings.tfs[i];

@@ -44,6 +44,8 @@ export const RANKING = {
   childPreference: 0.95,
   /** How much a section's best passage being the kind of text asked for (a "Kuka päättää" list) counts for the section. */
   intentWeight: 0.3,
+  /** Weight of a word that asks for a kind of answer rather than naming the topic. */
+  intentWordWeight: 0.5,
 };
 
 export const PASSAGE = {
