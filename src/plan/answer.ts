@@ -25,7 +25,10 @@ export function anchorOf(blockIndex: number): string {
 export function confident(h: { score: number; coverage: number; aboutCoverage?: number; passageCoverage?: number; titleMatch?: boolean; keywordMatch?: boolean }): boolean {
   if (h.titleMatch || h.keywordMatch) return true;
   // Every word of the question in one paragraph or list of the section: that passage is about it.
-  if ((h.passageCoverage ?? 0) >= THRESHOLDS.passageCoverage && h.score >= THRESHOLDS.passageScore) return true;
+  // A question of common words only ("who decides on support") scores low; if its words are also what the
+  // section's title or headings say, it is still about that section.
+  const aboutIt = (h.aboutCoverage ?? 0) >= THRESHOLDS.aboutAll ? THRESHOLDS.aboutScore : THRESHOLDS.passageScore;
+  if ((h.passageCoverage ?? 0) >= THRESHOLDS.passageCoverage && h.score >= aboutIt) return true;
   const matched = (h.score >= THRESHOLDS.minScore && h.coverage >= THRESHOLDS.minCoverage) || (h.score >= THRESHOLDS.strongScore && h.coverage >= THRESHOLDS.strongCoverage);
   return matched && ((h.aboutCoverage ?? 1) >= THRESHOLDS.minAbout || h.score >= THRESHOLDS.aboutFree);
 }

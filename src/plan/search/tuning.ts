@@ -82,6 +82,9 @@ export const THRESHOLDS = {
   /** A passage holding this share of the question answers it, given this much score. */
   passageCoverage: 0.9,
   passageScore: 2.5,
+  /** …or this much, when title and headings hold this share of it. */
+  aboutAll: 0.6,
+  aboutScore: 1.5,
   aboutFree: 7,
   alsoRelevant: 0.75,
   offTopicWord: 2.5,
