@@ -1,3 +1,5 @@
+import type { Answer } from '../plan/answer';
+
 /** Answer-quality metrics over a labelled question set (test/eval/questions.json). */
 export interface EvalQuestion {
   q: string;
@@ -72,4 +74,13 @@ export function formatReport(name: string, r: EvalReport): string {
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
   const facts = r.facts ? `   passage holds the fact ${pct(r.factsQuoted / r.facts).padStart(7)} (${r.factsQuoted}/${r.facts})` : '';
   return `${name.padEnd(28)} top-1 ${pct(r.top1).padStart(7)}   top-3 ${pct(r.top3).padStart(7)}   out-of-scope declined ${pct(r.declined).padStart(7)}   in-scope declined ${pct(r.falseDeclines).padStart(7)}${facts}`;
+}
+
+/** What an answer quotes, as text (empty when it declines): the in-process twin of the card's quoted text. */
+export function quotedText(a: Answer): string {
+  if (a.kind !== 'answer') return '';
+  return a.best.passages
+    .flatMap((p) => p.blocks)
+    .map((b) => (b.kind === 'list' ? b.items.join('\n') : b.kind === 'paragraph' ? b.text : ''))
+    .join('\n');
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PlanService } from '../../src/plan/answer';
 import { miniSearchBaseline } from '../../src/eval/baseline';
-import { evaluate, type EvalQuestion } from '../../src/eval/metrics';
+import { evaluate, type EvalQuestion, quotedText } from '../../src/eval/metrics';
 import { withoutCrutches } from '../../src/eval/plans';
 import { OffTopic } from '../../src/plan/offtopic';
 import { PlanIndex } from '../../src/plan/search';
@@ -20,8 +20,7 @@ describe('answer quality on the labelled questions', () => {
     evaluate(
       qs.map((q) => {
         const a = service.answer(q.q, q.lang);
-        const quoted = a.kind === 'answer' ? a.best.passages.flatMap((p) => p.blocks).map((b) => (b.kind === 'list' ? b.items.join('\n') : b.kind === 'paragraph' ? b.text : '')).join('\n') : '';
-        return { question: q, ranked: a.kind === 'answer' ? a.ranked.map((r) => r.id) : [], quoted };
+        return { question: q, ranked: a.kind === 'answer' ? a.ranked.map((r) => r.id) : [], quoted: quotedText(a) };
       }),
     );
   const read = (set: string) => JSON.parse(readFileSync(join(ROOT, 'test', 'eval', `${set}.json`), 'utf8')) as EvalQuestion[];

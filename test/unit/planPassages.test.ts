@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { PlanService, type QuotedPassage } from '../../src/plan/answer';
+import { quotedText } from '../../src/eval/metrics';
 import { withoutCrutches } from '../../src/eval/plans';
 import { PlanIndex } from '../../src/plan/search';
 import { questionIntents } from '../../src/plan/search/intent';
@@ -17,8 +18,7 @@ describe('the quoted passage', () => {
   const quote = (q: string, lang: 'fi' | 'sv' | 'en' = 'fi'): { id: string; url: string; passages: QuotedPassage[]; text: string } => {
     const a = service.answer(q, lang);
     if (a.kind !== 'answer') throw new Error(`declined: ${q}`);
-    const text = a.best.passages.flatMap((p) => p.blocks).map((b) => (b.kind === 'list' ? b.items.join('\n') : b.kind === 'paragraph' ? b.text : '')).join('\n');
-    return { id: a.best.id, url: a.best.url, passages: a.best.passages, text };
+    return { id: a.best.id, url: a.best.url, passages: a.best.passages, text: quotedText(a) };
   };
 
   it('reads what kind of answer a question asks for, in fi, sv and en', () => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evaluate } from '../../src/eval/metrics';
+import { evaluate, quotedText } from '../../src/eval/metrics';
 import { importInto } from '../../src/eval/plans';
 import { readSet, realDocumentsDir, resolveSet } from '../../src/eval/sets';
 import { messages } from '../../src/i18n';
@@ -58,8 +58,7 @@ run('answers on real documents nobody tuned for', () => {
     const r = evaluate(
       questions.map((q) => {
         const a = s.answer(q.q, q.lang);
-        const quoted = a.kind === 'answer' ? a.best.passages.flatMap((p) => p.blocks).map((b) => (b.kind === 'list' ? b.items.join('\n') : b.kind === 'paragraph' ? b.text : '')).join('\n') : '';
-        return { question: q, ranked: a.kind === 'answer' ? a.ranked.map((x) => x.id) : [], quoted };
+        return { question: q, ranked: a.kind === 'answer' ? a.ranked.map((x) => x.id) : [], quoted: quotedText(a) };
       }),
     );
     expect(r.top1).toBeGreaterThanOrEqual(floor.top1);
