@@ -52,8 +52,9 @@ describe('ask the plan over HTTP', () => {
     const anchor = open!.url!.split('#')[1];
     const page = await (await fetch(`${bot.url}/plan/avustajakriteerit`)).text();
     const block = new RegExp(`id="${anchor}">([\\s\\S]*?)</(p|ul|ol)>`).exec(page)?.[1] ?? '';
-    const firstQuoted = text.split('\n').find((l) => l.startsWith('• '))!.slice(2, 40).replace(/\*\*/g, '');
-    expect(block.replace(/<[^>]+>/g, '')).toContain(firstQuoted.slice(0, 20));
+    const anchored = block.replace(/<[^>]+>/g, '').trim();
+    expect(anchored.length).toBeGreaterThan(20);
+    expect(text).toContain(anchored.slice(0, 40));
     expect(actions(replies[0]).some((a) => a.verb === 'forms.open' && a.data?.formId === 'avustajatarve')).toBe(true);
     expect(actions(replies[0]).filter((a) => a.verb === 'plan.feedback').map((a) => a.title)).toEqual(['👍', '👎']);
   });
