@@ -183,13 +183,22 @@ export class Vocabulary {
       if (this.sortedWords[i].length - s.length <= 3) add(this.sortedWords[i], ANALYSIS.prefixWeight);
     }
     const max = s.length >= 8 ? 2 : 1;
-    const probes = new Set([s, ...deletes(s), ...(max === 2 ? [...deletes(s)].flatMap((d) => [...deletes(d)]) : [])]);
+    const probes = new Set([s]);
+    for (const d of deletes(s)) {
+      probes.add(d);
+      if (max === 2) for (const dd of deletes(d)) probes.add(dd);
+    }
+    const tried = new Set<string>();
+    const check = (t: string) => {
+      if (tried.has(t) || already(t)) return;
+      tried.add(t);
+      const d = editDistance(s, t, max);
+      if (d <= max) add(t, d === 1 ? ANALYSIS.typo1Weight : ANALYSIS.typo2Weight);
+    };
     for (const p of probes) {
-      for (const t of [...(this.deletions.get(p) ?? []), ...(this.has(p) && isWord(p) ? [p] : [])]) {
-        if (already(t)) continue;
-        const d = editDistance(s, t, max);
-        if (d <= max) add(t, d === 1 ? ANALYSIS.typo1Weight : ANALYSIS.typo2Weight);
-      }
+      const list = this.deletions.get(p);
+      if (list) for (const t of list) check(t);
+      if (this.has(p) && isWord(p)) check(p);
     }
   }
 }
