@@ -162,10 +162,6 @@ export function scoredGroups(groups: Alternative[][] & { intent?: boolean[] }, v
  * Each question word counts once, by its best term in the passage; a term in the passage's heading
  * counts double, and a glossary concept 1.5x (it matched the meaning, not just the letters).
  */
-export function passageScore(p: Passage, groups: ScoredAlternative[][], store: PassageTerms): number {
-  return scorePassage(p, groups, store).relevance;
-}
-
 /**
  * In one pass: the passage's question weight (`relevance`), and the weight of its topical words (not the
  * words that only ask for a kind of answer) each scaled by its rarity among the section's passages (`local`).
@@ -200,7 +196,7 @@ export function answerScore(p: Passage, relevance: number, intents: Set<Intent>)
 }
 
 /** How much the passage is the kind of text the question asks for: 1 for plain text, more for a fit, less for an introduction or example. */
-export function intentFit(p: Passage, intents: Set<Intent>): number {
+function intentFit(p: Passage, intents: Set<Intent>): number {
   const t = p.traits();
   let fit = 1;
   for (const i of intents) {
