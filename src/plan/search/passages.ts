@@ -159,12 +159,10 @@ export function scoredGroups(groups: Alternative[][] & { intent?: boolean[] }, v
 }
 
 /**
- * Each question word counts once, by its best term in the passage; a term in the passage's heading
- * counts double, and a glossary concept 1.5x (it matched the meaning, not just the letters).
- */
-/**
  * In one pass: the passage's question weight (`relevance`), and the weight of its topical words (not the
  * words that only ask for a kind of answer) each scaled by its rarity among the section's passages (`local`).
+ * Each question word counts once, by its best term in the passage; a term in the passage's heading counts
+ * double, and a glossary concept 1.5x (it matched the meaning, not just the letters).
  */
 function scorePassage(p: Passage, groups: ScoredAlternative[][] & { intent?: boolean[] }, store: PassageTerms, rarity?: Map<number, number>): { relevance: number; local: number } {
   let relevance = 0;
