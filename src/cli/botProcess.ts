@@ -81,5 +81,22 @@ export function citedSectionIds(reply: Record<string, unknown> | undefined, publ
   const entity = ((reply?.entities as Record<string, unknown>[] | undefined) ?? []).find((e) => e.type === 'https://schema.org/Message') as
     | { citation?: { appearance: { url: string } }[] }
     | undefined;
-  return (entity?.citation ?? []).map((c) => c.appearance.url.replace(`${publicUrl}/`, '').replace(/^(plan|faq)\//, '').replace(/\?.*$/, ''));
+  return (entity?.citation ?? []).map((c) => c.appearance.url.replace(`${publicUrl}/`, '').replace(/^(plan|faq)\//, '').replace(/[?#].*$/, ''));
+}
+
+/** The plan's words an answer card quotes: the text blocks of its `passages` container. */
+export function quotedText(reply: Record<string, unknown> | undefined): string {
+  const card = (reply?.attachments as { content?: unknown }[] | undefined)?.[0]?.content;
+  const texts: string[] = [];
+  const walk = (node: unknown, inside: boolean): void => {
+    if (Array.isArray(node)) return node.forEach((n) => walk(n, inside));
+    if (!node || typeof node !== 'object') return;
+    const el = node as { id?: string; type?: string; text?: string; items?: unknown; body?: unknown };
+    const here = inside || el.id === 'passages';
+    if (here && el.type === 'TextBlock' && el.text) texts.push(el.text);
+    walk(el.items, here);
+    walk(el.body, here);
+  };
+  walk(card, false);
+  return texts.join('\n');
 }

@@ -1,6 +1,6 @@
 import type { FaqEntry } from '../expert/faq';
 import type { Lang } from '../plan/analyze';
-import type { PlanService } from '../plan/answer';
+import { anchorOf, type PlanService } from '../plan/answer';
 import { blocksToHtml, escapeHtml, inlineHtml } from '../plan/markdown';
 import { headingOf, neighboursOf, pathOf, type PlanSection } from '../plan/model';
 
@@ -47,6 +47,8 @@ export function renderPlanPage(service: PlanService, id: string, lang: Lang): st
   .crumbs { color: #616161; font-size: .9rem; } .notice { background: #fff4ce; padding: .6rem .9rem; border-radius: 6px; font-size: .9rem; }
   .meta { color: #616161; font-size: .9rem; border-top: 1px solid #e0e0e0; margin-top: 2rem; padding-top: 1rem; }
   .pager { display: flex; justify-content: space-between; margin-top: 1.5rem; gap: 1rem; }
+  article :target { background: #fff4ce; outline: .4rem solid #fff4ce; border-radius: 2px; scroll-margin-top: 1rem; }
+  article :target + ul, article :target + ol { background: #fff4ce; }
   @media (max-width: 800px) { .wrap { grid-template-columns: 1fr; } }
 </style>
 </head>
@@ -60,7 +62,7 @@ ${notice ? `<p class="notice">${inlineHtml(notice)}</p>` : ''}
 <h1>${escapeHtml(headingOf(section, lang))}</h1>
 ${bodyLang !== lang ? `<p class="notice">${ui.onlyFi}</p>` : ''}
 <article lang="${bodyLang}">
-${blocksToHtml(section.body[bodyLang] ?? [])}
+${blocksToHtml(section.body[bodyLang] ?? [], 0, anchorOf)}
 </article>
 ${children.length ? `<h2>${ui.sub}</h2><ul>${children.map((c) => `<li>${link(c)}</li>`).join('')}</ul>` : ''}
 <div class="meta">

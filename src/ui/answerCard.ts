@@ -46,9 +46,13 @@ export function answerCard(answer: Answer, plan: Plan, m: Messages, opts: { feed
     });
   }
   const b = answer.best;
-  const passage = b.passage.blocks.flatMap((block) =>
-    block.kind === 'list' ? block.items.map((i, n) => ({ text: `${block.ordered ? `${n + 1}.` : '•'} ${cardMarkdown(i)}` })) : block.kind === 'paragraph' ? [{ text: cardMarkdown(block.text) }] : [],
-  );
+  // One passage, or two when the answer spans them; each under its own heading when it has one.
+  const passages = b.passages.map((p, k) => ({
+    heading: cardMarkdown((p.headings.at(-1) ?? '') === (b.passages[k - 1]?.headings.at(-1) ?? '') && k > 0 ? '' : (p.headings.at(-1) ?? '')),
+    lines: p.blocks.flatMap((block) =>
+      block.kind === 'list' ? block.items.map((i, n) => ({ text: `${block.ordered ? `${n + 1}.` : '•'} ${cardMarkdown(i)}` })) : block.kind === 'paragraph' ? [{ text: cardMarkdown(block.text) }] : [],
+    ),
+  }));
   const formTitle = (formId: string) => {
     const s = plan.sections.get(`lomakkeisto/${formId}`);
     return s ? plainInline(s.title[lang] ?? s.title.fi).split(':')[0] : formId;
@@ -66,9 +70,8 @@ export function answerCard(answer: Answer, plan: Plan, m: Messages, opts: { feed
     emergency: emergency(answer, m),
     path: b.path.length > 1 ? cardMarkdown(b.path.slice(0, -1).join(' › ')) : '',
     title: cardMarkdown(b.title),
-    passageHeading: cardMarkdown(b.passage.headings.at(-1) ?? ''),
-    languageNote: b.passage.lang !== lang && lang !== 'fi' ? m.plan.languageNote : '',
-    passage,
+    languageNote: b.passages.some((p) => p.lang !== lang) ? m.plan.languageNote : '',
+    passages,
     source: cardMarkdown(sourceParts.join(' · ')),
     url: b.url,
     forms: b.forms.slice(0, 3).map((formId) => ({ title: formTitle(formId), formId, question: answer.question })),

@@ -62,7 +62,8 @@ export function previewCard(version: PlanVersion, m: Messages, opts: { question?
   if (opts.tried?.kind === 'answer') {
     const best = opts.tried.best;
     tryTitle = format(p.tryAnswer, { source: sourceOf(best, m) });
-    tryPassage = best.passage.blocks
+    tryPassage = best.passages
+      .flatMap((q) => q.blocks)
       .flatMap((b) => (b.kind === 'list' ? b.items.map((i) => `• ${i}`) : b.kind === 'paragraph' ? [b.text] : []))
       .slice(0, 4)
       .map((text) => ({ text: plainInline(text) }));

@@ -7,7 +7,7 @@ const PUBLIC_URL = 'https://opari.example.fi';
 /** Cited section ids, best first, as Teams and tooling read them from the reply. */
 function citedIds(reply: BotReply | undefined): string[] {
   const entity = reply?.entities?.find((e) => e.type === 'https://schema.org/Message') as { citation?: { position: number; appearance: { url: string; name: string } }[] } | undefined;
-  return (entity?.citation ?? []).map((c) => c.appearance.url.replace(`${PUBLIC_URL}/plan/`, '').replace(/\?.*$/, ''));
+  return (entity?.citation ?? []).map((c) => c.appearance.url.replace(`${PUBLIC_URL}/plan/`, '').replace(/[?#].*$/, ''));
 }
 
 function actions(reply: BotReply | undefined): { type: string; title: string; verb?: string; url?: string; data?: Record<string, unknown> }[] {
@@ -47,7 +47,14 @@ describe('ask the plan over HTTP', () => {
     expect(citedIds(replies[0])[0]).toBe('avustajakriteerit');
     expect(replies[0].text).toMatch(/\[1\]/);
     const open = actions(replies[0]).find((a) => a.type === 'Action.OpenUrl');
-    expect(open).toMatchObject({ title: 'Avaa koko kohta', url: `${PUBLIC_URL}/plan/avustajakriteerit` });
+    expect(open).toMatchObject({ title: 'Avaa koko kohta', url: expect.stringMatching(new RegExp(`^${PUBLIC_URL}/plan/avustajakriteerit#p-\\d+$`)) });
+    // The link opens the plan page at the quoted passage: the anchor is on the block the card quotes first.
+    const anchor = open!.url!.split('#')[1];
+    const page = await (await fetch(`${bot.url}/plan/avustajakriteerit`)).text();
+    const block = new RegExp(`id="${anchor}">([\\s\\S]*?)</(p|ul|ol)>`).exec(page)?.[1] ?? '';
+    const anchored = block.replace(/<[^>]+>/g, '').trim();
+    expect(anchored.length).toBeGreaterThan(20);
+    expect(text).toContain(anchored.slice(0, 40));
     expect(actions(replies[0]).some((a) => a.verb === 'forms.open' && a.data?.formId === 'avustajatarve')).toBe(true);
     expect(actions(replies[0]).filter((a) => a.verb === 'plan.feedback').map((a) => a.title)).toEqual(['👍', '👎']);
   });
