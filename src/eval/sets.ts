@@ -35,9 +35,9 @@ export function realSets(): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort() : [];
 }
 
-/** Where the shared real documents are: beside the checkout (CI), or beside the worktrees' parent. */
+/** The real documents: committed with the importer's fixtures (the same Finlex files as ../shared/real-documents). */
 export function realDocumentsDir(): string | undefined {
-  return [join(ROOT, '..', 'shared', 'real-documents'), join(ROOT, '..', '..', 'shared', 'real-documents')].find(existsSync);
+  return [join(ROOT, 'test', 'fixtures', 'plan-import', 'real'), join(ROOT, '..', 'shared', 'real-documents')].find(existsSync);
 }
 
 const norm = (s: string) =>

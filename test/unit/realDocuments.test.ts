@@ -21,7 +21,7 @@ import { ROOT } from '../helpers/bot';
  */
 const docs = realDocumentsDir();
 const run = docs ? describe : describe.skip;
-if (!docs) process.stderr.write('real documents skipped: no ../shared/real-documents beside this checkout\n');
+if (!docs) process.stderr.write('real documents skipped: no test/fixtures/plan-import/real\n');
 
 const FLOORS: [string, string, { top1: number; facts: number }][] = [
   ['lukiolaki-fi', 'html', { top1: 0.45, facts: 0.25 }],
