@@ -35,6 +35,8 @@ export interface School {
   id: string;
   name: string;
   provider: string;
+  /** Where the school is (survey results of small schools are reported per municipality). */
+  municipality?: string;
 }
 const pupil: FieldDef[] = [
   { id: 'pupilName', kind: 'text', label: t('Oppilaan nimi', 'Elevens namn', "Pupil's name"), required: true, maxLength: 100, identifying: true },

@@ -138,7 +138,7 @@ export const en: Messages = {
     removeRole: 'Remove',
     roleAdded: 'Role added.',
     roleRemoved: 'Role removed.',
-    roleNames: { kuraattori: 'Kuraattori', psykologi: 'Psychologist', terveydenhoitaja: 'School nurse', rehtori: 'Principal', erityisopettaja: 'Special-needs teacher' },
+    roleNames: { kuraattori: 'Kuraattori', psykologi: 'Psychologist', terveydenhoitaja: 'School nurse', rehtori: 'Principal', erityisopettaja: 'Special-needs teacher', koordinaattori: 'Well-being survey coordinator' },
     gdprTitle: 'Access request (GDPR)',
     gdprIntro: 'Finds everything stored about a pupil. The search is logged on every matter.',
     gdprSearch: 'Find data',

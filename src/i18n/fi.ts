@@ -138,7 +138,7 @@ export const fi: Messages = {
     removeRole: 'Poista',
     roleAdded: 'Rooli lisätty.',
     roleRemoved: 'Rooli poistettu.',
-    roleNames: { kuraattori: 'Kuraattori', psykologi: 'Psykologi', terveydenhoitaja: 'Terveydenhoitaja', rehtori: 'Rehtori', erityisopettaja: 'Erityisopettaja' },
+    roleNames: { kuraattori: 'Kuraattori', psykologi: 'Psykologi', terveydenhoitaja: 'Terveydenhoitaja', rehtori: 'Rehtori', erityisopettaja: 'Erityisopettaja', koordinaattori: 'Hyvinvointikyselyjen koordinaattori' },
     gdprTitle: 'Tietopyyntö (EU:n tietosuoja-asetus)',
     gdprIntro: 'Hakee kaikki oppilaasta tallennetut tiedot. Haku kirjataan jokaisen asian lokiin.',
     gdprSearch: 'Hae tiedot',

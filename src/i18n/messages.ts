@@ -118,7 +118,7 @@ export interface Messages {
     removeRole: string;
     roleAdded: string;
     roleRemoved: string;
-    roleNames: Record<'kuraattori' | 'psykologi' | 'terveydenhoitaja' | 'rehtori' | 'erityisopettaja', string>;
+    roleNames: Record<'kuraattori' | 'psykologi' | 'terveydenhoitaja' | 'rehtori' | 'erityisopettaja' | 'koordinaattori', string>;
     gdprTitle: string;
     gdprIntro: string;
     gdprSearch: string;

@@ -138,7 +138,7 @@ export const sv: Messages = {
     removeRole: 'Ta bort',
     roleAdded: 'Rollen lades till.',
     roleRemoved: 'Rollen togs bort.',
-    roleNames: { kuraattori: 'Kurator', psykologi: 'Psykolog', terveydenhoitaja: 'Hälsovårdare', rehtori: 'Rektor', erityisopettaja: 'Speciallärare' },
+    roleNames: { kuraattori: 'Kurator', psykologi: 'Psykolog', terveydenhoitaja: 'Hälsovårdare', rehtori: 'Rektor', erityisopettaja: 'Speciallärare', koordinaattori: 'Koordinator för välmåendeenkäter' },
     gdprTitle: 'Begäran om insyn (dataskyddsförordningen)',
     gdprIntro: 'Hämtar allt som sparats om en elev. Sökningen loggas i varje ärende.',
     gdprSearch: 'Hämta uppgifter',

@@ -37,6 +37,13 @@ export const containers = {
   /** One document per reminder, by the UTC day it is due: the dispatcher's query reads one or two partitions. */
   reminders: { id: 'reminders', partitionKey: '/dueDay', purpose: 'meeting reminders with status and claim lease' },
   feedback: { id: 'feedback', partitionKey: '/sectionId', purpose: 'answer feedback (vote, question, section ids)', defaultTtl: 180 * 24 * 3600 },
+  /**
+   * A survey round and everything of it, by round: invitations and "has answered" marks (deleted at close),
+   * answers without identity (sealed per school at close, deleted after SURVEY_KEEP_ROUNDS rounds).
+   */
+  surveyRounds: { id: 'surveyRounds', partitionKey: '/roundId', purpose: 'survey rounds, invitations, keyed-hash marks, anonymous answers' },
+  /** What stays of survey rounds, by tenant: thresholded results, the groups' chosen actions, the schools' survey channels. */
+  surveyResults: { id: 'surveyResults', partitionKey: '/tenantId', purpose: 'survey results (aggregates), chosen actions, survey channels' },
 } as const satisfies Record<string, ContainerSpec>;
 
 export type ContainerName = keyof typeof containers;
