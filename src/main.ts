@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   );
   const faq = new Faq(store.container('faq'), plan.index);
   const bot = createTeamsBot({ config, store, log, plan, faq });
-  const http = createHttpServer({ config, log, processActivity: bot.process, ready: () => store.ping(), plan, faqEntry: (id) => faq.byId(id) });
+  const http = createHttpServer({ config, log, processActivity: bot.process, ready: () => store.ping(), plan, faqEntry: (id) => faq.byId(id), surveyCsv: bot.surveyCsv });
   const port = await http.listen();
   bot.startBackground();
   log.info({ event: 'http.listening', port }, `Opari listens on http://localhost:${port}/api/messages`);

@@ -15,6 +15,8 @@ export interface HttpDeps {
   plan: PlanService;
   /** An expert answer kept as FAQ (the target of its citation). */
   faqEntry(id: string): Promise<FaqEntry | undefined>;
+  /** A survey round's aggregate CSV for a signed, unexpired link. */
+  surveyCsv?(roundId: string, exp: string, sig: string): Promise<string | undefined>;
 }
 
 export interface HttpServer {
@@ -25,7 +27,7 @@ export interface HttpServer {
 }
 
 /** restify: /api/messages, /healthz (liveness), /readyz (Cosmos answers). */
-export function createHttpServer({ config, log, processActivity, ready, plan, faqEntry }: HttpDeps): HttpServer {
+export function createHttpServer({ config, log, processActivity, ready, plan, faqEntry, surveyCsv }: HttpDeps): HttpServer {
   const server = restify.createServer({ name: 'opari', handleUncaughtExceptions: false });
   // Teams caps a message at 28 KB, but a card submit can carry whatever a client puts in it: up to 4 MB
   // reaches the bot, which refuses oversized forms with a message the user sees; beyond that, 413.
@@ -60,6 +62,19 @@ export function createHttpServer({ config, log, processActivity, ready, plan, fa
     const entry = /^faq-[0-9a-f]{8}$/.test(id) ? await faqEntry(id).catch(() => undefined) : undefined;
     res.writeHead(entry ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
     res.end(entry ? renderFaqPage(plan, entry) : '<!doctype html><meta charset="utf-8"><title>404</title><p>Not found.</p>');
+  });
+
+  // A survey round's aggregate CSV (thresholded figures only, no answers) behind a signed link that expires.
+  server.get('/surveys/:roundId/results.csv', async (req, res) => {
+    const q = new URL(req.url ?? '', 'http://x').searchParams;
+    const roundId = String(req.params.roundId ?? '');
+    const csv = surveyCsv ? await surveyCsv(roundId, q.get('exp') ?? '', q.get('sig') ?? '').catch(() => undefined) : undefined;
+    res.writeHead(csv ? 200 : 404, {
+      'content-type': csv ? 'text/csv; charset=utf-8' : 'text/plain; charset=utf-8',
+      'cache-control': 'no-store',
+      ...(csv ? { 'content-disposition': `attachment; filename="${roundId}.csv"` } : {}),
+    });
+    res.end(csv ?? 'Not found, or the link has expired.');
   });
 
   server.post('/api/messages', async (req, res) => {

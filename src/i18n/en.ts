@@ -1,4 +1,5 @@
 import type { Messages } from './messages';
+import { surveysEn } from './surveys/en';
 
 export const en: Messages = {
   welcome: {
@@ -208,6 +209,7 @@ export const en: Messages = {
     badDates: 'Give the dates as dd.mm.yyyy separated by commas.',
     untilRequired: 'Give the last date of the series.',
   },
+  surveys: surveysEn,
   error: 'Sorry, something went wrong and your request could not be handled. Please try again in a moment. If it keeps happening, give the administrator the code {id}.',
   tenantRefused: 'Opari is not enabled for this organisation.',
 };

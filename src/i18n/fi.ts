@@ -1,4 +1,5 @@
 import type { Messages } from './messages';
+import { surveysFi } from './surveys/fi';
 
 export const fi: Messages = {
   welcome: {
@@ -208,6 +209,7 @@ export const fi: Messages = {
     badDates: 'Anna päivät muodossa pp.kk.vvvv pilkuilla erotettuina.',
     untilRequired: 'Anna viimeinen päivä, kun kokous toistuu.',
   },
+  surveys: surveysFi,
   error: 'Pahoittelut, jokin meni vikaan eikä pyyntöäsi voitu käsitellä. Yritä hetken päästä uudelleen. Jos vika toistuu, kerro ylläpidolle tunniste {id}.',
   tenantRefused: 'Opari ei ole käytössä tässä organisaatiossa.',
 };

@@ -1,3 +1,5 @@
+import type { SurveyMessages } from './surveys/messages';
+
 /** Every user-facing string. Each language file implements this interface, so a missing string fails the build. */
 export interface Messages {
   welcome: {
@@ -188,6 +190,7 @@ export interface Messages {
     badDates: string;
     untilRequired: string;
   };
+  surveys: SurveyMessages;
   error: string;
   tenantRefused: string;
 }

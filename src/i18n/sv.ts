@@ -1,4 +1,5 @@
 import type { Messages } from './messages';
+import { surveysSv } from './surveys/sv';
 
 export const sv: Messages = {
   welcome: {
@@ -208,6 +209,7 @@ export const sv: Messages = {
     badDates: 'Ange dagarna som dd.mm.åååå åtskilda med kommatecken.',
     untilRequired: 'Ange sista dagen för upprepningen.',
   },
+  surveys: surveysSv,
   error: 'Förlåt, något gick fel och din begäran kunde inte behandlas. Försök igen om en stund. Om felet upprepas, ge administratören koden {id}.',
   tenantRefused: 'Opari används inte i den här organisationen.',
 };
