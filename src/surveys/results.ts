@@ -39,7 +39,7 @@ export interface UnitResult extends GroupResult {
 
 export interface ComputedResults {
   units: UnitResult[];
-  region: GroupResult & { responseBand: ResponseBand };
+  region: GroupResult & { responseBand: ResponseBand; strongest?: string; weakest?: string };
   professions: { value: string; result: GroupResult }[];
 }
 
@@ -188,7 +188,7 @@ export function computeResults(input: ResultInput): ComputedResults {
   });
   return {
     units: out,
-    region: { ...region, responseBand: responseBand(all.length, invited) },
+    region: { ...region, responseBand: responseBand(all.length, invited), ...strongestWeakest(def, region) },
     professions: [...profs.entries()].filter(([value, pr]) => value !== '' && pr.respondents !== null).map(([value, result]) => ({ value, result })),
   };
 }

@@ -51,15 +51,8 @@ export class SurveyResults {
     await withStoreRetry(() => this.container.items.upsert(a));
   }
 
-  /** The latest action chosen at a school after a round of the survey. */
-  async latestAction(tenantId: string, surveyId: string, schoolId: string): Promise<ChosenAction | undefined> {
-    const { resources } = await this.container.items
-      .query<ChosenAction>(
-        { query: "SELECT * FROM c WHERE c.kind = 'action' AND c.surveyId = @s AND ARRAY_CONTAINS(c.schoolIds, @school)", parameters: [{ name: '@s', value: surveyId }, { name: '@school', value: schoolId }] },
-        { partitionKey: tenantId },
-      )
-      .fetchAll();
-    return resources.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  getAction(tenantId: string, id: string): Promise<ChosenAction | undefined> {
+    return readDoc<ChosenAction>(this.container, id, tenantId);
   }
 
   async actionsOf(tenantId: string, roundId: string): Promise<ChosenAction[]> {

@@ -98,7 +98,7 @@ export class SurveyService {
     return round.schools.some((s) => mine.has(s.schoolId)) ? round : undefined;
   }
 
-  /** A coordinator starts a round: survey, schools, dates (Helsinki). Invitations go out from 08:00 of the opening day. */
+  /** A coordinator starts a round: survey, schools, dates (Helsinki). Invitations go out at once, or from 08:00 of a later opening day. */
   async createRound(actor: Actor, input: { surveyId: string; schoolIds: string[]; opensOn: string; closesOn: string }, coordinatorRef: ConversationRef, lang: Round['lang']): Promise<Round | RoundProblem[]> {
     const problems: RoundProblem[] = [];
     const def = this.deps.surveys.get(input.surveyId);
@@ -138,7 +138,8 @@ export class SurveyService {
       schools,
       opensOn: input.opensOn,
       closesOn: input.closesOn,
-      openAt: helsinkiToUtc(input.opensOn, '08:00'),
+      // Opening today means now (the coordinator just chose it); a later day opens at 08:00 Helsinki time.
+      openAt: input.opensOn === today ? this.now().toISOString() : helsinkiToUtc(input.opensOn, '08:00'),
       ...(remindOn <= input.closesOn ? { remindAt: helsinkiToUtc(remindOn, '09:00') } : {}),
       closeAt: helsinkiToUtc(addDays(input.closesOn, 1), '00:00'),
       status: 'scheduled',

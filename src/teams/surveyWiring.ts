@@ -71,8 +71,11 @@ export function wireSurveys(d: SurveyWiringDeps) {
     return created;
   };
 
-  const resultsView = async (round: Round, r: RoundResults, unitId: string, lang: Lang, view: 'coordinator' | 'group', extra: { groupId?: string; notice?: string; onAgenda?: boolean } = {}) =>
-    resultsCard({
+  const resultsView = async (round: Round, r: RoundResults, unitId: string, lang: Lang, view: 'coordinator' | 'group', extra: { groupId?: string; notice?: string; onAgenda?: boolean } = {}) => {
+    // The action the school's group chose after the previous round, shown beside whether it helped.
+    const actionId = r.units.find((u) => u.unitId === unitId)?.followUp?.actionId;
+    const action = actionId ? await results.getAction(round.tenantId, actionId) : undefined;
+    return resultsCard({
       def: surveys.get(round.surveyId)!,
       results: r,
       unitId,
@@ -82,8 +85,10 @@ export function wireSurveys(d: SurveyWiringDeps) {
       schoolName,
       view,
       ...(view === 'coordinator' ? { csvUrl: csvUrl(round.id) } : {}),
+      ...(action ? { action } : {}),
       ...extra,
     });
+  };
 
   const csvUrl = (roundId: string) => {
     const exp = String(Date.now() + 7 * 24 * 3600_000);

@@ -1,5 +1,5 @@
 import { format, type Lang, type Messages } from '../i18n';
-import { FOLLOW_UP_ITEM, type SurveyDef } from '../surveys/definitions';
+import type { SurveyDef } from '../surveys/definitions';
 import type { GroupResult, Stat, UnitResult } from '../surveys/results';
 import type { RoundResults } from '../surveys/resultsRepository';
 import type { ChosenAction } from '../surveys/model';
@@ -126,19 +126,12 @@ export function resultsCard(v: ResultsView): Record<string, unknown> {
 
 /** The plain-language summary: the strongest and the weakest item of the unit (or the region), with their shares. */
 export function summaryText(def: SurveyDef, results: RoundResults, unitId: string, lang: Lang, m: Messages): string {
-  const unit = results.units.find((u) => u.unitId === unitId);
-  const own: GroupResult = unit ?? results.region;
-  const strong = unit ? unit.strongest : strongestOf(own).strongest;
-  const weak = unit ? unit.weakest : strongestOf(own).weakest;
+  const own = results.units.find((u) => u.unitId === unitId) ?? results.region;
+  const { strongest: strong, weakest: weak } = own;
   if (!strong || !weak) return m.surveys.noSummary;
   const share = (key: string) => pct(own.items.find((s) => s.key === key)?.favourable ?? null) ?? '–';
   const short = (key: string) => def.items.find((i) => i.id === key)?.short[lang] ?? key;
   return format(m.surveys.summary, { strong: short(strong), strongPct: share(strong), weak: short(weak), weakPct: share(weak) });
-}
-
-function strongestOf(r: GroupResult): { strongest?: string; weakest?: string } {
-  const shown = r.items.filter((s) => s.favourable !== null && s.key !== FOLLOW_UP_ITEM).sort((a, b) => b.favourable! - a.favourable!);
-  return shown.length >= 2 ? { strongest: shown[0].key, weakest: shown.at(-1)!.key } : {};
 }
 
 /** Only the coordinator sees the region's professions, the parts of a school and the masked free text. */

@@ -20,7 +20,7 @@ export const surveysEn: SurveyMessages = {
     noAudience: 'A chosen school has neither a survey channel nor a communal group.',
     notCoordinator: 'You can only choose schools you coordinate.',
   },
-  created: 'Round {title} is set up. Invitations go out on {opens} from 08:00, and answers are taken until {closes}.',
+  created: 'Round {title} is set up, open {opens}–{closes}. Invitations go out at 08:00 on the opening day, or right away if it opens today.',
   status: { scheduled: 'upcoming', open: 'open', closing: 'closing', closed: 'closed' },
   progress: 'Invited {invited} · sent {sent} · not reached {failed}',
   closeNow: 'Close now',

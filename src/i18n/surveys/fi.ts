@@ -20,7 +20,7 @@ export const surveysFi: SurveyMessages = {
     noAudience: 'Jollakin valitulla koululla ei ole kyselykanavaa eikä yhteisöllistä ryhmää.',
     notCoordinator: 'Voit valita vain koulut, joiden koordinaattori olet.',
   },
-  created: 'Kierros {title} on luotu. Kutsut lähtevät {opens} klo 8 alkaen, ja vastausaika päättyy {closes}.',
+  created: 'Kierros {title} on luotu, ja vastausaika on {opens}–{closes}. Kutsut lähtevät avautumispäivänä klo 8 tai heti, jos kierros avautuu tänään.',
   status: { scheduled: 'tulossa', open: 'auki', closing: 'sulkeutuu', closed: 'suljettu' },
   progress: 'Kutsuttu {invited} · lähetetty {sent} · ei tavoitettu {failed}',
   closeNow: 'Sulje nyt',

@@ -20,7 +20,7 @@ export const surveysSv: SurveyMessages = {
     noAudience: 'Någon av de valda skolorna har varken enkätkanal eller gemensam grupp.',
     notCoordinator: 'Du kan bara välja skolor där du är koordinator.',
   },
-  created: 'Omgången {title} har skapats. Inbjudningarna går ut {opens} från kl. 8 och svarstiden går ut {closes}.',
+  created: 'Omgången {title} har skapats med svarstiden {opens}–{closes}. Inbjudningarna går ut kl. 8 på öppningsdagen, eller genast om omgången öppnar i dag.',
   status: { scheduled: 'kommande', open: 'öppen', closing: 'stängs', closed: 'stängd' },
   progress: 'Inbjudna {invited} · skickade {sent} · nåddes inte {failed}',
   closeNow: 'Stäng nu',

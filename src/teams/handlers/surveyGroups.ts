@@ -44,10 +44,9 @@ export function registerSurveyGroups(app: Application<TurnState>, deps: SurveyWi
     return { group, round, results, unit, ids: parsed.data };
   };
   const view = async (ctx: NonNullable<Awaited<ReturnType<typeof load>>>, lang: Lang, notice: string) => {
-    const action = (await w.results.actionsOf(ctx.round.tenantId, ctx.round.id)).find((a) => a.groupId === ctx.group.id);
     const next = await deps.meetings.next(ctx.group.id);
     const onAgenda = !!next?.agenda.some((i) => i.source === `survey:${ctx.round.id}:${ctx.unit.unitId}`);
-    return w.resultsView(ctx.round, ctx.results, ctx.unit.unitId, lang, 'group', { groupId: ctx.group.id, notice, onAgenda, ...(action ? { action } : {}) });
+    return w.resultsView(ctx.round, ctx.results, ctx.unit.unitId, lang, 'group', { groupId: ctx.group.id, notice, onAgenda });
   };
   const postAgenda = async (context: TurnContext, group: Group, meetingId: string, lang: Lang, m: Messages) => {
     const meeting = await deps.meetings.getMeeting(group.id, meetingId);

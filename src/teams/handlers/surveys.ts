@@ -167,7 +167,10 @@ export function registerSurveys(app: Application<TurnState>, deps: SurveyWiringD
     const m = msgsFor(context, state);
     const ids = answerRef.safeParse(data);
     const own = ids.success && ids.data.ticket ? await service.answerToChange(ids.data.roundId, ids.data.schoolId, actorOf(context), ids.data.ticket) : undefined;
-    if (!ids.success || !own) return m.surveys.closed;
+    if (!ids.success || !own) {
+      const round = ids.success ? await w.rounds.getRound(ids.data.roundId) : undefined;
+      return round && service.isOpen(round) ? m.surveys.notInvited : m.surveys.closed;
+    }
     return surveyFormCard(w.surveys.get(own.round.surveyId)!, own.round, ids.data.schoolId, langFor(context, state), m, { values: asInputValues(own.values), ticket: ids.data.ticket });
   });
 
