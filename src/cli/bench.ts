@@ -14,6 +14,7 @@ import { Groups, Meetings, Reminders } from '../meetings/repository';
 import { openStore } from '../store/cosmos';
 import { EMBEDDED_KEY, startEmbeddedCosmos } from '../store/embedded';
 import { ask, spawnBot } from './botProcess';
+import { surveyBench } from './surveyBench';
 
 /**
  * npm run bench: speed figures for the issue targets.
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
     console.log(`  ${label.padEnd(12)} ${String(index.size).padStart(5)} sections   index ${built} ms   p50 ${ms(r.p50)}   p99 ${ms(r.p99)}   (target p99 < ${target} ms)`);
   }
   await reminderBench();
+  await surveyBench();
 
   const mem = process.memoryUsage();
   console.log(`\nMemory of this process after building both indexes: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
