@@ -71,7 +71,10 @@ run('a staff well-being survey in the Agents Playground', () => {
     await rounds.getByRole('button', { name: 'New round' }).click();
     const form = await waitForCard(page, 'New survey round', 'survey-failure');
     await choose(page, form, 0, 'Well-being pulse (2 min)');
-    await form.getByText("Koivurinteen koulu – communal group's conversation").click();
+    // The Playground renders the schools' multi-select as a dropdown of checkable options.
+    await form.getByRole('combobox').nth(1).click();
+    await page.getByText("Koivurinteen koulu – communal group's conversation", { exact: true }).click();
+    await page.keyboard.press('Escape');
     await pickDate(page, form, 0, helsinkiDay());
     await pickDate(page, form, 1, helsinkiDay(7));
     await form.getByRole('button', { name: 'Start the round' }).click();
