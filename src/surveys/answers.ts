@@ -30,15 +30,13 @@ function itemSchema(item: SurveyItem): z.ZodType<number | string | undefined> {
     }
     case 'text': {
       const max = item.maxLength ?? DEFAULT_TEXT_MAX;
-      return z.union([
-        z.undefined(),
-        z
-          .string()
-          .transform((s) => s.trim())
-          .refine((s) => s.length <= max, 'tooLong')
-          .refine((s) => !MARKUP.test(s), 'markup')
-          .transform((s) => (s === '' ? undefined : s)),
-      ]);
+      return z
+        .string()
+        .optional()
+        .transform((s) => s?.trim())
+        .refine((s) => s === undefined || s.length <= max, 'tooLong')
+        .refine((s) => s === undefined || !MARKUP.test(s), 'markup')
+        .transform((s) => (s ? s : undefined));
     }
   }
 }

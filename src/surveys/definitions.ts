@@ -12,7 +12,7 @@ export type ItemType = 'agree5' | 'scale010' | 'choice' | 'text';
 /** Background items: `profession` is reported for the whole region only; `schoolPart` within a school with ≥ 10 answers. */
 export type Background = 'profession' | 'schoolPart';
 
-const l10n = z.object({ fi: z.string().min(1).max(400), sv: z.string().min(1).max(400), en: z.string().min(1).max(400) });
+const l10n = z.object({ fi: z.string().min(1).max(400), sv: z.string().min(1).max(400), en: z.string().min(1).max(400) }).strict();
 const idRe = /^[a-zA-Z][a-zA-Z0-9]{0,39}$/;
 
 const itemSchema = z

@@ -211,7 +211,7 @@ export class SurveyJobs {
       .updateInvitation(r.id, inv.id, (x) =>
         step === 'status'
           ? { ...x, status: retriable ? 'pending' : 'failed', lease: undefined, notBefore, lastError: String(e.statusCode ?? 'network') }
-          : { ...x, reminder: retriable ? 'waiting' : 'done', lease: undefined, notBefore, ...(step === 'reminder' && retriable ? { attempts: x.attempts + 1 } : {}) },
+          : { ...x, reminder: retriable ? 'waiting' : 'done', lease: undefined, notBefore, attempts: x.attempts + 1 },
       )
       .catch(() => undefined);
     this.o.log.info({ event: retriable ? 'surveys.send.retry' : 'surveys.send.failed', roundId: r.id, step, status: e.statusCode ?? null, attempts: inv.attempts });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { reportingUnits, responseBand, suppress } from '../../src/surveys/anonymity';
-import { loadSurveys, scoredItems } from '../../src/surveys/definitions';
+import { loadSurveys, parseSurvey, scoredItems } from '../../src/surveys/definitions';
+import { parseAnswer } from '../../src/surveys/answers';
 import { computeResults, type ResultInput } from '../../src/surveys/results';
 import { maskNames, namePatterns } from '../../src/surveys/mask';
 
@@ -36,6 +37,25 @@ describe('survey definitions', () => {
     expect(pulse.items.find((i) => i.id === 'workAbility')?.type).toBe('scale010');
     expect(communal.items.filter((i) => !i.background).length).toBeGreaterThan(12);
     for (const def of surveys.values()) for (const i of def.items) expect(i.measures.length).toBeGreaterThan(20);
+  });
+
+  it('refuses a definition with a reversed choice item, an unknown scale item or a missing language', () => {
+    const item = { id: 'a', type: 'agree5', construct: 'x', measures: 'what it measures', short: { fi: 'a', sv: 'a', en: 'a' }, text: { fi: 'a', sv: 'a', en: 'a' } };
+    const base = { id: 'x', title: item.text, intro: item.text, minutes: 2, items: [item] };
+    expect(() => parseSurvey(base)).not.toThrow();
+    expect(() => parseSurvey({ ...base, items: [{ ...item, type: 'choice', background: 'profession', reverse: true, choices: [{ value: 'a', title: item.text }, { value: 'b', title: item.text }] }] })).toThrow(/reverse-scored/);
+    expect(() => parseSurvey({ ...base, scales: [{ id: 's', title: item.text, items: ['a', 'nope'] }] })).toThrow(/unknown item .*nope/);
+    expect(() => parseSurvey({ ...base, items: [{ ...item, text: { fi: 'a', sv: 'a' } }] })).toThrow();
+    // A comma inside an unquoted YAML flow mapping turns into an extra key: refused, not silently dropped.
+    expect(() => parseSurvey({ ...base, items: [{ ...item, text: { ...item.text, 'psykologi tai terveydenhoitaja': null } }] })).toThrow(/Unrecognized key/);
+  });
+
+  it('reads a submitted card: empty items are skipped, wrong values are named, an empty answer is refused', () => {
+    expect(parseAnswer(pulse, [], { vigour: '4', exhaustion: '', workAbility: '0', profession: 'teacher', roundId: 'r1' })).toEqual({ ok: true, values: { vigour: 4, workAbility: 0, profession: 'teacher' } });
+    expect(parseAnswer(pulse, [], { vigour: '6', workAbility: '11', profession: 'astronaut' })).toEqual({ ok: false, empty: false, problems: [{ field: 'vigour', code: 'choice' }, { field: 'workAbility', code: 'choice' }, { field: 'profession', code: 'choice' }] });
+    expect(parseAnswer(pulse, [], { vigour: '' })).toEqual({ ok: false, empty: true, problems: [] });
+    expect(parseAnswer(communal, [], { improve: 'x'.repeat(501) })).toMatchObject({ ok: false, problems: [{ field: 'improve', code: 'tooLong' }] });
+    expect(parseAnswer(communal, [], { improve: '<script>x</script>' })).toMatchObject({ ok: false, problems: [{ field: 'improve', code: 'markup' }] });
   });
 });
 
