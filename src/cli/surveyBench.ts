@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TeamsAdapter } from '@microsoft/teams-ai';
 import { Roles } from '../cases/roles';
 import { loadConfig } from '../config';
 import type { School } from '../forms/registry';
@@ -13,7 +12,7 @@ import { KeyRing } from '../store/crypto';
 import { EMBEDDED_KEY, startEmbeddedCosmos } from '../store/embedded';
 import { reportingUnits } from '../surveys/anonymity';
 import { computeResults } from '../surveys/results';
-import { wireSurveys } from '../teams/surveyWiring';
+import { localAdapter, wireSurveys } from '../teams/surveyWiring';
 
 /**
  * A survey round the size of the Vakka-Suomi region: 300 staff invited across 35 schools, through the real
@@ -103,9 +102,8 @@ export async function surveyBench(): Promise<void> {
       await roles.grant(TENANT, s.id, 'koordinaattori', coordinator, 'bench');
     }
     const meetings = new MeetingService(groups, new Meetings(store.container('meetings')), new Reminders(store.container('reminders')), []);
-    const adapter = new TeamsAdapter({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' });
     const w = wireSurveys({
-      adapter,
+      adapter: localAdapter(),
       botAppId: '',
       store,
       refs: new ConversationRefs(store.container('conversations')),

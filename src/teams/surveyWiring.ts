@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { CloudAdapter } from 'botbuilder';
 import type { Roles } from '../cases/roles';
 import type { Config } from '../config';
@@ -52,6 +53,11 @@ function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
 }
 
 export type SurveyWiring = ReturnType<typeof wireSurveys>;
+
+/** An adapter without a bot identity (local connectors only): for the benchmark, which runs the survey feature on its own. */
+export function localAdapter(): CloudAdapter {
+  return new TeamsAdapter({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' });
+}
 
 /** Builds the survey feature: repositories on Cosmos, the domain service, the background jobs and their Teams port. */
 export function wireSurveys(d: SurveyWiringDeps) {

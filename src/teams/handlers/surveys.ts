@@ -64,21 +64,19 @@ export function registerSurveys(app: Application<TurnState>, deps: SurveyWiringD
     await context.sendActivity(typeof mine === 'string' ? mine : cardActivity(await showRounds(context, m)));
   });
 
-  onCardAction(app, 'survey.rounds', async (context, state) => {
-    const m = msgsFor(context, state);
-    const mine = await coordinator(context, m);
-    return typeof mine === 'string' ? mine : showRounds(context, m);
-  });
+  /** A card verb only the coordinator may use, in a personal chat: anyone else is told why not. */
+  const asCoordinator = (verb: string, handle: (context: TurnContext, state: TurnState, data: Record<string, unknown>, m: Messages, mine: string[]) => Promise<Record<string, unknown> | string>) =>
+    onCardAction(app, verb, async (context, state, data) => {
+      const m = msgsFor(context, state);
+      const mine = await coordinator(context, m);
+      return typeof mine === 'string' ? mine : handle(context, state, data, m, mine);
+    });
 
-  onCardAction(app, 'survey.new', async (context, state) => {
-    const mine = await coordinator(context, msgsFor(context, state));
-    return typeof mine === 'string' ? mine : newRoundCard(context, state, mine);
-  });
+  asCoordinator('survey.rounds', (context, _state, _data, m) => showRounds(context, m));
 
-  onCardAction(app, 'survey.start', async (context, state, data) => {
-    const m = msgsFor(context, state);
-    const mine = await coordinator(context, m);
-    if (typeof mine === 'string') return mine;
+  asCoordinator('survey.new', (context, state, _data, _m, mine) => newRoundCard(context, state, mine));
+
+  asCoordinator('survey.start', async (context, state, data, m, mine) => {
     const v = startData.parse(data);
     const values = { survey: v.survey, schools: v.schools, opensOn: v.opensOn, closesOn: v.closesOn };
     const round = await service.createRound(actorOf(context), { surveyId: v.survey, schoolIds: v.schools.split(',').filter(Boolean), opensOn: v.opensOn, closesOn: v.closesOn }, conversationRefOf(context.activity), langFor(context, state));
@@ -91,10 +89,7 @@ export function registerSurveys(app: Application<TurnState>, deps: SurveyWiringD
     return showRounds(context, m, format(m.surveys.created, { title: round.title, opens: fiDate(round.opensOn), closes: fiDate(round.closesOn) }));
   });
 
-  onCardAction(app, 'survey.close', async (context, state, data) => {
-    const m = msgsFor(context, state);
-    const mine = await coordinator(context, m);
-    if (typeof mine === 'string') return mine;
+  asCoordinator('survey.close', async (context, _state, data, m) => {
     const parsed = roundRef.safeParse(data);
     const closed = parsed.success ? await service.requestClose(actorOf(context), parsed.data.roundId) : undefined;
     if (closed) {
@@ -104,10 +99,7 @@ export function registerSurveys(app: Application<TurnState>, deps: SurveyWiringD
     return showRounds(context, m, closed ? m.surveys.closeStarted : '');
   });
 
-  onCardAction(app, 'survey.results', async (context, state, data) => {
-    const m = msgsFor(context, state);
-    const mine = await coordinator(context, m);
-    if (typeof mine === 'string') return mine;
+  asCoordinator('survey.results', async (context, state, data, m) => {
     const parsed = roundRef.safeParse(data);
     const round = parsed.success ? await service.roundFor(actorOf(context), parsed.data.roundId) : undefined;
     const results = round ? await w.results.get(round.tenantId, round.id) : undefined;
