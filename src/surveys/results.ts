@@ -128,9 +128,12 @@ function threshold(groups: { key: string; raw: GroupResult }[], min: number): Ma
 }
 
 function strongestWeakest(def: SurveyDef, r: GroupResult): { strongest?: string; weakest?: string } {
-  const shown = r.items.filter((s) => s.favourable !== null && s.key !== FOLLOW_UP_ITEM && scoredItems(def).some((i) => i.id === s.key));
+  const scored = scoredItems(def);
+  const shown = r.items.filter((s) => s.favourable !== null && s.key !== FOLLOW_UP_ITEM && scored.some((i) => i.id === s.key));
   if (shown.length < 2) return {};
-  const sorted = [...shown].sort((a, b) => b.favourable! - a.favourable! || b.mean! - a.mean!);
+  // Ties on the favourable share are broken by the mean, put on one 0–1 scale (1–5 and 0–10 items differ).
+  const level = (s: Stat) => (scored.find((i) => i.id === s.key)?.type === 'scale010' ? s.mean! / 10 : (s.mean! - 1) / 4);
+  const sorted = [...shown].sort((a, b) => b.favourable! - a.favourable! || level(b) - level(a));
   return { strongest: sorted[0].key, weakest: sorted[sorted.length - 1].key };
 }
 
