@@ -115,19 +115,30 @@ async function deliver(o: ClosingDeps, r: Round, instanceId: string): Promise<vo
   const results = (await o.results.get(r.tenantId, r.id))!;
   const done = new Set(r.delivered);
   const record = (key: string) => o.rounds.updateRound(r.id, (x) => (x.delivered.includes(key) ? undefined : { ...x, delivered: [...x.delivered, key] }));
-  if (!done.has('coordinator')) {
-    await o.port.toCoordinator(r, results);
-    await record('coordinator');
-  }
+  /**
+   * One delivery, recorded once it is done. A conversation Opari was removed from (403/404) will not take
+   * it later either: recorded and logged instead of retried forever. Other failures are retried next pass.
+   */
+  const once = async (key: string, send: () => Promise<unknown>) => {
+    if (done.has(key)) return;
+    try {
+      await send();
+    } catch (err) {
+      const status = (err as { statusCode?: number })?.statusCode;
+      if (status !== 403 && status !== 404) throw err;
+      o.log.warn({ event: 'surveys.deliver.gone', roundId: r.id, target: key.split(':')[0], status });
+    }
+    await record(key);
+    done.add(key);
+  };
+  await once('coordinator', () => o.port.toCoordinator(r, results));
   for (const unit of results.units) {
     for (const schoolId of unit.schoolIds) {
       for (const group of await o.groups.communalOf(r.tenantId, schoolId)) {
-        const key = `group:${group.id}:${unit.unitId}`;
-        if (done.has(key)) continue;
-        const meeting = await o.meetings.addItemToNext(group, { title: o.agendaTitle(r, results, unit.unitId, group.ref.locale), source: `survey:${r.id}:${unit.unitId}` });
-        await o.port.toGroup(r, results, unit.unitId, group, meeting);
-        await record(key);
-        done.add(key);
+        await once(`group:${group.id}:${unit.unitId}`, async () => {
+          const meeting = await o.meetings.addItemToNext(group, { title: o.agendaTitle(r, results, unit.unitId, group.ref.locale), source: `survey:${r.id}:${unit.unitId}` });
+          await o.port.toGroup(r, results, unit.unitId, group, meeting);
+        });
       }
     }
   }

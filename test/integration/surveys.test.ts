@@ -68,7 +68,7 @@ describe('staff well-being surveys over HTTP', () => {
 
   it('tells someone without the coordinator role who runs surveys', async () => {
     const r = await post(bot.url, message('kysely', inPersonal(STAFF[0])));
-    expect(r.replies[0].text).toContain('hyvinvointikyselyjen koordinaattori');
+    expect(r.replies.map((x) => x.text ?? '').join('\n')).toContain('hyvinvointikyselyjen koordinaattori');
   });
 
   it('a coordinator starts a pulse round; a wrong date comes back beside its field with the values kept', async () => {
