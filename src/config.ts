@@ -115,6 +115,18 @@ export const configSpec = {
     schema: z.coerce.number().int().min(1000).max(600_000).default(30_000),
     description: 'How long a claimed reminder is reserved for the instance sending it; after that another instance takes it over.',
   },
+  SURVEY_POLL_MS: {
+    schema: z.coerce.number().int().min(200).max(600_000).default(15_000),
+    description: 'How often each instance advances survey rounds (opening, sending invitations, the reminder, closing).',
+  },
+  SURVEY_LEASE_MS: {
+    schema: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+    description: 'How long a claimed survey invitation or round step is reserved for the instance doing it; then another instance takes over.',
+  },
+  SURVEY_KEEP_ROUNDS: {
+    schema: z.coerce.number().int().min(0).max(20).default(2),
+    description: "Closed rounds per survey whose sealed (anonymous, masked) answers are kept; older rounds keep only their aggregates. 0 = delete answers at close.",
+  },
   PLAYGROUND: {
     schema: onOff.default('on'),
     description: 'on = also start the Microsoft 365 Agents Playground (local Teams) on port 56150; off = bot only.',

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     const path = join(planDir, '_original', basename(file));
     return existsSync(path) ? { bytes: readFileSync(path), contentType: contentTypeOf(file) } : undefined;
   };
-  const http = createHttpServer({ config, log, accept: bot.accept, run: bot.run, ready: () => store.ping(), plan, faqEntry: (id, params) => faq.entryForLink(id, params), planFile });
+  const http = createHttpServer({ config, log, accept: bot.accept, run: bot.run, ready: () => store.ping(), plan, faqEntry: (id, params) => faq.entryForLink(id, params), planFile, surveyCsv: bot.surveyCsv });
   const port = await http.listen();
   bot.startBackground();
   watcher.start(config.PLAN_POLL_MS);

@@ -19,6 +19,7 @@ import { ask, spawnBot } from './botProcess';
 import { importDocument } from '../plan/import';
 import { parsePlan } from '../plan/load';
 import { PlanService } from '../plan/answer';
+import { surveyBench } from './surveyBench';
 
 /**
  * npm run bench: speed figures for the issue targets.
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
   indexBench();
   await reminderBench();
   await importBench();
+  await surveyBench();
 
   const mem = process.memoryUsage();
   console.log(`\nMemory of this (bench) process after building both indexes: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);

@@ -35,6 +35,8 @@ export interface School {
   id: string;
   name: string;
   provider: string;
+  /** Where the school is (survey results of small schools are reported per municipality). */
+  municipality?: string;
 }
 
 /** The catalogue for a region: its schools are the choices of every form's school field. */

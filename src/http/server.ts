@@ -25,6 +25,8 @@ export interface HttpDeps<A extends Accepted = Accepted> {
   faqEntry(id: string, params: URLSearchParams): Promise<FaqEntry | 'expired' | undefined>;
   /** The original document of a plan version (`local`: the plan kept as files), for links to its pages. */
   planFile?(key: string, file: string): Promise<{ bytes: Buffer; contentType: string } | undefined>;
+  /** A survey round's aggregate CSV for a signed, unexpired link. */
+  surveyCsv?(roundId: string, exp: string, sig: string): Promise<string | undefined>;
 }
 
 export interface HttpServer {
@@ -35,7 +37,7 @@ export interface HttpServer {
 }
 
 /** restify: /api/messages, /healthz (liveness), /readyz (Cosmos answers). */
-export function createHttpServer<A extends Accepted>({ config, log, accept, run, ready, plan, faqEntry, planFile }: HttpDeps<A>): HttpServer {
+export function createHttpServer<A extends Accepted>({ config, log, accept, run, ready, plan, faqEntry, planFile, surveyCsv }: HttpDeps<A>): HttpServer {
   const server = restify.createServer({ name: 'opari', handleUncaughtExceptions: false });
   server.pre((_req, res, next) => {
     res.header('X-Content-Type-Options', 'nosniff');
@@ -99,6 +101,19 @@ export function createHttpServer<A extends Accepted>({ config, log, accept, run,
     if (entry && entry !== 'expired') sendHtml(res, 200, renderFaqPage(plan, entry));
     else if (entry === 'expired') sendHtml(res, 403, renderExpiredPage());
     else sendHtml(res, 404, '<!doctype html><meta charset="utf-8"><title>404</title><p>Not found.</p>');
+  });
+
+  // A survey round's aggregate CSV (thresholded figures only, no answers) behind a signed link that expires.
+  server.get('/surveys/:roundId/results.csv', async (req, res) => {
+    const q = new URL(req.url ?? '', 'http://x').searchParams;
+    const roundId = String(req.params.roundId ?? '');
+    const csv = surveyCsv ? await surveyCsv(roundId, q.get('exp') ?? '', q.get('sig') ?? '').catch(() => undefined) : undefined;
+    res.writeHead(csv ? 200 : 404, {
+      'content-type': csv ? 'text/csv; charset=utf-8' : 'text/plain; charset=utf-8',
+      'cache-control': 'no-store',
+      ...(csv ? { 'content-disposition': `attachment; filename="${roundId}.csv"` } : {}),
+    });
+    res.end(csv ?? 'Not found, or the link has expired.');
   });
 
   server.post('/api/messages', async (req, res) => {

@@ -1,4 +1,5 @@
 import type { Messages } from './messages';
+import { surveysEn } from './surveys/en';
 
 export const en: Messages = {
   welcome: {
@@ -140,7 +141,7 @@ export const en: Messages = {
     removeRole: 'Remove',
     roleAdded: 'Role added.',
     roleRemoved: 'Role removed.',
-    roleNames: { kuraattori: 'Kuraattori', psykologi: 'Psychologist', terveydenhoitaja: 'School nurse', rehtori: 'Principal', erityisopettaja: 'Special-needs teacher' },
+    roleNames: { kuraattori: 'Kuraattori', psykologi: 'Psychologist', terveydenhoitaja: 'School nurse', rehtori: 'Principal', erityisopettaja: 'Special-needs teacher', koordinaattori: 'Well-being survey coordinator' },
     gdprTitle: 'Access request (GDPR)',
     gdprIntro: 'Finds everything stored about a pupil. The search is logged on every matter.',
     gdprSearch: 'Find data',
@@ -300,6 +301,7 @@ export const en: Messages = {
     restored: 'Restored: {title}. Every Opari server answers from it within a few seconds.',
     noVersions: 'No plan has been published from Teams yet. Send a PDF, Word or HTML file in this chat.',
   },
+  surveys: surveysEn,
   error: 'Sorry, something went wrong and your request could not be handled. Please try again in a moment. If it keeps happening, give the administrator the code {id}.',
   tenantRefused: 'Opari is not enabled for this organisation.',
 };

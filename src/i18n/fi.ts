@@ -1,4 +1,5 @@
 import type { Messages } from './messages';
+import { surveysFi } from './surveys/fi';
 
 export const fi: Messages = {
   welcome: {
@@ -140,7 +141,7 @@ export const fi: Messages = {
     removeRole: 'Poista',
     roleAdded: 'Rooli lisätty.',
     roleRemoved: 'Rooli poistettu.',
-    roleNames: { kuraattori: 'Kuraattori', psykologi: 'Psykologi', terveydenhoitaja: 'Terveydenhoitaja', rehtori: 'Rehtori', erityisopettaja: 'Erityisopettaja' },
+    roleNames: { kuraattori: 'Kuraattori', psykologi: 'Psykologi', terveydenhoitaja: 'Terveydenhoitaja', rehtori: 'Rehtori', erityisopettaja: 'Erityisopettaja', koordinaattori: 'Hyvinvointikyselyjen koordinaattori' },
     gdprTitle: 'Tietopyyntö (EU:n tietosuoja-asetus)',
     gdprIntro: 'Hakee kaikki oppilaasta tallennetut tiedot. Haku kirjataan jokaisen asian lokiin.',
     gdprSearch: 'Hae tiedot',
@@ -300,6 +301,7 @@ export const fi: Messages = {
     restored: 'Palautettu: {title}. Opari vastaa siitä kaikilla palvelimillaan muutaman sekunnin kuluttua.',
     noVersions: 'Suunnitelmaa ei ole vielä julkaistu Teamsista. Lähetä PDF-, Word- tai HTML-tiedosto tähän keskusteluun.',
   },
+  surveys: surveysFi,
   error: 'Pahoittelut, jokin meni vikaan eikä pyyntöäsi voitu käsitellä. Yritä hetken päästä uudelleen. Jos vika toistuu, kerro ylläpidolle tunniste {id}.',
   tenantRefused: 'Opari ei ole käytössä tässä organisaatiossa.',
 };

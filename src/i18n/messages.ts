@@ -1,3 +1,5 @@
+import type { SurveyMessages } from './surveys/messages';
+
 /** Every user-facing string. Each language file implements this interface, so a missing string fails the build. */
 export interface Messages {
   welcome: {
@@ -118,7 +120,7 @@ export interface Messages {
     removeRole: string;
     roleAdded: string;
     roleRemoved: string;
-    roleNames: Record<'kuraattori' | 'psykologi' | 'terveydenhoitaja' | 'rehtori' | 'erityisopettaja', string>;
+    roleNames: Record<'kuraattori' | 'psykologi' | 'terveydenhoitaja' | 'rehtori' | 'erityisopettaja' | 'koordinaattori', string>;
     gdprTitle: string;
     gdprIntro: string;
     gdprSearch: string;
@@ -290,6 +292,7 @@ export interface Messages {
     restored: string;
     noVersions: string;
   };
+  surveys: SurveyMessages;
   error: string;
   tenantRefused: string;
 }

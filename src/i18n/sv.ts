@@ -1,4 +1,5 @@
 import type { Messages } from './messages';
+import { surveysSv } from './surveys/sv';
 
 export const sv: Messages = {
   welcome: {
@@ -140,7 +141,7 @@ export const sv: Messages = {
     removeRole: 'Ta bort',
     roleAdded: 'Rollen lades till.',
     roleRemoved: 'Rollen togs bort.',
-    roleNames: { kuraattori: 'Kurator', psykologi: 'Psykolog', terveydenhoitaja: 'Hälsovårdare', rehtori: 'Rektor', erityisopettaja: 'Speciallärare' },
+    roleNames: { kuraattori: 'Kurator', psykologi: 'Psykolog', terveydenhoitaja: 'Hälsovårdare', rehtori: 'Rektor', erityisopettaja: 'Speciallärare', koordinaattori: 'Koordinator för välmåendeenkäter' },
     gdprTitle: 'Begäran om insyn (dataskyddsförordningen)',
     gdprIntro: 'Hämtar allt som sparats om en elev. Sökningen loggas i varje ärende.',
     gdprSearch: 'Hämta uppgifter',
@@ -300,6 +301,7 @@ export const sv: Messages = {
     restored: 'Återställd: {title}. Opari svarar utifrån den på alla sina servrar inom några sekunder.',
     noVersions: 'Ingen plan har publicerats från Teams ännu. Skicka en PDF-, Word- eller HTML-fil i den här chatten.',
   },
+  surveys: surveysSv,
   error: 'Förlåt, något gick fel och din begäran kunde inte behandlas. Försök igen om en stund. Om felet upprepas, ge administratören koden {id}.',
   tenantRefused: 'Opari används inte i den här organisationen.',
 };

@@ -13,6 +13,25 @@ export function standardItems(type: GroupType): AgendaItem[] {
   return STANDARD[type].map((title) => ({ id: randomUUID().slice(0, 8), title, proposedBy: 'opari', status: 'accepted', standard: true }));
 }
 
+/** A development workshop on a survey's results: results, discussion, chosen actions, owner, follow-up date. */
+export function workshopItems(results: string): AgendaItem[] {
+  return [`Kyselyn tulokset: ${results}`, 'Keskustelu: mikä tukee, mikä kuormittaa', 'Valitut toimenpiteet', 'Vastuuhenkilö', 'Seurantapäivä', 'Seuraava kokous'].map((title) => ({
+    id: randomUUID().slice(0, 8),
+    title,
+    proposedBy: 'opari',
+    status: 'accepted',
+    standard: true,
+  }));
+}
+
+/** Puts an item after the others but before the closing standard items ("Muut asiat", "Seuraava kokous"). */
+export function insertBeforeClosing(agenda: AgendaItem[], item: AgendaItem): AgendaItem[] {
+  const tail = agenda.findIndex((i) => i.standard && /^(Muut asiat|Seuraava kokous|Seuraava tapaaminen)$/.test(i.title));
+  const out = [...agenda];
+  out.splice(tail >= 0 ? tail : out.length, 0, item);
+  return out;
+}
+
 /** Words that start a sentence or name a role, month or subject: capitalised but not a person. */
 const NOT_NAMES = new Set(
   `Koulu Koulun Kouluterveyskysely Kiva KiVa Wilma Teams Opari Rehtori Kuraattori Psykologi Terveydenhoitaja Opettaja Erityisopettaja Oppilas Oppilaat Oppilaskunta Huoltaja Huoltajat

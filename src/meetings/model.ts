@@ -28,6 +28,8 @@ export interface AgendaItem {
   status: 'proposed' | 'accepted' | 'rejected';
   /** Pre-filled from the plan's group guidance. */
   standard: boolean;
+  /** Added by Opari from elsewhere (e.g. `survey:<round>:<unit>`), so the same item is never added twice. */
+  source?: string;
 }
 
 export interface Memo {
@@ -47,6 +49,8 @@ export interface Meeting {
   tenantId: string;
   seriesId: string;
   title: string;
+  /** A development workshop on survey results (its own standard agenda); otherwise an ordinary meeting. */
+  kind?: 'workshop';
   /** Wall-clock date and time in Europe/Helsinki, and the instants they mean. */
   date: string;
   time: string;

@@ -38,6 +38,14 @@ export class Groups {
     return updateDoc(this.container, id, tenantId, change, () => new MeetingConflictError());
   }
 
+  /** The communal welfare groups of a school (where its survey results go). */
+  async communalOf(tenantId: string, schoolId: string): Promise<Group[]> {
+    const { resources } = await this.container.items
+      .query<Group>({ query: "SELECT * FROM c WHERE c.tenantId = @t AND c.type = 'communal' AND c.schoolId = @s", parameters: [{ name: '@t', value: tenantId }, { name: '@s', value: schoolId }] })
+      .fetchAll();
+    return resources;
+  }
+
   async ofMember(tenantId: string, userId: string): Promise<Group[]> {
     const { resources } = await this.container.items
       .query<Group>({ query: 'SELECT * FROM c WHERE c.tenantId = @t AND ARRAY_CONTAINS(c.memberIds, @u)', parameters: [{ name: '@t', value: tenantId }, { name: '@u', value: userId }] })

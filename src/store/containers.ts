@@ -39,6 +39,13 @@ export const containers = {
   plans: { id: 'plans', partitionKey: '/versionId', purpose: 'plan versions (draft, published, archived) as section files, and the published pointer' },
   /** Answer feedback; read per answered section. The question is encrypted; kept 180 days. */
   feedback: { id: 'feedback', partitionKey: '/sectionId', purpose: 'answer feedback (vote, question, section ids)', defaultTtl: 180 * 24 * 3600 },
+  /**
+   * A survey round and everything of it, by round: invitations and "has answered" marks (deleted at close),
+   * answers without identity (sealed per school at close, deleted after SURVEY_KEEP_ROUNDS rounds).
+   */
+  surveyRounds: { id: 'surveyRounds', partitionKey: '/roundId', purpose: 'survey rounds, invitations, keyed-hash marks, anonymous answers' },
+  /** What stays of survey rounds, by tenant: thresholded results, the groups' chosen actions, the schools' survey channels. */
+  surveyResults: { id: 'surveyResults', partitionKey: '/tenantId', purpose: 'survey results (aggregates), chosen actions, survey channels' },
 } as const satisfies Record<string, ContainerSpec>;
 
 export type ContainerName = keyof typeof containers;

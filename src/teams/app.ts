@@ -17,6 +17,7 @@ import { PlanLibrary } from '../plan/publish/library';
 import { PlanVersions } from '../plan/publish/versions';
 import { blobOptionsOf, Originals } from '../store/originals';
 import { registerMeetings } from './handlers/meetings';
+import { registerSurveys } from './handlers/surveys';
 import { ReminderDispatcher } from '../meetings/dispatcher';
 import type { Group, Meeting } from '../meetings/model';
 import { Groups, Meetings, Reminders } from '../meetings/repository';
@@ -73,6 +74,8 @@ export interface TeamsBot {
   stopBackground(): void;
   /** One pass of the overdue-case reminders (also run every 10 minutes by startBackground). */
   remindOverdue(): Promise<void>;
+  /** A survey round's aggregate CSV behind a signed link (undefined if the link is wrong or expired). */
+  surveyCsv(roundId: string, exp: string, sig: string): Promise<string | undefined>;
 }
 
 /**
@@ -206,6 +209,7 @@ export function createTeamsBot({ config, store, log, plan, faq, keys, library }:
     await sendProactive(adapter, botAppId, g.ref, { type: 'message', text }).catch((err: { statusCode?: number }) => log.warn({ event: 'group.tell.failed', groupId: g.id, status: err?.statusCode ?? null }));
   };
   const meetingHandlers = registerMeetings(app, { meetings: meetingService, schools, forms, log, updateAgenda, tellGroup });
+  const surveys = registerSurveys(app, { adapter, botAppId, store, refs, roles, groups, meetings: meetingService, schools, keys, config, log, updateAgenda });
   const dispatcher = new ReminderDispatcher(
     reminders,
     meetingRepo,
@@ -301,12 +305,15 @@ export function createTeamsBot({ config, store, log, plan, faq, keys, library }:
       }, 10 * 60_000);
       overdueTimer.unref();
       dispatcher.start();
+      surveys.start();
     },
     remindOverdue,
+    surveyCsv: surveys.csv,
     stopBackground: () => {
       clearInterval(timer);
       clearInterval(overdueTimer);
       dispatcher.stop();
+      surveys.stop();
     },
   };
 }

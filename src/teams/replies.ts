@@ -86,7 +86,7 @@ export async function sendProactive(adapter: CloudAdapter, botAppId: string, ref
  * The adapter hands errors inside a continued conversation to its onTurnError and resolves; a proactive
  * sender needs the error (403: removed, 429: throttled) to decide, so it is carried out and rethrown.
  */
-async function continueOrThrow(adapter: CloudAdapter, botAppId: string, ref: ConversationRef, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+export async function continueOrThrow(adapter: CloudAdapter, botAppId: string, ref: ConversationRef, logic: (context: TurnContext) => Promise<void>): Promise<void> {
   let failure: unknown;
   await adapter.continueConversationAsync(botAppId, referenceOf(ref), async (context) => {
     try {
@@ -103,4 +103,33 @@ export async function updateProactive(adapter: CloudAdapter, botAppId: string, r
   await continueOrThrow(adapter, botAppId, ref, async (context) => {
     await context.updateActivity({ ...activity, id: activityId, type: 'message' });
   });
+}
+
+/**
+ * Opens (or finds: Teams answers with the existing one) the 1:1 chat between the bot and a user, through
+ * the connector of a conversation they share with the bot. Teams allows it when the app is installed for
+ * the user or in a team they belong to (learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages).
+ */
+export async function createPersonalConversation(adapter: CloudAdapter, botAppId: string, via: ConversationRef, user: { userId: string; aadObjectId?: string }): Promise<ConversationRef> {
+  let created: ConversationRef | undefined;
+  await adapter.createConversationAsync(
+    botAppId,
+    via.channelId,
+    via.serviceUrl,
+    'https://api.botframework.com',
+    { isGroup: false, bot: { id: via.botId, name: 'Opari' }, members: [{ id: user.userId, name: '' }], tenantId: via.tenantId, channelData: { tenant: { id: via.tenantId } } } as never,
+    async (context) => {
+      created = {
+        tenantId: via.tenantId,
+        conversationId: context.activity.conversation.id,
+        serviceUrl: via.serviceUrl,
+        channelId: via.channelId,
+        scope: 'personal',
+        botId: via.botId,
+        ...(user.aadObjectId ? { userAadObjectId: user.aadObjectId } : {}),
+      };
+    },
+  );
+  if (!created) throw Object.assign(new Error('No conversation created'), { name: 'ConversationNotCreated' });
+  return created;
 }

@@ -44,6 +44,15 @@ export async function startConnector(): Promise<Connector> {
       res.end(JSON.stringify({ members }));
       return;
     }
+    // Create a 1:1 conversation: Teams answers with the same conversation for the same user every time.
+    if (req.method === 'POST' && /\/v3\/conversations\/?$/.test(req.url ?? '')) {
+      const member = ((body.members as { id?: string }[] | undefined) ?? [])[0]?.id ?? '';
+      const id = `a:1on1-${member}`;
+      calls.push({ method: 'POST', path: req.url ?? '', conversationId: id, body, status: 201 });
+      res.writeHead(201, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id }));
+      return;
+    }
     const m = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?/.exec(req.url ?? '');
     const conversationId = m ? decodeURIComponent(m[1]) : '';
     // Scripted and injected failures apply to new messages (POST), not to card updates.

@@ -53,6 +53,8 @@ const caseView: CaseView = { ...(({ secret: _s, ...rest }) => rest)(caseDoc), va
 
 const plan = PlanService.load(join(ROOT, 'content', 'plan'), join(ROOT, 'content', 'glossary.yml'), 'https://opari.example.fi');
 import { startTestStore, type TestStore } from '../helpers/store';
+import { surveyCards, surveyResultViews } from '../helpers/surveySamples';
+import '../helpers/teamsCharts';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js');
@@ -162,6 +164,9 @@ const rendered: Record<string, (lang: 'fi' | 'sv' | 'en') => Record<string, unkn
   'plan-versions': (lang) => versionsCard([planVersion, { ...planVersion, versionId: 'v-20261201-0a1b2c3e' }], planVersion.versionId, messages(lang), lang, messages(lang).planAdmin.published),
   'expert-ticket': (lang) => ticketCard(ticket, messages(lang), { error: messages(lang).expert.answerRequired }),
   'expert-answer': (lang) => expertAnswerCard({ ...ticket, status: 'answered', answer: { text: 'Vastaus.', by: 'Heidi Järvinen', at: '2026-11-23T09:00:00Z', savedAsFaq: false } }, messages(lang)),
+  ...surveyCards,
+  'survey-results-group': surveyResultViews.group,
+  'survey-results-region': surveyResultViews.region,
   'no-answer': (lang) => answerCard({ ...plan.answer('mikä on huomisen sää', lang), kind: 'none', closest: [plan.ref(plan.plan.sections.get('kotiopetus')!, lang)], danger: 'abuse' } as never, plan.plan, messages(lang)),
 };
 
@@ -195,7 +200,8 @@ describe('card templates contract', () => {
     expect(templates.filter((t) => !samples[t] && !rendered[t])).toEqual([]);
   });
 
-  describe.each(templates)('%s', (name) => {
+  // Every template, and the extra views some templates have (rendered entries that are not file names).
+  describe.each([...templates, ...Object.keys(rendered).filter((k) => !templates.includes(k))])('%s', (name) => {
     it.each(['fi', 'sv', 'en'] as const)('expands (%s) to a valid Adaptive Card 1.5 with labelled inputs and routed verbs', (lang) => {
       const card = rendered[name] ? rendered[name](lang) : renderCard(name, samples[name](lang));
       expect(card.version).toBe('1.5');
