@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Person } from '../cases/model';
 import type { ConversationRef } from '../store/conversationRefs';
-import { looksLikeIndividualPupil, standardItems } from './agenda';
+import type { Lang } from '../i18n';
+import { isClosingItem, looksLikeIndividualPupil, standardItems } from './agenda';
 import type { AgendaItem, Group, GroupType, Meeting, Memo, Reminder, Rsvp } from './model';
 import { groupIdFor, type Groups, type Meetings, type Reminders } from './repository';
 import { expandRecurrence, type RecurrenceRule, reminderTimes, scheduleWarnings } from './schedule';
@@ -27,13 +28,14 @@ export class MeetingService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async createGroup(input: { tenantId: string; ref: ConversationRef; type: GroupType; name: string; schoolId?: string; chair: Person; members: Person[] }): Promise<{ group: Group; existed: boolean }> {
+  async createGroup(input: { tenantId: string; ref: ConversationRef; type: GroupType; name: string; lang: Lang; schoolId?: string; chair: Person; members: Person[] }): Promise<{ group: Group; existed: boolean }> {
     const members = [input.chair, ...input.members.filter((m) => m.userId !== input.chair.userId)];
     return this.groups.create({
       id: groupIdFor(input.ref.conversationId),
       tenantId: input.tenantId,
       type: input.type,
       name: input.name,
+      lang: input.lang,
       ...(input.schoolId ? { schoolId: input.schoolId } : {}),
       ref: input.ref,
       chair: input.chair,
@@ -44,7 +46,7 @@ export class MeetingService {
   }
 
   groupOf(tenantId: string, conversationId: string): Promise<Group | undefined> {
-    return this.groups.get(tenantId, groupIdFor(conversationId));
+    return this.groups.ofConversation(tenantId, conversationId);
   }
 
   getGroup(tenantId: string, id: string): Promise<Group | undefined> {
@@ -72,7 +74,7 @@ export class MeetingService {
         durationMinutes: input.rule.durationMinutes,
         place: input.place,
         status: 'scheduled',
-        agenda: standardItems(group.type),
+        agenda: standardItems(group.type, group.lang),
         proposalsUntil: new Date(Date.parse(o.startUtc) - DAY_MS).toISOString(),
         rsvps: {},
         warnings: [...w.warnings, ...(o.shifted ? ['shifted'] : [])].map((k) => (k === 'holiday' && w.holidayName ? `holiday:${w.holidayName.fi}` : k)),
@@ -142,7 +144,7 @@ export class MeetingService {
     const item: AgendaItem = { id: randomUUID().slice(0, 8), title, ...(details ? { details } : {}), proposedBy: actor.name, status: group.chair.userId === actor.userId ? 'accepted' : 'proposed', standard: false };
     const updated = await this.meetings.update(group.id, next.id, (m) => {
       // Before "Muut asiat"/"Seuraava kokous", after the other items.
-      const tail = m.agenda.findIndex((i) => i.standard && /^(Muut asiat|Seuraava kokous|Seuraava tapaaminen)$/.test(i.title));
+      const tail = m.agenda.findIndex(isClosingItem);
       const agenda = [...m.agenda];
       agenda.splice(tail >= 0 ? tail : agenda.length, 0, item);
       return { ...m, agenda };

@@ -1,5 +1,6 @@
 import { type Activity, type CloudAdapter, CardFactory, type ConversationReference, type TurnContext } from 'botbuilder';
-import type { ConversationRef } from '../store/conversationRefs';
+import { type Lang, langOf } from '../i18n';
+import { type ConversationRef, threadOf, withoutThread } from '../store/conversationRefs';
 
 /** Activity helpers: the only way handlers put something in front of a user. */
 
@@ -11,7 +12,10 @@ export async function sendCard(context: TurnContext, card: Record<string, unknow
   await context.sendActivity(cardActivity(card));
 }
 
-/** Plain-data conversation reference from an incoming activity (stored for proactive sends). */
+/**
+ * Plain-data conversation reference from an incoming activity (stored for proactive sends). In a channel it
+ * is the channel's, whichever thread the activity came from: a proactive send to it starts a new post.
+ */
 export function conversationRefOf(activity: Activity): ConversationRef {
   const cd = (activity.channelData ?? {}) as {
     tenant?: { id?: string };
@@ -22,7 +26,7 @@ export function conversationRefOf(activity: Activity): ConversationRef {
   const scope: ConversationRef['scope'] = convType === 'channel' || cd.channel?.id ? 'channel' : convType === 'groupChat' ? 'groupChat' : 'personal';
   return {
     tenantId: tenantOf(activity) ?? 'none',
-    conversationId: activity.conversation.id,
+    conversationId: withoutThread(activity.conversation.id),
     serviceUrl: activity.serviceUrl,
     channelId: activity.channelId,
     scope,
@@ -32,6 +36,17 @@ export function conversationRefOf(activity: Activity): ConversationRef {
     ...(scope === 'personal' && activity.from?.aadObjectId ? { userAadObjectId: activity.from.aadObjectId } : {}),
     ...(activity.locale ? { locale: activity.locale } : {}),
   };
+}
+
+/** Where to answer this activity later (an expert's answer): in a channel, the thread it came from. */
+export function replyRefOf(activity: Activity): ConversationRef {
+  const thread = threadOf(activity.conversation.id);
+  return { ...conversationRefOf(activity), ...(thread ? { threadId: thread } : {}) };
+}
+
+/** The language of what Opari sends on its own to a stored conversation: the person's choice, else their client's. */
+export function langOfRef(ref: ConversationRef): Lang {
+  return ref.lang ?? langOf(ref.locale);
 }
 
 /** The Entra tenant of an activity: Teams puts it in channelData.tenant.id and conversation.tenantId. */
@@ -58,13 +73,18 @@ export function citationEntity(items: { name: string; url: string; abstract: str
   };
 }
 
-/** Bot Framework reference for a stored conversation. */
+/**
+ * Bot Framework reference for a stored conversation: a reply address answers in its thread, anything else
+ * posts anew in the channel. References stored before channels were keyed by the channel itself may carry a
+ * thread in their conversation id; they too post anew in the channel.
+ */
 export function referenceOf(ref: ConversationRef): Partial<ConversationReference> {
+  const id = ref.threadId ? `${withoutThread(ref.conversationId)};messageid=${ref.threadId}` : withoutThread(ref.conversationId);
   return {
     channelId: ref.channelId,
     serviceUrl: ref.serviceUrl,
     bot: { id: ref.botId, name: 'Opari' },
-    conversation: { id: ref.conversationId, isGroup: ref.scope !== 'personal', conversationType: ref.scope, tenantId: ref.tenantId, name: '' },
+    conversation: { id, isGroup: ref.scope !== 'personal', conversationType: ref.scope, tenantId: ref.tenantId, name: '' },
   };
 }
 

@@ -11,7 +11,7 @@ import type { PlanService } from '../../plan/answer';
 import { answerCard } from '../../ui/answerCard';
 import { expertAnswerCard, ticketCard } from '../../ui/expertCards';
 import { langFor, msgsFor, turnLog } from '../context';
-import { conversationRefOf, tenantOf } from '../replies';
+import { conversationRefOf, replyRefOf, tenantOf } from '../replies';
 import { onCardAction } from './actions';
 import { actorOf } from './actor';
 import { answerView } from './answerView';
@@ -42,13 +42,14 @@ const answerData = ticketData.extend({
 /** Ask an expert: a question the plan does not answer becomes a ticket in the coordinators' channel. */
 export function registerExpert(app: Application<TurnState>, deps: ExpertDeps): void {
   app.message(EXPERT_CHANNEL_PATTERN, async (context, state) => {
-    const m = msgsFor(context, state);
+    const lang = langFor(context, state);
+    const m = messages(lang);
     const ref = conversationRefOf(context.activity);
     if (ref.scope !== 'channel') {
       await context.sendActivity(m.expert.channelOnly);
       return;
     }
-    await deps.settings.setExpertChannel(ref.tenantId, { ref, setBy: context.activity.from.aadObjectId ?? context.activity.from.id, setAt: new Date().toISOString() });
+    await deps.settings.setExpertChannel(ref.tenantId, { ref, setBy: context.activity.from.aadObjectId ?? context.activity.from.id, setAt: new Date().toISOString(), lang });
     turnLog(context, deps.log).info({ event: 'expert.channel.set' });
     await context.sendActivity(m.expert.channelSet);
     // Questions that waited for a channel are delivered now.
@@ -71,7 +72,7 @@ export function registerExpert(app: Application<TurnState>, deps: ExpertDeps): v
       question,
       lang,
       asker: { aadObjectId: a.from.aadObjectId, userId: a.from.id, name: a.from.name ?? a.from.id },
-      askerRef: conversationRefOf(a),
+      askerRef: replyRefOf(a),
     });
     const after = await deliverTicket(deps.tickets, ticket, deps.postTicket, turnLog(context, deps.log));
     turnLog(context, deps.log).info({ event: 'expert.ticket.created', ticketId: ticket.id, status: after?.status ?? ticket.status });
