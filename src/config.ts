@@ -94,6 +94,10 @@ export const configSpec = {
     schema: z.coerce.number().int().min(1000).max(600_000).default(30_000),
     description: 'How long a claimed reminder is reserved for the instance sending it; after that another instance takes it over.',
   },
+  LOCAL_DATA_DIR: {
+    schema: z.string().trim().min(1).default('.local-data'),
+    description: 'With the embedded store (COSMOS_ENDPOINT empty): folder, relative to the project, that keeps its data and the development case key across restarts; off = in memory only. `npm start -- --fresh` empties it.',
+  },
   PLAYGROUND: {
     schema: onOff.default('on'),
     description: 'on = also start the Microsoft 365 Agents Playground (local Teams) on port 56150; off = bot only.',

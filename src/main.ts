@@ -4,9 +4,10 @@ import { createHttpServer } from './http/server';
 import { createLogger, errInfo, type Logger } from './log';
 import { PlanService } from './plan/answer';
 import { Faq } from './expert/faq';
-import { CONTENT_DIR } from './paths';
+import { CONTENT_DIR, ROOT } from './paths';
 import { join, resolve } from 'node:path';
 import { openStore, type Store } from './store/cosmos';
+import { localCaseKey, wipeLocalData } from './store/localData';
 import { createTeamsBot } from './teams/app';
 
 /** Composition root: config → store → bot → http (→ Playground locally); graceful shutdown on SIGTERM/SIGINT. */
@@ -31,12 +32,23 @@ async function main(): Promise<void> {
   const plan = PlanService.load(config.PLAN_DIR ? resolve(config.PLAN_DIR) : join(CONTENT_DIR, 'plan'), join(CONTENT_DIR, 'glossary.yml'), config.publicUrl);
   log.info({ event: 'plan.loaded', sections: plan.plan.sections.size, ms: Date.now() - planStarted }, `Plan loaded: ${plan.plan.sections.size} sections`);
 
+  // A local trial (embedded store) keeps its data and its development case key in a folder.
+  const localDataDir = !config.COSMOS_ENDPOINT && config.LOCAL_DATA_DIR !== 'off' ? resolve(ROOT, config.LOCAL_DATA_DIR) : undefined;
+  if (localDataDir && process.argv.includes('--fresh')) {
+    wipeLocalData(localDataDir);
+    log.warn({ event: 'store.local.wiped', dataDir: localDataDir }, `--fresh: emptied ${localDataDir}`);
+  }
   const store = await openStore(
-    { endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, database: config.COSMOS_DATABASE, managedIdentityClientId: config.AZURE_CLIENT_ID },
+    { endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, database: config.COSMOS_DATABASE, managedIdentityClientId: config.AZURE_CLIENT_ID, localDataDir },
     log,
   );
+  let caseKeys = config.CASE_KEYS;
+  if (!caseKeys && localDataDir) {
+    caseKeys = localCaseKey(localDataDir);
+    log.warn({ event: 'crypto.local-key', dataDir: localDataDir }, `CASE_KEYS is empty: case data is encrypted with the development key kept in ${join(localDataDir, 'case-key')} (local only)`);
+  }
   const faq = new Faq(store.container('faq'), plan.index);
-  const bot = createTeamsBot({ config, store, log, plan, faq });
+  const bot = createTeamsBot({ config: { ...config, CASE_KEYS: caseKeys }, store, log, plan, faq });
   const http = createHttpServer({ config, log, processActivity: bot.process, ready: () => store.ping(), plan, faqEntry: (id) => faq.byId(id) });
   const port = await http.listen();
   bot.startBackground();

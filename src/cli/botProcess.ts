@@ -20,7 +20,8 @@ export async function spawnBot(env: Record<string, string> = {}): Promise<{ url:
   const started = Date.now();
   const proc = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
     cwd: ROOT,
-    env: { ...process.env, PLAYGROUND: 'off', LOG_LEVEL: 'warn', NODE_NO_WARNINGS: '1', ...env, PORT: String(port) },
+    // The embedded store stays in memory: a tool run never writes into the project's .local-data.
+    env: { ...process.env, PLAYGROUND: 'off', LOG_LEVEL: 'warn', NODE_NO_WARNINGS: '1', LOCAL_DATA_DIR: 'off', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
