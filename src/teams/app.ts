@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import type { TurnState } from '@microsoft/teams-ai';
+// Deep imports: the package's index also loads the AI planners, tokenizers and model clients that Opari
+// does not use (about half a second of every start-up).
+import { Application } from '@microsoft/teams-ai/lib/Application';
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
 import type { Request, Response, TurnContext } from 'botbuilder';
 import type { Config } from '../config';
 import { errInfo, type Logger } from '../log';
