@@ -14,6 +14,7 @@ import { Groups, Meetings, Reminders } from '../meetings/repository';
 import { openStore } from '../store/cosmos';
 import { EMBEDDED_KEY, startEmbeddedCosmos } from '../store/embedded';
 import { ask, spawnBot } from './botProcess';
+import { loadBench } from './loadBench';
 
 /**
  * npm run bench: speed figures for the issue targets.
@@ -56,7 +57,8 @@ function rankingTimes(index: PlanIndex, questions: string[], rounds: number): nu
 }
 
 async function main(): Promise<void> {
-  const questions = (JSON.parse(readFileSync(join(ROOT, 'test', 'eval', 'questions.json'), 'utf8')) as EvalQuestion[]).map((q) => q.q);
+  const labelled = JSON.parse(readFileSync(join(ROOT, 'test', 'eval', 'questions.json'), 'utf8')) as EvalQuestion[];
+  const questions = labelled.map((q) => q.q);
 
   console.log('Start-up with the sample plan (process start → /healthz 200, embedded store, 3 runs)');
   const startups: number[] = [];
@@ -90,6 +92,12 @@ async function main(): Promise<void> {
   } finally {
     await bot.stop();
   }
+
+  const load = await loadBench(labelled);
+  console.log('Turns under load: 10 conversations at once, one bot process, one store (alternating rounds)');
+  console.log(`  help turns    ${load.help.turnsPerSecond.toFixed(0)}/s   store per turn: ${load.help.reads.toFixed(2)} reads, ${load.help.writes.toFixed(2)} writes`);
+  console.log(`  answer turns  ${load.answer.turnsPerSecond.toFixed(0)}/s   store per turn: ${load.answer.reads.toFixed(2)} reads, ${load.answer.writes.toFixed(2)} writes`);
+  console.log(`  help/answer   ×${(load.help.turnsPerSecond / load.answer.turnsPerSecond).toFixed(2)}   (target ≤ 1.5; store ≤ 1 read and 1 write per turn)\n`);
 
   const glossary = Glossary.load(join(CONTENT_DIR, 'glossary.yml'));
   const plan = loadPlan(process.env.PLAN_DIR ?? join(CONTENT_DIR, 'plan'));

@@ -57,7 +57,7 @@ export async function spawnBot(env: Record<string, string> = {}): Promise<{ url:
 
 let seq = 0;
 /** One Teams message activity to /api/messages with expectReplies; returns the replies. */
-export async function ask(url: string, text: string, locale: string, conversationId = 'a:cli-tool'): Promise<{ ms: number; replies: Record<string, unknown>[] }> {
+export async function ask(url: string, text: string, locale: string, conversationId = 'a:cli-tool', userId = '29:cli-user'): Promise<{ ms: number; replies: Record<string, unknown>[] }> {
   const body = {
     type: 'message',
     id: `cli-${++seq}`,
@@ -66,7 +66,7 @@ export async function ask(url: string, text: string, locale: string, conversatio
     channelId: 'msteams',
     serviceUrl: 'http://127.0.0.1:9/',
     deliveryMode: 'expectReplies',
-    from: { id: '29:cli-user', aadObjectId: '00000000-0000-4000-8000-0000000000c1', name: 'CLI' },
+    from: { id: userId, aadObjectId: '00000000-0000-4000-8000-0000000000c1', name: 'CLI' },
     recipient: { id: '28:opari', name: 'Opari' },
     conversation: { id: conversationId, conversationType: 'personal', tenantId: '00000000-0000-4000-8000-0000000000aa' },
     channelData: { tenant: { id: '00000000-0000-4000-8000-0000000000aa' } },

@@ -44,7 +44,7 @@ import { registerLanguage } from './handlers/language';
 import { registerPing } from './handlers/ping';
 import { registerWelcome } from './handlers/welcome';
 import { cardActivity, conversationRefOf, langOfRef, sendProactive, tenantOf, updateProactive } from './replies';
-import { CosmosStorage } from './state';
+import { CosmosStorage, UserTurnState } from './state';
 import { LanguageDetector } from '../plan/language';
 import { groupOfTurn } from './turnGroup';
 import { registerTurnLanguage } from './turnLanguage';
@@ -88,6 +88,7 @@ export function createTeamsBot({ config, store, log, plan, faq }: TeamsBotDeps):
     adapter,
     botAppId: config.BOT_ID ?? '',
     storage: new CosmosStorage(store.container('state')),
+    turnStateFactory: () => new UserTurnState(),
     removeRecipientMention: true,
     startTypingTimer: false,
     longRunningMessages: false,
