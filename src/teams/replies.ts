@@ -1,6 +1,7 @@
 import { type Activity, type CloudAdapter, CardFactory, type ConversationReference, type TurnContext } from 'botbuilder';
 import { type Lang, langOf } from '../i18n';
 import { type ConversationRef, threadOf, withoutThread } from '../store/conversationRefs';
+import { Pacer, retryAfterMs } from './pacer';
 
 /** Activity helpers: the only way handlers put something in front of a user. */
 
@@ -88,16 +89,35 @@ export function referenceOf(ref: ConversationRef): Partial<ConversationReference
   };
 }
 
+/** Every proactive send and update of this instance goes through one pacer (Teams' rate limits). */
+export const proactivePacer = new Pacer();
+
 /**
- * Sends one activity to a stored conversation (proactive message); returns its id. Errors (403 when the
- * bot was removed, 404, 429) propagate with their statusCode for the caller to decide.
+ * Sends one activity to a stored conversation (proactive message); returns its id. Paced to Teams' limits.
+ * Errors (403 when the bot was removed, 404, 429) propagate with their statusCode for the caller to decide.
  */
 export async function sendProactive(adapter: CloudAdapter, botAppId: string, ref: ConversationRef, activity: Partial<Activity>): Promise<string | undefined> {
   let id: string | undefined;
-  await continueOrThrow(adapter, botAppId, ref, async (context) => {
-    id = (await context.sendActivity(activity))?.id;
-  });
+  await paced(ref, () =>
+    continueOrThrow(adapter, botAppId, ref, async (context) => {
+      id = (await context.sendActivity(activity))?.id;
+    }),
+  );
   return id;
+}
+
+/** Waits for a slot in the conversation's and the tenant's limits; a 429 holds the conversation for its Retry-After. */
+async function paced(ref: ConversationRef, send: () => Promise<void>): Promise<void> {
+  const conversation = withoutThread(ref.conversationId);
+  const slot = await proactivePacer.acquire(ref.tenantId, conversation);
+  try {
+    await send();
+  } catch (err) {
+    if ((err as { statusCode?: number })?.statusCode === 429) proactivePacer.throttled(conversation, retryAfterMs(err) ?? 1000);
+    throw err;
+  } finally {
+    proactivePacer.finished(slot);
+  }
 }
 
 /**
@@ -116,9 +136,11 @@ async function continueOrThrow(adapter: CloudAdapter, botAppId: string, ref: Con
   if (failure) throw failure;
 }
 
-/** Replaces a message the bot posted earlier (e.g. an agenda card) in a stored conversation. */
+/** Replaces a message the bot posted earlier (e.g. an agenda card) in a stored conversation. Paced like a send. */
 export async function updateProactive(adapter: CloudAdapter, botAppId: string, ref: ConversationRef, activityId: string, activity: Partial<Activity>): Promise<void> {
-  await continueOrThrow(adapter, botAppId, ref, async (context) => {
-    await context.updateActivity({ ...activity, id: activityId, type: 'message' });
-  });
+  await paced(ref, () =>
+    continueOrThrow(adapter, botAppId, ref, async (context) => {
+      await context.updateActivity({ ...activity, id: activityId, type: 'message' });
+    }),
+  );
 }
