@@ -72,7 +72,7 @@ export const configSpec = {
       (s) => s === undefined || s.split(',').every((p) => /^[A-Za-z0-9_-]{1,20}:[A-Za-z0-9+/]{43}=$/.test(p.trim()) && Buffer.from(p.trim().split(':')[1], 'base64').length === 32),
       'each key must be kid:base64 of 32 bytes (e.g. k2026:$(openssl rand -base64 32))',
     ),
-    description: 'Keys for encrypting case data: kid:base64(32 bytes)[,older…]. Secret. Empty = a development key per start (local only).',
+    description: 'Keys for encrypting case data: kid:base64(32 bytes)[,older…]. Secret. Empty = a development key (local only), kept in LOCAL_DATA_DIR (or made per start when that is off).',
   },
   CASE_PREFIX: {
     schema: z.string().regex(/^[A-Z]{1,6}$/, '1–6 capital letters').default('OH'),
