@@ -55,6 +55,37 @@ export async function spawnBot(env: Record<string, string> = {}): Promise<{ url:
   };
 }
 
+/**
+ * `npm start` as a user types it (PLAYGROUND=off, store in memory), timed from the command to /healthz
+ * answering 200; on an unchanged checkout it starts the built bot without compiling.
+ */
+export async function npmStartMs(): Promise<number> {
+  const port = await freePort();
+  const started = Date.now();
+  const proc = spawn('npm', ['start', '--silent'], {
+    cwd: ROOT,
+    env: { ...process.env, PLAYGROUND: 'off', LOG_LEVEL: 'warn', LOCAL_DATA_DIR: 'off', PORT: String(port) },
+    stdio: 'ignore',
+    detached: true, // its own process group: npm, the shell and node stop together
+  });
+  try {
+    for (;;) {
+      if (proc.exitCode !== null) throw new Error(`npm start exited with ${proc.exitCode}`);
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200) return Date.now() - started;
+      } catch {
+        /* starting */
+      }
+      if (Date.now() - started > 60_000) throw new Error('npm start did not answer /healthz within 60 s');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  } finally {
+    const exited = new Promise((r) => proc.once('exit', r));
+    process.kill(-proc.pid!, 'SIGTERM');
+    await exited;
+  }
+}
+
 let seq = 0;
 /** One Teams message activity to /api/messages with expectReplies; returns the replies. */
 export async function ask(url: string, text: string, locale: string, conversationId = 'a:cli-tool', userId = '29:cli-user'): Promise<{ ms: number; replies: Record<string, unknown>[] }> {
