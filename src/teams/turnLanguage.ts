@@ -17,7 +17,8 @@ export interface TurnLanguageDeps {
 export function registerTurnLanguage(app: Application<TurnState>, deps: TurnLanguageDeps): void {
   app.turn('beforeTurn', async (context, state) => {
     const a = context.activity;
-    if (a.type !== 'message' && a.type !== 'invoke') return true;
+    // Messages, card actions and the welcome on install; not the other events.
+    if (a.type !== 'message' && a.type !== 'invoke' && a.type !== 'conversationUpdate') return true;
     const typed = a.type === 'message' && a.text ? deps.detector.detect(a.text) : undefined;
     if (typed) {
       context.turnState.set(TYPED_LANG_KEY, typed);
