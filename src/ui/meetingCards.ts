@@ -104,7 +104,6 @@ export function groupCard(title: string, group: Group, upcoming: Meeting[], scho
     none: upcoming.length ? '' : m.meetings.none,
     rows: upcoming.slice(0, 10).map((meeting) => ({ text: meetingRow(meeting, lang) })),
     callMeeting: m.group.callMeeting,
-    groupId: group.id,
     lang,
   });
 }
