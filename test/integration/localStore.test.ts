@@ -55,21 +55,19 @@ describe('the local store keeps its data across restarts', () => {
     expect(String(line.msg)).toContain(dir);
     expect(String(line.msg)).not.toMatch(/in memory/);
     expect(statSync(join(dir, 'case-key')).mode & 0o777).toBe(0o600);
-  });
-
-  it('after a restart still has the case (readable), the group and the language choice, and case numbers continue', async () => {
-    bot = await start();
-    const first = await submitCase(bot);
-    expect(first).toMatch(/^OH-\d{4}-0001$/);
+    // What the next start must find: a case, a group in a channel, a person's language.
+    expect(await submitCase(bot)).toMatch(/^OH-\d{4}-0001$/);
     await post(bot.url, cardAction('group.create', { type: 'communal', name: 'Kokeilukoulun OHR', school: 'koivurinne', lang: 'fi' }, channel()), { expectReplies: false });
     await post(bot.url, message('kieli ruotsi', personal()));
     expect(await bot.stop('SIGINT')).toBe(0); // Ctrl-C
     bot = undefined;
+  }, 120_000);
 
+  it('after a restart still has the case (readable), the group and the language choice, and case numbers continue', async () => {
     bot = await start();
     expect((await bot.waitForLog((l) => l.event === 'store.embedded')).restored).toBeGreaterThan(0);
     const { containers } = JSON.parse(readFileSync(join(dir, 'store.json'), 'utf8')) as { containers: Record<string, { id: string; schoolId?: string; number?: string }[]> };
-    const stored = containers.cases.find((c) => c.number === first)!;
+    const stored = containers.cases.find((c) => c.number?.endsWith('-0001'))!;
     expect(JSON.stringify(containers.cases)).not.toContain(PUPIL); // encrypted at rest, in the file too
     const opened = await post(bot.url, cardAction('case.open', { caseId: stored.id, schoolId: stored.schoolId }, personal()));
     expect(invokeText(opened.replies)).toContain(PUPIL);
@@ -78,15 +76,15 @@ describe('the local store keeps its data across restarts', () => {
     const click = await post(bot.url, cardAction('welcome.ask', {}, { ...personal(), locale: 'en-US' }));
     expect(click.replies.find((r) => r.type === 'message')?.text).toMatch(/Skriv din fråga/);
     expect(await submitCase(bot)).toMatch(/-0002$/);
+    // Killed without a chance to save at exit: what was written is already on disk.
+    await new Promise((r) => setTimeout(r, 1500));
+    await bot.stop('SIGKILL');
+    bot = undefined;
   }, 120_000);
 
-  it('keeps what was written even when the process is killed, and starts empty with --fresh', async () => {
+  it('keeps what was written before the process was killed, and starts empty with --fresh', async () => {
     bot = await start();
     expect(await submitCase(bot)).toMatch(/-0003$/);
-    await new Promise((r) => setTimeout(r, 1500)); // saved soon after each change
-    await bot.stop('SIGKILL');
-    bot = await start();
-    expect(await submitCase(bot)).toMatch(/-0004$/);
     await bot.stop();
 
     bot = await start(['--fresh']);
