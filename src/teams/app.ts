@@ -203,7 +203,8 @@ export function createTeamsBot({ config, store, log, plan, faq }: TeamsBotDeps):
     groups,
     {
       send: async (g, m) => {
-        await sendProactive(adapter, botAppId, g.ref, cardActivity(agendaCard(m, g, groupLang(g), messages(groupLang(g)), { reminder: true })));
+        // A claimed reminder waits for a slot no longer than half its lease; past that it is retried as throttled.
+        await sendProactive(adapter, botAppId, g.ref, cardActivity(agendaCard(m, g, groupLang(g), messages(groupLang(g)), { reminder: true })), config.REMINDER_LEASE_MS / 2);
       },
       tellChair: async (g, m, _r, what) => {
         const tell = (lang: Lang) => format(what === 'failed' ? messages(lang).meetings.failedToChair : messages(lang).meetings.missedToChair, { title: m.title, when: meetingWhen(m, lang) });

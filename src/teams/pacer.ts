@@ -94,14 +94,18 @@ export class Pacer {
 
   /**
    * Resolves when one more request to this conversation keeps within Teams' limits, and counts it from then
-   * on; the caller calls `finished` on the returned send when the request has been answered.
+   * on; the caller calls `finished` on the returned send when the request has been answered. A send that
+   * would have to wait longer than `maxWaitMs` is refused at once with a PacedOutError (a 429 with
+   * Retry-After), for the caller to retry later as it would a throttled request.
    */
-  async acquire(tenantId: string, conversationId: string): Promise<Send> {
+  async acquire(tenantId: string, conversationId: string, maxWaitMs = Infinity): Promise<Send> {
     const conversation = this.window(this.conversations, conversationId, this.opts.conversationLimits ?? CONVERSATION_LIMITS);
     const tenant = this.window(this.tenants, tenantId, this.opts.tenantLimits ?? TENANT_LIMITS);
+    const started = this.now();
     for (;;) {
       const now = this.now();
       const wait = Math.max(conversation.waitMs(now), tenant.waitMs(now));
+      if (wait > 0 && now + wait - started > maxWaitMs) throw new PacedOutError(wait);
       if (wait <= 0) {
         const send: Send = {};
         conversation.add(send);
@@ -126,6 +130,20 @@ export class Pacer {
 
   private forgetIdle(now: number): void {
     for (const map of [this.conversations, this.tenants]) for (const [key, w] of map) if (w.idleSince(now)) map.delete(key);
+  }
+}
+
+/** A send refused before it left: waiting for a free slot would take longer than its caller allows. */
+export class PacedOutError extends Error {
+  /** As a throttled connector call: status 429 with Retry-After (seconds), so senders retry it the same way. */
+  readonly statusCode = 429;
+  readonly response: { headers: { get(name: string): string | undefined } };
+
+  constructor(readonly waitMs: number) {
+    super(`Teams' rate limit leaves no slot for ${Math.ceil(waitMs)} ms`);
+    this.name = 'PacedOutError';
+    const seconds = String(Math.ceil(waitMs / 1000));
+    this.response = { headers: { get: (name) => (name.toLowerCase() === 'retry-after' ? seconds : undefined) } };
   }
 }
 

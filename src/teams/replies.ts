@@ -93,12 +93,20 @@ export function referenceOf(ref: ConversationRef): Partial<ConversationReference
 export const proactivePacer = new Pacer();
 
 /**
- * Sends one activity to a stored conversation (proactive message); returns its id. Paced to Teams' limits.
- * Errors (403 when the bot was removed, 404, 429) propagate with their statusCode for the caller to decide.
+ * How long a proactive send may wait for a slot before it is refused as throttled (429): well inside a
+ * turn's 10–15 s when a handler posts to another conversation (a case notice), and callers that hold a
+ * lease (the reminder dispatcher) pass less than their lease.
  */
-export async function sendProactive(adapter: CloudAdapter, botAppId: string, ref: ConversationRef, activity: Partial<Activity>): Promise<string | undefined> {
+export const DEFAULT_MAX_PACING_WAIT_MS = 5000;
+
+/**
+ * Sends one activity to a stored conversation (proactive message); returns its id. Paced to Teams' limits.
+ * Errors (403 when the bot was removed, 404, 429 — also when no slot is free within `maxWaitMs`) propagate
+ * with their statusCode for the caller to decide.
+ */
+export async function sendProactive(adapter: CloudAdapter, botAppId: string, ref: ConversationRef, activity: Partial<Activity>, maxWaitMs = DEFAULT_MAX_PACING_WAIT_MS): Promise<string | undefined> {
   let id: string | undefined;
-  await paced(ref, () =>
+  await paced(ref, maxWaitMs, () =>
     continueOrThrow(adapter, botAppId, ref, async (context) => {
       id = (await context.sendActivity(activity))?.id;
     }),
@@ -107,9 +115,9 @@ export async function sendProactive(adapter: CloudAdapter, botAppId: string, ref
 }
 
 /** Waits for a slot in the conversation's and the tenant's limits; a 429 holds the conversation for its Retry-After. */
-async function paced(ref: ConversationRef, send: () => Promise<void>): Promise<void> {
+async function paced(ref: ConversationRef, maxWaitMs: number, send: () => Promise<void>): Promise<void> {
   const conversation = withoutThread(ref.conversationId);
-  const slot = await proactivePacer.acquire(ref.tenantId, conversation);
+  const slot = await proactivePacer.acquire(ref.tenantId, conversation, maxWaitMs);
   try {
     await send();
   } catch (err) {
@@ -138,7 +146,7 @@ async function continueOrThrow(adapter: CloudAdapter, botAppId: string, ref: Con
 
 /** Replaces a message the bot posted earlier (e.g. an agenda card) in a stored conversation. Paced like a send. */
 export async function updateProactive(adapter: CloudAdapter, botAppId: string, ref: ConversationRef, activityId: string, activity: Partial<Activity>): Promise<void> {
-  await paced(ref, () =>
+  await paced(ref, DEFAULT_MAX_PACING_WAIT_MS, () =>
     continueOrThrow(adapter, botAppId, ref, async (context) => {
       await context.updateActivity({ ...activity, id: activityId, type: 'message' });
     }),

@@ -1,4 +1,4 @@
-import { CONVERSATION_LIMITS, Pacer, retryAfterMs, TENANT_LIMITS } from '../../src/teams/pacer';
+import { CONVERSATION_LIMITS, PacedOutError, Pacer, retryAfterMs, TENANT_LIMITS } from '../../src/teams/pacer';
 
 /** A clock that moves only when every waiter is asleep: the pacer's timing without waiting for it. */
 function fakeTime() {
@@ -88,6 +88,19 @@ describe('pacing proactive sends to Teams\' limits', () => {
     pacer.finished(first);
     await clock.run(waiting);
     expect(second).toBeGreaterThanOrEqual(6000);
+  });
+
+  it('refuses a send that would wait longer than its caller allows, as a 429 with Retry-After, and counts nothing for it', async () => {
+    const clock = fakeTime();
+    const pacer = new Pacer({ now: clock.now, sleep: clock.sleep });
+    for (let i = 0; i < 8; i++) pacer.finished(await clock.run(pacer.acquire('t', 'c')));
+    // Seven at 0 ms, the eighth a second later: 8 in 2 s are used up until the first seven leave the window.
+    const at = clock.now();
+    const refused = await clock.run(pacer.acquire('t', 'c', 500).then(() => undefined, (e: unknown) => e));
+    expect(refused).toBeInstanceOf(PacedOutError);
+    const waited = await clock.run(pacer.acquire('t', 'c', 5000).then(() => clock.now()));
+    expect(waited).toBeGreaterThanOrEqual(2000);
+    expect(retryAfterMs(refused)).toBeGreaterThanOrEqual(waited - at); // Retry-After covers the wait
   });
 
   it('reads Retry-After in seconds or as a date', () => {
