@@ -116,5 +116,6 @@ run('meetings in the Agents Playground team channel', () => {
     await page.locator('.ac-adaptiveCard', { hasText: 'Hei, olen Opari' }).first().getByRole('button', { name: 'Kokoukset' }).click();
     await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].some((c) => c.textContent?.includes('Kutsu kokous') && c.textContent?.includes('Syksyn yhteisöllinen OHR')), undefined, { timeout: 20_000 });
     await page.screenshot({ path: join(SCREENSHOTS, 'meeting-reminder.png'), fullPage: true });
+    await page.locator('.ac-adaptiveCard', { hasText: 'Kutsu kokous' }).last().screenshot({ path: join(SCREENSHOTS, 'group-card-with-meeting.png') });
   });
 });
