@@ -93,7 +93,7 @@ export const configSpec = {
       (s) => s === undefined || s.split(',').every((p) => /^[A-Za-z0-9_-]{1,20}:[A-Za-z0-9+/]{43}=$/.test(p.trim()) && Buffer.from(p.trim().split(':')[1], 'base64').length === 32),
       'each key must be kid:base64 of 32 bytes (e.g. k2026:$(openssl rand -base64 32))',
     ),
-    description: 'Keys for encrypting pupil data and free text at rest: kid:base64(32 bytes)[,older…]. Secret. Required with BOT_ID or COSMOS_ENDPOINT; empty = a development key per start (local only).',
+    description: 'Keys for encrypting pupil data and free text at rest: kid:base64(32 bytes)[,older…]. Secret. Required with BOT_ID or COSMOS_ENDPOINT; empty = a development key (local only), kept in LOCAL_DATA_DIR (or made per start when that is off).',
   },
   CASE_PREFIX: {
     schema: z.string().regex(/^[A-Z]{1,6}$/, '1–6 capital letters').default('OH'),
@@ -126,6 +126,10 @@ export const configSpec = {
   SURVEY_KEEP_ROUNDS: {
     schema: z.coerce.number().int().min(0).max(20).default(2),
     description: "Closed rounds per survey whose sealed (anonymous, masked) answers are kept; older rounds keep only their aggregates. 0 = delete answers at close.",
+  },
+  LOCAL_DATA_DIR: {
+    schema: z.string().trim().min(1).default('.local-data'),
+    description: 'With the embedded store (COSMOS_ENDPOINT empty): folder, relative to the project, that keeps its data and the development case key across restarts; off = in memory only. `npm start -- --fresh` empties it.',
   },
   PLAYGROUND: {
     schema: onOff.default('on'),

@@ -6,9 +6,10 @@ import { PlanService } from './plan/answer';
 import { Faq } from './expert/faq';
 import { FaqLinks } from './expert/faqLinks';
 import { KeyRing } from './store/crypto';
-import { CONTENT_DIR } from './paths';
+import { CONTENT_DIR, ROOT } from './paths';
 import { basename, join, resolve } from 'node:path';
 import { openStore, type Store } from './store/cosmos';
+import { localCaseKey, wipeLocalData } from './store/localData';
 import { createTeamsBot } from './teams/app';
 import { contentTypeOf, PlanLibrary } from './plan/publish/library';
 import { PlanVersions } from './plan/publish/versions';
@@ -39,12 +40,24 @@ async function main(): Promise<void> {
   const plan = PlanService.load(planDir, join(CONTENT_DIR, 'glossary.yml'), config.publicUrl);
   log.info({ event: 'plan.loaded', sections: plan.plan.sections.size, ms: Date.now() - planStarted }, `Plan loaded: ${plan.plan.sections.size} sections`);
 
+  // A local trial (embedded store) keeps its data and its development case key in a folder.
+  const localDataDir = !config.COSMOS_ENDPOINT && config.LOCAL_DATA_DIR !== 'off' ? resolve(ROOT, config.LOCAL_DATA_DIR) : undefined;
+  if (localDataDir && process.argv.includes('--fresh')) {
+    wipeLocalData(localDataDir);
+    log.warn({ event: 'store.local.wiped', dataDir: localDataDir }, `--fresh: emptied ${localDataDir}`);
+  }
   const store = await openStore(
-    { endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, database: config.COSMOS_DATABASE, managedIdentityClientId: config.AZURE_CLIENT_ID },
+    { endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, database: config.COSMOS_DATABASE, managedIdentityClientId: config.AZURE_CLIENT_ID, localDataDir },
     log,
   );
   // One key ring for everything encrypted or signed at rest: cases, tickets, FAQ, feedback, FAQ links.
-  const keys = KeyRing.fromEnv(config.CASE_KEYS);
+  // A local trial keeps its development key beside its data, so what it stored stays readable after a restart.
+  let caseKeys = config.CASE_KEYS;
+  if (!caseKeys && localDataDir) {
+    caseKeys = localCaseKey(localDataDir);
+    log.warn({ event: 'crypto.local-key', dataDir: localDataDir }, `CASE_KEYS is empty: stored data is encrypted with the development key kept in ${join(localDataDir, 'case-key')} (local only)`);
+  }
+  const keys = KeyRing.fromEnv(caseKeys);
   if (keys.generated) log.warn({ event: 'crypto.dev-key' }, 'CASE_KEYS is empty: stored data is encrypted with a development key made for this run (local only)');
   // A plan published from Teams (Cosmos) replaces the one kept as files; every instance follows the pointer.
   const originals = new Originals(blobOptionsOf(config), log);

@@ -20,7 +20,8 @@ export async function spawnBot(env: Record<string, string> = {}): Promise<{ url:
   const started = Date.now();
   const proc = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
     cwd: ROOT,
-    env: { ...process.env, PLAYGROUND: 'off', LOG_LEVEL: 'warn', NODE_NO_WARNINGS: '1', ...env, PORT: String(port) },
+    // The embedded store stays in memory: a tool run never writes into the project's .local-data.
+    env: { ...process.env, PLAYGROUND: 'off', LOG_LEVEL: 'warn', NODE_NO_WARNINGS: '1', LOCAL_DATA_DIR: 'off', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -54,9 +55,40 @@ export async function spawnBot(env: Record<string, string> = {}): Promise<{ url:
   };
 }
 
+/**
+ * `npm start` as a user types it (PLAYGROUND=off, store in memory), timed from the command to /healthz
+ * answering 200; on an unchanged checkout it starts the built bot without compiling.
+ */
+export async function npmStartMs(): Promise<number> {
+  const port = await freePort();
+  const started = Date.now();
+  const proc = spawn('npm', ['start', '--silent'], {
+    cwd: ROOT,
+    env: { ...process.env, PLAYGROUND: 'off', LOG_LEVEL: 'warn', LOCAL_DATA_DIR: 'off', PORT: String(port) },
+    stdio: 'ignore',
+    detached: true, // its own process group: npm, the shell and node stop together
+  });
+  try {
+    for (;;) {
+      if (proc.exitCode !== null) throw new Error(`npm start exited with ${proc.exitCode}`);
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200) return Date.now() - started;
+      } catch {
+        /* starting */
+      }
+      if (Date.now() - started > 60_000) throw new Error('npm start did not answer /healthz within 60 s');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  } finally {
+    const exited = new Promise((r) => proc.once('exit', r));
+    process.kill(-proc.pid!, 'SIGTERM');
+    await exited;
+  }
+}
+
 let seq = 0;
 /** One Teams message activity to /api/messages with expectReplies; returns the replies. */
-export async function ask(url: string, text: string, locale: string, conversationId = 'a:cli-tool'): Promise<{ ms: number; replies: Record<string, unknown>[] }> {
+export async function ask(url: string, text: string, locale: string, conversationId = 'a:cli-tool', userId = '29:cli-user'): Promise<{ ms: number; replies: Record<string, unknown>[] }> {
   const body = {
     type: 'message',
     id: `cli-${++seq}`,
@@ -65,7 +97,7 @@ export async function ask(url: string, text: string, locale: string, conversatio
     channelId: 'msteams',
     serviceUrl: 'http://127.0.0.1:9/',
     deliveryMode: 'expectReplies',
-    from: { id: '29:cli-user', aadObjectId: '00000000-0000-4000-8000-0000000000c1', name: 'CLI' },
+    from: { id: userId, aadObjectId: '00000000-0000-4000-8000-0000000000c1', name: 'CLI' },
     recipient: { id: '28:opari', name: 'Opari' },
     conversation: { id: conversationId, conversationType: 'personal', tenantId: '00000000-0000-4000-8000-0000000000aa' },
     channelData: { tenant: { id: '00000000-0000-4000-8000-0000000000aa' } },

@@ -45,6 +45,9 @@ export const FAQ_FRESHNESS_MS = 2000;
 
 export class Faq {
   private readonly cache = new Map<string, Cached>();
+  private readonly checking = new Map<string, Promise<Cached>>();
+  /** Entries this instance added per tenant: a check that began before an addition is not cached. */
+  private readonly added = new Map<string, number>();
 
   private readonly base: () => PlanIndex;
 
@@ -65,14 +68,35 @@ export class Faq {
     await withStoreRetry(() => this.container.items.create(stored));
     // The version document's ETag changes on every upsert: that is what other instances watch.
     await withStoreRetry(() => this.container.items.upsert({ id: 'version', tenantId: entry.tenantId, kind: 'version', at: now.toISOString(), last: full.id }));
-    this.cache.delete(entry.tenantId); // this instance sees it on the next question; others within FAQ_FRESHNESS_MS
+    // This instance sees it on the next question (a check already under way is not kept); others within FAQ_FRESHNESS_MS.
+    this.cache.delete(entry.tenantId);
+    this.checking.delete(entry.tenantId);
+    this.added.set(entry.tenantId, (this.added.get(entry.tenantId) ?? 0) + 1);
     return full;
   }
 
-  private async load(tenantId: string): Promise<Cached> {
+  /**
+   * The tenant's cached index, checked against the version document at most every FAQ_FRESHNESS_MS and
+   * rebuilt when the plan in force changes (a publish). Turns that arrive together while a check is under
+   * way share it: one read, not one per conversation.
+   */
+  private load(tenantId: string): Promise<Cached> {
     const base = this.base();
     const known = this.cache.get(tenantId);
-    if (known && known.base === base && Date.now() - known.checkedAt < FAQ_FRESHNESS_MS) return known;
+    if (known && known.base === base && Date.now() - known.checkedAt < FAQ_FRESHNESS_MS) return Promise.resolve(known);
+    let pending = this.checking.get(tenantId);
+    if (!pending) {
+      const check = this.refresh(tenantId, known, base).finally(() => {
+        if (this.checking.get(tenantId) === check) this.checking.delete(tenantId);
+      });
+      pending = check;
+      this.checking.set(tenantId, check);
+    }
+    return pending;
+  }
+
+  private async refresh(tenantId: string, known: Cached | undefined, base: PlanIndex): Promise<Cached> {
+    const additions = this.added.get(tenantId) ?? 0;
     let etag = 'none';
     try {
       const { resource } = await this.container.item('version', tenantId).read<{ _etag: string }>();
@@ -90,7 +114,7 @@ export class Faq {
     const entries = new Map(resources.map((e) => [e.id, this.decrypt(e)]));
     const index = entries.size ? new PlanIndex(withFaq(base.plan, [...entries.values()]), base.glossary) : base;
     const next: Cached = { etag, base, checkedAt: Date.now(), entries, index };
-    this.cache.set(tenantId, next);
+    if ((this.added.get(tenantId) ?? 0) === additions) this.cache.set(tenantId, next);
     return next;
   }
 

@@ -1,4 +1,5 @@
 import type { Container } from '@azure/cosmos';
+import type { Lang } from '../i18n';
 import type { ConversationRef } from '../store/conversationRefs';
 import { readDoc } from '../store/documents';
 import { statusOf } from '../store/errors';
@@ -9,6 +10,8 @@ export interface ExpertChannel {
   ref: ConversationRef;
   setBy: string;
   setAt: string;
+  /** What Opari posts in the channel is in this language: the language of whoever set it. */
+  lang?: Lang;
 }
 
 export class Settings {
@@ -25,7 +28,7 @@ export class Settings {
 
   private async channel(tenantId: string, id: string): Promise<ExpertChannel | undefined> {
     const doc = await readDoc<ExpertChannel>(this.container, id, tenantId);
-    return doc ? { ref: doc.ref, setBy: doc.setBy, setAt: doc.setAt } : undefined;
+    return doc ? { ref: doc.ref, setBy: doc.setBy, setAt: doc.setAt, ...(doc.lang ? { lang: doc.lang } : {}) } : undefined;
   }
 
   /** The school's student welfare channel: where case notices (without pupil data) go. */

@@ -167,7 +167,7 @@ export const en: Messages = {
     groupSchool: 'School (not for the regional group)',
     groupTypes: { communal: 'Communal welfare group', expert: 'Multi-professional expert group', steering: 'Welfare steering group', regional: 'Regional cooperation group' },
     create: 'Set up',
-    created: 'The group {name} is set up. Chair: {chair}. Call a meeting with the "meeting" form.',
+    created: 'The group {name} is set up. Chair: {chair}.',
     existed: 'This conversation already has the group {name}.',
     notInGroup: 'This conversation has no welfare group. Set one up by typing "create group".',
     notChair: "Only the group's chair can do this.",
@@ -304,4 +304,20 @@ export const en: Messages = {
   surveys: surveysEn,
   error: 'Sorry, something went wrong and your request could not be handled. Please try again in a moment. If it keeps happening, give the administrator the code {id}.',
   tenantRefused: 'Opari is not enabled for this organisation.',
+  language: {
+    changed: 'The language is now English.',
+    choose: 'The languages are Finnish, Swedish and English, for example "language finnish".',
+  },
+  group: {
+    callMeeting: 'Call a meeting',
+    members: 'Members',
+    school: 'School',
+  },
+  agendaItems: {
+    communal: ['Opening and attendance', 'Notes of the previous meeting', 'Current matters of communal student welfare', 'Follow-up of the action plan', 'Other business', 'Next meeting'],
+    expert: ['Opening and attendance', 'Consent and members of the group', 'The situation and the need for support', 'Agreed actions and the person responsible', 'Next meeting'],
+    steering: ['Opening and attendance', 'Notes of the previous meeting', 'Implementation of the student welfare plan and self-monitoring', 'Results of surveys and inspections', 'Other business', 'Next meeting'],
+    regional: ['Opening and attendance', 'Notes of the previous meeting', 'Monitoring indicators (School Health Promotion study, MOVE!, SotkaNet)', 'News from the services', 'Development projects', 'Other business', 'Next meeting'],
+    workshop: ['Survey results: {results}', 'Discussion: what supports us, what strains us', 'Chosen actions', 'Person responsible', 'Follow-up date', 'Next meeting'],
+  },
 };

@@ -167,7 +167,7 @@ export const fi: Messages = {
     groupSchool: 'Koulu (ei alueelliselle ryhmälle)',
     groupTypes: { communal: 'Yhteisöllinen opiskeluhuoltoryhmä', expert: 'Monialainen asiantuntijaryhmä', steering: 'Opiskeluhuollon ohjausryhmä', regional: 'Alueellinen yhteistyöryhmä' },
     create: 'Perusta',
-    created: 'Ryhmä {name} on perustettu. Puheenjohtaja: {chair}. Kokouksen voi nyt kutsua lomakkeella "kokous".',
+    created: 'Ryhmä {name} on perustettu. Puheenjohtaja: {chair}.',
     existed: 'Tässä keskustelussa on jo ryhmä {name}.',
     notInGroup: 'Tässä keskustelussa ei ole opiskeluhuoltoryhmää. Perusta se kirjoittamalla "perusta ryhmä".',
     notChair: 'Vain ryhmän puheenjohtaja voi tehdä tämän.',
@@ -304,4 +304,20 @@ export const fi: Messages = {
   surveys: surveysFi,
   error: 'Pahoittelut, jokin meni vikaan eikä pyyntöäsi voitu käsitellä. Yritä hetken päästä uudelleen. Jos vika toistuu, kerro ylläpidolle tunniste {id}.',
   tenantRefused: 'Opari ei ole käytössä tässä organisaatiossa.',
+  language: {
+    changed: 'Kieli on nyt suomi.',
+    choose: 'Kielet ovat suomi, ruotsi ja englanti, esimerkiksi "kieli ruotsi".',
+  },
+  group: {
+    callMeeting: 'Kutsu kokous',
+    members: 'Jäseniä',
+    school: 'Koulu',
+  },
+  agendaItems: {
+    communal: ['Kokouksen avaus ja läsnäolijat', 'Edellisen kokouksen muistio', 'Yhteisöllisen opiskeluhuollon ajankohtaiset asiat', 'Toimintasuunnitelman seuranta', 'Muut asiat', 'Seuraava kokous'],
+    expert: ['Kokouksen avaus ja läsnäolijat', 'Suostumus ja ryhmän kokoonpano', 'Tilanne ja tuen tarve', 'Sovitut toimet ja vastuuhenkilö', 'Seuraava tapaaminen'],
+    steering: ['Kokouksen avaus ja läsnäolijat', 'Edellisen kokouksen muistio', 'Opiskeluhuoltosuunnitelman toteutuminen ja omavalvonta', 'Kyselyjen ja tarkastusten tulokset', 'Muut asiat', 'Seuraava kokous'],
+    regional: ['Kokouksen avaus ja läsnäolijat', 'Edellisen kokouksen muistio', 'Seurantaindikaattorit (kouluterveyskysely, MOVE!, SotkaNet)', 'Palvelujen ajankohtaiset kuulumiset', 'Kehittämishankkeet', 'Muut asiat', 'Seuraava kokous'],
+    workshop: ['Kyselyn tulokset: {results}', 'Keskustelu: mikä tukee, mikä kuormittaa', 'Valitut toimenpiteet', 'Vastuuhenkilö', 'Seurantapäivä', 'Seuraava kokous'],
+  },
 };

@@ -295,4 +295,20 @@ export interface Messages {
   surveys: SurveyMessages;
   error: string;
   tenantRefused: string;
+  /** The language command ("kieli ruotsi", "language english", "språk finska"). */
+  language: {
+    /** Confirms the change, in the new language. */
+    changed: string;
+    /** The word after the command was not one of the languages. */
+    choose: string;
+  };
+  /** A welfare group's own card: after set-up, and from the Meetings button in its conversation. */
+  group: {
+    callMeeting: string;
+    members: string;
+    school: string;
+  };
+  /** The standard agenda of each group type (the plan's group guidance), in this language. */
+  /** Standard agenda items per group type, and a survey workshop's ({results}: what the survey found). */
+  agendaItems: Record<'communal' | 'expert' | 'steering' | 'regional' | 'workshop', string[]>;
 }

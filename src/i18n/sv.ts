@@ -165,9 +165,9 @@ export const sv: Messages = {
     groupType: 'Grupptyp',
     groupName: 'Namn',
     groupSchool: 'Skola (inte för den regionala gruppen)',
-    groupTypes: { communal: 'Gemensam elevhälsogrupp', expert: 'Mångprofessionell expertgrupp', steering: 'Styrgrupp för elevhälsan', regional: 'Regional samarbetsgrupp' },
+    groupTypes: { communal: 'Gemensam elevhälsogrupp', expert: 'Sektorsövergripande expertgrupp', steering: 'Styrgrupp för elevhälsan', regional: 'Regional samarbetsgrupp' },
     create: 'Bilda',
-    created: 'Gruppen {name} har bildats. Ordförande: {chair}. Möten kallas med blanketten "möte".',
+    created: 'Gruppen {name} har bildats. Ordförande: {chair}.',
     existed: 'Den här chatten har redan gruppen {name}.',
     notInGroup: 'Den här chatten har ingen elevhälsogrupp. Bilda en genom att skriva "bilda grupp".',
     notChair: 'Bara gruppens ordförande kan göra det här.',
@@ -304,4 +304,20 @@ export const sv: Messages = {
   surveys: surveysSv,
   error: 'Förlåt, något gick fel och din begäran kunde inte behandlas. Försök igen om en stund. Om felet upprepas, ge administratören koden {id}.',
   tenantRefused: 'Opari används inte i den här organisationen.',
+  language: {
+    changed: 'Språket är nu svenska.',
+    choose: 'Språken är finska, svenska och engelska, till exempel "språk finska".',
+  },
+  group: {
+    callMeeting: 'Kalla till möte',
+    members: 'Medlemmar',
+    school: 'Skola',
+  },
+  agendaItems: {
+    communal: ['Mötets öppnande och närvarande', 'Minnesanteckningarna från föregående möte', 'Aktuellt inom den generellt inriktade elevhälsan', 'Uppföljning av verksamhetsplanen', 'Övriga ärenden', 'Nästa möte'],
+    expert: ['Mötets öppnande och närvarande', 'Samtycke och gruppens sammansättning', 'Situationen och behovet av stöd', 'Överenskomna åtgärder och ansvarsperson', 'Nästa träff'],
+    steering: ['Mötets öppnande och närvarande', 'Minnesanteckningarna från föregående möte', 'Genomförandet av elevhälsoplanen och egenkontroll', 'Resultat av enkäter och granskningar', 'Övriga ärenden', 'Nästa möte'],
+    regional: ['Mötets öppnande och närvarande', 'Minnesanteckningarna från föregående möte', 'Uppföljningsindikatorer (Hälsa i skolan, MOVE!, SotkaNet)', 'Aktuellt från tjänsterna', 'Utvecklingsprojekt', 'Övriga ärenden', 'Nästa möte'],
+    workshop: ['Enkätens resultat: {results}', 'Diskussion: vad stöder, vad belastar', 'Valda åtgärder', 'Ansvarsperson', 'Uppföljningsdag', 'Nästa möte'],
+  },
 };

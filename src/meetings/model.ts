@@ -1,4 +1,5 @@
 import type { Person } from '../cases/model';
+import type { Lang } from '../i18n';
 import type { ConversationRef } from '../store/conversationRefs';
 
 /** Opiskeluhuoltoryhmä bound to one Teams conversation (channel or group chat). */
@@ -10,6 +11,8 @@ export interface Group {
   tenantId: string;
   type: GroupType;
   name: string;
+  /** What Opari posts in the group's conversation is in this language (set up in the chair's). */
+  lang?: Lang;
   schoolId?: string;
   ref: ConversationRef;
   chair: Person;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Person } from '../cases/model';
 import type { ConversationRef } from '../store/conversationRefs';
+import type { Lang } from '../i18n';
 import { insertBeforeClosing, looksLikeIndividualPupil, standardItems, workshopItems } from './agenda';
 import type { AgendaItem, Group, GroupType, Meeting, Memo, Reminder, Rsvp } from './model';
 import { groupIdFor, type Groups, type Meetings, type Reminders } from './repository';
@@ -29,13 +30,14 @@ export class MeetingService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async createGroup(input: { tenantId: string; ref: ConversationRef; type: GroupType; name: string; schoolId?: string; chair: Person; members: Person[] }): Promise<{ group: Group; existed: boolean }> {
+  async createGroup(input: { tenantId: string; ref: ConversationRef; type: GroupType; name: string; lang: Lang; schoolId?: string; chair: Person; members: Person[] }): Promise<{ group: Group; existed: boolean }> {
     const members = [input.chair, ...input.members.filter((m) => m.userId !== input.chair.userId)];
     return this.groups.create({
       id: groupIdFor(input.ref.conversationId),
       tenantId: input.tenantId,
       type: input.type,
       name: input.name,
+      lang: input.lang,
       ...(input.schoolId ? { schoolId: input.schoolId } : {}),
       ref: input.ref,
       chair: input.chair,
@@ -46,7 +48,7 @@ export class MeetingService {
   }
 
   groupOf(tenantId: string, conversationId: string): Promise<Group | undefined> {
-    return this.groups.get(tenantId, groupIdFor(conversationId));
+    return this.groups.ofConversation(tenantId, conversationId);
   }
 
   getGroup(tenantId: string, id: string): Promise<Group | undefined> {
@@ -74,7 +76,7 @@ export class MeetingService {
         durationMinutes: input.rule.durationMinutes,
         place: input.place,
         status: 'scheduled',
-        agenda: input.workshop ? workshopItems(input.workshop.results) : standardItems(group.type),
+        agenda: input.workshop ? workshopItems(input.workshop.results, group.lang) : standardItems(group.type, group.lang),
         ...(input.workshop ? { kind: 'workshop' as const } : {}),
         proposalsUntil: new Date(Date.parse(o.startUtc) - DAY_MS).toISOString(),
         rsvps: {},

@@ -1,4 +1,4 @@
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
 import { type Activity, CallerIdConstants, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { CHANNEL_METADATA_URL, OpenIdKeys, verifyChannelToken } from './auth';
 

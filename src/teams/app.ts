@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Application, type TurnState } from '@microsoft/teams-ai';
+import type { TurnState } from '@microsoft/teams-ai';
+// Deep import: the package's index also loads the AI planners, tokenizers and model clients that Opari
+// does not use (about half a second of every start-up).
+import { Application } from '@microsoft/teams-ai/lib/Application';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Config } from '../config';
 import { errInfo, type Logger } from '../log';
@@ -7,7 +10,7 @@ import type { PlanService } from '../plan/answer';
 import type { Store } from '../store/cosmos';
 import { FeedbackStore } from '../store/feedback';
 import { ConversationRefs } from '../store/conversationRefs';
-import { correlationId, CORRELATION_KEY, LOGGER_KEY, msgsFor, turnLog } from './context';
+import { correlationId, CORRELATION_KEY, LOGGER_KEY, msgsFor, turnLog, type UserLanguage } from './context';
 import { registerAsk } from './handlers/ask';
 import { registerForms } from './handlers/forms';
 import { registerCases } from './handlers/cases';
@@ -39,16 +42,19 @@ import { retryUnposted } from '../expert/delivery';
 import type { Faq } from '../expert/faq';
 import { Settings } from '../expert/settings';
 import { Tickets } from '../expert/tickets';
-import { langOf, messages, type Messages } from '../i18n';
+import { type Lang, langOf, messages, type Messages } from '../i18n';
 import { ticketCard } from '../ui/expertCards';
 import { registerLanguage } from './handlers/language';
 import { registerPing } from './handlers/ping';
 import { registerWelcome } from './handlers/welcome';
-import { cardActivity, conversationRefOf, sendProactive, tenantOf, updateProactive } from './replies';
-import { CosmosStorage } from './state';
+import { cardActivity, conversationRefOf, langOfRef, sendProactive, tenantOf, updateProactive } from './replies';
+import { CosmosStorage, UserTurnState } from './state';
 import { OpariAdapter } from './adapter';
 import { accept, type Inbound, type Refusal, run } from './inbound';
 import { registerFallbacks } from './handlers/fallback';
+import { LanguageDetector } from '../plan/language';
+import { groupOfTurn } from './turnGroup';
+import { registerTurnLanguage } from './turnLanguage';
 
 export interface TeamsBotDeps {
   config: Config;
@@ -90,6 +96,7 @@ export function createTeamsBot({ config, store, log, plan, faq, keys, library }:
     adapter,
     botAppId: config.BOT_ID ?? '',
     storage: new CosmosStorage(store.container('state')),
+    turnStateFactory: () => new UserTurnState(),
     removeRecipientMention: true,
     startTypingTimer: false,
     longRunningMessages: false,
@@ -109,27 +116,44 @@ export function createTeamsBot({ config, store, log, plan, faq, keys, library }:
   });
 
   // Conversation references: stored on install and every conversationUpdate; marked on uninstall/removal.
-  app.turn('beforeTurn', async (context) => {
+  app.turn('beforeTurn', async (context, state) => {
     const a = context.activity;
     if (a.type === 'installationUpdate' && (a.action === 'remove' || a.action === 'remove-upgrade')) {
-      await refs.markRemoved(tenantOf(a) ?? 'none', a.conversation.id);
+      await refs.markRemoved(tenantOf(a) ?? 'none', conversationRefOf(a).conversationId);
       turnLog(context, log).info({ event: 'conversation.removed' });
       return true;
     }
     const botRemoved = a.type === 'conversationUpdate' && (a.membersRemoved ?? []).some((m) => m.id === a.recipient?.id);
     if (botRemoved) {
-      await refs.markRemoved(tenantOf(a) ?? 'none', a.conversation.id);
+      await refs.markRemoved(tenantOf(a) ?? 'none', conversationRefOf(a).conversationId);
       turnLog(context, log).info({ event: 'conversation.removed' });
     } else if (a.type === 'conversationUpdate' || a.type === 'installationUpdate') {
-      await refs.save(conversationRefOf(a));
+      const chosen = (state.user as UserLanguage).lang;
+      const ref = conversationRefOf(a);
+      await refs.save(ref.scope === 'personal' && chosen ? { ...ref, lang: chosen } : ref);
       turnLog(context, log).info({ event: 'conversation.saved' });
     }
     return true;
   });
 
+  // Meetings: groups bound to conversations, agendas updated in place, reminders sent exactly once.
+  const groups = new Groups(store.container('groups'));
+  const meetingRepo = new Meetings(store.container('meetings'));
+  const reminders = new Reminders(store.container('reminders'));
+  const meetingService = new MeetingService(groups, meetingRepo, reminders, config.REMINDER_OFFSETS);
+  const groupLang = (g: Group) => g.lang ?? langOf(g.ref.locale);
+  // The language of each turn: what was typed (told with the glossary's words), else the group's.
+  registerTurnLanguage(app, {
+    detector: new LanguageDetector(plan.index.glossary.entries),
+    conversationLang: async (context) => {
+      const group = await groupOfTurn(context, meetingService);
+      return group ? groupLang(group) : undefined;
+    },
+  });
+
   // Routes table: commands first, free text last.
   registerWelcome(app);
-  registerLanguage(app);
+  registerLanguage(app, { setLang: (tenantId, aadObjectId, lang) => refs.setLang(tenantId, aadObjectId, lang) });
   registerPing(app);
   const tickets = new Tickets(store.container('tickets'), keys);
   const settings = new Settings(store.container('settings'));
@@ -137,7 +161,7 @@ export function createTeamsBot({ config, store, log, plan, faq, keys, library }:
   const postTicket = async (t: Parameters<typeof ticketCard>[0]) => {
     const channel = await settings.expertChannel(t.tenantId);
     if (!channel) throw Object.assign(new Error('No expert channel set for the tenant'), { name: 'NoExpertChannel' });
-    return sendProactive(adapter, botAppId, channel.ref, cardActivity(ticketCard(t, messages(langOf(channel.ref.locale)))));
+    return sendProactive(adapter, botAppId, channel.ref, cardActivity(ticketCard(t, messages(channel.lang ?? langOf(channel.ref.locale)))));
   };
 
   const admins = new Set(config.ADMIN_USERS);
@@ -193,12 +217,6 @@ export function createTeamsBot({ config, store, log, plan, faq, keys, library }:
   );
   const post = (ref: Parameters<typeof sendProactive>[2], card: Record<string, unknown>) => sendProactive(adapter, botAppId, ref, cardActivity(card));
 
-  // Meetings: groups bound to conversations, agendas updated in place, reminders sent exactly once.
-  const groups = new Groups(store.container('groups'));
-  const meetingRepo = new Meetings(store.container('meetings'));
-  const reminders = new Reminders(store.container('reminders'));
-  const meetingService = new MeetingService(groups, meetingRepo, reminders, config.REMINDER_OFFSETS);
-  const groupLang = (g: Group) => langOf(g.ref.locale);
   const updateAgenda = async (g: Group, m: Meeting) => {
     if (!m.agendaActivityId) return;
     await updateProactive(adapter, botAppId, g.ref, m.agendaActivityId, cardActivity(agendaCard(m, g, groupLang(g), messages(groupLang(g))))).catch((err: { statusCode?: number }) =>
@@ -216,14 +234,15 @@ export function createTeamsBot({ config, store, log, plan, faq, keys, library }:
     groups,
     {
       send: async (g, m) => {
-        await sendProactive(adapter, botAppId, g.ref, cardActivity(agendaCard(m, g, groupLang(g), messages(groupLang(g)), { reminder: true })));
+        // A claimed reminder waits for a slot no longer than half its lease; past that it is retried as throttled.
+        await sendProactive(adapter, botAppId, g.ref, cardActivity(agendaCard(m, g, groupLang(g), messages(groupLang(g)), { reminder: true })), config.REMINDER_LEASE_MS / 2);
       },
       tellChair: async (g, m, _r, what) => {
-        const msgs = messages(groupLang(g));
-        const text = format(what === 'failed' ? msgs.meetings.failedToChair : msgs.meetings.missedToChair, { title: m.title, when: meetingWhen(m, groupLang(g)) });
+        const tell = (lang: Lang) => format(what === 'failed' ? messages(lang).meetings.failedToChair : messages(lang).meetings.missedToChair, { title: m.title, when: meetingWhen(m, lang) });
         const personal = g.chair.aadObjectId ? await refs.personalFor(g.tenantId, g.chair.aadObjectId) : [];
-        if (personal.length) for (const ref of personal) await sendProactive(adapter, botAppId, ref, { type: 'message', text });
-        else if (what === 'missed') await sendProactive(adapter, botAppId, g.ref, { type: 'message', text });
+        // In the chair's personal chat, the chair's language; in the group's conversation, the group's.
+        if (personal.length) for (const ref of personal) await sendProactive(adapter, botAppId, ref, { type: 'message', text: tell(langOfRef(ref)) });
+        else if (what === 'missed') await sendProactive(adapter, botAppId, g.ref, { type: 'message', text: tell(groupLang(g)) });
       },
     },
     { leaseMs: config.REMINDER_LEASE_MS, graceMinutes: config.REMINDER_GRACE_MINUTES, pollMs: config.REMINDER_POLL_MS, maxAttempts: 5, concurrency: 8, log },
@@ -274,7 +293,7 @@ export function createTeamsBot({ config, store, log, plan, faq, keys, library }:
       for (const person of holders) {
         if (!person.aadObjectId) continue;
         for (const ref of await refs.personalFor(c.tenantId, person.aadObjectId)) {
-          const m = messages(langOf(ref.locale));
+          const m = messages(langOfRef(ref));
           await sendProactive(adapter, botAppId, ref, { type: 'message', text: format(m.cases.overdueReminder, { number: c.number ?? '', date: c.due?.date.split('-').reverse().join('.') ?? '' }) }).catch((err: { statusCode?: number }) =>
             log.warn({ event: 'case.overdue.send-failed', caseId: c.id, status: err?.statusCode ?? null }),
           );

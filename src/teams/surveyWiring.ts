@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
 import type { CloudAdapter } from 'botbuilder';
 import type { Roles } from '../cases/roles';
 import type { Config } from '../config';

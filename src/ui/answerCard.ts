@@ -80,5 +80,7 @@ export function answerCard(answer: Answer, plan: Plan, m: Messages, opts: { feed
     question: answer.question,
     sectionIds: [b.id, ...answer.also.map((a) => a.id)].join(','),
     feedbackDone: opts.feedbackDone ? m.plan.feedbackThanks : '',
+    // The buttons say the card's language: the reply to a click keeps to it.
+    lang,
   });
 }

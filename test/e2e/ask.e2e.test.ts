@@ -19,15 +19,16 @@ run('asking the plan in the Agents Playground', () => {
     await page.goto(session.url);
     await page.locator('.ac-adaptiveCard').first().waitFor({ timeout: 30_000 });
 
+    // The Playground says en-US; the question is Finnish, and so is the answer.
     await say(page, 'millä perusteella oppilas saa avustajan?');
     const answer = page.locator('.ac-adaptiveCard').last();
-    await expect(answer.innerText()).resolves.toContain('Criteria for assistant services');
-    await expect(answer.innerText()).resolves.toMatch(/Source: Student welfare plan of Esimerkkialue/);
-    await expect(answer.innerText()).resolves.toContain('Open whole section');
+    await expect(answer.innerText()).resolves.toContain('Avustajapalvelujen kriteerit');
+    await expect(answer.innerText()).resolves.toMatch(/Lähde: Esimerkkialueen opiskeluhuoltosuunnitelma/);
+    await expect(answer.innerText()).resolves.toContain('Avaa koko kohta');
 
-    // 👎 is stored and the card thanks the user in place.
+    // 👎 is stored and the card thanks the user in place, in the card's language.
     await answer.locator('button, [role=button]').filter({ hasText: '👎' }).first().click();
-    await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].pop()?.textContent?.includes('Thanks for the feedback'), undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].pop()?.textContent?.includes('Kiitos palautteesta'), undefined, { timeout: 15_000 });
 
     await say(page, 'what is the weather tomorrow');
     const none = page.locator('.ac-adaptiveCard').last();
@@ -48,9 +49,9 @@ run('asking the plan in the Agents Playground', () => {
     await expect(page.locator('.ac-adaptiveCard', { hasText: 'Waiting for the experts’ channel' }).innerText()).resolves.not.toMatch(/Sent to the experts/);
     await page.screenshot({ path: join(SCREENSHOTS, 'ask-expert-waiting.png'), fullPage: true });
 
-    // Typed without ä and ö, as on a phone: still the support decision.
+    // Typed without ä and ö, as on a phone: still Finnish, and still the support decision.
     await say(page, 'mita tukipaatokseen pitaa kirjata');
-    await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].pop()?.textContent?.includes('Decision on support'), undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].pop()?.textContent?.includes('Tukea koskeva päätös'), undefined, { timeout: 15_000 });
     await page.screenshot({ path: join(SCREENSHOTS, 'ask-the-plan.png'), fullPage: true });
   });
 });

@@ -112,7 +112,7 @@ describe('ask the plan over HTTP', () => {
 
   it('stores 👍/👎 with the section ids and the question encrypted, and thanks the user in place', async () => {
     const q = 'millä perusteella oppilas saa avustajan?';
-    const { replies } = await post(bot.url, cardAction('plan.feedback', { vote: 'down', question: q, sectionIds: 'avustajakriteerit,lomakkeisto/avustajatarve' }, { locale: 'fi-FI' }));
+    const { replies } = await post(bot.url, cardAction('plan.feedback', { vote: 'down', question: q, sectionIds: 'avustajakriteerit,lomakkeisto/avustajatarve', lang: 'fi' }, { locale: 'fi-FI' }));
     const card = replies.find((r) => r.type === 'invokeResponse')?.value?.body?.value;
     expect(collectText(card).join('\n')).toContain('Kiitos palautteesta!');
     const docs = await store.all<{ vote: string; question?: string; sectionIds: string[]; sectionId: string }>('feedback');

@@ -20,7 +20,8 @@ import { loadSchools } from '../../src/forms/schools';
 import { formCard, formsListCard } from '../../src/ui/formCards';
 import { caseDetailsCard, caseHandoverCard, caseRedactedCard, caseSummaryCard, gdprCard, myCasesCard, rolesCard, schoolChannelCard } from '../../src/ui/caseCards';
 import type { CaseDoc, CaseView } from '../../src/cases/model';
-import { agendaCard, groupCreateCard, meetingsListCard, memoCard } from '../../src/ui/meetingCards';
+import { agendaCard, groupCard, groupCreateCard, meetingsListCard, memoCard } from '../../src/ui/meetingCards';
+import { welcomeCard } from '../../src/teams/handlers/welcome';
 import type { Group, Meeting } from '../../src/meetings/model';
 import { standardItems } from '../../src/meetings/agenda';
 import { previewCard, versionsCard } from '../../src/ui/planAdminCards';
@@ -61,7 +62,6 @@ const AC = require('adaptivecards/dist/adaptivecards.js');
 
 /** Sample data for every template in cards/: each is expanded in fi, sv and en. */
 const samples: Record<string, (lang: 'fi' | 'sv' | 'en') => object> = {
-  welcome: (lang) => messages(lang).welcome,
 };
 const ticket: Ticket = {
   id: 'T-0A1B2C',
@@ -133,6 +133,8 @@ const planVersion: PlanVersion = {
 
 /** Templates rendered by code with more logic than a binding: checked through their real renderer. */
 const rendered: Record<string, (lang: 'fi' | 'sv' | 'en') => Record<string, unknown>> = {
+  welcome: (lang) => welcomeCard(lang),
+  group: (lang) => groupCard('Koivurinteen yhteisöllinen OHR', { ...group, schoolId: 'koivurinne' }, [meeting], schools, lang, messages(lang)),
   'group-create': (lang) => groupCreateCard(schools, lang, messages(lang), { name: 'x', error: 'e' }),
   'meeting-agenda': (lang) => agendaCard(meeting, group, lang, messages(lang)),
   'meetings-list': (lang) => meetingsListCard('Tulevat', [{ meeting, group }], lang, messages(lang)),

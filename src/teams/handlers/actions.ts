@@ -1,6 +1,6 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, CardFactory, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
-import { msgsFor } from '../context';
+import { CARD_LANG_KEY, msgsFor } from '../context';
 
 export type CardActionHandler = (context: TurnContext, state: TurnState, data: Record<string, unknown>) => Promise<Record<string, unknown> | string>;
 
@@ -18,6 +18,14 @@ export const registeredVerbs = new Set<string>();
 
 const isShared = (context: TurnContext) => (context.activity.conversation?.conversationType ?? 'personal') !== 'personal';
 
+/** A card may say its language in its buttons' data (`lang`): the reply to a click keeps to it. */
+function withCardLang(handler: CardActionHandler): CardActionHandler {
+  return (context, state, data) => {
+    if (data.lang === 'fi' || data.lang === 'sv' || data.lang === 'en') context.turnState.set(CARD_LANG_KEY, data.lang);
+    return handler(context, state, data);
+  };
+}
+
 /**
  * Registers a card verb for Action.Execute (Universal Actions) and for Action.Submit from clients that fall
  * back to it.
@@ -30,8 +38,9 @@ const isShared = (context: TurnContext) => (context.activity.conversation?.conve
  * Action.Submit: the result updates the clicked message, except a personal result in a channel or group
  * chat, which goes to the person's personal chat and leaves the shared message as it is.
  */
-export function onCardAction(app: Application<TurnState>, verb: string, handler: CardActionHandler, opts: CardActionOptions = {}): void {
+export function onCardAction(app: Application<TurnState>, verb: string, cardHandler: CardActionHandler, opts: CardActionOptions = {}): void {
   registeredVerbs.add(verb);
+  const handler = withCardLang(cardHandler);
   app.adaptiveCards.actionExecute(verb, async (context, state, data) => {
     const result = await handler(context, state, (data ?? {}) as Record<string, unknown>);
     if (!context.turnState.get(INVOKE_RESPONSE_KEY)) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { deliverTicket, type PostTicket } from '../../expert/delivery';
 import type { Faq } from '../../expert/faq';
 import type { Settings } from '../../expert/settings';
+import { withoutThread } from '../../store/conversationRefs';
 import { type Ticket, TicketConflictError, type Tickets, transitions } from '../../expert/tickets';
 import { format, messages, type Messages } from '../../i18n';
 import type { Logger } from '../../log';
@@ -11,7 +12,7 @@ import type { PlanService } from '../../plan/answer';
 import { answerCard } from '../../ui/answerCard';
 import { expertAnswerCard, ticketCard } from '../../ui/expertCards';
 import { langFor, msgsFor, turnLog } from '../context';
-import { conversationRefOf, tenantOf } from '../replies';
+import { conversationRefOf, replyRefOf, tenantOf } from '../replies';
 import { onCardAction } from './actions';
 import { actorOf } from './actor';
 import { answerView } from './answerView';
@@ -47,13 +48,11 @@ const answerData = ticketData.extend({
   faqQuestion: z.string().max(1000).optional().default(''),
 });
 
-/** A channel thread's conversation id ends in `;messageid=…`: the channel is what comes before. */
-const channelOf = (conversationId: string) => conversationId.split(';')[0];
-
 /** Ask an expert: a question the plan does not answer becomes a ticket in the coordinators' channel. */
 export function registerExpert(app: Application<TurnState>, deps: ExpertDeps): void {
   app.message(EXPERT_CHANNEL_PATTERN, async (context, state) => {
-    const m = msgsFor(context, state);
+    const lang = langFor(context, state);
+    const m = messages(lang);
     // Whoever chooses the channel receives every later question with its asker's name: an admin's decision.
     if (!deps.isAdmin(context)) {
       await context.sendActivity(m.askExpert.channelAdminOnly);
@@ -64,7 +63,7 @@ export function registerExpert(app: Application<TurnState>, deps: ExpertDeps): v
       await context.sendActivity(m.expert.channelOnly);
       return;
     }
-    await deps.settings.setExpertChannel(ref.tenantId, { ref, setBy: context.activity.from.aadObjectId ?? context.activity.from.id, setAt: new Date().toISOString() });
+    await deps.settings.setExpertChannel(ref.tenantId, { ref, setBy: context.activity.from.aadObjectId ?? context.activity.from.id, setAt: new Date().toISOString(), lang });
     turnLog(context, deps.log).info({ event: 'expert.channel.set' });
     await context.sendActivity(m.expert.channelSet);
     // Questions that waited for a channel are delivered now.
@@ -89,7 +88,7 @@ export function registerExpert(app: Application<TurnState>, deps: ExpertDeps): v
       question,
       lang,
       asker: { aadObjectId: a.from.aadObjectId, userId: a.from.id, name: a.from.name ?? a.from.id },
-      askerRef: conversationRefOf(a),
+      askerRef: replyRefOf(a),
     });
     const after = await deliverTicket(deps.tickets, ticket, deps.postTicket, turnLog(context, deps.log));
     const sent = after?.status === 'open';
@@ -119,7 +118,7 @@ export function registerExpert(app: Application<TurnState>, deps: ExpertDeps): v
       const channel = await deps.settings.expertChannel(t.tenantId);
       const from = context.activity.from;
       const asker = from.id === t.asker.userId || (!!from.aadObjectId && from.aadObjectId === t.asker.aadObjectId);
-      if (!channel || channelOf(channel.ref.conversationId) !== channelOf(context.activity.conversation.id) || asker) {
+      if (!channel || withoutThread(channel.ref.conversationId) !== withoutThread(context.activity.conversation.id) || asker) {
         turnLog(context, deps.log).warn({ event: 'expert.ticket.refused', ticketId: t.id, asker });
         return m.askExpert.expertsOnly;
       }

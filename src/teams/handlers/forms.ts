@@ -97,7 +97,8 @@ export function registerForms(app: Application<TurnState>, deps: FormDeps): void
     const channel = await deps.settings.schoolChannel(tenantOf(context.activity) ?? 'none', c.schoolId);
     if (channel && !duplicate) {
       try {
-        await deps.post(channel.ref, caseNoticeCard(c, messages(lang), deps.cases.schools, await deps.cases.viewerIds(c)));
+        // The notice is posted in the school's channel: in the channel's language.
+        await deps.post(channel.ref, caseNoticeCard(c, messages(channel.lang ?? lang), deps.cases.schools, await deps.cases.viewerIds(c)));
         channelNotified = true;
       } catch (err) {
         log.warn({ event: 'case.notice.failed', caseId: c.id, status: (err as { statusCode?: number }).statusCode ?? null });
