@@ -69,10 +69,11 @@ run('uploading the region\'s plan in the Agents Playground', () => {
     await page.locator('.ac-adaptiveCard').last().getByRole('button', { name: 'Publish' }).click();
     await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].pop()?.textContent?.includes('Published: Opiskelijan tuki'), undefined, { timeout: 20_000 });
 
+    // Asked in Finnish, answered in Finnish whatever the client's locale: the citation's page is "s.".
     await say(page, 'kurinpito asuntolassa');
     const answer = page.locator('.ac-adaptiveCard').last();
     await expect(answer.innerText()).resolves.toContain('2.7 Kurinpito asuntolassa (86 §)');
-    await expect(answer.innerText()).resolves.toContain('› 2.7 Kurinpito asuntolassa (86 §) (p. 9)');
+    await expect(answer.innerText()).resolves.toContain('› 2.7 Kurinpito asuntolassa (86 §) (s. 9)');
     await page.screenshot({ path: join(SCREENSHOTS, 'plan-upload.png'), fullPage: true });
   }, 180_000);
 });
