@@ -17,20 +17,23 @@ import { ROOT } from '../helpers/bot';
 /**
  * Plans nobody tuned for: real statutes (../shared/real-documents) imported as a region would import its plan,
  * asked the questions of test/eval/real/ (written blind, labelled by the documents' own section numbers and
- * titles). Floors under what `npm run eval` measures; the plain PDFs wait for the importer to read their headings.
+ * titles). Floors under what `npm run eval` measures, for every format the importer reads.
  */
 const docs = realDocumentsDir();
 const run = docs ? describe : describe.skip;
 if (!docs) process.stderr.write('real documents skipped: no test/fixtures/plan-import/real\n');
 
-const FLOORS: [string, string, { top1: number; facts: number }][] = [
-  ['lukiolaki-fi', 'html', { top1: 0.45, facts: 0.25 }],
-  ['lukiolaki-fi', 'docx', { top1: 0.45, facts: 0.25 }],
-  ['sosiaalihuoltolaki-fi', 'html', { top1: 0.5, facts: 0.2 }],
-  ['sosiaalihuoltolaki-fi', 'docx', { top1: 0.5, facts: 0.2 }],
-  ['smabarnspedagogik-sv', 'html', { top1: 0.6, facts: 0.5 }],
-  ['smabarnspedagogik-sv', 'docx', { top1: 0.6, facts: 0.5 }],
-  ['ammatillinen-koulutus-opas-fi', 'pdf', { top1: 0.75, facts: 0.55 }],
+const FLOORS: [string, string, { top1: number; facts: number; declined: number }][] = [
+  ['lukiolaki-fi', 'html', { top1: 0.55, facts: 0.35, declined: 0.95 }],
+  ['lukiolaki-fi', 'docx', { top1: 0.55, facts: 0.35, declined: 0.95 }],
+  ['lukiolaki-fi', 'pdf', { top1: 0.55, facts: 0.35, declined: 0.95 }],
+  ['sosiaalihuoltolaki-fi', 'html', { top1: 0.63, facts: 0.45, declined: 0.95 }],
+  ['sosiaalihuoltolaki-fi', 'docx', { top1: 0.63, facts: 0.45, declined: 0.95 }],
+  ['sosiaalihuoltolaki-fi', 'pdf', { top1: 0.63, facts: 0.45, declined: 0.95 }],
+  ['smabarnspedagogik-sv', 'html', { top1: 0.65, facts: 0.5, declined: 0.8 }],
+  ['smabarnspedagogik-sv', 'docx', { top1: 0.65, facts: 0.5, declined: 0.8 }],
+  ['smabarnspedagogik-sv', 'pdf', { top1: 0.65, facts: 0.5, declined: 0.8 }],
+  ['ammatillinen-koulutus-opas-fi', 'pdf', { top1: 0.85, facts: 0.7, declined: 0.8 }],
 ];
 
 run('answers on real documents nobody tuned for', () => {
@@ -63,7 +66,7 @@ run('answers on real documents nobody tuned for', () => {
     );
     expect(r.top1).toBeGreaterThanOrEqual(floor.top1);
     expect(r.factsQuoted / r.facts).toBeGreaterThanOrEqual(floor.facts);
-    expect(r.declined).toBeGreaterThanOrEqual(0.8);
+    expect(r.declined).toBeGreaterThanOrEqual(floor.declined);
   });
 
   it('answers an English question on a Finnish-only plan and says the quoted text is in Finnish', async () => {

@@ -70,6 +70,17 @@ function alternativesFor(word: string, vocab: Vocabulary): Alternative[] {
   return [...alts.entries()].map(([term, weight]) => ({ term, id: vocab.id(term) ?? -1, weight, ...(near.has(term) ? { near: true } : {}) }));
 }
 
+/**
+ * How much a word the plan does not know weighs: a long word (a compound, a term: opetusvelvollisuus, Kela's
+ * opintotuki) names what the question is about, a short everyday one (pihalle, kamaa, soittaa) less so.
+ */
+function unknownImportance(word: string): number {
+  const { unknownImportance: max, unknownShortImportance: min, unknownLongWord: long, unknownShortWord: short } = ANALYSIS;
+  if (word.length >= long) return max;
+  if (word.length <= short) return min;
+  return min + ((max - min) * (word.length - short)) / (long - short);
+}
+
 export function readQuestion(question: string, vocab: Vocabulary): Question {
   const ws = words(question);
   const intents = questionIntents(question);
@@ -92,7 +103,7 @@ export function readQuestion(question: string, vocab: Vocabulary): Question {
     wordUnitIndex.set(i, units.length);
     units.push({
       alternatives,
-      importance: common ? Math.max(vocab.idfOf(common.term) * common.weight, 0.5) : ANALYSIS.unknownImportance,
+      importance: common ? Math.max(vocab.idfOf(common.term) * common.weight, 0.5) : unknownImportance(w),
       word: true,
       ...(isIntentWord(w, intents) ? { intentWord: true } : {}),
     });

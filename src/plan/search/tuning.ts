@@ -29,6 +29,10 @@ export const ANALYSIS = {
   minPart: 4,
   /** Importance of a question word the plan does not know: users write more than the plan says. */
   unknownImportance: 2.5,
+  /** …for a word of `unknownShortWord` letters or fewer; in between, by length. */
+  unknownShortImportance: 1.0,
+  unknownShortWord: 6,
+  unknownLongWord: 12,
   /** A glossary concept in the question, relative to a word. */
   conceptWeight: 1.2,
   /** Near matches: a stem cut or extended by a few letters, a one- or two-letter typo. */
