@@ -35,6 +35,10 @@ export const configSpec = {
     schema: optionalString.refine((s) => s === undefined || guid.test(s), 'must be a GUID'),
     description: "Entra tenant of the bot's identity (required for SingleTenant and UserAssignedMsi).",
   },
+  BOT_OPENID_METADATA_URL: {
+    schema: z.string().url().optional(),
+    description: "OpenID metadata of the Bot Framework channel service that signs incoming tokens. Default Microsoft's public cloud; set for sovereign clouds or tests.",
+  },
   COSMOS_ENDPOINT: {
     schema: optionalString.refine((s) => s === undefined || /^https?:\/\/[^\s]+$/.test(s), 'must be an http(s) URL'),
     description: 'Azure Cosmos DB account endpoint. Empty = embedded in-memory Cosmos-compatible store.',
@@ -52,8 +56,9 @@ export const configSpec = {
     description: 'Cosmos DB database name (created if missing).',
   },
   ALLOWED_TENANTS: {
-    schema: csv.pipe(z.array(z.string().regex(guid, 'each tenant must be a GUID'))).default(''),
-    description: 'Comma-separated Entra tenant ids allowed to use the bot. Empty = any tenant.',
+    // GUIDs compare case-insensitively: an upper-case id here must not lock everyone out.
+    schema: csv.pipe(z.array(z.string().regex(guid, 'each tenant must be a GUID').transform((s) => s.toLowerCase()))).default(''),
+    description: 'Comma-separated Entra tenant ids allowed to use the bot (any letter case). Empty = any tenant.',
   },
   PUBLIC_URL: {
     schema: z.string().url().transform((s) => s.replace(/\/+$/, '')).optional(),
@@ -62,6 +67,22 @@ export const configSpec = {
   PLAN_DIR: {
     schema: optionalString,
     description: 'Directory of the student welfare plan (Markdown sections). Default content/plan (the sample plan).',
+  },
+  PLAN_POLL_MS: {
+    schema: z.coerce.number().int().min(200).max(600_000).default(2000),
+    description: 'How often each instance checks for a newly published plan (one Cosmos point read); a publish reaches every instance within this.',
+  },
+  BLOB_ENDPOINT: {
+    schema: optionalString.refine((s) => s === undefined || /^https?:\/\/[^\s]+$/.test(s), 'must be an http(s) URL'),
+    description: 'Azure Blob Storage account URL for the originals of uploaded plans (managed identity). Empty with no BLOB_CONNECTION_STRING = embedded in-memory Azurite.',
+  },
+  BLOB_CONNECTION_STRING: {
+    schema: optionalString,
+    description: 'Azure Blob Storage connection string (instead of BLOB_ENDPOINT). Secret: set in the environment only.',
+  },
+  BLOB_CONTAINER: {
+    schema: z.string().regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, 'lowercase letters, digits and single hyphens, 3–63 characters').default('plan-originals'),
+    description: 'Blob container of the original plan documents (created if missing).',
   },
   ADMIN_USERS: {
     schema: csv.default(''),
@@ -72,7 +93,7 @@ export const configSpec = {
       (s) => s === undefined || s.split(',').every((p) => /^[A-Za-z0-9_-]{1,20}:[A-Za-z0-9+/]{43}=$/.test(p.trim()) && Buffer.from(p.trim().split(':')[1], 'base64').length === 32),
       'each key must be kid:base64 of 32 bytes (e.g. k2026:$(openssl rand -base64 32))',
     ),
-    description: 'Keys for encrypting case data: kid:base64(32 bytes)[,older…]. Secret. Empty = a development key per start (local only).',
+    description: 'Keys for encrypting pupil data and free text at rest: kid:base64(32 bytes)[,older…]. Secret. Required with BOT_ID or COSMOS_ENDPOINT; empty = a development key (local only), kept in LOCAL_DATA_DIR (or made per start when that is off).',
   },
   CASE_PREFIX: {
     schema: z.string().regex(/^[A-Z]{1,6}$/, '1–6 capital letters').default('OH'),
@@ -93,6 +114,22 @@ export const configSpec = {
   REMINDER_LEASE_MS: {
     schema: z.coerce.number().int().min(1000).max(600_000).default(30_000),
     description: 'How long a claimed reminder is reserved for the instance sending it (renewed while it holds it); when that instance dies, another takes it over after this.',
+  },
+  SURVEY_POLL_MS: {
+    schema: z.coerce.number().int().min(200).max(600_000).default(15_000),
+    description: 'How often each instance advances survey rounds (opening, sending invitations, the reminder, closing).',
+  },
+  SURVEY_LEASE_MS: {
+    schema: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+    description: 'How long a claimed survey invitation or round step is reserved for the instance doing it; then another instance takes over.',
+  },
+  SURVEY_KEEP_ROUNDS: {
+    schema: z.coerce.number().int().min(0).max(20).default(2),
+    description: "Closed rounds per survey whose sealed (anonymous, masked) answers are kept; older rounds keep only their aggregates. 0 = delete answers at close.",
+  },
+  LOCAL_DATA_DIR: {
+    schema: z.string().trim().min(1).default('.local-data'),
+    description: 'With the embedded store (COSMOS_ENDPOINT empty): folder, relative to the project, that keeps its data and the development case key across restarts; off = in memory only. `npm start -- --fresh` empties it.',
   },
   PLAYGROUND: {
     schema: onOff.default('on'),
@@ -131,8 +168,10 @@ function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
   if (raw.BOT_ID && type !== 'UserAssignedMsi' && !raw.BOT_PASSWORD) out.push(`BOT_PASSWORD: is required when BOT_ID is set and BOT_TYPE is ${type}`);
   if (raw.BOT_ID && type !== 'MultiTenant' && !raw.BOT_TENANT_ID) out.push(`BOT_TENANT_ID: is required when BOT_ID is set and BOT_TYPE is ${type}`);
   if (raw.COSMOS_KEY && !raw.COSMOS_ENDPOINT) out.push('COSMOS_KEY: is set but COSMOS_ENDPOINT is empty');
-  // Outside local mode a per-start development key would make earlier cases unreadable.
-  if (raw.BOT_ID && !raw.CASE_KEYS) out.push('CASE_KEYS: is required when BOT_ID is set (case data must stay readable across restarts)');
+  // Wherever data outlives the process, a per-start development key would make it unreadable after a restart.
+  if (!raw.CASE_KEYS && (raw.BOT_ID || raw.COSMOS_ENDPOINT)) {
+    out.push(`CASE_KEYS: is required when ${raw.BOT_ID ? 'BOT_ID' : 'COSMOS_ENDPOINT'} is set (stored data must stay readable across restarts)`);
+  }
   return out;
 }
 
@@ -151,7 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ? []
     : parsed.error.issues.map((i) => {
         const name = String(i.path[0] ?? 'config');
-        const secret = name === 'BOT_PASSWORD' || name === 'COSMOS_KEY' || name === 'CASE_KEYS';
+        const secret = name === 'BOT_PASSWORD' || name === 'COSMOS_KEY' || name === 'CASE_KEYS' || name === 'BLOB_CONNECTION_STRING';
         const given = !secret && env[name] !== undefined ? ` (got "${String(env[name]).slice(0, 80)}")` : '';
         return `${name}: ${i.message}${given}`;
       });

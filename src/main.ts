@@ -4,10 +4,18 @@ import { createHttpServer } from './http/server';
 import { closeLogs, createLogger, errInfo, type Logger } from './log';
 import { PlanService } from './plan/answer';
 import { Faq } from './expert/faq';
-import { CONTENT_DIR } from './paths';
-import { join, resolve } from 'node:path';
+import { FaqLinks } from './expert/faqLinks';
+import { KeyRing } from './store/crypto';
+import { CONTENT_DIR, ROOT } from './paths';
+import { basename, join, resolve } from 'node:path';
 import { openStore, type Store } from './store/cosmos';
+import { localCaseKey, wipeLocalData } from './store/localData';
 import { createTeamsBot } from './teams/app';
+import { contentTypeOf, PlanLibrary } from './plan/publish/library';
+import { PlanVersions } from './plan/publish/versions';
+import { PlanWatcher } from './plan/publish/watcher';
+import { blobOptionsOf, Originals } from './store/originals';
+import { existsSync, readFileSync } from 'node:fs';
 
 /** Composition root: config → store → bot → http (→ Playground locally); graceful shutdown on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -28,18 +36,46 @@ async function main(): Promise<void> {
   if (config.ALLOWED_TENANTS.length > 0) log.info({ event: 'auth.tenants', count: config.ALLOWED_TENANTS.length }, 'Only allowed tenants are served');
 
   const planStarted = Date.now();
-  const plan = PlanService.load(config.PLAN_DIR ? resolve(config.PLAN_DIR) : join(CONTENT_DIR, 'plan'), join(CONTENT_DIR, 'glossary.yml'), config.publicUrl);
+  const planDir = config.PLAN_DIR ? resolve(config.PLAN_DIR) : join(CONTENT_DIR, 'plan');
+  const plan = PlanService.load(planDir, join(CONTENT_DIR, 'glossary.yml'), config.publicUrl);
   log.info({ event: 'plan.loaded', sections: plan.plan.sections.size, ms: Date.now() - planStarted }, `Plan loaded: ${plan.plan.sections.size} sections`);
 
+  // A local trial (embedded store) keeps its data and its development case key in a folder.
+  const localDataDir = !config.COSMOS_ENDPOINT && config.LOCAL_DATA_DIR !== 'off' ? resolve(ROOT, config.LOCAL_DATA_DIR) : undefined;
+  if (localDataDir && process.argv.includes('--fresh')) {
+    wipeLocalData(localDataDir);
+    log.warn({ event: 'store.local.wiped', dataDir: localDataDir }, `--fresh: emptied ${localDataDir}`);
+  }
   const store = await openStore(
-    { endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, database: config.COSMOS_DATABASE, managedIdentityClientId: config.AZURE_CLIENT_ID },
+    { endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, database: config.COSMOS_DATABASE, managedIdentityClientId: config.AZURE_CLIENT_ID, localDataDir },
     log,
   );
-  const faq = new Faq(store.container('faq'), plan.index);
-  const bot = createTeamsBot({ config, store, log, plan, faq });
-  const http = createHttpServer({ config, log, processActivity: bot.process, ready: () => store.ping(), plan, faqEntry: (id) => faq.byId(id) });
+  // One key ring for everything encrypted or signed at rest: cases, tickets, FAQ, feedback, FAQ links.
+  // A local trial keeps its development key beside its data, so what it stored stays readable after a restart.
+  let caseKeys = config.CASE_KEYS;
+  if (!caseKeys && localDataDir) {
+    caseKeys = localCaseKey(localDataDir);
+    log.warn({ event: 'crypto.local-key', dataDir: localDataDir }, `CASE_KEYS is empty: stored data is encrypted with the development key kept in ${join(localDataDir, 'case-key')} (local only)`);
+  }
+  const keys = KeyRing.fromEnv(caseKeys);
+  if (keys.generated) log.warn({ event: 'crypto.dev-key' }, 'CASE_KEYS is empty: stored data is encrypted with a development key made for this run (local only)');
+  // A plan published from Teams (Cosmos) replaces the one kept as files; every instance follows the pointer.
+  const originals = new Originals(blobOptionsOf(config), log);
+  const versions = new PlanVersions(store.container('plans'));
+  const library = new PlanLibrary(versions, originals, plan, log);
+  const watcher = new PlanWatcher(versions, plan, log);
+  await watcher.refresh().catch((err: Error) => log.error({ event: 'plan.watch.failed', type: err?.name }, 'The published plan could not be loaded; answering from the plan kept as files'));
+  const faq = new Faq(store.container('faq'), () => plan.index, keys, new FaqLinks(keys, config.publicUrl));
+  const bot = createTeamsBot({ config, store, log, plan, faq, keys, library });
+  const planFile = async (key: string, file: string) => {
+    if (key !== 'local') return library.original(key, file);
+    const path = join(planDir, '_original', basename(file));
+    return existsSync(path) ? { bytes: readFileSync(path), contentType: contentTypeOf(file) } : undefined;
+  };
+  const http = createHttpServer({ config, log, accept: bot.accept, run: bot.run, ready: () => store.ping(), plan, faqEntry: (id, params) => faq.entryForLink(id, params), planFile, surveyCsv: bot.surveyCsv });
   const port = await http.listen();
   bot.startBackground();
+  watcher.start(config.PLAN_POLL_MS);
   log.info({ event: 'http.listening', port }, `Opari listens on http://localhost:${port}/api/messages`);
 
   let playground: Playground | undefined;
@@ -52,7 +88,24 @@ async function main(): Promise<void> {
     }
   }
 
-  installShutdown({ log, background: bot, http, store, playground, graceMs: config.SHUTDOWN_GRACE_MS });
+  installShutdown({
+    log,
+    background: {
+      stopBackground: async (ms) => {
+        watcher.stop();
+        await bot.stopBackground(ms);
+      },
+    },
+    http: {
+      drain: async (ms) => {
+        await http.drain(ms);
+        await originals.close();
+      },
+    },
+    store,
+    playground,
+    graceMs: config.SHUTDOWN_GRACE_MS,
+  });
 }
 
 /** Exit codes of a shutdown that did not finish: cut short by a second signal (128 + its number), or out of time. */

@@ -11,7 +11,7 @@ export const SERVICE_ROLES: Record<Service, Role[]> = {
   rehtori: ['rehtori', 'erityisopettaja'],
 };
 
-const same = (a: { userId: string; aadObjectId?: string }, b: { userId: string; aadObjectId?: string }) =>
+export const same = (a: { userId: string; aadObjectId?: string }, b: { userId: string; aadObjectId?: string }) =>
   a.userId === b.userId || (!!a.aadObjectId && a.aadObjectId === b.aadObjectId);
 
 /**

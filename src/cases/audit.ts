@@ -7,7 +7,7 @@ import { withStoreRetry } from '../store/retry';
  * (writes spread over time; a case's trail is a cross-partition query by case id, an admin-only read).
  * Entries hold ids, never case content, and outlive the case they describe.
  */
-export type AuditAction = 'created' | 'read' | 'denied' | 'status' | 'assigned' | 'exported' | 'deleted' | 'reminded' | 'duplicate-submit';
+export type AuditAction = 'created' | 'read' | 'listed' | 'denied' | 'status' | 'assigned' | 'handed-over' | 'exported' | 'deleted' | 'reminded' | 'duplicate-submit';
 
 export interface AuditEntry {
   id: string;

@@ -1,27 +1,33 @@
-import { type SchoolCalendar, isCalendarCovered, isSchoolWorkingDay, walkSchoolWorkingDays } from './calendar';
-import { assertIsoDate } from './holidays';
+import { type SchoolCalendar, describeDay, walkSchoolWorkingDays } from './calendar';
+import { addWorkingDays, assertIsoDate, isWorkingDay } from './holidays';
 
 /**
- * OHL 15 § (oppilas- ja opiskelijahuoltolaki 1287/2013): a pupil who asks must get to see the school
- * psychologist or kuraattori no later than on the 7th school working day (oppilaitoksen työpäivä) after
- * the request; in urgent cases on the same or the next working day.
+ * OHL 15 § 1 mom. (oppilas- ja opiskelijahuoltolaki 1287/2013): a pupil must get to see the school
+ * psychologist or kuraattori "viimeistään seitsemäntenä oppilaitoksen työpäivänä sen jälkeen, kun
+ * [oppilas] on tätä pyytänyt"; "kiireellisessä tapauksessa … samana tai seuraavana työpäivänä". The same
+ * applies when a guardian or another person makes the contact.
  *
- * - Non-urgent: `due` is the 7th school working day AFTER the request day; the request day never counts.
- * - Urgent: `due` is the LATEST allowed day, the next school working day after the request day
- *   (workingDays = 1). `earliest` is the "same day" of the rule: the request day if it is a school
- *   working day, otherwise the same as `due` (a request on a Saturday or during a break is due on the
- *   first school working day after it).
- * - School working days come from the provider's term calendar (see calendar.ts). Without a calendar,
- *   or for days outside its school years, weekdays minus public holidays are used and
- *   `calendarCovered` is false.
+ * - The count starts from the day the pupil (or guardian, or other person) asked: `requestedOn`, not the
+ *   day a member of staff files the referral. The request day is day 0 and never counts.
+ * - Non-urgent: `due` is the 7th school working day (oppilaitoksen työpäivä) after the request day, from
+ *   the provider's term calendar (calendar.ts). Without a calendar, or for days outside its school years,
+ *   weekdays minus public holidays are used and `calendarCovered` is false.
+ * - Urgent: the rule says "työpäivä", not "oppilaitoksen työpäivä", and the county's psychologists and
+ *   kuraattorit work in the school breaks, so urgent requests count ORDINARY working days, Monday–Friday
+ *   less public holidays, whatever the term calendar says (the stricter reading; domain notes §9.10).
+ *   `due` is the next working day after the request day; `earliest` is the "same day" of the rule: the
+ *   request day if it is a working day, else `due`. When the school is closed on `due` (a break, a day
+ *   off, the summer), `schoolClosed` says so, so the user is pointed to the county's services.
  */
 
 export const OHL_15_RULE = 'OHL 15 §' as const;
 /** School working days allowed for a non-urgent request. */
 export const OHL_15_WORKING_DAYS = 7;
+/** Ordinary working days allowed for an urgent request ("samana tai seuraavana työpäivänä"). */
+export const OHL_15_URGENT_WORKING_DAYS = 1;
 
 export interface DueDateInput {
-  /** Calendar date of the request in Europe/Helsinki, 'YYYY-MM-DD' (see todayInHelsinki). */
+  /** The day the pupil or guardian asked, in Europe/Helsinki, 'YYYY-MM-DD' (today: todayInHelsinki). */
   requestedOn: string;
   urgent: boolean;
   /** The education provider's term calendar; without it the weekday fallback is used. */
@@ -31,12 +37,18 @@ export interface DueDateInput {
 export interface DueDate {
   /** The last allowed day, 'YYYY-MM-DD'. */
   due: string;
-  /** Urgent only: the "same day" of the rule — the request day if it is a school working day, else `due`. */
+  /** Urgent only: the "same day" of the rule — the request day if it is a working day, else `due`. */
   earliest?: string;
-  /** `due` is this many school working days after the request day (7, or 1 when urgent). */
+  /** `due` is this many working days after the request day (7, or 1 when urgent). */
   workingDays: number;
-  /** False if any day from the request day to `due` lay outside the calendar's school years (or no calendar). */
+  /** 'school': school working days of the term calendar; 'working': Monday–Friday less public holidays (urgent). */
+  basis: 'school' | 'working';
+  /** The day the count started from: the request day (day 0). */
+  countedFrom: string;
+  /** False if the school-day count ran outside the calendar's school years (or had no calendar). Urgent: always true. */
   calendarCovered: boolean;
+  /** Urgent only: the school is closed on `due`; the break's or day's name when the calendar gives one, else ''. */
+  schoolClosed?: string;
   rule: typeof OHL_15_RULE;
 }
 
@@ -45,15 +57,18 @@ export function dueDate(input: DueDateInput): DueDate {
   assertIsoDate(requestedOn, 'requestedOn');
   if (!urgent) {
     const r = walkSchoolWorkingDays(calendar, requestedOn, OHL_15_WORKING_DAYS);
-    return { due: r.date, workingDays: OHL_15_WORKING_DAYS, calendarCovered: r.covered, rule: OHL_15_RULE };
+    return { due: r.date, workingDays: OHL_15_WORKING_DAYS, basis: 'school', countedFrom: requestedOn, calendarCovered: r.covered, rule: OHL_15_RULE };
   }
-  const next = walkSchoolWorkingDays(calendar, requestedOn, 1);
-  const sameDay = isSchoolWorkingDay(calendar, requestedOn);
+  const due = addWorkingDays(requestedOn, OHL_15_URGENT_WORKING_DAYS);
+  const school = describeDay(calendar, due);
   return {
-    due: next.date,
-    earliest: sameDay ? requestedOn : next.date,
-    workingDays: 1,
-    calendarCovered: next.covered && isCalendarCovered(calendar, requestedOn),
+    due,
+    earliest: isWorkingDay(requestedOn) ? requestedOn : due,
+    workingDays: OHL_15_URGENT_WORKING_DAYS,
+    basis: 'working',
+    countedFrom: requestedOn,
+    calendarCovered: true,
+    ...(calendar && school.covered && !school.working ? { schoolClosed: school.label ?? '' } : {}),
     rule: OHL_15_RULE,
   };
 }

@@ -225,3 +225,22 @@ export function holidayName(date: string): LocalizedName | undefined {
   const h = lookup(date);
   return h ? { ...h.name } : undefined;
 }
+
+/**
+ * An ordinary working day (työpäivä): Monday–Friday and not a public holiday. School breaks and the
+ * providers' term calendars do not matter here: the county's services work on these days.
+ */
+export function isWorkingDay(date: string): boolean {
+  return !isWeekend(date) && !isFinnishHoliday(date);
+}
+
+/** The `n`th ordinary working day strictly after `date` (n = 0 gives `date`). */
+export function addWorkingDays(date: string, n: number): string {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
+  let d = date;
+  for (let left = n; left > 0; ) {
+    d = addDays(d, 1);
+    if (isWorkingDay(d)) left--;
+  }
+  return d;
+}

@@ -14,10 +14,14 @@ export interface Person {
 }
 
 export interface DueDate {
-  /** Latest day the pupil must be seen (OHL 15 §), school working days per the provider's calendar. */
+  /** Latest day the pupil must be seen (OHL 15 §), counted from `CaseDoc.requestedOn`. */
   date: string;
   workingDays: number;
+  /** 'school': school working days of the provider's calendar; 'working': Mon–Fri less public holidays (urgent). Absent on older cases: 'school'. */
+  basis?: 'school' | 'working';
   calendarCovered: boolean;
+  /** Urgent: the school is closed on `date` (break name, or '' when the calendar gives none). */
+  schoolClosed?: string;
 }
 
 /** `deliveries`: the school channel's notice and the overdue reminders, each sent at least once (store/delivery.ts). */
@@ -35,6 +39,7 @@ export interface CaseDoc extends Deliverable {
   history: { at: string; by: string; action: string; to?: string }[];
   initiator: Person;
   assignee?: Person;
+  /** The day the pupil or guardian asked (OHL 15 §: the deadline counts from it), not the day the form was filed. */
   requestedOn: string;
   due?: DueDate;
   /** Routing values only (school, service, urgency). Everything about the pupil is in `secret`. */

@@ -164,6 +164,18 @@ export class Cases {
     return resources;
   }
 
+  /** Cases a person started or is responsible for (their own list), across the tenant's schools. */
+  async involving(tenantId: string, user: { userId: string; aadObjectId?: string }): Promise<CaseDoc[]> {
+    const { resources } = await this.cases.items
+      .query<CaseDoc>({
+        query:
+          'SELECT * FROM c WHERE c.tenantId = @t AND (c.initiator.userId = @u OR c.initiator.aadObjectId = @a OR (IS_DEFINED(c.assignee) AND (c.assignee.userId = @u OR c.assignee.aadObjectId = @a)))',
+        parameters: [{ name: '@t', value: tenantId }, { name: '@u', value: user.userId }, { name: '@a', value: user.aadObjectId ?? '-' }],
+      })
+      .fetchAll();
+    return resources;
+  }
+
   /** Every case whose pupil key is one of `keys` (GDPR access request). */
   async byPupil(tenantId: string, keys: string[]): Promise<CaseDoc[]> {
     const { resources } = await this.cases.items

@@ -4,8 +4,9 @@ import { withStoreRetry } from '../store/retry';
 import type { Person } from './model';
 
 /** Who holds which student welfare role at which school, kept in Cosmos and managed by admins. */
-export type Role = 'kuraattori' | 'psykologi' | 'terveydenhoitaja' | 'rehtori' | 'erityisopettaja';
-export const ROLES: Role[] = ['kuraattori', 'psykologi', 'terveydenhoitaja', 'rehtori', 'erityisopettaja'];
+export type Role = 'kuraattori' | 'psykologi' | 'terveydenhoitaja' | 'rehtori' | 'erityisopettaja' | 'koordinaattori';
+/** `koordinaattori` runs the school's staff well-being surveys (src/surveys); it opens no cases. */
+export const ROLES: Role[] = ['kuraattori', 'psykologi', 'terveydenhoitaja', 'rehtori', 'erityisopettaja', 'koordinaattori'];
 
 export interface RoleGrant {
   id: string;

@@ -4,7 +4,7 @@ import { SCHOOL_FIELD } from '../forms/registry';
 import type { ConversationRef } from '../store/conversationRefs';
 import type { KeyRing } from '../store/crypto';
 import { DELIVERY_LEASE_MS, deliverOnce, type DeliveryResult } from '../store/delivery';
-import { canHandle, canRead, SERVICE_ROLES, viewers } from './access';
+import { canHandle, canRead, same, SERVICE_ROLES, viewers } from './access';
 import type { AuditLog } from './audit';
 import type { SchoolCalendar } from './calendar';
 import { dueDate, todayInHelsinki } from './deadline';
@@ -22,6 +22,30 @@ const NOTICE_RETRY_AFTER_MS = 60_000;
 export interface Actor extends Person {
   tenantId: string;
   conversationId: string;
+}
+
+/** One line of a person's own list: the case, whether they started it, and what they typed about the pupil. */
+export interface MyCase {
+  case: CaseDoc;
+  started: boolean;
+  /** The pupil's initials and class, only for the initiator (what they typed themselves). */
+  pupil?: string;
+}
+
+/** The longest own list shown at once: open cases first, nearest deadline first. */
+export const MY_CASES_MAX = 20;
+
+/** A pupil shortened to what identifies them for the person who referred them: "M. M., 5B". */
+export function pupilLabel(values: Record<string, unknown>): string | undefined {
+  const name = typeof values.pupilName === 'string' ? values.pupilName : '';
+  const initials = name
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .slice(0, 3)
+    .map((part) => `${[...part][0].toUpperCase()}.`)
+    .join(' ');
+  const cls = typeof values.pupilClass === 'string' ? values.pupilClass.trim() : '';
+  return [initials, cls].filter(Boolean).join(', ') || undefined;
 }
 
 export type OpenResult = { allowed: true; view: CaseView; canHandle: boolean } | { allowed: false; case: CaseDoc };
@@ -51,14 +75,17 @@ export class CaseService {
     const service = this.serviceOf(form, values);
     const urgent = values.urgency === 'urgent';
     const now = this.now();
-    const requestedOn = todayInHelsinki(now);
+    // OHL 15 §: the count starts from the day the pupil or guardian asked; the form says when (default today).
+    const requestedOn = typeof values.requestedOn === 'string' && values.requestedOn !== '' ? values.requestedOn : todayInHelsinki(now);
     const school = this.schools.get(schoolId);
     // OHL 15 §: the deadline applies to requests to see the kuraattori or the psychologist.
     const due =
       service === 'kuraattori' || service === 'psykologi'
-        ? (({ due: date, workingDays, calendarCovered }) => ({ date, workingDays, calendarCovered }))(dueDate({ requestedOn, urgent, calendar: school ? this.calendars.get(school.provider) : undefined }))
+        ? (({ due: date, workingDays, basis, calendarCovered, schoolClosed }) => ({ date, workingDays, basis, calendarCovered, ...(schoolClosed !== undefined ? { schoolClosed } : {}) }))(
+            dueDate({ requestedOn, urgent, calendar: school ? this.calendars.get(school.provider) : undefined }),
+          )
         : undefined;
-    const secretValues = Object.fromEntries(Object.entries(values).filter(([k]) => !CLEAR_FIELDS.has(k)));
+    const secretValues = Object.fromEntries(Object.entries(values).filter(([k]) => !CLEAR_FIELDS.has(k) && k !== 'requestedOn'));
     const identity = `${String(values.pupilName ?? '')}|${String(values.pupilClass ?? '')}`;
     const doc: Omit<CaseDoc, 'number'> = {
       id: caseIdFor(idempotencyKey),
@@ -79,7 +106,8 @@ export class CaseService {
       createdAt: now.toISOString(),
       ...(opts.notice ? { deliveries: { notice: { state: 'pending' as const, attempts: 0 } } } : {}),
     };
-    const result = await this.cases.create(doc, Number(requestedOn.slice(0, 4)));
+    // The case number's year is the year it was filed, whatever day the pupil asked.
+    const result = await this.cases.create(doc, Number(todayInHelsinki(now).slice(0, 4)));
     await this.audit.record({ caseId: result.case.id, caseNumber: result.case.number, action: result.duplicate ? 'duplicate-submit' : 'created', by: actor.aadObjectId ?? actor.userId, conversationId: actor.conversationId });
     return result;
   }
@@ -126,6 +154,55 @@ export class CaseService {
     const updated = await this.cases.update(schoolId, caseId, (x) => ({ ...x, assignee: me, history: [...x.history, { at: this.now().toISOString(), by: actor.aadObjectId ?? actor.userId, action: 'assigned' }] }));
     await this.audit.record({ caseId, caseNumber: c.number, action: 'assigned', by: actor.aadObjectId ?? actor.userId, conversationId: actor.conversationId });
     return updated;
+  }
+
+  /**
+   * The person's own cases: started by them or assigned to them. For the cases they started, what they
+   * typed about the pupil (initials and class) is read back — decrypted, so audited as a listing.
+   */
+  async mine(actor: Actor): Promise<MyCase[]> {
+    const rank = (c: CaseDoc) => `${c.status === 'paattynyt' ? 1 : 0}${c.due?.date ?? '9999'}`;
+    const found = (await this.cases.involving(actor.tenantId, actor)).sort((a, b) => rank(a).localeCompare(rank(b)) || b.createdAt.localeCompare(a.createdAt)).slice(0, MY_CASES_MAX);
+    const out: MyCase[] = [];
+    for (const c of found) {
+      const started = same(c.initiator, actor);
+      if (started) await this.audit.record({ caseId: c.id, caseNumber: c.number, action: 'listed', by: actor.aadObjectId ?? actor.userId, conversationId: actor.conversationId });
+      out.push({ case: c, started, ...(started ? { pupil: pupilLabel(this.decrypt(c).values) } : {}) });
+    }
+    return out;
+  }
+
+  /** Who may take a case over from its assignee: the other holders of the assignee's role for it at the school. */
+  async handOverCandidates(c: CaseDoc): Promise<Person[]> {
+    const holders = await this.roles.holders(c.tenantId, c.schoolId, SERVICE_ROLES[c.service]);
+    const assigneeRoles = c.assignee ? holders.filter((h) => same(h.user, c.assignee!)).map((h) => h.role) : [];
+    const roles = assigneeRoles.length ? assigneeRoles : SERVICE_ROLES[c.service];
+    const people = holders.filter((h) => roles.includes(h.role) && !(c.assignee && same(h.user, c.assignee))).map((h) => h.user);
+    return [...new Map(people.map((p) => [p.userId, p])).values()];
+  }
+
+  /** The case and who may take it over, for its assignee only (no pupil data: nothing to audit). */
+  async handOverChoices(schoolId: string, caseId: string, actor: Actor): Promise<{ case: CaseDoc; people: Person[] } | 'forbidden' | undefined> {
+    const c = await this.cases.get(schoolId, caseId);
+    if (!c || c.tenantId !== actor.tenantId) return undefined;
+    if (!c.assignee || !same(c.assignee, actor)) return 'forbidden';
+    return { case: c, people: await this.handOverCandidates(c) };
+  }
+
+  /** The assignee hands the case to another holder of the same role at the school; audited. */
+  async handOver(schoolId: string, caseId: string, toUserId: string, actor: Actor): Promise<{ case: CaseDoc; to: Person } | 'forbidden' | 'invalid' | undefined> {
+    const c = await this.cases.get(schoolId, caseId);
+    if (!c || c.tenantId !== actor.tenantId) return undefined;
+    if (!c.assignee || !same(c.assignee, actor)) return 'forbidden';
+    const to = (await this.handOverCandidates(c)).find((p) => p.userId === toUserId);
+    if (!to) return 'invalid';
+    const by = actor.aadObjectId ?? actor.userId;
+    const updated = await this.cases.update(schoolId, caseId, (x) =>
+      x.assignee && same(x.assignee, actor) ? { ...x, assignee: to, history: [...x.history, { at: this.now().toISOString(), by, action: 'handed-over', to: to.aadObjectId ?? to.userId }] } : undefined,
+    );
+    if (!updated?.assignee || !same(updated.assignee, to)) return 'forbidden';
+    await this.audit.record({ caseId, caseNumber: c.number, action: 'handed-over', by, conversationId: actor.conversationId, detail: to.aadObjectId ?? to.userId });
+    return { case: updated, to };
   }
 
   /** Teams user ids allowed to see the details in the channel notification (refresh.userIds). */

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ROOT } from '../paths';
@@ -15,12 +16,19 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The data key of the bots a tool run starts (CASE_KEYS is required with COSMOS_ENDPOINT): made for the run,
+ * like the store the tool starts, and one for all its bots, so an instance started later reads what others wrote.
+ */
+const TOOL_CASE_KEYS = `ktool:${randomBytes(32).toString('base64')}`;
+
 export async function spawnBot(env: Record<string, string> = {}, startTimeoutMs = 30_000): Promise<{ url: string; proc: ChildProcess; startupMs: number; logs(): Record<string, unknown>[]; stop(): Promise<void> }> {
   const port = await freePort();
   const started = Date.now();
   const proc = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
     cwd: ROOT,
-    env: { ...process.env, PLAYGROUND: 'off', LOG_LEVEL: 'warn', NODE_NO_WARNINGS: '1', ...env, PORT: String(port) },
+    // The embedded store stays in memory: a tool run never writes into the project's .local-data.
+    env: { ...process.env, PLAYGROUND: 'off', LOG_LEVEL: 'warn', NODE_NO_WARNINGS: '1', LOCAL_DATA_DIR: 'off', CASE_KEYS: process.env.CASE_KEYS || TOOL_CASE_KEYS, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -57,9 +65,40 @@ export async function spawnBot(env: Record<string, string> = {}, startTimeoutMs 
   };
 }
 
+/**
+ * `npm start` as a user types it (PLAYGROUND=off, store in memory), timed from the command to /healthz
+ * answering 200; on an unchanged checkout it starts the built bot without compiling.
+ */
+export async function npmStartMs(): Promise<number> {
+  const port = await freePort();
+  const started = Date.now();
+  const proc = spawn('npm', ['start', '--silent'], {
+    cwd: ROOT,
+    env: { ...process.env, PLAYGROUND: 'off', LOG_LEVEL: 'warn', LOCAL_DATA_DIR: 'off', PORT: String(port) },
+    stdio: 'ignore',
+    detached: true, // its own process group: npm, the shell and node stop together
+  });
+  try {
+    for (;;) {
+      if (proc.exitCode !== null) throw new Error(`npm start exited with ${proc.exitCode}`);
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200) return Date.now() - started;
+      } catch {
+        /* starting */
+      }
+      if (Date.now() - started > 60_000) throw new Error('npm start did not answer /healthz within 60 s');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  } finally {
+    const exited = new Promise((r) => proc.once('exit', r));
+    process.kill(-proc.pid!, 'SIGTERM');
+    await exited;
+  }
+}
+
 let seq = 0;
 /** One Teams message activity to /api/messages with expectReplies; returns the replies. */
-export async function ask(url: string, text: string, locale: string, conversationId = 'a:cli-tool'): Promise<{ ms: number; replies: Record<string, unknown>[] }> {
+export async function ask(url: string, text: string, locale: string, conversationId = 'a:cli-tool', userId = '29:cli-user'): Promise<{ ms: number; replies: Record<string, unknown>[] }> {
   const body = {
     type: 'message',
     id: `cli-${++seq}`,
@@ -68,7 +107,7 @@ export async function ask(url: string, text: string, locale: string, conversatio
     channelId: 'msteams',
     serviceUrl: 'http://127.0.0.1:9/',
     deliveryMode: 'expectReplies',
-    from: { id: '29:cli-user', aadObjectId: '00000000-0000-4000-8000-0000000000c1', name: 'CLI' },
+    from: { id: userId, aadObjectId: '00000000-0000-4000-8000-0000000000c1', name: 'CLI' },
     recipient: { id: '28:opari', name: 'Opari' },
     conversation: { id: conversationId, conversationType: 'personal', tenantId: '00000000-0000-4000-8000-0000000000aa' },
     channelData: { tenant: { id: '00000000-0000-4000-8000-0000000000aa' } },
@@ -84,5 +123,22 @@ export function citedSectionIds(reply: Record<string, unknown> | undefined, publ
   const entity = ((reply?.entities as Record<string, unknown>[] | undefined) ?? []).find((e) => e.type === 'https://schema.org/Message') as
     | { citation?: { appearance: { url: string } }[] }
     | undefined;
-  return (entity?.citation ?? []).map((c) => c.appearance.url.replace(`${publicUrl}/`, '').replace(/^(plan|faq)\//, '').replace(/\?.*$/, ''));
+  return (entity?.citation ?? []).map((c) => c.appearance.url.replace(`${publicUrl}/`, '').replace(/^(plan|faq)\//, '').replace(/[?#].*$/, ''));
+}
+
+/** The plan's words an answer card quotes: the text blocks of its `passages` container. */
+export function quotedText(reply: Record<string, unknown> | undefined): string {
+  const card = (reply?.attachments as { content?: unknown }[] | undefined)?.[0]?.content;
+  const texts: string[] = [];
+  const walk = (node: unknown, inside: boolean): void => {
+    if (Array.isArray(node)) return node.forEach((n) => walk(n, inside));
+    if (!node || typeof node !== 'object') return;
+    const el = node as { id?: string; type?: string; text?: string; items?: unknown; body?: unknown };
+    const here = inside || el.id === 'passages';
+    if (here && el.type === 'TextBlock' && el.text) texts.push(el.text);
+    walk(el.items, here);
+    walk(el.body, here);
+  };
+  walk(card, false);
+  return texts.join('\n');
 }

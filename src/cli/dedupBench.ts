@@ -40,7 +40,8 @@ const CONNECTOR_MS = Number(args['connector-ms']);
 const LEASE_MS = 3000;
 const POLL_MS = 250;
 const TENANT = '00000000-0000-4000-8000-0000000000aa';
-const CONVERSATION = '19:dedup-bench@thread.tacv2';
+/** The burst is spread over this many channels, so each instance's pacing (Teams' 8 per 2 s per conversation) holds none back. */
+const CONVERSATIONS = 20;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -86,8 +87,8 @@ async function main(): Promise<void> {
   const cosmos = await startEmbeddedCosmos();
   const connector = await startCountingConnector();
   const store = await openStore({ endpoint: cosmos.endpoint, key: EMBEDDED_KEY, database: 'dedup' }, createLogger('silent'));
-  const group = benchGroup('g00000000000000000000dedup'.slice(0, 25), 'Dedup', TENANT, CONVERSATION, connector.url);
-  await new Groups(store.container('groups')).create(group);
+  const groups = Array.from({ length: CONVERSATIONS }, (_, c) => benchGroup(`g${String(c).padStart(24, '0')}`, `Dedup ${c}`, TENANT, `19:dedup-bench-${c}@thread.tacv2`, connector.url));
+  for (const group of groups) await new Groups(store.container('groups')).create(group);
   const meetings = new Meetings(store.container('meetings'));
   const reminders = new Reminders(store.container('reminders'));
   const env = { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: EMBEDDED_KEY, COSMOS_DATABASE: 'dedup', REMINDER_POLL_MS: String(POLL_MS), REMINDER_LEASE_MS: String(LEASE_MS), LOG_LEVEL: 'warn' };
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
         const id = `m${String(round).padStart(6, '0')}${String(k).padStart(10, '0')}`;
         const due = new Date(start + Math.floor((k * BURST_MS) / BURST)).toISOString();
         const title = `Kokous ${round}-${k}`;
-        out.push(await seedReminder(meetings, reminders, group, id, title, due));
+        out.push(await seedReminder(meetings, reminders, groups[k % CONVERSATIONS], id, title, due));
         titles.push(title);
       }),
     );
@@ -176,7 +177,7 @@ function report(mode: string, results: RoundResult[]): void {
   const lost = results.reduce((a, r) => a + r.lost, 0);
   const how = mode === 'kill' ? 'killed (SIGKILL)' : 'frozen (SIGSTOP) until taken over, then resumed';
   console.log(`\nReminders, 3 instances on one store, one ${how} at a random moment of each burst`);
-  console.log(`  ${results.length} rounds × ${BURST} reminders due within ${BURST_MS} ms (lease ${LEASE_MS} ms, poll ${POLL_MS} ms, connector answers after ${CONNECTOR_MS} ms)`);
+  console.log(`  ${results.length} rounds × ${BURST} reminders across ${CONVERSATIONS} channels due within ${BURST_MS} ms (lease ${LEASE_MS} ms, poll ${POLL_MS} ms, connector answers after ${CONNECTOR_MS} ms)`);
   console.log(`  rounds with a duplicate ${hit}/${results.length} (${((100 * hit) / results.length).toFixed(0)}%)   duplicates ${dup} (${((100 * dup) / total).toFixed(2)}% of ${total}, ${(dup / results.length).toFixed(2)} per ${mode === 'kill' ? 'kill' : 'freeze'})   lost ${lost}`);
   if (mode === 'freeze') {
     const caught = results.filter((r) => (r.unrecordedAtFreeze ?? 0) > 0).length;

@@ -1,59 +1,116 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { miniSearchBaseline } from '../eval/baseline';
-import { type EvalOutcome, type EvalQuestion, evaluate, formatReport } from '../eval/metrics';
+import { type EvalOutcome, evaluate, type EvalReport, formatReport } from '../eval/metrics';
+import { importInto, writeWithoutCrutches } from '../eval/plans';
+import { EVAL_DIR, type LabelledQuestion, PLAN_SETS, readSet, realDocumentsDir, realSets, resolveSet } from '../eval/sets';
 import { loadPlan } from '../plan/load';
-import { CONTENT_DIR, ROOT } from '../paths';
-import { ask, citedSectionIds, spawnBot } from './botProcess';
+import { CONTENT_DIR } from '../paths';
+import { ask, citedSectionIds, quotedText, spawnBot } from './botProcess';
 
 /**
- * npm run eval [-- --url http://host:port] [--set NAME] [--misses]: asks the running bot every labelled question
- * in test/eval/<set>.json over HTTP (Bot Framework activities, expectReplies), reads the cited section ids from
- * the reply's Teams citations, and prints top-1 / top-3 / out-of-scope declines next to MiniSearch with default
- * settings on the same sections. Sets: `questions` (the development set the ranking was tuned on), `heldout`
- * and `final` (written afterwards by someone who saw neither the search code nor the development set).
+ * npm run eval [-- --set NAME] [--only plan|plain|real] [--misses]: asks the bot over HTTP (Bot Framework
+ * activities, expectReplies) every labelled question of test/eval/, reads the cited sections from the reply's
+ * Teams citations and the quoted text from its card, and prints top-1, top-3, whether the quote holds the
+ * asked fact, and declines, next to MiniSearch with default settings on the same sections. Three kinds of plan:
+ *  - plan:  the sample plan as it is;
+ *  - plain: the sample plan without keywords, weight and weightWhen (what an imported plan has);
+ *  - real:  the real documents of ../shared/real-documents, each format imported, with the questions of
+ *           test/eval/real/<document>.json (labelled by the document's own section numbers and titles).
  */
 const PUBLIC_URL = 'http://eval.opari.local';
-const SETS = ['questions', 'heldout', 'final'];
+const LOCALES = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-US' } as const;
 
-async function main(): Promise<number> {
-  const urlArg = process.argv.indexOf('--url');
-  const setArg = process.argv.indexOf('--set');
-  const showMisses = process.argv.includes('--misses');
-  const sets = setArg > 0 ? [process.argv[setArg + 1]] : SETS.filter((s) => existsSync(setFile(s)));
-  const bot = urlArg > 0 ? undefined : await spawnBot({ PUBLIC_URL });
-  const url = urlArg > 0 ? process.argv[urlArg + 1] : bot!.url;
-  const publicUrl = urlArg > 0 ? process.env.PUBLIC_URL ?? PUBLIC_URL : PUBLIC_URL;
-  const baseline = miniSearchBaseline(loadPlan(process.env.PLAN_DIR ?? join(CONTENT_DIR, 'plan')));
+interface Target {
+  name: string;
+  planDir: string;
+  sets: { name: string; questions: LabelledQuestion[] }[];
+}
+
+interface Row {
+  target: string;
+  set: string;
+  ours: EvalReport;
+  theirs: EvalReport;
+  unresolved: number;
+}
+
+async function measure(target: Target, showMisses: boolean): Promise<Row[]> {
+  const plan = loadPlan(target.planDir);
+  const baseline = miniSearchBaseline(plan);
+  const bot = await spawnBot({ PUBLIC_URL, PLAN_DIR: target.planDir });
+  const rows: Row[] = [];
   try {
-    for (const set of sets) {
-      const questions = JSON.parse(readFileSync(setFile(set), 'utf8')) as EvalQuestion[];
+    for (const set of target.sets) {
+      const { questions, unresolved } = resolveSet(plan, set.questions);
       const ours: EvalOutcome[] = [];
       for (const q of questions) {
-        const { replies } = await ask(url, q.q, { fi: 'fi-FI', sv: 'sv-FI', en: 'en-US' }[q.lang], `a:eval-${q.lang}`);
-        ours.push({ question: q, ranked: citedSectionIds(replies[0], publicUrl) });
+        const { replies } = await ask(bot.url, q.q, LOCALES[q.lang], `a:eval-${q.lang}`);
+        ours.push({ question: q, ranked: citedSectionIds(replies[0], PUBLIC_URL), quoted: quotedText(replies[0]) });
       }
-      const theirs = questions.map((q) => ({ question: q, ranked: baseline(q.q) }));
-      const report = evaluate(ours);
+      const row = { target: target.name, set: set.name, ours: evaluate(ours), theirs: evaluate(questions.map((q) => ({ question: q, ranked: baseline(q.q) }))), unresolved };
+      rows.push(row);
       const inScope = questions.filter((q) => q.accept.length).length;
-      console.log(`\n== ${set}: ${questions.length} questions (${inScope} in scope, ${questions.length - inScope} out of scope), asked over HTTP at ${url}\n`);
-      console.log(formatReport('Opari', report));
-      console.log(formatReport('MiniSearch (defaults)', evaluate(theirs)));
-      console.log('\nOpari top-1 by kind:');
-      for (const [kind, v] of Object.entries(report.byKind)) console.log(`  ${kind.padEnd(16)} ${String(v.n).padStart(3)}  ${(100 * v.top1).toFixed(1)} %`);
+      console.log(`\n== ${target.name} · ${set.name}: ${questions.length} questions (${inScope} in scope)${unresolved ? `, ${unresolved} labels name no section of this import` : ''}`);
+      console.log(formatReport('Opari', row.ours));
+      console.log(formatReport('MiniSearch (defaults)', row.theirs));
       if (showMisses) {
-        console.log('\nMisses:');
-        for (const m of report.misses) console.log(`  [${m.question.lang}] ${m.question.q}\n      want ${m.question.accept.join(', ') || '(decline)'}; got ${m.ranked.slice(0, 3).join(', ') || '(declined)'}`);
+        for (const m of row.ours.misses) console.log(`  miss [${m.question.lang}] ${m.question.q}\n      want ${m.question.accept.join(', ') || '(decline)'}; got ${m.ranked.slice(0, 3).join(', ') || '(declined)'}`);
+        for (const m of row.ours.factMisses) console.log(`  fact [${m.question.lang}] ${m.question.q}  /${m.question.fact}/\n      got ${m.ranked[0] ?? '(declined)'}: ${(m.quoted ?? '').replace(/\n/g, ' | ').slice(0, 160)}`);
       }
     }
-    return 0;
   } finally {
-    await bot?.stop();
+    await bot.stop();
+  }
+  return rows;
+}
+
+function summary(rows: Row[]): void {
+  const pct = (x: number) => `${(100 * x).toFixed(1)}`.padStart(5);
+  console.log('\n== Summary (Opari | MiniSearch): top-1, top-3, passage holds the fact, out-of-scope declined, in-scope declined');
+  for (const r of rows) {
+    const o = r.ours;
+    const facts = o.facts ? `${pct(o.factsQuoted / o.facts)} (${o.factsQuoted}/${o.facts})` : '      -      ';
+    console.log(`  ${`${r.target} · ${r.set}`.padEnd(44)} ${pct(o.top1)} ${pct(o.top3)}  ${facts}  ${o.outOfScope ? pct(o.declined) : '    -'}  ${pct(o.falseDeclines)}  |  ${pct(r.theirs.top1)} ${pct(r.theirs.top3)}`);
   }
 }
 
-function setFile(set: string): string {
-  return join(ROOT, 'test', 'eval', `${set}.json`);
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { set: { type: 'string' }, only: { type: 'string' }, misses: { type: 'boolean', default: false } }, strict: true });
+  if (values.only && !['plan', 'plain', 'real'].includes(values.only)) throw new Error(`--only must be plan, plain or real (got ${values.only})`);
+  const wanted = (set: string) => !values.set || values.set === set;
+  const only = (kind: string) => !values.only || values.only === kind;
+  const planSets = PLAN_SETS.filter(wanted).map((name) => ({ name, questions: readSet(join(EVAL_DIR, `${name}.json`)) }));
+  const work = mkdtempSync(join(tmpdir(), 'opari-eval-'));
+  const samplePlan = process.env.PLAN_DIR ?? join(CONTENT_DIR, 'plan');
+  const targets: Target[] = [];
+  if (only('plan') && planSets.length) targets.push({ name: 'sample plan', planDir: samplePlan, sets: planSets });
+  if (only('plain') && planSets.length) {
+    writeWithoutCrutches(samplePlan, join(work, 'plain'));
+    targets.push({ name: 'sample plan, no keywords', planDir: join(work, 'plain'), sets: planSets });
+  }
+  const docs = realDocumentsDir();
+  if (only('real') && !docs) console.log('\n(no ../shared/real-documents beside this checkout: real documents skipped)');
+  const rows: Row[] = [];
+  try {
+    for (const t of targets) rows.push(...(await measure(t, values.misses!)));
+    for (const doc of only('real') && docs ? realSets().filter(wanted) : []) {
+      const questions = readSet(join(EVAL_DIR, 'real', `${doc}.json`));
+      for (const format of ['html', 'docx', 'pdf']) {
+        const file = join(docs!, `${doc}.${format}`);
+        if (!existsSync(file)) continue;
+        const dir = join(work, `${doc}-${format}`);
+        await importInto(file, dir);
+        rows.push(...(await measure({ name: `${doc} ${format}`, planDir: dir, sets: [{ name: 'real', questions }] }, values.misses!)));
+      }
+    }
+    summary(rows);
+    return 0;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 main().then(

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { CONTENT_DIR } from '../paths';
-import { assertSupported, checkOutDir, ImportError, importDocument, slugify, writePlanDir } from '../plan/import';
+import { assertSupported, checkOutDir, ImportError, importDocument, sectionTree, slugify, writePlanDir } from '../plan/import';
 
 /**
  * npm run plan:import -- <file> [--out DIR] [--region NAME]
@@ -85,10 +85,11 @@ async function run(args: Args, progress: Progress): Promise<number> {
   const result = await importDocument(bytes, name, {
     date: today(),
     region: args.region,
+    keepOriginal: true,
     onProgress: (done, total) => progress.update('Reading', 'pages', done, total),
   });
   if (extname(name).toLowerCase() !== '.pdf') progress.update('Reading', 'document', 1, 1);
-  writePlanDir(outDir, result.files, (done, total) => progress.update('Writing', 'files', done, total));
+  writePlanDir(outDir, [...result.files, { path: `_original/${name}`, content: bytes }], (done, total) => progress.update('Writing', 'files', done, total));
   progress.stop();
 
   const shown = relative(process.cwd(), outDir) || '.';
@@ -96,6 +97,11 @@ async function run(args: Args, progress: Progress): Promise<number> {
   console.log(`Imported ${name} into ${shown}`);
   console.log(`  ${result.sections} sections, ${result.subsections} subsections, ${result.words} words`);
   console.log(`  title: ${result.plan.title ?? name}${args.region ? `, region: ${args.region}` : ' (no region: pass --region NAME to set it)'}`);
+  console.log('  sections (number, title, words, page):');
+  for (const r of sectionTree(result.plan)) {
+    const pages = r.page === undefined ? '' : r.lastPage && r.lastPage !== r.page ? `  p. ${r.page}–${r.lastPage}` : `  p. ${r.page}`;
+    console.log(`  ${'  '.repeat(r.depth + 1)}${r.number ? `${r.number} ` : ''}${r.title}  (${r.words} words)${pages}`);
+  }
   if (warnings.length === 0) console.log('  no warnings');
   else {
     console.log(`  ${warnings.length} warning(s):`);

@@ -1,15 +1,21 @@
+import type { Answer } from '../plan/answer';
+
 /** Answer-quality metrics over a labelled question set (test/eval/questions.json). */
 export interface EvalQuestion {
   q: string;
   lang: 'fi' | 'sv' | 'en';
   kind: string;
   accept: string[];
+  /** For a question asking a fact (a deadline, a decider, a step): a pattern the quoted text must match. */
+  fact?: string;
 }
 
 export interface EvalOutcome {
   question: EvalQuestion;
   /** Ranked section ids the system returned (empty = it declined). */
   ranked: string[];
+  /** The text the answer quoted (empty when declined). */
+  quoted?: string;
 }
 
 export interface EvalReport {
@@ -22,6 +28,10 @@ export interface EvalReport {
   /** In-scope questions wrongly declined. */
   falseDeclines: number;
   misses: EvalOutcome[];
+  /** Questions with a fact pattern, and how many were answered with text that holds the fact. */
+  facts: number;
+  factsQuoted: number;
+  factMisses: EvalOutcome[];
   byKind: Record<string, { n: number; top1: number }>;
 }
 
@@ -43,6 +53,8 @@ export function evaluate(outcomes: EvalOutcome[]): EvalReport {
     if (ok) k.top1++;
   }
   for (const k of Object.values(byKind)) k.top1 = k.top1 / k.n;
+  const facts = inScope.filter((o) => o.question.fact);
+  const factMisses = facts.filter((o) => !new RegExp(o.question.fact!, 'i').test(o.quoted ?? ''));
   return {
     inScope: inScope.length,
     outOfScope: out.length,
@@ -51,11 +63,24 @@ export function evaluate(outcomes: EvalOutcome[]): EvalReport {
     declined: out.filter((o) => o.ranked.length === 0).length / Math.max(1, out.length),
     falseDeclines: inScope.filter((o) => o.ranked.length === 0).length / Math.max(1, inScope.length),
     misses: outcomes.filter((o) => (o.question.accept.length === 0 ? o.ranked.length > 0 : !o.ranked[0] || !isAccepted(o.ranked[0], o.question.accept))),
+    facts: facts.length,
+    factsQuoted: facts.length - factMisses.length,
+    factMisses,
     byKind,
   };
 }
 
 export function formatReport(name: string, r: EvalReport): string {
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-  return `${name.padEnd(28)} top-1 ${pct(r.top1).padStart(7)}   top-3 ${pct(r.top3).padStart(7)}   out-of-scope declined ${pct(r.declined).padStart(7)}   in-scope declined ${pct(r.falseDeclines).padStart(7)}`;
+  const facts = r.facts ? `   passage holds the fact ${pct(r.factsQuoted / r.facts).padStart(7)} (${r.factsQuoted}/${r.facts})` : '';
+  return `${name.padEnd(28)} top-1 ${pct(r.top1).padStart(7)}   top-3 ${pct(r.top3).padStart(7)}   out-of-scope declined ${pct(r.declined).padStart(7)}   in-scope declined ${pct(r.falseDeclines).padStart(7)}${facts}`;
+}
+
+/** What an answer quotes, as text (empty when it declines): the in-process twin of the card's quoted text. */
+export function quotedText(a: Answer): string {
+  if (a.kind !== 'answer') return '';
+  return a.best.passages
+    .flatMap((p) => p.blocks)
+    .map((b) => (b.kind === 'list' ? b.items.join('\n') : b.kind === 'paragraph' ? b.text : ''))
+    .join('\n');
 }

@@ -16,10 +16,12 @@ export interface FieldDef {
   identifying?: boolean;
   /** Free text or health data: encrypted before it reaches Cosmos. */
   sensitive?: boolean;
+  /** A date that has happened (a request date): today by default, not after today and not over a year back (Helsinki). */
+  upToToday?: boolean;
 }
 
 /** Machine-readable validation problem codes; the i18n catalogue turns them into sentences. */
-export type ProblemCode = 'required' | 'tooLong' | 'choice' | 'date' | 'time' | 'markup' | 'mustConfirm' | 'type' | 'unknownField';
+export type ProblemCode = 'required' | 'tooLong' | 'choice' | 'date' | 'future' | 'tooOld' | 'time' | 'markup' | 'mustConfirm' | 'type' | 'unknownField';
 
 const MARKUP = /<\s*\/?\s*[a-z!][^>]*>|javascript:|on\w+\s*=/i;
 

@@ -1,15 +1,15 @@
 import type { FaqEntry } from '../expert/faq';
 import type { Lang } from '../plan/analyze';
-import type { PlanService } from '../plan/answer';
+import { anchorOf, type PlanService } from '../plan/answer';
 import { blocksToHtml, escapeHtml, inlineHtml } from '../plan/markdown';
-import { neighboursOf, pathOf, type PlanSection, titleOf } from '../plan/model';
+import { headingOf, neighboursOf, pathOf, type PlanSection } from '../plan/model';
 
 /** A readable HTML page of one plan section with its neighbours: the "Open whole section" target. */
 
-const UI: Record<Lang, { contents: string; prev: string; next: string; sub: string; law: string; forms: string; reviewed: string; onlyFi: string; up: string }> = {
-  fi: { contents: 'Sisällys', prev: 'Edellinen', next: 'Seuraava', sub: 'Alakohdat', law: 'Säädökset', forms: 'Lomakkeet', reviewed: 'Tarkistettu', onlyFi: 'Tämä kohta on vain suomeksi.', up: 'Yläkohta' },
-  sv: { contents: 'Innehåll', prev: 'Föregående', next: 'Nästa', sub: 'Underavsnitt', law: 'Författningar', forms: 'Blanketter', reviewed: 'Granskad', onlyFi: 'Det här avsnittet finns endast på finska.', up: 'Huvudavsnitt' },
-  en: { contents: 'Contents', prev: 'Previous', next: 'Next', sub: 'Subsections', law: 'Legislation', forms: 'Forms', reviewed: 'Reviewed', onlyFi: 'This section is in Finnish only.', up: 'Parent section' },
+const UI: Record<Lang, { contents: string; prev: string; next: string; sub: string; law: string; forms: string; reviewed: string; onlyFi: string; up: string; original: string; page: string }> = {
+  fi: { contents: 'Sisällys', prev: 'Edellinen', next: 'Seuraava', sub: 'Alakohdat', law: 'Säädökset', forms: 'Lomakkeet', reviewed: 'Tarkistettu', onlyFi: 'Tämä kohta on vain suomeksi.', up: 'Yläkohta', original: 'Alkuperäinen asiakirja', page: 'sivu' },
+  sv: { contents: 'Innehåll', prev: 'Föregående', next: 'Nästa', sub: 'Underavsnitt', law: 'Författningar', forms: 'Blanketter', reviewed: 'Granskad', onlyFi: 'Det här avsnittet finns endast på finska.', up: 'Huvudavsnitt', original: 'Originaldokumentet', page: 'sida' },
+  en: { contents: 'Contents', prev: 'Previous', next: 'Next', sub: 'Subsections', law: 'Legislation', forms: 'Forms', reviewed: 'Reviewed', onlyFi: 'This section is in Finnish only.', up: 'Parent section', original: 'Original document', page: 'page' },
 };
 
 export function renderPlanPage(service: PlanService, id: string, lang: Lang): string | undefined {
@@ -17,7 +17,7 @@ export function renderPlanPage(service: PlanService, id: string, lang: Lang): st
   const section = plan.sections.get(id);
   if (!section) return undefined;
   const ui = UI[lang];
-  const link = (s: PlanSection) => `<a href="${escapeHtml(service.url(s.id, lang).replace(/^https?:\/\/[^/]+/, ''))}">${escapeHtml(titleOf(s, lang))}</a>`;
+  const link = (s: PlanSection) => `<a href="${escapeHtml(service.url(s.id, lang).replace(/^https?:\/\/[^/]+/, ''))}">${escapeHtml(headingOf(s, lang))}</a>`;
   const bodyLang: Lang = section.body[lang] ? lang : 'fi';
   const { prev, next } = neighboursOf(plan, id);
   const parent = section.parentId ? plan.sections.get(section.parentId) : undefined;
@@ -28,13 +28,15 @@ export function renderPlanPage(service: PlanService, id: string, lang: Lang): st
     .map((l) => (l === lang ? `<strong>${l}</strong>` : `<a href="/plan/${escapeHtml(id)}?lang=${l}" hreflang="${l}">${l}</a>`))
     .join(' · ');
   const toc = plan.topLevel.map((t) => `<li${t === id || t === section.parentId ? ' class="here"' : ''}>${link(plan.sections.get(t)!)}</li>`).join('');
+  const original = service.originalUrl(section);
+  const pages = section.source?.page ? ` (${ui.page} ${section.source.page}${section.source.lastPage && section.source.lastPage !== section.source.page ? `–${section.source.lastPage}` : ''})` : '';
   const formLinks = section.forms.map((f) => plan.sections.get(`lomakkeisto/${f}`)).filter((s): s is PlanSection => !!s);
   return `<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(titleOf(section, lang))} – ${escapeHtml(planTitle)}</title>
+<title>${escapeHtml(headingOf(section, lang))} – ${escapeHtml(planTitle)}</title>
 <style>
   body { font-family: "Segoe UI", system-ui, sans-serif; margin: 0; color: #242424; background: #fafafa; line-height: 1.55; }
   header { background: #0e7c86; color: #fff; padding: .8rem 1.5rem; display: flex; justify-content: space-between; gap: 1rem; flex-wrap: wrap; }
@@ -45,6 +47,8 @@ export function renderPlanPage(service: PlanService, id: string, lang: Lang): st
   .crumbs { color: #616161; font-size: .9rem; } .notice { background: #fff4ce; padding: .6rem .9rem; border-radius: 6px; font-size: .9rem; }
   .meta { color: #616161; font-size: .9rem; border-top: 1px solid #e0e0e0; margin-top: 2rem; padding-top: 1rem; }
   .pager { display: flex; justify-content: space-between; margin-top: 1.5rem; gap: 1rem; }
+  article :target { background: #fff4ce; outline: .4rem solid #fff4ce; border-radius: 2px; scroll-margin-top: 1rem; }
+  article :target + ul, article :target + ol { background: #fff4ce; }
   @media (max-width: 800px) { .wrap { grid-template-columns: 1fr; } }
 </style>
 </head>
@@ -55,10 +59,10 @@ export function renderPlanPage(service: PlanService, id: string, lang: Lang): st
 <main>
 ${notice ? `<p class="notice">${inlineHtml(notice)}</p>` : ''}
 <p class="crumbs">${pathOf(plan, section, lang).map(escapeHtml).join(' › ')}</p>
-<h1>${escapeHtml(titleOf(section, lang))}</h1>
+<h1>${escapeHtml(headingOf(section, lang))}</h1>
 ${bodyLang !== lang ? `<p class="notice">${ui.onlyFi}</p>` : ''}
 <article lang="${bodyLang}">
-${blocksToHtml(section.body[bodyLang] ?? [])}
+${blocksToHtml(section.body[bodyLang] ?? [], 0, anchorOf)}
 </article>
 ${children.length ? `<h2>${ui.sub}</h2><ul>${children.map((c) => `<li>${link(c)}</li>`).join('')}</ul>` : ''}
 <div class="meta">
@@ -66,6 +70,7 @@ ${parent ? `<p>${ui.up}: ${link(parent)}</p>` : ''}
 ${section.law.length ? `<p>${ui.law}: ${section.law.map(escapeHtml).join(', ')}</p>` : ''}
 ${formLinks.length ? `<p>${ui.forms}: ${formLinks.map(link).join(', ')}</p>` : ''}
 ${section.reviewed ? `<p>${ui.reviewed}: ${escapeHtml(section.reviewed)}</p>` : ''}
+${original ? `<p><a class="original" href="${escapeHtml(original.replace(/^https?:\/\/[^/]+/, ''))}">${ui.original}${escapeHtml(pages)}</a></p>` : ''}
 </div>
 <p class="pager"><span>${prev ? `← ${ui.prev}: ${link(prev)}` : ''}</span><span>${next ? `${ui.next}: ${link(next)} →` : ''}</span></p>
 </main>
@@ -87,5 +92,17 @@ export function renderFaqPage(service: PlanService, e: FaqEntry): string {
 <h1>${escapeHtml(e.question)}</h1>
 <p>${inlineHtml(e.answer)}</p>
 <p class="meta">${label[1]}: ${escapeHtml(e.answeredBy)} · ${escapeHtml(e.createdAt.slice(0, 10))}</p>
+</body></html>`;
+}
+
+/** A signed FAQ link past its time: the way to a fresh one, in the three languages (the page cannot know which). */
+export function renderExpiredPage(): string {
+  return `<!doctype html>
+<html lang="fi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Opari</title>
+<style>body{font-family:"Segoe UI",system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.55;color:#242424}</style>
+</head><body>
+<p lang="fi">Linkki on vanhentunut. Kysy asiaa uudelleen Oparilta Teamsissa, niin saat uuden linkin.</p>
+<p lang="sv">Länken har gått ut. Fråga Opari igen i Teams så får du en ny länk.</p>
+<p lang="en">This link has expired. Ask Opari again in Teams for a fresh link.</p>
 </body></html>`;
 }

@@ -1,3 +1,5 @@
+import type { SurveyMessages } from './surveys/messages';
+
 /** Every user-facing string. Each language file implements this interface, so a missing string fails the build. */
 export interface Messages {
   welcome: {
@@ -73,7 +75,7 @@ export interface Messages {
     privacy: string;
     checkFields: string;
     tooLarge: string;
-    problems: Record<'required' | 'tooLong' | 'choice' | 'date' | 'time' | 'markup' | 'mustConfirm' | 'type' | 'unknownField', string>;
+    problems: Record<'required' | 'tooLong' | 'choice' | 'date' | 'future' | 'tooOld' | 'time' | 'markup' | 'mustConfirm' | 'type' | 'unknownField', string>;
     personalOnly: string;
     unknownForm: string;
     noSchools: string;
@@ -118,7 +120,7 @@ export interface Messages {
     removeRole: string;
     roleAdded: string;
     roleRemoved: string;
-    roleNames: Record<'kuraattori' | 'psykologi' | 'terveydenhoitaja' | 'rehtori' | 'erityisopettaja', string>;
+    roleNames: Record<'kuraattori' | 'psykologi' | 'terveydenhoitaja' | 'rehtori' | 'erityisopettaja' | 'koordinaattori', string>;
     gdprTitle: string;
     gdprIntro: string;
     gdprSearch: string;
@@ -133,6 +135,19 @@ export interface Messages {
   caseNotice: {
     sending: string;
     failed: string;
+  };
+  /** The OHL 15 § deadline line of a case summary: counted from the request day, urgent in ordinary working days. */
+  deadline: {
+    /** Urgent: {date} is the next ordinary working day after the request. */
+    urgentDue: string;
+    /** {date}: the day the pupil or guardian asked. */
+    countedFrom: string;
+    /** Urgent, and the school is closed on the due day (break, day off, summer). */
+    schoolClosed: string;
+    /** The same with the break's name: {name}. */
+    schoolClosedNamed: string;
+    /** The request date was so old that {date} had passed when the case was filed. */
+    passed: string;
   };
   meetings: {
     groupTitle: string;
@@ -193,6 +208,112 @@ export interface Messages {
     badDates: string;
     untilRequired: string;
   };
+  /** Card actions Opari cannot place; case details delivered to a personal chat instead of a shared message. */
+  actions: {
+    unknown: string;
+    sentToPersonal: string;
+    openPersonally: string;
+  };
+  /** `omat asiat`: the cases I started or am responsible for. */
+  myCases: {
+    title: string;
+    intro: string;
+    none: string;
+    started: string;
+    assigned: string;
+    pupil: string;
+    open: string;
+    back: string;
+    personalOnly: string;
+    hint: string;
+  };
+  /** Handing a case over to another holder of the same role at the school. */
+  handover: {
+    button: string;
+    title: string;
+    intro: string;
+    label: string;
+    required: string;
+    confirm: string;
+    cancel: string;
+    none: string;
+    done: string;
+    toYou: string;
+    notAssignee: string;
+  };
+  /** Ask an expert, honestly: what was sent, what waits, who may set the channel and handle tickets. */
+  askExpert: {
+    label: string;
+    reminder: string;
+    send: string;
+    waiting: string;
+    waitingReply: string;
+    adminHint: string;
+    channelAdminOnly: string;
+    expertsOnly: string;
+    faqQuestionLabel: string;
+    faqQuestionRequired: string;
+    tooLong: string;
+  };
+  /** A region's own plan uploaded and published from Teams; page labels of citations. */
+  planAdmin: {
+    /** "s. 14" on the answer card's source line and in citations. */
+    page: string;
+    pages: string;
+    received: string;
+    personalOnly: string;
+    adminOnly: string;
+    wrongType: string;
+    tooLarge: string;
+    encrypted: string;
+    noText: string;
+    invalid: string;
+    empty: string;
+    downloadFailed: string;
+    previewTitle: string;
+    facts: string;
+    pagesFact: string;
+    fileFact: string;
+    treeTitle: string;
+    subsections: string;
+    more: string;
+    warningsTitle: string;
+    noWarnings: string;
+    tryLabel: string;
+    tryPlaceholder: string;
+    tryButton: string;
+    tryRequired: string;
+    tryNone: string;
+    tryAnswer: string;
+    publishButton: string;
+    discardButton: string;
+    published: string;
+    discarded: string;
+    gone: string;
+    restoreButton: string;
+    versionsTitle: string;
+    versionLine: string;
+    current: string;
+    restored: string;
+    noVersions: string;
+  };
+  surveys: SurveyMessages;
   error: string;
   tenantRefused: string;
+  /** The language command ("kieli ruotsi", "language english", "språk finska"). */
+  language: {
+    /** Confirms the change, in the new language. */
+    changed: string;
+    /** The word after the command was not one of the languages. */
+    choose: string;
+  };
+  /** A welfare group's own card: after set-up, and from the Meetings button in its conversation. */
+  group: {
+    callMeeting: string;
+    members: string;
+    school: string;
+  };
+  /** The standard agenda of each group type (the plan's group guidance), in this language. */
+  /** Standard agenda items per group type, and a survey workshop's ({results}: what the survey found). */
+  agendaItems: Record<'communal' | 'expert' | 'steering' | 'regional' | 'workshop', string[]>;
 }

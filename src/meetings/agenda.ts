@@ -1,16 +1,38 @@
 import { randomUUID } from 'node:crypto';
+import { format, type Lang, messages } from '../i18n';
 import type { AgendaItem, GroupType } from './model';
 
-/** Standard items from the plan's group guidance (content/plan/opiskeluhuoltoryhmat*), by group type. */
-const STANDARD: Record<GroupType, string[]> = {
-  communal: ['Kokouksen avaus ja läsnäolijat', 'Edellisen kokouksen muistio', 'Yhteisöllisen opiskeluhuollon ajankohtaiset asiat', 'Toimintasuunnitelman seuranta', 'Muut asiat', 'Seuraava kokous'],
-  expert: ['Kokouksen avaus ja läsnäolijat', 'Suostumus ja ryhmän kokoonpano', 'Tilanne ja tuen tarve', 'Sovitut toimet ja vastuuhenkilö', 'Seuraava tapaaminen'],
-  steering: ['Kokouksen avaus ja läsnäolijat', 'Edellisen kokouksen muistio', 'Opiskeluhuoltosuunnitelman toteutuminen ja omavalvonta', 'Kyselyjen ja tarkastusten tulokset', 'Muut asiat', 'Seuraava kokous'],
-  regional: ['Kokouksen avaus ja läsnäolijat', 'Edellisen kokouksen muistio', 'Seurantaindikaattorit (kouluterveyskysely, MOVE!, SotkaNet)', 'Palvelujen ajankohtaiset kuulumiset', 'Kehittämishankkeet', 'Muut asiat', 'Seuraava kokous'],
-};
+/**
+ * Standard items from the plan's group guidance (content/plan/opiskeluhuoltoryhmat*), by group type, in the
+ * group's language (the catalogues' agendaItems): an agenda card never mixes languages.
+ */
+export function standardItems(type: GroupType, lang: Lang = 'fi'): AgendaItem[] {
+  return messages(lang).agendaItems[type].map((title) => ({ id: randomUUID().slice(0, 8), title, proposedBy: 'opari', status: 'accepted', standard: true }));
+}
 
-export function standardItems(type: GroupType): AgendaItem[] {
-  return STANDARD[type].map((title) => ({ id: randomUUID().slice(0, 8), title, proposedBy: 'opari', status: 'accepted', standard: true }));
+/** A development workshop on a survey's results: results, discussion, chosen actions, owner, follow-up date. */
+export function workshopItems(results: string, lang: Lang = 'fi'): AgendaItem[] {
+  return messages(lang).agendaItems.workshop.map((title) => ({ id: randomUUID().slice(0, 8), title: format(title, { results }), proposedBy: 'opari', status: 'accepted', standard: true }));
+}
+
+/** "Muut asiat" and "Seuraava kokous" (in any of the languages) close an agenda: proposals go before them. */
+const CLOSING_FI = new Set(['Muut asiat', 'Seuraava kokous', 'Seuraava tapaaminen']);
+const CLOSING = new Set(
+  (['fi', 'sv', 'en'] as Lang[]).flatMap((l) =>
+    (Object.keys(messages('fi').agendaItems) as (keyof ReturnType<typeof messages>['agendaItems'])[]).flatMap((t) => messages(l).agendaItems[t].filter((_, i) => CLOSING_FI.has(messages('fi').agendaItems[t][i]))),
+  ),
+);
+
+function isClosingItem(item: AgendaItem): boolean {
+  return item.standard && CLOSING.has(item.title);
+}
+
+/** Puts an item after the others but before the closing standard items ("Muut asiat", "Seuraava kokous"). */
+export function insertBeforeClosing(agenda: AgendaItem[], item: AgendaItem): AgendaItem[] {
+  const tail = agenda.findIndex(isClosingItem);
+  const out = [...agenda];
+  out.splice(tail >= 0 ? tail : out.length, 0, item);
+  return out;
 }
 
 /** Words that start a sentence or name a role, month or subject: capitalised but not a person. */

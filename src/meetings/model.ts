@@ -1,4 +1,5 @@
 import type { Person } from '../cases/model';
+import type { Lang } from '../i18n';
 import type { ConversationRef } from '../store/conversationRefs';
 import type { Deliverable } from '../store/delivery';
 
@@ -11,6 +12,8 @@ export interface Group {
   tenantId: string;
   type: GroupType;
   name: string;
+  /** What Opari posts in the group's conversation is in this language (set up in the chair's). */
+  lang?: Lang;
   schoolId?: string;
   ref: ConversationRef;
   chair: Person;
@@ -29,6 +32,8 @@ export interface AgendaItem {
   status: 'proposed' | 'accepted' | 'rejected';
   /** Pre-filled from the plan's group guidance. */
   standard: boolean;
+  /** Added by Opari from elsewhere (e.g. `survey:<round>:<unit>`), so the same item is never added twice. */
+  source?: string;
 }
 
 export interface Memo {
@@ -51,6 +56,8 @@ export interface Meeting extends Deliverable {
   tenantId: string;
   seriesId: string;
   title: string;
+  /** A development workshop on survey results (its own standard agenda); otherwise an ordinary meeting. */
+  kind?: 'workshop';
   /** Wall-clock date and time in Europe/Helsinki, and the instants they mean. */
   date: string;
   time: string;

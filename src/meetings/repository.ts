@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
+import { withoutThread } from '../store/conversationRefs';
 import { type Changed, changeDoc, readDoc, updateDoc } from '../store/documents';
 import { statusOf } from '../store/errors';
 import { withStoreRetry } from '../store/retry';
@@ -12,9 +13,9 @@ export class MeetingConflictError extends Error {
   }
 }
 
-/** A group's id is its conversation's: one group per channel or group chat. */
+/** A group's id is its conversation's: one group per channel (whichever thread it is used from) or group chat. */
 export function groupIdFor(conversationId: string): string {
-  return `g${createHash('sha256').update(conversationId).digest('hex').slice(0, 24)}`;
+  return `g${createHash('sha256').update(withoutThread(conversationId)).digest('hex').slice(0, 24)}`;
 }
 
 export class Groups {
@@ -34,8 +35,31 @@ export class Groups {
     return readDoc<Group>(this.container, id, tenantId);
   }
 
+  /**
+   * The group of a channel or group chat. Groups set up before channels were keyed by the channel itself
+   * were keyed by the thread they were set up from; such a group is still found (the oldest, if a channel
+   * got several), and its posts go to the channel as new posts.
+   */
+  async ofConversation(tenantId: string, conversationId: string): Promise<Group | undefined> {
+    const channel = withoutThread(conversationId);
+    const group = await this.get(tenantId, groupIdFor(channel));
+    if (group) return group;
+    const { resources } = await this.container.items
+      .query<Group>({ query: 'SELECT * FROM c WHERE c.tenantId = @t AND STARTSWITH(c.ref.conversationId, @p)', parameters: [{ name: '@t', value: tenantId }, { name: '@p', value: `${channel};messageid=` }] }, { partitionKey: tenantId })
+      .fetchAll();
+    return resources.sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
+  }
+
   update(tenantId: string, id: string, change: (g: Group) => Group | undefined): Promise<Group | undefined> {
     return updateDoc(this.container, id, tenantId, change, () => new MeetingConflictError());
+  }
+
+  /** The communal welfare groups of a school (where its survey results go). */
+  async communalOf(tenantId: string, schoolId: string): Promise<Group[]> {
+    const { resources } = await this.container.items
+      .query<Group>({ query: "SELECT * FROM c WHERE c.tenantId = @t AND c.type = 'communal' AND c.schoolId = @s", parameters: [{ name: '@t', value: tenantId }, { name: '@s', value: schoolId }] })
+      .fetchAll();
+    return resources;
   }
 
   async ofMember(tenantId: string, userId: string): Promise<Group[]> {

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Person } from '../cases/model';
 import type { ConversationRef } from '../store/conversationRefs';
 import { DELIVERY_LEASE_MS, deliverOnce, type DeliveryResult } from '../store/delivery';
-import { looksLikeIndividualPupil, standardItems } from './agenda';
+import type { Lang } from '../i18n';
+import { insertBeforeClosing, looksLikeIndividualPupil, standardItems, workshopItems } from './agenda';
 import type { AgendaItem, Group, GroupType, Meeting, Memo, Reminder, Rsvp } from './model';
 import { groupIdFor, type Groups, type Meetings, type Reminders } from './repository';
 import { expandRecurrence, type RecurrenceRule, reminderTimes, scheduleWarnings } from './schedule';
@@ -14,6 +15,8 @@ export interface ScheduleInput {
   title: string;
   place: string;
   rule: RecurrenceRule;
+  /** A workshop on survey results gets the workshop agenda; `results` is its first item's summary. */
+  workshop?: { results: string };
 }
 
 const DAY_MS = 24 * 3600_000;
@@ -30,13 +33,14 @@ export class MeetingService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async createGroup(input: { tenantId: string; ref: ConversationRef; type: GroupType; name: string; schoolId?: string; chair: Person; members: Person[] }): Promise<{ group: Group; existed: boolean }> {
+  async createGroup(input: { tenantId: string; ref: ConversationRef; type: GroupType; name: string; lang: Lang; schoolId?: string; chair: Person; members: Person[] }): Promise<{ group: Group; existed: boolean }> {
     const members = [input.chair, ...input.members.filter((m) => m.userId !== input.chair.userId)];
     return this.groups.create({
       id: groupIdFor(input.ref.conversationId),
       tenantId: input.tenantId,
       type: input.type,
       name: input.name,
+      lang: input.lang,
       ...(input.schoolId ? { schoolId: input.schoolId } : {}),
       ref: input.ref,
       chair: input.chair,
@@ -47,7 +51,7 @@ export class MeetingService {
   }
 
   groupOf(tenantId: string, conversationId: string): Promise<Group | undefined> {
-    return this.groups.get(tenantId, groupIdFor(conversationId));
+    return this.groups.ofConversation(tenantId, conversationId);
   }
 
   getGroup(tenantId: string, id: string): Promise<Group | undefined> {
@@ -78,7 +82,8 @@ export class MeetingService {
         durationMinutes: input.rule.durationMinutes,
         place: input.place,
         status: 'scheduled',
-        agenda: standardItems(group.type),
+        agenda: input.workshop ? workshopItems(input.workshop.results, group.lang) : standardItems(group.type, group.lang),
+        ...(input.workshop ? { kind: 'workshop' as const } : {}),
         proposalsUntil: new Date(Date.parse(o.startUtc) - DAY_MS).toISOString(),
         rsvps: {},
         warnings: [...w.warnings, ...(o.shifted ? ['shifted'] : [])].map((k) => (k === 'holiday' && w.holidayName ? `holiday:${w.holidayName.fi}` : k)),
@@ -161,15 +166,20 @@ export class MeetingService {
     if (this.now().toISOString() > next.proposalsUntil) return 'deadlinePassed';
     if (group.type === 'communal' && looksLikeIndividualPupil(`${title} ${details}`)) return 'individualPupil';
     const item: AgendaItem = { id, title, ...(details ? { details } : {}), proposedBy: actor.name, status: group.chair.userId === actor.userId ? 'accepted' : 'proposed', standard: false };
-    const updated = await this.meetings.update(group.id, next.id, (m) => {
-      if (m.agenda.some((i) => i.id === id)) return undefined; // the same submit, a moment earlier
-      // Before "Muut asiat"/"Seuraava kokous", after the other items.
-      const tail = m.agenda.findIndex((i) => i.standard && /^(Muut asiat|Seuraava kokous|Seuraava tapaaminen)$/.test(i.title));
-      const agenda = [...m.agenda];
-      agenda.splice(tail >= 0 ? tail : agenda.length, 0, item);
-      return { ...m, agenda };
-    });
+    // The same submit, a moment earlier, added it already.
+    const updated = await this.meetings.update(group.id, next.id, (m) => (m.agenda.some((i) => i.id === id) ? undefined : { ...m, agenda: insertBeforeClosing(m.agenda, item) }));
     return updated ?? 'noMeeting';
+  }
+
+  /**
+   * An item Opari adds on its own (survey results) to the group's next meeting, accepted, once per
+   * `source` however often it is retried. Undefined when the group has no upcoming meeting.
+   */
+  async addItemToNext(group: Group, input: { title: string; source: string }): Promise<Meeting | undefined> {
+    const next = await this.next(group.id);
+    if (!next) return undefined;
+    const item: AgendaItem = { id: randomUUID().slice(0, 8), title: input.title, proposedBy: 'opari', status: 'accepted', standard: false, source: input.source };
+    return this.meetings.update(group.id, next.id, (m) => (m.agenda.some((i) => i.source === input.source) ? undefined : { ...m, agenda: insertBeforeClosing(m.agenda, item) }));
   }
 
   /** The chair accepts, rejects or moves an item up or down. */

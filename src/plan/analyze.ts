@@ -29,20 +29,21 @@ const STOP: Record<Lang, Set<string>> = {
      jotain jotakin joku jokin kaikki kaikkia kaikkea kaiken kaikessa mitään mikään kukaan ketään toinen toista yksi yhden yhestä yhdestä tällä tuolla täällä siellä
      takia vuoksi osalta sijaan asti saakka lisäksi kohti luona puolesta avulla
      löytyy löytyykö löydän löydät löytää löytyä löytyisi mistäpäin
+     voidaan voidaanko saadaan kehen keneen tarkoittaa tarkoitetaan tarkoittavat kuuluu kuuluuko
      mist mis mihi mil kenel kelle mite miks millo ku ko mut ni nii sillee silleen nää noi toi tää näitten noitten tällanen tollanen sellanen semmonen tommonen tämmönen millanen millainen millaista minkälainen`.split(/\s+/),
   ),
   sv: new Set(
     `och eller men att som om när hur vad vem vilka vilken vilket varför var vart varifrån är vara blir bli har hade ha kan kunna ska skall måste får få
      jag du han hon vi ni de den det detta dessa min din vår er deras sin sig mig dig oss en ett i på av för till med från hos under efter före utan
      inte ej nu då sedan också bara redan någon något några alla mycket hej hejsan tjena god morgon tack snälla vill veta
-     hitta hittar hittade finns finnes egentligen faktiskt ganska väldigt kanske alltid aldrig ofta idag imorgon igår nästa förra man sådan sådant`.split(/\s+/),
+     betyder innebär hitta hittar hittade finns finnes egentligen faktiskt ganska väldigt kanske alltid aldrig ofta idag imorgon igår nästa förra man sådan sådant`.split(/\s+/),
   ),
   en: new Set(
     `a an the and or but if when whenever how what which who whom whose why where is are was were be been being am do does did done have has had having
      can could shall should will would may might must i you he she we they it its this that these those my your our their me him her us them
      of in on at by for to from with about into over under after before without as than then so not no yes there here please hi hello hey thanks good morning afternoon evening tell know want need get gets
      any some anything something thing things actually really just also very often always never today tomorrow yesterday next last find found
-     take takes taken took make makes made go goes going got`.split(/\s+/),
+     take takes taken took make makes made go goes going got mean means meant`.split(/\s+/),
   ),
 };
 
@@ -70,15 +71,48 @@ export function fold(term: string): string {
   return term.replace(/[äå]/g, 'a').replace(/ö/g, 'o');
 }
 
+const isLetterOrDigit = (c: number, ch: string): boolean =>
+  c < 0x80 ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) : (c >= 0xdf && c <= 0xff && c !== 0xf7) || /[\p{L}\p{N}]/u.test(ch);
+const isJoiner = (c: number) => c === 45 || c === 39 || c === 0x2019;
+
+/**
+ * Calls `fn(s, from, to)` for every word of a text, `s.slice(from, to)` being the lowercased word (letters and
+ * digits; hyphenated compounds split into their parts; English contractions as below). Scans without a regex
+ * and without cutting strings, so the index can read millions of words.
+ */
+export function scanWords(text: string, fn: (s: string, from: number, to: number) => void): void {
+  const t = text.toLowerCase().normalize('NFC');
+  const n = t.length;
+  let start = -1;
+  let joined = false;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? t.charCodeAt(i) : 32;
+    if (i < n && isLetterOrDigit(c, t[i])) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    // A hyphen or apostrophe between two letters joins them into one token ("pupil's", "erityis-opetus").
+    if (isJoiner(c) && i + 1 < n && isLetterOrDigit(t.charCodeAt(i + 1), t[i + 1])) {
+      joined = true;
+      continue;
+    }
+    if (!joined) fn(t, start, i);
+    else {
+      const w = t.slice(start, i);
+      // English contractions: "won't", "isn't" are function words; "pupil's", "we're" keep their head.
+      if (!/n['’]t$/.test(w)) for (const part of w.replace(/['’](s|re|ll|ve|d|m)$/, '').split(/[-'’]/)) if (part) fn(part, 0, part.length);
+    }
+    start = -1;
+    joined = false;
+  }
+}
+
 /** Lowercased word tokens (letters and digits; hyphenated compounds split into their parts). */
 export function words(text: string): string[] {
-  return (text.toLowerCase().normalize('NFC').match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? [])
-    .flatMap((w) => {
-      // English contractions: "won't", "isn't" are function words; "pupil's", "we're" keep their head.
-      if (/n['’]t$/.test(w)) return [];
-      return w.replace(/['’](s|re|ll|ve|d|m)$/, '').split(/[-'’]/);
-    })
-    .filter(Boolean);
+  const out: string[] = [];
+  scanWords(text, (s, from, to) => out.push(s.slice(from, to)));
+  return out;
 }
 
 /** Snowball stem plus normalization of Finnish endings it leaves apart, without ä, ö, å. */

@@ -2,40 +2,60 @@ import { dirname, join } from 'node:path';
 import { type Lang, words } from './analyze';
 import { Glossary } from './glossary';
 import { loadPlan } from './load';
-import { type Block, type Plan, type PlanSection, pathOf, titleOf } from './model';
+import { type Block, headingOf, type Plan, type PlanSection, pathOf, titleOf } from './model';
 import { OffTopic, type OffTopicMatch } from './offtopic';
 import { type Danger, DANGER_QUERY, detectDanger } from './safety';
-import { PlanIndex, type Passage, type SearchHit } from './search';
+import { PlanIndex, type Passage, type SearchHit, THRESHOLDS } from './search';
+
+/** The plan page's id for a body block (`renderPlanPage` gives every block one). */
+export function anchorOf(blockIndex: number): string {
+  return `p-${blockIndex}`;
+}
 
 /**
  * Answers a question from the plan: the section, the passage in the plan's own words, where it is,
  * what to do next — or an honest "the plan does not cover this". Plain data; the Teams layer renders it.
  */
 
-/** When to answer. Tuned on test/eval/questions.json (see `npm run eval`). */
-export const THRESHOLDS = { minScore: 4.5, minCoverage: 0.35, strongScore: 8, strongCoverage: 0.15, minAbout: 0.05, aboutFree: 7, alsoRelevant: 0.75, offTopicWord: 2.5, offTopicOutweigh: 2.5 };
-
 /**
  * Confident enough to quote the plan: a good match on most of the question, or a strong match on its core.
  * A weaker match must also touch what the section is about (its title, keywords or headings): words that
  * only occur in passing ("the parties involved") do not make a staff party a welfare question.
  */
-export function confident(h: { score: number; coverage: number; aboutCoverage?: number; titleMatch?: boolean; keywordMatch?: boolean }): boolean {
+export function confident(h: { score: number; coverage: number; aboutCoverage?: number; passageCoverage?: number; titleMatch?: boolean; keywordMatch?: boolean }): boolean {
   if (h.titleMatch || h.keywordMatch) return true;
+  // Every word of the question in one paragraph or list of the section: that passage is about it.
+  // A question of common words only ("who decides on support") scores low; if its words are also what the
+  // section's title or headings say, it is still about that section.
+  const aboutIt = (h.aboutCoverage ?? 0) >= THRESHOLDS.aboutAll ? THRESHOLDS.aboutScore : THRESHOLDS.passageScore;
+  if ((h.passageCoverage ?? 0) >= THRESHOLDS.passageCoverage && h.score >= aboutIt) return true;
   const matched = (h.score >= THRESHOLDS.minScore && h.coverage >= THRESHOLDS.minCoverage) || (h.score >= THRESHOLDS.strongScore && h.coverage >= THRESHOLDS.strongCoverage);
   return matched && ((h.aboutCoverage ?? 1) >= THRESHOLDS.minAbout || h.score >= THRESHOLDS.aboutFree);
 }
 
 export interface SectionRef {
   id: string;
+  /** As people cite it: the section's own number, then its title ("3.2 Kotiopetus"). */
   title: string;
   path: string[];
   url: string;
+  /** Pages of the original document where the section is (imported PDFs). */
+  page?: number;
+  lastPage?: number;
+}
+
+/** A quoted passage: the plan's own words, in the user's language when the section has it. */
+export interface QuotedPassage {
+  lang: Lang;
+  headings: string[];
+  blocks: Block[];
+  /** The passage's place on the plan page (`#p-3`): the section link opens the page there. */
+  anchor: string;
 }
 
 export interface AnsweredSection extends SectionRef {
-  /** The quoted passage: the plan's own words, in the user's language when the section has it. */
-  passage: { lang: Lang; headings: string[]; blocks: Block[] };
+  /** One passage, or two short ones when the answer spans them (the rule and the steps), in plan order. */
+  passages: QuotedPassage[];
   forms: string[];
   law: string[];
   reviewed?: string;
@@ -64,18 +84,62 @@ export type Answer =
       offTopic?: OffTopicMatch;
     };
 
+/** Where the plan's original document is kept: a published version's id, or `local` for PLAN_DIR/_original. */
+export type OriginalKey = string;
+
 export class PlanService {
+  private current: { plan: Plan; index: PlanIndex; original?: OriginalKey };
+
   constructor(
-    readonly plan: Plan,
-    readonly index: PlanIndex,
+    plan: Plan,
+    index: PlanIndex,
     private readonly publicUrl: string,
     private readonly offTopic: OffTopic = new OffTopic([]),
-  ) {}
+    original?: OriginalKey,
+  ) {
+    this.current = { plan, index, original };
+  }
+
+  /** The plan answered from now; replace() swaps it whole when a new version is published. */
+  get plan(): Plan {
+    return this.current.plan;
+  }
+
+  get index(): PlanIndex {
+    return this.current.index;
+  }
+
+  /** The published version answered from (its id), `local` for PLAN_DIR with its original, else undefined. */
+  get source(): OriginalKey | undefined {
+    return this.current.original;
+  }
+
+  /**
+   * Answers from another plan from now on (a published version): its index is built before the swap, so a
+   * question sees the old plan or the new one, never half of each.
+   */
+  replace(plan: Plan, original?: OriginalKey): void {
+    this.current = { plan, index: new PlanIndex(plan, this.current.index.glossary), original };
+  }
+
+  /** A service for another plan with the same glossary and off-topic list (a draft being tried). */
+  withPlan(plan: Plan, original?: OriginalKey): PlanService {
+    return new PlanService(plan, new PlanIndex(plan, this.current.index.glossary), this.publicUrl, this.offTopic, original);
+  }
+
+  /** The original document at the section's first page (#page=N opens PDFs there), when it is kept. */
+  originalUrl(section: PlanSection): string | undefined {
+    const file = this.plan.meta.original?.file;
+    if (!file || !this.current.original) return undefined;
+    const page = section.source?.page ? `#page=${section.source.page}` : '';
+    return `${this.publicUrl}/plan-file/${encodeURIComponent(this.current.original)}/${encodeURIComponent(file)}${page}`;
+  }
 
   /** The off-topic list lives next to the glossary (content/offtopic.yml). */
   static load(planDir: string, glossaryFile: string, publicUrl: string): PlanService {
     const plan = loadPlan(planDir);
-    return new PlanService(plan, new PlanIndex(plan, Glossary.load(glossaryFile)), publicUrl, OffTopic.load(join(dirname(glossaryFile), 'offtopic.yml')));
+    const original = plan.meta.original ? 'local' : undefined;
+    return new PlanService(plan, new PlanIndex(plan, Glossary.load(glossaryFile)), publicUrl, OffTopic.load(join(dirname(glossaryFile), 'offtopic.yml')), original);
   }
 
   static defaultGlossary(contentDir: string): string {
@@ -89,8 +153,9 @@ export class PlanService {
   }
 
   ref(section: PlanSection, lang: Lang): SectionRef {
-    const path = section.parentId ? pathOf(this.plan, section, lang) : [titleOf(section, lang)];
-    return { id: section.id, title: titleOf(section, lang), path, url: this.url(section.id, lang) };
+    const path = section.parentId ? pathOf(this.plan, section, lang) : [headingOf(section, lang)];
+    const pages = section.source?.page ? { page: section.source.page, ...(section.source.lastPage ? { lastPage: section.source.lastPage } : {}) } : {};
+    return { id: section.id, title: headingOf(section, lang), path, url: this.url(section.id, lang), ...pages };
   }
 
   /** `index` is the plan's own, or the plan plus a tenant's FAQ entries. */
@@ -98,11 +163,11 @@ export class PlanService {
     const danger = detectDanger(question);
     if (danger) {
       // Emergency guidance first (rendered by the caller), with the plan's crisis or child-protection section.
-      const crisis = this.index.search(DANGER_QUERY[danger], 1).hits[0];
+      const crisis = this.index.search(DANGER_QUERY[danger], 1, lang).hits[0];
       if (crisis) return this.answered(question, lang, crisis, [], danger, this.index);
       return { kind: 'none', question, lang, closest: [], danger };
     }
-    const { hits } = index.search(question, 6);
+    const { hits } = index.search(question, 6, lang);
     const best = hits[0];
     // Pay, passwords, room bookings: say so plainly, unless the tenant's experts have answered it as an FAQ,
     // or the rest of the question is clearly a welfare question ("vuosiloman aikana tapahtunut kriisi").
@@ -127,36 +192,41 @@ export class PlanService {
   open(sectionId: string, lang: Lang, question = ''): Answer | undefined {
     const section = this.plan.sections.get(sectionId);
     if (!section) return undefined;
-    const hit = this.index.search(question || titleOf(section, 'fi'), 50).hits.find((h) => h.section.id === sectionId) ?? { section, score: 0, coverage: 1 };
+    const hit = this.index.search(question || titleOf(section, 'fi'), 50, lang).hits.find((h) => h.section.id === sectionId) ?? { section, score: 0, coverage: 1 };
     return this.answered(question, lang, hit, [], undefined, this.index);
   }
 
   private answered(question: string, lang: Lang, hit: SearchHit, others: SearchHit[], danger: Danger | undefined, index: PlanIndex): Answer {
     const s = hit.section;
-    const passage = this.passageFor(s, hit.passage, lang, question, index);
+    const passages = this.quote(s, [hit.passage, hit.companion], lang, question, index);
     const also = others.filter((o) => o.score >= hit.score * THRESHOLDS.alsoRelevant && confident(o) && o.section.id !== s.parentId && o.section.parentId !== s.id).slice(0, 2);
+    const best = { ...this.ref(s, lang), passages, forms: s.forms, law: s.law, reviewed: s.reviewed, score: hit.score };
+    if (passages[0]?.anchor) best.url = `${best.url}#${passages[0].anchor}`;
     return {
       kind: 'answer',
       question,
       lang,
       danger,
-      best: { ...this.ref(s, lang), passage, forms: s.forms, law: s.law, reviewed: s.reviewed, score: hit.score },
+      best,
       also: also.map((o) => this.ref(o.section, lang)),
       followUps: this.followUps(s, also.map((a) => a.section.id)).map((f) => this.ref(f, lang)),
-      ranked: [hit, ...others.filter(confident)].slice(0, 5).map((h) => this.ref(h.section, lang)),
+      ranked: [best, ...others.filter(confident).map((h) => this.ref(h.section, lang))].slice(0, 5),
     };
   }
 
-  private passageFor(s: PlanSection, best: Passage | undefined, lang: Lang, question: string, index: PlanIndex): AnsweredSection['passage'] {
-    if (best) {
-      const inLang = best.lang === lang ? best : index.passageIn(s.id, best, lang, question);
-      const p = inLang ?? best;
-      return { lang: p.lang, headings: p.headings, blocks: p.blocks };
-    }
+  /**
+   * The passages to quote, in the language the plan page shows (the user's, else Finnish), in plan order;
+   * without a matching passage, the section's opening paragraph (and the list it introduces).
+   */
+  private quote(s: PlanSection, found: (Passage | undefined)[], lang: Lang, question: string, index: PlanIndex): QuotedPassage[] {
     const bodyLang: Lang = s.body[lang] ? lang : 'fi';
+    const inLang = found.filter((p): p is Passage => !!p).map((p) => (p.lang === bodyLang ? p : (index.passageIn(s.id, p, bodyLang, question) ?? p)));
+    const unique = inLang.filter((p, i) => inLang.findIndex((q) => q.first === p.first && q.lang === p.lang) === i).sort((a, b) => a.first - b.first);
+    if (unique.length > 0) return unique.map((p) => ({ lang: p.lang, headings: p.headings, blocks: p.blocks, anchor: p.lang === bodyLang ? anchorOf(p.first) : '' }));
     const blocks = s.body[bodyLang] ?? [];
     const first = blocks.findIndex((b) => b.kind !== 'heading');
-    return { lang: bodyLang, headings: [], blocks: first >= 0 ? blocks.slice(first, first + (blocks[first + 1]?.kind === 'list' ? 2 : 1)) : [] };
+    if (first < 0) return [];
+    return [{ lang: bodyLang, headings: [], blocks: blocks.slice(first, first + (blocks[first + 1]?.kind === 'list' ? 2 : 1)), anchor: anchorOf(first) }];
   }
 
   /** Next useful steps: the section's subsections, else its siblings; never what is already shown. */

@@ -34,7 +34,7 @@ export interface ConceptHit {
  * ("koulu" must not reach "koulukura" or "koulubussi").
  */
 const NEAR_MIN = 6;
-const NEAR_MAX_EXTRA = 3;
+const NEAR_MAX_EXTRA = 2;
 
 export class Glossary {
   private readonly byFirst: Record<Lang, Map<string, Phrase[]>> = { fi: new Map(), sv: new Map(), en: new Map() };
@@ -65,6 +65,8 @@ export class Glossary {
         }
       }
     });
+    // Longest term first (stable, so equal lengths keep the file's order): the first full match is the one to take.
+    for (const l of LANGS) for (const list of this.byFirst[l].values()) list.sort((a, b) => b.stems[l].length - a.stems[l].length);
     this.size = entries.length;
     const singles = new Set<string>();
     for (const l of LANGS) for (const [first, phrases] of this.byFirst[l]) if (phrases.some((p) => p.stems[l].length === 1)) singles.add(first);
@@ -100,14 +102,34 @@ export class Glossary {
   findInStems(stems: string[], lang: Lang): ConceptHit[] {
     const hits: ConceptHit[] = [];
     for (let i = 0; i < stems.length; i++) {
-      let best: Phrase | undefined;
-      for (const p of this.byFirst[lang].get(stems[i]) ?? []) {
-        const s = p.stems[lang];
-        if (i + s.length <= stems.length && s.every((x, k) => stems[i + k] === x) && (!best || s.length > best.stems[lang].length)) best = p;
-      }
-      if (best) hits.push({ concept: best.concept, start: i, end: i + best.stems[lang].length });
+      const hit = this.phraseAt((k) => stems[k], i, stems.length, lang);
+      if (hit) hits.push(hit);
     }
     return hits;
+  }
+
+  /**
+   * What a stem starts in the language: nothing (most words), a one-word term only (its concept, no look-ahead
+   * needed), or longer terms (`phraseAt` must look).
+   */
+  startsPhrase(stem: string, lang: Lang): 'none' | 'phrases' | { concept: string } {
+    const list = this.byFirst[lang].get(stem);
+    if (!list) return 'none';
+    return list[0].stems[lang].length === 1 ? { concept: list[0].concept } : 'phrases';
+  }
+
+  /** The longest term starting at position `i` of a stem sequence that ends at `end`. */
+  phraseAt(stemAt: (k: number) => string, i: number, end: number, lang: Lang): ConceptHit | undefined {
+    const list = this.byFirst[lang].get(stemAt(i));
+    if (!list) return undefined;
+    for (const p of list) {
+      const s = p.stems[lang];
+      if (i + s.length > end) continue;
+      let k = 1;
+      while (k < s.length && stemAt(i + k) === s[k]) k++;
+      if (k === s.length) return { concept: p.concept, start: i, end: i + s.length };
+    }
+    return undefined;
   }
 
   /** Concepts in a question of unknown language: each word may have any language's stem. */

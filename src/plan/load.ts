@@ -21,7 +21,10 @@ const frontMatter = z.object({
   reviewed: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)).optional(),
   weight: z.number().min(0.1).max(2).optional(),
   weightWhen: z.record(z.string().min(1), z.number().min(0.1).max(2)).optional(),
-  source: z.object({ file: z.string().optional(), heading: z.string().optional(), page: z.number().optional() }).optional(),
+  number: z.union([z.string(), z.number()]).transform(String).optional(),
+  source: z
+    .object({ file: z.string().optional(), heading: z.string().optional(), page: z.number().int().min(1).optional(), lastPage: z.number().int().min(1).optional() })
+    .optional(),
 });
 
 const planMeta = z.object({
@@ -30,6 +33,7 @@ const planMeta = z.object({
   notice: langMap(z.string()).optional(),
   version: z.union([z.string(), z.number()]).transform(String).optional(),
   approved: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)).optional(),
+  original: z.object({ file: z.string().regex(/^[^/\\]+$/), pages: z.number().int().min(1).optional() }).optional(),
 });
 
 export class PlanLoadError extends Error {
@@ -42,7 +46,7 @@ export class PlanLoadError extends Error {
 function markdownFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return markdownFiles(path);
+    if (statSync(path).isDirectory()) return name === '_original' ? [] : markdownFiles(path);
     return name.endsWith('.md') && !/^[A-Z_]+\.md$/.test(name) ? [path] : [];
   });
 }
@@ -66,14 +70,33 @@ function splitFile(text: string): { yaml: string; bodies: Partial<Record<Lang, s
   return { yaml: m[1], bodies };
 }
 
+/** A plan file by its path relative to the plan directory: `kotiopetus.md`, `kotiopetus/valvonta.md`, `_plan.yml`. */
+export interface PlanFile {
+  path: string;
+  text: string;
+}
+
+/** Reads a plan directory: every section file and `_plan.yml` (the originals in `_original/` are not read). */
 export function loadPlan(dir: string): Plan {
   if (!existsSync(dir)) throw new PlanLoadError([`${dir}: no such directory`]);
+  const files = markdownFiles(dir)
+    .sort()
+    .map((file) => ({ path: relative(dir, file), text: readFileSync(file, 'utf8') }));
+  const metaFile = join(dir, '_plan.yml');
+  if (existsSync(metaFile)) files.push({ path: '_plan.yml', text: readFileSync(metaFile, 'utf8') });
+  return parsePlan(files, dir);
+}
+
+/**
+ * A plan from its files, wherever they are kept (a directory, or a published version in Cosmos): the same
+ * validation for both. `label` names the source in error messages.
+ */
+export function parsePlan(files: PlanFile[], label: string): Plan {
   const problems: string[] = [];
   const sections = new Map<string, PlanSection>();
-  for (const file of markdownFiles(dir).sort()) {
-    const rel = relative(dir, file);
+  for (const { path: rel, text } of files.filter((f) => f.path.endsWith('.md')).sort((a, b) => a.path.localeCompare(b.path))) {
     try {
-      const { yaml, bodies } = splitFile(readFileSync(file, 'utf8'));
+      const { yaml, bodies } = splitFile(text);
       const fm = frontMatter.safeParse(parseYaml(yaml));
       if (!fm.success) {
         problems.push(...fm.error.issues.map((i) => `${rel}: ${i.path.join('.') || 'front matter'}: ${i.message}`));
@@ -98,6 +121,7 @@ export function loadPlan(dir: string): Plan {
         reviewed: f.reviewed,
         weight: f.weight,
         weightWhen: f.weightWhen,
+        number: f.number,
         source: f.source,
         body,
         childIds: [],
@@ -112,15 +136,15 @@ export function loadPlan(dir: string): Plan {
     if (parent) parent.childIds.push(s.id);
     else problems.push(`${s.id}: parent section ${s.parentId} is missing`);
   }
-  if (sections.size === 0) problems.push(`${dir}: no sections (*.md with front matter)`);
+  if (sections.size === 0) problems.push(`${label}: no sections (*.md with front matter)`);
   if (problems.length > 0) throw new PlanLoadError(problems);
   const byOrder = (a: string, b: string) => sections.get(a)!.order - sections.get(b)!.order || a.localeCompare(b);
   for (const s of sections.values()) s.childIds.sort(byOrder);
 
   let meta: PlanMeta = { title: { fi: 'Opiskeluhuoltosuunnitelma' } };
-  const metaFile = join(dir, '_plan.yml');
-  if (existsSync(metaFile)) {
-    const parsed = planMeta.safeParse(parseYaml(readFileSync(metaFile, 'utf8')));
+  const metaFile = files.find((f) => f.path === '_plan.yml');
+  if (metaFile) {
+    const parsed = planMeta.safeParse(parseYaml(metaFile.text));
     if (!parsed.success) throw new PlanLoadError(parsed.error.issues.map((i) => `_plan.yml: ${i.path.join('.')}: ${i.message}`));
     const t = parsed.data.title;
     meta = { ...parsed.data, title: { ...t, fi: t.fi ?? t.en ?? t.sv ?? 'Opiskeluhuoltosuunnitelma' } } as PlanMeta;

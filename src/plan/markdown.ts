@@ -66,16 +66,18 @@ export function inlineHtml(text: string): string {
     .replace(/`([^`]+)`/g, '<code>$1</code>');
 }
 
-export function blocksToHtml(blocks: Block[], headingOffset = 0): string {
+/** Body blocks as HTML; with `anchor`, every block gets the id a quoted passage links to (`#p-3`). */
+export function blocksToHtml(blocks: Block[], headingOffset = 0, anchor?: (index: number) => string): string {
   return blocks
-    .map((b) => {
+    .map((b, i) => {
+      const id = anchor ? ` id="${escapeHtml(anchor(i))}"` : '';
       if (b.kind === 'heading') {
         const level = Math.min(6, b.level + headingOffset);
-        return `<h${level}>${inlineHtml(b.text)}</h${level}>`;
+        return `<h${level}${id}>${inlineHtml(b.text)}</h${level}>`;
       }
-      if (b.kind === 'paragraph') return `<p>${inlineHtml(b.text)}</p>`;
+      if (b.kind === 'paragraph') return `<p${id}>${inlineHtml(b.text)}</p>`;
       const tag = b.ordered ? 'ol' : 'ul';
-      return `<${tag}>${b.items.map((i) => `<li>${inlineHtml(i)}</li>`).join('')}</${tag}>`;
+      return `<${tag}${id}>${b.items.map((item) => `<li>${inlineHtml(item)}</li>`).join('')}</${tag}>`;
     })
     .join('\n');
 }

@@ -43,6 +43,8 @@ export interface PlanMeta {
   notice?: Partial<Record<Lang, string>>;
   version?: string;
   approved?: string;
+  /** The document the plan was imported from, when it is kept: its file name and page count. */
+  original?: { file: string; pages?: number };
 }
 
 export interface Plan {
@@ -57,10 +59,18 @@ export function titleOf(section: PlanSection, lang: Lang): string {
   return section.title[lang] ?? section.title.fi;
 }
 
-/** "Kotiopetus › Huoltajan valitsema kotiopetus" */
+/** "3.2 Kotiopetus", "15 § Oikeus saada opetusta": the number the document prints, then the title. */
+export const numberedTitle = (number: string | undefined, title: string): string => (number ? `${number} ${title}` : title);
+
+/** The section as people cite it: its own number and its title in the wanted language. */
+export function headingOf(section: PlanSection, lang: Lang): string {
+  return numberedTitle(section.number, titleOf(section, lang));
+}
+
+/** "3 Kotiopetus › 3.2 Huoltajan valitsema kotiopetus" */
 export function pathOf(plan: Plan, section: PlanSection, lang: Lang): string[] {
   const path: string[] = [];
-  for (let s: PlanSection | undefined = section; s; s = s.parentId ? plan.sections.get(s.parentId) : undefined) path.unshift(titleOf(s, lang));
+  for (let s: PlanSection | undefined = section; s; s = s.parentId ? plan.sections.get(s.parentId) : undefined) path.unshift(headingOf(s, lang));
   return path;
 }
 

@@ -9,9 +9,9 @@ export type Danger = 'selfharm' | 'violence' | 'abuse';
 
 const PATTERNS: Record<Danger, string[]> = {
   selfharm: [
-    'itsetuho', 'itsemurh', 'viiltel', 'viillel', 'viilto', 'viiltää', 'viiltäny', 'satuttaa itse', 'satuttanut itse', 'vahingoittaa itse', 'tappaa itse', 'haluaa kuolla', 'halua kuolla', 'ei halua elää', 'hirttä', 'yliannostu',
-    'självmord', 'skadar sig', 'skada sig', 'skär sig', 'vill dö', 'ta livet',
-    'suicid', 'self harm', 'self-harm', 'selfharm', 'kill herself', 'kill himself', 'kill themselves', 'kill myself', 'wants to die', 'cutting herself', 'cutting himself', 'hurt herself', 'hurt himself', 'overdose',
+    'itsetuho', 'itsemurh', 'viiltel', 'viillel', 'viilto', 'viiltää', 'viiltäny', 'satuttaa itse', 'satuttanut itse', 'vahingoittaa itse', 'tappaa itse', 'haluaa kuolla', 'halua kuolla', 'halua elää', 'halua enää elää', 'jaksa elää', 'jaksa enää elää', 'hirttä', 'yliannostu',
+    'självmord', 'skadar sig', 'skada sig', 'skär sig', 'vill dö', 'ta livet', 'vill inte leva', 'inte vill leva', 'orkar inte leva',
+    'suicid', 'self harm', 'self-harm', 'selfharm', 'kill herself', 'kill himself', 'kill themselves', 'kill myself', 'wants to die', 'want to live anymore', 'want to be alive', 'cutting herself', 'cutting himself', 'hurt herself', 'hurt himself', 'overdose',
   ],
   violence: [
     'uhkaa ampua', 'ampua', 'ampumis', 'aseen', 'ase koulu', 'puukko', 'puukot', 'veitsi', 'veitse', 'uhkaa tappaa', 'tappouhka', 'pommi', 'pommiuhka', 'hakkaa', 'hakkas', 'pahoinpitel', 'lyö ', 'kuristi',

@@ -4,12 +4,15 @@ import type { Logger } from '../log';
 import { containers, type ContainerName } from './containers';
 import { statusOf } from './errors';
 import { EMBEDDED_KEY, startEmbeddedCosmos, type EmbeddedCosmos } from './embedded';
+import { type LocalPersistence, persistLocalData, restoreLocalData } from './localData';
 
 export interface StoreOptions {
   endpoint?: string;
   key?: string;
   database: string;
   managedIdentityClientId?: string;
+  /** With the embedded store: the folder that keeps its data across restarts (none = in memory only). */
+  localDataDir?: string;
 }
 
 /** The one Cosmos database of Opari, its containers, and a readiness probe. */
@@ -22,6 +25,7 @@ export class Store {
     readonly mode: 'embedded' | 'cosmos',
     private readonly embedded?: EmbeddedCosmos,
     private readonly recreateSchema?: () => Promise<unknown>,
+    private readonly persistence?: LocalPersistence,
   ) {}
 
   container(name: ContainerName): Container {
@@ -45,10 +49,17 @@ export class Store {
   }
 
   async close(): Promise<void> {
+    await this.persistence?.flush();
     this.client.dispose();
     await this.embedded?.stop();
   }
 }
+
+/**
+ * Longest a single Cosmos request may take. A store that accepts connections and never answers must
+ * fail the turn (apology with a correlation id) well inside the Bot Service's 15 s turn timeout.
+ */
+export const STORE_TIMEOUT_MS = 5000;
 
 export function createClient(opts: StoreOptions & { endpoint: string }): CosmosClient {
   const plainHttp = opts.endpoint.startsWith('http://');
@@ -59,7 +70,7 @@ export function createClient(opts: StoreOptions & { endpoint: string }): CosmosC
       : { aadCredentials: new DefaultAzureCredential({ managedIdentityClientId: opts.managedIdentityClientId }) }),
     // Over plain HTTP (embedded store, tests) the account's advertised https locations must be ignored,
     // or the SDK switches to https and fails with EPROTO.
-    connectionPolicy: { enableEndpointDiscovery: !plainHttp },
+    connectionPolicy: { enableEndpointDiscovery: !plainHttp, requestTimeout: STORE_TIMEOUT_MS },
   });
 }
 
@@ -75,13 +86,23 @@ export async function openStore(opts: StoreOptions, log: Logger): Promise<Store>
     embedded = await startEmbeddedCosmos();
     endpoint = embedded.endpoint;
     key = EMBEDDED_KEY;
-    log.warn({ event: 'store.embedded', endpoint }, 'Embedded Cosmos-compatible store: data is kept in memory and lost when Opari stops');
   } else {
     log.info({ event: 'store.cosmos', auth: key ? 'key' : 'managed-identity' }, 'Using Azure Cosmos DB');
   }
   const client = createClient({ ...opts, endpoint, key });
   const database = await ensureSchema(client, opts.database, log);
-  return new Store(client, database, embedded ? 'embedded' : 'cosmos', embedded, () => ensureSchema(client, opts.database, log));
+  let persistence: LocalPersistence | undefined;
+  if (embedded && opts.localDataDir) {
+    const restored = await restoreLocalData(opts.localDataDir, database);
+    persistence = persistLocalData(embedded.server, database, opts.localDataDir, log);
+    log.warn(
+      { event: 'store.embedded', endpoint, dataDir: opts.localDataDir, restored },
+      `Embedded Cosmos-compatible store: data is kept in ${opts.localDataDir} and read back at the next start (${restored} documents read now); \`npm start -- --fresh\` starts empty`,
+    );
+  } else if (embedded) {
+    log.warn({ event: 'store.embedded', endpoint }, 'Embedded Cosmos-compatible store: data is kept in memory and lost when Opari stops');
+  }
+  return new Store(client, database, embedded ? 'embedded' : 'cosmos', embedded, () => ensureSchema(client, opts.database, log), persistence);
 }
 
 async function ensureSchema(client: CosmosClient, databaseId: string, log: Logger): Promise<Database> {

@@ -1,10 +1,11 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Application-level encryption of sensitive case fields (free text, health) before they reach Cosmos:
  * AES-256-GCM with a random 96-bit IV per value; the key id is stored with the value, so keys can rotate
  * (new writes use the first key, old values still decrypt with theirs). Pupil identifiers get a keyed
  * hash (HMAC-SHA256) so a GDPR request can find a pupil's records without storing the name in clear.
+ * Signatures (links that prove a tenant) use a key derived per purpose (HKDF), never the encryption key itself.
  */
 export interface Encrypted {
   kid: string;
@@ -47,6 +48,34 @@ export class KeyRing {
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(e.iv, 'base64'));
     decipher.setAuthTag(Buffer.from(e.tag, 'base64'));
     return Buffer.concat([decipher.update(Buffer.from(e.data, 'base64')), decipher.final()]).toString('utf8');
+  }
+
+  /** JSON value → encrypted value (free text at rest: tickets, FAQ, feedback). */
+  seal(value: unknown): Encrypted {
+    return this.encrypt(JSON.stringify(value));
+  }
+
+  open<T>(e: Encrypted): T {
+    return JSON.parse(this.decrypt(e)) as T;
+  }
+
+  /** HMAC-SHA256 (base64url) of `text` with the current key's subkey for `purpose`. */
+  sign(purpose: string, text: string): string {
+    return this.signWith(this.currentKid, purpose, text);
+  }
+
+  /** True when `signature` was made by `sign(purpose, text)` with any key of the ring (keys rotate). */
+  verify(purpose: string, text: string, signature: string): boolean {
+    const given = Buffer.from(signature, 'base64url');
+    return [...this.keys.keys()].some((kid) => {
+      const expected = Buffer.from(this.signWith(kid, purpose, text), 'base64url');
+      return expected.length === given.length && timingSafeEqual(expected, given);
+    });
+  }
+
+  private signWith(kid: string, purpose: string, text: string): string {
+    const subkey = Buffer.from(hkdfSync('sha256', this.keys.get(kid)!, Buffer.alloc(0), `opari:${purpose}`, 32));
+    return createHmac('sha256', subkey).update(text).digest('base64url');
   }
 
   /** Keyed lookup hash of normalized text (case and repeated spaces ignored), with the current key. */

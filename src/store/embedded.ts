@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net';
 export interface EmbeddedCosmos {
   endpoint: string;
   port: number;
+  /** Its HTTP server: local persistence watches it for writes. */
+  server: Server;
   stop(): Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export async function startEmbeddedCosmos(port = 0, host = '127.0.0.1'): Promise
   return {
     endpoint: `http://${host}:${actual}`,
     port: actual,
+    server,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections?.();

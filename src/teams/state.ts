@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Container, ItemDefinition } from '@azure/cosmos';
-import type { Storage, StoreItems } from 'botbuilder';
+import type { Storage, StoreItems, TurnContext } from 'botbuilder';
+import { TurnState } from '@microsoft/teams-ai/lib/TurnState';
 import { statusOf } from '../store/errors';
 import { withStoreRetry } from '../store/retry';
 
@@ -81,5 +82,17 @@ export class CosmosStorage implements Storage {
         }
       }),
     );
+  }
+}
+
+/**
+ * Turn state with the user scope only. Opari keeps nothing per conversation (in a channel a conversation
+ * is a single thread; what belongs to a channel is in its own containers), so a turn reads one state
+ * document instead of two. The conversation scope is not loaded: using it fails loudly.
+ */
+export class UserTurnState extends TurnState {
+  protected override async onComputeStorageKeys(context: TurnContext): Promise<Record<string, string>> {
+    const { user } = await super.onComputeStorageKeys(context);
+    return { user };
   }
 }

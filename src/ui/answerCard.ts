@@ -5,6 +5,8 @@ import type { Lang } from '../plan/analyze';
 import { plainInline } from '../plan/markdown';
 import type { Plan } from '../plan/model';
 import { renderCard } from './cards';
+import { cardMarkdown } from './markup';
+import { pageLabel } from './planAdminCards';
 import { FAQ_PREFIX } from '../expert/faq';
 
 /** Turns a plan answer into the answer or no-answer card (plain Adaptive Card JSON) in the user's language. */
@@ -36,32 +38,41 @@ export function answerCard(answer: Answer, plan: Plan, m: Messages, opts: { feed
       closest: answer.closest.map((c) => ({ title: c.path.join(' › '), id: c.id, question: answer.question })),
       expertText: m.plan.expertText,
       expertButton: m.plan.expertButton,
+      // A question with a known right place (payroll, IT, the office) is not for the welfare experts.
+      expertOffer: !answer.offTopic?.where?.[lang],
       expertSent: opts.expertSent ?? '',
       question: answer.question,
+      labels: { reminder: m.askExpert.reminder, question: m.askExpert.label, required: m.expert.noQuestion, send: m.askExpert.send },
     });
   }
   const b = answer.best;
-  const passage = b.passage.blocks.flatMap((block) =>
-    block.kind === 'list' ? block.items.map((i, n) => ({ text: `${block.ordered ? `${n + 1}.` : '•'} ${i}` })) : block.kind === 'paragraph' ? [{ text: block.text }] : [],
-  );
+  // One passage, or two when the answer spans them; each under its own heading when it has one.
+  const passages = b.passages.map((p, k) => ({
+    heading: cardMarkdown((p.headings.at(-1) ?? '') === (b.passages[k - 1]?.headings.at(-1) ?? '') && k > 0 ? '' : (p.headings.at(-1) ?? '')),
+    lines: p.blocks.flatMap((block) =>
+      block.kind === 'list' ? block.items.map((i, n) => ({ text: `${block.ordered ? `${n + 1}.` : '•'} ${cardMarkdown(i)}` })) : block.kind === 'paragraph' ? [{ text: cardMarkdown(block.text) }] : [],
+    ),
+  }));
   const formTitle = (formId: string) => {
     const s = plan.sections.get(`lomakkeisto/${formId}`);
     return s ? plainInline(s.title[lang] ?? s.title.fi).split(':')[0] : formId;
   };
   const planTitle = plan.meta.title[lang] ?? plan.meta.title.fi;
   const fromFaq = b.id.startsWith(FAQ_PREFIX);
-  const sourceParts = [fromFaq ? format(m.expert.faqSource, { date: fiDate(b.reviewed, lang) }) : format(m.plan.source, { plan: planTitle, path: b.path.join(' › ') })];
+  // "Lähde: Suunnitelma › 3 Kotiopetus › 3.2 Valvonta (s. 14)": the plan's own numbers and the page of its original.
+  const page = pageLabel(b, m);
+  const path = `${b.path.join(' › ')}${page ? ` (${page})` : ''}`;
+  const sourceParts = [fromFaq ? format(m.expert.faqSource, { date: fiDate(b.reviewed, lang) }) : format(m.plan.source, { plan: planTitle, path })];
   if (b.reviewed && !fromFaq) sourceParts.push(format(m.plan.reviewed, { date: fiDate(b.reviewed, lang) }));
   if (b.law.length) sourceParts.push(b.law.join(', '));
   const followUps = [...answer.also, ...answer.followUps].slice(0, 3);
   return renderCard('answer', {
     emergency: emergency(answer, m),
-    path: b.path.length > 1 ? b.path.slice(0, -1).join(' › ') : '',
-    title: b.title,
-    passageHeading: b.passage.headings.at(-1) ?? '',
-    languageNote: b.passage.lang !== lang && lang !== 'fi' ? m.plan.languageNote : '',
-    passage,
-    source: sourceParts.join(' · '),
+    path: b.path.length > 1 ? cardMarkdown(b.path.slice(0, -1).join(' › ')) : '',
+    title: cardMarkdown(b.title),
+    languageNote: b.passages.some((p) => p.lang !== lang) ? m.plan.languageNote : '',
+    passages,
+    source: cardMarkdown(sourceParts.join(' · ')),
     url: b.url,
     forms: b.forms.slice(0, 3).map((formId) => ({ title: formTitle(formId), formId, question: answer.question })),
     labels: { open: m.plan.open, more: m.plan.more, helpful: m.plan.helpful, notHelpful: m.plan.notHelpful },
@@ -69,5 +80,7 @@ export function answerCard(answer: Answer, plan: Plan, m: Messages, opts: { feed
     question: answer.question,
     sectionIds: [b.id, ...answer.also.map((a) => a.id)].join(','),
     feedbackDone: opts.feedbackDone ? m.plan.feedbackThanks : '',
+    // The buttons say the card's language: the reply to a click keeps to it.
+    lang,
   });
 }

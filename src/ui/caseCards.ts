@@ -1,5 +1,7 @@
 import type { AuditEntry } from '../cases/audit';
-import type { CaseDoc, CaseView } from '../cases/model';
+import { todayInHelsinki } from '../cases/deadline';
+import type { CaseDoc, CaseView, Person } from '../cases/model';
+import type { MyCase } from '../cases/service';
 import type { RoleGrant } from '../cases/roles';
 import type { FormDef, School } from '../forms/registry';
 import { format, type Lang, type Messages } from '../i18n';
@@ -10,10 +12,22 @@ const fiDate = (iso: string) => {
   return `${d}.${m}.${y}`;
 };
 
+/** The OHL 15 § deadline line: the last day, the day the count started from, and where to turn in a school break. */
 function dueText(c: CaseDoc, m: Messages): string {
   if (!c.due) return '';
-  const base = format(m.cases.dueText, { date: fiDate(c.due.date), days: c.urgent ? 1 : c.due.workingDays });
-  return c.due.calendarCovered ? base : `${base} ${m.cases.calendarNotCovered}`;
+  const date = fiDate(c.due.date);
+  const closed = c.due.schoolClosed;
+  return [
+    c.due.basis === 'working' ? format(m.deadline.urgentDue, { date }) : format(m.cases.dueText, { date, days: c.due.workingDays }),
+    format(m.deadline.countedFrom, { date: fiDate(c.requestedOn) }),
+    ...(c.due.calendarCovered ? [] : [m.cases.calendarNotCovered]),
+    ...(closed === undefined ? [] : [closed ? format(m.deadline.schoolClosedNamed, { name: closed }) : m.deadline.schoolClosed]),
+  ].join(' ');
+}
+
+/** A request date so old that the deadline had passed on the day the case was filed. */
+function passedText(c: CaseDoc, m: Messages): string {
+  return c.due && c.due.date < todayInHelsinki(new Date(c.createdAt)) ? format(m.deadline.passed, { date: fiDate(c.due.date) }) : '';
 }
 
 /** Routing facts only: safe in a channel (no pupil data). */
@@ -29,16 +43,19 @@ function routingFacts(c: CaseDoc, schools: Map<string, School>, m: Messages) {
 /** Where the school channel's notice of a case is, as the submitter may be told (never "sent" before it was). */
 export type NoticeState = 'sent' | 'sending' | 'failed' | 'noChannel';
 
-/** What the submitter sees in place of the form: a read-only summary with the case number. */
-export function caseSummaryCard(c: CaseDoc, form: FormDef, lang: Lang, m: Messages, opts: { duplicate: boolean; notice: NoticeState; schools: Map<string, School> }): Record<string, unknown> {
+/**
+ * What the submitter sees in place of the form: a read-only summary with the case number. In their personal
+ * chat it may show what they typed themselves about the pupil (`pupil`: initials and class) — never elsewhere.
+ */
+export function caseSummaryCard(c: CaseDoc, form: FormDef, lang: Lang, m: Messages, opts: { duplicate: boolean; notice: NoticeState; schools: Map<string, School>; pupil?: string }): Record<string, unknown> {
   const noticeNote = { sent: undefined, sending: m.caseNotice.sending, failed: m.caseNotice.failed, noChannel: m.cases.noChannel }[opts.notice];
-  const notes = [opts.duplicate ? m.cases.alreadySubmitted : m.cases.summaryNote, ...(noticeNote ? [noticeNote] : [])];
+  const notes = [opts.duplicate ? m.cases.alreadySubmitted : m.cases.summaryNote, ...(noticeNote ? [noticeNote] : []), ...(opts.pupil ? [m.myCases.hint] : [])];
   return renderCard('case-summary', {
     headline: m.cases.submitted,
     number: c.number ?? '',
     title: form.title[lang],
-    facts: [...routingFacts(c, opts.schools, m), { title: m.cases.facts.status, value: m.cases.status[c.status] }],
-    dueText: dueText(c, m),
+    facts: [...(opts.pupil ? [{ title: m.myCases.pupil, value: opts.pupil }] : []), ...routingFacts(c, opts.schools, m), { title: m.cases.facts.status, value: m.cases.status[c.status] }],
+    dueText: [passedText(c, m), dueText(c, m)].filter(Boolean).join(' '),
     note: notes.join(' '),
   });
 }
@@ -62,8 +79,24 @@ export function caseRedactedCard(c: CaseDoc, m: Messages, schools: Map<string, S
   return caseNoticeCard(c, m, schools, viewerIds, m.cases.noAccess);
 }
 
-/** The details, for an authorized reader (user-specific view). */
-export function caseDetailsCard(v: CaseView, form: FormDef | undefined, lang: Lang, m: Messages, opts: { schools: Map<string, School>; canHandle: boolean; isAdmin: boolean; viewerIds: string[]; today: string }): Record<string, unknown> {
+export interface DetailsOptions {
+  schools: Map<string, School>;
+  canHandle: boolean;
+  isAdmin: boolean;
+  viewerIds: string[];
+  today: string;
+  /** The reader is the assignee: they may hand the case over. */
+  canHandOver?: boolean;
+  /** Opened from the reader's own list: a way back to it. */
+  backToMine?: boolean;
+  /** The case's audit trail, for an admin who asked for it. */
+  audit?: AuditEntry[];
+  /** What the reader just did (a handover), said first. */
+  notice?: string;
+}
+
+/** The details, for an authorized reader only: an invoke response or their personal chat, never a shared message. */
+export function caseDetailsCard(v: CaseView, form: FormDef | undefined, lang: Lang, m: Messages, opts: DetailsOptions): Record<string, unknown> {
   const facts = [
     ...routingFacts(v as unknown as CaseDoc, opts.schools, m),
     { title: m.cases.facts.requested, value: fiDate(v.requestedOn) },
@@ -86,7 +119,9 @@ export function caseDetailsCard(v: CaseView, form: FormDef | undefined, lang: La
   const buttons = [
     ...(opts.canHandle && !v.assignee ? [{ title: m.cases.assignSelf, verb: 'case.assign', to: '' }] : []),
     ...(opts.canHandle && next ? [{ title: next.title, verb: 'case.status', to: next.to }] : []),
+    ...(opts.canHandOver ? [{ title: m.handover.button, verb: 'case.handover', to: '' }] : []),
     ...(opts.isAdmin ? [{ title: m.cases.auditButton, verb: 'case.audit', to: '' }] : []),
+    ...(opts.backToMine ? [{ title: m.myCases.back, verb: 'cases.mine', to: '' }] : []),
   ];
   const overdue = v.due && v.status !== 'paattynyt' && v.due.date < opts.today ? format(m.cases.overdue, { date: fiDate(v.due.date) }) : '';
   return renderCard('case-details', {
@@ -96,12 +131,47 @@ export function caseDetailsCard(v: CaseView, form: FormDef | undefined, lang: La
     overdue,
     facts,
     texts,
-    note: `${dueText(v as unknown as CaseDoc, m)} ${m.cases.detailsNote}`.trim(),
+    note: [opts.notice, dueText(v as unknown as CaseDoc, m), m.cases.detailsNote].filter(Boolean).join(' '),
     buttons,
     caseId: v.id,
     schoolId: v.schoolId,
     viewerIds: opts.viewerIds,
     labels: { refresh: m.cases.refresh },
+    auditTitle: format(m.cases.auditTitle, { number: v.number ?? v.id }),
+    audit: (opts.audit ?? []).map((e) => ({ text: auditLine(e) })),
+  });
+}
+
+/** Choosing who takes the case over (the assignee only); `people` are the other holders of the same role. */
+export function caseHandoverCard(c: CaseDoc, people: Person[], m: Messages): Record<string, unknown> {
+  return renderCard('case-handover', {
+    title: format(m.handover.title, { number: c.number ?? '' }),
+    intro: m.handover.intro,
+    none: m.handover.none,
+    people: people.map((p) => ({ id: p.userId, name: p.name })),
+    caseId: c.id,
+    schoolId: c.schoolId,
+    labels: { person: m.handover.label, required: m.handover.required, confirm: m.handover.confirm, cancel: m.handover.cancel },
+  });
+}
+
+/** `omat asiat`: the reader's own cases with status and deadline; the pupil's initials only on those they started. */
+export function myCasesCard(items: MyCase[], forms: Map<string, FormDef>, lang: Lang, m: Messages, schools: Map<string, School>): Record<string, unknown> {
+  return renderCard('cases-mine', {
+    title: m.myCases.title,
+    intro: m.myCases.intro,
+    none: m.myCases.none,
+    items: items.map(({ case: c, started, pupil }) => ({
+      headline: `${c.number ?? ''} · ${forms.get(c.formId)?.title[lang] ?? c.formId}`,
+      facts: [
+        ...(pupil ? [{ title: m.myCases.pupil, value: pupil }] : []),
+        { title: m.cases.facts.status, value: `${m.cases.status[c.status]} · ${started ? m.myCases.started : m.myCases.assigned}` },
+        ...routingFacts(c, schools, m),
+      ],
+      caseId: c.id,
+      schoolId: c.schoolId,
+    })),
+    labels: { open: m.myCases.open },
   });
 }
 
@@ -145,6 +215,6 @@ export function gdprCard(m: Messages, result?: { views: CaseView[]; forms: Map<s
   });
 }
 
-export function auditText(number: string, entries: AuditEntry[], m: Messages): string {
-  return [format(m.cases.auditTitle, { number }), ...entries.map((e) => `- ${e.at.slice(0, 19).replace('T', ' ')} · ${e.action}${e.detail ? ` (${e.detail})` : ''} · ${e.by}${e.conversationId ? ` · ${e.conversationId.slice(0, 24)}` : ''}`)].join('\n');
+function auditLine(e: AuditEntry): string {
+  return `${e.at.slice(0, 19).replace('T', ' ')} · ${e.action}${e.detail ? ` (${e.detail})` : ''} · ${e.by}${e.conversationId ? ` · ${e.conversationId.slice(0, 24)}` : ''}`;
 }

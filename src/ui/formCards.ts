@@ -1,3 +1,4 @@
+import { todayInHelsinki } from '../cases/deadline';
 import type { FieldProblem } from '../forms/fields';
 import type { FormDef } from '../forms/registry';
 import type { Lang, Messages } from '../i18n';
@@ -20,7 +21,7 @@ export function formCard(form: FormDef, lang: Lang, m: Messages, state: { values
       requiredMessage: m.forms.problems.required,
       placeholder: f.placeholder?.[lang] ?? '',
       maxLength: f.maxLength ?? (f.kind === 'multiline' ? 2000 : 200),
-      value: state.values?.[f.id] ?? (f.kind === 'toggle' ? 'false' : ''),
+      value: state.values?.[f.id] ?? (f.kind === 'toggle' ? 'false' : f.upToToday ? todayInHelsinki() : ''),
       choices: (f.choices ?? []).map((c) => ({ title: c.title[lang], value: c.value })),
       error: problems.has(f.id) ? m.forms.problems[problems.get(f.id)!] : '',
     })),

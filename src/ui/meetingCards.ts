@@ -1,3 +1,4 @@
+import { holidayName } from '../cases/holidays';
 import type { School } from '../forms/registry';
 import { format, type Lang, type Messages } from '../i18n';
 import type { Group, Meeting } from '../meetings/model';
@@ -53,7 +54,9 @@ export function agendaCard(meeting: Meeting, group: Group, lang: Lang, m: Messag
             ...(i.status !== 'rejected' && !i.standard ? [{ title: m.meetings.up, action: 'up', itemId: i.id }] : []),
           ],
     }));
-  const warnings = meeting.warnings.map((w) => ({ text: w.startsWith('holiday:') ? format(m.meetings.warnings.holiday, { name: w.slice(8) }) : m.meetings.warnings[w as 'weekend' | 'shifted'] ?? w }));
+  // The holiday's name in the card's language (the meeting keeps the Finnish one).
+  const holiday = (w: string) => holidayName(meeting.date)?.[lang] ?? w.slice(8);
+  const warnings = meeting.warnings.map((w) => ({ text: w.startsWith('holiday:') ? format(m.meetings.warnings.holiday, { name: holiday(w) }) : m.meetings.warnings[w as 'weekend' | 'shifted'] ?? w }));
   const buttons = cancelled
     ? []
     : [
@@ -86,11 +89,34 @@ export function agendaCard(meeting: Meeting, group: Group, lang: Lang, m: Messag
   });
 }
 
+/** A group's own card: what it is, its upcoming meetings and Call a meeting (the Kokous form). */
+export function groupCard(title: string, group: Group, upcoming: Meeting[], schools: School[], lang: Lang, m: Messages): Record<string, unknown> {
+  const school = schools.find((s) => s.id === group.schoolId);
+  return renderCard('group', {
+    title,
+    facts: [
+      { title: m.meetings.groupType, value: m.meetings.groupTypes[group.type] },
+      { title: m.meetings.chair, value: group.chair.name },
+      ...(school ? [{ title: m.group.school, value: school.name }] : []),
+      { title: m.group.members, value: String(group.members.length) },
+    ],
+    upcomingTitle: m.meetings.upcomingTitle,
+    none: upcoming.length ? '' : m.meetings.none,
+    rows: upcoming.slice(0, 10).map((meeting) => ({ text: meetingRow(meeting, lang) })),
+    callMeeting: m.group.callMeeting,
+    lang,
+  });
+}
+
+function meetingRow(meeting: Meeting, lang: Lang, group?: Group): string {
+  return `**${meetingWhen(meeting, lang)}** · ${meeting.title}${group ? ` · ${group.name}` : ''}${meeting.place ? ` · ${meeting.place}` : ''}`;
+}
+
 export function meetingsListCard(title: string, rows: { meeting: Meeting; group?: Group }[], lang: Lang, m: Messages): Record<string, unknown> {
   return renderCard('meetings-list', {
     title,
     none: rows.length ? '' : m.meetings.none,
-    rows: rows.map((r) => ({ text: `**${meetingWhen(r.meeting, lang)}** · ${r.meeting.title}${r.group ? ` · ${r.group.name}` : ''}${r.meeting.place ? ` · ${r.meeting.place}` : ''}` })),
+    rows: rows.map((r) => ({ text: meetingRow(r.meeting, lang, r.group) })),
   });
 }
 

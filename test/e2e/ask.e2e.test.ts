@@ -19,15 +19,16 @@ run('asking the plan in the Agents Playground', () => {
     await page.goto(session.url);
     await page.locator('.ac-adaptiveCard').first().waitFor({ timeout: 30_000 });
 
+    // The Playground says en-US; the question is Finnish, and so is the answer.
     await say(page, 'millä perusteella oppilas saa avustajan?');
     const answer = page.locator('.ac-adaptiveCard').last();
-    await expect(answer.innerText()).resolves.toContain('Criteria for assistant services');
-    await expect(answer.innerText()).resolves.toMatch(/Source: Student welfare plan of Esimerkkialue/);
-    await expect(answer.innerText()).resolves.toContain('Open whole section');
+    await expect(answer.innerText()).resolves.toContain('Avustajapalvelujen kriteerit');
+    await expect(answer.innerText()).resolves.toMatch(/Lähde: Esimerkkialueen opiskeluhuoltosuunnitelma/);
+    await expect(answer.innerText()).resolves.toContain('Avaa koko kohta');
 
-    // 👎 is stored and the card thanks the user in place.
+    // 👎 is stored and the card thanks the user in place, in the card's language.
     await answer.locator('button, [role=button]').filter({ hasText: '👎' }).first().click();
-    await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].pop()?.textContent?.includes('Thanks for the feedback'), undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].pop()?.textContent?.includes('Kiitos palautteesta'), undefined, { timeout: 15_000 });
 
     await say(page, 'what is the weather tomorrow');
     const none = page.locator('.ac-adaptiveCard').last();
@@ -35,9 +36,22 @@ run('asking the plan in the Agents Playground', () => {
     await expect(none.innerText()).resolves.toContain('and this is not one of them'); // weather is a known off-topic subject
     await expect(none.innerText()).resolves.toContain('Ask an expert');
 
-    // Typed without ä and ö, as on a phone: still the support decision.
+    // Ask an expert: the question comes back to check and edit, with a reminder not to name the pupil; with no
+    // experts' channel chosen, the card says the ticket waits for one (never "sent").
+    await none.getByRole('button', { name: 'Ask an expert' }).click();
+    const question = none.locator('textarea');
+    await expect(question.inputValue()).resolves.toBe('what is the weather tomorrow');
+    await expect(none.innerText()).resolves.toContain('do not name the pupil');
+    await question.fill('Who decides whether an outdoor school trip goes ahead in a storm warning?');
+    await none.getByRole('button', { name: 'Send to the experts' }).click();
+    await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].some((c) => c.textContent?.includes('Waiting for the experts’ channel')), undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => document.body.innerText.includes('no experts’ channel has been chosen yet'), undefined, { timeout: 20_000 });
+    await expect(page.locator('.ac-adaptiveCard', { hasText: 'Waiting for the experts’ channel' }).innerText()).resolves.not.toMatch(/Sent to the experts/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'ask-expert-waiting.png'), fullPage: true });
+
+    // Typed without ä and ö, as on a phone: still Finnish, and still the support decision.
     await say(page, 'mita tukipaatokseen pitaa kirjata');
-    await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].pop()?.textContent?.includes('Decision on support'), undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].pop()?.textContent?.includes('Tukea koskeva päätös'), undefined, { timeout: 15_000 });
     await page.screenshot({ path: join(SCREENSHOTS, 'ask-the-plan.png'), fullPage: true });
   });
 });

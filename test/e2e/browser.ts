@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { freePort, startBot, type RunningBot } from '../helpers/bot';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -57,4 +57,31 @@ export async function say(page: Page, text: string): Promise<void> {
   await editor.pressSequentially(text);
   await page.keyboard.press('Enter');
   await page.waitForFunction((n) => document.querySelectorAll('.ac-adaptiveCard').length > n, before, { timeout: 20_000 });
+}
+
+/** Picks an option of a card's n-th combobox (the Playground renders compact choice sets as Fluent dropdowns). */
+export async function choose(page: Page, card: Locator, index: number, option: string): Promise<void> {
+  await card.getByRole('combobox').nth(index).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** The Playground's date picker takes no typed text: opens the n-th one and clicks the day ("25, November, 2026"). */
+export async function pickDate(page: Page, card: Locator, index: number, isoDate: string): Promise<void> {
+  const [y, mo, d] = isoDate.split('-').map(Number);
+  const month = new Date(Date.UTC(y, mo - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
+  await card.getByPlaceholder('Select a date...').nth(index).click();
+  const day = page.getByRole('button', { name: `${d}, ${month}, ${y}`, exact: true });
+  if (!(await day.isVisible())) await page.getByRole('button', { name: /next month/i }).first().click();
+  await day.click();
+}
+
+/** The newest card containing `text`, once there is one (a screenshot is kept if it never comes). */
+export async function waitForCard(page: Page, text: string, failureShot = 'failure'): Promise<Locator> {
+  try {
+    await page.waitForFunction((t) => [...document.querySelectorAll('.ac-adaptiveCard')].some((c) => c.textContent?.includes(t)), text, { timeout: 30_000 });
+  } catch (err) {
+    await page.screenshot({ path: join(SCREENSHOTS, `${failureShot}.png`), fullPage: true });
+    throw err;
+  }
+  return page.locator('.ac-adaptiveCard', { hasText: text }).last();
 }

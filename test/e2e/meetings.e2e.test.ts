@@ -50,31 +50,32 @@ run('meetings in the Agents Playground team channel', () => {
     await store?.stop();
   });
 
-  it('sets up a group, calls a meeting, adds an agenda item, receives the reminder and answers "I\'ll be there"', async () => {
+  it('sets up a group, calls a meeting from its card, adds an agenda item, receives the reminder and answers "Tulen", all in the group\'s language', async () => {
     const page = await session.browser.newPage({ viewport: { width: 1400, height: 2600 } });
     await page.goto(session.url);
     await page.locator('.ac-adaptiveCard').first().waitFor({ timeout: 30_000 });
     await page.getByText(CHANNEL).click();
-    // The welcome card speaks Finnish (the install carries no locale); the Playground's clicks say en-US.
+    // The welcome card speaks Finnish (the install carries no locale). The Playground's clicks say en-US, but
+    // a click is answered in the language of the card clicked, and the group then posts in its own language.
     const welcome = await waitForCard(page, 'Kokoukset');
 
     // The Playground cannot @mention the bot in a channel, so everything is done with the cards' buttons.
     await welcome.getByRole('button', { name: 'Kokoukset' }).click();
-    const setup = await waitForCard(page, 'Set up a student welfare group');
-    await choose(page, setup, 0, 'Communal welfare group');
-    await setup.getByLabel('Name').fill('Koivurinteen yhteisöllinen OHR');
+    const setup = await waitForCard(page, 'Perusta opiskeluhuoltoryhmä');
+    await choose(page, setup, 0, 'Yhteisöllinen opiskeluhuoltoryhmä');
+    await setup.getByLabel('Nimi').fill('Koivurinteen yhteisöllinen OHR');
     await choose(page, setup, 1, 'Koivurinteen koulu');
-    await setup.getByRole('button', { name: 'Set up' }).click();
-    await waitForCard(page, 'is set up');
-
-    await (await waitForCard(page, 'Welfare groups')).getByRole('button', { name: 'Forms' }).click();
-    const list = await waitForCard(page, 'Agenda item proposal');
-    await list.getByRole('button', { name: 'Open' }).nth(5).click(); // the sixth form in the catalogue: Meeting
-    const form = await waitForCard(page, 'Repeats');
+    await setup.getByRole('button', { name: 'Perusta' }).click();
+    // From group to meeting in one step: the set-up card becomes the group's card with Call a meeting.
+    const group = await waitForCard(page, 'on perustettu');
+    await expect(group.innerText()).resolves.toContain('Ei tulevia kokouksia.');
+    await page.screenshot({ path: join(SCREENSHOTS, 'group-created.png'), fullPage: true });
+    await group.getByRole('button', { name: 'Kutsu kokous' }).click();
+    const form = await waitForCard(page, 'Toistuvuus');
     // Two days ahead: proposals close 24 h before the meeting, so "tomorrow 14:00" is already closed after 14:00.
     const { date } = helsinkiAhead(2 * 24 * 60);
     const time = '14:00';
-    await form.getByLabel('Title').fill('Syksyn yhteisöllinen OHR');
+    await form.getByLabel('Otsikko').fill('Syksyn yhteisöllinen OHR');
     // The Playground renders Input.Date and Input.Time as Fluent pickers that accept typed text.
     // The Playground's date picker takes no typed text: pick the day from its calendar ("25, November, 2026").
     const [y, mo, d] = date.split('-').map(Number);
@@ -87,17 +88,18 @@ run('meetings in the Agents Playground team channel', () => {
     await typeInto(page, form.getByPlaceholder('Select a time...').first(), time);
     // Comboboxes in order: date picker, time picker, duration, recurrence, until.
     await choose(page, form, 2, '60 min');
-    await form.getByLabel('Place or online link').fill('Opettajainhuone');
-    await choose(page, form, 3, 'Once');
-    await form.getByRole('button', { name: 'Send' }).click();
+    await form.getByLabel('Paikka tai verkkolinkki').fill('Opettajainhuone');
+    await choose(page, form, 3, 'Kerran');
+    await form.getByRole('button', { name: 'Lähetä' }).click();
     const agenda = await waitForCard(page, 'Syksyn yhteisöllinen OHR · Koivurinteen yhteisöllinen OHR');
     await expect(agenda.innerText()).resolves.toContain('Kokouksen avaus ja läsnäolijat');
 
-    await agenda.getByRole('button', { name: 'Propose an item' }).click();
-    const proposal = await waitForCard(page, 'Agenda item proposal');
-    await proposal.getByLabel('Item').fill('Välituntivalvonnan järjestäminen');
-    await proposal.getByRole('button', { name: 'Send' }).click();
-    await waitForCard(page, 'The proposal was added to the agenda.');
+    await expect(agenda.innerText()).resolves.not.toMatch(/Propose an item|Opening and attendance/); // one language per card
+    await agenda.getByRole('button', { name: 'Ehdota asiaa' }).click();
+    const proposal = await waitForCard(page, 'Asialistaehdotus');
+    await proposal.getByLabel('Asia').fill('Välituntivalvonnan järjestäminen');
+    await proposal.getByRole('button', { name: 'Lähetä' }).click();
+    await waitForCard(page, 'Ehdotus lisättiin asialistalle.');
     await expect(agenda.innerText()).resolves.toContain('Välituntivalvonnan järjestäminen'); // updated in place
 
     // The reminder falls due now (instead of a day before) and the dispatcher posts it to the channel.
@@ -105,11 +107,15 @@ run('meetings in the Agents Playground team channel', () => {
     const now = new Date().toISOString();
     await store.container('reminders').item(reminder.id, reminder.dueDay).delete();
     await store.container('reminders').items.create({ ...reminder, id: `${reminder.id}-now`, dueDay: now.slice(0, 10), dueUtc: now });
-    const remind = await waitForCard(page, 'Reminder: Syksyn yhteisöllinen OHR');
+    const remind = await waitForCard(page, 'Muistutus: Syksyn yhteisöllinen OHR');
     await expect(remind.innerText()).resolves.toContain('Välituntivalvonnan järjestäminen');
-    await remind.getByRole('button', { name: "✅ I'll be there" }).click();
+    await remind.getByRole('button', { name: '✅ Tulen' }).click();
     // The reminder card and the agenda card posted earlier both show the answer.
-    await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].filter((c) => c.textContent?.includes('Coming 1 · Not coming 0')).length >= 2, undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].filter((c) => c.textContent?.includes('Tulossa 1 · Ei pääse 0')).length >= 2, undefined, { timeout: 20_000 });
+    // The Meetings button, from any post of the channel, now shows the group with its meeting.
+    await page.locator('.ac-adaptiveCard', { hasText: 'Hei, olen Opari' }).first().getByRole('button', { name: 'Kokoukset' }).click();
+    await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].some((c) => c.textContent?.includes('Kutsu kokous') && c.textContent?.includes('Syksyn yhteisöllinen OHR')), undefined, { timeout: 20_000 });
     await page.screenshot({ path: join(SCREENSHOTS, 'meeting-reminder.png'), fullPage: true });
+    await page.locator('.ac-adaptiveCard', { hasText: 'Kutsu kokous' }).last().screenshot({ path: join(SCREENSHOTS, 'group-card-with-meeting.png') });
   });
 });

@@ -28,4 +28,22 @@ run('Opari in the Microsoft 365 Agents Playground (local Teams)', () => {
     await expect(help.innerText()).resolves.toContain('Ask the plan');
     await page.screenshot({ path: join(SCREENSHOTS, 'welcome-help.png') });
   });
+
+  it('answers in the language typed, although the Playground always says en-US, and confirms "kieli ruotsi" in Swedish', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 2200 } });
+    await page.goto(session.url);
+    const cards = page.locator('.ac-adaptiveCard');
+    await cards.first().waitFor({ timeout: 30_000 });
+
+    await say(page, 'apua');
+    await expect(cards.last().innerText()).resolves.toContain('Hei, olen Opari');
+    await say(page, 'millä perusteella oppilas saa avustajan?');
+    const answer = cards.last();
+    await expect(answer.innerText()).resolves.toContain('Avaa koko kohta');
+    await expect(answer.innerText()).resolves.not.toMatch(/Open whole section|Source:/);
+    await say(page, 'kieli ruotsi');
+    await expect(cards.last().innerText()).resolves.toContain('Hej, jag är Opari');
+    await page.getByText('Språket är nu svenska.').first().waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'language.png'), fullPage: true });
+  });
 });

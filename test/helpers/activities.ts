@@ -9,7 +9,13 @@ export type Scope = 'personal' | 'groupChat' | 'channel';
 
 export interface ConversationOpts {
   scope?: Scope;
+  /** For a channel: the channel's own id (19:…@thread.tacv2). */
   conversationId?: string;
+  /**
+   * For a channel: the thread (its first post's message id). Teams then sends the conversation id as
+   * `<channel>;messageid=<thread>`, while channelData.channel.id stays the channel's.
+   */
+  thread?: string;
   tenantId?: string;
   locale?: string;
   serviceUrl?: string;
@@ -26,6 +32,7 @@ function base(o: ConversationOpts) {
     channelData.team = { id: '19:team-general@thread.tacv2', name: 'Opiskeluhuolto' };
     channelData.channel = { id: conversationId, name: 'Koivurinteen koulu' };
   }
+  const id = o.thread && scope === 'channel' ? `${conversationId};messageid=${o.thread}` : conversationId;
   return {
     id: randomUUID(),
     channelId: 'msteams',
@@ -33,7 +40,7 @@ function base(o: ConversationOpts) {
     timestamp: new Date().toISOString(),
     from: o.user ?? USER,
     recipient: BOT,
-    conversation: { id: conversationId, conversationType: scope, tenantId, ...(scope !== 'personal' ? { isGroup: true } : {}) },
+    conversation: { id, conversationType: scope, tenantId, ...(scope !== 'personal' ? { isGroup: true } : {}) },
     channelData,
     ...(o.locale ? { locale: o.locale } : {}),
   };

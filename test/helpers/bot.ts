@@ -19,13 +19,17 @@ export interface RunningBot {
   waitForLog(predicate: (l: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
 }
 
-/** Starts the built bot (dist/main.js) as its own process, as a deployment would, and waits for /healthz. */
-export async function startBot(env: Record<string, string> = {}, opts: { waitHealthy?: boolean } = {}): Promise<RunningBot> {
+/**
+ * Starts the built bot (dist/main.js) as its own process, as a deployment would, and waits for /healthz.
+ * Its embedded store stays in memory (LOCAL_DATA_DIR=off) unless a test gives it a folder: tests never
+ * write into the project's .local-data.
+ */
+export async function startBot(env: Record<string, string> = {}, opts: { waitHealthy?: boolean; healthyWithinMs?: number; args?: string[] } = {}): Promise<RunningBot> {
   const port = Number(env.PORT ?? (await freePort()));
   let out = '';
-  const proc = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
+  const proc = spawn(process.execPath, [join(ROOT, 'dist', 'main.js'), ...(opts.args ?? [])], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PLAYGROUND: 'off', LOG_LEVEL: 'debug', NODE_NO_WARNINGS: '1', ...env, PORT: String(port) },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PLAYGROUND: 'off', LOG_LEVEL: 'debug', NODE_NO_WARNINGS: '1', LOCAL_DATA_DIR: 'off', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   proc.stdout!.on('data', (d: Buffer) => (out += d.toString('utf8')));
@@ -65,7 +69,8 @@ export async function startBot(env: Record<string, string> = {}, opts: { waitHea
     },
   };
   if (opts.waitHealthy !== false) {
-    const deadline = Date.now() + 20_000;
+    // Generous: on a shared CI machine the plan load alone can take several seconds.
+    const deadline = Date.now() + (opts.healthyWithinMs ?? 60_000);
     for (;;) {
       if (proc.exitCode !== null) throw new Error(`bot exited with ${proc.exitCode}:\n${out}`);
       try {

@@ -20,6 +20,8 @@ export interface Connector {
   script: Map<string, number[]>;
   /** Members returned for GET …/pagedmembers (TeamsInfo). */
   members: { id: string; name: string; aadObjectId?: string }[];
+  /** Answer 429 (Retry-After: 1) as Teams does past 7/1 s, 8/2 s, 60/30 s per conversation or 50/1 s in all. */
+  enforceLimits: boolean;
   stop(): Promise<void>;
   waitFor(pred: (c: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
 }
@@ -36,6 +38,12 @@ export async function startConnector(): Promise<Connector> {
   const failFor = new Map<string, number>();
   const script = new Map<string, number[]>();
   const members: { id: string; name: string; aadObjectId?: string }[] = [];
+  const arrivals: { at: number; conversationId: string }[] = [];
+  /** Would one more request now go past a limit? Counted over the requests that were let through. */
+  const overLimit = (conversationId: string, at: number) => {
+    const within = (ms: number, sameConversation: boolean) => arrivals.filter((a) => at - a.at < ms && (!sameConversation || a.conversationId === conversationId)).length;
+    return within(1000, true) >= 7 || within(2000, true) >= 8 || within(30_000, true) >= 60 || within(1000, false) >= 50;
+  };
   let n = 0;
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
@@ -44,11 +52,22 @@ export async function startConnector(): Promise<Connector> {
       res.end(JSON.stringify({ members }));
       return;
     }
+    // Create a 1:1 conversation: Teams answers with the same conversation for the same user every time.
+    if (req.method === 'POST' && /\/v3\/conversations\/?$/.test(req.url ?? '')) {
+      const member = ((body.members as { id?: string }[] | undefined) ?? [])[0]?.id ?? '';
+      const id = `a:1on1-${member}`;
+      calls.push({ method: 'POST', path: req.url ?? '', conversationId: id, body, status: 201 });
+      res.writeHead(201, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id }));
+      return;
+    }
     const m = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?/.exec(req.url ?? '');
     const conversationId = m ? decodeURIComponent(m[1]) : '';
     // Scripted and injected failures apply to new messages (POST), not to card updates.
     const scripted = req.method === 'POST' ? script.get(conversationId)?.shift() : undefined;
-    const fail = scripted ?? (req.method === 'POST' ? failFor.get(conversationId) : undefined);
+    const limited = m && connector.enforceLimits && overLimit(conversationId.split(';')[0], Date.now()) ? 429 : undefined;
+    if (m && connector.enforceLimits && !limited) arrivals.push({ at: Date.now(), conversationId: conversationId.split(';')[0] });
+    const fail = limited ?? scripted ?? (req.method === 'POST' ? failFor.get(conversationId) : undefined);
     calls.push({ method: req.method ?? '', path: req.url ?? '', conversationId, body, status: fail ?? (req.method === 'PUT' ? 200 : 201) });
     if (fail) {
       res.writeHead(fail, { 'content-type': 'application/json', ...(fail === 429 ? { 'retry-after': '1' } : {}) });
@@ -60,12 +79,13 @@ export async function startConnector(): Promise<Connector> {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  return {
+  const connector: Connector = {
     url,
     calls,
     failFor,
     script,
     members,
+    enforceLimits: false,
     stop: () => new Promise<void>((r) => server.close(() => r())),
     waitFor: async (pred, timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;
@@ -77,4 +97,5 @@ export async function startConnector(): Promise<Connector> {
       throw new Error(`connector call not seen; got ${calls.map((c) => `${c.method} ${c.path}`).join(', ')}`);
     },
   };
+  return connector;
 }

@@ -2,6 +2,9 @@ import type { Container } from '@azure/cosmos';
 import { createClient } from '../../src/store/cosmos';
 import { EMBEDDED_KEY, startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embedded';
 
+/** The data key of every bot a test starts against a store (CASE_KEYS is required with COSMOS_ENDPOINT). */
+export const TEST_CASE_KEYS = `ktest:${Buffer.alloc(32, 3).toString('base64')}`;
+
 /** An embedded Cosmos store owned by the test, shared with bot processes through COSMOS_ENDPOINT. */
 export interface TestStore {
   cosmos: EmbeddedCosmos;
@@ -17,7 +20,7 @@ export async function startTestStore(database = 'opari', port = 0): Promise<Test
   const container = (id: string) => client.database(database).container(id);
   return {
     cosmos,
-    env: { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: EMBEDDED_KEY, COSMOS_DATABASE: database },
+    env: { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: EMBEDDED_KEY, COSMOS_DATABASE: database, CASE_KEYS: TEST_CASE_KEYS },
     container,
     all: async <T>(id: string) => (await container(id).items.query<T>('SELECT * FROM c').fetchAll()).resources,
     stop: async () => {

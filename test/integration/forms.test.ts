@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { cardAction, collectText, message, post, type BotReply } from '../helpers/activities';
 import { startBot, type RunningBot } from '../helpers/bot';
 import { type Connector, startConnector } from '../helpers/connector';
+import { referral } from '../helpers/referral';
 import { startTestStore, type TestStore } from '../helpers/store';
 
 const TEACHER = { id: '29:user-opettaja', name: 'Sanna Heikkinen', aadObjectId: '0a1b2c3d-0005-4000-8000-000000000005' };
@@ -11,20 +12,7 @@ const CHANNEL = '19:koivurinne-ohr@thread.tacv2';
 const PUPIL = 'Matti Meikäläinen';
 const DESCRIPTION = 'Oppilas on ollut välitunneilla yksin ja kertonut nukkuvansa huonosti.';
 
-const validReferral = () => ({
-  formId: 'uusi-asia',
-  school: 'koivurinne',
-  pupilName: PUPIL,
-  pupilClass: '5B',
-  initiator: 'opettaja',
-  reason: 'tunne-elama',
-  description: DESCRIPTION,
-  madeWith: 'pupil',
-  pupilInformed: 'true',
-  guardianInformed: 'true',
-  urgency: 'normal',
-  target: 'kuraattori',
-});
+const validReferral = () => referral({ name: PUPIL, class: '5B', description: DESCRIPTION });
 
 const invokeCard = (replies: BotReply[]) => replies.find((r) => r.type === 'invokeResponse')?.value?.body?.value;
 /** Everything a user reads on the returned card: texts, labels, facts, values, button titles. */
@@ -106,7 +94,7 @@ describe('forms and cases over HTTP', () => {
     const raw = JSON.stringify(cases[0]);
     expect(raw).not.toContain('Meikäläinen');
     expect(raw).not.toContain('nukkuvansa');
-    expect(cases[0]).toMatchObject({ number, schoolId: 'koivurinne', service: 'kuraattori', secret: { kid: 'dev', iv: expect.any(String), tag: expect.any(String), data: expect.any(String) } });
+    expect(cases[0]).toMatchObject({ number, schoolId: 'koivurinne', service: 'kuraattori', secret: { kid: 'ktest', iv: expect.any(String), tag: expect.any(String), data: expect.any(String) } });
 
     const notice = await connector.waitFor((c) => c.conversationId === CHANNEL && JSON.stringify(c.body).includes(number!));
     const noticeJson = JSON.stringify(notice.body);

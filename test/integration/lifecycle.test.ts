@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { startEmbeddedCosmos } from '../../src/store/embedded';
-import { botAdded, cardText, message, post } from '../helpers/activities';
+import { botAdded, cardAction, cardText, message, post } from '../helpers/activities';
 import { ROOT, startBot } from '../helpers/bot';
 import { startTestStore } from '../helpers/store';
 
@@ -93,8 +93,9 @@ describe('process lifecycle, security and resilience', () => {
     }
     const second = await startBot(store.env);
     try {
-      const help = await post(second.url, message('help', conv));
-      expect(cardText(help.replies[0])).toContain('Hej, jag är Opari');
+      // Nothing typed to tell a language from: the remembered choice decides, not the client's en-US.
+      const click = await post(second.url, cardAction('welcome.ask', {}, conv));
+      expect(JSON.stringify(click.replies.find((r) => r.type === 'invokeResponse')?.value)).toContain('Hej, jag är Opari');
     } finally {
       await second.stop();
       await store.stop();

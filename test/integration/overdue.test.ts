@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { AuditLog } from '../../src/cases/audit';
-import { loadCalendars } from '../../src/cases/calendar';
+import { loadCalendars } from '../../src/cases/calendarFile';
 import { Cases } from '../../src/cases/repository';
 import { Roles } from '../../src/cases/roles';
 import { CaseService } from '../../src/cases/service';
@@ -9,6 +9,9 @@ import { loadSchools } from '../../src/forms/schools';
 import { createLogger } from '../../src/log';
 import { openStore, type Store } from '../../src/store/cosmos';
 import { KeyRing } from '../../src/store/crypto';
+import { messages } from '../../src/i18n';
+import { caseSummaryCard } from '../../src/ui/caseCards';
+import { collectText } from '../helpers/activities';
 import { ROOT } from '../helpers/bot';
 import { startTestStore, type TestStore } from '../helpers/store';
 import { storeProxy } from '../helpers/storeProxy';
@@ -51,11 +54,39 @@ describe('legal deadline and overdue cases', () => {
   it('counts 7 school working days past Easter for a request to the kuraattori, and 1 when urgent', async () => {
     const { case: normal } = await service.submit(form, values, actor, 'k-normal');
     // Thu 2.4., Tue 7.4.–Fri 10.4., Mon 13.4., Tue 14.4.: Good Friday and Easter Monday do not count.
-    expect(normal.due).toEqual({ date: '2026-04-14', workingDays: 7, calendarCovered: true });
+    expect(normal.due).toEqual({ date: '2026-04-14', workingDays: 7, basis: 'school', calendarCovered: true });
     const { case: urgent } = await service.submit(form, { ...values, urgency: 'urgent' }, actor, 'k-urgent');
-    expect(urgent.due?.date).toBe('2026-04-02');
+    expect(urgent.due).toEqual({ date: '2026-04-02', workingDays: 1, basis: 'working', calendarCovered: true });
     const { case: nurse } = await service.submit(form, { ...values, target: 'terveydenhoitaja' }, actor, 'k-nurse');
     expect(nurse.due).toBeUndefined(); // OHL 15 § sets the deadline for kuraattori and psychologist
+  });
+
+  it('counts from the day the pupil asked and says so on the summary: asked Mon 9.3.2026, filed Thu 12.3. → Wed 18.3.', async () => {
+    clock = new Date('2026-03-12T10:00:00Z');
+    const { case: c } = await service.submit(form, { ...values, requestedOn: '2026-03-09' }, actor, 'k-asked-monday');
+    expect(c).toMatchObject({ requestedOn: '2026-03-09', due: { date: '2026-03-18', workingDays: 7 }, number: expect.stringMatching(/^OH-2026-/) });
+    const summary = collectText(caseSummaryCard(c, form, 'fi', messages('fi'), { duplicate: false, notice: 'sent', schools: service.schools })).join('\n');
+    expect(summary).toContain('Oppilas on tavattava viimeistään 18.3.2026 (7. koulun työpäivä, OHL 15 §). Määräaika on laskettu pyyntöpäivästä 9.3.2026.');
+    expect(summary).not.toContain('⚠');
+    // The pupil's data holds no second copy of the request date; the case has it in clear for the deadline.
+    expect(service.decrypt(c).values.requestedOn).toBeUndefined();
+  });
+
+  it('urgent: the next ordinary working day, with the county route when the school is closed (Sat 30.5.2026 → Mon 1.6.2026)', async () => {
+    clock = new Date('2026-06-01T06:00:00Z');
+    const { case: c } = await service.submit(form, { ...values, urgency: 'urgent', requestedOn: '2026-05-30' }, actor, 'k-urgent-summer');
+    expect(c.due).toEqual({ date: '2026-06-01', workingDays: 1, basis: 'working', calendarCovered: true, schoolClosed: '' });
+    const summary = collectText(caseSummaryCard(c, form, 'en', messages('en'), { duplicate: false, notice: 'sent', schools: service.schools })).join('\n');
+    expect(summary).toContain('Urgent: the pupil must be seen on the same or the next working day, by 1.6.2026 at the latest (OHL 15 §).');
+    expect(summary).toContain('The school is closed that day, but the county');
+  });
+
+  it('warns on the summary when the request was older than its deadline', async () => {
+    clock = new Date('2026-03-20T10:00:00Z');
+    const { case: c } = await service.submit(form, { ...values, requestedOn: '2026-03-02' }, actor, 'k-old-request');
+    expect(c.due?.date).toBe('2026-03-11');
+    const summary = collectText(caseSummaryCard(c, form, 'sv', messages('sv'), { duplicate: false, notice: 'sent', schools: service.schools })).join('\n');
+    expect(summary).toContain('⚠ Tidsfristen 11.3.2026 hade redan gått ut när ärendet registrerades');
   });
 
   it('reminds each handler of an overdue case once, however many instances look, and marks the case reminded once', async () => {
@@ -77,11 +108,11 @@ describe('legal deadline and overdue cases', () => {
     const [a, b] = await Promise.all([service.remindOverdue(refsOf, send), service.remindOverdue(refsOf, send)]);
     expect([...a, ...b].some((r) => !r.done)).toBe(true); // the throttled one is left for the next pass
     await service.remindOverdue(refsOf, send);
-    expect(sent.sort()).toEqual(['2026-04-02 → a:aad-h1', '2026-04-02 → a:aad-h2', '2026-04-14 → a:aad-h1', '2026-04-14 → a:aad-h2']);
+    expect(sent.sort()).toEqual(['2026-03-11', '2026-03-18', '2026-04-02', '2026-04-14'].flatMap((d) => [`${d} → a:aad-h1`, `${d} → a:aad-h2`]));
     expect(await service.remindOverdue(refsOf, send)).toEqual([]);
-    expect(sent).toHaveLength(4);
+    expect(sent).toHaveLength(8);
     const reminded = (await test.all<{ action: string }>('audit')).filter((e) => e.action === 'reminded');
-    expect(reminded).toHaveLength(2);
+    expect(reminded).toHaveLength(4);
   });
 
   it('reminds again after the lease when an instance died between a send and its record: a possible duplicate, never a loss', async () => {

@@ -84,12 +84,14 @@ describe('Opari over HTTP with the embedded store', () => {
     }
   });
 
-  it('switches the UI language on request and remembers it for the user', async () => {
+  it('switches the UI language on request, confirms it in the new language and remembers it for the user', async () => {
     const conv = { conversationId: 'a:language-test', locale: 'en-US' };
     const set = await post(bot.url, message('kieli ruotsi', conv));
+    expect(set.replies[0].text).toBe('Språket är nu svenska.');
     expect(cardText(set.replies[0])).toContain('Hej, jag är Opari');
-    const again = await post(bot.url, message('help', conv));
-    expect(cardText(again.replies[0])).toContain('Hej, jag är Opari');
+    // A click (no typed text) is answered in the chosen language, not in the client's en-US.
+    const click = await post(bot.url, cardAction('welcome.ask', {}, conv));
+    expect(click.replies.find((r) => r.type === 'message')?.text).toMatch(/Skriv din fråga/);
   });
 
   it('logs ids and never the text a user typed', async () => {

@@ -70,6 +70,17 @@ describe('configuration', () => {
     expect(problems({ BOT_ID: 'my-bot' })[0]).toMatch(/^BOT_ID: must be a GUID/);
   });
 
+  it('requires CASE_KEYS wherever data outlives the process, not only with a bot identity', () => {
+    // Without it a restart would make every stored case, ticket and FAQ entry unreadable, silently.
+    expect(problems({ COSMOS_ENDPOINT: 'https://opari.documents.azure.com:443/' })).toEqual([expect.stringMatching(/^CASE_KEYS: is required when COSMOS_ENDPOINT is set/)]);
+    expect(problems({ COSMOS_ENDPOINT: 'https://opari.documents.azure.com:443/', CASE_KEYS: 'k1:' + Buffer.alloc(32, 1).toString('base64') })).toEqual([]);
+    expect(problems({})).toEqual([]);
+  });
+
+  it('compares allowed tenants case-insensitively', () => {
+    expect(loadConfig({ ALLOWED_TENANTS: 'ABCDEF01-2222-4333-8444-555555555555' }).ALLOWED_TENANTS).toEqual(['abcdef01-2222-4333-8444-555555555555']);
+  });
+
   it('never echoes a secret in the report', () => {
     const p = problems({ COSMOS_KEY: 'super-secret-key' });
     expect(p.join('\n')).toContain('COSMOS_KEY');

@@ -3,22 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   addSchoolWorkingDays,
-  CalendarFileError,
   countSchoolWorkingDays,
   describeDay,
   isCalendarCovered,
   isSchoolWorkingDay,
-  loadCalendarFile,
-  loadCalendars,
   nextSchoolWorkingDay,
-  parseCalendar,
   type SchoolCalendar,
   schoolYearWorkingDays,
   statutoryWorkingDays,
 } from '../../src/cases/calendar';
+import { CalendarFileError, checkStatutoryWorkingDays, loadCalendarFile, loadCalendars, parseCalendar } from '../../src/cases/calendarFile';
 import { dueDate, todayInHelsinki } from '../../src/cases/deadline';
 import {
   addDays,
+  addWorkingDays,
   dateOfIsoWeek,
   easterSunday,
   finnishHolidays,
@@ -27,6 +25,7 @@ import {
   isIsoDate,
   isoWeek,
   isoWeekday,
+  isWorkingDay,
 } from '../../src/cases/holidays';
 
 const CALENDAR_DIR = join(__dirname, '..', '..', 'content', 'calendars');
@@ -239,6 +238,20 @@ describe('sample calendars (content/calendars)', () => {
     for (const y of cal.years) expect(schoolYearWorkingDays(cal, y.schoolYear)).toBe(statutoryWorkingDays(y.schoolYear));
   });
 
+  it('the start-up check passes every sample calendar file', () => {
+    expect(checkStatutoryWorkingDays(calendars)).toBe(calendars);
+  });
+
+  it('the start-up check refuses a year with another count, naming the file, the year and both counts', () => {
+    // The example calendar without its listed joulujuhla and kevätjuhla Saturdays: two school days short.
+    const { schoolYear, terms, breaks, extraDaysOff } = E.years[0]!;
+    const short = parseCalendar({ provider: 'esimerkkikunta', name: 'x', years: [{ schoolYear, terms, breaks, extraDaysOff, extraSchoolDays: [] }] }, 'content/calendars/esimerkkikunta.yml');
+    const msg = errorOf(() => checkStatutoryWorkingDays(new Map([['esimerkkikunta', short]])));
+    expect(msg).toMatch(/^content\/calendars\/esimerkkikunta\.yml: school year 2025-2026 has 186 school working days, the statutory number is 188 \(perusopetuslaki 23 §/);
+    expect(msg).not.toContain('\n');
+    expect(() => checkStatutoryWorkingDays(new Map([['x', parseCalendar(validCalendar(), 'x.yml')]]))).toThrow(CalendarFileError);
+  });
+
   it('statutory count: 190 less itsenäisyyspäivä, loppiainen and vappu on Mon–Fri', () => {
     expect(statutoryWorkingDays('2025-2026')).toBe(188); // loppiainen Tue, vappu Fri
     expect(statutoryWorkingDays('2026-2027')).toBe(189); // loppiainen Wed
@@ -277,12 +290,17 @@ describe('school working days', () => {
     expect(describeDay(undefined, '2026-12-24')).toMatchObject({ working: false, covered: false, reason: 'holiday' });
   });
 
-  it('a Saturday that ends a term is a school day (joulujuhla / kevätjuhla); other Saturdays are not', () => {
-    expect(isSchoolWorkingDay(E, '2025-12-20')).toBe(true);
-    expect(isSchoolWorkingDay(E, '2026-05-30')).toBe(true);
+  it('a Saturday is a school day only when the calendar lists it (joulujuhla, kevätjuhla, työlauantai)', () => {
+    expect(describeDay(E, '2025-12-20')).toMatchObject({ working: true, label: 'joulujuhla' });
+    expect(describeDay(E, '2026-05-30')).toMatchObject({ working: true, label: 'kevätjuhla' });
     expect(isSchoolWorkingDay(E, '2025-12-13')).toBe(false);
     expect(isSchoolWorkingDay(E, '2026-05-31')).toBe(false);
     expect(isSchoolWorkingDay(undefined, '2026-05-30')).toBe(false);
+    // A term that ends on a Saturday does not make that Saturday a school day by itself.
+    const unlisted = parseCalendar(validCalendar(), 'testikunta.yml');
+    expect(unlisted.years[0]!.terms[0]!.end).toBe('2025-12-20');
+    expect(describeDay(unlisted, '2025-12-20')).toMatchObject({ working: false, reason: 'weekend' });
+    expect(describeDay(unlisted, '2026-05-30')).toMatchObject({ working: false, reason: 'weekend' });
   });
 
   it('summer inside a configured school year is not school working days, but is covered', () => {
@@ -303,7 +321,7 @@ describe('school working days', () => {
   it('nextSchoolWorkingDay is strictly after the date', () => {
     expect(nextSchoolWorkingDay(E, '2026-03-11')).toBe('2026-03-12');
     expect(nextSchoolWorkingDay(E, '2026-03-13')).toBe('2026-03-16');
-    expect(nextSchoolWorkingDay(E, '2025-12-19')).toBe('2025-12-20'); // Saturday term end
+    expect(nextSchoolWorkingDay(E, '2025-12-19')).toBe('2025-12-20'); // the listed joulujuhla Saturday
     expect(nextSchoolWorkingDay(N, '2025-12-19')).toBe('2026-01-07');
     expect(nextSchoolWorkingDay(E, '2026-02-20')).toBe('2026-03-02'); // over the winter break (week 9)
     expect(nextSchoolWorkingDay(N, '2026-02-13')).toBe('2026-02-23'); // over the winter break (week 8)
@@ -331,8 +349,8 @@ describe('OHL 15 § deadline, not urgent: 7th school working day after the reque
     // Easter 2026: Good Friday 3.4. and Easter Monday 6.4. do not count
     ['Wednesday before Easter 2026', E, '2026-04-01', '2026-04-14', true],
     ['Wednesday before Easter 2026, no calendar', undefined, '2026-04-01', '2026-04-14', false],
-    // Christmas: the Saturday term end 20.12. counts, then the break until 6.1.
-    ['Monday before Christmas (term ends Sat 20.12.)', E, '2025-12-15', '2026-01-08', true],
+    // Christmas: the joulujuhla Saturday 20.12. counts because the calendar lists it, then the break until 6.1.
+    ['Monday before Christmas (joulujuhla Sat 20.12. listed)', E, '2025-12-15', '2026-01-08', true],
     ['Monday before Christmas (term ends Fri 19.12.)', N, '2025-12-15', '2026-01-09', true],
     ['Monday before Christmas, no calendar (24.–26.12. are holidays)', undefined, '2025-12-15', '2025-12-29', false],
     // autumn break
@@ -352,7 +370,7 @@ describe('OHL 15 § deadline, not urgent: 7th school working day after the reque
     ['week of Midsummer 2026, no calendar (juhannusaatto Fri 19.6.)', undefined, '2026-06-15', '2026-06-25', false],
     // summer: the deadline runs into the next autumn term
     ['in the summer holiday', E, '2026-06-15', '2026-08-20', true],
-    ['in the last week of the spring term (Sat 30.5. counts)', E, '2026-05-25', '2026-08-13', true],
+    ['in the last week of the spring term (kevätjuhla Sat 30.5. listed)', E, '2026-05-25', '2026-08-13', true],
     ['summer before an uncovered school year: weekday fallback from 1.8.', N, '2027-06-14', '2027-08-10', false],
     ['summer before a covered school year', E, '2027-06-14', '2027-08-19', true],
     ['days before the first school year are uncovered', E, '2025-07-28', '2025-08-12', false],
@@ -366,9 +384,15 @@ describe('OHL 15 § deadline, not urgent: 7th school working day after the reque
     ['in 2030 (not in the calendar)', E, '2030-10-15', '2030-10-24', false],
   ])('%s: %s → due %s', (_label, calendar, requestedOn, due, covered) => {
     const r = dueDate({ requestedOn, urgent: false, ...(calendar ? { calendar } : {}) });
-    expect(r).toEqual({ due, workingDays: 7, calendarCovered: covered, rule: 'OHL 15 §' });
+    expect(r).toEqual({ due, workingDays: 7, basis: 'school', countedFrom: requestedOn, calendarCovered: covered, rule: 'OHL 15 §' });
     expect(countSchoolWorkingDays(calendar, addDays(requestedOn, 1), due)).toBe(7);
     expect(isSchoolWorkingDay(calendar, due)).toBe(true);
+  });
+
+  it('counts from the day the pupil asked, not the day the form was filed: asked Mon 9.3.2026, filed Thu 12.3. → Wed 18.3.', () => {
+    expect(dueDate({ requestedOn: '2026-03-09', urgent: false, calendar: E })).toMatchObject({ due: '2026-03-18', countedFrom: '2026-03-09' });
+    // counting from the filing day would give Mon 23.3., three school days late
+    expect(dueDate({ requestedOn: '2026-03-12', urgent: false, calendar: E }).due).toBe('2026-03-23');
   });
 
   it('the request day itself never counts', () => {
@@ -389,30 +413,42 @@ describe('OHL 15 § deadline, not urgent: 7th school working day after the reque
   });
 });
 
-describe('OHL 15 § deadline, urgent: same day at the earliest, next school working day at the latest', () => {
-  it.each<[string, SchoolCalendar | undefined, string, string, string, boolean]>([
-    ['a working Wednesday', E, '2026-03-11', '2026-03-11', '2026-03-12', true],
-    ['a working Friday → Monday', E, '2026-03-06', '2026-03-06', '2026-03-09', true],
-    ['a Saturday → Monday', E, '2026-03-07', '2026-03-09', '2026-03-09', true],
-    ['Thursday before Easter → Tuesday after', E, '2026-04-02', '2026-04-02', '2026-04-07', true],
-    ['Good Friday → Tuesday after Easter', E, '2026-04-03', '2026-04-07', '2026-04-07', true],
-    ['during the autumn break → first day after it', E, '2025-10-15', '2025-10-20', '2025-10-20', true],
-    ['Saturday term end (kevätjuhla) → next autumn term', E, '2026-05-30', '2026-05-30', '2026-08-12', true],
-    ['Friday before Christmas, term ends Saturday', E, '2025-12-19', '2025-12-19', '2025-12-20', true],
-    ['Friday before Christmas, term ends Friday', N, '2025-12-19', '2025-12-19', '2026-01-07', true],
-    ['juhannusaatto, no calendar → Monday', undefined, '2026-06-19', '2026-06-22', '2026-06-22', false],
-    ['Friday in an uncovered year', E, '2030-10-18', '2030-10-18', '2030-10-21', false],
-  ])('%s: %s → earliest %s, due %s', (_label, calendar, requestedOn, earliest, due, covered) => {
+describe('OHL 15 § deadline, urgent: the same or the next ordinary working day (Mon–Fri less public holidays)', () => {
+  it.each<[string, SchoolCalendar | undefined, string, string, string, string | undefined]>([
+    ['a working Wednesday', E, '2026-03-11', '2026-03-11', '2026-03-12', undefined],
+    ['a working Friday → Monday', E, '2026-03-06', '2026-03-06', '2026-03-09', undefined],
+    ['a Saturday → Monday', E, '2026-03-07', '2026-03-09', '2026-03-09', undefined],
+    ['Thursday before Easter → Tuesday after', E, '2026-04-02', '2026-04-02', '2026-04-07', undefined],
+    ['Good Friday → Tuesday after Easter', E, '2026-04-03', '2026-04-07', '2026-04-07', undefined],
+    ['during the autumn break: the break days are working days', E, '2025-10-15', '2025-10-15', '2025-10-16', 'syysloma'],
+    ['Saturday 30.5.2026 (kevätjuhla) → Monday 1.6.2026, not the autumn term', E, '2026-05-30', '2026-06-01', '2026-06-01', ''],
+    ['Friday 19.12.2025 → Monday 22.12.2025, not after the Christmas break', E, '2025-12-19', '2025-12-19', '2025-12-22', 'joululoma'],
+    ['Friday 19.12.2025, term ending that Friday → Monday 22.12.2025', N, '2025-12-19', '2025-12-19', '2025-12-22', 'joululoma'],
+    ['Friday 19.12.2025 without a calendar → Monday 22.12.2025', undefined, '2025-12-19', '2025-12-19', '2025-12-22', undefined],
+    ['Tuesday 23.12.2025 → Monday 29.12. over jouluaatto and the Christmas holidays', E, '2025-12-23', '2025-12-23', '2025-12-29', 'joululoma'],
+    ['a working Saturday of the school is not an ordinary working day', N, '2025-09-26', '2025-09-26', '2025-09-29', undefined],
+    ['helatorstai → the Friday after, a school day off', N, '2026-05-14', '2026-05-15', '2026-05-15', 'helatorstain jälkeinen perjantai'],
+    ['juhannusaatto, no calendar → Monday', undefined, '2026-06-19', '2026-06-22', '2026-06-22', undefined],
+    ['Friday in a year the calendar does not cover', E, '2030-10-18', '2030-10-18', '2030-10-21', undefined],
+  ])('%s: %s → earliest %s, due %s', (_label, calendar, requestedOn, earliest, due, schoolClosed) => {
     const r = dueDate({ requestedOn, urgent: true, ...(calendar ? { calendar } : {}) });
-    expect(r).toEqual({ due, earliest, workingDays: 1, calendarCovered: covered, rule: 'OHL 15 §' });
+    expect(r).toEqual({ due, earliest, workingDays: 1, basis: 'working', countedFrom: requestedOn, calendarCovered: true, ...(schoolClosed !== undefined ? { schoolClosed } : {}), rule: 'OHL 15 §' });
+    expect(isWorkingDay(due)).toBe(true);
   });
 
-  it('urgent requests on the last uncovered day are reported as not covered', () => {
-    const r = dueDate({ requestedOn: '2025-07-31', urgent: true, calendar: E });
-    expect(r.due).toBe('2025-08-07');
-    expect(r.calendarCovered).toBe(false);
+  it('the day before the first school year: the county is open, the school has not started', () => {
+    expect(dueDate({ requestedOn: '2025-07-31', urgent: true, calendar: E })).toMatchObject({ due: '2025-08-01', calendarCovered: true, schoolClosed: '' });
     // a non-urgent request made the same day only counts days inside the calendar
     expect(dueDate({ requestedOn: '2025-07-31', urgent: false, calendar: E })).toMatchObject({ due: '2025-08-15', calendarCovered: true });
+  });
+
+  it('ordinary working days: Monday–Friday less public holidays; n = 0 is the day itself', () => {
+    expect(isWorkingDay('2025-12-24')).toBe(false);
+    expect(isWorkingDay('2025-10-15')).toBe(true);
+    expect(isWorkingDay('2025-09-27')).toBe(false);
+    expect(addWorkingDays('2025-12-23', 1)).toBe('2025-12-29');
+    expect(addWorkingDays('2026-03-14', 0)).toBe('2026-03-14');
+    expect(() => addWorkingDays('2026-03-11', -1)).toThrow(RangeError);
   });
 });
 

@@ -7,7 +7,24 @@ const forms = formCatalog(schools);
 /** A valid submission for each form, as Teams sends it (every input a string). */
 const valid: Record<string, Record<string, unknown>> = {
   'uusi-asia': { school: 'koivurinne', pupilName: 'Matti Meikäläinen', pupilClass: '5B', initiator: 'opettaja', reason: 'oppiminen', description: 'Lukeminen on vaikeaa.', madeWith: 'both', pupilInformed: 'true', guardianInformed: 'true', urgency: 'normal', target: 'psykologi' },
-  'tuen-tarve': { school: 'koivurinne', pupilName: 'Maija M', pupilClass: '3A', groupSupport: 'Tukiopetus 2 h/vko syksyn ajan.', strengths: 'Matematiikka', needs: 'Lukemisen tuki', measures: 'osittain-pienryhma,apuvalineet', pupilHeard: 'true', guardianHeard: 'true' },
+  'tuen-tarve': {
+    school: 'koivurinne',
+    pupilName: 'Maija M',
+    pupilClass: '3A',
+    groupSupport: 'Tukiopetus 2 h/vko syksyn ajan.',
+    strengths: 'Matematiikka',
+    needs: 'Lukemisen tuki',
+    pupilView: 'Haluaa lukea enemmän pienessä ryhmässä.',
+    guardianView: 'Toivoo tukea jo syksyllä.',
+    expertStatements: '',
+    measures: 'osittain-pienryhma,apuvalineet',
+    deviation: '',
+    deviationSubjects: '',
+    pupilHeard: 'true',
+    guardianHeard: 'true',
+    filledBy: 'Liisa Opettaja, luokanopettaja; Eero Erityisopettaja',
+    filledOn: '2026-11-20',
+  },
   avustajatarve: { school: 'koivurinne', pupilName: 'Pekka P', pupilClass: '1B', kind: 'henkilokohtainen', situations: 'Siirtymät ja ruokailu', hours: '10', health: '', expertStatement: 'true', homeHeard: 'true' },
   kotiopetus: { kind: 'kotiopetus', school: 'koivurinne', pupilName: 'Liisa L', pupilClass: '4C', startDate: '2027-01-08', guardianName: 'Leena L', guardianResponsibility: 'true', doctorStatement: 'false', healthReason: '' },
   nivelvaihe: { school: 'koivurinne', pupilName: 'Olli O', pupilClass: '6A', transition: 'ylakoulu', receiver: 'Lehtolan yhtenäiskoulu', support: 'Osittain pienryhmässä matematiikassa', consent: 'true', consentScope: 'Kaverisuhteisiin liittyvät tiedot' },
@@ -16,8 +33,11 @@ const valid: Record<string, Record<string, unknown>> = {
   muistio: { attendance: 'Rehtori, kuraattori, terveydenhoitaja', decisions: 'Päätettiin välituntitoiminnasta.', tasks: '' },
 };
 
+/** The samples' dates are checked against a fixed day, so the tests do not age. */
+const TODAY = '2026-12-04';
+
 function problems(form: FormDef, data: Record<string, unknown>) {
-  const r = validateSubmission(form, data);
+  const r = validateSubmission(form, data, TODAY);
   return r.ok ? [] : r.problems.map((p) => `${p.field}:${p.code}`);
 }
 
@@ -64,6 +84,40 @@ describe('form registry', () => {
     expect(problems(forms.get('kotiopetus')!, { ...valid.kotiopetus, kind: 'terveys', doctorStatement: 'false' })).toEqual(['doctorStatement:mustConfirm']);
     // Other information than what teaching needs moves only with the guardian's consent (Perusopetuslaki 40 §).
     expect(problems(forms.get('nivelvaihe')!, { ...valid.nivelvaihe, consent: 'false' })).toEqual(['consent:mustConfirm']);
+  });
+
+  it('takes the day the pupil asked (OHL 15 §): optional, today by default, never in the future', () => {
+    const referral = forms.get('uusi-asia')!;
+    const field = referral.fields.find((f) => f.id === 'requestedOn')!;
+    expect(field).toMatchObject({ kind: 'date', upToToday: true });
+    expect(validateSubmission(referral, { ...valid['uusi-asia'], requestedOn: '2026-03-09' }, '2026-03-12')).toMatchObject({ ok: true, values: { requestedOn: '2026-03-09' } });
+    expect(validateSubmission(referral, { ...valid['uusi-asia'], requestedOn: '2026-03-12' }, '2026-03-12').ok).toBe(true);
+    const future = validateSubmission(referral, { ...valid['uusi-asia'], requestedOn: '2026-03-13' }, '2026-03-12');
+    expect(future.ok === false && future.problems).toEqual([{ field: 'requestedOn', code: 'future' }]);
+    expect(future.ok === false && future.raw.requestedOn).toBe('2026-03-13');
+    // A year typed wrong is caught, not counted from: the deadline engine never sees 1.3.1926.
+    const typo = validateSubmission(referral, { ...valid['uusi-asia'], requestedOn: '1926-03-01' }, '2026-03-12');
+    expect(typo.ok === false && typo.problems).toEqual([{ field: 'requestedOn', code: 'tooOld' }]);
+    expect(validateSubmission(referral, { ...valid['uusi-asia'], requestedOn: '2025-03-12' }, '2026-03-12').ok).toBe(true);
+  });
+
+  it('the support-need form asks what its documentation lists (views, expert statements, 20 h § / 20 i §, who and when)', () => {
+    const form = forms.get('tuen-tarve')!;
+    const ids = form.fields.map((f) => f.id);
+    for (const id of ['pupilView', 'guardianView', 'expertStatements', 'deviation', 'deviationSubjects', 'filledBy', 'filledOn']) expect(ids).toContain(id);
+    expect(form.fields.find((f) => f.id === 'deviation')?.choices?.map((c) => c.title.fi)).toEqual([expect.stringContaining('20 h §'), expect.stringContaining('20 i §')]);
+    // A deviation is decided per subject: name them.
+    expect(problems(form, { ...valid['tuen-tarve'], deviation: '20h' })).toEqual(['deviationSubjects:required']);
+    expect(problems(form, { ...valid['tuen-tarve'], deviation: '20h,20i', deviationSubjects: 'Matematiikka' })).toEqual([]);
+    expect(problems(form, { ...valid['tuen-tarve'], filledOn: '2999-01-01' })).toEqual(['filledOn:future']);
+    // The order of the 2025 support process: assessment, then plan, then decision.
+    expect(form.intro.fi).toMatch(/arviointi.*suunnitelma.*päätös/);
+  });
+
+  it('the transition form does not apply the Basic Education Act to early childhood education', () => {
+    const intro = forms.get('nivelvaihe')!.intro;
+    expect(intro.fi).toContain('varhaiskasvatuslaissa, ei perusopetuslaissa');
+    expect(intro.en).toContain('Early Childhood Education and Care Act');
   });
 
   it('refuses a school, date or time that is not real', () => {

@@ -118,7 +118,7 @@ describe('HTML pages', () => {
     }
     expect(blocks[0]).toEqual({ kind: 'heading', level: 1, text: 'Esimerkkikunnan opiskeluhuoltosuunnitelma' });
     expect(blocks).toContainEqual({ kind: 'listItem', text: 'puhelimitse' });
-    expect(blocks).toContainEqual({ kind: 'tableRow', cells: ['yli 30 tuntia', 'yhteys huoltajaan'] });
+    expect(blocks).toContainEqual({ kind: 'tableRow', cells: ['yli 30 tuntia', 'yhteys huoltajaan'], header: ['Poissaolot', 'Toimenpide'] });
     expect(blocks).toContainEqual(expect.objectContaining({ kind: 'paragraph', text: expect.stringContaining('**kuraattori- ja psykologipalvelut** sekä') }));
   });
 
@@ -178,7 +178,7 @@ describe('PDF layout', () => {
     expect(title).toBe('Opiskeluhuoltosuunnitelma');
     expect(blocks.filter((b) => b.kind === 'heading')).toEqual([
       h(1, '1 Yhteistyö', 1),
-      h(4, 'Ensimmäinen asia', 1),
+      h(9, 'Ensimmäinen asia', 1),
       h(2, '1.1 Huoltajat', 2),
       h(3, '1.1.1 Kokoukset', 2),
     ]);
@@ -253,7 +253,8 @@ describe('writing the plan directory', () => {
       { kind: 'heading', level: 3, text: 'Yhteystiedot' },
       { kind: 'paragraph', text: 'Kuraattori on koululla maanantaisin.' },
     ]);
-    expect(readFileSync(join(out, 'poissaolot.md'), 'utf8')).toContain('- Poissaolot | Toimenpide\n- yli 30 tuntia | yhteys huoltajaan\n');
+    // Each row reads as header: value, never interleaved columns.
+    expect(readFileSync(join(out, 'poissaolot.md'), 'utf8')).toContain('- Poissaolot: yli 30 tuntia; Toimenpide: yhteys huoltajaan\n- Poissaolot: yli 50 tuntia; Toimenpide: opiskeluhuollon kokous\n');
     expect(result.plan.warnings.map((w) => w.message)).toEqual([
       'heading "2 Poissaolot" gives the same id as an earlier section: renamed to poissaolot-2',
       'liitteet: no text under "3 Liitteet"',
@@ -292,25 +293,37 @@ describe('npm run plan:import', () => {
     expect(existsSync(cli)).toBe(true);
   });
 
-  it('imports a two-page PDF with its headings, subsections and page numbers', () => {
+  it('imports a two-page PDF with its numbered headings, subsections, page ranges and the original', () => {
     writeFileSync(join(tmp, 'suunnitelma.pdf'), samplePdf());
     const r = run('suunnitelma.pdf', '--out', 'out', '--region', 'Esimerkkialue');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('4 sections, 1 subsections, 33 words');
+    expect(r.stdout).toContain('3 sections, 1 subsections, 38 words');
+    // The tree an admin checks: number, title, words, pages.
+    expect(r.stdout).toContain('    2 Kotiopetus  (5 words)  p. 1\n      2.1 Valvonta  (17 words)  p. 1–2\n');
     const plan = loadPlan(join(tmp, 'out'));
-    expect(plan.meta).toMatchObject({ title: { fi: 'Opiskeluhuoltosuunnitelma' }, region: 'Esimerkkialue' });
-    expect(plan.topLevel).toEqual(['johdanto', 'yhteistyo-huoltajien-kanssa', 'kotiopetus', 'valvonta']);
+    expect(plan.meta).toMatchObject({ title: { fi: 'Opiskeluhuoltosuunnitelma' }, region: 'Esimerkkialue', original: { file: 'suunnitelma.pdf', pages: 2 } });
+    expect(readFileSync(join(tmp, 'out', '_original', 'suunnitelma.pdf'))).toEqual(samplePdf());
+    expect(plan.topLevel).toEqual(['johdanto', 'yhteistyo-huoltajien-kanssa', 'kotiopetus']);
     expect(plan.sections.get('johdanto')).toMatchObject({ source: { file: 'suunnitelma.pdf', page: 1 } });
     expect(plan.sections.get('kotiopetus')).toMatchObject({
+      number: '2',
+      title: { fi: 'Kotiopetus' },
       source: { file: 'suunnitelma.pdf', heading: '2 Kotiopetus', page: 1 },
       law: ['Perusopetuslaki 26 §'],
       reviewed: today(),
     });
-    expect(plan.sections.get('valvonta/tutkiva-opettaja')).toMatchObject({
-      title: { fi: 'Tutkiva opettaja' },
-      source: { heading: '2.1.1 Tutkiva opettaja', page: 2 },
-      body: { fi: [{ kind: 'paragraph', text: 'Sivistystoimi nimeää tutkivan opettajan. Opettaja tapaa lapsen kerran lukukaudessa.' }] },
+    expect(plan.sections.get('kotiopetus/valvonta')).toMatchObject({
+      number: '2.1',
+      title: { fi: 'Valvonta' },
+      source: { heading: '2.1 Valvonta', page: 1, lastPage: 2 },
+      body: {
+        fi: [
+          { kind: 'paragraph', text: 'Asuinkunta valvoo edistymistä.' },
+          { kind: 'heading', level: 3, text: '2.1.1 Tutkiva opettaja' },
+          { kind: 'paragraph', text: 'Sivistystoimi nimeää tutkivan opettajan. Opettaja tapaa lapsen kerran lukukaudessa.' },
+        ],
+      },
     });
     expect(plan.sections.get('yhteistyo-huoltajien-kanssa')!.body.fi[0]).toEqual({
       kind: 'paragraph',

@@ -6,21 +6,41 @@ export type Block =
   | { kind: 'heading'; level: number; text: string; page?: number }
   | { kind: 'paragraph'; text: string; page?: number }
   | { kind: 'listItem'; text: string; page?: number }
-  | { kind: 'tableRow'; cells: string[]; page?: number };
+  /** A table row; `header` holds the table's header cells when it has a header row. */
+  | { kind: 'tableRow'; cells: string[]; header?: string[]; page?: number };
+
+/** Something an admin can act on: headings probably missed, a dropped table of contents, unreadable pages. */
+export interface Warning {
+  kind: 'empty' | 'long' | 'duplicate' | 'toc' | 'cover' | 'unreadable' | 'outline';
+  message: string;
+}
 
 /** What a reader found in one document. */
 export interface ParsedDocument {
   blocks: Block[];
   /** The document's own title (HTML <title>, PDF metadata), when it has one. */
   title?: string;
+  /** What the reader dropped or could not read. */
+  warnings?: Warning[];
+  /** Pages of a PDF (for the plan page's link to a page of the original). */
+  pages?: number;
 }
 
 /** Reports parsing progress in the reader's own unit (PDF pages). */
 export type OnProgress = (done: number, total: number) => void;
 
+/**
+ * Why a document cannot be imported. The CLI prints the English message; Teams shows a localized text
+ * chosen by `reason`.
+ */
+export type ImportFailure = 'empty' | 'unsupported' | 'encrypted' | 'noText' | 'invalid' | 'tooLarge' | 'output';
+
 /** A document that cannot be imported; the message is shown to the user as is. */
 export class ImportError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly reason: ImportFailure = 'invalid',
+  ) {
     super(message);
     this.name = 'ImportError';
   }

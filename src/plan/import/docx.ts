@@ -1,5 +1,7 @@
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import { collapseSpace, ImportError, type ParsedDocument } from './blocks';
+import { collapseSpace, ImportError, type ParsedDocument, type Warning } from './blocks';
+import { type DocElement, defaultFontSize, normalizeDocx, textOf } from './docxLayout';
 import { htmlToBlocks } from './html';
 
 /**
@@ -11,16 +13,6 @@ const STYLE_MAP = [
   "p[style-name='Subtitle'] => p:fresh",
   ...[1, 2, 3, 4, 5, 6].flatMap((n) => [`p[style-name='Otsikko ${n}'] => h${n}:fresh`, `p[style-name='Rubrik ${n}'] => h${n}:fresh`]),
 ];
-
-/** The part of mammoth's document model that the title lookup reads. */
-interface DocElement {
-  type: string;
-  styleName?: string | null;
-  value?: string;
-  children?: DocElement[];
-}
-
-const textOf = (el: DocElement): string => el.value ?? (el.children ?? []).map(textOf).join('');
 
 /** Takes the first Title-style paragraph out of the body: it names the document, it is not a section. */
 function takeTitle(found: { title?: string }) {
@@ -37,23 +29,30 @@ function takeTitle(found: { title?: string }) {
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+/** A password-protected .docx is an OLE container holding an "EncryptionInfo" stream (names in UTF-16). */
+const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
 
 /**
  * Reads a Word document: mammoth turns its styles into HTML (Heading 1 → h1, lists, tables, bold),
  * which is walked like a web page. The Title-style paragraph becomes the document's title.
  */
 export async function readDocx(bytes: Buffer): Promise<ParsedDocument> {
-  if (startsWith(bytes, OLE_MAGIC)) throw new ImportError('this is an old Word .doc file, not .docx: open it in Word and save it as .docx');
-  if (!startsWith(bytes, ZIP_MAGIC)) throw new ImportError('not a valid DOCX file (it is not a zip archive)');
+  if (startsWith(bytes, OLE_MAGIC) && bytes.includes(ENCRYPTION_INFO)) {
+    throw new ImportError('the Word document is password-protected: save a copy without a password first', 'encrypted');
+  }
+  if (startsWith(bytes, OLE_MAGIC)) throw new ImportError('this is an old Word .doc file, not .docx: open it in Word and save it as .docx', 'unsupported');
+  if (!startsWith(bytes, ZIP_MAGIC)) throw new ImportError('not a valid DOCX file (it is not a zip archive)', 'invalid');
   let html: string;
-  const found: { title?: string } = {};
+  const found: { title?: string; warnings: Warning[] } = { warnings: [] };
   try {
+    const styles = await (await JSZip.loadAsync(bytes)).file('word/styles.xml')?.async('string');
+    const size = defaultFontSize(styles);
     const result = await mammoth.convertToHtml(
       { buffer: bytes },
       {
         styleMap: STYLE_MAP,
         ignoreEmptyParagraphs: true,
-        transformDocument: takeTitle(found),
+        transformDocument: (doc: DocElement) => normalizeDocx(takeTitle(found)(doc), size, found),
         externalFileAccess: false,
         // Images carry no plan text; an empty src keeps their data out of memory.
         convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
@@ -62,8 +61,9 @@ export async function readDocx(bytes: Buffer): Promise<ParsedDocument> {
     html = result.value;
   } catch (err) {
     const message = (err as Error).message ?? String(err);
-    if (/main document part/i.test(message)) throw new ImportError('not a valid DOCX file (there is no word/document.xml in it)');
-    throw new ImportError(`not a valid DOCX file (${message.split('\n')[0]})`);
+    if (/main document part/i.test(message)) throw new ImportError('not a valid DOCX file (there is no word/document.xml in it)', 'invalid');
+    throw new ImportError(`not a valid DOCX file (${message.split('\n')[0]})`, 'invalid');
   }
-  return { blocks: htmlToBlocks(html).blocks, title: found.title || undefined };
+  const page = htmlToBlocks(html);
+  return { blocks: page.blocks, title: found.title || undefined, warnings: [...found.warnings, ...(page.warnings ?? [])] };
 }

@@ -1,5 +1,6 @@
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { type Block, collapseSpace, ImportError, type ParsedDocument, type Run, runsToMarkdown } from './blocks';
+import { type Block, collapseSpace, ImportError, type ParsedDocument, type Run, runsToMarkdown, type Warning } from './blocks';
+import { splitNumber } from './numbering';
 
 /** Reads a saved web page (or mammoth's HTML of a DOCX) into blocks: content only, site chrome skipped. */
 
@@ -66,15 +67,46 @@ function collectRuns(n: Node, bold: boolean, inArticle: boolean, out: Run[]): Ru
   return out;
 }
 
+/** Level of a bold paragraph that acts as a heading: below every h1–h6 of the page. */
+export const BOLD_HEADING_LEVEL = 7;
+
+/**
+ * A paragraph that is bold throughout, short, and reads like a heading ("3.2 Kotiopetus", "15 § Oikeus
+ * saada opetusta"): a heading typed as bold text, common in pages and documents made without styles.
+ */
+export function looksLikeBoldHeading(runs: Run[]): boolean {
+  const text = collapseSpace(runs.map((r) => r.text).join(''));
+  if (!text || text.length > 150 || !runs.every((r) => r.bold || !r.text.trim())) return false;
+  const words = text.split(' ').length;
+  return words <= 12 && !/[.,;:!?]$/.test(text) && /^[\p{Lu}\d"“«(]/u.test(splitNumber(text).title);
+}
+
+/** An anchor to a place in the same document (a table of contents line). */
+const inPageLink = (el: Element) => el.tagName === 'a' && /^#/.test(attr(el, 'href') ?? '');
+
 class Walker {
   readonly blocks: Block[] = [];
+  tocLines = 0;
   private runs: Run[] = [];
   private listDepth = 0;
 
   flush(): void {
     const text = runsToMarkdown(this.runs);
+    const bold = this.listDepth === 0 && looksLikeBoldHeading(this.runs);
     this.runs = [];
-    if (text) this.blocks.push(this.listDepth > 0 ? { kind: 'listItem', text } : { kind: 'paragraph', text });
+    if (!text) return;
+    if (bold) this.blocks.push({ kind: 'heading', level: BOLD_HEADING_LEVEL, text: text.replace(/\*\*/g, '') });
+    else this.blocks.push(this.listDepth > 0 ? { kind: 'listItem', text } : { kind: 'paragraph', text });
+  }
+
+  /** A table of contents: a list or paragraph whose every line is only a link within the document. */
+  private isToc(el: Element): boolean {
+    const lines = el.tagName === 'ul' || el.tagName === 'ol' ? children(el).filter((c): c is Element => isElement(c) && c.tagName === 'li') : [el];
+    if (lines.length === 0) return false;
+    return lines.every((line) => {
+      const content = children(line).filter((c) => !(c.nodeName === '#text' && !(c as DefaultTreeAdapterMap['textNode']).value.trim()));
+      return content.length > 0 && content.every((c) => isElement(c) && (inPageLink(c) || ((c.tagName === 'ul' || c.tagName === 'ol') && this.isToc(c))));
+    });
   }
 
   walk(n: Node, bold: boolean, inArticle: boolean): void {
@@ -97,6 +129,9 @@ class Walker {
       } else if (tag === 'table' && !find(c, (el) => HEADING.test(el.tagName))) {
         this.flush();
         this.table(c, inArticle);
+      } else if ((tag === 'ul' || tag === 'ol' || tag === 'p') && this.isToc(c)) {
+        this.flush();
+        this.tocLines += tag === 'p' ? 1 : children(c).filter((x) => isElement(x) && x.tagName === 'li').length;
       } else {
         // Any other element is a block: what came before it is a paragraph (or list item) of its own.
         this.flush();
@@ -123,13 +158,19 @@ class Walker {
       }
     };
     gather(table);
-    for (const row of rows) {
-      const cells = children(row)
-        .filter((c): c is Element => isElement(c) && (c.tagName === 'td' || c.tagName === 'th') && !isSkipped(c, inArticle))
-        .map((cell) => runsToMarkdown(collectRuns(cell, false, inArticle, [])))
-        .filter((t) => t !== '');
-      if (cells.length > 0) this.blocks.push({ kind: 'tableRow', cells });
-    }
+    let header: string[] | undefined;
+    rows.forEach((row, i) => {
+      const cellEls = children(row).filter((c): c is Element => isElement(c) && (c.tagName === 'td' || c.tagName === 'th') && !isSkipped(c, inArticle));
+      const cells = cellEls.map((cell) => runsToMarkdown(collectRuns(cell, false, inArticle, [])));
+      if (cells.every((t) => t === '')) return;
+      // A first row of header cells (th, or bold throughout as word processors write them) labels the others.
+      const bold = (t: string) => /^\*\*[^*]+\*\*$/.test(t);
+      if (i === 0 && rows.length > 1 && cellEls.every((c, k) => c.tagName === 'th' || bold(cells[k]))) {
+        header = cells.map((t) => t.replace(/\*\*/g, ''));
+        return;
+      }
+      this.blocks.push({ kind: 'tableRow', cells: cells.map((t) => t || '–'), ...(header ? { header } : {}) });
+    });
   }
 }
 
@@ -143,7 +184,8 @@ export function htmlToBlocks(html: string): ParsedDocument {
   walker.flush();
   const titleEl = find(doc, (el) => el.tagName === 'title');
   const title = titleEl ? collapseSpace(collectRuns(titleEl, false, true, []).map((r) => r.text).join('')) : '';
-  return { blocks: walker.blocks, title: title || undefined };
+  const warnings: Warning[] = walker.tocLines > 0 ? [{ kind: 'toc', message: `table of contents dropped (${walker.tocLines} lines)` }] : [];
+  return { blocks: walker.blocks, title: title || undefined, warnings };
 }
 
 /**
@@ -162,6 +204,6 @@ function decodeHtml(bytes: Uint8Array): string {
 
 export function readHtml(bytes: Uint8Array): ParsedDocument {
   const html = decodeHtml(bytes);
-  if (html.includes('\u0000')) throw new ImportError('not an HTML page (the file is binary)');
+  if (html.includes('\u0000')) throw new ImportError('not an HTML page (the file is binary)', 'invalid');
   return htmlToBlocks(html);
 }

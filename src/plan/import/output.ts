@@ -40,7 +40,7 @@ export function writePlanDir(outDir: string, files: OutputFile[], onProgress?: O
     files.forEach((f, i) => {
       const path = join(tmp, f.path);
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, f.content, 'utf8');
+      writeFileSync(path, f.content);
       onProgress?.(i + 1, files.length);
     });
     if (existsSync(target)) {

@@ -9,12 +9,14 @@ export interface RenderOptions {
   /** YYYY-MM-DD, written as `reviewed` and into the notice. */
   date: string;
   region?: string;
+  /** The original document kept beside the sections (`_original/<file>`), for links to its pages. */
+  original?: { file: string; pages?: number };
 }
 
 /** One output file, its path relative to the plan directory. */
 export interface OutputFile {
   path: string;
-  content: string;
+  content: string | Buffer;
 }
 
 const yamlText = (doc: Document) => doc.toString({ lineWidth: 0, flowCollectionPadding: false });
@@ -34,9 +36,11 @@ function renderSection(s: ImportedSection, opts: RenderOptions): string {
   const source: Record<string, string | number> = { file: opts.file };
   if (s.heading !== undefined) source.heading = s.heading;
   if (s.page !== undefined) source.page = s.page;
+  if (s.lastPage !== undefined && s.lastPage !== s.page) source.lastPage = s.lastPage;
   const front = new Document({
     id: s.id,
     order: s.order,
+    ...(s.number ? { number: s.number } : {}),
     title: { fi: s.title },
     keywords: {},
     forms: [],
@@ -57,6 +61,7 @@ function renderMeta(plan: ImportedPlan, opts: RenderOptions): string {
     en: `This plan was imported from ${opts.file} on ${opts.date}. Headings and law references were extracted automatically.`,
   };
   meta.imported = { file: opts.file, date: opts.date };
+  if (opts.original) meta.original = opts.original;
   return yamlText(new Document(meta));
 }
 

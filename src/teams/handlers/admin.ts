@@ -5,7 +5,7 @@ import { ROLES, type Role } from '../../cases/roles';
 import type { CaseService } from '../../cases/service';
 import type { Settings } from '../../expert/settings';
 import type { FormDef } from '../../forms/registry';
-import { format } from '../../i18n';
+import { format, messages } from '../../i18n';
 import type { Logger } from '../../log';
 import { gdprCard, rolesCard, schoolChannelCard } from '../../ui/caseCards';
 import { renderCard } from '../../ui/cards';
@@ -52,13 +52,14 @@ export function registerAdmin(app: Application<TurnState>, deps: AdminDeps): voi
   });
 
   onCardAction(app, 'school.channel.set', async (context, state, data) => {
-    const m = msgsFor(context, state);
+    const lang = langFor(context, state);
+    const m = messages(lang);
     if (!deps.isAdmin(context)) return m.cases.adminOnly;
     const school = deps.cases.schools.get(String(data.school ?? ''));
     const ref = conversationRefOf(context.activity);
     if (!school) return schoolChannelCard(schools(), m);
     if (ref.scope !== 'channel') return m.cases.channelOnly;
-    await deps.settings.setSchoolChannel(ref.tenantId, school.id, { ref, setBy: context.activity.from.aadObjectId ?? context.activity.from.id, setAt: new Date().toISOString() });
+    await deps.settings.setSchoolChannel(ref.tenantId, school.id, { ref, setBy: context.activity.from.aadObjectId ?? context.activity.from.id, setAt: new Date().toISOString(), lang });
     turnLog(context, deps.log).info({ event: 'school.channel.set', schoolId: school.id });
     return format(m.cases.channelSet, { school: school.name });
   });

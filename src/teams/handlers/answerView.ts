@@ -18,6 +18,7 @@ export async function answerView(
   lang: Lang,
   opts: { feedbackDone?: boolean; expertSent?: string } = {},
 ): Promise<Record<string, unknown>> {
-  const index = await deps.faq.indexFor(tenantOf(context.activity) ?? 'none');
-  return answerCard(deps.plan.answer(question.slice(0, MAX_QUESTION), lang, index), deps.plan.plan, messages(lang), opts);
+  const tenantId = tenantOf(context.activity) ?? 'none';
+  const answer = deps.plan.answer(question.slice(0, MAX_QUESTION), lang, await deps.faq.indexFor(tenantId));
+  return answerCard(deps.faq.signLinks(answer, tenantId), deps.plan.plan, messages(lang), opts);
 }

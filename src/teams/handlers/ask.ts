@@ -6,6 +6,8 @@ import type { FeedbackStore } from '../../store/feedback';
 import type { Faq } from '../../expert/faq';
 import { tenantOf } from '../replies';
 import { answerCard } from '../../ui/answerCard';
+import { plainText } from '../../ui/markup';
+import { citationName, sourceOf } from '../../ui/planAdminCards';
 import { langFor, msgsFor, turnLog } from '../context';
 import { cardActivity, citationEntity } from '../replies';
 import { onCardAction } from './actions';
@@ -26,8 +28,9 @@ export function registerAsk(app: Application<TurnState>, deps: { plan: PlanServi
       const cited = answer.ranked;
       // Teams numbers the citations by the [n] markers in the text; the card itself shows the source line.
       const more = cited.slice(1).map((_, i) => `[${i + 2}]`).join(' ');
-      activity.text = `${cited[0].path.join(' › ')} [1]${more ? ` · ${m.plan.seeAlso} ${more}` : ''}`;
-      activity.entities = [citationEntity(cited.map((c) => ({ name: c.path.join(' › '), url: c.url, abstract: c.title }))) as Entity];
+      activity.text = `${plainText(sourceOf(cited[0], m))} [1]${more ? ` · ${m.plan.seeAlso} ${more}` : ''}`;
+      // The name leads with the section's own number and title ("3.2 Kotiopetus (s. 14)"); the path is the abstract.
+      activity.entities = [citationEntity(cited.map((c) => ({ name: citationName(c, m), url: c.url, abstract: c.path.join(' › ') }))) as Entity];
     }
     await context.sendActivity(activity);
   };
@@ -39,8 +42,8 @@ export function registerAsk(app: Application<TurnState>, deps: { plan: PlanServi
       return;
     }
     const lang = langFor(context, state);
-    const index = await deps.faq.indexFor(tenantOf(context.activity) ?? 'none');
-    const answer = plan.answer(text.slice(0, MAX_QUESTION), lang, index);
+    const tenantId = tenantOf(context.activity) ?? 'none';
+    const answer = deps.faq.signLinks(plan.answer(text.slice(0, MAX_QUESTION), lang, await deps.faq.indexFor(tenantId)), tenantId);
     turnLog(context, deps.log).info({ event: 'plan.answer', kind: answer.kind, sectionId: answer.kind === 'answer' ? answer.best.id : null, danger: answer.danger ?? null, score: answer.kind === 'answer' ? Number(answer.best.score.toFixed(2)) : null });
     await reply(context, answer);
   });

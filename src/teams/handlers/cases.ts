@@ -1,20 +1,30 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
+import { same } from '../../cases/access';
+import type { AuditEntry } from '../../cases/audit';
 import { todayInHelsinki } from '../../cases/deadline';
-import type { CaseStatus } from '../../cases/model';
+import type { CaseStatus, Person } from '../../cases/model';
 import type { CaseService } from '../../cases/service';
 import type { FormDef } from '../../forms/registry';
+import { format, type Messages } from '../../i18n';
 import type { Logger } from '../../log';
-import { auditText, caseDetailsCard, caseRedactedCard } from '../../ui/caseCards';
+import { caseDetailsCard, caseHandoverCard, caseRedactedCard, myCasesCard } from '../../ui/caseCards';
+import { cardActivity } from '../replies';
 import { langFor, msgsFor, turnLog } from '../context';
 import { onCardAction } from './actions';
 import { actorOf } from './actor';
+
+export const MY_CASES_PATTERN = /^\s*(omat asiat|my cases|mina ärenden|mina arenden)\s*[.!?]*\s*$/i;
 
 export interface CaseDeps {
   cases: CaseService;
   forms: Map<string, FormDef>;
   isAdmin(context: TurnContext): boolean;
   log: Logger;
+  /** Delivers a card to the acting person's personal chat with Opari; false when Opari has none with them. */
+  personal(context: TurnContext, card: Record<string, unknown>): Promise<boolean>;
+  /** Tells a person something in their personal chat, in that chat's language. */
+  tellPerson(tenantId: string, person: Person, text: (m: Messages) => string): Promise<boolean>;
 }
 
 const ids = (data: Record<string, unknown>) => ({
@@ -22,9 +32,16 @@ const ids = (data: Record<string, unknown>) => ({
   schoolId: typeof data.schoolId === 'string' && /^[a-z0-9-]{1,40}$/.test(data.schoolId) ? data.schoolId : '',
 });
 
-/** Opening and handling a case from its card; every read is audited, details only for those who may see them. */
+const isPersonal = (context: TurnContext) => (context.activity.conversation?.conversationType ?? 'personal') === 'personal';
+
+/**
+ * Opening and handling a case from its card; every read is audited, details only for those who may see them.
+ * Every verb here answers the person who acted only (`personal`): details never become a shared message.
+ */
 export function registerCases(app: Application<TurnState>, deps: CaseDeps): void {
-  const details = async (context: TurnContext, state: TurnState, data: Record<string, unknown>) => {
+  const personal = { personal: deps.personal };
+
+  const details = async (context: TurnContext, state: TurnState, data: Record<string, unknown>, extra: { audit?: AuditEntry[]; notice?: string } = {}) => {
     const lang = langFor(context, state);
     const m = msgsFor(context, state);
     const { caseId, schoolId } = ids(data);
@@ -41,36 +58,99 @@ export function registerCases(app: Application<TurnState>, deps: CaseDeps): void
       isAdmin: deps.isAdmin(context),
       viewerIds: viewers,
       today: todayInHelsinki(),
+      canHandOver: !!opened.view.assignee && same(opened.view.assignee, actor),
+      backToMine: data.back === 'mine' && isPersonal(context),
+      ...extra,
     });
   };
 
-  onCardAction(app, 'case.open', details);
+  onCardAction(app, 'case.open', details, personal);
   // Universal Actions refresh: each viewer's client asks for its own view of the card.
-  onCardAction(app, 'case.view', details);
+  onCardAction(app, 'case.view', details, personal);
 
-  onCardAction(app, 'case.assign', async (context, state, data) => {
-    const { caseId, schoolId } = ids(data);
-    const r = await deps.cases.assignToSelf(schoolId, caseId, actorOf(context));
-    if (r === 'forbidden') return msgsFor(context, state).cases.forbidden;
-    return details(context, state, data);
-  });
+  onCardAction(
+    app,
+    'case.assign',
+    async (context, state, data) => {
+      const { caseId, schoolId } = ids(data);
+      const r = await deps.cases.assignToSelf(schoolId, caseId, actorOf(context));
+      if (r === 'forbidden') return msgsFor(context, state).cases.forbidden;
+      return details(context, state, data);
+    },
+    personal,
+  );
 
-  onCardAction(app, 'case.status', async (context, state, data) => {
-    const { caseId, schoolId } = ids(data);
-    const to = data.to === 'kasittelyssa' || data.to === 'paattynyt' ? (data.to as CaseStatus) : undefined;
-    if (!to) return msgsFor(context, state).cases.notFound;
-    const r = await deps.cases.setStatus(schoolId, caseId, to, actorOf(context));
-    if (r === 'forbidden') return msgsFor(context, state).cases.forbidden;
-    turnLog(context, deps.log).info({ event: 'case.status', caseId, to });
-    return details(context, state, data);
-  });
+  onCardAction(
+    app,
+    'case.status',
+    async (context, state, data) => {
+      const { caseId, schoolId } = ids(data);
+      const to = data.to === 'kasittelyssa' || data.to === 'paattynyt' ? (data.to as CaseStatus) : undefined;
+      if (!to) return msgsFor(context, state).cases.notFound;
+      const r = await deps.cases.setStatus(schoolId, caseId, to, actorOf(context));
+      if (r === 'forbidden') return msgsFor(context, state).cases.forbidden;
+      turnLog(context, deps.log).info({ event: 'case.status', caseId, to });
+      return details(context, state, data);
+    },
+    personal,
+  );
 
-  onCardAction(app, 'case.audit', async (context, state, data) => {
+  // The trail lists who read the case: it goes into the admin's own view of the card, never into the conversation.
+  onCardAction(
+    app,
+    'case.audit',
+    async (context, state, data) => {
+      if (!deps.isAdmin(context)) return msgsFor(context, state).cases.adminOnly;
+      return details(context, state, data, { audit: await deps.cases.trail(ids(data).caseId) });
+    },
+    personal,
+  );
+
+  onCardAction(
+    app,
+    'case.handover',
+    async (context, state, data) => {
+      const m = msgsFor(context, state);
+      const { caseId, schoolId } = ids(data);
+      const choices = caseId ? await deps.cases.handOverChoices(schoolId, caseId, actorOf(context)) : undefined;
+      if (!choices) return m.cases.notFound;
+      if (choices === 'forbidden') return m.handover.notAssignee;
+      return caseHandoverCard(choices.case, choices.people, m);
+    },
+    personal,
+  );
+
+  onCardAction(
+    app,
+    'case.handover.to',
+    async (context, state, data) => {
+      const m = msgsFor(context, state);
+      const { caseId, schoolId } = ids(data);
+      const actor = actorOf(context);
+      const r = caseId && typeof data.to === 'string' ? await deps.cases.handOver(schoolId, caseId, data.to, actor) : undefined;
+      if (!r) return m.cases.notFound;
+      if (r === 'forbidden') return m.handover.notAssignee;
+      if (r === 'invalid') return details(context, state, data);
+      turnLog(context, deps.log).info({ event: 'case.handed-over', caseId });
+      const school = deps.cases.schools.get(r.case.schoolId)?.name ?? r.case.schoolId;
+      // The new assignee hears of it in their personal chat: the case number and school, no pupil data.
+      await deps.tellPerson(actor.tenantId, r.to, (tm) => format(tm.handover.toYou, { number: r.case.number ?? '', school, name: actor.name }));
+      return details(context, state, data, { notice: format(m.handover.done, { name: r.to.name }) });
+    },
+    personal,
+  );
+
+  const mine = async (context: TurnContext, state: TurnState) => {
     const m = msgsFor(context, state);
-    if (!deps.isAdmin(context)) return m.cases.adminOnly;
-    const { caseId } = ids(data);
-    const trail = await deps.cases.trail(caseId);
-    await context.sendActivity(auditText(trail.find((e) => e.caseNumber)?.caseNumber ?? caseId, trail, m));
-    return details(context, state, data);
+    if (!isPersonal(context)) return m.myCases.personalOnly;
+    const items = await deps.cases.mine(actorOf(context));
+    turnLog(context, deps.log).info({ event: 'cases.mine', count: items.length });
+    return myCasesCard(items, deps.forms, langFor(context, state), m, deps.cases.schools);
+  };
+
+  app.message(MY_CASES_PATTERN, async (context, state) => {
+    const result = await mine(context, state);
+    await context.sendActivity(typeof result === 'string' ? result : cardActivity(result));
   });
+  onCardAction(app, 'cases.mine', mine, personal);
 }

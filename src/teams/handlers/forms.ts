@@ -1,6 +1,6 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import type { CaseService } from '../../cases/service';
+import { type CaseService, pupilLabel } from '../../cases/service';
 import { type FormDef, SCHOOL_FIELD } from '../../forms/registry';
 import { validateSubmission } from '../../forms/submit';
 import { type Lang, messages, type Messages } from '../../i18n';
@@ -96,6 +96,8 @@ export function registerForms(app: Application<TurnState>, deps: FormDeps): void
     log.info({ event: 'case.submitted', caseId: c.id, number: c.number, formId: form.id, duplicate });
     // Sent at least once: a replay finds it recorded (or takes over a try that failed or died).
     const notice = channel ? await deps.notices.deliver(c, lang) : 'noChannel';
-    return caseSummaryCard(c, form, lang, m, { duplicate, notice, schools: deps.cases.schools });
+    // The initiator's own summary may repeat what they typed about the pupil, in their personal chat only.
+    const pupil = isPersonal(context) ? pupilLabel(v.values) : undefined;
+    return caseSummaryCard(c, form, lang, m, { duplicate, notice, schools: deps.cases.schools, pupil });
   });
 }

@@ -9,9 +9,10 @@ import { type Group, GROUP_TYPES, type GroupType, type Meeting } from '../../mee
 import { ScheduleValidationError, type RecurrenceRule } from '../../meetings/schedule';
 import type { MeetingRefusal, MeetingService } from '../../meetings/service';
 import { formCard } from '../../ui/formCards';
-import { agendaCard, groupCreateCard, meetingsListCard, meetingWhen, memoCard } from '../../ui/meetingCards';
+import { agendaCard, groupCard, groupCreateCard, meetingsListCard, meetingWhen, memoCard } from '../../ui/meetingCards';
 import { langFor, msgsFor, turnLog } from '../context';
 import { cardActivity, conversationRefOf } from '../replies';
+import { groupOfTurn, rememberGroup } from '../turnGroup';
 import { onCardAction } from './actions';
 import { actorOf, submitKey } from './actor';
 import { roster } from './roster';
@@ -60,10 +61,9 @@ export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps)
   /** Submits of the kokous, asialista and muistio forms (from the forms handler). */
   submitMeetingForm(context: TurnContext, form: FormDef, values: Record<string, unknown>, meetingId: string | undefined): Promise<Record<string, unknown> | string>;
 } {
-  const groupHere = (context: TurnContext) => {
-    const a = actorOf(context);
-    return deps.meetings.groupOf(a.tenantId, a.conversationId);
-  };
+  // The group of the channel (whichever thread) or group chat; looked up once per turn.
+  const groupHere = (context: TurnContext) => groupOfTurn(context, deps.meetings);
+  const groupView = async (title: string, group: Group, lang: Lang, m: Messages) => groupCard(title, group, await deps.meetings.upcoming(group.id), deps.schools, lang, m);
 
   /** Tells the group once about a change (`slot`, and `key` for which change), however often its submit is replayed. */
   const announce = async (context: TurnContext, group: Group, meeting: Meeting, slot: string, text: string, key?: string) => {
@@ -71,14 +71,14 @@ export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps)
     if (r.outcome === 'failed') turnLog(context, deps.log).warn({ event: 'group.tell.failed', groupId: group.id, slot, status: (r.error as { statusCode?: number })?.statusCode ?? null });
   };
 
-  // The welcome card's Meetings button: in a group's conversation its meetings, in a channel or group chat
-  // without a group the set-up card, in a personal chat the person's own meetings.
+  // The welcome card's Meetings button: in a group's conversation the group's card, in a channel or group
+  // chat without a group the set-up card, in a personal chat the person's own meetings.
   onCardAction(app, 'welcome.meetings', async (context, state) => {
     const lang = langFor(context, state);
     const m = messages(lang);
     const scope = conversationRefOf(context.activity).scope;
     const group = await groupHere(context);
-    if (group) await context.sendActivity(cardActivity(meetingsListCard(`${m.meetings.upcomingTitle} · ${group.name}`, (await deps.meetings.upcoming(group.id)).map((meeting) => ({ meeting })), lang, m)));
+    if (group) await context.sendActivity(cardActivity(await groupView(group.name, group, lang, m)));
     else if (scope !== 'personal') await context.sendActivity(cardActivity(groupCreateCard(deps.schools, lang, m)));
     else {
       const actor = actorOf(context);
@@ -90,10 +90,11 @@ export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps)
   });
 
   app.message(CREATE_GROUP_PATTERN, async (context, state) => {
-    const m = msgsFor(context, state);
+    const lang = langFor(context, state);
+    const m = messages(lang);
     const existing = await groupHere(context);
-    if (existing) await context.sendActivity(format(m.meetings.existed, { name: existing.name }));
-    else await context.sendActivity(cardActivity(groupCreateCard(deps.schools, langFor(context, state), m)));
+    if (existing) await context.sendActivity(cardActivity(await groupView(format(m.meetings.existed, { name: existing.name }), existing, lang, m)));
+    else await context.sendActivity(cardActivity(groupCreateCard(deps.schools, lang, m)));
   });
 
   onCardAction(app, 'group.create', async (context, state, data) => {
@@ -109,13 +110,27 @@ export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps)
       ref: conversationRefOf(context.activity),
       type: parsed.data.type,
       name: parsed.data.name,
+      lang,
       ...(school ? { schoolId: school.id } : {}),
       chair: { userId: actor.userId, aadObjectId: actor.aadObjectId, name: actor.name },
       members,
     });
+    rememberGroup(context, group);
     turnLog(context, deps.log).info({ event: existed ? 'group.exists' : 'group.created', groupId: group.id, type: group.type, members: group.members.length });
+    // One step on to the first meeting: the set-up card becomes the group's card with Call a meeting.
     const title = format(existed ? m.meetings.existed : m.meetings.created, { name: group.name, chair: group.chair.name });
-    return meetingsListCard(title, (await deps.meetings.upcoming(group.id)).map((meeting) => ({ meeting })), lang, m);
+    return groupView(title, group, lang, m);
+  });
+
+  // Call a meeting: the chair gets the Kokous form; the group's card stays.
+  onCardAction(app, 'group.callMeeting', async (context, state) => {
+    const lang = langFor(context, state);
+    const m = messages(lang);
+    const group = await groupHere(context);
+    if (!group) return m.meetings.notInGroup;
+    if (group.chair.userId !== actorOf(context).userId) await context.sendActivity(m.meetings.notChair);
+    else await context.sendActivity(cardActivity(formCard(deps.forms.get('kokous')!, lang, m)));
+    return groupView(group.name, group, lang, m);
   });
 
   const withMeeting =

@@ -12,7 +12,7 @@ export const GREETING_PATTERN =
   /^\s*(hei|hei hei|moi|moikka|moro|morjens|terve|heippa|hyvää (huomenta|päivää|iltaa)|huomenta|päivää|hello|hi|hey|good (morning|afternoon|evening)|hej|hejsan|tjena|god (morgon|dag|kväll))(\s+(opari|kaikille|all|everyone|alla))?\s*[.!?,:)]*\s*$/i;
 
 export function welcomeCard(lang: Lang): Record<string, unknown> {
-  return renderCard('welcome', messages(lang).welcome);
+  return renderCard('welcome', { ...messages(lang).welcome, lang });
 }
 
 /** Welcome on install (personal, group chat, team) and on "apua" / "help" / "hjälp". */

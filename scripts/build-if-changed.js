@@ -1,0 +1,36 @@
+// Builds dist/ with the TypeScript compiler only when a source changed since the last successful build,
+// so `npm start` on an unchanged checkout goes straight to the bot (the compiler alone takes seconds).
+// Run: node scripts/build-if-changed.js [--check]   (--check: exit 1 when a build is due, build nothing)
+const { spawnSync } = require('node:child_process');
+const { existsSync, readdirSync, statSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..');
+const stamp = join(root, 'dist', '.built');
+
+/** Newest modification time among the compiler's inputs; a directory's own time covers a deleted file. */
+function newestInput() {
+  let newest = 0;
+  const visit = (path) => {
+    const s = statSync(path);
+    newest = Math.max(newest, s.mtimeMs);
+    if (s.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
+  };
+  visit(join(root, 'src'));
+  for (const file of ['tsconfig.json', 'package-lock.json']) if (existsSync(join(root, file))) newest = Math.max(newest, statSync(join(root, file)).mtimeMs);
+  return newest;
+}
+
+function upToDate() {
+  if (!existsSync(stamp) || !existsSync(join(root, 'dist', 'main.js'))) return false;
+  return statSync(stamp).mtimeMs >= newestInput();
+}
+
+if (upToDate()) process.exit(0);
+if (process.argv.includes('--check')) process.exit(1);
+const started = Date.now();
+const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [root] }), '-p', root], { stdio: 'inherit' });
+if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+// Written only after a clean build: a build with type errors is tried again next time.
+writeFileSync(stamp, `${new Date().toISOString()}\n`);
+process.stderr.write(`built dist/ in ${Date.now() - started} ms\n`);

@@ -1,0 +1,78 @@
+import type { Lang } from '../analyze';
+import type { Glossary } from '../glossary';
+import type { Plan } from '../model';
+import { buildIndex } from './build';
+import { type Passage, type PassageTerms, rankPassages, scoredGroups } from './passages';
+import { passageGroups, readQuestion } from './query';
+import { type Doc, rank, type RankInput, type SearchHit } from './rank';
+import { DEFAULT_TUNING, type Tuning } from './tuning';
+import type { Vocabulary } from './vocabulary';
+
+/**
+ * Opari's own retrieval over the plan: BM25F over weighted fields (title > keywords > headings > body),
+ * Snowball stems with Finnish and Swedish compound parts, glossary concepts shared by fi/sv/en and old/colloquial
+ * terms, typo tolerance, and passages: the paragraph or list that holds the answer.
+ */
+export type { Passage } from './passages';
+export type { SearchHit } from './rank';
+export { DEFAULT_TUNING, THRESHOLDS, type Tuning } from './tuning';
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** Meaningful (non-stop) words in the question. */
+  contentWords: number;
+}
+
+export class PlanIndex {
+  private readonly vocab: Vocabulary;
+  private readonly byId: Map<string, Doc>;
+  private readonly passageTerms: PassageTerms;
+  private readonly input: RankInput;
+
+  constructor(
+    readonly plan: Plan,
+    readonly glossary: Glossary,
+    tuning: Tuning = DEFAULT_TUNING,
+  ) {
+    const built = buildIndex(plan, glossary, tuning);
+    this.vocab = built.vocab;
+    this.byId = built.byId;
+    this.passageTerms = built.passageTerms;
+    this.input = { ...built, tuning };
+  }
+
+  /** How much a text weighs as a question: the summed importance of its meaningful words (IDF; unknown words 2.5). */
+  weigh(text: string): number {
+    return readQuestion(text, this.vocab).units.reduce((a, u) => a + (u.word ? u.importance : 0), 0);
+  }
+
+  /** Whether the plan itself uses this stem (or term). */
+  knows(term: string): boolean {
+    return this.vocab.has(term);
+  }
+
+  get size(): number {
+    return this.input.docs.length;
+  }
+
+  /** Splits a Finnish or Swedish compound stem into stems of the plan (see Vocabulary). */
+  compoundParts(st: string, lang: Lang): string[] {
+    return this.vocab.compoundParts(st, lang);
+  }
+
+  /** `lang`: the user's language; the passages quoted are chosen in it (or in Finnish where the section has no such version). */
+  search(question: string, limit = 5, lang?: Lang): SearchResult {
+    const q = readQuestion(question, this.vocab);
+    return { hits: rank(q, this.input, limit, lang), contentWords: q.contentWords };
+  }
+
+  /** Same passage position in another language version, when the structures match; else that language's best. */
+  passageIn(sectionId: string, passage: Passage, lang: Lang, question: string): Passage | undefined {
+    const doc = this.byId.get(sectionId);
+    if (!doc || !doc.section.body[lang]) return undefined;
+    const same = doc.passages.find((p) => p.lang === lang && p.position === passage.position);
+    if (same && same.blocks.map((b) => b.kind).join() === passage.blocks.map((b) => b.kind).join()) return same;
+    const q = readQuestion(question, this.vocab);
+    return rankPassages(doc.passages, scoredGroups(passageGroups(q.units), this.vocab), this.passageTerms, q.intents, lang, doc.titleTerms)[0]?.passage;
+  }
+}

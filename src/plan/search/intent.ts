@@ -1,0 +1,153 @@
+import { fold } from '../analyze';
+import { plainInline } from '../markdown';
+import type { Block } from '../model';
+
+/**
+ * What kind of answer a question wants, and what kind of text a passage is, read from the words themselves
+ * in fi / sv / en (ä, ö, å folded away, so "paattaa" reads as "päättää"): a who-question wants the sentence
+ * naming the decider, a how-soon question the rule with its number of days, a what-do-I-do question the
+ * steps. Introductions ("this section explains…") and worked examples answer only when asked for.
+ */
+export type Intent = 'who' | 'when' | 'steps' | 'criteria' | 'permission' | 'amount' | 'definition' | 'example';
+
+const QUESTION: Record<Intent, RegExp> = {
+  who: /\b(kuka|ketka|kenen|kenelle|kelle|keta|kuka|who|whom|whose|vem|vilka|vems)\b/,
+  when: new RegExp(
+    [
+      String.raw`\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|usein|aikaisin|myohaan)\b`,
+      String.raw`\b(kauanko|missa ajassa|mihin mennessa|viimeistaan|milloin|maaraaj\w*|aikaraj\w*|kuinka monen (paivan|viikon))\b`,
+      String.raw`\bhow (long|soon|quickly|fast|often|early|late)\b`,
+      String.raw`\b(deadline|time ?limit|by when|when|within how)\b`,
+      String.raw`\bhur (snabbt|lange|fort|ofta|tidigt|sent|lang tid)\b`,
+      String.raw`\b(tidsfrist\w*|senast|nar|inom hur)\b`,
+    ].join('|'),
+  ),
+  steps: new RegExp(
+    [
+      String.raw`\bmita (mun|minun|meidan|pitaa|pitais|pitaisi|teen|tehda|tehdaan|teemme|kannattaa|ensin)\b`,
+      String.raw`\bmiten (toimin|toimitaan|toimia|menettelen|menetellaan|edetaan|edetaan|teen|hoidan|hoidetaan|ilmoitan)\b`,
+      String.raw`\bmiten\b.*\b(tehdaan|toimitaan|hoidetaan|haetaan|ilmoitetaan|kasitellaan|edetaan)\b`,
+      String.raw`\b(toimintaohje\w*|ohjeet|vaiheet|mita tehda)\b`,
+      String.raw`\bwhat (do|should|shall|must|can) (i|we)\b|\bwhat now\b|\bhow (do|should|can|shall) (i|we|you)\b|\bwhat to do\b|\b(steps?|procedure)\b`,
+      String.raw`\b(vad|hur) (gor|ska|skall|bor|maste) (jag|vi|man)\b|\bvad gora\b|\bsteg\b|\bhur gor\b`,
+    ].join('|'),
+  ),
+  criteria: new RegExp(
+    [
+      String.raw`\b(milla perusteella|perusteet|perusteella|kriteer\w*|edellytyk\w*|edellyttaa|milloin|kenelle)\b`,
+      String.raw`\b(criteria|criterion|eligib\w*|conditions?|qualif\w*|entitled|when)\b`,
+      String.raw`\b(kriteri\w*|villkor\w*|forutsattning\w*|pa vilka grunder|nar|ratt till)\b`,
+    ].join('|'),
+  ),
+  permission: new RegExp(
+    [
+      String.raw`\b(saako|saanko|saammeko|saavatko|voiko|voinko|voimmeko|voidaanko|onko lupa|onko sallittua|pitaako|tarvitaanko|tarviiko|tarvitseeko|tarvitsenko|onks lupa)\b`,
+      String.raw`\b(can|may) (i|we|a|the|teachers?|parents?|pupils?|staff|they|you)\b|\bis it (allowed|ok|okay|legal)\b|\b(am i|are we) allowed\b|\bdo (i|we) need\b`,
+      String.raw`\b(far|kan) (jag|vi|man|en|lararen|eleven|skolan)\b|\bar det tillatet\b|\bbehover (jag|vi|man)\b`,
+    ].join('|'),
+  ),
+  amount: /\b(kuinka|miten) (monta|paljon|suuri|iso)\b|\b(paljonko|montako|monenko|monen)\b|\bhow (many|much)\b|\bhur (manga|mycket)\b/,
+  definition: /\bmita (tarkoittaa|tarkoitetaan|on)\b|\bmika (on|ovat)\b|\bwhat (is|are|does)\b|\bmeaning\b|\bvad (ar|betyder|innebar)\b|\bdefin\w*/,
+  example: /\b(esimerkki|esimerkkia|esimerkkeja|esimerkit|examples?|exempel)\b/,
+};
+
+/** Words that ask who decides rather than name a topic: the "Kuka päättää" passage answers them by its kind. */
+const DECISION_WORD = /^(paat(a|t|e|o)\w*|decid\w*|decision\w*|beslut\w*|myont\w*|grant\w*|bevilj\w*|hyvaksy\w*|approv\w*|godkan\w*)$/;
+
+export function isIntentWord(word: string, intents: Set<Intent>): boolean {
+  return intents.has('who') && DECISION_WORD.test(fold(word));
+}
+
+/** The kinds of question this is (none for a question that only names a topic). */
+/** "When can a pupil get…", "milloin voidaan myöntää…": a "when" with may/can/grant asks for the conditions, not a date. */
+const CONDITIONAL_WHEN = /\b(milloin|when|nar)\b.*\b(voi|voidaan|voiko|saa|saako|saadaan|myonnetaan|myontaa|can|may|is .* entitled|kan|far|beviljas)\b/;
+const EXPLICIT_WHEN = /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|usein)\b|\b(kauanko|missa ajassa|mihin mennessa|viimeistaan|maaraaj\w*)\b|\bhow (long|soon|quickly|fast|often)\b|\b(deadline|by when)\b|\bhur (snabbt|lange|fort|ofta)\b|\b(tidsfrist\w*|senast)\b/;
+
+export function questionIntents(question: string): Set<Intent> {
+  const q = fold(question.toLowerCase());
+  const intents = new Set((Object.keys(QUESTION) as Intent[]).filter((i) => QUESTION[i].test(q)));
+  if (intents.has('when') && CONDITIONAL_WHEN.test(q) && !EXPLICIT_WHEN.test(q)) intents.delete('when');
+  return intents;
+}
+
+/** A heading's words say what its passages are for ("Kuka päättää", "Määräajat", "Näin toimit"). */
+const HEADING: Partial<Record<Intent, RegExp>> = {
+  who: /\b(kuka|ketka|vastuu\w*|vastaa|paattaa|who|responsib\w*|decides?|vem|ansvar\w*|beslutar|beviljar)\b/,
+  when: /\b(maaraaj\w*|aikataulu\w*|vuosikello|milloin|deadlines?|time ?limits?|timetable|schedule|when|tidsfrist\w*|tidtabell|nar|arshjul)\b/,
+  steps: /\b(nain (toimit|haetaan|teet|avaat|ilmoitat)|toimintaohje\w*|menettely\w*|vaiheet|eteneminen|tarkistuslista|ilmoitus tehdaan|what to do|steps?|how to|checklist|procedure|sa (gor|har gor) du|steg|checklista|gor sa har)\b/,
+  criteria: /\b(kriteer\w*|edellytyk\w*|perusteet|milloin|criteria|conditions|eligibility|when|kriteri\w*|villkor|forutsattning\w*|nar)\b/,
+  definition: /\b(tarkoitus|kasitteet|mika .* on|what is|definitions?|purpose|vad ar|syfte|begrepp)\b/,
+  example: /\b(esimerkki|esimerkit|esimerkkeja|esimerkkitapaus\w*|tapausesimerk\w*|examples?|exempel)\b/,
+};
+
+/** What the passage's own text does: names a decider, gives a time, a number, a rule on what is allowed. */
+const BODY: Partial<Record<Intent, RegExp>> = {
+  who: new RegExp(
+    [
+      String.raw`\b(paattaa|paattavat|paatoksen tekee|tekee\b.{0,40}\bpaatoksen|myontaa|myontavat|hyvaksyy|hyvaksyvat|vastaa|vastaavat|nimeaa|kutsuu)\b`,
+      String.raw`\b(decides?|makes the decision|grants?|approves?|(is|are) responsible|appoints?|convenes?)\b`,
+      String.raw`\b(beslutar|fattar beslut\w*|beviljar|godkanner|ansvarar|utser|kallar)\b`,
+    ].join('|'),
+  ),
+  when: new RegExp(
+    [
+      String.raw`\d+\s*[–-]?\s*\d*\s*(arki|tyo|koulu|kalenteri)?(paiv|viiko|viikk|kuukau|tunni|tunti|vuode|minuut)`,
+      String.raw`\b(kahden|kolmen|neljan|viiden|kuuden|seitseman|seitsemanten\w*|viikon|kuukauden|kaksi|kolme|nelja|viisi|kuusi)\b.{0,25}(paiv|viiko|viikk|kuukau|tyopaiv)`,
+      String.raw`\b(viimeistaan|kuluessa|mennessa|samana paivana|vuosittain|viivytyksetta|viipymatta|aiheetonta viivytysta)\b|\bkerran (luku)?(vuodessa|kaudessa)\b|\d+\.\d+\.`,
+      String.raw`\b\d+\s*(days?|weeks?|months?|hours?|working days?|school days?)\b|\b(within|no later than|at the latest|without delay|annually|seventh|every year)\b|\bonce a (year|term)\b`,
+      String.raw`\b\d+\s*(dag|dagar|vecka|veckor|manad|manader|timm\w*|arbetsdag\w*|skoldag\w*)\b|\b(senast|inom|utan drojsmal|arligen|sjunde|varje ar)\b|\ben gang per\b`,
+    ].join('|'),
+  ),
+  amount: /\d|\b(prosent\w*|enintaan|vahintaan|at most|at least|hogst|minst)\b/,
+  permission: new RegExp(
+    [
+      String.raw`\b(saa|saavat|ei saa|voi|voidaan|ei voi|ei voida|oikeus|oikeutta|lupa|luvan|kielletty|sallittu|suostumu\w*|tarvitaan|ei tarvita|ei kerrota)\b`,
+      String.raw`\b(may|may not|must not|cannot|allowed|permitted|prohibited|consent|not needed|is not shared)\b`,
+      String.raw`\b(far|far inte|tillat\w*|forbjud\w*|samtycke|behovs)\b`,
+    ].join('|'),
+  ),
+};
+
+const CRITERIA_INTRO = /\b(kun|jos|edellyt\w*|kriteer\w*|peruste\w*|harkitaan|myonnetaan|when|if|criteria|conditions?|eligible|nar|om|villkor|forutsatt\w*)\b/;
+const INTRO = new RegExp(
+  [
+    String.raw`\b(tama|tassa|seuraava) (osio|luku|kohta|ohje|jakso|liite|suunnitelma)\w*\b.{0,60}\b(kertoo|kuvaa|kasittelee|kerrotaan|kuvataan|kasitellaan|esitellaan)\b`,
+    String.raw`\b(osio|luku|kohta) (kertoo|kuvaa|kasittelee)\b`,
+    String.raw`\bthis (section|chapter|part|guide|page)\b.{0,40}\b(explains|describes|covers|sets out|tells|shows)\b|\bin this (section|chapter)\b`,
+    String.raw`\b(detta|det har) (avsnitt|kapitel)\w*\b.{0,40}\b(beskriver|handlar|berattar|forklarar|tar upp)\b|\bi (detta|det har) (avsnitt|kapitel)\b`,
+  ].join('|'),
+);
+const EXAMPLE_START = /^(\*\*)?(esimerkki|esim\.|tapausesimerkki|example|for example|exempel)\b/;
+
+/** What a passage is, from its headings and text; computed once per passage, when first needed. */
+export interface PassageTraits {
+  /** Intents its headings announce. */
+  heading: Set<Intent>;
+  /** Intents its own text serves. */
+  body: Set<Intent>;
+  /** "This section explains…": an introduction, not the rule. */
+  intro: boolean;
+  /** A worked example, not the rule. */
+  example: boolean;
+  words: number;
+}
+
+export function passageTraits(headings: string[], blocks: Block[], first: boolean): PassageTraits {
+  const head = fold(headings.map(plainInline).join(' · ').toLowerCase());
+  const texts = blocks.flatMap((b) => (b.kind === 'list' ? b.items : b.kind === 'paragraph' ? [b.text] : [])).map((t) => fold(plainInline(t).toLowerCase()));
+  const text = texts.join(' ');
+  const heading = new Set((Object.keys(HEADING) as Intent[]).filter((i) => HEADING[i]!.test(head)));
+  const body = new Set((Object.keys(BODY) as Intent[]).filter((i) => BODY[i]!.test(text)));
+  const list = blocks.find((b) => b.kind === 'list');
+  if (list?.kind === 'list' && list.ordered) body.add('steps');
+  const intro = blocks[0]?.kind === 'paragraph' && list ? fold(blocks[0].text.toLowerCase()) : '';
+  if (intro && CRITERIA_INTRO.test(intro)) body.add('criteria');
+  const examples = texts.filter((t) => EXAMPLE_START.test(t)).length;
+  return {
+    heading,
+    body,
+    intro: first && INTRO.test(text),
+    example: heading.has('example') || (texts.length > 0 && examples * 2 >= texts.length),
+    words: text.split(/\s+/).length,
+  };
+}

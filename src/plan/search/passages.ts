@@ -1,0 +1,304 @@
+import { type Lang, LANGS } from '../analyze';
+import type { Block } from '../model';
+import { type Intent, passageTraits, type PassageTraits } from './intent';
+import type { Alternative } from './query';
+import { PASSAGE } from './tuning';
+import type { Vocabulary } from './vocabulary';
+
+/**
+ * Passages: the paragraphs and lists of a section (a paragraph ending in ':' travels with the list it
+ * introduces), each with the headings above it. What the answer quotes is the passage that holds the most
+ * of the question.
+ */
+export class Passage {
+  constructor(
+    readonly lang: Lang,
+    /** Headings above the passage inside the section (shared by the passages under them). */
+    readonly headings: string[],
+    /** The section body of its language. */
+    private readonly body: Block[],
+    /** Index of its first block (an introducing paragraph) in the body. */
+    readonly first: number,
+    /** Index of its last block. */
+    readonly position: number,
+    /** Its terms (and its headings' terms) in the passage store: sorted term ids from..to. */
+    readonly from: number,
+    readonly to: number,
+    readonly headFrom: number,
+    readonly headTo: number,
+    /** The section's first passage in its language (where introductions are). */
+    readonly opening: boolean,
+  ) {}
+
+  private traitsCache?: PassageTraits;
+
+  get blocks(): Block[] {
+    return this.body.slice(this.first, this.position + 1);
+  }
+
+  get hasList(): boolean {
+    return this.body[this.position].kind === 'list';
+  }
+
+  /** What kind of text this is (read when a question first reaches it, then kept). */
+  traits(): PassageTraits {
+    return (this.traitsCache ??= passageTraits(this.headings, this.blocks, this.opening));
+  }
+}
+
+/** The terms of every passage, sorted per passage, in one growable array. */
+export class PassageTerms {
+  private ids = new Int32Array(4096);
+  private n = 0;
+
+  /** Appends the distinct terms of some ranges of `src` (from, to, from, to…), sorted; returns where they are. */
+  push(src: Int32Array, ranges: number[]): { from: number; to: number } {
+    let size = 0;
+    for (let r = 0; r < ranges.length; r += 2) size += ranges[r + 1] - ranges[r];
+    while (this.n + size > this.ids.length) {
+      const next = new Int32Array(Math.ceil(this.ids.length * 1.5));
+      next.set(this.ids);
+      this.ids = next;
+    }
+    const from = this.n;
+    let at = from;
+    for (let r = 0; r < ranges.length; r += 2) {
+      this.ids.set(src.subarray(ranges[r], ranges[r + 1]), at);
+      at += ranges[r + 1] - ranges[r];
+    }
+    this.ids.subarray(from, at).sort();
+    let to = from;
+    for (let r = from; r < at; r++) if (to === from || this.ids[r] !== this.ids[to - 1]) this.ids[to++] = this.ids[r];
+    this.n = to;
+    return { from, to };
+  }
+
+  at(i: number): number {
+    return this.ids[i];
+  }
+
+  has(from: number, to: number, term: number): boolean {
+    let lo = from;
+    let hi = to;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const v = this.ids[mid];
+      if (v === term) return true;
+      if (v < term) lo = mid + 1;
+      else hi = mid;
+    }
+    return false;
+  }
+
+}
+
+const endsWithColon = (b: Block | undefined) => b?.kind === 'paragraph' && b.text.trim().endsWith(':');
+
+/** The term ids of the section being read, appended text by text; ranges of it make the passages. */
+export interface SectionTerms {
+  ids: Int32Array;
+  /** Reads the next text of the body into `ids` under the field; returns its range's end (its start is the previous end). */
+  read(field: 'heading' | 'body'): number;
+  /** Where the next text will start. */
+  readonly length: number;
+}
+
+/** Reads one language's body (its headings, paragraphs and list items, in order) into passages. */
+export function readBody(blocks: Block[], lang: Lang, store: PassageTerms, terms: SectionTerms): Passage[] {
+  const out: Passage[] = [];
+  const stack: string[] = [];
+  let headings: string[] = [];
+  /** Per heading level, its terms' range (from, to). */
+  const headingRanges: number[][] = [];
+  let prev: number[] = [];
+  let head: { from: number; to: number } | undefined;
+  blocks.forEach((b, i) => {
+    const from = terms.length;
+    if (b.kind === 'heading') {
+      head = undefined;
+      const at = Math.max(0, b.level - 2);
+      stack.splice(at);
+      headingRanges.splice(at);
+      stack[at] = b.text;
+      headings = stack.filter(Boolean);
+      headingRanges[at] = [from, terms.read('heading')];
+      prev = [];
+      return;
+    }
+    let to = from;
+    if (b.kind === 'list') for (const _ of b.items) to = terms.read('body');
+    else to = terms.read('body');
+    const block = [from, to];
+    if (b.kind === 'paragraph' && blocks[i + 1]?.kind === 'list' && endsWithColon(b)) {
+      prev = block;
+      return;
+    }
+    const withIntro = b.kind === 'list' && endsWithColon(blocks[i - 1]);
+    const heads = headingRanges.filter(Boolean).flat();
+    // Passages under the same headings share one stored copy of the headings' terms.
+    head ??= store.push(terms.ids, heads);
+    const all = store.push(terms.ids, [...heads, ...(withIntro ? prev : []), ...block]);
+    prev = block;
+    out.push(new Passage(lang, headings, blocks, withIntro ? i - 1 : i, i, all.from, all.to, head.from, head.to, out.length === 0));
+  });
+  return out;
+}
+
+/** A question word's alternatives as the passage scorer needs them: id, weight × IDF, concept or not. */
+export interface ScoredAlternative {
+  id: number;
+  value: number;
+  concept: boolean;
+}
+
+/** `intent` marks the groups of words that ask for a kind of answer ("päättää"): they do not pick the passage. */
+export function scoredGroups(groups: Alternative[][] & { intent?: boolean[] }, vocab: Vocabulary): ScoredAlternative[][] & { intent?: boolean[] } {
+  const out: ScoredAlternative[][] & { intent?: boolean[] } = groups.map((g) => g.filter((a) => a.id >= 0).map((a) => ({ id: a.id, value: a.weight * vocab.idf(a.id), concept: a.term.startsWith('@') })));
+  out.intent = groups.intent;
+  return out;
+}
+
+/**
+ * In one pass: the passage's question weight (`relevance`), and the weight of its topical words (not the
+ * words that only ask for a kind of answer) each scaled by its rarity among the section's passages (`local`).
+ * Each question word counts once, by its best term in the passage; a term in the passage's heading counts
+ * double, and a glossary concept 1.5x (it matched the meaning, not just the letters).
+ */
+function scorePassage(p: Passage, groups: ScoredAlternative[][] & { intent?: boolean[] }, store: PassageTerms, rarity?: Map<number, number>): { relevance: number; local: number } {
+  let relevance = 0;
+  let local = 0;
+  groups.forEach((g, gi) => {
+    let best = 0;
+    let bestLocal = 0;
+    for (const a of g) {
+      if (!store.has(p.from, p.to, a.id)) continue;
+      const v = a.value * (store.has(p.headFrom, p.headTo, a.id) ? PASSAGE.headingFactor : 1) * (a.concept ? PASSAGE.conceptFactor : 1);
+      if (v > best) best = v;
+      const l = v * (rarity?.get(a.id) ?? 1);
+      if (l > bestLocal) bestLocal = l;
+    }
+    relevance += best;
+    if (!groups.intent?.[gi]) local += bestLocal;
+  });
+  const list = p.hasList ? PASSAGE.listFactor : 1;
+  return { relevance: relevance * list, local: local * list };
+}
+
+/**
+ * How well a passage answers: its share of the question's words, raised when it is the kind of text the
+ * question asks for (a "Kuka päättää" list for a who-question, the rule with its days for a how-soon
+ * question), lowered for an introduction or a worked example unless the question asks for one.
+ */
+export function answerScore(p: Passage, relevance: number, intents: Set<Intent>): number {
+  return relevance === 0 ? 0 : relevance * intentFit(p, intents);
+}
+
+/** How much the passage is the kind of text the question asks for: 1 for plain text, more for a fit, less for an introduction or example. */
+function intentFit(p: Passage, intents: Set<Intent>): number {
+  const t = p.traits();
+  let fit = 1;
+  for (const i of intents) {
+    if (t.heading.has(i)) fit += PASSAGE.headingIntent;
+    else if (t.body.has(i)) fit += PASSAGE.bodyIntent;
+  }
+  return fit * (t.intro && !intents.has('definition') ? PASSAGE.intro : 1) * (t.example && !intents.has('example') ? PASSAGE.example : 1);
+}
+
+export interface RankedPassage {
+  passage: Passage;
+  /** Question weight in the passage (global IDF): how well it matches the question as a whole. */
+  relevance: number;
+  /** The same with each word weighed by how rare it is among the section's passages: what sets this passage apart. */
+  local: number;
+  score: number;
+}
+
+/**
+ * The section's passages that share words with the question, best answer first. Inside one section, a word
+ * every passage has (the section's own topic) says nothing about which passage answers: words are weighed by
+ * their rarity among the section's passages of the same language, and then by the kind of text the question asks for.
+ * Ties go to the earlier passage (Finnish first).
+ */
+export function rankPassages(
+  passages: Passage[],
+  groups: ScoredAlternative[][] & { intent?: boolean[] },
+  store: PassageTerms,
+  intents: Set<Intent>,
+  lang?: Lang,
+  titleTerms: ReadonlySet<number> = new Set(),
+): RankedPassage[] {
+  const out: RankedPassage[] = [];
+  for (const l of LANGS) {
+    if (lang && l !== lang) continue;
+    const own = passages.filter((p) => p.lang === l);
+    if (own.length === 0) continue;
+    const rarity = localRarity(own, groups, store, titleTerms);
+    const scored = own.map((p) => ({ passage: p, ...scorePassage(p, groups, store, rarity), score: 0 }));
+    const maxRelevance = Math.max(...scored.map((r) => r.relevance));
+    const maxLocal = Math.max(...scored.map((r) => r.local));
+    for (const r of scored) {
+      // Only passages that match a fair share of the question compete; among them, the kind of text decides.
+      if (r.relevance < PASSAGE.minShare * maxRelevance || (r.relevance === 0 && out.length > 0)) continue;
+      r.score = answerScore(r.passage, r.local + PASSAGE.smoothing * maxLocal, intents);
+      out.push(r);
+    }
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Per alternative, log-scaled rarity among the passages: 1 for a word in one passage, the floor for one in all.
+ * A word of the section's title is its topic: it found the section and says nothing about the passage.
+ */
+function localRarity(passages: Passage[], groups: ScoredAlternative[][], store: PassageTerms, titleTerms: ReadonlySet<number>): Map<number, number> {
+  const n = passages.length;
+  const rarity = new Map<number, number>();
+  for (const g of groups) {
+    for (const a of g) {
+      if (rarity.has(a.id)) continue;
+      if (titleTerms.has(a.id)) {
+        rarity.set(a.id, PASSAGE.localFloor);
+        continue;
+      }
+      let df = 0;
+      for (const p of passages) if (store.has(p.from, p.to, a.id)) df++;
+      rarity.set(a.id, df === 0 ? 0 : PASSAGE.localFloor + (1 - PASSAGE.localFloor) * (Math.log((n + 1) / df) / Math.log(n + 1)));
+    }
+  }
+  return rarity;
+}
+
+/**
+ * A second short passage of the same section and language when the answer spans two (the rule and the steps,
+ * the criteria and who decides): it serves an asked intent the first does not, or holds question words the
+ * first lacks, and is itself a fair match. Never an introduction or an example.
+ */
+export function companion(ranked: RankedPassage[], groups: ScoredAlternative[][], store: PassageTerms, intents: Set<Intent>, all: Passage[]): Passage | undefined {
+  const best = ranked[0];
+  if (!best || best.local === 0) return undefined;
+  const t1 = best.passage.traits();
+  const has = (t: PassageTraits, i: Intent) => t.heading.has(i) || t.body.has(i);
+  const next = continuation(best.passage, all);
+  // A paragraph that opens a heading's list ("The list applies to…") comes with the list it opens.
+  if (next && best.passage.blocks.every((b) => b.kind === 'paragraph') && [...intents].some((i) => !t1.body.has(i) && has(next.traits(), i))) return next;
+  const missing = [...intents].filter((i) => !has(t1, i));
+  const missingGroups = groups.filter((g) => !g.some((a) => store.has(best.passage.from, best.passage.to, a.id)));
+  for (const r of ranked.slice(1)) {
+    const p = r.passage;
+    const t = p.traits();
+    if (p.lang !== best.passage.lang || t.intro || t.example || r.local < PASSAGE.companionRelevance * best.local) continue;
+    if (t1.words + t.words > PASSAGE.companionWords) continue;
+    const servesIntent = missing.some((i) => has(t, i));
+    const addsWords = missingGroups.some((g) => g.some((a) => store.has(p.from, p.to, a.id)));
+    if (servesIntent || addsWords) return p;
+  }
+  return undefined;
+}
+
+/** The passage right after this one under the same headings (or below them), if any. */
+function continuation(p: Passage, all: Passage[]): Passage | undefined {
+  const i = all.indexOf(p);
+  const next = all[i + 1];
+  if (!next || next.lang !== p.lang || p.headings.some((h, k) => next.headings[k] !== h)) return undefined;
+  return next;
+}

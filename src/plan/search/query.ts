@@ -1,0 +1,138 @@
+import { contentWordMask, stem, stemsAnyLang, words } from '../analyze';
+import { type Intent, isIntentWord, questionIntents } from './intent';
+import { ANALYSIS } from './tuning';
+import type { Vocabulary } from './vocabulary';
+
+/**
+ * Reading a question: its meaningful words, each with the plan's terms that may stand for it (its stems in
+ * any language, compound parts, glossary concepts, near matches for typos), and how much each word matters.
+ */
+
+export interface Alternative {
+  term: string;
+  /** The term's id in the vocabulary, -1 when the plan does not have it. */
+  id: number;
+  weight: number;
+  /** exact stem or compound part, or a near (prefix / typo) match that might be wrong. */
+  near?: boolean;
+}
+
+export interface Unit {
+  alternatives: Alternative[];
+  /** For coverage: the unit's importance (IDF of its best term, or the max IDF when unknown). */
+  importance: number;
+  /** Word units count for coverage; concept units only boost. */
+  word: boolean;
+  /** Concept units: which word units they cover. */
+  covers?: number[];
+  /** A word that says what kind of answer is wanted ("päättää" in a who-question), not which passage. */
+  intentWord?: boolean;
+}
+
+export interface Question {
+  units: Unit[];
+  /** Meaningful (non-stop) words in the question. */
+  contentWords: number;
+  /** What kind of answer it asks for: who, when, steps… */
+  intents: Set<Intent>;
+}
+
+/** Alternatives for one question word: exact stems, compound parts, prefix and typo matches. */
+function alternativesFor(word: string, vocab: Vocabulary): Alternative[] {
+  const alts = new Map<string, number>();
+  const near = new Set<string>();
+  const add = (t: string, w: number, isNear = false) => {
+    alts.set(t, Math.max(alts.get(t) ?? 0, w));
+    if (isNear) near.add(t);
+  };
+  for (const s of stemsAnyLang(word)) if (vocab.has(s)) add(s, 1);
+  for (const lang of ['fi', 'sv'] as const) {
+    const s = stem(word, lang);
+    const known = vocab.has(s);
+    // A compound the plan never writes whole (avustajapäätös) is known through its parts, at full weight.
+    const parts = vocab.compoundParts(s, lang);
+    for (const p of parts) if (vocab.has(p)) add(p, known ? ANALYSIS.partWeight : ANALYSIS.unknownCompoundPartWeight);
+    // A part that is a glossary term brings its concept (muistiopohja: pohja is a colloquial "form").
+    if (!known) {
+      for (const h of vocab.glossary.findInStems(parts, lang)) if (h.end - h.start === 1 && vocab.has(h.concept)) add(h.concept, ANALYSIS.unknownCompoundPartWeight);
+    }
+  }
+  if (alts.size === 0) {
+    const s = stem(word, 'fi');
+    // A five-letter stem may lose one letter: loanwords keep endings Snowball does not know (nudeja → nude).
+    if (s.length === 5 && vocab.has(s.slice(0, 4))) add(s.slice(0, 4), ANALYSIS.typo1Weight, true);
+    vocab.near(
+      s,
+      (t, w) => add(t, w, true),
+      (t) => alts.has(t),
+    );
+  }
+  return [...alts.entries()].map(([term, weight]) => ({ term, id: vocab.id(term) ?? -1, weight, ...(near.has(term) ? { near: true } : {}) }));
+}
+
+/**
+ * How much a word the plan does not know weighs: a long word (a compound, a term: opetusvelvollisuus, Kela's
+ * opintotuki) names what the question is about, a short everyday one (pihalle, kamaa, soittaa) less so.
+ */
+function unknownImportance(word: string): number {
+  const { unknownImportance: max, unknownShortImportance: min, unknownLongWord: long, unknownShortWord: short } = ANALYSIS;
+  if (word.length >= long) return max;
+  if (word.length <= short) return min;
+  return min + ((max - min) * (word.length - short)) / (long - short);
+}
+
+export function readQuestion(question: string, vocab: Vocabulary): Question {
+  const ws = words(question);
+  const intents = questionIntents(question);
+  const units: Unit[] = [];
+  const wordUnitIndex = new Map<number, number>();
+  const content = contentWordMask(ws);
+  const seen = new Map<string, number>();
+  ws.forEach((w, i) => {
+    if (!content[i]) return;
+    // A word said twice ("school ... school health") is one piece of the question, not two.
+    const key = stemsAnyLang(w).join('|');
+    if (seen.has(key)) return void wordUnitIndex.set(i, seen.get(key)!);
+    seen.set(key, units.length);
+    const alternatives = alternativesFor(w, vocab);
+    // A word is as important as its most common reading: another language's odd stem must not inflate it.
+    // Near matches (prefix, typo) may be wrong, so they do not make a word look common and unimportant.
+    // A compound's parts are not readings of it: "jaksoluokka" is as rare as itself, not as common as "luokka".
+    const readings = alternatives.filter((a) => !a.near && (a.weight >= 0.9 || !alternatives.some((b) => !b.near && b.weight >= 0.9)));
+    const common = readings.reduce<Alternative | undefined>((m, a) => (!m || vocab.dfOf(a.term) > vocab.dfOf(m.term) ? a : m), undefined);
+    wordUnitIndex.set(i, units.length);
+    units.push({
+      alternatives,
+      importance: common ? Math.max(vocab.idfOf(common.term) * common.weight, 0.5) : unknownImportance(w),
+      word: true,
+      ...(isIntentWord(w, intents) ? { intentWord: true } : {}),
+    });
+  });
+  const contentWords = units.length;
+  for (const h of vocab.glossary.findInQuestion(ws)) {
+    const covers = [...Array(h.end - h.start).keys()].map((k) => wordUnitIndex.get(h.start + k)).filter((x): x is number => x !== undefined);
+    // A concept stands in for the words it covers: an unknown word ("homeschooling") is known through it.
+    for (const c of covers) if (units[c].alternatives.length === 0) units[c].importance = Math.min(units[c].importance, vocab.idfOf(h.concept) + 0.5);
+    const intentWord = covers.length > 0 && covers.every((c) => units[c].intentWord);
+    units.push({ alternatives: [{ term: h.concept, id: vocab.id(h.concept) ?? -1, weight: ANALYSIS.conceptWeight }], importance: 0, word: false, covers, ...(intentWord ? { intentWord } : {}) });
+  }
+  return { units, contentWords, intents };
+}
+
+/** Per question word, the terms that stand for it: its own alternatives and the concepts covering it. */
+export function passageGroups(units: Unit[]): Alternative[][] & { intent?: boolean[] } {
+  const words = units.filter((u) => u.word);
+  const groups: Alternative[][] & { intent?: boolean[] } = words.map((u) => [...u.alternatives]);
+  groups.intent = words.map((u) => !!u.intentWord);
+  const wordIndex = units.map((u, i) => (u.word ? units.slice(0, i).filter((x) => x.word).length : -1));
+  for (const u of units) {
+    if (u.word) continue;
+    const targets = (u.covers ?? []).map((c) => wordIndex[c]).filter((i) => i >= 0);
+    if (targets.length === 0) {
+      groups.push([...u.alternatives]);
+      groups.intent.push(!!u.intentWord);
+    }
+    for (const t of targets) groups[t].push(...u.alternatives);
+  }
+  return groups;
+}

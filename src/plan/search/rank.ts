@@ -1,0 +1,221 @@
+import type { PlanSection } from '../model';
+import { type Lang, LANGS } from '../analyze';
+import { answerScore, companion, type Passage, type PassageTerms, rankPassages, type ScoredAlternative, scoredGroups } from './passages';
+import type { NameTable } from './names';
+import type { PassagePostings } from './passageIndex';
+import { BitSets, FIELD_BODY, FIELD_KEYWORDS, FIELD_TITLE, type Postings } from './postings';
+import { passageGroups, type Question } from './query';
+import { RANKING, type Tuning } from './tuning';
+import type { Vocabulary } from './vocabulary';
+
+/**
+ * Section ranking: BM25F over the postings (title > keywords > headings > body, with an aboutness bonus for
+ * a match in the title or keywords), a question that is a section's name put first, and the leaders reranked
+ * by their best passage.
+ */
+
+export interface Doc {
+  section: PlanSection;
+  /** Its place in the index's arrays. */
+  index: number;
+  /** weightWhen resolved to index terms: the stems and glossary concepts that switch the prior. */
+  priors: { terms: Set<number>; weight: number }[];
+  passages: Passage[];
+  /** The terms of its titles (every language): its topic. */
+  titleTerms: ReadonlySet<number>;
+}
+
+export interface SearchHit {
+  section: PlanSection;
+  score: number;
+  /** Share of the question's meaningful words (IDF-weighted) that the section matches, 0..1. */
+  coverage: number;
+  /** Share of the question's meaningful words (IDF-weighted) that the section's title, keywords or headings match. */
+  aboutCoverage?: number;
+  /** The question is one of the section's keywords ("lomakkeet", "avustajan toimenkuva"): confident, not first. */
+  keywordMatch?: boolean;
+  /** The question is the section's title (in some language), give or take function words: "lomakkeet", "forms". */
+  titleMatch?: boolean;
+  /** Largest share of the question's meaningful words (IDF-weighted) that one of the section's passages holds. */
+  passageCoverage?: number;
+  /** The passage that answers best. */
+  passage?: Passage;
+  /** A second short passage when the answer spans two (the rule and the steps). */
+  companion?: Passage;
+}
+
+/** What the ranking reads: the index's arrays, shared, never copied. */
+export interface RankInput {
+  docs: Doc[];
+  postings: Postings;
+  /** Per section, BM25's length normalization k1·(1 − b + b·length / average length). */
+  lengthNorm: Float64Array;
+  /** The sections' titles and keyword phrases. */
+  names: NameTable;
+  byId: Map<string, Doc>;
+  vocab: Vocabulary;
+  passageTerms: PassageTerms;
+  passagePostings: Record<Lang, PassagePostings>;
+  tuning: Tuning;
+}
+
+/** Title matches first, then score; ties by id, so the order never depends on load order. */
+function byRank(a: SearchHit, b: SearchHit): number {
+  return Number(!!b.titleMatch) - Number(!!a.titleMatch) || b.score - a.score || (a.section.id < b.section.id ? -1 : a.section.id > b.section.id ? 1 : 0);
+}
+
+/** The section's prior for this question: its weight, or a weightWhen weight whose term the question names. */
+function prior(doc: Doc, asked: Set<number>): number {
+  let w: number | undefined;
+  for (const p of doc.priors) if ([...p.terms].some((t) => asked.has(t))) w = Math.max(w ?? 0, p.weight);
+  return w ?? doc.section.weight ?? 1;
+}
+
+/** `lang`: the language the answer quotes (the section's passages in it compete; else every language's). */
+export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): SearchHit[] {
+  const { units } = q;
+  const { postings, vocab, lengthNorm } = ix;
+  const asked = new Set(units.flatMap((u) => u.alternatives.filter((a) => !a.near && a.id >= 0).map((a) => a.id)));
+  const totalImportance = units.filter((u) => u.word).reduce((a, u) => a + u.importance, 0);
+  const importance = units.map((u) => (u.word ? u.importance : 0));
+  const { k1, titleBonus, keywordBonus } = ix.tuning;
+  const n = ix.docs.length;
+  const score = new Float64Array(n);
+  // Which meaningful words each section matches (and matches in its title, keywords or headings), as bit sets.
+  const matched = new BitSets(n, units.length);
+  const matchedAbout = new BitSets(n, units.length);
+  const unitBest = new Float64Array(n);
+  const unitAbout = new Uint8Array(n);
+  const touched: number[] = [];
+  units.forEach((u, ui) => {
+    // A word that only asks for a kind of answer ("päättää" in a who-question) says little about the topic.
+    const unitWeight = u.intentWord ? RANKING.intentWordWeight : 1;
+    // Per section, the unit's best reading; postings visit only the sections that have the term.
+    for (const a of u.alternatives) {
+      if (a.id < 0) continue;
+      const idf = vocab.idf(a.id) * unitWeight;
+      for (let i = postings.start[a.id], end = postings.start[a.id + 1]; i < end; i++) {
+        const d = postings.docs[i];
+        const tf = postings.tfs[i];
+        const field = postings.fields[i];
+        // BM25F saturates a long body; a match in the title or keywords says what the section is about.
+        const about = field === FIELD_TITLE ? titleBonus : field === FIELD_KEYWORDS ? keywordBonus : 0;
+        const v = a.weight * idf * ((tf / (tf + lengthNorm[d])) * (k1 + 1) + about);
+        if (unitBest[d] === 0) touched.push(d);
+        if (v > unitBest[d]) unitBest[d] = v;
+        if (field !== FIELD_BODY) unitAbout[d] = 1;
+      }
+    }
+    const covered = u.word ? [ui] : (u.covers ?? []);
+    for (const d of touched) {
+      score[d] += unitBest[d];
+      for (const c of covered) {
+        matched.add(d, c);
+        if (unitAbout[d]) matchedAbout.add(d, c);
+      }
+      unitBest[d] = 0;
+      unitAbout[d] = 0;
+    }
+    touched.length = 0;
+  });
+  // Question words that meet in one paragraph or list are stronger evidence than the same words
+  // scattered over a long section.
+  const groups = scoredGroups(passageGroups(units), vocab);
+  const wordUnits = units.filter((u) => u.word);
+  const passages = bestPassages(ix, groups, groups.map((_, g) => wordUnits[g]?.importance ?? 0), lang);
+  const total = new Float64Array(n);
+  const priorOf = new Float64Array(n);
+  for (let d = 0; d < n; d++) {
+    if (score[d] <= 0) continue;
+    priorOf[d] = prior(ix.docs[d], asked);
+    total[d] = (score[d] + ix.tuning.passageWeight * passages.weight[d]) * priorOf[d];
+  }
+  // 2: the question is a section's title; 1: one of its keywords.
+  const named = new Uint8Array(n);
+  markNames(q, ix, (d, title) => {
+    if (total[d] > 0) named[d] |= title ? 2 : 1;
+  });
+  // Only the leaders become hits: a plan of thousands of sections matches a common word in most of them.
+  const leaders: SearchHit[] = topK(total, named, ix, Math.max(limit, RANKING.rerank)).map((d) => ({
+    section: ix.docs[d].section,
+    score: total[d],
+    coverage: totalImportance > 0 ? matched.sum(d, importance) / totalImportance : 0,
+    aboutCoverage: totalImportance > 0 ? matchedAbout.sum(d, importance) / totalImportance : 0,
+    passageCoverage: passages.coverage[d],
+    ...(named[d] & 2 ? { titleMatch: true } : {}),
+    ...(named[d] & 1 ? { keywordMatch: true } : {}),
+  }));
+  const priors = new Map(leaders.map((h) => [h.section.id, priorOf[ix.byId.get(h.section.id)!.index]]));
+  // The leaders' passages: the one that answers (the kind of text asked for) is quoted, and its fit counts.
+  for (const h of leaders) {
+    const doc = ix.byId.get(h.section.id)!;
+    const ranked = rankPassages(doc.passages, groups, ix.passageTerms, q.intents, lang && (h.section.body[lang] ? lang : 'fi'), doc.titleTerms);
+    if (!ranked[0]) continue;
+    h.passage = ranked[0].passage;
+    h.companion = companion(ranked, groups, ix.passageTerms, q.intents, doc.passages);
+    // Its best passage being the kind of text asked for counts too (in the language it will be quoted in).
+    const plain = Math.max(...ranked.map((r) => r.relevance));
+    const answer = Math.max(...ranked.map((r) => answerScore(r.passage, r.relevance, q.intents)));
+    h.score += ix.tuning.passageWeight * RANKING.intentWeight * (answer - plain) * (priors.get(h.section.id) ?? 1);
+  }
+  leaders.sort(byRank);
+  // A subsection that scores nearly as well as its parent answers more precisely; the card still shows
+  // the parent in its path and offers it.
+  const first = leaders[0];
+  if (first && first.section.childIds.length && !first.titleMatch) {
+    const child = leaders.find((h) => h.section.parentId === first.section.id && h.score >= first.score * RANKING.childPreference);
+    if (child) leaders.splice(leaders.indexOf(child), 1), leaders.unshift(child);
+  }
+  return leaders.slice(0, limit);
+}
+
+/**
+ * Per section, its best passage's question weight and coverage: among its passages in the language the answer
+ * will quote (the user's, else Finnish), or in every language when the user's is not known.
+ */
+function bestPassages(ix: RankInput, groups: ScoredAlternative[][], importance: number[], lang?: Lang): { weight: Float64Array; coverage: Float64Array } {
+  const n = ix.docs.length;
+  const langs: Lang[] = lang ? [...new Set<Lang>([lang, 'fi'])] : LANGS;
+  const found = langs.map((l) => ({ lang: l, ...ix.passagePostings[l].best(groups, importance, n) }));
+  if (found.length === 1) return found[0];
+  const weight = new Float64Array(n);
+  const coverage = new Float64Array(n);
+  for (let d = 0; d < n; d++) {
+    const quoted = lang && ix.docs[d].section.body[lang] ? lang : 'fi';
+    for (const f of found) {
+      if (lang && f.lang !== quoted) continue;
+      if (f.weight[d] > weight[d]) weight[d] = f.weight[d];
+      if (f.coverage[d] > coverage[d]) coverage[d] = f.coverage[d];
+    }
+  }
+  return { weight, coverage };
+}
+
+/** The k best sections, best first: title matches first, then score, ties by id (never by load order). */
+function topK(total: Float64Array, named: Uint8Array, ix: RankInput, k: number): number[] {
+  const before = (a: number, b: number) =>
+    (named[a] & 2) - (named[b] & 2) || total[a] - total[b] || (ix.docs[a].section.id < ix.docs[b].section.id ? 1 : ix.docs[a].section.id > ix.docs[b].section.id ? -1 : 0);
+  const best: number[] = [];
+  for (let d = 0; d < total.length; d++) {
+    if (total[d] <= 0) continue;
+    if (best.length === k && before(d, best[k - 1]) <= 0) continue;
+    let at = best.length === k ? k - 1 : best.length;
+    while (at > 0 && before(d, best[at - 1]) > 0) {
+      best[at] = best[at - 1];
+      at--;
+    }
+    best[at] = d;
+    if (best.length > k) best.length = k;
+  }
+  return best;
+}
+
+/** A question that is a section's title or one of its keywords, and nothing more, asks for that section. */
+function markNames(q: Question, ix: RankInput, mark: (doc: number, title: boolean) => void): void {
+  const { units } = q;
+  const wordUnits = units.filter((u) => u.word);
+  if (wordUnits.length === 0 || wordUnits.length > 4) return;
+  const concepts = wordUnits.map((w) => units.filter((u) => !u.word && u.covers?.includes(units.indexOf(w))).flatMap((u) => u.alternatives.map((a) => a.id)));
+  const readings = wordUnits.map((u, k) => [...u.alternatives.filter((a) => a.weight >= 0.75).map((a) => a.id), ...concepts[k]].filter((id) => id >= 0));
+  ix.names.match(readings, mark);
+}

@@ -1,0 +1,96 @@
+/**
+ * Every number that decides what Opari quotes or declines, in one place: the ranking's weights and the
+ * answer thresholds are tuned together with `npm run eval` (test/eval/questions.json is the development set;
+ * the other sets keep the figures honest).
+ */
+
+/** Field weights and BM25F parameters of the section ranking. */
+export interface Tuning {
+  title: number;
+  keywords: number;
+  heading: number;
+  body: number;
+  k1: number;
+  b: number;
+  titleBonus: number;
+  /** Aboutness bonus for a keyword match (the title's is titleBonus). */
+  keywordBonus: number;
+  passageWeight: number;
+}
+export const DEFAULT_TUNING: Tuning = { title: 6, keywords: 4, heading: 2, body: 1, k1: 1.2, b: 0.6, titleBonus: 1.6, keywordBonus: 0.8, passageWeight: 0.25 };
+
+/** Query and index analysis. */
+export const ANALYSIS = {
+  /** Weight of a compound's parts relative to the whole word. */
+  partWeight: 0.6,
+  /** A compound part the plan never writes whole is known through its parts at nearly full weight. */
+  unknownCompoundPartWeight: 0.9,
+  /** Shortest tail of a compound split. */
+  minPart: 4,
+  /** Importance of a question word the plan does not know: users write more than the plan says. */
+  unknownImportance: 2.5,
+  /** …for a word of `unknownShortWord` letters or fewer; in between, by length. */
+  unknownShortImportance: 1.0,
+  unknownShortWord: 6,
+  unknownLongWord: 12,
+  /** A glossary concept in the question, relative to a word. */
+  conceptWeight: 1.2,
+  /** Near matches: a stem cut or extended by a few letters, a one- or two-letter typo. */
+  prefixWeight: 0.8,
+  typo1Weight: 0.75,
+  typo2Weight: 0.6,
+};
+
+export const RANKING = {
+  /** How many leaders are reranked by their best passage. */
+  rerank: 15,
+  /** A subsection scoring within this share of its parent answers first. */
+  childPreference: 0.95,
+  /** How much a section's best passage being the kind of text asked for (a "Kuka päättää" list) counts for the section. */
+  intentWeight: 0.3,
+  /** Weight of a word that asks for a kind of answer rather than naming the topic. */
+  intentWordWeight: 0.5,
+};
+
+export const PASSAGE = {
+  /** A passage term in the passage's own heading. */
+  headingFactor: 2,
+  /** A glossary concept matched the meaning, not just the letters. */
+  conceptFactor: 1.5,
+  /** Criteria are written as lists. */
+  listFactor: 1.15,
+  /** The question's intent announced by the passage's heading ("Kuka päättää") or served by its text. */
+  headingIntent: 0.6,
+  bodyIntent: 0.35,
+  /** An introduction ("this section explains…") or a worked example, unless asked for. */
+  intro: 0.4,
+  example: 0.4,
+  /** A passage competes when it matches this share of the best passage's question weight. */
+  minShare: 0.3,
+  /** Added to every competing passage's distinctive weight (as a share of the best's): lets the kind of text decide near-ties. */
+  smoothing: 0.5,
+  /** Weight of a word every passage of the section has, when choosing among them (one in a single passage: 1). */
+  localFloor: 0.15,
+  /** A second passage must match at least this share of the first's question words, and both stay short. */
+  companionRelevance: 0.4,
+  companionWords: 170,
+};
+
+/** When to answer. */
+export const THRESHOLDS = {
+  minScore: 4.5,
+  minCoverage: 0.35,
+  strongScore: 8,
+  strongCoverage: 0.15,
+  minAbout: 0.05,
+  /** A passage holding this share of the question answers it, given this much score. */
+  passageCoverage: 0.9,
+  passageScore: 2.5,
+  /** …or this much, when title and headings hold this share of it. */
+  aboutAll: 0.6,
+  aboutScore: 1.5,
+  aboutFree: 7,
+  alsoRelevant: 0.75,
+  offTopicWord: 2.5,
+  offTopicOutweigh: 2.5,
+};

@@ -1,0 +1,148 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ImportResult } from '../../src/plan/import';
+import { type ImportedSection } from '../../src/plan/import/sections';
+import { parsePlan } from '../../src/plan/load';
+import { PlanService } from '../../src/plan/answer';
+import { Glossary } from '../../src/plan/glossary';
+import { PlanIndex } from '../../src/plan/search';
+import { CONTENT_DIR } from '../../src/paths';
+import { importFiles } from '../helpers/importer';
+
+/**
+ * Real documents nobody here wrote (Finnish and Swedish statutes from Finlex, and laid-out variants of
+ * them: test/fixtures/plan-import/real/README.md, variants.mjs): every format of a document must give the
+ * sections the HTML page gives, with their numbers, and none of the layout's noise.
+ */
+const REAL = join(__dirname, '..', 'fixtures', 'plan-import', 'real');
+const DATE = '2026-05-04';
+let results: Map<string, ImportResult>;
+// `npm test` compiles the project (tsc -p .) before jest runs; the importer runs from dist/.
+beforeAll(() => {
+  results = importFiles(
+    readdirSync(REAL)
+      .filter((f) => /\.(html|docx|pdf)$/.test(f))
+      .map((f) => join(REAL, f)),
+    DATE,
+  );
+});
+const imported = async (file: string) => results.get(join(REAL, file))!;
+
+/** The tree as people cite it: "5 luku Opiskelijan oikeudet…" with "23 § Opiskeluoikeus" below. */
+const tree = (sections: ImportedSection[], depth = 0): string[] =>
+  sections.flatMap((s) => [`${'  '.repeat(depth)}${s.number ?? '–'} | ${s.title}`, ...tree(s.children, depth + 1)]);
+const allSections = (r: ImportResult) => r.plan.sections.flatMap((s) => [s, ...s.children]);
+
+const VARIANTS: Record<string, string[]> = {
+  'lukiolaki-fi': ['lukiolaki-fi.docx', 'lukiolaki-fi.pdf'],
+  'sosiaalihuoltolaki-fi': ['sosiaalihuoltolaki-fi.docx', 'sosiaalihuoltolaki-fi.pdf', 'sosiaalihuoltolaki-fi-direct.docx', 'sosiaalihuoltolaki-fi-direct.pdf'],
+  'smabarnspedagogik-sv': ['smabarnspedagogik-sv.docx', 'smabarnspedagogik-sv.pdf', 'smabarnspedagogik-sv-municipal.docx', 'smabarnspedagogik-sv-municipal.pdf'],
+};
+
+/** Layout that is not content: TOC lines, running headers and footers, page numbers. */
+const NOISE = [/(?:\.\s?){4,}\s*\d/, /\bSida \d+ av \d+/, /Exempelkommun · Småbarnspedagogik/, /Esimerkkikuntayhtymä · Ammatillinen/, /\b\d+ \(16\)/, /^Innehåll$/m, /^Sisältö$/m, /EXEMPELKOMMUN/i];
+
+describe.each(Object.entries(VARIANTS))('%s in every format', (doc, variants) => {
+  it.each(variants)('%s gives the numbered sections and titles of the HTML page', async (file) => {
+    const html = await imported(`${doc}.html`);
+    const other = await imported(file);
+    expect(tree(other.plan.sections)).toEqual(tree(html.plan.sections));
+    expect(tree(html.plan.sections).length).toBeGreaterThan(20);
+  });
+
+  it.each(variants)('%s has no table-of-contents line, header, footer or page number in any section', async (file) => {
+    for (const s of allSections(await imported(file))) for (const noise of NOISE) expect(`${s.id}: ${s.body}`).not.toMatch(noise);
+  });
+});
+
+describe('the HTML page of a statute', () => {
+  it('keeps chapter and section numbers as numbers, not as the start of the title', async () => {
+    const r = await imported('sosiaalihuoltolaki-fi.html');
+    expect(r.plan.title).toBe('Sosiaalihuoltolaki');
+    expect(r.plan.sections[0]).toMatchObject({ number: '1 luku', title: 'Yleiset säännökset', id: 'yleiset-saannokset' });
+    expect(r.plan.sections[0].children[0]).toMatchObject({ number: '1 §', title: 'Lain tarkoitus', id: 'yleiset-saannokset/lain-tarkoitus' });
+    const sv = await imported('smabarnspedagogik-sv.html');
+    expect(sv.plan.sections[1]).toMatchObject({ number: '2 kap.', title: 'Anordnande och tillhandahållande av småbarnspedagogik' });
+  });
+});
+
+describe('PDF pages', () => {
+  it('record where each section starts and ends', async () => {
+    const r = await imported('lukiolaki-fi.pdf');
+    const byNumber = new Map(allSections(r).map((s) => [s.number, s]));
+    expect(r.pages).toBe(7);
+    expect(byNumber.get('23 §')).toMatchObject({ page: 1, lastPage: 1 });
+    expect(byNumber.get('26 §')).toMatchObject({ page: 2 });
+    const last = allSections(r).at(-1)!;
+    expect(last.lastPage).toBe(7);
+    for (const s of allSections(r)) expect(s.lastPage! >= s.page!).toBe(true);
+  });
+});
+
+describe('a guide laid out like a municipal document (cover, contents, header, footer, bookmarks, a table)', () => {
+  it('gives its chapters and their numbered sections with pages, and its title from the cover', async () => {
+    const r = await imported('ammatillinen-koulutus-opas-fi.pdf');
+    expect(r.plan.title).toBe('Opiskelijan tuki ja turvallinen opiskeluympäristö');
+    expect(r.plan.sections.map((s) => `${s.number} ${s.title} p. ${s.page}`)).toEqual([
+      '1 Osaamisen hankkiminen p. 4',
+      '2 Turvallinen opiskeluympäristö p. 6',
+      '3 Opiskelijan muut oikeudet ja velvollisuudet p. 13',
+    ]);
+    expect(r.plan.sections.map((s) => s.children.length)).toEqual([8, 14, 13]);
+    const wrapped = r.plan.sections[1].children[8];
+    expect(wrapped).toMatchObject({ number: '2.9', title: 'Kurinpitomenettelyn suhde syytteen vireilläoloon ja tuomioistuimen ratkaisuun (88 §)', page: 9, lastPage: 10 });
+    expect(r.plan.warnings.map((w) => w.kind)).toEqual(['toc', 'cover']);
+    expect(r.plan.warnings[0].message).toBe('table of contents dropped (pages 2–3, 38 entries)');
+  });
+
+  it('turns its table into rows of header and value, never interleaved columns', async () => {
+    const r = await imported('ammatillinen-koulutus-opas-fi.pdf');
+    const kurinpito = r.plan.sections[1].children.find((s) => s.number === '2.6')!;
+    expect(kurinpito.body).toContain(
+      '- Keino: Erottaminen oppilaitoksesta määräajaksi; Milloin: Teko tai laiminlyönti on vakava, tai käyttäytyminen jatkuu kirjallisen varoituksen jälkeen; Kesto: Enintään yksi vuosi\n',
+    );
+    expect(kurinpito.body).toContain('- 5) on 84 §:ssä tarkoitetun selvityksen perusteella käyttänyt huumausaineita muihin kuin lääkinnällisiin tarkoituksiin siten, että hänen toimintakykynsä on heikentynyt.');
+    expect(kurinpito.law).toContain('85 §');
+  });
+
+  it('my own municipal variant: the cover, a contents page with wrapped entries and a table without padding', async () => {
+    for (const file of ['smabarnspedagogik-sv-municipal.pdf', 'smabarnspedagogik-sv-municipal.docx']) {
+      const r = await imported(file);
+      expect(r.plan.title).toBe('Lag om småbarnspedagogik – utdrag för personalen inom småbarnspedagogiken');
+      expect(r.plan.sections[1].body).toContain('- Åtgärd: Beslut om plats; Ansvarig: Kommunen; Tid: Inom två veckor vid arbete eller studier');
+      expect(r.plan.warnings.map((w) => w.kind).sort()).toEqual(['cover', 'toc']);
+    }
+  });
+});
+
+describe('answering from an imported document', () => {
+  const glossary = Glossary.load(join(CONTENT_DIR, 'glossary.yml'));
+  const service = (r: ImportResult) => {
+    const plan = parsePlan(
+      r.files.map((f) => ({ path: f.path, text: String(f.content) })),
+      'test',
+    );
+    return new PlanService(plan, new PlanIndex(plan, glossary), 'http://opari.test');
+  };
+
+  it.each(['sosiaalihuoltolaki-fi.html', 'sosiaalihuoltolaki-fi.docx', 'sosiaalihuoltolaki-fi.pdf', 'sosiaalihuoltolaki-fi-direct.docx', 'sosiaalihuoltolaki-fi-direct.pdf'])(
+    'a question made of a section title finds that section, cited by its number (%s)',
+    async (file) => {
+      const r = await imported(file);
+      const plan = service(r);
+      for (const [question, cited] of [
+        ['Lapsen etu', '5 § Lapsen etu'],
+        ['Rakenteellinen sosiaalityö', '7 § Rakenteellinen sosiaalityö'],
+        ['Asiakkaan kuuleminen ja oikeus saada selvitys eri vaihtoehdoista', '31 § Asiakkaan kuuleminen ja oikeus saada selvitys eri vaihtoehdoista'],
+      ]) {
+        const answer = plan.answer(question, 'fi');
+        expect(answer.kind).toBe('answer');
+        if (answer.kind !== 'answer') continue;
+        expect(answer.best.title).toBe(cited);
+        expect(answer.best.path[0]).toMatch(/^\d luku /);
+        if (file.endsWith('.pdf')) expect(answer.best.page).toBeGreaterThan(0);
+        else expect(answer.best.page).toBeUndefined();
+      }
+    },
+  );
+});

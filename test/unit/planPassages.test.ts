@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import { PlanService, type QuotedPassage } from '../../src/plan/answer';
+import { quotedText } from '../../src/eval/metrics';
+import { withoutCrutches } from '../../src/eval/plans';
+import { PlanIndex } from '../../src/plan/search';
+import { questionIntents } from '../../src/plan/search/intent';
+import { ROOT } from '../helpers/bot';
+
+/**
+ * Which words of the plan an answer quotes: the passage that answers the question (the criteria, the decider,
+ * the steps, the rule with its days), not the section's introduction; two short passages when the answer
+ * spans them. Measured with the sample plan's keywords and weights removed, as on an imported plan.
+ */
+describe('the quoted passage', () => {
+  const sample = PlanService.load(join(ROOT, 'content', 'plan'), join(ROOT, 'content', 'glossary.yml'), 'http://x');
+  const plan = withoutCrutches(sample.plan);
+  const service = new PlanService(plan, new PlanIndex(plan, sample.index.glossary), 'http://x');
+  const quote = (q: string, lang: 'fi' | 'sv' | 'en' = 'fi'): { id: string; url: string; passages: QuotedPassage[]; text: string } => {
+    const a = service.answer(q, lang);
+    if (a.kind !== 'answer') throw new Error(`declined: ${q}`);
+    return { id: a.best.id, url: a.best.url, passages: a.best.passages, text: quotedText(a) };
+  };
+
+  it('reads what kind of answer a question asks for, in fi, sv and en', () => {
+    expect([...questionIntents('kuka päättää oppilaan tuesta')]).toContain('who');
+    expect([...questionIntents('hur snabbt måste kuratorn träffa eleven')]).toContain('when');
+    expect([...questionIntents('what should I do if a pupil is bullied')]).toContain('steps');
+    expect([...questionIntents('millä perusteella oppilas saa avustajan')]).toContain('criteria');
+    expect([...questionIntents('saako kuraattori kertoa opettajalle')]).toContain('permission');
+    // "When can a pupil get…" asks for the conditions, not a date.
+    expect([...questionIntents('milloin oppilaalle voidaan myöntää avustaja')]).not.toContain('when');
+  });
+
+  it('quotes the criteria and the one who decides for "when can a pupil get an assistant and who decides", not the introduction', () => {
+    const a = quote('milloin oppilaalle voidaan myöntää koulunkäyntiavustaja ja kuka siitä päättää?');
+    expect(a.id).toBe('avustajakriteerit');
+    expect(a.text).toContain('Avustajapalvelua harkitaan');
+    expect(a.text).toMatch(/Rehtori .*tekee tukea koskevan päätöksen/);
+    expect(a.text).not.toContain('Tämä osio kertoo');
+    expect(a.passages).toHaveLength(2);
+  });
+
+  it('quotes the steps, with 112, for "what do we do first in a serious accident" in Swedish and English', () => {
+    expect(quote('Vad ska vi göra först om det händer en allvarlig olycka?', 'sv').text).toContain('112');
+    expect(quote('what do I do first when there is a serious accident at school', 'en').text).toContain('112');
+  });
+
+  it('quotes the sentence naming the decider for a who-question', () => {
+    const a = quote('kuka päättää yli kolmen päivän poissaolosta');
+    expect(a.id).toBe('poissaolot');
+    expect(a.text).toMatch(/Rehtori\** päättää yli kolmen/);
+  });
+
+  it('quotes the rule with its interval for a how-often question', () => {
+    expect(quote('kuinka usein koulukohtainen liite tarkistetaan').text).toContain('joka lukuvuosi');
+  });
+
+  it('links to the plan page at the quoted passage', () => {
+    const a = quote('millä perusteella oppilas saa avustajan?');
+    expect(a.url).toMatch(/^http:\/\/x\/plan\/avustajakriteerit#p-\d+$/);
+    expect(a.url.endsWith(`#${a.passages[0].anchor}`)).toBe(true);
+    const first = plan.sections.get('avustajakriteerit')!.body.fi[Number(a.passages[0].anchor.slice(2))];
+    expect(first).toEqual(a.passages[0].blocks[0]);
+  });
+});

@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { evaluate, quotedText } from '../../src/eval/metrics';
+import { importInto } from '../../src/eval/plans';
+import { readSet, realDocumentsDir, resolveSet } from '../../src/eval/sets';
+import { messages } from '../../src/i18n';
+import { PlanService } from '../../src/plan/answer';
+import { Glossary } from '../../src/plan/glossary';
+import { loadPlan } from '../../src/plan/load';
+import { OffTopic } from '../../src/plan/offtopic';
+import { PlanIndex } from '../../src/plan/search';
+import { answerCard } from '../../src/ui/answerCard';
+import { ROOT } from '../helpers/bot';
+
+/**
+ * Plans nobody tuned for: real statutes (../shared/real-documents) imported as a region would import its plan,
+ * asked the questions of test/eval/real/ (written blind, labelled by the documents' own section numbers and
+ * titles). Floors under what `npm run eval` measures, for every format the importer reads.
+ */
+const docs = realDocumentsDir();
+const run = docs ? describe : describe.skip;
+if (!docs) process.stderr.write('real documents skipped: no test/fixtures/plan-import/real\n');
+
+const FLOORS: [string, string, { top1: number; facts: number; declined: number }][] = [
+  ['lukiolaki-fi', 'html', { top1: 0.55, facts: 0.35, declined: 0.95 }],
+  ['lukiolaki-fi', 'docx', { top1: 0.55, facts: 0.35, declined: 0.95 }],
+  ['lukiolaki-fi', 'pdf', { top1: 0.55, facts: 0.35, declined: 0.95 }],
+  ['sosiaalihuoltolaki-fi', 'html', { top1: 0.63, facts: 0.45, declined: 0.95 }],
+  ['sosiaalihuoltolaki-fi', 'docx', { top1: 0.63, facts: 0.45, declined: 0.95 }],
+  ['sosiaalihuoltolaki-fi', 'pdf', { top1: 0.63, facts: 0.45, declined: 0.95 }],
+  ['smabarnspedagogik-sv', 'html', { top1: 0.65, facts: 0.5, declined: 0.8 }],
+  ['smabarnspedagogik-sv', 'docx', { top1: 0.65, facts: 0.5, declined: 0.8 }],
+  ['smabarnspedagogik-sv', 'pdf', { top1: 0.65, facts: 0.5, declined: 0.8 }],
+  ['ammatillinen-koulutus-opas-fi', 'pdf', { top1: 0.85, facts: 0.7, declined: 0.8 }],
+];
+
+run('answers on real documents nobody tuned for', () => {
+  const work = mkdtempSync(join(tmpdir(), 'opari-real-'));
+  const glossary = Glossary.load(join(ROOT, 'content', 'glossary.yml'));
+  const offTopic = OffTopic.load(join(ROOT, 'content', 'offtopic.yml'));
+  const services = new Map<string, PlanService>();
+  const service = async (doc: string, format: string) => {
+    const key = `${doc}.${format}`;
+    if (!services.has(key)) {
+      // pdf.js loads as an ES module, which jest's runtime cannot: PDFs go through the built importer, as an admin's would.
+      if (format === 'pdf') spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'planImport.js'), join(docs!, key), '--out', join(work, key)], { encoding: 'utf8' });
+      else await importInto(join(docs!, key), join(work, key));
+      const plan = loadPlan(join(work, key));
+      services.set(key, new PlanService(plan, new PlanIndex(plan, glossary), 'http://x', offTopic));
+    }
+    return services.get(key)!;
+  };
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it.each(FLOORS)('keeps its floors on %s (%s)', async (doc, format, floor) => {
+    const s = await service(doc, format);
+    const { questions, unresolved } = resolveSet(s.plan, readSet(join(ROOT, 'test', 'eval', 'real', `${doc}.json`)));
+    expect(unresolved).toBe(0);
+    const r = evaluate(
+      questions.map((q) => {
+        const a = s.answer(q.q, q.lang);
+        return { question: q, ranked: a.kind === 'answer' ? a.ranked.map((x) => x.id) : [], quoted: quotedText(a) };
+      }),
+    );
+    expect(r.top1).toBeGreaterThanOrEqual(floor.top1);
+    expect(r.factsQuoted / r.facts).toBeGreaterThanOrEqual(floor.facts);
+    expect(r.declined).toBeGreaterThanOrEqual(floor.declined);
+  });
+
+  it('answers an English question on a Finnish-only plan and says the quoted text is in Finnish', async () => {
+    const s = await service('lukiolaki-fi', 'html');
+    const a = s.answer('who has the right to student welfare services in upper secondary school?', 'en');
+    expect(a.kind).toBe('answer');
+    if (a.kind !== 'answer') return;
+    expect(a.best.passages[0].lang).toBe('fi');
+    expect(JSON.stringify(answerCard(a, s.plan, messages('en')))).toContain(messages('en').plan.languageNote);
+  });
+});
