@@ -25,6 +25,7 @@ import { ReminderDispatcher } from '../meetings/dispatcher';
 import type { Group, Meeting } from '../meetings/model';
 import { Groups, Meetings, Reminders } from '../meetings/repository';
 import { MeetingService } from '../meetings/service';
+import { overdueReminderText } from '../ui/caseCards';
 import { agendaCard, meetingWhen } from '../ui/meetingCards';
 import { AuditLog } from '../cases/audit';
 import { checkStatutoryWorkingDays, loadCalendars } from '../cases/calendarFile';
@@ -294,7 +295,7 @@ export function createTeamsBot({ config, store, log, plan, faq, keys, library }:
         if (!person.aadObjectId) continue;
         for (const ref of await refs.personalFor(c.tenantId, person.aadObjectId)) {
           const m = messages(langOfRef(ref));
-          await sendProactive(adapter, botAppId, ref, { type: 'message', text: format(m.cases.overdueReminder, { number: c.number ?? '', date: c.due?.date.split('-').reverse().join('.') ?? '' }) }).catch((err: { statusCode?: number }) =>
+          await sendProactive(adapter, botAppId, ref, { type: 'message', text: overdueReminderText(c, m) }).catch((err: { statusCode?: number }) =>
             log.warn({ event: 'case.overdue.send-failed', caseId: c.id, status: err?.statusCode ?? null }),
           );
         }
