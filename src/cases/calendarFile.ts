@@ -2,8 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { type SchoolCalendar, type SchoolYearCalendar, type SingleDay, schoolYearWorkingDays, statutoryWorkingDays } from './calendar';
-import { FIRST_SUPPORTED_YEAR, holidayName, isIsoDate, isoDate, isoWeekday, LAST_SUPPORTED_YEAR } from './holidays';
+import { isIsoDate, isoDate, isoWeekday } from '../time/date';
+import { FIRST_SUPPORTED_YEAR, holidayName, LAST_SUPPORTED_YEAR } from '../time/holidays';
+import { type SchoolCalendar, type SchoolYearCalendar, type SingleDay, schoolYearWorkingDays, statutoryWorkingDays } from '../time/schoolDays';
 
 /**
  * The providers' term calendar files (content/calendars/<provider-id>.yml, format in its README.md):

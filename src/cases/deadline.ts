@@ -1,5 +1,6 @@
-import { type SchoolCalendar, describeDay, walkSchoolWorkingDays } from './calendar';
-import { addWorkingDays, assertIsoDate, isWorkingDay } from './holidays';
+import { assertIsoDate } from '../time/date';
+import { addWorkingDays, isWorkingDay } from '../time/holidays';
+import { type SchoolCalendar, describeDay, walkSchoolWorkingDays } from '../time/schoolDays';
 
 /**
  * OHL 15 § 1 mom. (oppilas- ja opiskelijahuoltolaki 1287/2013): a pupil must get to see the school
@@ -10,7 +11,7 @@ import { addWorkingDays, assertIsoDate, isWorkingDay } from './holidays';
  * - The count starts from the day the pupil (or guardian, or other person) asked: `requestedOn`, not the
  *   day a member of staff files the referral. The request day is day 0 and never counts.
  * - Non-urgent: `due` is the 7th school working day (oppilaitoksen työpäivä) after the request day, from
- *   the provider's term calendar (calendar.ts). Without a calendar, or for days outside its school years,
+ *   the provider's term calendar (time/schoolDays.ts). Without a calendar, or for days outside its school years,
  *   weekdays minus public holidays are used and `calendarCovered` is false.
  * - Urgent: the rule says "työpäivä", not "oppilaitoksen työpäivä", and the county's psychologists and
  *   kuraattorit work in the school breaks, so urgent requests count ORDINARY working days, Monday–Friday
@@ -71,14 +72,4 @@ export function dueDate(input: DueDateInput): DueDate {
     ...(calendar && school.covered && !school.working ? { schoolClosed: school.label ?? '' } : {}),
     rule: OHL_15_RULE,
   };
-}
-
-const helsinkiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** Today's calendar date in Finland ('YYYY-MM-DD') at the instant `now`, whatever the server's time zone. */
-export function todayInHelsinki(now: Date = new Date()): string {
-  if (Number.isNaN(now.getTime())) throw new RangeError('todayInHelsinki: invalid Date');
-  const parts = helsinkiDate.formatToParts(now);
-  const get = (t: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
 }

@@ -3,6 +3,7 @@ import { basename, extname, join, relative, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { CONTENT_DIR } from '../paths';
 import { assertSupported, checkOutDir, ImportError, importDocument, sectionTree, slugify, writePlanDir } from '../plan/import';
+import { todayInHelsinki } from '../time/helsinki';
 
 /**
  * npm run plan:import -- <file> [--out DIR] [--region NAME]
@@ -64,11 +65,6 @@ class Progress {
   }
 }
 
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
-
 async function run(args: Args, progress: Progress): Promise<number> {
   assertSupported(args.file);
   const outDir = resolve(args.out ?? join(CONTENT_DIR, 'imported', slugify(basename(args.file, extname(args.file)))));
@@ -83,7 +79,7 @@ async function run(args: Args, progress: Progress): Promise<number> {
 
   const name = basename(args.file);
   const result = await importDocument(bytes, name, {
-    date: today(),
+    date: todayInHelsinki(),
     region: args.region,
     keepOriginal: true,
     onProgress: (done, total) => progress.update('Reading', 'pages', done, total),

@@ -13,6 +13,8 @@ import { EMBEDDED_KEY, startEmbeddedCosmos } from '../store/embedded';
 import { reportingUnits } from '../surveys/anonymity';
 import { computeResults } from '../surveys/results';
 import { localAdapter, wireSurveys } from '../teams/surveyWiring';
+import { addDays } from '../time/date';
+import { todayInHelsinki } from '../time/helsinki';
 
 /**
  * A survey round the size of the Vakka-Suomi region: 300 staff invited across 35 schools, through the real
@@ -116,8 +118,8 @@ export async function surveyBench(): Promise<void> {
       log,
       updateAgenda: async () => undefined,
     });
-    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date());
-    const closes = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date(Date.now() + 14 * 24 * 3600_000));
+    const today = todayInHelsinki();
+    const closes = addDays(today, 14);
     const actor = { ...coordinator, tenantId: TENANT };
     const round = await w.service.createRound(actor, { surveyId: 'pulse', schoolIds: schools.map((s) => s.id), opensOn: today, closesOn: closes }, { tenantId: TENANT, conversationId: 'a:coordinator', serviceUrl, channelId: 'msteams', scope: 'personal', botId: '28:opari' }, 'fi');
     if (Array.isArray(round)) throw new Error(`round refused: ${JSON.stringify(round)}`);

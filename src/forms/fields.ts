@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isIsoDate } from '../time/date';
+import { isWallTime } from '../time/helsinki';
 
 /** Form fields, declared once: they render the card (cards/form.json) and build the zod schema. */
 export type L10n = { fi: string; sv: string; en: string };
@@ -61,12 +63,12 @@ function fieldSchema(f: FieldDef): z.ZodTypeAny {
       return z
         .string({ invalid_type_error: 'type' })
         .refine((s) => !f.required || s !== '', 'required')
-        .refine((s) => s === '' || (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`))), 'date');
+        .refine((s) => s === '' || isIsoDate(s), 'date');
     case 'time':
       return z
         .string({ invalid_type_error: 'type' })
         .refine((s) => !f.required || s !== '', 'required')
-        .refine((s) => s === '' || /^([01]\d|2[0-3]):[0-5]\d$/.test(s), 'time');
+        .refine((s) => s === '' || isWallTime(s), 'time');
   }
 }
 

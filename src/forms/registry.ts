@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { parseDateList } from '../time/parse';
 import { caseForms } from './caseForms';
 import { define, t } from './define';
 import type { FieldDef, FieldProblem, L10n } from './fields';
@@ -117,21 +118,4 @@ export function formCatalog(schools: School[]): Map<string, FormDef> {
   }),
 ];
   return new Map(forms.map((f) => [f.id, f]));
-}
-
-/** "13.2.2027, 7.5.2027" → ['2027-02-13', '2027-05-07']; undefined when any part is not a real date. */
-export function parseDateList(text: string): string[] | undefined {
-  const parts = text.split(/[,;\s]+/).map((p) => p.trim()).filter(Boolean);
-  if (parts.length === 0) return undefined;
-  const out: string[] = [];
-  for (const p of parts) {
-    const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(p) ?? /^(\d{4})-(\d{2})-(\d{2})$/.exec(p);
-    if (!m) return undefined;
-    const [y, mo, d] = p.includes('-') ? [m[1], m[2], m[3]] : [m[3], m[2], m[1]];
-    const iso = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
-    const dt = new Date(`${iso}T00:00:00Z`);
-    if (Number.isNaN(dt.getTime()) || dt.toISOString().slice(0, 10) !== iso) return undefined;
-    out.push(iso);
-  }
-  return out;
 }

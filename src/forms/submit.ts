@@ -1,5 +1,5 @@
-import { todayInHelsinki } from '../cases/deadline';
-import { addDays, isIsoDate } from '../cases/holidays';
+import { addDays, isIsoDate } from '../time/date';
+import { todayInHelsinki } from '../time/helsinki';
 import { type FieldProblem, problemsOf } from './fields';
 import type { FormDef } from './registry';
 

@@ -1,30 +1,18 @@
 import { z } from 'zod';
-import { addDays, daysBetween, holidayName, isIsoDate, isoWeekday, isWeekend, type LocalizedName } from '../cases/holidays';
+import { addDays, daysBetween, isIsoDate, isWeekend } from '../time/date';
+import { helsinkiBefore, helsinkiWallClock, instantMs, isWallTime, resolveHelsinkiTime as resolveWallTime, type ResolvedHelsinkiTime } from '../time/helsinki';
+import { holidayName, type LocalizedName } from '../time/holidays';
 
 /**
  * Pure scheduling core of meetings (kokoukset): Helsinki wall clock ⇄ UTC, recurrence expansion,
  * reminder due times, holiday/weekend warnings, grace classification of overdue reminders and retry
  * backoff. No I/O, no clock reads except the overridable defaults of `nextBackoffMs`.
  *
- * Time zone: every conversion goes through `Intl.DateTimeFormat` with `timeZone: 'Europe/Helsinki'`
- * (the IANA data shipped in Node's ICU). Neither the server's local zone nor `Date`'s local getters are
- * ever used, and strings without an explicit zone are refused, because `Date.parse('2026-03-29T03:30')`
- * would silently read them in the server's local time. No date library: ICU already carries the zone
- * rules and the conversions below are a few lines.
- *
- * Daylight saving in Finland (EU rule): clocks go 03:00 EET → 04:00 EEST on the last Sunday of March and
- * 04:00 EEST → 03:00 EET on the last Sunday of October, both at 01:00 UTC.
- * - Gap (March): wall times 03:00–03:59 do not exist. They are moved forward by the length of the gap
- *   (03:30 → 04:30), the reading a person arriving "at half past three" by an unchanged watch would get;
- *   `resolveHelsinkiTime` reports it with `shifted: true`.
- * - Overlap (October): wall times 03:00–03:59 happen twice. The first occurrence (EEST, UTC+3) is used,
- *   so nothing is ever scheduled later than the user could have meant; `ambiguous: true` reports it.
- *
- * Instants are ISO strings from `Date#toISOString` ('2026-03-29T01:30:00.000Z'): fixed width, so they
- * also sort chronologically as plain strings (e.g. in a Cosmos `ORDER BY dueUtc`).
+ * Time zone and daylight saving: Helsinki wall clock ⇄ UTC comes from time/helsinki.ts, which documents
+ * the policy (a wall time in the March gap moves forward, one in the October overlap takes its first,
+ * EEST occurrence). Instants are ISO strings from `Date#toISOString`.
  */
 
-export const HELSINKI_TIME_ZONE = 'Europe/Helsinki';
 /** The issue's cap on occurrences of one recurrence, so a typo in `until` cannot create years of meetings. */
 export const MAX_OCCURRENCES = 60;
 /** Default reminder offsets: 1 day and 1 hour before the start. */
@@ -33,7 +21,6 @@ export const BACKOFF_BASE_MS = 500;
 export const BACKOFF_CAP_MS = 30_000;
 
 const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 const MINUTES_PER_DAY = 1440;
 /** Longest meeting accepted: a whole day (seminars); anything longer is a typo. */
 const MAX_DURATION_MINUTES = MINUTES_PER_DAY;
@@ -63,14 +50,10 @@ export class ScheduleValidationError extends Error {
   }
 }
 
-const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
-/** ISO 8601 instant with an explicit zone (Z or ±HH:MM); seconds and fractions optional. */
-const INSTANT_RE = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
-
 /** Calendar date 'YYYY-MM-DD' (a real date: '2026-02-30' is refused). */
 export const dateSchema = z.string().refine(isIsoDate, { message: "must be a calendar date 'YYYY-MM-DD'", params: { code: 'invalid_date' } });
 /** Wall-clock time 'HH:MM', 00:00–23:59 ('24:00' is refused: use 00:00 of the next day). */
-export const timeSchema = z.string().refine((s) => TIME_RE.test(s), { message: "must be a time 'HH:MM' from 00:00 to 23:59", params: { code: 'invalid_time' } });
+export const timeSchema = z.string().refine(isWallTime, { message: "must be a time 'HH:MM' from 00:00 to 23:59", params: { code: 'invalid_time' } });
 
 const occurrenceBase = {
   /** Helsinki wall-clock start time, kept on every occurrence across DST changes. */
@@ -110,85 +93,10 @@ function invalid(path: string, code: ScheduleIssueCode, message: string): Schedu
 }
 
 // ---------------------------------------------------------------------------------------------
-// Helsinki wall clock ⇄ UTC
+// Helsinki wall clock ⇄ UTC (validated here, computed in time/helsinki.ts)
 // ---------------------------------------------------------------------------------------------
 
-const helsinkiParts = new Intl.DateTimeFormat('en-US', {
-  timeZone: HELSINKI_TIME_ZONE,
-  hourCycle: 'h23',
-  numberingSystem: 'latn',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** Builds a UTC millisecond count from wall-clock fields, as if the wall clock were UTC. */
-function fieldsAsUtcMs(y: number, mo: number, d: number, h: number, mi: number, s = 0): number {
-  const t = new Date(0);
-  t.setUTCFullYear(y, mo - 1, d); // not Date.UTC: it maps years 0–99 to 1900–1999
-  t.setUTCHours(h, mi, s, 0);
-  return t.getTime();
-}
-
-/** Helsinki wall clock at instant `ms` (whole seconds), expressed as if that wall clock were UTC. */
-function helsinkiWallMs(ms: number): number {
-  const parts = helsinkiParts.formatToParts(new Date(ms));
-  const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
-  return fieldsAsUtcMs(get('year'), get('month'), get('day'), get('hour') % 24, get('minute'), get('second'));
-}
-
-/** Helsinki's UTC offset at instant `ms`, in milliseconds (7_200_000 in winter, 10_800_000 in summer). */
-function helsinkiOffsetMs(ms: number): number {
-  const whole = Math.floor(ms / 1000) * 1000;
-  return helsinkiWallMs(whole) - whole;
-}
-
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, '0');
-}
-
-function wallFieldsOf(wallMs: number): { date: string; time: string } {
-  const t = new Date(wallMs);
-  return {
-    date: `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`,
-    time: `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`,
-  };
-}
-
-export interface ResolvedHelsinkiTime {
-  /** The instant, ISO UTC. */
-  utc: string;
-  /** Helsinki wall-clock date actually used, 'YYYY-MM-DD'. */
-  date: string;
-  /** Helsinki wall-clock time actually used, 'HH:MM' (04:30 when 03:30 fell in the March gap). */
-  time: string;
-  /** The requested wall time does not exist (March gap) and was moved forward by the gap's length. */
-  shifted: boolean;
-  /** The requested wall time happens twice (October overlap); the first occurrence (EEST) was chosen. */
-  ambiguous: boolean;
-  /** Helsinki's offset from UTC at `utc`, in minutes (120 EET, 180 EEST). */
-  utcOffsetMinutes: number;
-}
-
-function resolveMs(date: string, time: string): { ms: number; shifted: boolean; ambiguous: boolean } {
-  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
-  const [h, mi] = time.split(':').map(Number) as [number, number];
-  const naive = fieldsAsUtcMs(y, mo, d, h, mi);
-  // Offsets a day before and after bracket any single transition (Helsinki's are months apart).
-  const before = helsinkiOffsetMs(naive - DAY_MS);
-  const after = helsinkiOffsetMs(naive + DAY_MS);
-  const candidates = [...new Set([before, after])]
-    .map((offset) => naive - offset)
-    .filter((ms) => helsinkiWallMs(ms) === naive)
-    .sort((a, b) => a - b);
-  const first = candidates[0];
-  if (first !== undefined) return { ms: first, shifted: false, ambiguous: candidates.length > 1 };
-  // In the gap: read the wall time with the offset in force before the change, i.e. move it forward.
-  return { ms: naive - before, shifted: true, ambiguous: false };
-}
+export type { ResolvedHelsinkiTime };
 
 /**
  * The instant of Helsinki wall-clock `date` `time`, with how DST affected it: times in the March gap are
@@ -197,9 +105,7 @@ function resolveMs(date: string, time: string): { ms: number; shifted: boolean; 
 export function resolveHelsinkiTime(date: string, time: string): ResolvedHelsinkiTime {
   parseOrThrow(dateSchema, date, 'date');
   parseOrThrow(timeSchema, time, 'time');
-  const { ms, shifted, ambiguous } = resolveMs(date, time);
-  const offset = helsinkiOffsetMs(ms);
-  return { utc: new Date(ms).toISOString(), ...wallFieldsOf(ms + offset), shifted, ambiguous, utcOffsetMinutes: offset / MINUTE_MS };
+  return resolveWallTime(date, time);
 }
 
 /** ISO UTC instant of Helsinki wall-clock `date` ('YYYY-MM-DD') `time` ('HH:MM'); DST as in `resolveHelsinkiTime`. */
@@ -209,18 +115,14 @@ export function helsinkiToUtc(date: string, time: string): string {
 
 /** Parses an ISO 8601 instant that names its zone (Z or ±HH:MM); anything else would be read as server-local time. */
 function parseInstant(iso: string, path: string): number {
-  const m = typeof iso === 'string' ? INSTANT_RE.exec(iso) : null;
-  // Date.parse rolls '2026-02-30' over to 2 March, so the date part is checked on its own.
-  const ms = m && isIsoDate(m[1]) ? Date.parse(iso) : Number.NaN;
-  if (Number.isNaN(ms)) throw invalid(path, 'invalid', `must be an ISO 8601 instant with a zone, e.g. '2026-03-29T01:30:00.000Z', got ${JSON.stringify(iso)}`);
+  const ms = instantMs(iso);
+  if (ms === undefined) throw invalid(path, 'invalid', `must be an ISO 8601 instant with a zone, e.g. '2026-03-29T01:30:00.000Z', got ${JSON.stringify(iso)}`);
   return ms;
 }
 
 /** Helsinki wall clock of an instant: date 'YYYY-MM-DD', time 'HH:MM', ISO weekday 1 = Monday … 7 = Sunday. */
 export function utcToHelsinki(iso: string): { date: string; time: string; weekday: number } {
-  const ms = parseInstant(iso, 'iso');
-  const wall = wallFieldsOf(ms + helsinkiOffsetMs(ms));
-  return { ...wall, weekday: isoWeekday(wall.date) };
+  return helsinkiWallClock(parseInstant(iso, 'iso'));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -294,16 +196,8 @@ const offsetsSchema = z.array(z.number().int().min(0).max(MAX_REMINDER_OFFSET_MI
 export function reminderTimes(startUtc: string, offsetsMinutes: readonly number[] = DEFAULT_REMINDER_OFFSETS_MINUTES): ReminderTime[] {
   const startMs = parseInstant(startUtc, 'startUtc');
   const offsets = [...new Set(parseOrThrow(offsetsSchema, offsetsMinutes, 'offsetsMinutes'))];
-  const startWallMs = startMs + helsinkiOffsetMs(startMs);
-  const subMinuteMs = ((startWallMs % MINUTE_MS) + MINUTE_MS) % MINUTE_MS;
-  const wall = wallFieldsOf(startWallMs);
   return offsets
-    .map((offsetMinutes) => {
-      const days = Math.floor(offsetMinutes / MINUTES_PER_DAY);
-      const minutes = offsetMinutes % MINUTES_PER_DAY;
-      const anchorMs = days === 0 ? startMs : resolveMs(addDays(wall.date, -days), wall.time).ms + subMinuteMs;
-      return { offsetMinutes, dueMs: anchorMs - minutes * MINUTE_MS };
-    })
+    .map((offsetMinutes) => ({ offsetMinutes, dueMs: helsinkiBefore(startMs, Math.floor(offsetMinutes / MINUTES_PER_DAY), offsetMinutes % MINUTES_PER_DAY) }))
     .sort((a, b) => a.dueMs - b.dueMs || b.offsetMinutes - a.offsetMinutes)
     .map(({ offsetMinutes, dueMs }) => ({ offsetMinutes, dueUtc: new Date(dueMs).toISOString() }));
 }
@@ -360,9 +254,10 @@ function retryAfterMs(header: string, nowMs: number): number | undefined {
   if (/^\d+$/.test(value)) return Number(value) * 1000;
   const m = IMF_FIXDATE_RE.exec(value);
   if (!m) return undefined;
-  const [day, month, year, h, mi, s] = [Number(m[1]), MONTHS.indexOf(m[2] as string) + 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])];
-  if (!isIsoDate(`${m[3]}-${pad(month)}-${m[1]}`) || h > 23 || mi > 59 || s > 60) return undefined;
-  return Math.max(0, fieldsAsUtcMs(year, month, day, h, mi, s) - nowMs);
+  const [month, h, mi, s] = [MONTHS.indexOf(m[2] as string) + 1, Number(m[4]), Number(m[5]), Number(m[6])];
+  const date = `${m[3]}-${String(month).padStart(2, '0')}-${m[1]}`;
+  if (!isIsoDate(date) || h > 23 || mi > 59 || s > 60) return undefined;
+  return Math.max(0, Date.parse(`${date}T${m[4]}:${m[5]}:00Z`) + s * 1000 - nowMs);
 }
 
 /**

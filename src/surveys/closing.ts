@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Logger } from '../log';
 import type { Groups } from '../meetings/repository';
 import type { MeetingService } from '../meetings/service';
-import { todayInHelsinki } from '../cases/deadline';
+import { todayInHelsinki } from '../time/helsinki';
 import { reportingUnits } from './anonymity';
 import type { SurveyDef } from './definitions';
 import type { Round } from './model';

@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Person } from '../cases/model';
 import type { Roles } from '../cases/roles';
-import { addDays, isIsoDate } from '../cases/holidays';
-import { todayInHelsinki } from '../cases/deadline';
+import { addDays, isIsoDate } from '../time/date';
+import { todayInHelsinki } from '../time/helsinki';
 import type { School } from '../forms/registry';
 import type { Groups } from '../meetings/repository';
-import { helsinkiToUtc } from '../meetings/schedule';
+import { helsinkiToUtc } from '../time/helsinki';
 import type { ConversationRef } from '../store/conversationRefs';
 import { parseAnswer, type AnswerProblem } from './answers';
 import { followUpItem, type SurveyDef } from './definitions';

@@ -25,6 +25,7 @@ import { ReminderDispatcher } from '../meetings/dispatcher';
 import type { Group, Meeting } from '../meetings/model';
 import { Groups, Meetings, Reminders } from '../meetings/repository';
 import { MeetingService } from '../meetings/service';
+import { overdueReminderText } from '../ui/caseCards';
 import { agendaCard, meetingWhen } from '../ui/meetingCards';
 import { AuditLog } from '../cases/audit';
 import { checkStatutoryWorkingDays, loadCalendars } from '../cases/calendarFile';
@@ -289,11 +290,9 @@ export function createTeamsBot({ config, store, log, plan, faq, keys, library }:
 
   /** Overdue cases: each handler reminded at least once, in their personal chat, with no pupil data (see CaseService). */
   const remindOverdue = async () => {
-    const text = (ref: Parameters<typeof sendProactive>[2], c: { number?: string; due?: { date: string } }) =>
-      format(messages(langOfRef(ref)).cases.overdueReminder, { number: c.number ?? '', date: c.due?.date.split('-').reverse().join('.') ?? '' });
     const passes = await caseService.remindOverdue(
       (tenantId, aadObjectId) => refs.personalFor(tenantId, aadObjectId),
-      (ref, c) => sendProactive(adapter, botAppId, ref, { type: 'message', text: text(ref, c) }),
+      (ref, c) => sendProactive(adapter, botAppId, ref, { type: 'message', text: overdueReminderText(c, messages(langOfRef(ref))) }),
     );
     for (const r of passes) log.info({ event: r.done ? 'case.overdue.reminded' : 'case.overdue.pending', caseId: r.caseId, sent: r.sent, failed: r.failed });
   };

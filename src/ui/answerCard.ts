@@ -8,6 +8,8 @@ import { renderCard } from './cards';
 import { cardMarkdown } from './markup';
 import { pageLabel } from './planAdminCards';
 import { FAQ_PREFIX } from '../expert/faq';
+import { isIsoDate } from '../time/date';
+import { formatDate } from '../time/format';
 
 /** Turns a plan answer into the answer or no-answer card (plain Adaptive Card JSON) in the user's language. */
 
@@ -16,11 +18,8 @@ function emergency(answer: Answer, m: Messages) {
   return { show: true, title: m.plan.emergencyTitle, lines: m.plan.emergency[answer.danger].map((text) => ({ text })) };
 }
 
-function fiDate(iso: string | undefined, lang: Lang): string {
-  if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso ?? '';
-  const [y, mo, d] = iso.split('-').map(Number);
-  return lang === 'en' ? `${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][mo - 1]} ${y}` : `${d}.${mo}.${y}`;
-}
+/** A plan's or an FAQ answer's review date as written everywhere ('1.12.2026'); anything else as it is. */
+const reviewedDate = (iso: string | undefined): string => (isIsoDate(iso) ? formatDate(iso) : (iso ?? ''));
 
 function offTopicText(subject: OffTopicMatch, lang: Lang, m: Messages): string {
   const where = subject.where?.[lang];
@@ -62,8 +61,8 @@ export function answerCard(answer: Answer, plan: Plan, m: Messages, opts: { feed
   // "Lähde: Suunnitelma › 3 Kotiopetus › 3.2 Valvonta (s. 14)": the plan's own numbers and the page of its original.
   const page = pageLabel(b, m);
   const path = `${b.path.join(' › ')}${page ? ` (${page})` : ''}`;
-  const sourceParts = [fromFaq ? format(m.expert.faqSource, { date: fiDate(b.reviewed, lang) }) : format(m.plan.source, { plan: planTitle, path })];
-  if (b.reviewed && !fromFaq) sourceParts.push(format(m.plan.reviewed, { date: fiDate(b.reviewed, lang) }));
+  const sourceParts = [fromFaq ? format(m.expert.faqSource, { date: reviewedDate(b.reviewed) }) : format(m.plan.source, { plan: planTitle, path })];
+  if (b.reviewed && !fromFaq) sourceParts.push(format(m.plan.reviewed, { date: reviewedDate(b.reviewed) }));
   if (b.law.length) sourceParts.push(b.law.join(', '));
   const followUps = [...answer.also, ...answer.followUps].slice(0, 3);
   return renderCard('answer', {

@@ -1,25 +1,25 @@
 import type { AuditEntry } from '../cases/audit';
-import { todayInHelsinki } from '../cases/deadline';
+import { todayInHelsinki } from '../time/helsinki';
 import type { CaseDoc, CaseView, Person } from '../cases/model';
 import type { MyCase } from '../cases/service';
 import type { RoleGrant } from '../cases/roles';
 import type { FormDef, School } from '../forms/registry';
-import { format, type Lang, type Messages } from '../i18n';
+import { format, type Lang, messages, type Messages } from '../i18n';
+import { isIsoDate } from '../time/date';
+import { formatDayDate } from '../time/format';
 import { renderCard } from './cards';
 
-const fiDate = (iso: string) => {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return `${d}.${m}.${y}`;
-};
+/** A date with its weekday in the card's language ('Wed 18.3.2026'); the catalogue tells the language. */
+const dayOf = (iso: string, m: Messages): string => formatDayDate(iso, (['fi', 'sv', 'en'] as const).find((l) => messages(l) === m) ?? 'fi');
 
 /** The OHL 15 § deadline line: the last day, the day the count started from, and where to turn in a school break. */
 function dueText(c: CaseDoc, m: Messages): string {
   if (!c.due) return '';
-  const date = fiDate(c.due.date);
+  const date = dayOf(c.due.date, m);
   const closed = c.due.schoolClosed;
   return [
     c.due.basis === 'working' ? format(m.deadline.urgentDue, { date }) : format(m.cases.dueText, { date, days: c.due.workingDays }),
-    format(m.deadline.countedFrom, { date: fiDate(c.requestedOn) }),
+    format(m.deadline.countedFrom, { date: dayOf(c.requestedOn, m) }),
     ...(c.due.calendarCovered ? [] : [m.cases.calendarNotCovered]),
     ...(closed === undefined ? [] : [closed ? format(m.deadline.schoolClosedNamed, { name: closed }) : m.deadline.schoolClosed]),
   ].join(' ');
@@ -27,7 +27,7 @@ function dueText(c: CaseDoc, m: Messages): string {
 
 /** A request date so old that the deadline had passed on the day the case was filed. */
 function passedText(c: CaseDoc, m: Messages): string {
-  return c.due && c.due.date < todayInHelsinki(new Date(c.createdAt)) ? format(m.deadline.passed, { date: fiDate(c.due.date) }) : '';
+  return c.due && c.due.date < todayInHelsinki(new Date(c.createdAt)) ? format(m.deadline.passed, { date: dayOf(c.due.date, m) }) : '';
 }
 
 /** Routing facts only: safe in a channel (no pupil data). */
@@ -36,7 +36,7 @@ function routingFacts(c: CaseDoc, schools: Map<string, School>, m: Messages) {
     { title: m.cases.facts.school, value: schools.get(c.schoolId)?.name ?? c.schoolId },
     { title: m.cases.facts.service, value: m.cases.services[c.service] },
     { title: m.cases.facts.urgency, value: c.urgent ? m.cases.urgency.urgent : m.cases.urgency.normal },
-    ...(c.due ? [{ title: m.cases.facts.due, value: fiDate(c.due.date) }] : []),
+    ...(c.due ? [{ title: m.cases.facts.due, value: dayOf(c.due.date, m) }] : []),
   ];
 }
 
@@ -99,7 +99,7 @@ export interface DetailsOptions {
 export function caseDetailsCard(v: CaseView, form: FormDef | undefined, lang: Lang, m: Messages, opts: DetailsOptions): Record<string, unknown> {
   const facts = [
     ...routingFacts(v as unknown as CaseDoc, opts.schools, m),
-    { title: m.cases.facts.requested, value: fiDate(v.requestedOn) },
+    { title: m.cases.facts.requested, value: dayOf(v.requestedOn, m) },
     { title: m.cases.facts.initiator, value: v.initiator.name },
     ...(v.assignee ? [{ title: m.cases.facts.assignee, value: v.assignee.name }] : []),
   ];
@@ -112,7 +112,9 @@ export function caseDetailsCard(v: CaseView, form: FormDef | undefined, lang: La
         ? raw === true ? '✓' : '–'
         : f.choices
           ? String(raw).split(',').map((x) => f.choices!.find((c) => c.value === x)?.title[lang] ?? x).join(', ')
-          : String(raw);
+          : f.kind === 'date' && isIsoDate(raw)
+            ? formatDayDate(raw, lang)
+            : String(raw);
     texts.push({ title: f.label[lang], value });
   }
   const next = v.status === 'vireilla' ? { title: m.cases.start, to: 'kasittelyssa' } : v.status === 'kasittelyssa' ? { title: m.cases.close, to: 'paattynyt' } : undefined;
@@ -123,7 +125,7 @@ export function caseDetailsCard(v: CaseView, form: FormDef | undefined, lang: La
     ...(opts.isAdmin ? [{ title: m.cases.auditButton, verb: 'case.audit', to: '' }] : []),
     ...(opts.backToMine ? [{ title: m.myCases.back, verb: 'cases.mine', to: '' }] : []),
   ];
-  const overdue = v.due && v.status !== 'paattynyt' && v.due.date < opts.today ? format(m.cases.overdue, { date: fiDate(v.due.date) }) : '';
+  const overdue = v.due && v.status !== 'paattynyt' && v.due.date < opts.today ? format(m.cases.overdue, { date: dayOf(v.due.date, m) }) : '';
   return renderCard('case-details', {
     number: v.number ?? '',
     statusText: m.cases.status[v.status],
@@ -213,6 +215,11 @@ export function gdprCard(m: Messages, result?: { views: CaseView[]; forms: Map<s
     summary: result ? (items.length ? format(m.cases.gdprResult, { count: items.length }) : m.cases.gdprNone) : '',
     items,
   });
+}
+
+/** The reminder sent to the handler of an overdue case, in their own language (no pupil data). */
+export function overdueReminderText(c: Pick<CaseDoc, 'number' | 'due'>, m: Messages): string {
+  return format(m.cases.overdueReminder, { number: c.number ?? '', date: c.due ? dayOf(c.due.date, m) : '' });
 }
 
 function auditLine(e: AuditEntry): string {

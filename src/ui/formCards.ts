@@ -1,4 +1,4 @@
-import { todayInHelsinki } from '../cases/deadline';
+import { todayInHelsinki } from '../time/helsinki';
 import type { FieldProblem } from '../forms/fields';
 import type { FormDef } from '../forms/registry';
 import type { Lang, Messages } from '../i18n';

@@ -1,26 +1,18 @@
-import { holidayName } from '../cases/holidays';
 import type { School } from '../forms/registry';
 import { format, type Lang, type Messages } from '../i18n';
 import type { Group, Meeting } from '../meetings/model';
 import { GROUP_TYPES } from '../meetings/model';
 import { utcToHelsinki } from '../meetings/schedule';
+import { formatDayDate, formatTime } from '../time/format';
+import { holidayName } from '../time/holidays';
 import { renderCard } from './cards';
-
-const WEEKDAYS: Record<Lang, string[]> = {
-  fi: ['ma', 'ti', 'ke', 'to', 'pe', 'la', 'su'],
-  sv: ['mån', 'tis', 'ons', 'tors', 'fre', 'lör', 'sön'],
-  en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
-};
 
 /** "to 3.12.2026 klo 14.30–15.30", in Helsinki time whatever the server's zone. */
 export function meetingWhen(m: Pick<Meeting, 'startUtc' | 'endUtc'>, lang: Lang): string {
   const s = utcToHelsinki(m.startUtc);
   const e = utcToHelsinki(m.endUtc);
-  const [y, mo, d] = s.date.split('-').map(Number);
-  const wd = WEEKDAYS[lang][s.weekday - 1];
-  const t = (x: string) => (lang === 'en' ? x : x.replace(':', '.'));
   const at = lang === 'fi' ? 'klo ' : lang === 'sv' ? 'kl. ' : '';
-  return `${wd} ${d}.${mo}.${y} ${at}${t(s.time)}–${t(e.time)}`;
+  return `${formatDayDate(s.date, lang)} ${at}${formatTime(s.time, lang)}–${formatTime(e.time, lang)}`;
 }
 
 export function groupCreateCard(schools: School[], lang: Lang, m: Messages, state: { name?: string; error?: string } = {}): Record<string, unknown> {

@@ -2,6 +2,7 @@ import { format, type Lang, type Messages } from '../i18n';
 import type { Answer, SectionRef } from '../plan/answer';
 import { plainInline } from '../plan/markdown';
 import type { PlanVersion } from '../plan/publish/versions';
+import { formatDayDate } from '../time/format';
 import { renderCard } from './cards';
 
 /** Cards of the plan's upload: the draft's preview (try, publish, discard) and the versions to restore. */
@@ -34,11 +35,7 @@ export function citationName(ref: SectionRef, m: Messages): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), CITATION_NAME / 2))}…`;
 }
 
-const dateOf = (iso: string | undefined, lang: Lang) => {
-  if (!iso) return '';
-  const [y, mo, d] = iso.slice(0, 10).split('-').map(Number);
-  return lang === 'en' ? `${d}/${mo}/${y}` : `${d}.${mo}.${y}`;
-};
+const dateOf = (iso: string | undefined, lang: Lang) => (iso ? formatDayDate(iso, lang) : '');
 
 export function previewCard(version: PlanVersion, m: Messages, opts: { question?: string; tried?: Answer } = {}): Record<string, unknown> {
   const p = m.planAdmin;

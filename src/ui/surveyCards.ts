@@ -3,13 +3,10 @@ import type { AnswerProblem } from '../surveys/answers';
 import { DEFAULT_TEXT_MAX } from '../surveys/answers';
 import { FOLLOW_UP_ITEM, type SurveyDef, type SurveyItem } from '../surveys/definitions';
 import type { Round } from '../surveys/model';
+import { formatDate } from '../time/format';
 import { renderCard } from './cards';
 
 /** Survey views for respondents and coordinators; the results views are in surveyResultsCard.ts. */
-export const fiDate = (iso: string): string => {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return `${d}.${m}.${y}`;
-};
 
 /** The follow-up question of a school whose group chose an action after the previous round. */
 export function followUpFor(round: Round, schoolId: string, m: Messages): SurveyItem | undefined {
@@ -49,9 +46,9 @@ export function surveyFormCard(def: SurveyDef, round: Round, schoolId: string, l
       error: problem ? m.surveys.answerProblems[problem.code] : '',
     };
   });
-  const closes = format(m.surveys.closesOn, { date: fiDate(round.closesOn) });
+  const closes = format(m.surveys.closesOn, { date: formatDate(round.closesOn) });
   return renderCard('survey-form', {
-    title: state.reminder ? format(m.surveys.reminderTitle, { title: round.title, date: fiDate(round.closesOn) }) : format(m.surveys.invitationTitle, { title: round.title, school }),
+    title: state.reminder ? format(m.surveys.reminderTitle, { title: round.title, date: formatDate(round.closesOn) }) : format(m.surveys.invitationTitle, { title: round.title, school }),
     intro: def.intro[lang],
     closes,
     generalError: state.generalError ?? '',
@@ -71,7 +68,7 @@ export function thanksCard(round: Round, schoolId: string, ticket: string, chang
   return renderCard('survey-thanks', {
     title: m.surveys.thanksTitle,
     survey: format(m.surveys.invitationTitle, { title: round.title, school: round.schools.find((s) => s.schoolId === schoolId)?.name ?? schoolId }),
-    text: format(changed ? m.surveys.changedText : m.surveys.thanksText, { date: fiDate(round.closesOn) }),
+    text: format(changed ? m.surveys.changedText : m.surveys.thanksText, { date: formatDate(round.closesOn) }),
     change: m.surveys.change,
     roundId: round.id,
     schoolId,
@@ -95,7 +92,7 @@ export function roundsCard(rows: { round: Round; progress: RoundProgress }[], m:
     rounds: rows.map(({ round, progress }) => ({
       title: round.title,
       status: m.surveys.status[round.status],
-      dates: `${fiDate(round.opensOn)}–${fiDate(round.closesOn)} · ${round.schools.map((s) => s.name).join(', ')}`,
+      dates: `${formatDate(round.opensOn)}–${formatDate(round.closesOn)} · ${round.schools.map((s) => s.name).join(', ')}`,
       progress: format(m.surveys.progress, { invited: progress.invited, sent: progress.sent, failed: progress.failed }),
       buttons: [
         ...(round.status === 'scheduled' || round.status === 'open' ? [{ title: m.surveys.closeNow, verb: 'survey.close', roundId: round.id }] : []),

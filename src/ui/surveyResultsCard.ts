@@ -4,7 +4,7 @@ import type { GroupResult, Stat, UnitResult } from '../surveys/results';
 import type { RoundResults } from '../surveys/resultsRepository';
 import type { ChosenAction } from '../surveys/model';
 import { renderCard } from './cards';
-import { fiDate } from './surveyCards';
+import { formatDate } from '../time/format';
 
 /**
  * The results view: a school (or a municipality's small schools) against the region, or the region alone.
@@ -78,7 +78,7 @@ export function resultsCard(v: ResultsView): Record<string, unknown> {
   const point = (r: RoundResults, id: string) => (id === REGION ? r.region.index : r.units.find((u) => u.unitId === id)?.index ?? null);
   const trendSeries = trendRounds.length
     ? [...(unit ? [{ legend: label, id: unit.unitId }] : []), { legend: m.surveys.region, id: REGION }]
-        .map((s) => ({ legend: s.legend, values: trendRounds.filter((r) => point(r, s.id) !== null).map((r) => ({ x: fiDate(r.closedOn), y: pct(point(r, s.id)) })) }))
+        .map((s) => ({ legend: s.legend, values: trendRounds.filter((r) => point(r, s.id) !== null).map((r) => ({ x: formatDate(r.closedOn), y: pct(point(r, s.id)) })) }))
         .filter((s) => s.values.length > 0)
     : [];
   const trendText = trendSeries.map((s) => `${s.legend}: ${s.values.map((p) => `${p.x} ${p.y} %`).join(' · ')}`).join('\n');
@@ -87,7 +87,7 @@ export function resultsCard(v: ResultsView): Record<string, unknown> {
   const followUp = fu
     ? {
         title: m.surveys.followUpTitle,
-        text: v.action ? format(m.surveys.followUpLine, { text: fu.text, owner: v.action.owner, date: fiDate(v.action.followUpOn) }) : fu.text,
+        text: v.action ? format(m.surveys.followUpLine, { text: fu.text, owner: v.action.owner, date: formatDate(v.action.followUpOn) }) : fu.text,
         helped: fu.stat.favourable === null ? m.surveys.followUpTooFew : format(m.surveys.followUpHelped, { pct: pct(fu.stat.favourable)!, n: fu.stat.n! }),
       }
     : { title: '', text: '', helped: '' };
@@ -104,7 +104,7 @@ export function resultsCard(v: ResultsView): Record<string, unknown> {
   return renderCard('survey-results', {
     title: format(m.surveys.resultsTitle, { title: results.title }),
     unitLabel: label,
-    closedOn: fiDate(results.closedOn),
+    closedOn: formatDate(results.closedOn),
     notice: v.notice ?? '',
     facts,
     summary,

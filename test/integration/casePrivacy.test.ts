@@ -137,7 +137,7 @@ describe('case details never reach a shared message', () => {
     expect(teacherList).toMatch(/OH-\d{4}-\d{4} · Yhteydenotto opiskeluhuoltoon/);
     expect(teacherList).toContain('{"title":"Oppilas","value":"V. V., 9Ö"}');
     expect(teacherList).toMatch(/Käsittelyssä · Aloitit/);
-    expect(JSON.stringify(mine.body)).toMatch(/"Määräaika","value":"\d+\.\d+\.\d{4}"/);
+    expect(JSON.stringify(mine.body)).toMatch(/"Määräaika","value":"(ma|ti|ke|to|pe|la|su) \d+\.\d+\.\d{4}"/);
 
     const assigned = await post(bot.url, message('my cases', { ...personal(KURAATTORI2), locale: 'en-US' }));
     const list = JSON.stringify(assigned.replies[0].attachments?.[0].content);

@@ -81,7 +81,7 @@ describe('forms and cases over HTTP', () => {
     const text = invokeText(first.replies);
     const number = /OH-\d{4}-\d{4}/.exec(text)?.[0];
     expect(number).toMatch(/^OH-20\d\d-0001$/);
-    expect(text).toMatch(/Oppilas on tavattava viimeistään \d+\.\d+\.\d{4} \(7\. koulun työpäivä, OHL 15 §\)/);
+    expect(text).toMatch(/Oppilas on tavattava viimeistään (ma|ti|ke|to|pe|la|su) \d+\.\d+\.\d{4} \(7\. koulun työpäivä, OHL 15 §\)/);
 
     // A double click, a Teams retry and a replayed invoke: the same case, no second number.
     const again = await Promise.all([submit(validReferral(), personal(), replyToId), submit(validReferral(), personal(), replyToId), submit(validReferral(), personal(), replyToId)]);

@@ -66,7 +66,7 @@ describe('legal deadline and overdue cases', () => {
     const { case: c } = await service.submit(form, { ...values, requestedOn: '2026-03-09' }, actor, 'k-asked-monday');
     expect(c).toMatchObject({ requestedOn: '2026-03-09', due: { date: '2026-03-18', workingDays: 7 }, number: expect.stringMatching(/^OH-2026-/) });
     const summary = collectText(caseSummaryCard(c, form, 'fi', messages('fi'), { duplicate: false, notice: 'sent', schools: service.schools })).join('\n');
-    expect(summary).toContain('Oppilas on tavattava viimeistään 18.3.2026 (7. koulun työpäivä, OHL 15 §). Määräaika on laskettu pyyntöpäivästä 9.3.2026.');
+    expect(summary).toContain('Oppilas on tavattava viimeistään ke 18.3.2026 (7. koulun työpäivä, OHL 15 §). Määräaika on laskettu pyyntöpäivästä ma 9.3.2026.');
     expect(summary).not.toContain('⚠');
     // The pupil's data holds no second copy of the request date; the case has it in clear for the deadline.
     expect(service.decrypt(c).values.requestedOn).toBeUndefined();
@@ -77,7 +77,7 @@ describe('legal deadline and overdue cases', () => {
     const { case: c } = await service.submit(form, { ...values, urgency: 'urgent', requestedOn: '2026-05-30' }, actor, 'k-urgent-summer');
     expect(c.due).toEqual({ date: '2026-06-01', workingDays: 1, basis: 'working', calendarCovered: true, schoolClosed: '' });
     const summary = collectText(caseSummaryCard(c, form, 'en', messages('en'), { duplicate: false, notice: 'sent', schools: service.schools })).join('\n');
-    expect(summary).toContain('Urgent: the pupil must be seen on the same or the next working day, by 1.6.2026 at the latest (OHL 15 §).');
+    expect(summary).toContain('Urgent: the pupil must be seen on the same or the next working day, by Mon 1.6.2026 at the latest (OHL 15 §).');
     expect(summary).toContain('The school is closed that day, but the county');
   });
 
@@ -86,7 +86,7 @@ describe('legal deadline and overdue cases', () => {
     const { case: c } = await service.submit(form, { ...values, requestedOn: '2026-03-02' }, actor, 'k-old-request');
     expect(c.due?.date).toBe('2026-03-11');
     const summary = collectText(caseSummaryCard(c, form, 'sv', messages('sv'), { duplicate: false, notice: 'sent', schools: service.schools })).join('\n');
-    expect(summary).toContain('⚠ Tidsfristen 11.3.2026 hade redan gått ut när ärendet registrerades');
+    expect(summary).toContain('⚠ Tidsfristen ons 11.3.2026 hade redan gått ut när ärendet registrerades');
   });
 
   it('reminds each handler of an overdue case once, however many instances look, and marks the case reminded once', async () => {

@@ -154,7 +154,7 @@ describe('uploading and publishing the region\'s own plan from Teams', () => {
     await post(bot.url, cardAction('plan.draft.publish', { versionId: second }, personal(conv)));
     const list = await post(bot.url, message('suunnitelman versiot', personal(conv)));
     const listed = JSON.stringify(list.replies[0].attachments![0].content);
-    expect(cardText(list.replies[0])).toMatch(/Lukiolaki · lukiolaki-fi\.docx · julkaistu \d+\.\d+\.\d{4}\nVoimassa/);
+    expect(cardText(list.replies[0])).toMatch(/Lukiolaki · lukiolaki-fi\.docx · julkaistu (ma|ti|ke|to|pe|la|su) \d+\.\d+\.\d{4}\nVoimassa/);
     expect(listed).toContain(`"verb":"plan.version.restore","data":{"versionId":"${versionId}"}`);
     const restored = await post(bot.url, cardAction('plan.version.restore', { versionId }, personal(conv)));
     expect(collectText(invokeCard(restored)).join('\n')).toContain('Palautettu: Opiskelijan tuki ja turvallinen opiskeluympäristö.');

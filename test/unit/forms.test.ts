@@ -1,5 +1,7 @@
 import { formCatalog, type FormDef } from '../../src/forms/registry';
 import { validateSubmission } from '../../src/forms/submit';
+import { messages } from '../../src/i18n';
+import { formCard } from '../../src/ui/formCards';
 
 const schools = [{ id: 'koivurinne', name: 'Koivurinteen koulu', provider: 'esimerkkikunta' }];
 const forms = formCatalog(schools);
@@ -125,3 +127,51 @@ describe('form registry', () => {
     expect(problems(forms.get('kokous')!, { ...valid.kokous, date: '2026-02-31x', time: '25:00' })).toEqual(['date:date', 'time:time']);
   });
 });
+
+describe('impossible dates in every form with a date field', () => {
+  const dated = [...forms.values()].flatMap((form) => form.fields.filter((f) => f.kind === 'date').map((f) => [form.id, f.id] as const));
+
+  it('covers the date fields of the forms', () => {
+    expect(dated).toEqual(expect.arrayContaining([['uusi-asia', 'requestedOn'], ['tuen-tarve', 'filledOn'], ['kotiopetus', 'startDate'], ['kokous', 'date'], ['kokous', 'until']]));
+  });
+
+  describe.each(dated)('%s: %s', (formId, field) => {
+    const form = forms.get(formId)!;
+    it.each(['2026-02-30', '2026-02-31', '2026-04-31', '2027-02-29'])('refuses %s with the date error beside the field, in fi, sv and en, keeping the other values', (bad) => {
+      const data = { ...valid[formId], [field]: bad };
+      const r = validateSubmission(form, { formId, ...data }, TODAY);
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.problems).toContainEqual({ field, code: 'date' });
+      for (const lang of ['fi', 'sv', 'en'] as const) {
+        const m = messages(lang);
+        const card = formCard(form, lang, m, { values: r.raw, problems: r.problems });
+        const inputs = collectInputs(card);
+        expect(inputs.get(field)).toMatchObject({ value: bad, error: `⚠ ${m.forms.problems.date}` });
+        for (const [id, value] of Object.entries(data)) if (typeof value === 'string') expect(inputs.get(id)?.value).toBe(value);
+      }
+    });
+  });
+
+  it('still accepts a leap day', () => {
+    expect(problems(forms.get('kotiopetus')!, { formId: 'kotiopetus', ...valid['kotiopetus'], startDate: '2028-02-29' })).toEqual([]);
+  });
+});
+
+/** Each input of a rendered card by id: its value and the error text shown right after it. */
+function collectInputs(card: unknown): Map<string, { value: unknown; error: string }> {
+  const out = new Map<string, { value: unknown; error: string }>();
+  const walk = (items: unknown[]): void => {
+    items.forEach((it, i) => {
+      if (!it || typeof it !== 'object') return;
+      const o = it as Record<string, unknown>;
+      if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string') {
+        const next = items[i + 1] as Record<string, unknown> | undefined;
+        out.set(o.id, { value: o.value, error: next?.type === 'TextBlock' && typeof next.text === 'string' ? next.text : '' });
+      }
+      for (const v of Object.values(o)) if (Array.isArray(v)) walk(v);
+    });
+  };
+  walk([card]);
+  return out;
+}

@@ -1,4 +1,4 @@
-import { addDays } from '../../src/cases/holidays';
+import { addDays } from '../../src/time/date';
 import {
   BACKOFF_CAP_MS,
   classifyDue,

@@ -2,7 +2,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { same } from '../../cases/access';
 import type { AuditEntry } from '../../cases/audit';
-import { todayInHelsinki } from '../../cases/deadline';
+import { todayInHelsinki } from '../../time/helsinki';
 import type { CaseStatus, Person } from '../../cases/model';
 import type { CaseService } from '../../cases/service';
 import type { FormDef } from '../../forms/registry';

@@ -2,7 +2,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { FormDef, School } from '../../forms/registry';
-import { parseDateList } from '../../forms/registry';
+import { parseDateList } from '../../time/parse';
 import { format, type Lang, messages, type Messages } from '../../i18n';
 import type { Logger } from '../../log';
 import { type Group, GROUP_TYPES, type GroupType, type Meeting } from '../../meetings/model';

@@ -3,7 +3,8 @@ import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { format, type Messages } from '../../i18n';
 import type { Round } from '../../surveys/model';
-import { fiDate, roundsCard, startCard, surveyChannelCard, surveyFormCard, thanksCard } from '../../ui/surveyCards';
+import { formatDate } from '../../time/format';
+import { roundsCard, startCard, surveyChannelCard, surveyFormCard, thanksCard } from '../../ui/surveyCards';
 import { REGION } from '../../ui/surveyResultsCard';
 import { asInputValues } from '../../surveys/answers';
 import { resultsCsv } from '../../surveys/csv';
@@ -86,7 +87,7 @@ export function registerSurveys(app: Application<TurnState>, deps: SurveyWiringD
     }
     turnLog(context, deps.log).info({ event: 'surveys.round.created', roundId: round.id, surveyId: round.surveyId, schools: round.schools.length });
     w.jobs.kick();
-    return showRounds(context, m, format(m.surveys.created, { title: round.title, opens: fiDate(round.opensOn), closes: fiDate(round.closesOn) }));
+    return showRounds(context, m, format(m.surveys.created, { title: round.title, opens: formatDate(round.opensOn), closes: formatDate(round.closesOn) }));
   });
 
   asCoordinator('survey.close', async (context, _state, data, m) => {

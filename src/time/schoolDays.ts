@@ -1,8 +1,9 @@
-import { addDays, holidayName, isoDate, isoWeekday, type LocalizedName } from './holidays';
+import { addDays, isoDate, isoWeekday } from './date';
+import { holidayName, type LocalizedName } from './holidays';
 
 /**
  * School term calendars, one per education provider (koulutuksen järjestäjä), and the "school working
- * day" (oppilaitoksen työpäivä, OHL 15 § 1 mom.) they define. The files and their checks: calendarFile.ts.
+ * day" (oppilaitoksen työpäivä, OHL 15 § 1 mom.) they define. The files and their checks: cases/calendarFile.ts.
  *
  * A school year 'YYYY-YYYY' is the statutory lukuvuosi 1.8.–31.7. A date inside a configured school
  * year is a school working day when it is
@@ -106,16 +107,6 @@ export function describeDay(cal: SchoolCalendar | undefined, date: string): DayS
   return { ...base, working: true, reason: 'working', ...(saturdaySchool?.name ? { label: saturdaySchool.name } : {}) };
 }
 
-/** Is `date` a school working day (oppilaitoksen työpäivä)? */
-export function isSchoolWorkingDay(cal: SchoolCalendar | undefined, date: string): boolean {
-  return describeDay(cal, date).working;
-}
-
-/** Is `date` inside a school year that `cal` configures? */
-export function isCalendarCovered(cal: SchoolCalendar | undefined, date: string): boolean {
-  return yearOf(cal, date) !== undefined;
-}
-
 /**
  * The `n`th school working day strictly after `date` (n = 0 gives `date` itself), and whether every
  * day looked at — from the day after `date` up to the result — lay inside the calendar's school years.
@@ -136,22 +127,10 @@ export function walkSchoolWorkingDays(cal: SchoolCalendar | undefined, date: str
   return { date: d, covered };
 }
 
-/** The `n`th school working day strictly after `date` (the day itself does not count); n = 0 gives `date`. */
-export function addSchoolWorkingDays(cal: SchoolCalendar | undefined, date: string, n: number): string {
-  return walkSchoolWorkingDays(cal, date, n).date;
-}
-
-/** The first school working day strictly after `date`. */
-export function nextSchoolWorkingDay(cal: SchoolCalendar | undefined, date: string): string {
-  return walkSchoolWorkingDays(cal, date, 1).date;
-}
-
 /** Number of school working days from `from` to `to`, both inclusive (0 if to < from). */
-export function countSchoolWorkingDays(cal: SchoolCalendar | undefined, from: string, to: string): number {
-  isoWeekday(from);
-  isoWeekday(to);
+function countSchoolWorkingDays(cal: SchoolCalendar, from: string, to: string): number {
   let count = 0;
-  for (let d = from; d <= to; d = addDays(d, 1)) if (isSchoolWorkingDay(cal, d)) count++;
+  for (let d = from; d <= to; d = addDays(d, 1)) if (describeDay(cal, d).working) count++;
   return count;
 }
 

@@ -1,9 +1,8 @@
+import { addDays, assertIsoDate, isoDate, isoWeekday, isWeekend } from './date';
+
 /**
- * Finnish public holidays (pyhäpäivät and the other days off that close schools) and the plain
- * calendar-date helpers the deadline engine uses.
- *
- * Dates are calendar dates written 'YYYY-MM-DD'. They are never turned into local-time JS Dates:
- * all arithmetic runs on UTC midnights, so the server's time zone and DST changes cannot shift a day.
+ * Finnish public holidays (pyhäpäivät and the other days off that close schools) and the ordinary
+ * working day (työpäivä) they define. Dates are calendar dates 'YYYY-MM-DD' (date.ts).
  *
  * Rules (in force since 1991; before that loppiainen and helatorstai were moved to Saturdays, so
  * earlier years are refused rather than answered wrongly):
@@ -22,7 +21,7 @@ export interface LocalizedName {
   en: string;
 }
 
-export interface FinnishHoliday {
+interface FinnishHoliday {
   /** 'YYYY-MM-DD' */
   date: string;
   name: LocalizedName;
@@ -32,90 +31,6 @@ export interface FinnishHoliday {
 export const FIRST_SUPPORTED_YEAR = 1991;
 export const LAST_SUPPORTED_YEAR = 9999;
 
-// ---------------------------------------------------------------------------------------------
-// Calendar-date helpers (UTC arithmetic on 'YYYY-MM-DD' strings)
-// ---------------------------------------------------------------------------------------------
-
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
-
-/** True if `s` is a real calendar date written 'YYYY-MM-DD' (so '2026-02-30' is false). */
-export function isIsoDate(s: unknown): s is string {
-  if (typeof s !== 'string') return false;
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= daysInMonth(y, mo);
-}
-
-/** Throws a RangeError unless `s` is a valid 'YYYY-MM-DD' date; `what` names the argument in the message. */
-export function assertIsoDate(s: unknown, what = 'date'): asserts s is string {
-  if (!isIsoDate(s)) throw new RangeError(`${what} must be a calendar date 'YYYY-MM-DD', got ${JSON.stringify(s)}`);
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-function toUtcMs(date: string): number {
-  assertIsoDate(date);
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const t = new Date(0);
-  t.setUTCFullYear(y, m - 1, d); // setUTCFullYear: no 0–99 → 1900s mapping
-  return t.getTime();
-}
-
-function fromUtcMs(ms: number): string {
-  const t = new Date(ms);
-  const y = t.getUTCFullYear();
-  return `${String(y).padStart(4, '0')}-${String(t.getUTCMonth() + 1).padStart(2, '0')}-${String(t.getUTCDate()).padStart(2, '0')}`;
-}
-
-/** Builds 'YYYY-MM-DD' from numbers (month 1–12). */
-export function isoDate(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** `date` plus `n` calendar days (n may be negative). */
-export function addDays(date: string, n: number): string {
-  return fromUtcMs(toUtcMs(date) + n * DAY_MS);
-}
-
-/** Calendar days from `a` to `b` (positive if b is later). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((toUtcMs(b) - toUtcMs(a)) / DAY_MS);
-}
-
-/** ISO weekday: 1 = Monday … 6 = Saturday, 7 = Sunday. */
-export function isoWeekday(date: string): number {
-  const d = new Date(toUtcMs(date)).getUTCDay();
-  return d === 0 ? 7 : d;
-}
-
-/** True for Saturday and Sunday. */
-export function isWeekend(date: string): boolean {
-  return isoWeekday(date) >= 6;
-}
-
-/** The date of the given ISO weekday (1 = Mon … 7 = Sun) in ISO week `week` of ISO year `isoYear`. */
-export function dateOfIsoWeek(isoYear: number, week: number, weekday: number): string {
-  const jan4 = isoDate(isoYear, 1, 4); // 4 January is always in ISO week 1
-  const mondayOfWeek1 = addDays(jan4, 1 - isoWeekday(jan4));
-  return addDays(mondayOfWeek1, (week - 1) * 7 + (weekday - 1));
-}
-
-/** ISO 8601 week number and week-year of a date. */
-export function isoWeek(date: string): { year: number; week: number } {
-  const thursday = addDays(date, 4 - isoWeekday(date)); // the week belongs to the year of its Thursday
-  const year = Number(thursday.slice(0, 4));
-  return { year, week: Math.floor(daysBetween(isoDate(year, 1, 1), thursday) / 7) + 1 };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Holidays
-// ---------------------------------------------------------------------------------------------
-
 function checkYear(year: number): void {
   if (!Number.isInteger(year) || year < FIRST_SUPPORTED_YEAR || year > LAST_SUPPORTED_YEAR) {
     throw new RangeError(`Finnish holiday rules are implemented for years ${FIRST_SUPPORTED_YEAR}–${LAST_SUPPORTED_YEAR}, got ${year}`);
@@ -123,7 +38,7 @@ function checkYear(year: number): void {
 }
 
 /** Easter Sunday of a Gregorian year, by the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
-export function easterSunday(year: number): string {
+function easterSunday(year: number): string {
   if (!Number.isInteger(year) || year < 1583 || year > LAST_SUPPORTED_YEAR) throw new RangeError(`Gregorian Easter needs a year 1583–9999, got ${year}`);
   const a = year % 19;
   const b = Math.floor(year / 100);
@@ -168,7 +83,7 @@ const N = {
 const cache = new Map<number, readonly FinnishHoliday[]>();
 
 /** Finnish public holidays of `year`, sorted by date. Throws a RangeError for years before 1991. */
-export function finnishHolidays(year: number): FinnishHoliday[] {
+function finnishHolidays(year: number): FinnishHoliday[] {
   checkYear(year);
   let list = cache.get(year);
   if (!list) {
@@ -216,7 +131,7 @@ function lookup(date: string): FinnishHoliday | undefined {
 }
 
 /** True if `date` ('YYYY-MM-DD') is a Finnish public holiday. */
-export function isFinnishHoliday(date: string): boolean {
+function isFinnishHoliday(date: string): boolean {
   return lookup(date) !== undefined;
 }
 

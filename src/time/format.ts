@@ -1,0 +1,43 @@
+import { plainDate } from './date';
+
+/**
+ * How Opari writes dates and times. One day format in all three languages, 'd.M.yyyy' (1.12.2026):
+ * unambiguous for the region's readers whatever their language, where 1/12/2026 is read as 12 January
+ * by many English readers. Weekday names come from `Intl.DateTimeFormat` in the reader's language.
+ */
+
+export type DateLang = 'fi' | 'sv' | 'en';
+
+const LOCALES: Record<DateLang, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+const weekdayFormats = new Map<DateLang, Intl.DateTimeFormat>();
+
+function weekdayFormat(lang: DateLang): Intl.DateTimeFormat {
+  let f = weekdayFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'short', timeZone: 'UTC' });
+    weekdayFormats.set(lang, f);
+  }
+  return f;
+}
+
+/** 'YYYY-MM-DD' (or the date part of an ISO instant) → '1.12.2026'. */
+export function formatDate(isoDate: string): string {
+  const d = plainDate(isoDate.slice(0, 10));
+  return `${d.day}.${d.month}.${d.year}`;
+}
+
+/** The short weekday name of a date in `lang`: 'ti', 'tis', 'Tue'. */
+export function weekdayName(isoDate: string, lang: DateLang): string {
+  const d = plainDate(isoDate.slice(0, 10));
+  return weekdayFormat(lang).format(new Date(d.toZonedDateTime('UTC').epochMilliseconds));
+}
+
+/** '2026-12-01' → 'ti 1.12.2026' / 'tis 1.12.2026' / 'Tue 1.12.2026'. */
+export function formatDayDate(isoDate: string, lang: DateLang): string {
+  return `${weekdayName(isoDate, lang)} ${formatDate(isoDate)}`;
+}
+
+/** Wall-clock 'HH:MM' as written in `lang`: '14.30' in Finnish and Swedish, '14:30' in English. */
+export function formatTime(hhmm: string, lang: DateLang): string {
+  return lang === 'en' ? hhmm : hhmm.replace(':', '.');
+}
