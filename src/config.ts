@@ -200,7 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return { ...c, publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`, anonymous: !c.BOT_ID } as Config;
 }
 
-/** Name, default and description of every variable, for the README table and `--help`. */
+/** Name, default and description of every variable: the README's table, which a test holds to it. @internal */
 export function describeConfig(): { name: string; default: string; description: string }[] {
   return Object.entries(configSpec).map(([name, v]) => {
     const d = (v.schema as z.ZodTypeAny).safeParse(undefined);

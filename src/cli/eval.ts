@@ -1,13 +1,13 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { miniSearchBaseline } from '../eval/baseline';
 import { type EvalOutcome, evaluate, type EvalReport, formatReport } from '../eval/metrics';
 import { importInto, writeWithoutCrutches } from '../eval/plans';
 import { EVAL_DIR, type LabelledQuestion, PLAN_SETS, readSet, realDocumentsDir, realSets, resolveSet } from '../eval/sets';
 import { loadPlan } from '../plan/load';
 import { CONTENT_DIR } from '../paths';
+import { commandLine } from './args';
 import { ask, citedSectionIds, quotedText, spawnBot } from './botProcess';
 
 /**
@@ -78,8 +78,9 @@ function summary(rows: Row[]): void {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { set: { type: 'string' }, only: { type: 'string' }, misses: { type: 'boolean', default: false } }, strict: true });
-  if (values.only && !['plan', 'plain', 'real'].includes(values.only)) throw new Error(`--only must be plan, plain or real (got ${values.only})`);
+  const { values } = commandLine({ options: { set: { type: 'string' }, only: { type: 'string' }, misses: { type: 'boolean', default: false } } }, 'Usage: npm run eval -- [--set NAME] [--only plan|plain|real] [--misses]', ({ values }) =>
+    values.only && !['plan', 'plain', 'real'].includes(values.only) ? `--only must be plan, plain or real (got ${values.only})` : undefined,
+  );
   const wanted = (set: string) => !values.set || values.set === set;
   const only = (kind: string) => !values.only || values.only === kind;
   const planSets = PLAN_SETS.filter(wanted).map((name) => ({ name, questions: readSet(join(EVAL_DIR, `${name}.json`)) }));

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { commandLine } from './args';
 import { spawnBot } from './botProcess';
 import { activityCases, type CaseResult, closedPortUrl, runCases, startFakeOpenId, tokenCases, GUID_FOR_CASES, withGenuineToken } from './hostileCases';
 
@@ -84,9 +85,10 @@ async function selfContained(): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  const urlArg = process.argv.indexOf('--url');
-  const appArg = process.argv.indexOf('--app-id');
-  const failures = urlArg > 0 ? await againstRunningBot(process.argv[urlArg + 1], appArg > 0 ? process.argv[appArg + 1] : undefined) : await selfContained();
+  const { values } = commandLine({ options: { url: { type: 'string' }, 'app-id': { type: 'string' } } }, 'Usage: npm run hostile -- [--url http://host:port [--app-id GUID]]', ({ values }) =>
+    values['app-id'] && !values.url ? '--app-id names the bot at --url' : undefined,
+  );
+  const failures = values.url ? await againstRunningBot(values.url, values['app-id']) : await selfContained();
   console.log(failures ? `\n${failures} request(s) not answered as they must be.` : '\nEvery request was answered as it must be.');
   return failures ? 1 : 0;
 }

@@ -192,7 +192,7 @@ export async function runCases(baseUrl: string, cases: HostileCase[], timeoutMs 
   for (const c of cases) {
     const started = Date.now();
     let status = 0;
-    let text = '';
+    let text: string;
     try {
       const res = await fetch(`${baseUrl}/api/messages`, {
         method: 'POST',

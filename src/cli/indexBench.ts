@@ -4,14 +4,15 @@ import { loadPlan } from '../plan/load';
 import type { Block, Plan, PlanSection } from '../plan/model';
 import { PlanIndex } from '../plan/search';
 import { CONTENT_DIR } from '../paths';
+import { commandLine } from './args';
 
 /**
  * Run as its own process by `npm run bench` (so its memory is the index's alone): builds the index of a
- * plan of `SECTIONS` sections and prints one JSON line with the build time and the process's peak RSS.
+ * plan of SECTIONS sections (its one argument, 2500 by default) and prints one JSON line with the build time
+ * and the process's peak RSS.
  * The plan is the sample plan repeated with every copy's texts reworded (each text's words rotated), so no
  * two sections share a text, as in a real plan that long.
  */
-const SECTIONS = Number(process.argv[2] ?? 2500);
 
 function rotate(text: string, k: number): string {
   const w = text.split(' ');
@@ -42,7 +43,10 @@ export function largePlan(plan: Plan, size: number): Plan {
 }
 
 if (require.main === module) {
-  const plan = largePlan(loadPlan(join(CONTENT_DIR, 'plan')), SECTIONS);
+  const { positionals } = commandLine({ allowPositionals: true }, 'Usage: node dist/cli/indexBench.js [SECTIONS]   (default 2500)', ({ positionals }) =>
+    positionals.length > 1 || (positionals[0] !== undefined && !/^[1-9][0-9]*$/.test(positionals[0])) ? 'SECTIONS is one whole number' : undefined,
+  );
+  const plan = largePlan(loadPlan(join(CONTENT_DIR, 'plan')), Number(positionals[0] ?? 2500));
   const glossary = Glossary.load(join(CONTENT_DIR, 'glossary.yml'));
   const cpu = process.cpuUsage();
   const t0 = process.hrtime.bigint();

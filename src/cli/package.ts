@@ -1,17 +1,16 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildAppPackage } from '../manifest/appPackage';
 import { ROOT } from '../paths';
+import { commandLine } from './args';
 
 /** npm run package [-- --env <name>]: validates the Teams app manifest and writes build/appPackage.zip. */
 async function run(): Promise<number> {
-  const i = process.argv.indexOf('--env');
-  const envName = i > 0 ? process.argv[i + 1] : 'local';
-  if (!envName || !/^[a-z0-9-]+$/i.test(envName)) {
-    console.error('Usage: npm run package -- [--env <name>]   (reads env/.env.<name>)');
-    return 2;
-  }
-  const pkg = require(join(ROOT, 'package.json')) as { version: string };
+  const { values } = commandLine({ options: { env: { type: 'string', default: 'local' } } }, 'Usage: npm run package -- [--env <name>]   (reads env/.env.<name>)', ({ values }) =>
+    /^[a-z0-9-]+$/i.test(values.env) ? undefined : `--env takes a name of letters, digits and dashes (got "${values.env}")`,
+  );
+  const envName = values.env;
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
   const result = await buildAppPackage({
     manifestDir: join(ROOT, 'manifest'),
     envFile: join(ROOT, 'env', `.env.${envName}`),

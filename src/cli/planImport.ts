@@ -4,6 +4,7 @@ import { SingleBar } from 'cli-progress';
 import { CONTENT_DIR } from '../paths';
 import { assertSupported, checkOutDir, ImportError, importDocument, sectionTree, slugify, writePlanDir } from '../plan/import';
 import { todayInHelsinki } from '../time/helsinki';
+import { commandLine } from './args';
 
 /**
  * npm run plan:import -- <file> [--out DIR] [--region NAME]
@@ -18,20 +19,11 @@ interface Args {
   region?: string;
 }
 
-function parseArgs(argv: string[]): Args | string {
-  const rest: string[] = [];
-  const opts: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--out' || a === '--region') {
-      const value = argv[++i];
-      if (!value || value.startsWith('--')) return `${a} needs a value`;
-      opts[a.slice(2)] = value;
-    } else if (a.startsWith('--')) return `unknown option ${a}`;
-    else rest.push(a);
-  }
-  if (rest.length !== 1) return rest.length === 0 ? 'no file given' : `one file at a time (got ${rest.length})`;
-  return { file: rest[0], out: opts.out, region: opts.region };
+function readArgs(): Args {
+  const { values, positionals } = commandLine({ options: { out: { type: 'string' }, region: { type: 'string' } }, allowPositionals: true }, USAGE, ({ positionals: files }) =>
+    files.length === 1 ? undefined : files.length === 0 ? 'no file given' : `one file at a time (got ${files.length})`,
+  );
+  return { file: positionals[0], out: values.out, region: values.region };
 }
 
 /**
@@ -107,11 +99,7 @@ async function run(args: Args, progress: Progress): Promise<number> {
   return 0;
 }
 
-const args = parseArgs(process.argv.slice(2));
-if (typeof args === 'string') {
-  console.error(`plan:import: ${args}\n${USAGE}`);
-  process.exit(2);
-}
+const args = readArgs();
 const progress = new Progress(Boolean(process.stderr.isTTY));
 run(args, progress).then(
   (code) => process.exit(code),

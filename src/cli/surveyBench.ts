@@ -89,7 +89,9 @@ export async function surveyBench(): Promise<void> {
     let extra = 300 - sizes.reduce((a, b) => a + b, 0);
     for (let k = 0; extra !== 0; k = (k + 1) % 35) {
       const step = Math.sign(extra);
-      if (sizes[k] + step >= 2) (sizes[k] += step), (extra -= step);
+      if (sizes[k] + step < 2) continue;
+      sizes[k] += step;
+      extra -= step;
     }
     const schools: School[] = sizes.map((_, k) => ({ id: `koulu-${k + 1}`, name: `Koulu ${k + 1}`, provider: 'bench', municipality: `Kunta ${1 + (k % 6)}` }));
     const groups = new Groups(store.container('groups'));

@@ -72,7 +72,7 @@ export async function startPlayground(opts: { botPort: number; port: number; log
     // The Playground's own words (e.g. a .m365agentsplayground.yml schema error) say what to fix.
     const fromLog = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-10) : [];
     const said = [...recent, ...fromLog].filter((l) => /^error|reason/i.test(l.trim()));
-    throw new Error(`${(err as Error).message}: ${said.join(' | ') || 'no output'}`);
+    throw new Error(`${(err as Error).message}: ${said.join(' | ') || 'no output'}`, { cause: err });
   }
   return {
     url,

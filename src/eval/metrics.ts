@@ -76,7 +76,7 @@ export function formatReport(name: string, r: EvalReport): string {
   return `${name.padEnd(28)} top-1 ${pct(r.top1).padStart(7)}   top-3 ${pct(r.top3).padStart(7)}   out-of-scope declined ${pct(r.declined).padStart(7)}   in-scope declined ${pct(r.falseDeclines).padStart(7)}${facts}`;
 }
 
-/** What an answer quotes, as text (empty when it declines): the in-process twin of the card's quoted text. */
+/** What an answer quotes, as text (empty when it declines): the in-process twin of the card's quoted text. @internal */
 export function quotedText(a: Answer): string {
   if (a.kind !== 'answer') return '';
   return a.best.passages

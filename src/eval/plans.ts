@@ -11,7 +11,7 @@ import type { Plan } from '../plan/model';
  */
 const CRUTCHES = ['keywords', 'weight', 'weightWhen'];
 
-/** The same plan with no keywords, weights or weightWhen (in memory). */
+/** The same plan with no keywords, weights or weightWhen (in memory). @internal */
 export function withoutCrutches(plan: Plan): Plan {
   const sections = new Map([...plan.sections].map(([id, s]) => [id, { ...s, keywords: {}, weight: undefined, weightWhen: undefined }]));
   return { ...plan, sections };

@@ -108,11 +108,6 @@ export function resolveHelsinkiTime(date: string, time: string): ResolvedHelsink
   return resolveWallTime(date, time);
 }
 
-/** ISO UTC instant of Helsinki wall-clock `date` ('YYYY-MM-DD') `time` ('HH:MM'); DST as in `resolveHelsinkiTime`. */
-export function helsinkiToUtc(date: string, time: string): string {
-  return resolveHelsinkiTime(date, time).utc;
-}
-
 /** Parses an ISO 8601 instant that names its zone (Z or ±HH:MM); anything else would be read as server-local time. */
 function parseInstant(iso: string, path: string): number {
   const ms = instantMs(iso);

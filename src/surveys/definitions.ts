@@ -8,9 +8,6 @@ import { readYamlFile } from '../yamlFile';
  * item types, reverse-scored items and the scales items form. A wrong file stops start-up with one error
  * naming the file and every wrong field.
  */
-export type ItemType = 'agree5' | 'scale010' | 'choice' | 'text';
-/** Background items: `profession` is reported for the whole region only; `schoolPart` within a school with ≥ 10 answers. */
-export type Background = 'profession' | 'schoolPart';
 
 const l10n = z.object({ fi: z.string().min(1).max(400), sv: z.string().min(1).max(400), en: z.string().min(1).max(400) }).strict();
 const idRe = /^[a-zA-Z][a-zA-Z0-9]{0,39}$/;
@@ -27,6 +24,7 @@ const itemSchema = z
     reverse: z.boolean().optional(),
     favourableFrom: z.number().int().min(1).max(10).optional(),
     maxLength: z.number().int().min(20).max(1000).optional(),
+    /** Background items: `profession` is reported for the whole region only; `schoolPart` within a school with ≥ 10 answers. */
     background: z.enum(['profession', 'schoolPart']).optional(),
     choices: z.array(z.object({ value: z.string().regex(idRe), title: l10n })).min(2).max(12).optional(),
   })
@@ -96,7 +94,7 @@ export function loadSurveys(dir: string): Map<string, SurveyDef> {
   return out;
 }
 
-/** Parses one definition (for tests of the schema's rules). */
+/** Parses one definition (for tests of the schema's rules). @internal */
 export function parseSurvey(data: unknown): SurveyDef {
   return surveySchema.parse(data);
 }

@@ -112,7 +112,7 @@ export async function verifyChannelToken(authHeader: string, activity: { channel
   if (claims.iss !== (check.issuer ?? CHANNEL_ISSUER)) throw new Unauthorized('issuer');
   const jwk = await check.keys.get(header.kid);
   if (!jwk || jwk.kty !== 'RSA' || !jwk.n || !jwk.e) throw new Unauthorized('key');
-  let valid = false;
+  let valid: boolean;
   try {
     const key = createPublicKey({ key: { kty: 'RSA', n: jwk.n, e: jwk.e }, format: 'jwk' });
     valid = verify(hash, Buffer.from(`${m[1]}.${m[2]}`), key, Buffer.from(m[3], 'base64url'));

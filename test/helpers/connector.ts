@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A local stand-in for the Bot Connector service: records what the bot sends proactively. */
@@ -45,7 +45,7 @@ export async function startConnector(): Promise<Connector> {
     return within(1000, true) >= 7 || within(2000, true) >= 8 || within(30_000, true) >= 60 || within(1000, false) >= 50;
   };
   let n = 0;
-  const server: Server = createServer(async (req, res) => {
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
     const body = await readBody(req);
     if (req.method === 'GET' && /\/pagedmembers/.test(req.url ?? '')) {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -76,6 +76,13 @@ export async function startConnector(): Promise<Connector> {
     }
     res.writeHead(req.method === 'PUT' ? 200 : 201, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ id: m?.[2] ?? `activity-${++n}` }));
+  };
+  // A body that is not JSON gets the 400 a real connector gives, instead of an unhandled rejection.
+  const server: Server = createServer((req, res) => {
+    answer(req, res).catch(() => {
+      res.writeHead(400);
+      res.end();
+    });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigError, describeConfig, loadConfig } from '../../src/config';
 
 const GUID = '11111111-2222-4333-8444-555555555555';
@@ -105,7 +107,7 @@ describe('configuration', () => {
 
 describe('README', () => {
   it('documents every configuration variable in its table', () => {
-    const readme = require('node:fs').readFileSync(require('node:path').join(__dirname, '..', '..', 'README.md'), 'utf8') as string;
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
     for (const { name } of describeConfig()) expect(readme).toContain(`| \`${name}\` |`);
   });
 });

@@ -3,7 +3,6 @@ import {
   BACKOFF_CAP_MS,
   classifyDue,
   expandRecurrence,
-  helsinkiToUtc,
   MAX_OCCURRENCES,
   nextBackoffMs,
   type RecurrenceRule,
@@ -13,6 +12,9 @@ import {
   ScheduleValidationError,
   utcToHelsinki,
 } from '../../src/meetings/schedule';
+
+/** The validated Helsinki wall clock → UTC instant, as the meeting form's date and time are read. */
+const utcOf = (date: string, time: string): string => resolveHelsinkiTime(date, time).utc;
 
 /** The ScheduleValidationError `fn` throws. */
 function validationErrorOf(fn: () => unknown): ScheduleValidationError {
@@ -30,14 +32,14 @@ const hoursBetween = (a: string, b: string): number => (Date.parse(b) - Date.par
 
 describe('Helsinki wall clock ⇄ UTC', () => {
   test('winter time is UTC+2 and summer time UTC+3', () => {
-    expect(helsinkiToUtc('2026-01-15', '14:30')).toBe('2026-01-15T12:30:00.000Z');
-    expect(helsinkiToUtc('2026-07-01', '14:30')).toBe('2026-07-01T11:30:00.000Z');
+    expect(utcOf('2026-01-15', '14:30')).toBe('2026-01-15T12:30:00.000Z');
+    expect(utcOf('2026-07-01', '14:30')).toBe('2026-07-01T11:30:00.000Z');
     expect(utcToHelsinki('2026-01-15T12:30:00.000Z')).toEqual({ date: '2026-01-15', time: '14:30', weekday: 4 });
     expect(utcToHelsinki('2026-07-01T11:30:00.000Z')).toEqual({ date: '2026-07-01', time: '14:30', weekday: 3 });
   });
 
   test('a late-evening meeting falls on the previous UTC day, and UTC just before midnight is already the next Helsinki day', () => {
-    expect(helsinkiToUtc('2026-01-01', '00:30')).toBe('2025-12-31T22:30:00.000Z');
+    expect(utcOf('2026-01-01', '00:30')).toBe('2025-12-31T22:30:00.000Z');
     expect(utcToHelsinki('2026-12-31T22:15:00Z')).toEqual({ date: '2027-01-01', time: '00:15', weekday: 5 });
     expect(utcToHelsinki('2026-12-06T21:59:59.999Z')).toEqual({ date: '2026-12-06', time: '23:59', weekday: 7 });
   });
@@ -63,7 +65,7 @@ describe('Helsinki wall clock ⇄ UTC', () => {
       utcOffsetMinutes: 180,
     });
     expect(resolveHelsinkiTime('2026-03-29', '03:00')).toMatchObject({ utc: '2026-03-29T01:00:00.000Z', time: '04:00', shifted: true });
-    expect(helsinkiToUtc('2026-03-29', '03:59')).toBe('2026-03-29T01:59:00.000Z');
+    expect(utcOf('2026-03-29', '03:59')).toBe('2026-03-29T01:59:00.000Z');
   });
 
   test('March gap edges: 02:59 is still EET, 04:00 is already EEST, and neither is shifted', () => {
@@ -96,7 +98,7 @@ describe('Helsinki wall clock ⇄ UTC', () => {
     for (const date of ['2026-02-10', '2026-03-28', '2026-03-30', '2026-10-24', '2026-10-26']) {
       for (let minute = 0; minute < 1440; minute += 15) {
         const time = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-        expect(utcToHelsinki(helsinkiToUtc(date, time))).toMatchObject({ date, time });
+        expect(utcToHelsinki(utcOf(date, time))).toMatchObject({ date, time });
       }
     }
   });
@@ -106,8 +108,8 @@ describe('Helsinki wall clock ⇄ UTC', () => {
     try {
       for (const tz of ['America/New_York', 'Asia/Tokyo', 'UTC']) {
         process.env['TZ'] = tz;
-        expect(helsinkiToUtc('2026-03-29', '03:30')).toBe('2026-03-29T01:30:00.000Z');
-        expect(helsinkiToUtc('2026-10-25', '03:30')).toBe('2026-10-25T00:30:00.000Z');
+        expect(utcOf('2026-03-29', '03:30')).toBe('2026-03-29T01:30:00.000Z');
+        expect(utcOf('2026-10-25', '03:30')).toBe('2026-10-25T00:30:00.000Z');
         expect(utcToHelsinki('2026-10-25T01:30:00Z')).toEqual({ date: '2026-10-25', time: '03:30', weekday: 7 });
       }
     } finally {
@@ -117,11 +119,11 @@ describe('Helsinki wall clock ⇄ UTC', () => {
   });
 
   test('refuses 24:00, 9:30 and impossible dates', () => {
-    expect(validationErrorOf(() => helsinkiToUtc('2026-03-29', '24:00')).issues).toEqual([{ path: 'time', code: 'invalid_time', message: expect.any(String) }]);
-    expect(() => helsinkiToUtc('2026-03-29', '9:30')).toThrow(ScheduleValidationError);
-    expect(() => helsinkiToUtc('2026-03-29', '12:60')).toThrow(ScheduleValidationError);
-    expect(validationErrorOf(() => helsinkiToUtc('2026-02-30', '12:00')).issues[0]).toMatchObject({ path: 'date', code: 'invalid_date' });
-    expect(() => helsinkiToUtc('29.3.2026', '12:00')).toThrow(ScheduleValidationError);
+    expect(validationErrorOf(() => utcOf('2026-03-29', '24:00')).issues).toEqual([{ path: 'time', code: 'invalid_time', message: expect.any(String) }]);
+    expect(() => utcOf('2026-03-29', '9:30')).toThrow(ScheduleValidationError);
+    expect(() => utcOf('2026-03-29', '12:60')).toThrow(ScheduleValidationError);
+    expect(validationErrorOf(() => utcOf('2026-02-30', '12:00')).issues[0]).toMatchObject({ path: 'date', code: 'invalid_date' });
+    expect(() => utcOf('29.3.2026', '12:00')).toThrow(ScheduleValidationError);
   });
 });
 
@@ -249,7 +251,7 @@ describe('reminderTimes', () => {
   });
 
   test('"1 day before" across the March night is the same wall-clock time the day before (23 real hours)', () => {
-    const start = helsinkiToUtc('2026-03-29', '14:30');
+    const start = utcOf('2026-03-29', '14:30');
     const [day, hour] = reminderTimes(start);
     expect(day).toEqual({ offsetMinutes: 1440, dueUtc: '2026-03-28T12:30:00.000Z' });
     expect(utcToHelsinki(day?.dueUtc ?? '')).toMatchObject({ date: '2026-03-28', time: '14:30' });
@@ -258,7 +260,7 @@ describe('reminderTimes', () => {
   });
 
   test('"1 day before" across the October night is the same wall-clock time the day before (25 real hours)', () => {
-    const start = helsinkiToUtc('2026-10-25', '14:30');
+    const start = utcOf('2026-10-25', '14:30');
     const [day, hour] = reminderTimes(start);
     expect(day).toEqual({ offsetMinutes: 1440, dueUtc: '2026-10-24T11:30:00.000Z' });
     expect(utcToHelsinki(day?.dueUtc ?? '')).toMatchObject({ date: '2026-10-24', time: '14:30' });
@@ -268,11 +270,11 @@ describe('reminderTimes', () => {
 
   test('"1 hour before" is 60 real minutes even when the clocks change in between', () => {
     // March: 04:00 EEST is one real hour after 02:00 EET.
-    const march = reminderTimes(helsinkiToUtc('2026-03-29', '04:00'), [60]);
+    const march = reminderTimes(utcOf('2026-03-29', '04:00'), [60]);
     expect(march).toEqual([{ offsetMinutes: 60, dueUtc: '2026-03-29T00:00:00.000Z' }]);
     expect(utcToHelsinki(march[0]?.dueUtc ?? '').time).toBe('02:00');
     // October: an hour before 04:30 EET is the second 03:30, two hours before is the first.
-    const october = reminderTimes(helsinkiToUtc('2026-10-25', '04:30'), [60, 120]);
+    const october = reminderTimes(utcOf('2026-10-25', '04:30'), [60, 120]);
     expect(october).toEqual([
       { offsetMinutes: 120, dueUtc: '2026-10-25T00:30:00.000Z' },
       { offsetMinutes: 60, dueUtc: '2026-10-25T01:30:00.000Z' },
@@ -281,19 +283,19 @@ describe('reminderTimes', () => {
   });
 
   test('a day-before time that falls in the March gap moves forward like any other wall time', () => {
-    const start = helsinkiToUtc('2026-03-30', '03:30');
+    const start = utcOf('2026-03-30', '03:30');
     expect(reminderTimes(start, [1440])).toEqual([{ offsetMinutes: 1440, dueUtc: '2026-03-29T01:30:00.000Z' }]);
     expect(utcToHelsinki('2026-03-29T01:30:00.000Z').time).toBe('04:30');
   });
 
   test('a day-before time that falls in the October overlap takes its first occurrence', () => {
-    const start = helsinkiToUtc('2026-10-26', '03:30');
+    const start = utcOf('2026-10-26', '03:30');
     expect(reminderTimes(start, [1440])).toEqual([{ offsetMinutes: 1440, dueUtc: '2026-10-25T00:30:00.000Z' }]);
     expect(hoursBetween('2026-10-25T00:30:00.000Z', start)).toBe(25);
   });
 
   test('days go back on the wall clock and the rest in real minutes; offsets are deduplicated; 0 is the start', () => {
-    const start = helsinkiToUtc('2026-10-25', '14:30');
+    const start = utcOf('2026-10-25', '14:30');
     expect(reminderTimes(start, [0, 1500, 2880, 60, 1500])).toEqual([
       { offsetMinutes: 2880, dueUtc: '2026-10-23T11:30:00.000Z' },
       { offsetMinutes: 1500, dueUtc: '2026-10-24T10:30:00.000Z' },

@@ -10,7 +10,7 @@ import { type OutputFile, renderPlan } from './write';
 
 export { ImportError } from './blocks';
 export { checkOutDir, writePlanDir } from './output';
-export { sectionTree, slugify, type TreeRow } from './sections';
+export { sectionTree, slugify } from './sections';
 
 const SUPPORTED_EXTENSIONS = ['.docx', '.pdf', '.html', '.htm'];
 

@@ -3,7 +3,7 @@ import { numberSignature, splitNumber } from './numbering';
 import { buildLines, dropRunningLines, dropToc, type Line, type PdfPageText, round } from './pdfLines';
 import { findTables } from './pdfTables';
 
-export type { PdfPageText, PdfTextItem } from './pdfLines';
+export type { PdfPageText } from './pdfLines';
 
 /**
  * Turns positioned PDF text into blocks. A PDF has no headings, paragraphs or lists, only text at

@@ -26,7 +26,7 @@ const DRAFTS_KEPT = 3;
 export const contentTypeOf = (fileName: string): string => CONTENT_TYPES[extname(fileName).toLowerCase()] ?? 'application/octet-stream';
 
 /** A file name safe as a blob name and in a URL path: no folders, no control characters. */
-const safeName = (name: string) => name.replace(/[\\/\u0000-\u001f]/g, '_').slice(-120) || 'plan';
+const safeName = (name: string) => name.replace(/[\\/\p{Cc}]/gu, '_').slice(-120) || 'plan';
 
 const today = () => new Date().toISOString().slice(0, 10);
 

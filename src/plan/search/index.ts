@@ -15,7 +15,7 @@ import type { Vocabulary } from './vocabulary';
  */
 export type { Passage } from './passages';
 export type { SearchHit } from './rank';
-export { DEFAULT_TUNING, THRESHOLDS, type Tuning } from './tuning';
+export { THRESHOLDS, type Tuning } from './tuning';
 
 export interface SearchResult {
   hits: SearchHit[];

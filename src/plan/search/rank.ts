@@ -164,7 +164,7 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   const first = leaders[0];
   if (first && first.section.childIds.length && !first.titleMatch) {
     const child = leaders.find((h) => h.section.parentId === first.section.id && h.score >= first.score * RANKING.childPreference);
-    if (child) leaders.splice(leaders.indexOf(child), 1), leaders.unshift(child);
+    if (child) leaders.unshift(...leaders.splice(leaders.indexOf(child), 1));
   }
   return leaders.slice(0, limit);
 }
