@@ -8,7 +8,11 @@ const ACCENT = [14, 124, 134]; // #0E7C86
 
 /** The mark: a speech bubble (ring + tail) with a dot, in unit coordinates. Returns coverage 0..1. */
 function mark(x, y) {
-  const cx = 0.5, cy = 0.45, dx = x - cx, dy = y - cy, r = Math.hypot(dx, dy);
+  const cx = 0.5,
+    cy = 0.45,
+    dx = x - cx,
+    dy = y - cy,
+    r = Math.hypot(dx, dy);
   const ring = r > 0.23 && r < 0.34;
   const dot = Math.hypot(x - 0.5, y - 0.45) < 0.08;
   const tail = y > 0.62 && y < 0.84 && x > 0.28 && x < 0.42 && x - 0.28 < (0.84 - y) * 0.7;

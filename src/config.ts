@@ -5,9 +5,12 @@ import { z } from 'zod';
  * The README's variable table is generated from `describeConfig()`, so this file is the single source.
  */
 const onOff = z.enum(['on', 'off']);
-const csv = z
-  .string()
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+const csv = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
 const optionalString = z
   .string()
   .optional()
@@ -52,16 +55,32 @@ export const configSpec = {
     description: 'Client id of a user-assigned managed identity for Cosmos DB (when COSMOS_KEY is empty).',
   },
   COSMOS_DATABASE: {
-    schema: z.string().regex(/^[A-Za-z0-9_-]{1,255}$/, 'letters, digits, - and _ only').default('opari'),
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,255}$/, 'letters, digits, - and _ only')
+      .default('opari'),
     description: 'Cosmos DB database name (created if missing).',
   },
   ALLOWED_TENANTS: {
     // GUIDs compare case-insensitively: an upper-case id here must not lock everyone out.
-    schema: csv.pipe(z.array(z.string().regex(guid, 'each tenant must be a GUID').transform((s) => s.toLowerCase()))).default(''),
+    schema: csv
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(guid, 'each tenant must be a GUID')
+            .transform((s) => s.toLowerCase()),
+        ),
+      )
+      .default(''),
     description: 'Comma-separated Entra tenant ids allowed to use the bot (any letter case). Empty = any tenant.',
   },
   PUBLIC_URL: {
-    schema: z.string().url().transform((s) => s.replace(/\/+$/, '')).optional(),
+    schema: z
+      .string()
+      .url()
+      .transform((s) => s.replace(/\/+$/, ''))
+      .optional(),
     description: 'Public base URL of the bot, used in links (plan pages). Default http://localhost:PORT.',
   },
   PLAN_DIR: {
@@ -81,7 +100,10 @@ export const configSpec = {
     description: 'Azure Blob Storage connection string (instead of BLOB_ENDPOINT). Secret: set in the environment only.',
   },
   BLOB_CONTAINER: {
-    schema: z.string().regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, 'lowercase letters, digits and single hyphens, 3–63 characters').default('plan-originals'),
+    schema: z
+      .string()
+      .regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, 'lowercase letters, digits and single hyphens, 3–63 characters')
+      .default('plan-originals'),
     description: 'Blob container of the original plan documents (created if missing).',
   },
   ADMIN_USERS: {
@@ -93,10 +115,14 @@ export const configSpec = {
       (s) => s === undefined || s.split(',').every((p) => /^[A-Za-z0-9_-]{1,20}:[A-Za-z0-9+/]{43}=$/.test(p.trim()) && Buffer.from(p.trim().split(':')[1], 'base64').length === 32),
       'each key must be kid:base64 of 32 bytes (e.g. k2026:$(openssl rand -base64 32))',
     ),
-    description: 'Keys for encrypting pupil data and free text at rest: kid:base64(32 bytes)[,older…]. Secret. Required with BOT_ID or COSMOS_ENDPOINT; empty = a development key (local only), kept in LOCAL_DATA_DIR (or made per start when that is off).',
+    description:
+      'Keys for encrypting pupil data and free text at rest: kid:base64(32 bytes)[,older…]. Secret. Required with BOT_ID or COSMOS_ENDPOINT; empty = a development key (local only), kept in LOCAL_DATA_DIR (or made per start when that is off).',
   },
   CASE_PREFIX: {
-    schema: z.string().regex(/^[A-Z]{1,6}$/, '1–6 capital letters').default('OH'),
+    schema: z
+      .string()
+      .regex(/^[A-Z]{1,6}$/, '1–6 capital letters')
+      .default('OH'),
     description: 'Prefix of case numbers, e.g. OH-2026-0042.',
   },
   REMINDER_OFFSETS: {
@@ -125,11 +151,12 @@ export const configSpec = {
   },
   SURVEY_KEEP_ROUNDS: {
     schema: z.coerce.number().int().min(0).max(20).default(2),
-    description: "Closed rounds per survey whose sealed (anonymous, masked) answers are kept; older rounds keep only their aggregates. 0 = delete answers at close.",
+    description: 'Closed rounds per survey whose sealed (anonymous, masked) answers are kept; older rounds keep only their aggregates. 0 = delete answers at close.',
   },
   LOCAL_DATA_DIR: {
     schema: z.string().trim().min(1).default('.local-data'),
-    description: 'With the embedded store (COSMOS_ENDPOINT empty): folder, relative to the project, that keeps its data and the development case key across restarts; off = in memory only. `npm start -- --fresh` empties it.',
+    description:
+      'With the embedded store (COSMOS_ENDPOINT empty): folder, relative to the project, that keeps its data and the development case key across restarts; off = in memory only. `npm start -- --fresh` empties it.',
   },
   PLAYGROUND: {
     schema: onOff.default('on'),
@@ -157,9 +184,7 @@ export type Config = { [K in keyof Spec]: z.output<Spec[K]['schema']> } & {
   anonymous: boolean;
 };
 
-const schema = z.object(
-  Object.fromEntries(Object.entries(configSpec).map(([k, v]) => [k, v.schema])) as { [K in keyof Spec]: Spec[K]['schema'] },
-);
+const schema = z.object(Object.fromEntries(Object.entries(configSpec).map(([k, v]) => [k, v.schema])) as { [K in keyof Spec]: Spec[K]['schema'] });
 
 /** Rules that span variables; checked on the raw values so they are reported together with field errors. */
 function crossFieldProblems(raw: Record<string, string | undefined>): string[] {

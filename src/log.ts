@@ -107,5 +107,12 @@ export async function closeLogs(timeoutMs: number): Promise<void> {
  */
 export function errInfo(err: unknown): { type: string; at: string } {
   const e = err as Error | undefined;
-  return { type: e?.name ?? typeof err, at: (e?.stack ?? '').split('\n').slice(1, 8).map((l) => l.trim()).join(' | ') };
+  return {
+    type: e?.name ?? typeof err,
+    at: (e?.stack ?? '')
+      .split('\n')
+      .slice(1, 8)
+      .map((l) => l.trim())
+      .join(' | '),
+  };
 }

@@ -46,10 +46,7 @@ async function main(): Promise<void> {
     wipeLocalData(localDataDir);
     log.warn({ event: 'store.local.wiped', dataDir: localDataDir }, `--fresh: emptied ${localDataDir}`);
   }
-  const store = await openStore(
-    { endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, database: config.COSMOS_DATABASE, managedIdentityClientId: config.AZURE_CLIENT_ID, localDataDir },
-    log,
-  );
+  const store = await openStore({ endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, database: config.COSMOS_DATABASE, managedIdentityClientId: config.AZURE_CLIENT_ID, localDataDir }, log);
   // One key ring for everything encrypted or signed at rest: cases, tickets, FAQ, feedback, FAQ links.
   // A local trial keeps its development key beside its data, so what it stored stays readable after a restart.
   let caseKeys = config.CASE_KEYS;
@@ -72,7 +69,17 @@ async function main(): Promise<void> {
     const path = join(planDir, '_original', basename(file));
     return existsSync(path) ? { bytes: readFileSync(path), contentType: contentTypeOf(file) } : undefined;
   };
-  const http = createHttpServer({ config, log, accept: bot.accept, run: bot.run, ready: () => store.ping(), plan, faqEntry: (id, params) => faq.entryForLink(id, params), planFile, surveyCsv: bot.surveyCsv });
+  const http = createHttpServer({
+    config,
+    log,
+    accept: bot.accept,
+    run: bot.run,
+    ready: () => store.ping(),
+    plan,
+    faqEntry: (id, params) => faq.entryForLink(id, params),
+    planFile,
+    surveyCsv: bot.surveyCsv,
+  });
   const port = await http.listen();
   bot.startBackground();
   watcher.start(config.PLAN_POLL_MS);

@@ -11,8 +11,7 @@ export const SERVICE_ROLES: Record<Service, Role[]> = {
   rehtori: ['rehtori', 'erityisopettaja'],
 };
 
-export const same = (a: { userId: string; aadObjectId?: string }, b: { userId: string; aadObjectId?: string }) =>
-  a.userId === b.userId || (!!a.aadObjectId && a.aadObjectId === b.aadObjectId);
+export const same = (a: { userId: string; aadObjectId?: string }, b: { userId: string; aadObjectId?: string }) => a.userId === b.userId || (!!a.aadObjectId && a.aadObjectId === b.aadObjectId);
 
 /**
  * Need to know (OHL; GDPR special categories): the case's initiator, its assigned person, and holders

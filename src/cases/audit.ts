@@ -30,9 +30,7 @@ export class AuditLog {
   }
 
   async trail(caseId: string): Promise<AuditEntry[]> {
-    const { resources } = await this.container.items
-      .query<AuditEntry>({ query: 'SELECT * FROM c WHERE c.caseId = @id', parameters: [{ name: '@id', value: caseId }] })
-      .fetchAll();
+    const { resources } = await this.container.items.query<AuditEntry>({ query: 'SELECT * FROM c WHERE c.caseId = @id', parameters: [{ name: '@id', value: caseId }] }).fetchAll();
     return resources.sort((a, b) => a.at.localeCompare(b.at));
   }
 }

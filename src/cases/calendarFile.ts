@@ -52,7 +52,11 @@ const fileSchema = z
         return;
       }
       if (first < FIRST_SUPPORTED_YEAR || first >= LAST_SUPPORTED_YEAR) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: at('schoolYear'), message: `school years ${FIRST_SUPPORTED_YEAR}-${FIRST_SUPPORTED_YEAR + 1} onwards are supported (current holiday rules)` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: at('schoolYear'),
+          message: `school years ${FIRST_SUPPORTED_YEAR}-${FIRST_SUPPORTED_YEAR + 1} onwards are supported (current holiday rules)`,
+        });
         return;
       }
       if (seen.has(y.schoolYear)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: at('schoolYear'), message: `school year ${y.schoolYear} appears twice` });
@@ -71,12 +75,18 @@ const fileSchema = z
       y.terms.forEach((t, i) => {
         checkRange(t, ['terms', i]);
         const prev = y.terms[i - 1];
-        if (prev && isIsoDate(t.start) && isIsoDate(prev.end) && t.start <= prev.end) ctx.addIssue({ code: z.ZodIssueCode.custom, path: at('terms', i, 'start'), message: `term starts ${t.start}, before the previous term ends (${prev.end}); list terms in order without overlap` });
+        if (prev && isIsoDate(t.start) && isIsoDate(prev.end) && t.start <= prev.end)
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: at('terms', i, 'start'),
+            message: `term starts ${t.start}, before the previous term ends (${prev.end}); list terms in order without overlap`,
+          });
       });
       y.breaks.forEach((b, i) => checkRange(b, ['breaks', i]));
       y.extraDaysOff.forEach((d, i) => {
         const date = typeof d === 'string' ? d : d.date;
-        if (isIsoDate(date) && !inYear(date)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: at('extraDaysOff', i), message: `${date} is outside school year ${y.schoolYear} (${yStart} – ${yEnd})` });
+        if (isIsoDate(date) && !inYear(date))
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: at('extraDaysOff', i), message: `${date} is outside school year ${y.schoolYear} (${yStart} – ${yEnd})` });
       });
       y.extraSchoolDays.forEach((d, i) => {
         const date = typeof d === 'string' ? d : d.date;
@@ -110,13 +120,15 @@ function formatPath(path: (string | number)[]): string {
   return out || '(root)';
 }
 
-
 /** Validates parsed YAML (or any object) as a calendar. `source` names it in error messages. */
 export function parseCalendar(data: unknown, source: string): SchoolCalendar {
   const parsed = fileSchema.safeParse(data);
-  if (!parsed.success) throw new CalendarFileError(source, parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`));
-  const day = (d: string | { date: string; name?: string | undefined }): SingleDay =>
-    typeof d === 'string' ? { date: d } : d.name ? { date: d.date, name: d.name } : { date: d.date };
+  if (!parsed.success)
+    throw new CalendarFileError(
+      source,
+      parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`),
+    );
+  const day = (d: string | { date: string; name?: string | undefined }): SingleDay => (typeof d === 'string' ? { date: d } : d.name ? { date: d.date, name: d.name } : { date: d.date });
   const years = parsed.data.years
     .map((y): SchoolYearCalendar => {
       const first = Number(y.schoolYear.slice(0, 4));
@@ -178,7 +190,9 @@ export function checkStatutoryWorkingDays(calendars: Map<string, SchoolCalendar>
       const statutory = statutoryWorkingDays(y.schoolYear);
       return counted === statutory
         ? []
-        : [`school year ${y.schoolYear} has ${counted} school working days, the statutory number is ${statutory} (perusopetuslaki 23 §: 190 less itsenäisyyspäivä, loppiainen and vappu on Mon–Fri); check its terms, breaks, extraDaysOff and extraSchoolDays`];
+        : [
+            `school year ${y.schoolYear} has ${counted} school working days, the statutory number is ${statutory} (perusopetuslaki 23 §: 190 less itsenäisyyspäivä, loppiainen and vappu on Mon–Fri); check its terms, breaks, extraDaysOff and extraSchoolDays`,
+          ];
     });
     if (issues.length) throw new CalendarFileError(cal.source ?? cal.provider, issues);
   }

@@ -63,9 +63,7 @@ export class Cases {
       if (!current) throw new Error('case vanished while numbering');
       if (current.number) return current;
       try {
-        const { resource } = await withStoreRetry(() =>
-          this.cases.item(c.id, c.schoolId).replace({ ...current, number }, { accessCondition: { type: 'IfMatch', condition: current._etag! } }),
-        );
+        const { resource } = await withStoreRetry(() => this.cases.item(c.id, c.schoolId).replace({ ...current, number }, { accessCondition: { type: 'IfMatch', condition: current._etag! } }));
         return resource as unknown as CaseDoc;
       } catch (err) {
         if (statusOf(err) !== 412) throw err;
@@ -117,7 +115,13 @@ export class Cases {
 
   async byNumber(tenantId: string, number: string): Promise<CaseDoc | undefined> {
     const { resources } = await this.cases.items
-      .query<CaseDoc>({ query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.number = @n', parameters: [{ name: '@t', value: tenantId }, { name: '@n', value: number }] })
+      .query<CaseDoc>({
+        query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.number = @n',
+        parameters: [
+          { name: '@t', value: tenantId },
+          { name: '@n', value: number },
+        ],
+      })
       .fetchAll();
     return resources[0];
   }
@@ -147,7 +151,10 @@ export class Cases {
     const { resources } = await this.cases.items
       .query<CaseDoc>({
         query: "SELECT * FROM c WHERE IS_DEFINED(c.deliveries.notice) AND c.deliveries.notice.state != 'sent' AND c.deliveries.notice.attempts < @max AND c.createdAt < @before",
-        parameters: [{ name: '@before', value: before }, { name: '@max', value: maxAttempts }],
+        parameters: [
+          { name: '@before', value: before },
+          { name: '@max', value: maxAttempts },
+        ],
       })
       .fetchAll();
     return resources;
@@ -170,7 +177,11 @@ export class Cases {
       .query<CaseDoc>({
         query:
           'SELECT * FROM c WHERE c.tenantId = @t AND (c.initiator.userId = @u OR c.initiator.aadObjectId = @a OR (IS_DEFINED(c.assignee) AND (c.assignee.userId = @u OR c.assignee.aadObjectId = @a)))',
-        parameters: [{ name: '@t', value: tenantId }, { name: '@u', value: user.userId }, { name: '@a', value: user.aadObjectId ?? '-' }],
+        parameters: [
+          { name: '@t', value: tenantId },
+          { name: '@u', value: user.userId },
+          { name: '@a', value: user.aadObjectId ?? '-' },
+        ],
       })
       .fetchAll();
     return resources;
@@ -179,7 +190,13 @@ export class Cases {
   /** Every case whose pupil key is one of `keys` (GDPR access request). */
   async byPupil(tenantId: string, keys: string[]): Promise<CaseDoc[]> {
     const { resources } = await this.cases.items
-      .query<CaseDoc>({ query: 'SELECT * FROM c WHERE c.tenantId = @t AND ARRAY_CONTAINS(@keys, c.pupilKey)', parameters: [{ name: '@t', value: tenantId }, { name: '@keys', value: keys }] })
+      .query<CaseDoc>({
+        query: 'SELECT * FROM c WHERE c.tenantId = @t AND ARRAY_CONTAINS(@keys, c.pupilKey)',
+        parameters: [
+          { name: '@t', value: tenantId },
+          { name: '@keys', value: keys },
+        ],
+      })
       .fetchAll();
     return resources;
   }

@@ -44,7 +44,11 @@ export class Roles {
     const { resources } = await this.container.items
       .query<RoleGrant>({
         query: 'SELECT * FROM c WHERE c.tenantId = @t AND (c.user.userId = @u OR (IS_DEFINED(c.user.aadObjectId) AND c.user.aadObjectId = @a))',
-        parameters: [{ name: '@t', value: tenantId }, { name: '@u', value: user.userId }, { name: '@a', value: user.aadObjectId ?? '-' }],
+        parameters: [
+          { name: '@t', value: tenantId },
+          { name: '@u', value: user.userId },
+          { name: '@a', value: user.aadObjectId ?? '-' },
+        ],
       })
       .fetchAll();
     return resources;
@@ -54,16 +58,18 @@ export class Roles {
     const { resources } = await this.container.items
       .query<RoleGrant>({
         query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.schoolId = @s AND ARRAY_CONTAINS(@r, c.role)',
-        parameters: [{ name: '@t', value: tenantId }, { name: '@s', value: schoolId }, { name: '@r', value: roles }],
+        parameters: [
+          { name: '@t', value: tenantId },
+          { name: '@s', value: schoolId },
+          { name: '@r', value: roles },
+        ],
       })
       .fetchAll();
     return resources;
   }
 
   async all(tenantId: string): Promise<RoleGrant[]> {
-    const { resources } = await this.container.items
-      .query<RoleGrant>({ query: 'SELECT * FROM c WHERE c.tenantId = @t', parameters: [{ name: '@t', value: tenantId }] })
-      .fetchAll();
+    const { resources } = await this.container.items.query<RoleGrant>({ query: 'SELECT * FROM c WHERE c.tenantId = @t', parameters: [{ name: '@t', value: tenantId }] }).fetchAll();
     return resources.sort((a, b) => `${a.schoolId}${a.role}${a.user.name}`.localeCompare(`${b.schoolId}${b.role}${b.user.name}`));
   }
 }

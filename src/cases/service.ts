@@ -109,7 +109,13 @@ export class CaseService {
     };
     // The case number's year is the year it was filed, whatever day the pupil asked.
     const result = await this.cases.create(doc, Number(todayInHelsinki(now).slice(0, 4)));
-    await this.audit.record({ caseId: result.case.id, caseNumber: result.case.number, action: result.duplicate ? 'duplicate-submit' : 'created', by: actor.aadObjectId ?? actor.userId, conversationId: actor.conversationId });
+    await this.audit.record({
+      caseId: result.case.id,
+      caseNumber: result.case.number,
+      action: result.duplicate ? 'duplicate-submit' : 'created',
+      by: actor.aadObjectId ?? actor.userId,
+      conversationId: actor.conversationId,
+    });
     return result;
   }
 
@@ -152,7 +158,11 @@ export class CaseService {
     if (!c || c.tenantId !== actor.tenantId) return undefined;
     if (!canHandle(c, actor, await this.grantsOf(actor))) return 'forbidden';
     const me: Person = { userId: actor.userId, aadObjectId: actor.aadObjectId, name: actor.name };
-    const updated = await this.cases.update(schoolId, caseId, (x) => ({ ...x, assignee: me, history: [...x.history, { at: this.now().toISOString(), by: actor.aadObjectId ?? actor.userId, action: 'assigned' }] }));
+    const updated = await this.cases.update(schoolId, caseId, (x) => ({
+      ...x,
+      assignee: me,
+      history: [...x.history, { at: this.now().toISOString(), by: actor.aadObjectId ?? actor.userId, action: 'assigned' }],
+    }));
     await this.audit.record({ caseId, caseNumber: c.number, action: 'assigned', by: actor.aadObjectId ?? actor.userId, conversationId: actor.conversationId });
     return updated;
   }
@@ -264,7 +274,13 @@ export class CaseService {
       let done = true;
       for (const ref of refs) {
         const slot = `overdue:${createHash('sha256').update(ref.conversationId).digest('hex').slice(0, 16)}`;
-        const r = await deliverOnce(c, slot, (change, known) => this.cases.change(c.schoolId, c.id, change, known), () => send(ref, c), { leaseMs: DELIVERY_LEASE_MS, now: this.now });
+        const r = await deliverOnce(
+          c,
+          slot,
+          (change, known) => this.cases.change(c.schoolId, c.id, change, known),
+          () => send(ref, c),
+          { leaseMs: DELIVERY_LEASE_MS, now: this.now },
+        );
         if (r.outcome === 'gone') break;
         c = r.doc;
         if (r.outcome === 'sent') sent++;

@@ -117,8 +117,10 @@ async function main(): Promise<void> {
   }
   const reminders = await reminderBench(500, 50);
   const delays = stats(reminders.delays);
-  console.log('\nReminder dispatcher, one instance: 500 reminders due at once across 50 conversations, a connector enforcing Teams\' limits');
-  console.log(`  delivered ${reminders.delivered}/500 in ${reminders.seconds.toFixed(1)} s   refused with 429: ${reminders.throttled}   throughput ${(500 / reminders.seconds).toFixed(0)} reminders/s   delay from due time p50 ${ms(delays.p50)}   p99 ${ms(delays.p99)}`);
+  console.log("\nReminder dispatcher, one instance: 500 reminders due at once across 50 conversations, a connector enforcing Teams' limits");
+  console.log(
+    `  delivered ${reminders.delivered}/500 in ${reminders.seconds.toFixed(1)} s   refused with 429: ${reminders.throttled}   throughput ${(500 / reminders.seconds).toFixed(0)} reminders/s   delay from due time p50 ${ms(delays.p50)}   p99 ${ms(delays.p99)}`,
+  );
   indexBench();
   await importBench();
   await surveyBench();
@@ -157,7 +159,10 @@ async function importBench(runs = 3): Promise<void> {
     const t0 = Date.now();
     const result = await importDocument(bytes, 'pitka-suunnitelma-fi.pdf', { date: '2026-01-01', keepOriginal: true });
     const t1 = Date.now();
-    const plan = parsePlan(result.files.map((f) => ({ path: f.path, text: String(f.content) })), 'bench');
+    const plan = parsePlan(
+      result.files.map((f) => ({ path: f.path, text: String(f.content) })),
+      'bench',
+    );
     const service = base.withPlan(plan, 'bench');
     const t2 = Date.now();
     const answer = service.answer('monialainen yhteistyö opiskeluhuollossa', 'fi');

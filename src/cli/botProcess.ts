@@ -22,7 +22,10 @@ export async function freePort(): Promise<number> {
  */
 const TOOL_CASE_KEYS = `ktool:${randomBytes(32).toString('base64')}`;
 
-export async function spawnBot(env: Record<string, string> = {}, startTimeoutMs = 30_000): Promise<{ url: string; proc: ChildProcess; startupMs: number; logs(): Record<string, unknown>[]; stop(): Promise<void> }> {
+export async function spawnBot(
+  env: Record<string, string> = {},
+  startTimeoutMs = 30_000,
+): Promise<{ url: string; proc: ChildProcess; startupMs: number; logs(): Record<string, unknown>[]; stop(): Promise<void> }> {
   const port = await freePort();
   const started = Date.now();
   const proc = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
@@ -121,9 +124,13 @@ export async function ask(url: string, text: string, locale: string, conversatio
 /** Section ids cited by a reply (Teams citation entity), best first. */
 export function citedSectionIds(reply: Record<string, unknown> | undefined, publicUrl: string): string[] {
   const entity = ((reply?.entities as Record<string, unknown>[] | undefined) ?? []).find((e) => e.type === 'https://schema.org/Message') as
-    | { citation?: { appearance: { url: string } }[] }
-    | undefined;
-  return (entity?.citation ?? []).map((c) => c.appearance.url.replace(`${publicUrl}/`, '').replace(/^(plan|faq)\//, '').replace(/[?#].*$/, ''));
+    { citation?: { appearance: { url: string } }[] } | undefined;
+  return (entity?.citation ?? []).map((c) =>
+    c.appearance.url
+      .replace(`${publicUrl}/`, '')
+      .replace(/^(plan|faq)\//, '')
+      .replace(/[?#].*$/, ''),
+  );
 }
 
 /** The plan's words an answer card quotes: the text blocks of its `passages` container. */

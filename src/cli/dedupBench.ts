@@ -155,7 +155,9 @@ async function main(): Promise<void> {
       for (let i = 0; i < ROUNDS; i++) {
         const r = await runRound(mode);
         results.push(r);
-        process.stderr.write(`  ${mode} round ${i + 1}/${ROUNDS}: duplicates ${r.duplicates}, lost ${r.lost}${r.unrecordedAtFreeze !== undefined ? `, sent-but-unrecorded at freeze ${r.unrecordedAtFreeze}` : ''}\n`);
+        process.stderr.write(
+          `  ${mode} round ${i + 1}/${ROUNDS}: duplicates ${r.duplicates}, lost ${r.lost}${r.unrecordedAtFreeze !== undefined ? `, sent-but-unrecorded at freeze ${r.unrecordedAtFreeze}` : ''}\n`,
+        );
       }
       report(mode, results);
     }
@@ -177,8 +179,12 @@ function report(mode: string, results: RoundResult[]): void {
   const lost = results.reduce((a, r) => a + r.lost, 0);
   const how = mode === 'kill' ? 'killed (SIGKILL)' : 'frozen (SIGSTOP) until taken over, then resumed';
   console.log(`\nReminders, 3 instances on one store, one ${how} at a random moment of each burst`);
-  console.log(`  ${results.length} rounds × ${BURST} reminders across ${CONVERSATIONS} channels due within ${BURST_MS} ms (lease ${LEASE_MS} ms, poll ${POLL_MS} ms, connector answers after ${CONNECTOR_MS} ms)`);
-  console.log(`  rounds with a duplicate ${hit}/${results.length} (${((100 * hit) / results.length).toFixed(0)}%)   duplicates ${dup} (${((100 * dup) / total).toFixed(2)}% of ${total}, ${(dup / results.length).toFixed(2)} per ${mode === 'kill' ? 'kill' : 'freeze'})   lost ${lost}`);
+  console.log(
+    `  ${results.length} rounds × ${BURST} reminders across ${CONVERSATIONS} channels due within ${BURST_MS} ms (lease ${LEASE_MS} ms, poll ${POLL_MS} ms, connector answers after ${CONNECTOR_MS} ms)`,
+  );
+  console.log(
+    `  rounds with a duplicate ${hit}/${results.length} (${((100 * hit) / results.length).toFixed(0)}%)   duplicates ${dup} (${((100 * dup) / total).toFixed(2)}% of ${total}, ${(dup / results.length).toFixed(2)} per ${mode === 'kill' ? 'kill' : 'freeze'})   lost ${lost}`,
+  );
   if (mode === 'freeze') {
     const caught = results.filter((r) => (r.unrecordedAtFreeze ?? 0) > 0).length;
     const held = results.reduce((a, r) => a + (r.unrecordedAtFreeze ?? 0), 0);

@@ -57,8 +57,10 @@ async function measure(target: Target, showMisses: boolean): Promise<Row[]> {
       console.log(formatReport('Opari', row.ours));
       console.log(formatReport('MiniSearch (defaults)', row.theirs));
       if (showMisses) {
-        for (const m of row.ours.misses) console.log(`  miss [${m.question.lang}] ${m.question.q}\n      want ${m.question.accept.join(', ') || '(decline)'}; got ${m.ranked.slice(0, 3).join(', ') || '(declined)'}`);
-        for (const m of row.ours.factMisses) console.log(`  fact [${m.question.lang}] ${m.question.q}  /${m.question.fact}/\n      got ${m.ranked[0] ?? '(declined)'}: ${(m.quoted ?? '').replace(/\n/g, ' | ').slice(0, 160)}`);
+        for (const m of row.ours.misses)
+          console.log(`  miss [${m.question.lang}] ${m.question.q}\n      want ${m.question.accept.join(', ') || '(decline)'}; got ${m.ranked.slice(0, 3).join(', ') || '(declined)'}`);
+        for (const m of row.ours.factMisses)
+          console.log(`  fact [${m.question.lang}] ${m.question.q}  /${m.question.fact}/\n      got ${m.ranked[0] ?? '(declined)'}: ${(m.quoted ?? '').replace(/\n/g, ' | ').slice(0, 160)}`);
       }
     }
   } finally {
@@ -73,13 +75,17 @@ function summary(rows: Row[]): void {
   for (const r of rows) {
     const o = r.ours;
     const facts = o.facts ? `${pct(o.factsQuoted / o.facts)} (${o.factsQuoted}/${o.facts})` : '      -      ';
-    console.log(`  ${`${r.target} · ${r.set}`.padEnd(44)} ${pct(o.top1)} ${pct(o.top3)}  ${facts}  ${o.outOfScope ? pct(o.declined) : '    -'}  ${pct(o.falseDeclines)}  |  ${pct(r.theirs.top1)} ${pct(r.theirs.top3)}`);
+    console.log(
+      `  ${`${r.target} · ${r.set}`.padEnd(44)} ${pct(o.top1)} ${pct(o.top3)}  ${facts}  ${o.outOfScope ? pct(o.declined) : '    -'}  ${pct(o.falseDeclines)}  |  ${pct(r.theirs.top1)} ${pct(r.theirs.top3)}`,
+    );
   }
 }
 
 async function main(): Promise<number> {
-  const { values } = commandLine({ options: { set: { type: 'string' }, only: { type: 'string' }, misses: { type: 'boolean', default: false } } }, 'Usage: npm run eval -- [--set NAME] [--only plan|plain|real] [--misses]', ({ values }) =>
-    values.only && !['plan', 'plain', 'real'].includes(values.only) ? `--only must be plan, plain or real (got ${values.only})` : undefined,
+  const { values } = commandLine(
+    { options: { set: { type: 'string' }, only: { type: 'string' }, misses: { type: 'boolean', default: false } } },
+    'Usage: npm run eval -- [--set NAME] [--only plan|plain|real] [--misses]',
+    ({ values }) => (values.only && !['plan', 'plain', 'real'].includes(values.only) ? `--only must be plan, plain or real (got ${values.only})` : undefined),
   );
   const wanted = (set: string) => !values.set || values.set === set;
   const only = (kind: string) => !values.only || values.only === kind;

@@ -57,7 +57,13 @@ async function selfContained(): Promise<number> {
   try {
     const bot = await spawnBot(env(idp.url));
     try {
-      failures += print('Hostile activities (BOT_ID set, each with a genuine token)', await runCases(bot.url, activityCases(serviceUrl).map((c) => withGenuineToken(c, idp, serviceUrl))));
+      failures += print(
+        'Hostile activities (BOT_ID set, each with a genuine token)',
+        await runCases(
+          bot.url,
+          activityCases(serviceUrl).map((c) => withGenuineToken(c, idp, serviceUrl)),
+        ),
+      );
       failures += print('Tokens', await runCases(bot.url, tokenCases(GUID, serviceUrl, idp)));
     } finally {
       await bot.stop();

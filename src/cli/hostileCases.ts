@@ -49,7 +49,9 @@ export function activity(serviceUrl: string, extra: Record<string, unknown> = {}
 
 const below500 = (status: number) => (status < 500 ? '' : `expected < 500, got ${status}`);
 const cardError = (status: number, body: string) =>
-  status === 200 && body.includes('"type":"application/vnd.microsoft.error"') && body.includes('"statusCode":400') ? '' : `expected a Universal Actions error response, got ${status} ${body.slice(0, 120)}`;
+  status === 200 && body.includes('"type":"application/vnd.microsoft.error"') && body.includes('"statusCode":400')
+    ? ''
+    : `expected a Universal Actions error response, got ${status} ${body.slice(0, 120)}`;
 
 /** Item 6 of the hostile run: activities that are not what Teams sends. */
 export function activityCases(serviceUrl: string): HostileCase[] {
@@ -71,14 +73,30 @@ export function activityCases(serviceUrl: string): HostileCase[] {
     {
       name: 'card action with __proto__ keys in its data',
       body: null,
-      raw: JSON.stringify(invoke({ action: { type: 'Action.Execute', verb: 'case.open', data: { caseId: 'x' } } })).replace('"data":{', '"data":{"__proto__":{"isAdmin":true,"allowed":true},"constructor":{"prototype":{"x":1}},'),
+      raw: JSON.stringify(invoke({ action: { type: 'Action.Execute', verb: 'case.open', data: { caseId: 'x' } } })).replace(
+        '"data":{',
+        '"data":{"__proto__":{"isAdmin":true,"allowed":true},"constructor":{"prototype":{"x":1}},',
+      ),
       expect: below500,
     },
-    { name: 'card action with __proto__ as its value', body: null, raw: JSON.stringify(invoke({ trigger: 'manual' })).replace('"value":{', '"value":{"__proto__":{"action":{"verb":"case.open"}},'), expect: cardError },
+    {
+      name: 'card action with __proto__ as its value',
+      body: null,
+      raw: JSON.stringify(invoke({ trigger: 'manual' })).replace('"value":{', '"value":{"__proto__":{"action":{"verb":"case.open"}},'),
+      expect: cardError,
+    },
     { name: 'Action.Submit type on an Action.Execute verb', body: invoke({ action: { type: 'Action.Submit', verb: 'case.open', data: {} } }), expect: below500 },
     { name: 'an invoke Opari does not handle', body: { ...invoke({}), name: 'task/fetch' }, expect: 400 },
-    { name: 'conversationUpdate with members that are not a list', body: activity(serviceUrl, { type: 'conversationUpdate', text: undefined, membersAdded: 'everyone', membersRemoved: 5 }), expect: below500 },
-    { name: 'form submit with a 3 MB field', body: invoke({ action: { type: 'Action.Execute', verb: 'form.submit', data: { formId: 'uusi-asia', description: 'x'.repeat(3 * 1024 * 1024) } } }), expect: below500 },
+    {
+      name: 'conversationUpdate with members that are not a list',
+      body: activity(serviceUrl, { type: 'conversationUpdate', text: undefined, membersAdded: 'everyone', membersRemoved: 5 }),
+      expect: below500,
+    },
+    {
+      name: 'form submit with a 3 MB field',
+      body: invoke({ action: { type: 'Action.Execute', verb: 'form.submit', data: { formId: 'uusi-asia', description: 'x'.repeat(3 * 1024 * 1024) } } }),
+      expect: below500,
+    },
     { name: 'body over 4 MB', body: null, raw: JSON.stringify(activity(serviceUrl, { text: 'x'.repeat(5 * 1024 * 1024) })), expect: 413 },
     { name: 'plain text content type', body: null, raw: 'hello', headers: { 'content-type': 'text/plain' }, expect: (s) => (s >= 400 && s < 500 ? '' : `expected 4xx, got ${s}`) },
   ];
@@ -163,7 +181,12 @@ export function tokenCases(appId: string, serviceUrl: string, idp: Pick<FakeOpen
   })();
   const refused = (name: string, headers?: Record<string, string>): HostileCase => ({ name, body: activity(serviceUrl), headers, expect: 401 });
   return [
-    { name: 'a genuine token', body: activity(serviceUrl), headers: bearer(token(rs, claims, idp.privateKey)), expect: (s, b) => (s === 200 && b.includes('pong') ? '' : `expected 200 with pong, got ${s}`) },
+    {
+      name: 'a genuine token',
+      body: activity(serviceUrl),
+      headers: bearer(token(rs, claims, idp.privateKey)),
+      expect: (s, b) => (s === 200 && b.includes('pong') ? '' : `expected 200 with pong, got ${s}`),
+    },
     refused('no Authorization header'),
     refused('a Bearer that is not a JWT', bearer('not-a-token')),
     refused('alg "none" without a signature', bearer(token({ alg: 'none', kid: idp.kid }, claims))),
@@ -206,7 +229,8 @@ export async function runCases(baseUrl: string, cases: HostileCase[], timeoutMs 
       text = (err as Error).name;
     }
     const ms = Date.now() - started;
-    const problem = status === 0 ? `no answer within ${timeoutMs} ms (${text})` : typeof c.expect === 'number' ? (status === c.expect ? '' : `expected ${c.expect}, got ${status}`) : c.expect(status, text);
+    const problem =
+      status === 0 ? `no answer within ${timeoutMs} ms (${text})` : typeof c.expect === 'number' ? (status === c.expect ? '' : `expected ${c.expect}, got ${status}`) : c.expect(status, text);
     out.push({ name: c.name, status, ms, problem });
   }
   return out;

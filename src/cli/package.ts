@@ -30,7 +30,10 @@ async function run(): Promise<number> {
   return 0;
 }
 
-run().then((code) => process.exit(code), (err: Error) => {
-  console.error(`Packaging failed: ${err.message}`);
-  process.exit(1);
-});
+run().then(
+  (code) => process.exit(code),
+  (err: Error) => {
+    console.error(`Packaging failed: ${err.message}`);
+    process.exit(1);
+  },
+);

@@ -77,7 +77,25 @@ export async function reminderBench(n = 500, conversations = 50): Promise<{ deli
     for (let i = 0; i < n; i++) {
       const group = groups[i % conversations];
       const id = `m${String(i).padStart(16, '0')}`;
-      await meetings.create({ id, groupId: group.id, tenantId, seriesId: 's', title: `Kokous ${i}`, date: '2027-01-01', time: '12:00', startUtc: due, endUtc: due, durationMinutes: 60, place: '', status: 'scheduled', agenda: [], proposalsUntil: due, rsvps: {}, warnings: [], createdAt: due });
+      await meetings.create({
+        id,
+        groupId: group.id,
+        tenantId,
+        seriesId: 's',
+        title: `Kokous ${i}`,
+        date: '2027-01-01',
+        time: '12:00',
+        startUtc: due,
+        endUtc: due,
+        durationMinutes: 60,
+        place: '',
+        status: 'scheduled',
+        agenda: [],
+        proposalsUntil: due,
+        rsvps: {},
+        warnings: [],
+        createdAt: due,
+      });
       await reminders.create({ id: `${id}-60`, dueDay: due.slice(0, 10), dueUtc: due, offsetMinutes: 60, meetingId: id, groupId: group.id, tenantId, status: 'pending', attempts: 0 });
     }
     const deadline = Date.now() + 180_000;

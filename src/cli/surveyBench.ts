@@ -101,8 +101,22 @@ export async function surveyBench(): Promise<void> {
     for (const [k, s] of schools.entries()) {
       const conversationId = `19:${s.id}@thread.tacv2`;
       const ref = { tenantId: TENANT, conversationId, serviceUrl, channelId: 'msteams', scope: 'channel' as const, botId: '28:opari' };
-      connector.members.set(conversationId, Array.from({ length: sizes[k] }, () => ({ id: `29:p${++n}`, name: `Henkilö ${n}`, aadObjectId: `0a1b2c3d-${String(n).padStart(4, '0')}-4000-8000-000000000000` })));
-      await groups.create({ id: `g${String(k).padStart(24, '0')}`, tenantId: TENANT, type: 'communal', name: s.name, schoolId: s.id, ref, chair: coordinator, members: [], memberIds: [], createdAt: new Date().toISOString() });
+      connector.members.set(
+        conversationId,
+        Array.from({ length: sizes[k] }, () => ({ id: `29:p${++n}`, name: `Henkilö ${n}`, aadObjectId: `0a1b2c3d-${String(n).padStart(4, '0')}-4000-8000-000000000000` })),
+      );
+      await groups.create({
+        id: `g${String(k).padStart(24, '0')}`,
+        tenantId: TENANT,
+        type: 'communal',
+        name: s.name,
+        schoolId: s.id,
+        ref,
+        chair: coordinator,
+        members: [],
+        memberIds: [],
+        createdAt: new Date().toISOString(),
+      });
       await roles.grant(TENANT, s.id, 'koordinaattori', coordinator, 'bench');
     }
     const meetings = new MeetingService(groups, new Meetings(store.container('meetings')), new Reminders(store.container('reminders')), []);
@@ -123,7 +137,12 @@ export async function surveyBench(): Promise<void> {
     const today = todayInHelsinki();
     const closes = addDays(today, 14);
     const actor = { ...coordinator, tenantId: TENANT };
-    const round = await w.service.createRound(actor, { surveyId: 'pulse', schoolIds: schools.map((s) => s.id), opensOn: today, closesOn: closes }, { tenantId: TENANT, conversationId: 'a:coordinator', serviceUrl, channelId: 'msteams', scope: 'personal', botId: '28:opari' }, 'fi');
+    const round = await w.service.createRound(
+      actor,
+      { surveyId: 'pulse', schoolIds: schools.map((s) => s.id), opensOn: today, closesOn: closes },
+      { tenantId: TENANT, conversationId: 'a:coordinator', serviceUrl, channelId: 'msteams', scope: 'personal', botId: '28:opari' },
+      'fi',
+    );
     if (Array.isArray(round)) throw new Error(`round refused: ${JSON.stringify(round)}`);
 
     const started = Date.now();
@@ -143,7 +162,21 @@ export async function surveyBench(): Promise<void> {
     const opened = (await w.rounds.getRound(round.id))!;
     const invitations = await w.rounds.invitations(round.id);
     for (const [k, inv] of invitations.slice(0, 240).entries()) {
-      await w.service.answer({ roundId: round.id, schoolId: inv.schoolId, person: inv.person, data: { vigour: String(1 + (k % 5)), exhaustion: String(1 + ((k * 3) % 5)), workload: String(1 + ((k * 7) % 5)), influence: '4', respect: String(2 + (k % 4)), sharedTask: '5', workAbility: String(k % 11), profession: ['teacher', 'assistant', 'welfare', 'principal'][k % 4] } });
+      await w.service.answer({
+        roundId: round.id,
+        schoolId: inv.schoolId,
+        person: inv.person,
+        data: {
+          vigour: String(1 + (k % 5)),
+          exhaustion: String(1 + ((k * 3) % 5)),
+          workload: String(1 + ((k * 7) % 5)),
+          influence: '4',
+          respect: String(2 + (k % 4)),
+          sharedTask: '5',
+          workAbility: String(k % 11),
+          profession: ['teacher', 'assistant', 'welfare', 'principal'][k % 4],
+        },
+      });
     }
     const answers = await w.rounds.answers(round.id);
     const units = reportingUnits(opened.schools.map((s) => ({ schoolId: s.schoolId, municipality: s.municipality, invited: s.invited })));

@@ -44,19 +44,19 @@ export async function startPlayground(opts: { botPort: number; port: number; log
     throw new Error('The Agents Playground is not installed (it is a dev dependency): run `npm install`, or set PLAYGROUND=off');
   }
   const logFile = join(ROOT, 'devTools', 'm365agentsplayground.log');
-  const child = spawn(
-    process.execPath,
-    [cli, 'start', '-e', `http://127.0.0.1:${opts.botPort}/api/messages`, '-c', 'msteams', '--dt', '-p', String(opts.port)],
-    {
-      cwd: ROOT, // reads .m365agentsplayground.yml from here
-      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: logFile },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, [cli, 'start', '-e', `http://127.0.0.1:${opts.botPort}/api/messages`, '-c', 'msteams', '--dt', '-p', String(opts.port)], {
+    cwd: ROOT, // reads .m365agentsplayground.yml from here
+    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: logFile },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const recent: string[] = [];
   const relay = (stream: NodeJS.ReadableStream | null) =>
     stream?.on('data', (chunk: Buffer) => {
-      for (const line of chunk.toString('utf8').split('\n').map((l) => l.trim()).filter(Boolean)) {
+      for (const line of chunk
+        .toString('utf8')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)) {
         recent.push(line.slice(0, 300));
         if (recent.length > 8) recent.shift();
         opts.log.debug({ event: 'playground.output', line: line.slice(0, 300) });

@@ -20,5 +20,9 @@ export function miniSearchBaseline(plan: Plan): (question: string) => string[] {
   }));
   const ms = new MiniSearch({ fields: ['title', 'keywords', 'text'] });
   ms.addAll(docs);
-  return (question) => ms.search(question).slice(0, 5).map((r) => String(r.id));
+  return (question) =>
+    ms
+      .search(question)
+      .slice(0, 5)
+      .map((r) => String(r.id));
 }

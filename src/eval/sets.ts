@@ -32,7 +32,12 @@ export const PLAN_SETS = ['questions', 'heldout', 'final', 'facts', 'plan-facts'
 /** test/eval/real/<document>.json → the document's name, for ../shared/real-documents/<document>.<html|docx|pdf>. */
 export function realSets(): string[] {
   const dir = join(EVAL_DIR, 'real');
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => f.replace(/\.json$/, ''))
+        .sort()
+    : [];
 }
 
 /** The real documents: committed with the importer's fixtures (the same Finlex files as ../shared/real-documents). */

@@ -37,7 +37,14 @@ export async function deliverTicket(tickets: Tickets, ticket: Ticket, post: Post
     ticket.id,
     (t) => {
       leaseLost = t.postingBy !== INSTANCE_ID;
-      return { ...t, status: 'open', channelActivityId: activityId, postingUntil: undefined, lastPostError: undefined, history: [...t.history, { at: now().toISOString(), by: 'opari', action: 'posted' }] };
+      return {
+        ...t,
+        status: 'open',
+        channelActivityId: activityId,
+        postingUntil: undefined,
+        lastPostError: undefined,
+        history: [...t.history, { at: now().toISOString(), by: 'opari', action: 'posted' }],
+      };
     },
     claimed,
   );
@@ -58,8 +65,14 @@ export async function retryUnposted(tickets: Tickets, post: PostTicket, log: Log
 
 /** Sends the expert's answer to the asker at least once, recorded on the ticket: a replayed click does not send it again. */
 export function deliverAnswer(tickets: Tickets, ticket: Ticket, send: () => Promise<void>): Promise<DeliveryResult<Ticket>> {
-  return deliverOnce(ticket, 'answer', (change, known) => tickets.change(ticket.tenantId, ticket.id, change, known), async () => {
-    await send();
-    return undefined;
-  }, { leaseMs: DELIVERY_LEASE_MS });
+  return deliverOnce(
+    ticket,
+    'answer',
+    (change, known) => tickets.change(ticket.tenantId, ticket.id, change, known),
+    async () => {
+      await send();
+      return undefined;
+    },
+    { leaseMs: DELIVERY_LEASE_MS },
+  );
 }

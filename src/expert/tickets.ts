@@ -60,14 +60,20 @@ function step(t: Ticket, by: Expert, action: string, now: Date): Ticket['history
  * applies (someone claimed, answered or closed it first).
  */
 export const transitions = {
-  claim: (by: Expert, now = new Date()) => (t: Ticket): Ticket | undefined =>
-    t.status === 'answered' || t.status === 'closed' || t.claimedBy ? undefined : { ...t, status: 'claimed', claimedBy: by, history: step(t, by, 'claimed', now) },
-  answer: (by: Expert, text: string, savedAsFaq: boolean, now = new Date()) => (t: Ticket): Ticket | undefined =>
-    t.status === 'answered' || t.status === 'closed'
-      ? undefined
-      : { ...t, status: 'answered', answer: { text, by: by.name, at: now.toISOString(), savedAsFaq }, history: step(t, by, 'answered', now) },
-  close: (by: Expert, now = new Date()) => (t: Ticket): Ticket | undefined =>
-    t.status === 'closed' ? undefined : { ...t, status: 'closed', history: step(t, by, 'closed', now) },
+  claim:
+    (by: Expert, now = new Date()) =>
+    (t: Ticket): Ticket | undefined =>
+      t.status === 'answered' || t.status === 'closed' || t.claimedBy ? undefined : { ...t, status: 'claimed', claimedBy: by, history: step(t, by, 'claimed', now) },
+  answer:
+    (by: Expert, text: string, savedAsFaq: boolean, now = new Date()) =>
+    (t: Ticket): Ticket | undefined =>
+      t.status === 'answered' || t.status === 'closed'
+        ? undefined
+        : { ...t, status: 'answered', answer: { text, by: by.name, at: now.toISOString(), savedAsFaq }, history: step(t, by, 'answered', now) },
+  close:
+    (by: Expert, now = new Date()) =>
+    (t: Ticket): Ticket | undefined =>
+      t.status === 'closed' ? undefined : { ...t, status: 'closed', history: step(t, by, 'closed', now) },
 };
 
 const digest = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -105,7 +111,15 @@ export class Tickets {
   async create(t: Omit<Ticket, 'id' | 'status' | 'postAttempts' | 'history' | 'createdAt' | 'askKey'>, now = new Date(), key?: string): Promise<{ ticket: Ticket; duplicate: boolean }> {
     const askKey = key ? digest(key) : undefined;
     for (let attempt = 0; ; attempt++) {
-      const ticket: Ticket = { ...t, id: shortId(key, attempt), status: 'unposted', postAttempts: 0, history: [{ at: now.toISOString(), by: t.asker.userId, action: 'asked' }], ...(askKey ? { askKey } : {}), createdAt: now.toISOString() };
+      const ticket: Ticket = {
+        ...t,
+        id: shortId(key, attempt),
+        status: 'unposted',
+        postAttempts: 0,
+        history: [{ at: now.toISOString(), by: t.asker.userId, action: 'asked' }],
+        ...(askKey ? { askKey } : {}),
+        createdAt: now.toISOString(),
+      };
       try {
         const { resource } = await withStoreRetry(() => this.container.items.create(this.seal(ticket)));
         return { ticket: this.open(resource as StoredTicket), duplicate: false };
@@ -150,7 +164,13 @@ export class Tickets {
   /** Tickets whose channel post has not succeeded yet, oldest first (retried by any instance). */
   async unposted(tenantId?: string): Promise<Ticket[]> {
     const query = tenantId
-      ? { query: 'SELECT * FROM c WHERE c.status = @s AND c.tenantId = @t', parameters: [{ name: '@s', value: 'unposted' }, { name: '@t', value: tenantId }] }
+      ? {
+          query: 'SELECT * FROM c WHERE c.status = @s AND c.tenantId = @t',
+          parameters: [
+            { name: '@s', value: 'unposted' },
+            { name: '@t', value: tenantId },
+          ],
+        }
       : { query: 'SELECT * FROM c WHERE c.status = @s', parameters: [{ name: '@s', value: 'unposted' }] };
     const { resources } = await this.container.items.query<StoredTicket>(query).fetchAll();
     return resources.map((s) => this.open(s)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));

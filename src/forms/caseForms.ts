@@ -59,7 +59,11 @@ export function caseForms(school: () => FieldDef): FormDef[] {
           required: true,
           maxLength: 1500,
           sensitive: true,
-          placeholder: t('Mitä olet havainnut ja mitä on jo tehty? Ei diagnooseja eikä muiden oppilaiden nimiä.', 'Vad har du observerat och vad har redan gjorts?', 'What have you observed and what has been done? No diagnoses, no other pupils’ names.'),
+          placeholder: t(
+            'Mitä olet havainnut ja mitä on jo tehty? Ei diagnooseja eikä muiden oppilaiden nimiä.',
+            'Vad har du observerat och vad har redan gjorts?',
+            'What have you observed and what has been done? No diagnoses, no other pupils’ names.',
+          ),
         },
         {
           id: 'madeWith',
@@ -73,7 +77,7 @@ export function caseForms(school: () => FieldDef): FormDef[] {
             { value: 'none', title: t('Ei yhdessä', 'Inte tillsammans', 'Not together') },
           ],
         },
-        { id: 'pupilInformed', kind: 'toggle', label: t('Oppilaalle on kerrottu yhteydenotosta', 'Eleven har informerats', 'The pupil has been told'), },
+        { id: 'pupilInformed', kind: 'toggle', label: t('Oppilaalle on kerrottu yhteydenotosta', 'Eleven har informerats', 'The pupil has been told') },
         { id: 'guardianInformed', kind: 'toggle', label: t('Huoltajalle on kerrottu yhteydenotosta', 'Vårdnadshavaren har informerats', 'The guardian has been told') },
         {
           id: 'urgency',
@@ -100,7 +104,11 @@ export function caseForms(school: () => FieldDef): FormDef[] {
         {
           id: 'requestedOn',
           kind: 'date',
-          label: t('Pyyntöpäivä: milloin oppilas tai huoltaja pyysi apua', 'Datum för begäran: när eleven eller vårdnadshavaren bad om hjälp', 'Date of the request: when the pupil or guardian asked for help'),
+          label: t(
+            'Pyyntöpäivä: milloin oppilas tai huoltaja pyysi apua',
+            'Datum för begäran: när eleven eller vårdnadshavaren bad om hjälp',
+            'Date of the request: when the pupil or guardian asked for help',
+          ),
           upToToday: true,
         },
       ],
@@ -122,15 +130,37 @@ export function caseForms(school: () => FieldDef): FormDef[] {
       fields: [
         school(),
         ...pupil,
-        { id: 'groupSupport', kind: 'multiline', label: t('Käytetyt opetusjärjestelyt ja ryhmäkohtaiset tukimuodot sekä niiden vaikutus', 'Undervisningsarrangemang och gruppspecifika stödformer som använts och deras effekt', 'Teaching arrangements and group-level support used, and their effect'), required: true, maxLength: 1500, sensitive: true },
+        {
+          id: 'groupSupport',
+          kind: 'multiline',
+          label: t(
+            'Käytetyt opetusjärjestelyt ja ryhmäkohtaiset tukimuodot sekä niiden vaikutus',
+            'Undervisningsarrangemang och gruppspecifika stödformer som använts och deras effekt',
+            'Teaching arrangements and group-level support used, and their effect',
+          ),
+          required: true,
+          maxLength: 1500,
+          sensitive: true,
+        },
         { id: 'strengths', kind: 'multiline', label: t('Vahvuudet ja kiinnostuksen kohteet', 'Styrkor och intressen', 'Strengths and interests'), maxLength: 1000, sensitive: true },
-        { id: 'needs', kind: 'multiline', label: t('Oppimisen ja koulunkäynnin tilanne ja tuen tarve', 'Lärandet och skolgången, och stödbehovet', 'Learning and schooling, and the need for support'), required: true, maxLength: 1500, sensitive: true },
+        {
+          id: 'needs',
+          kind: 'multiline',
+          label: t('Oppimisen ja koulunkäynnin tilanne ja tuen tarve', 'Lärandet och skolgången, och stödbehovet', 'Learning and schooling, and the need for support'),
+          required: true,
+          maxLength: 1500,
+          sensitive: true,
+        },
         { id: 'pupilView', kind: 'multiline', label: t('Oppilaan oma näkemys', 'Elevens egen syn', "The pupil's own view"), required: true, maxLength: 1000, sensitive: true },
         { id: 'guardianView', kind: 'multiline', label: t('Huoltajan näkemys', 'Vårdnadshavarens syn', "The guardian's view"), required: true, maxLength: 1000, sensitive: true },
         {
           id: 'expertStatements',
           kind: 'multiline',
-          label: t('Käytetyt asiantuntijalausunnot (esim. psykologin tai lääkärin; opiskeluhuollon tiedot vain suostumuksella)', 'Sakkunnigutlåtanden som använts (t.ex. psykolog eller läkare; uppgifter från elevhälsan endast med samtycke)', "Expert statements used (e.g. a psychologist's or doctor's; student welfare information only with consent)"),
+          label: t(
+            'Käytetyt asiantuntijalausunnot (esim. psykologin tai lääkärin; opiskeluhuollon tiedot vain suostumuksella)',
+            'Sakkunnigutlåtanden som använts (t.ex. psykolog eller läkare; uppgifter från elevhälsan endast med samtycke)',
+            "Expert statements used (e.g. a psychologist's or doctor's; student welfare information only with consent)",
+          ),
           maxLength: 800,
           sensitive: true,
         },
@@ -153,8 +183,22 @@ export function caseForms(school: () => FieldDef): FormDef[] {
           kind: 'multichoice',
           label: t('Tarvitaanko poikkeamista oppimäärästä', 'Behövs avvikelse från lärokursen', 'Is a deviation from the syllabus needed'),
           choices: [
-            { value: '20h', title: t('Poikkeaminen oppimäärästä tai paikallisen opetussuunnitelman tavoitteista (perusopetuslaki 20 h §)', 'Avvikelse från lärokursen eller från målen i den lokala läroplanen (lagen om grundläggande utbildning 20 h §)', 'Deviation from the syllabus or the local curriculum goals (Basic Education Act section 20 h)') },
-            { value: '20i', title: t('Opetus vamman, sairauden tai toimintakyvyn rajoitteen perusteella (perusopetuslaki 20 i §)', 'Undervisning på grund av funktionsnedsättning, sjukdom eller begränsad funktionsförmåga (lagen om grundläggande utbildning 20 i §)', 'Teaching on grounds of disability, illness or functional limitation (Basic Education Act section 20 i)') },
+            {
+              value: '20h',
+              title: t(
+                'Poikkeaminen oppimäärästä tai paikallisen opetussuunnitelman tavoitteista (perusopetuslaki 20 h §)',
+                'Avvikelse från lärokursen eller från målen i den lokala läroplanen (lagen om grundläggande utbildning 20 h §)',
+                'Deviation from the syllabus or the local curriculum goals (Basic Education Act section 20 h)',
+              ),
+            },
+            {
+              value: '20i',
+              title: t(
+                'Opetus vamman, sairauden tai toimintakyvyn rajoitteen perusteella (perusopetuslaki 20 i §)',
+                'Undervisning på grund av funktionsnedsättning, sjukdom eller begränsad funktionsförmåga (lagen om grundläggande utbildning 20 i §)',
+                'Teaching on grounds of disability, illness or functional limitation (Basic Education Act section 20 i)',
+              ),
+            },
           ],
         },
         { id: 'deviationSubjects', kind: 'text', label: t('Oppiaineet, joita poikkeaminen koskee', 'Läroämnen som avvikelsen gäller', 'Subjects the deviation concerns'), maxLength: 300 },
@@ -176,7 +220,11 @@ export function caseForms(school: () => FieldDef): FormDef[] {
     define({
       id: 'avustajatarve',
       title: t('Avustajan tarpeen arviointi', 'Bedömning av behovet av assistent', 'Assessment of the need for an assistant'),
-      intro: t('Avustajapalvelut ovat oppilaskohtainen tukitoimi (perusopetuslaki 31 §). Tarve arvioidaan moniammatillisesti yhdessä kodin kanssa.', 'Biträdestjänster är en elevspecifik stödåtgärd (lagen om grundläggande utbildning 31 §). Behovet bedöms mångprofessionellt tillsammans med hemmet.', 'Assistant services are a pupil-specific support measure (Perusopetuslaki 31 §). The need is assessed with the home.'),
+      intro: t(
+        'Avustajapalvelut ovat oppilaskohtainen tukitoimi (perusopetuslaki 31 §). Tarve arvioidaan moniammatillisesti yhdessä kodin kanssa.',
+        'Biträdestjänster är en elevspecifik stödåtgärd (lagen om grundläggande utbildning 31 §). Behovet bedöms mångprofessionellt tillsammans med hemmet.',
+        'Assistant services are a pupil-specific support measure (Perusopetuslaki 31 §). The need is assessed with the home.',
+      ),
       fields: [
         school(),
         ...pupil,
@@ -190,9 +238,22 @@ export function caseForms(school: () => FieldDef): FormDef[] {
             { value: 'henkilokohtainen', title: t('Henkilökohtainen avustaja', 'Personlig assistent', 'Personal assistant') },
           ],
         },
-        { id: 'situations', kind: 'multiline', label: t('Tilanteet, joissa apua tarvitaan', 'Situationer där hjälp behövs', 'Situations where help is needed'), required: true, maxLength: 1500, sensitive: true },
+        {
+          id: 'situations',
+          kind: 'multiline',
+          label: t('Tilanteet, joissa apua tarvitaan', 'Situationer där hjälp behövs', 'Situations where help is needed'),
+          required: true,
+          maxLength: 1500,
+          sensitive: true,
+        },
         { id: 'hours', kind: 'text', label: t('Arvioitu tarve tunteina viikossa', 'Uppskattat behov, timmar per vecka', 'Estimated hours per week'), maxLength: 10 },
-        { id: 'health', kind: 'multiline', label: t('Terveyteen liittyvät tiedot (vain välttämätön)', 'Hälsouppgifter (endast det nödvändiga)', 'Health information (only what is necessary)'), maxLength: 1000, sensitive: true },
+        {
+          id: 'health',
+          kind: 'multiline',
+          label: t('Terveyteen liittyvät tiedot (vain välttämätön)', 'Hälsouppgifter (endast det nödvändiga)', 'Health information (only what is necessary)'),
+          maxLength: 1000,
+          sensitive: true,
+        },
         { id: 'expertStatement', kind: 'toggle', label: t('Asiantuntijalausunto on saatu', 'Expertutlåtande finns', 'An expert statement is available') },
         { id: 'homeHeard', kind: 'toggle', label: t('Kotia on kuultu', 'Hemmet har hörts', 'The home has been heard'), required: true },
       ],
@@ -205,7 +266,11 @@ export function caseForms(school: () => FieldDef): FormDef[] {
     define({
       id: 'kotiopetus',
       title: t('Kotiopetus tai opetus kotona terveydellisistä syistä', 'Hemundervisning eller undervisning hemma av hälsoskäl', 'Home education or teaching at home on health grounds'),
-      intro: t('Huoltajan valitsema kotiopetus ei vaadi lupaa: huoltaja ilmoittaa siitä lähikoululle, ja asuinkunta valvoo edistymistä (perusopetuslaki 26 §). Opetuksesta kotona terveydellisistä syistä päättää opetuksen järjestäjä lääkärin arvion perusteella (18 §).', 'Hemundervisning kräver inget tillstånd: vårdnadshavaren anmäler den till närskolan, och hemkommunen övervakar framstegen (26 § i lagen om grundläggande utbildning). Om undervisning hemma av hälsoskäl beslutar anordnaren utifrån läkarens bedömning (18 § i lagen om grundläggande utbildning).', 'Home education needs no permit: the guardian notifies the local school and the municipality monitors progress (Basic Education Act section 26). Teaching at home on health grounds is decided by the provider on a doctor’s assessment (Basic Education Act section 18).'),
+      intro: t(
+        'Huoltajan valitsema kotiopetus ei vaadi lupaa: huoltaja ilmoittaa siitä lähikoululle, ja asuinkunta valvoo edistymistä (perusopetuslaki 26 §). Opetuksesta kotona terveydellisistä syistä päättää opetuksen järjestäjä lääkärin arvion perusteella (18 §).',
+        'Hemundervisning kräver inget tillstånd: vårdnadshavaren anmäler den till närskolan, och hemkommunen övervakar framstegen (26 § i lagen om grundläggande utbildning). Om undervisning hemma av hälsoskäl beslutar anordnaren utifrån läkarens bedömning (18 § i lagen om grundläggande utbildning).',
+        'Home education needs no permit: the guardian notifies the local school and the municipality monitors progress (Basic Education Act section 26). Teaching at home on health grounds is decided by the provider on a doctor’s assessment (Basic Education Act section 18).',
+      ),
       fields: [
         {
           id: 'kind',
@@ -221,9 +286,27 @@ export function caseForms(school: () => FieldDef): FormDef[] {
         ...pupil,
         { id: 'startDate', kind: 'date', label: t('Alkaa', 'Börjar', 'Starts'), required: true },
         { id: 'guardianName', kind: 'text', label: t('Huoltajan nimi', 'Vårdnadshavarens namn', "Guardian's name"), required: true, maxLength: 100, identifying: true },
-        { id: 'guardianResponsibility', kind: 'toggle', label: t('Huoltaja tietää vastaavansa opetuksesta (kotiopetus)', 'Vårdnadshavaren vet att hen ansvarar för undervisningen', 'The guardian knows they are responsible for teaching (home education)') },
-        { id: 'doctorStatement', kind: 'toggle', label: t('Lääkärin arvio on saatu (terveydelliset syyt)', 'Läkarens bedömning finns (hälsoskäl)', "A doctor's assessment is available (health grounds)") },
-        { id: 'healthReason', kind: 'multiline', label: t('Terveydelliset perusteet (vain välttämätön)', 'Hälsoskäl (endast det nödvändiga)', 'Health grounds (only what is necessary)'), maxLength: 1000, sensitive: true },
+        {
+          id: 'guardianResponsibility',
+          kind: 'toggle',
+          label: t(
+            'Huoltaja tietää vastaavansa opetuksesta (kotiopetus)',
+            'Vårdnadshavaren vet att hen ansvarar för undervisningen',
+            'The guardian knows they are responsible for teaching (home education)',
+          ),
+        },
+        {
+          id: 'doctorStatement',
+          kind: 'toggle',
+          label: t('Lääkärin arvio on saatu (terveydelliset syyt)', 'Läkarens bedömning finns (hälsoskäl)', "A doctor's assessment is available (health grounds)"),
+        },
+        {
+          id: 'healthReason',
+          kind: 'multiline',
+          label: t('Terveydelliset perusteet (vain välttämätön)', 'Hälsoskäl (endast det nödvändiga)', 'Health grounds (only what is necessary)'),
+          maxLength: 1000,
+          sensitive: true,
+        },
       ],
       submitters: 'staff',
       onSubmit: 'case',
@@ -259,9 +342,30 @@ export function caseForms(school: () => FieldDef): FormDef[] {
           ],
         },
         { id: 'receiver', kind: 'text', label: t('Vastaanottava koulu tai oppilaitos', 'Mottagande skola', 'Receiving school'), required: true, maxLength: 120 },
-        { id: 'support', kind: 'multiline', label: t('Käytössä oleva tuki (välttämättömät tiedot)', 'Stöd i bruk (nödvändiga uppgifter)', 'Support in use (essential information)'), required: true, maxLength: 1500, sensitive: true },
-        { id: 'consent', kind: 'toggle', label: t('Huoltajan kirjallinen suostumus muiden tietojen siirtoon on saatu', 'Vårdnadshavarens skriftliga samtycke finns', "The guardian's written consent to transfer other information is on file") },
-        { id: 'consentScope', kind: 'multiline', label: t('Suostumuksen laajuus: mitä muita tietoja saa siirtää', 'Samtyckets omfattning', 'Scope of consent: what else may be transferred'), maxLength: 800, sensitive: true },
+        {
+          id: 'support',
+          kind: 'multiline',
+          label: t('Käytössä oleva tuki (välttämättömät tiedot)', 'Stöd i bruk (nödvändiga uppgifter)', 'Support in use (essential information)'),
+          required: true,
+          maxLength: 1500,
+          sensitive: true,
+        },
+        {
+          id: 'consent',
+          kind: 'toggle',
+          label: t(
+            'Huoltajan kirjallinen suostumus muiden tietojen siirtoon on saatu',
+            'Vårdnadshavarens skriftliga samtycke finns',
+            "The guardian's written consent to transfer other information is on file",
+          ),
+        },
+        {
+          id: 'consentScope',
+          kind: 'multiline',
+          label: t('Suostumuksen laajuus: mitä muita tietoja saa siirtää', 'Samtyckets omfattning', 'Scope of consent: what else may be transferred'),
+          maxLength: 800,
+          sensitive: true,
+        },
       ],
       submitters: 'staff',
       onSubmit: 'case',

@@ -8,9 +8,7 @@ const CONTROL_KEYS = new Set(['formId', 'verb', 'msteams', 'meetingId']);
 /** A whole submission larger than this is refused before parsing: no form needs it (Teams caps a message at 28 KB). */
 export const MAX_SUBMISSION_BYTES = 32 * 1024;
 
-export type Validation =
-  | { ok: true; values: Record<string, unknown> }
-  | { ok: false; problems: FieldProblem[]; tooLarge?: boolean; raw: Record<string, string> };
+export type Validation = { ok: true; values: Record<string, unknown> } | { ok: false; problems: FieldProblem[]; tooLarge?: boolean; raw: Record<string, string> };
 
 /** The submitted inputs as strings, for re-rendering a card with the user's values (never stored). */
 function echo(form: FormDef, data: Record<string, unknown>): Record<string, string> {

@@ -7,9 +7,45 @@ import { headingOf, neighboursOf, pathOf, type PlanSection } from '../plan/model
 /** A readable HTML page of one plan section with its neighbours: the "Open whole section" target. */
 
 const UI: Record<Lang, { contents: string; prev: string; next: string; sub: string; law: string; forms: string; reviewed: string; onlyFi: string; up: string; original: string; page: string }> = {
-  fi: { contents: 'Sisällys', prev: 'Edellinen', next: 'Seuraava', sub: 'Alakohdat', law: 'Säädökset', forms: 'Lomakkeet', reviewed: 'Tarkistettu', onlyFi: 'Tämä kohta on vain suomeksi.', up: 'Yläkohta', original: 'Alkuperäinen asiakirja', page: 'sivu' },
-  sv: { contents: 'Innehåll', prev: 'Föregående', next: 'Nästa', sub: 'Underavsnitt', law: 'Författningar', forms: 'Blanketter', reviewed: 'Granskad', onlyFi: 'Det här avsnittet finns endast på finska.', up: 'Huvudavsnitt', original: 'Originaldokumentet', page: 'sida' },
-  en: { contents: 'Contents', prev: 'Previous', next: 'Next', sub: 'Subsections', law: 'Legislation', forms: 'Forms', reviewed: 'Reviewed', onlyFi: 'This section is in Finnish only.', up: 'Parent section', original: 'Original document', page: 'page' },
+  fi: {
+    contents: 'Sisällys',
+    prev: 'Edellinen',
+    next: 'Seuraava',
+    sub: 'Alakohdat',
+    law: 'Säädökset',
+    forms: 'Lomakkeet',
+    reviewed: 'Tarkistettu',
+    onlyFi: 'Tämä kohta on vain suomeksi.',
+    up: 'Yläkohta',
+    original: 'Alkuperäinen asiakirja',
+    page: 'sivu',
+  },
+  sv: {
+    contents: 'Innehåll',
+    prev: 'Föregående',
+    next: 'Nästa',
+    sub: 'Underavsnitt',
+    law: 'Författningar',
+    forms: 'Blanketter',
+    reviewed: 'Granskad',
+    onlyFi: 'Det här avsnittet finns endast på finska.',
+    up: 'Huvudavsnitt',
+    original: 'Originaldokumentet',
+    page: 'sida',
+  },
+  en: {
+    contents: 'Contents',
+    prev: 'Previous',
+    next: 'Next',
+    sub: 'Subsections',
+    law: 'Legislation',
+    forms: 'Forms',
+    reviewed: 'Reviewed',
+    onlyFi: 'This section is in Finnish only.',
+    up: 'Parent section',
+    original: 'Original document',
+    page: 'page',
+  },
 };
 
 export function renderPlanPage(service: PlanService, id: string, lang: Lang): string | undefined {
@@ -24,9 +60,7 @@ export function renderPlanPage(service: PlanService, id: string, lang: Lang): st
   const children = section.childIds.map((c) => plan.sections.get(c)!).filter(Boolean);
   const planTitle = plan.meta.title[lang] ?? plan.meta.title.fi;
   const notice = plan.meta.notice?.[lang] ?? plan.meta.notice?.fi;
-  const langLinks = (['fi', 'sv', 'en'] as Lang[])
-    .map((l) => (l === lang ? `<strong>${l}</strong>` : `<a href="/plan/${escapeHtml(id)}?lang=${l}" hreflang="${l}">${l}</a>`))
-    .join(' · ');
+  const langLinks = (['fi', 'sv', 'en'] as Lang[]).map((l) => (l === lang ? `<strong>${l}</strong>` : `<a href="/plan/${escapeHtml(id)}?lang=${l}" hreflang="${l}">${l}</a>`)).join(' · ');
   const toc = plan.topLevel.map((t) => `<li${t === id || t === section.parentId ? ' class="here"' : ''}>${link(plan.sections.get(t)!)}</li>`).join('');
   const original = service.originalUrl(section);
   const pages = section.source?.page ? ` (${ui.page} ${section.source.page}${section.source.lastPage && section.source.lastPage !== section.source.page ? `–${section.source.lastPage}` : ''})` : '';

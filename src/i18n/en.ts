@@ -111,7 +111,7 @@ export const en: Messages = {
     dueText: 'The pupil must be seen by {date} (school working day {days}, OHL 15 §).',
     calendarNotCovered: "The school's term calendar does not cover this period: the deadline is counted in weekdays.",
     summaryNote: "The school's student welfare professionals handle the matter.",
-    noChannel: "The school's student welfare channel is not set, so no notice went out. Ask the principal to type \"welfare channel\" in the channel.",
+    noChannel: 'The school\'s student welfare channel is not set, so no notice went out. Ask the principal to type "welfare channel" in the channel.',
     noticeHeadline: 'New student welfare matter {number}',
     noticeNote: '🔒 The pupil’s data is shown only to those handling the matter.',
     open: 'Open',
@@ -141,7 +141,14 @@ export const en: Messages = {
     removeRole: 'Remove',
     roleAdded: 'Role added.',
     roleRemoved: 'Role removed.',
-    roleNames: { kuraattori: 'Kuraattori', psykologi: 'Psychologist', terveydenhoitaja: 'School nurse', rehtori: 'Principal', erityisopettaja: 'Special-needs teacher', koordinaattori: 'Well-being survey coordinator' },
+    roleNames: {
+      kuraattori: 'Kuraattori',
+      psykologi: 'Psychologist',
+      terveydenhoitaja: 'School nurse',
+      rehtori: 'Principal',
+      erityisopettaja: 'Special-needs teacher',
+      koordinaattori: 'Well-being survey coordinator',
+    },
     gdprTitle: 'Access request (GDPR)',
     gdprIntro: 'Finds everything stored about a pupil. The search is logged on every matter.',
     gdprSearch: 'Find data',
@@ -159,8 +166,10 @@ export const en: Messages = {
   deadline: {
     urgentDue: 'Urgent: the pupil must be seen on the same or the next working day, by {date} at the latest (OHL 15 §).',
     countedFrom: 'The deadline is counted from the day of the request, {date}.',
-    schoolClosed: 'The school is closed that day, but the county\'s psychologist and kuraattori services work during the school breaks too: contact details are in the plan\'s section "Student welfare services and how to contact them".',
-    schoolClosedNamed: 'The school is closed that day ({name}), but the county\'s psychologist and kuraattori services work during the school breaks too: contact details are in the plan\'s section "Student welfare services and how to contact them".',
+    schoolClosed:
+      'The school is closed that day, but the county\'s psychologist and kuraattori services work during the school breaks too: contact details are in the plan\'s section "Student welfare services and how to contact them".',
+    schoolClosedNamed:
+      'The school is closed that day ({name}), but the county\'s psychologist and kuraattori services work during the school breaks too: contact details are in the plan\'s section "Student welfare services and how to contact them".',
     passed: '⚠ The deadline {date} had already passed when the matter was filed: arrange the discussion at once.',
   },
   meetings: {
@@ -177,7 +186,7 @@ export const en: Messages = {
     notChair: "Only the group's chair can do this.",
     noMeeting: 'The group has no upcoming meeting.',
     deadlinePassed: 'Proposals for the agenda closed a day before the meeting.',
-    individualPupil: "The proposal seems to concern an individual pupil. The communal group's agenda never does, so it was not added. For an individual pupil use \"new case\" in a personal chat.",
+    individualPupil: 'The proposal seems to concern an individual pupil. The communal group\'s agenda never does, so it was not added. For an individual pupil use "new case" in a personal chat.',
     cancelledNote: 'The meeting is cancelled.',
     scheduled: 'Meetings called: {count}.',
     warnings: { weekend: 'Note: a weekend', holiday: 'Note: a public holiday ({name})', shifted: 'Note: the time moved with the change to summer time' },
@@ -257,8 +266,10 @@ export const en: Messages = {
     reminder: 'Check the question before sending: ask in general terms and do not name the pupil or give other identifying details.',
     send: 'Send to the experts',
     waiting: '⏳ Waiting for the experts’ channel: ticket {id} goes out once an Opari administrator chooses the channel.',
-    waitingReply: 'Your question is saved (ticket {id}), but no experts’ channel has been chosen yet. It goes to the experts as soon as an Opari administrator chooses the channel; the answer will come to this chat.',
-    adminHint: 'Opari received a question for the experts, but no experts’ channel has been chosen. To choose it: open the regional coordinators’ Teams channel, add Opari to the team and type "expert channel" in the channel. Waiting questions go there at once.',
+    waitingReply:
+      'Your question is saved (ticket {id}), but no experts’ channel has been chosen yet. It goes to the experts as soon as an Opari administrator chooses the channel; the answer will come to this chat.',
+    adminHint:
+      'Opari received a question for the experts, but no experts’ channel has been chosen. To choose it: open the regional coordinators’ Teams channel, add Opari to the team and type "expert channel" in the channel. Waiting questions go there at once.',
     channelAdminOnly: 'Only an Opari administrator can choose the experts’ channel.',
     expertsOnly: 'Tickets are handled only in the experts’ channel, and nobody can handle their own question.',
     faqQuestionLabel: 'Question in the FAQ (in general terms, no names)',
@@ -320,8 +331,23 @@ export const en: Messages = {
   agendaItems: {
     communal: ['Opening and attendance', 'Notes of the previous meeting', 'Current matters of communal student welfare', 'Follow-up of the action plan', 'Other business', 'Next meeting'],
     expert: ['Opening and attendance', 'Consent and members of the group', 'The situation and the need for support', 'Agreed actions and the person responsible', 'Next meeting'],
-    steering: ['Opening and attendance', 'Notes of the previous meeting', 'Implementation of the student welfare plan and self-monitoring', 'Results of surveys and inspections', 'Other business', 'Next meeting'],
-    regional: ['Opening and attendance', 'Notes of the previous meeting', 'Monitoring indicators (School Health Promotion study, MOVE!, SotkaNet)', 'News from the services', 'Development projects', 'Other business', 'Next meeting'],
+    steering: [
+      'Opening and attendance',
+      'Notes of the previous meeting',
+      'Implementation of the student welfare plan and self-monitoring',
+      'Results of surveys and inspections',
+      'Other business',
+      'Next meeting',
+    ],
+    regional: [
+      'Opening and attendance',
+      'Notes of the previous meeting',
+      'Monitoring indicators (School Health Promotion study, MOVE!, SotkaNet)',
+      'News from the services',
+      'Development projects',
+      'Other business',
+      'Next meeting',
+    ],
     workshop: ['Survey results: {results}', 'Discussion: what supports us, what strains us', 'Chosen actions', 'Person responsible', 'Follow-up date', 'Next meeting'],
   },
 };

@@ -97,14 +97,25 @@ export const fi: Messages = {
       type: 'Arvo on väärää muotoa.',
       unknownField: 'Tuntematon kenttä.',
     },
-    personalOnly: 'Oppilasta koskeva lomake täytetään vain henkilökohtaisessa keskustelussa Oparin kanssa, ei kanavalla eikä ryhmäkeskustelussa. Avaa Opari omana keskustelunaan ja kirjoita "lomakkeet".',
+    personalOnly:
+      'Oppilasta koskeva lomake täytetään vain henkilökohtaisessa keskustelussa Oparin kanssa, ei kanavalla eikä ryhmäkeskustelussa. Avaa Opari omana keskustelunaan ja kirjoita "lomakkeet".',
     unknownForm: 'Lomaketta ei löytynyt.',
     noSchools: 'Alueen kouluja ei ole määritelty (content/schools.yml).',
   },
   cases: {
     submitted: 'Lähetetty',
     alreadySubmitted: 'Lomake oli jo lähetetty: asia on kirjattu kerran.',
-    facts: { school: 'Koulu', service: 'Kenelle', urgency: 'Kiireellisyys', status: 'Tila', due: 'Määräaika', requested: 'Vireille', assignee: 'Vastuuhenkilö', initiator: 'Yhteydenottaja', form: 'Lomake' },
+    facts: {
+      school: 'Koulu',
+      service: 'Kenelle',
+      urgency: 'Kiireellisyys',
+      status: 'Tila',
+      due: 'Määräaika',
+      requested: 'Vireille',
+      assignee: 'Vastuuhenkilö',
+      initiator: 'Yhteydenottaja',
+      form: 'Lomake',
+    },
     services: { kuraattori: 'Kuraattori', psykologi: 'Psykologi', terveydenhoitaja: 'Terveydenhoitaja', mar: 'Monialainen asiantuntijaryhmä', rehtori: 'Rehtori' },
     urgency: { urgent: 'Kiireellinen', normal: 'Ei kiireellinen' },
     status: { vireilla: 'Vireillä', kasittelyssa: 'Käsittelyssä', paattynyt: 'Päättynyt' },
@@ -141,7 +152,14 @@ export const fi: Messages = {
     removeRole: 'Poista',
     roleAdded: 'Rooli lisätty.',
     roleRemoved: 'Rooli poistettu.',
-    roleNames: { kuraattori: 'Kuraattori', psykologi: 'Psykologi', terveydenhoitaja: 'Terveydenhoitaja', rehtori: 'Rehtori', erityisopettaja: 'Erityisopettaja', koordinaattori: 'Hyvinvointikyselyjen koordinaattori' },
+    roleNames: {
+      kuraattori: 'Kuraattori',
+      psykologi: 'Psykologi',
+      terveydenhoitaja: 'Terveydenhoitaja',
+      rehtori: 'Rehtori',
+      erityisopettaja: 'Erityisopettaja',
+      koordinaattori: 'Hyvinvointikyselyjen koordinaattori',
+    },
     gdprTitle: 'Tietopyyntö (EU:n tietosuoja-asetus)',
     gdprIntro: 'Hakee kaikki oppilaasta tallennetut tiedot. Haku kirjataan jokaisen asian lokiin.',
     gdprSearch: 'Hae tiedot',
@@ -159,8 +177,10 @@ export const fi: Messages = {
   deadline: {
     urgentDue: 'Kiireellinen: oppilas on tavattava samana tai seuraavana työpäivänä, viimeistään {date} (OHL 15 §).',
     countedFrom: 'Määräaika on laskettu pyyntöpäivästä {date}.',
-    schoolClosed: 'Koulu on silloin kiinni, mutta hyvinvointialueen psykologi- ja kuraattoripalvelut toimivat myös koulun loma-aikoina: yhteystiedot ovat suunnitelman luvussa "Opiskeluhuollon palvelut ja yhteydenotto".',
-    schoolClosedNamed: 'Koulu on silloin kiinni ({name}), mutta hyvinvointialueen psykologi- ja kuraattoripalvelut toimivat myös koulun loma-aikoina: yhteystiedot ovat suunnitelman luvussa "Opiskeluhuollon palvelut ja yhteydenotto".',
+    schoolClosed:
+      'Koulu on silloin kiinni, mutta hyvinvointialueen psykologi- ja kuraattoripalvelut toimivat myös koulun loma-aikoina: yhteystiedot ovat suunnitelman luvussa "Opiskeluhuollon palvelut ja yhteydenotto".',
+    schoolClosedNamed:
+      'Koulu on silloin kiinni ({name}), mutta hyvinvointialueen psykologi- ja kuraattoripalvelut toimivat myös koulun loma-aikoina: yhteystiedot ovat suunnitelman luvussa "Opiskeluhuollon palvelut ja yhteydenotto".',
     passed: '⚠ Määräaika {date} oli jo ohi, kun asia kirjattiin: järjestä keskustelu heti.',
   },
   meetings: {
@@ -177,7 +197,8 @@ export const fi: Messages = {
     notChair: 'Vain ryhmän puheenjohtaja voi tehdä tämän.',
     noMeeting: 'Ryhmällä ei ole tulevaa kokousta.',
     deadlinePassed: 'Asialistaehdotusten määräaika on päättynyt (vuorokausi ennen kokousta).',
-    individualPupil: 'Ehdotus näyttää koskevan yksittäistä oppilasta. Yhteisöllisen ryhmän asialistalla ei käsitellä yksittäisiä oppilaita, joten sitä ei lisätty. Yksittäisen oppilaan asia: "uusi asia" henkilökohtaisessa keskustelussa.',
+    individualPupil:
+      'Ehdotus näyttää koskevan yksittäistä oppilasta. Yhteisöllisen ryhmän asialistalla ei käsitellä yksittäisiä oppilaita, joten sitä ei lisätty. Yksittäisen oppilaan asia: "uusi asia" henkilökohtaisessa keskustelussa.',
     cancelledNote: 'Kokous on peruttu.',
     scheduled: 'Kokouksia kutsuttu: {count}.',
     warnings: { weekend: 'Huom: viikonloppu', holiday: 'Huom: pyhäpäivä ({name})', shifted: 'Huom: kellonaika siirtyi kesäaikaan siirtymisen vuoksi' },
@@ -257,8 +278,10 @@ export const fi: Messages = {
     reminder: 'Tarkista kysymys ennen lähettämistä: kysy yleisesti, älä mainitse oppilaan nimeä tai muita tunnistetietoja.',
     send: 'Lähetä asiantuntijoille',
     waiting: '⏳ Odottaa asiantuntijakanavaa: tiketti {id} lähtee, kun Oparin ylläpitäjä valitsee kanavan.',
-    waitingReply: 'Kysymyksesi on tallennettu (tiketti {id}), mutta asiantuntijakanavaa ei ole vielä valittu. Kysymys lähtee asiantuntijoille heti, kun Oparin ylläpitäjä valitsee kanavan; vastaus tulee tähän keskusteluun.',
-    adminHint: 'Opari sai kysymyksen asiantuntijoille, mutta asiantuntijakanavaa ei ole valittu. Valitse se: avaa alueen koordinaattoreiden Teams-kanava, lisää Opari tiimiin ja kirjoita kanavalla "asiantuntijakanava". Odottavat kysymykset lähtevät sinne heti.',
+    waitingReply:
+      'Kysymyksesi on tallennettu (tiketti {id}), mutta asiantuntijakanavaa ei ole vielä valittu. Kysymys lähtee asiantuntijoille heti, kun Oparin ylläpitäjä valitsee kanavan; vastaus tulee tähän keskusteluun.',
+    adminHint:
+      'Opari sai kysymyksen asiantuntijoille, mutta asiantuntijakanavaa ei ole valittu. Valitse se: avaa alueen koordinaattoreiden Teams-kanava, lisää Opari tiimiin ja kirjoita kanavalla "asiantuntijakanava". Odottavat kysymykset lähtevät sinne heti.',
     channelAdminOnly: 'Asiantuntijakanavan voi valita vain Oparin ylläpitäjä.',
     expertsOnly: 'Tiketin voi käsitellä vain asiantuntijakanavalla, eikä omaa kysymystään voi käsitellä itse.',
     faqQuestionLabel: 'Kysymys UKK:ssa (muotoile yleiseksi, ei nimiä)',
@@ -320,8 +343,23 @@ export const fi: Messages = {
   agendaItems: {
     communal: ['Kokouksen avaus ja läsnäolijat', 'Edellisen kokouksen muistio', 'Yhteisöllisen opiskeluhuollon ajankohtaiset asiat', 'Toimintasuunnitelman seuranta', 'Muut asiat', 'Seuraava kokous'],
     expert: ['Kokouksen avaus ja läsnäolijat', 'Suostumus ja ryhmän kokoonpano', 'Tilanne ja tuen tarve', 'Sovitut toimet ja vastuuhenkilö', 'Seuraava tapaaminen'],
-    steering: ['Kokouksen avaus ja läsnäolijat', 'Edellisen kokouksen muistio', 'Opiskeluhuoltosuunnitelman toteutuminen ja omavalvonta', 'Kyselyjen ja tarkastusten tulokset', 'Muut asiat', 'Seuraava kokous'],
-    regional: ['Kokouksen avaus ja läsnäolijat', 'Edellisen kokouksen muistio', 'Seurantaindikaattorit (kouluterveyskysely, MOVE!, SotkaNet)', 'Palvelujen ajankohtaiset kuulumiset', 'Kehittämishankkeet', 'Muut asiat', 'Seuraava kokous'],
+    steering: [
+      'Kokouksen avaus ja läsnäolijat',
+      'Edellisen kokouksen muistio',
+      'Opiskeluhuoltosuunnitelman toteutuminen ja omavalvonta',
+      'Kyselyjen ja tarkastusten tulokset',
+      'Muut asiat',
+      'Seuraava kokous',
+    ],
+    regional: [
+      'Kokouksen avaus ja läsnäolijat',
+      'Edellisen kokouksen muistio',
+      'Seurantaindikaattorit (kouluterveyskysely, MOVE!, SotkaNet)',
+      'Palvelujen ajankohtaiset kuulumiset',
+      'Kehittämishankkeet',
+      'Muut asiat',
+      'Seuraava kokous',
+    ],
     workshop: ['Kyselyn tulokset: {results}', 'Keskustelu: mikä tukee, mikä kuormittaa', 'Valitut toimenpiteet', 'Vastuuhenkilö', 'Seurantapäivä', 'Seuraava kokous'],
   },
 };

@@ -141,7 +141,14 @@ export const sv: Messages = {
     removeRole: 'Ta bort',
     roleAdded: 'Rollen lades till.',
     roleRemoved: 'Rollen togs bort.',
-    roleNames: { kuraattori: 'Kurator', psykologi: 'Psykolog', terveydenhoitaja: 'Hälsovårdare', rehtori: 'Rektor', erityisopettaja: 'Speciallärare', koordinaattori: 'Koordinator för välmåendeenkäter' },
+    roleNames: {
+      kuraattori: 'Kurator',
+      psykologi: 'Psykolog',
+      terveydenhoitaja: 'Hälsovårdare',
+      rehtori: 'Rektor',
+      erityisopettaja: 'Speciallärare',
+      koordinaattori: 'Koordinator för välmåendeenkäter',
+    },
     gdprTitle: 'Begäran om insyn (dataskyddsförordningen)',
     gdprIntro: 'Hämtar allt som sparats om en elev. Sökningen loggas i varje ärende.',
     gdprSearch: 'Hämta uppgifter',
@@ -159,8 +166,10 @@ export const sv: Messages = {
   deadline: {
     urgentDue: 'Brådskande: eleven ska träffas samma eller följande arbetsdag, senast {date} (15 § i lagen om elev- och studerandevård).',
     countedFrom: 'Tidsfristen är räknad från dagen för begäran, {date}.',
-    schoolClosed: 'Skolan är stängd då, men välfärdsområdets psykolog- och kuratorstjänster fungerar också under skolans lov: kontaktuppgifterna finns i planens avsnitt "Elevhälsans tjänster och kontakt".',
-    schoolClosedNamed: 'Skolan är stängd då ({name}), men välfärdsområdets psykolog- och kuratorstjänster fungerar också under skolans lov: kontaktuppgifterna finns i planens avsnitt "Elevhälsans tjänster och kontakt".',
+    schoolClosed:
+      'Skolan är stängd då, men välfärdsområdets psykolog- och kuratorstjänster fungerar också under skolans lov: kontaktuppgifterna finns i planens avsnitt "Elevhälsans tjänster och kontakt".',
+    schoolClosedNamed:
+      'Skolan är stängd då ({name}), men välfärdsområdets psykolog- och kuratorstjänster fungerar också under skolans lov: kontaktuppgifterna finns i planens avsnitt "Elevhälsans tjänster och kontakt".',
     passed: '⚠ Tidsfristen {date} hade redan gått ut när ärendet registrerades: ordna samtalet genast.',
   },
   meetings: {
@@ -257,8 +266,10 @@ export const sv: Messages = {
     reminder: 'Granska frågan innan du skickar: fråga allmänt och nämn inte elevens namn eller andra identifierande uppgifter.',
     send: 'Skicka till experterna',
     waiting: '⏳ Väntar på expertkanalen: ärende {id} skickas när Oparis administratör väljer kanalen.',
-    waitingReply: 'Din fråga har sparats (ärende {id}), men ingen expertkanal har valts ännu. Frågan skickas till experterna så snart Oparis administratör väljer kanalen; svaret kommer till den här chatten.',
-    adminHint: 'Opari fick en fråga till experterna, men ingen expertkanal har valts. Välj den: öppna regionens koordinatorers Teams-kanal, lägg till Opari i teamet och skriv "expertkanal" i kanalen. Väntande frågor skickas dit direkt.',
+    waitingReply:
+      'Din fråga har sparats (ärende {id}), men ingen expertkanal har valts ännu. Frågan skickas till experterna så snart Oparis administratör väljer kanalen; svaret kommer till den här chatten.',
+    adminHint:
+      'Opari fick en fråga till experterna, men ingen expertkanal har valts. Välj den: öppna regionens koordinatorers Teams-kanal, lägg till Opari i teamet och skriv "expertkanal" i kanalen. Väntande frågor skickas dit direkt.',
     channelAdminOnly: 'Bara Oparis administratör kan välja expertkanalen.',
     expertsOnly: 'Ärendet kan bara behandlas i expertkanalen, och ingen kan behandla sin egen fråga.',
     faqQuestionLabel: 'Frågan i FAQ (allmänt formulerad, inga namn)',
@@ -318,10 +329,32 @@ export const sv: Messages = {
     school: 'Skola',
   },
   agendaItems: {
-    communal: ['Mötets öppnande och närvarande', 'Minnesanteckningarna från föregående möte', 'Aktuellt inom den generellt inriktade elevhälsan', 'Uppföljning av verksamhetsplanen', 'Övriga ärenden', 'Nästa möte'],
+    communal: [
+      'Mötets öppnande och närvarande',
+      'Minnesanteckningarna från föregående möte',
+      'Aktuellt inom den generellt inriktade elevhälsan',
+      'Uppföljning av verksamhetsplanen',
+      'Övriga ärenden',
+      'Nästa möte',
+    ],
     expert: ['Mötets öppnande och närvarande', 'Samtycke och gruppens sammansättning', 'Situationen och behovet av stöd', 'Överenskomna åtgärder och ansvarsperson', 'Nästa träff'],
-    steering: ['Mötets öppnande och närvarande', 'Minnesanteckningarna från föregående möte', 'Genomförandet av elevhälsoplanen och egenkontroll', 'Resultat av enkäter och granskningar', 'Övriga ärenden', 'Nästa möte'],
-    regional: ['Mötets öppnande och närvarande', 'Minnesanteckningarna från föregående möte', 'Uppföljningsindikatorer (Hälsa i skolan, MOVE!, SotkaNet)', 'Aktuellt från tjänsterna', 'Utvecklingsprojekt', 'Övriga ärenden', 'Nästa möte'],
+    steering: [
+      'Mötets öppnande och närvarande',
+      'Minnesanteckningarna från föregående möte',
+      'Genomförandet av elevhälsoplanen och egenkontroll',
+      'Resultat av enkäter och granskningar',
+      'Övriga ärenden',
+      'Nästa möte',
+    ],
+    regional: [
+      'Mötets öppnande och närvarande',
+      'Minnesanteckningarna från föregående möte',
+      'Uppföljningsindikatorer (Hälsa i skolan, MOVE!, SotkaNet)',
+      'Aktuellt från tjänsterna',
+      'Utvecklingsprojekt',
+      'Övriga ärenden',
+      'Nästa möte',
+    ],
     workshop: ['Enkätens resultat: {results}', 'Diskussion: vad stöder, vad belastar', 'Valda åtgärder', 'Ansvarsperson', 'Uppföljningsdag', 'Nästa möte'],
   },
 };

@@ -19,7 +19,9 @@ export function workshopItems(results: string, lang: Lang = 'fi'): AgendaItem[] 
 const CLOSING_FI = new Set(['Muut asiat', 'Seuraava kokous', 'Seuraava tapaaminen']);
 const CLOSING = new Set(
   (['fi', 'sv', 'en'] as Lang[]).flatMap((l) =>
-    (Object.keys(messages('fi').agendaItems) as (keyof ReturnType<typeof messages>['agendaItems'])[]).flatMap((t) => messages(l).agendaItems[t].filter((_, i) => CLOSING_FI.has(messages('fi').agendaItems[t][i]))),
+    (Object.keys(messages('fi').agendaItems) as (keyof ReturnType<typeof messages>['agendaItems'])[]).flatMap((t) =>
+      messages(l).agendaItems[t].filter((_, i) => CLOSING_FI.has(messages('fi').agendaItems[t][i])),
+    ),
   ),
 );
 

@@ -49,8 +49,10 @@ function errorOf(err: unknown): SendError {
 }
 
 /** A claim given back: pending again, for whichever instance polls next. */
-const release = (instanceId: string) => (x: Reminder): Reminder | undefined =>
-  x.claimedBy === instanceId && x.status === 'claimed' ? { ...x, status: 'pending', claimedBy: undefined, leaseUntil: undefined } : undefined;
+const release =
+  (instanceId: string) =>
+  (x: Reminder): Reminder | undefined =>
+    x.claimedBy === instanceId && x.status === 'claimed' ? { ...x, status: 'pending', claimedBy: undefined, leaseUntil: undefined } : undefined;
 
 /** A claim this instance holds: the reminder as last written (its ETag), and one write at a time on it. */
 interface Held {

@@ -45,7 +45,16 @@ export class Groups {
     const group = await this.get(tenantId, groupIdFor(channel));
     if (group) return group;
     const { resources } = await this.container.items
-      .query<Group>({ query: 'SELECT * FROM c WHERE c.tenantId = @t AND STARTSWITH(c.ref.conversationId, @p)', parameters: [{ name: '@t', value: tenantId }, { name: '@p', value: `${channel};messageid=` }] }, { partitionKey: tenantId })
+      .query<Group>(
+        {
+          query: 'SELECT * FROM c WHERE c.tenantId = @t AND STARTSWITH(c.ref.conversationId, @p)',
+          parameters: [
+            { name: '@t', value: tenantId },
+            { name: '@p', value: `${channel};messageid=` },
+          ],
+        },
+        { partitionKey: tenantId },
+      )
       .fetchAll();
     return resources.sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
   }
@@ -57,14 +66,26 @@ export class Groups {
   /** The communal welfare groups of a school (where its survey results go). */
   async communalOf(tenantId: string, schoolId: string): Promise<Group[]> {
     const { resources } = await this.container.items
-      .query<Group>({ query: "SELECT * FROM c WHERE c.tenantId = @t AND c.type = 'communal' AND c.schoolId = @s", parameters: [{ name: '@t', value: tenantId }, { name: '@s', value: schoolId }] })
+      .query<Group>({
+        query: "SELECT * FROM c WHERE c.tenantId = @t AND c.type = 'communal' AND c.schoolId = @s",
+        parameters: [
+          { name: '@t', value: tenantId },
+          { name: '@s', value: schoolId },
+        ],
+      })
       .fetchAll();
     return resources;
   }
 
   async ofMember(tenantId: string, userId: string): Promise<Group[]> {
     const { resources } = await this.container.items
-      .query<Group>({ query: 'SELECT * FROM c WHERE c.tenantId = @t AND ARRAY_CONTAINS(c.memberIds, @u)', parameters: [{ name: '@t', value: tenantId }, { name: '@u', value: userId }] })
+      .query<Group>({
+        query: 'SELECT * FROM c WHERE c.tenantId = @t AND ARRAY_CONTAINS(c.memberIds, @u)',
+        parameters: [
+          { name: '@t', value: tenantId },
+          { name: '@u', value: userId },
+        ],
+      })
       .fetchAll();
     return resources;
   }
@@ -145,7 +166,10 @@ export class Reminders {
         .query<Reminder>(
           {
             query: "SELECT * FROM c WHERE c.dueDay = @d AND c.dueUtc <= @now AND (c.status = 'pending' OR (c.status = 'claimed' AND c.leaseUntil < @now))",
-            parameters: [{ name: '@d', value: day }, { name: '@now', value: nowIso }],
+            parameters: [
+              { name: '@d', value: day },
+              { name: '@now', value: nowIso },
+            ],
           },
           { partitionKey: day },
         )
@@ -156,9 +180,7 @@ export class Reminders {
   }
 
   async ofMeeting(meetingId: string): Promise<Reminder[]> {
-    const { resources } = await this.container.items
-      .query<Reminder>({ query: 'SELECT * FROM c WHERE c.meetingId = @m', parameters: [{ name: '@m', value: meetingId }] })
-      .fetchAll();
+    const { resources } = await this.container.items.query<Reminder>({ query: 'SELECT * FROM c WHERE c.meetingId = @m', parameters: [{ name: '@m', value: meetingId }] }).fetchAll();
     return resources;
   }
 

@@ -83,9 +83,7 @@ function issueCode(issue: z.ZodIssue): ScheduleIssueCode {
 function parseOrThrow<T extends z.ZodTypeAny>(schema: T, value: unknown, pathPrefix = ''): z.infer<T> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  throw new ScheduleValidationError(
-    r.error.issues.map((i) => ({ path: [pathPrefix, ...i.path.map(String)].filter(Boolean).join('.'), code: issueCode(i), message: i.message })),
-  );
+  throw new ScheduleValidationError(r.error.issues.map((i) => ({ path: [pathPrefix, ...i.path.map(String)].filter(Boolean).join('.'), code: issueCode(i), message: i.message })));
 }
 
 function invalid(path: string, code: ScheduleIssueCode, message: string): ScheduleValidationError {

@@ -33,7 +33,16 @@ export class MeetingService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async createGroup(input: { tenantId: string; ref: ConversationRef; type: GroupType; name: string; lang: Lang; schoolId?: string; chair: Person; members: Person[] }): Promise<{ group: Group; existed: boolean }> {
+  async createGroup(input: {
+    tenantId: string;
+    ref: ConversationRef;
+    type: GroupType;
+    name: string;
+    lang: Lang;
+    schoolId?: string;
+    chair: Person;
+    members: Person[];
+  }): Promise<{ group: Group; existed: boolean }> {
     const members = [input.chair, ...input.members.filter((m) => m.userId !== input.chair.userId)];
     return this.groups.create({
       id: groupIdFor(input.ref.conversationId),
@@ -220,7 +229,13 @@ export class MeetingService {
    * The chair moves or changes one meeting; its pending reminders are replaced. A submit already applied
    * (`key`, a replay) changes nothing, and a late replay of an older change does not undo a newer one.
    */
-  async reschedule(group: Group, actor: Person, meetingId: string, input: { title: string; place: string; date: string; time: string; durationMinutes: number }, key: string): Promise<Meeting | MeetingRefusal> {
+  async reschedule(
+    group: Group,
+    actor: Person,
+    meetingId: string,
+    input: { title: string; place: string; date: string; time: string; durationMinutes: number },
+    key: string,
+  ): Promise<Meeting | MeetingRefusal> {
     if (group.chair.userId !== actor.userId) return 'notChair';
     const change = digest(key, 12);
     const [o] = expandRecurrence({ kind: 'once', date: input.date, time: input.time, durationMinutes: input.durationMinutes });

@@ -30,7 +30,9 @@ const STOP: Record<Lang, Set<string>> = {
      takia vuoksi osalta sijaan asti saakka lisäksi kohti luona puolesta avulla
      löytyy löytyykö löydän löydät löytää löytyä löytyisi mistäpäin
      voidaan voidaanko saadaan kehen keneen tarkoittaa tarkoitetaan tarkoittavat kuuluu kuuluuko
-     mist mis mihi mil kenel kelle mite miks millo ku ko mut ni nii sillee silleen nää noi toi tää näitten noitten tällanen tollanen sellanen semmonen tommonen tämmönen millanen millainen millaista minkälainen`.split(/\s+/),
+     mist mis mihi mil kenel kelle mite miks millo ku ko mut ni nii sillee silleen nää noi toi tää näitten noitten tällanen tollanen sellanen semmonen tommonen tämmönen millanen millainen millaista minkälainen`.split(
+      /\s+/,
+    ),
   ),
   sv: new Set(
     `och eller men att som om när hur vad vem vilka vilken vilket varför var vart varifrån är vara blir bli har hade ha kan kunna ska skall måste får få
@@ -59,7 +61,27 @@ export function isStopword(word: string): boolean {
  * "how long does it take" is not about anything long.
  */
 const INTERROGATIVE_HEADS = new Set(['how', 'hur', 'kuinka', 'miten', 'kuin']);
-const INTERROGATIVE_TAILS = new Set(['long', 'much', 'many', 'often', 'soon', 'länge', 'lång', 'mycket', 'många', 'ofta', 'snart', 'pitkään', 'pitkä', 'kauan', 'paljon', 'monta', 'usein', 'nopeasti', 'pian']);
+const INTERROGATIVE_TAILS = new Set([
+  'long',
+  'much',
+  'many',
+  'often',
+  'soon',
+  'länge',
+  'lång',
+  'mycket',
+  'många',
+  'ofta',
+  'snart',
+  'pitkään',
+  'pitkä',
+  'kauan',
+  'paljon',
+  'monta',
+  'usein',
+  'nopeasti',
+  'pian',
+]);
 
 /** Which words of a question carry its topic: not function words, not the tail of "how long". */
 export function contentWordMask(ws: string[]): boolean[] {

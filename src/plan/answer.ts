@@ -173,7 +173,9 @@ export class PlanService {
     // or the rest of the question is clearly a welfare question ("vuosiloman aikana tapahtunut kriisi").
     const off = this.offTopic.match(question, (s) => index.knows(s));
     if (off && !(best?.section.id.startsWith('faq-') && confident(best))) {
-      const rest = words(question).filter((w) => !off.words.includes(w)).join(' ');
+      const rest = words(question)
+        .filter((w) => !off.words.includes(w))
+        .join(' ');
       const restBest = index.search(rest, 1).hits[0];
       const welfare = restBest && confident(restBest) ? restBest.coverage * index.weigh(rest) : 0;
       // Each off-topic word weighs at least as much as a word the plan does not know: it is what the question is about.
@@ -209,7 +211,10 @@ export class PlanService {
       danger,
       best,
       also: also.map((o) => this.ref(o.section, lang)),
-      followUps: this.followUps(s, also.map((a) => a.section.id)).map((f) => this.ref(f, lang)),
+      followUps: this.followUps(
+        s,
+        also.map((a) => a.section.id),
+      ).map((f) => this.ref(f, lang)),
       ranked: [best, ...others.filter(confident).map((h) => this.ref(h.section, lang))].slice(0, 5),
     };
   }

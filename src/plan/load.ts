@@ -18,13 +18,14 @@ const frontMatter = z.object({
   keywords: langMap(stringList).default({}),
   forms: stringList.default([]),
   law: stringList.default([]),
-  reviewed: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)).optional(),
+  reviewed: z
+    .union([z.string(), z.date()])
+    .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d))
+    .optional(),
   weight: z.number().min(0.1).max(2).optional(),
   weightWhen: z.record(z.string().min(1), z.number().min(0.1).max(2)).optional(),
   number: z.union([z.string(), z.number()]).transform(String).optional(),
-  source: z
-    .object({ file: z.string().optional(), heading: z.string().optional(), page: z.number().int().min(1).optional(), lastPage: z.number().int().min(1).optional() })
-    .optional(),
+  source: z.object({ file: z.string().optional(), heading: z.string().optional(), page: z.number().int().min(1).optional(), lastPage: z.number().int().min(1).optional() }).optional(),
 });
 
 const planMeta = z.object({
@@ -32,7 +33,10 @@ const planMeta = z.object({
   region: z.string().optional(),
   notice: langMap(z.string()).optional(),
   version: z.union([z.string(), z.number()]).transform(String).optional(),
-  approved: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)).optional(),
+  approved: z
+    .union([z.string(), z.date()])
+    .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d))
+    .optional(),
   original: z.object({ file: z.string().regex(/^[^/\\]+$/), pages: z.number().int().min(1).optional() }).optional(),
 });
 
@@ -149,5 +153,12 @@ export function parsePlan(files: PlanFile[], label: string): Plan {
     const t = parsed.data.title;
     meta = { ...parsed.data, title: { ...t, fi: t.fi ?? t.en ?? t.sv ?? 'Opiskeluhuoltosuunnitelma' } } as PlanMeta;
   }
-  return { meta, sections, topLevel: [...sections.values()].filter((s) => !s.parentId).map((s) => s.id).sort(byOrder) };
+  return {
+    meta,
+    sections,
+    topLevel: [...sections.values()]
+      .filter((s) => !s.parentId)
+      .map((s) => s.id)
+      .sort(byOrder),
+  };
 }

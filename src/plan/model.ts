@@ -1,10 +1,7 @@
 import type { Lang } from './analyze';
 
 /** A block of a section body: what retrieval quotes and the plan page renders. */
-export type Block =
-  | { kind: 'heading'; level: number; text: string }
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'list'; items: string[]; ordered: boolean };
+export type Block = { kind: 'heading'; level: number; text: string } | { kind: 'paragraph'; text: string } | { kind: 'list'; items: string[]; ordered: boolean };
 
 export type Localized<T> = Partial<Record<Lang, T>> & { fi: T };
 

@@ -100,7 +100,10 @@ export class ConversationRefs {
     const { resources } = await this.container.items
       .query<StoredConversationRef>({
         query: "SELECT * FROM c WHERE c.tenantId = @t AND c.scope = 'personal' AND c.status = 'active' AND c.userAadObjectId = @a",
-        parameters: [{ name: '@t', value: tenantId }, { name: '@a', value: aadObjectId }],
+        parameters: [
+          { name: '@t', value: tenantId },
+          { name: '@a', value: aadObjectId },
+        ],
       })
       .fetchAll();
     return resources;

@@ -42,7 +42,11 @@ export class Store {
       ok = true;
     } catch (err) {
       // The account answers but the database is gone (deleted, or a fresh emulator): recreate it, as at start.
-      if (statusOf(err) === 404 && this.recreateSchema) ok = await this.recreateSchema().then(() => true, () => false);
+      if (statusOf(err) === 404 && this.recreateSchema)
+        ok = await this.recreateSchema().then(
+          () => true,
+          () => false,
+        );
     }
     this.lastPing = { at: Date.now(), ok };
     return ok;
@@ -65,9 +69,7 @@ export function createClient(opts: StoreOptions & { endpoint: string }): CosmosC
   const plainHttp = opts.endpoint.startsWith('http://');
   return new CosmosClient({
     endpoint: opts.endpoint,
-    ...(opts.key
-      ? { key: opts.key }
-      : { aadCredentials: new DefaultAzureCredential({ managedIdentityClientId: opts.managedIdentityClientId }) }),
+    ...(opts.key ? { key: opts.key } : { aadCredentials: new DefaultAzureCredential({ managedIdentityClientId: opts.managedIdentityClientId }) }),
     // Over plain HTTP (embedded store, tests) the account's advertised https locations must be ignored,
     // or the SDK switches to https and fails with EPROTO.
     connectionPolicy: { enableEndpointDiscovery: !plainHttp, requestTimeout: STORE_TIMEOUT_MS },
@@ -108,7 +110,11 @@ export async function openStore(opts: StoreOptions, log: Logger): Promise<Store>
 async function ensureSchema(client: CosmosClient, databaseId: string, log: Logger): Promise<Database> {
   const database = await createOrUse(
     () => client.databases.createIfNotExists({ id: databaseId }).then((r) => r.database),
-    () => client.database(databaseId).read().then((r) => r.database),
+    () =>
+      client
+        .database(databaseId)
+        .read()
+        .then((r) => r.database),
     log,
     databaseId,
   );
@@ -122,7 +128,11 @@ async function ensureSchema(client: CosmosClient, databaseId: string, log: Logge
             ...('defaultTtl' in spec ? { defaultTtl: spec.defaultTtl as number } : {}),
           })
           .then((r) => r.container),
-      () => database.container(spec.id).read().then((r) => r.container),
+      () =>
+        database
+          .container(spec.id)
+          .read()
+          .then((r) => r.container),
       log,
       spec.id,
     );

@@ -25,7 +25,10 @@ export class KeyRing {
   static fromEnv(spec: string | undefined): KeyRing {
     if (!spec) return new KeyRing(new Map([['dev', randomBytes(32)]]), 'dev', true);
     const keys = new Map<string, Buffer>();
-    for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+    for (const part of spec
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const [kid, b64] = part.split(':');
       const key = Buffer.from(b64 ?? '', 'base64');
       if (!kid || key.length !== 32) throw new Error(`CASE_KEYS: key "${kid ?? '?'}" must be 32 bytes in base64 (kid:base64)`);

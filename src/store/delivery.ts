@@ -76,12 +76,15 @@ export async function deliverOnce<T extends Deliverable>(
   const stillMine = (d: T) => d.deliveries?.[slot]?.by === INSTANCE_ID && d.deliveries?.[slot]?.state === 'sending';
   let latest = claimed.doc;
   let renewing: Promise<unknown> = Promise.resolve();
-  const heartbeat = setInterval(() => {
-    renewing = renewing
-      .then(() => change((d) => (stillMine(d) ? withDelivery(d, slot, { ...mine, until: new Date(now().getTime() + opts.leaseMs).toISOString() }) : undefined), latest))
-      .then((r) => (latest = r.doc ?? latest))
-      .catch(() => undefined);
-  }, Math.max(50, Math.floor(opts.leaseMs / 3)));
+  const heartbeat = setInterval(
+    () => {
+      renewing = renewing
+        .then(() => change((d) => (stillMine(d) ? withDelivery(d, slot, { ...mine, until: new Date(now().getTime() + opts.leaseMs).toISOString() }) : undefined), latest))
+        .then((r) => (latest = r.doc ?? latest))
+        .catch(() => undefined);
+    },
+    Math.max(50, Math.floor(opts.leaseMs / 3)),
+  );
   heartbeat.unref();
   let activityId: string | undefined;
   try {

@@ -59,5 +59,9 @@ export function parseAnswer(def: SurveyDef, extra: SurveyItem[], data: Record<st
 
 /** The card inputs' values again (for a card shown back with its errors, or to change an answer). */
 export function asInputValues(values: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string' || typeof v === 'number').map(([k, v]) => [k, String(v)]));
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
+      .map(([k, v]) => [k, String(v)]),
+  );
 }

@@ -74,7 +74,17 @@ async function finish(o: ClosingDeps, r: Round, now: Date): Promise<Round | unde
       return { ...u, ...(fu ? { followUp: fu } : {}) };
     });
     const computed = computeResults({ def, units, answers, mask, shuffle });
-    results = await o.results.put({ id: `results-${r.id}`, tenantId: r.tenantId, kind: 'results', roundId: r.id, surveyId: r.surveyId, title: r.title, closedOn: todayInHelsinki(now), createdAt: now.toISOString(), ...computed });
+    results = await o.results.put({
+      id: `results-${r.id}`,
+      tenantId: r.tenantId,
+      kind: 'results',
+      roundId: r.id,
+      surveyId: r.surveyId,
+      title: r.title,
+      closedOn: todayInHelsinki(now),
+      createdAt: now.toISOString(),
+      ...computed,
+    });
   }
   const profession = def.items.find((i) => i.background === 'profession')?.id;
   const texts = new Set(def.items.filter((i) => i.type === 'text').map((i) => i.id));
@@ -83,7 +93,11 @@ async function finish(o: ClosingDeps, r: Round, now: Date): Promise<Round | unde
       const mine = answers.filter((a) => a.schoolId === s.schoolId);
       if (mine.length === 0) continue;
       const sealed = shuffle(mine).map((a) => ({
-        values: Object.fromEntries(Object.entries(a.values).filter(([k]) => k !== profession).map(([k, v]) => [k, texts.has(k) && typeof v === 'string' ? mask(v) : v])),
+        values: Object.fromEntries(
+          Object.entries(a.values)
+            .filter(([k]) => k !== profession)
+            .map(([k, v]) => [k, texts.has(k) && typeof v === 'string' ? mask(v) : v]),
+        ),
         day: a.day,
       }));
       await o.rounds.createSealed({ id: `sealed-${s.schoolId}`, roundId: r.id, kind: 'sealed', schoolId: s.schoolId, answers: sealed });

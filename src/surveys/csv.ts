@@ -7,7 +7,23 @@ import type { RoundResults } from './resultsRepository';
  * municipality's small schools) and item or scale, with the region beside it. Built from the stored,
  * already thresholded results: a hidden figure is an empty cell. There is no export of individual answers.
  */
-const HEADER = ['round', 'survey', 'closed_on', 'unit', 'unit_kind', 'schools', 'measure', 'kind', 'n', 'mean', 'favourable_share', 'region_n', 'region_mean', 'region_favourable_share', 'response_rate_band'];
+const HEADER = [
+  'round',
+  'survey',
+  'closed_on',
+  'unit',
+  'unit_kind',
+  'schools',
+  'measure',
+  'kind',
+  'n',
+  'mean',
+  'favourable_share',
+  'region_n',
+  'region_mean',
+  'region_favourable_share',
+  'response_rate_band',
+];
 
 function quote(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return '';
@@ -30,7 +46,9 @@ export function resultsCsv(def: SurveyDef, r: RoundResults): string {
     for (const m of measures) {
       const s = find(m.pick(u), m.key);
       const g = find(m.pick(r.region), m.key);
-      lines.push([r.roundId, r.surveyId, r.closedOn, u.of, u.kind, u.schoolIds.join(' '), m.key, m.kind, s?.n, s?.mean, s?.favourable, g?.n, g?.mean, g?.favourable, u.responseBand].map(quote).join(','));
+      lines.push(
+        [r.roundId, r.surveyId, r.closedOn, u.of, u.kind, u.schoolIds.join(' '), m.key, m.kind, s?.n, s?.mean, s?.favourable, g?.n, g?.mean, g?.favourable, u.responseBand].map(quote).join(','),
+      );
     }
   }
   return `${lines.join('\r\n')}\r\n`;

@@ -26,7 +26,11 @@ const itemSchema = z
     maxLength: z.number().int().min(20).max(1000).optional(),
     /** Background items: `profession` is reported for the whole region only; `schoolPart` within a school with ≥ 10 answers. */
     background: z.enum(['profession', 'schoolPart']).optional(),
-    choices: z.array(z.object({ value: z.string().regex(idRe), title: l10n })).min(2).max(12).optional(),
+    choices: z
+      .array(z.object({ value: z.string().regex(idRe), title: l10n }))
+      .min(2)
+      .max(12)
+      .optional(),
   })
   .strict()
   .superRefine((item, ctx) => {
@@ -86,7 +90,9 @@ export function followUpItem(text: { fi: string; sv: string; en: string }, short
 /** Every survey in the folder, by id. */
 export function loadSurveys(dir: string): Map<string, SurveyDef> {
   const out = new Map<string, SurveyDef>();
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.yml')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.yml'))
+    .sort()) {
     const def = readYamlFile(join(dir, f), surveySchema, undefined as never);
     if (out.has(def.id)) throw new Error(`${join(dir, f)}: survey id "${def.id}" is used by another file`);
     out.set(def.id, def);

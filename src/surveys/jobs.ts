@@ -144,7 +144,14 @@ export class SurveyJobs {
     const opened = await this.o.rounds.updateRound(r.id, (x) =>
       x.status !== 'scheduled'
         ? undefined
-        : { ...x, status: 'open', invitationsReady: true, lease: undefined, schools: x.schools.map((s) => ({ ...s, invited: invited.get(s.schoolId) ?? 0 })), counts: { ...x.counts, invited: [...invited.values()].reduce((a, b) => a + b, 0) } },
+        : {
+            ...x,
+            status: 'open',
+            invitationsReady: true,
+            lease: undefined,
+            schools: x.schools.map((s) => ({ ...s, invited: invited.get(s.schoolId) ?? 0 })),
+            counts: { ...x.counts, invited: [...invited.values()].reduce((a, b) => a + b, 0) },
+          },
     );
     this.o.log.info({ event: 'surveys.round.opened', roundId: r.id, schools: r.schools.length, invited: opened?.counts.invited ?? 0 });
     return opened;

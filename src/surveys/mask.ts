@@ -33,9 +33,7 @@ export function namePatterns(names: string[]): RegExp[] {
 }
 
 export function maskNames(text: string, known: RegExp[], keep: Set<string> = new Set()): string {
-  let out = text
-    .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, MASK)
-    .replace(/(?<!\d)\+?\d[\d\s-]{6,}\d(?!\d)/g, MASK);
+  let out = text.replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, MASK).replace(/(?<!\d)\+?\d[\d\s-]{6,}\d(?!\d)/g, MASK);
   for (const re of known) out = out.replace(re, MASK);
   const isTerm = (w: string) => KNOWN.has(w) || keep.has(w);
   // Word by word: sentence starts are capitalised anyway, so a lone capitalised first word is kept.

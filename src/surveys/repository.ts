@@ -49,16 +49,12 @@ export class SurveyRounds {
 
   /** Rounds with work left: not closed, or closed with results still to deliver. Few at a time: one cross-partition query. */
   async active(): Promise<Round[]> {
-    const { resources } = await this.container.items
-      .query<Round>("SELECT * FROM c WHERE c.kind = 'round' AND (c.status != 'closed' OR c.finished = false)")
-      .fetchAll();
+    const { resources } = await this.container.items.query<Round>("SELECT * FROM c WHERE c.kind = 'round' AND (c.status != 'closed' OR c.finished = false)").fetchAll();
     return resources;
   }
 
   async ofTenant(tenantId: string): Promise<Round[]> {
-    const { resources } = await this.container.items
-      .query<Round>({ query: "SELECT * FROM c WHERE c.kind = 'round' AND c.tenantId = @t", parameters: [{ name: '@t', value: tenantId }] })
-      .fetchAll();
+    const { resources } = await this.container.items.query<Round>({ query: "SELECT * FROM c WHERE c.kind = 'round' AND c.tenantId = @t", parameters: [{ name: '@t', value: tenantId }] }).fetchAll();
     return resources.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
@@ -85,11 +81,7 @@ export class SurveyRounds {
 
   /** Sent invitations whose reminder is still to handle. */
   async dueReminders(roundId: string, nowIso: string): Promise<Invitation[]> {
-    return this.query<Invitation>(
-      "SELECT * FROM c WHERE c.kind = 'invite' AND c.status = 'sent' AND (c.reminder = 'waiting' OR (c.reminder = 'claimed' AND c.lease.until < @now))",
-      roundId,
-      nowIso,
-    );
+    return this.query<Invitation>("SELECT * FROM c WHERE c.kind = 'invite' AND c.status = 'sent' AND (c.reminder = 'waiting' OR (c.reminder = 'claimed' AND c.lease.until < @now))", roundId, nowIso);
   }
 
   async invitations(roundId: string): Promise<Invitation[]> {
@@ -146,9 +138,7 @@ export class SurveyRounds {
   }
 
   private async query<T>(query: string, roundId: string, nowIso?: string): Promise<T[]> {
-    const { resources } = await this.container.items
-      .query<T>({ query, parameters: nowIso ? [{ name: '@now', value: nowIso }] : [] }, { partitionKey: roundId })
-      .fetchAll();
+    const { resources } = await this.container.items.query<T>({ query, parameters: nowIso ? [{ name: '@now', value: nowIso }] : [] }, { partitionKey: roundId }).fetchAll();
     return resources;
   }
 }

@@ -88,7 +88,12 @@ function rawGroup(def: SurveyDef, answers: Values[], extra: SurveyItem[] = []): 
   });
   const core = scoredItems(def);
   const shares = answers
-    .map((a) => core.map((i) => score(i, a[i.id])).map((s, k) => (s === undefined ? undefined : favourable(core[k], s))).filter((x): x is boolean => x !== undefined))
+    .map((a) =>
+      core
+        .map((i) => score(i, a[i.id]))
+        .map((s, k) => (s === undefined ? undefined : favourable(core[k], s)))
+        .filter((x): x is boolean => x !== undefined),
+    )
     .filter((xs) => xs.length > 0)
     .map((xs) => xs.filter(Boolean).length / xs.length);
   const index = shares.length ? round2(shares.reduce((a, b) => a + b, 0) / shares.length) : null;
@@ -104,7 +109,10 @@ const HIDDEN = (key: string): Stat => ({ key, n: null, mean: null, favourable: n
  */
 function threshold(groups: { key: string; raw: GroupResult }[], min: number): Map<string, GroupResult> {
   const out = new Map(groups.map((g) => [g.key, structuredClone(g.raw)]));
-  const respondents = suppress(groups.map((g) => ({ key: g.key, n: g.raw.respondents ?? 0 })), min);
+  const respondents = suppress(
+    groups.map((g) => ({ key: g.key, n: g.raw.respondents ?? 0 })),
+    min,
+  );
   for (const g of groups) {
     if (!respondents.has(g.key)) continue;
     const r = out.get(g.key)!;
@@ -112,7 +120,10 @@ function threshold(groups: { key: string; raw: GroupResult }[], min: number): Ma
     r.index = null;
   }
   const statKeys = (pick: (r: GroupResult) => Stat[]) => pick(groups[0]?.raw ?? { respondents: 0, index: null, items: [], scales: [] }).map((s) => s.key);
-  for (const [pick, keys] of [[(r: GroupResult) => r.items, statKeys((r) => r.items)], [(r: GroupResult) => r.scales, statKeys((r) => r.scales)]] as const) {
+  for (const [pick, keys] of [
+    [(r: GroupResult) => r.items, statKeys((r) => r.items)],
+    [(r: GroupResult) => r.scales, statKeys((r) => r.scales)],
+  ] as const) {
     for (const key of keys) {
       const cells: Cell[] = groups.map((g) => ({ key: g.key, n: pick(g.raw).find((s) => s.key === key)?.n ?? 0 }));
       // A group hidden as a whole stays hidden in every item, and counts as hidden for the complement.
@@ -151,7 +162,13 @@ export function computeResults(input: ResultInput): ComputedResults {
   // Those who left the question empty are a cell too: the region total minus the professions shown is theirs.
   const profCells = profItem ? [...profItem.choices!.map((c) => c.value), ''] : [];
   const profs = threshold(
-    profCells.map((value) => ({ key: value, raw: rawGroup(def, all.filter((v) => (typeof v[profItem!.id] === 'string' ? v[profItem!.id] : '') === value)) })),
+    profCells.map((value) => ({
+      key: value,
+      raw: rawGroup(
+        def,
+        all.filter((v) => (typeof v[profItem!.id] === 'string' ? v[profItem!.id] : '') === value),
+      ),
+    })),
     MIN_ANSWERS,
   );
 
@@ -168,12 +185,29 @@ export function computeResults(input: ResultInput): ComputedResults {
     }
     const freeText =
       r.respondents !== null && values.length >= MIN_FREE_TEXT
-        ? textItems.map((i) => ({ itemId: i.id, texts: input.shuffle(values.map((v) => v[i.id]).filter((t): t is string => typeof t === 'string' && t.trim() !== '').map((t) => input.mask(t))) }))
+        ? textItems.map((i) => ({
+            itemId: i.id,
+            texts: input.shuffle(
+              values
+                .map((v) => v[i.id])
+                .filter((t): t is string => typeof t === 'string' && t.trim() !== '')
+                .map((t) => input.mask(t)),
+            ),
+          }))
         : [];
     const partValues = partItem ? [...partItem.choices!.map((c) => c.value), ''] : [];
     const partResults =
       partItem && r.respondents !== null
-        ? threshold(partValues.map((value) => ({ key: value, raw: rawGroup(def, values.filter((v) => (typeof v[partItem.id] === 'string' ? v[partItem.id] : '') === value)) })), MIN_BELOW_SCHOOL)
+        ? threshold(
+            partValues.map((value) => ({
+              key: value,
+              raw: rawGroup(
+                def,
+                values.filter((v) => (typeof v[partItem.id] === 'string' ? v[partItem.id] : '') === value),
+              ),
+            })),
+            MIN_BELOW_SCHOOL,
+          )
         : new Map<string, GroupResult>();
     const parts = [...partResults.entries()].filter(([value, pr]) => value !== '' && pr.respondents !== null).map(([value, result]) => ({ value, result }));
     return {

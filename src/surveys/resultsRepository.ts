@@ -67,9 +67,7 @@ export class SurveyResults {
   }
 
   async channels(tenantId: string): Promise<SurveyChannel[]> {
-    const { resources } = await this.container.items
-      .query<SurveyChannel>({ query: "SELECT * FROM c WHERE c.kind = 'channel'" }, { partitionKey: tenantId })
-      .fetchAll();
+    const { resources } = await this.container.items.query<SurveyChannel>({ query: "SELECT * FROM c WHERE c.kind = 'channel'" }, { partitionKey: tenantId }).fetchAll();
     return resources;
   }
 }

@@ -29,9 +29,7 @@ export interface SurveyDeps {
 export type Actor = Person & { tenantId: string };
 export type RoundProblem = { field: 'survey' | 'schools' | 'opensOn' | 'closesOn'; code: 'required' | 'date' | 'past' | 'order' | 'tooLong' | 'noAudience' | 'notCoordinator' };
 export type AnswerOutcome =
-  | { kind: 'saved'; ticket: string; round: Round; changed: boolean }
-  | { kind: 'invalid'; problems: AnswerProblem[]; empty: boolean }
-  | { kind: 'closed' | 'notInvited' | 'already' | 'noRound' };
+  { kind: 'saved'; ticket: string; round: Round; changed: boolean } | { kind: 'invalid'; problems: AnswerProblem[]; empty: boolean } | { kind: 'closed' | 'notInvited' | 'already' | 'noRound' };
 
 /** Longest round: answers stay personal data until the round closes and they are aggregated. */
 export const MAX_ROUND_DAYS = 42;
@@ -42,7 +40,10 @@ export function personKey(p: { userId: string; aadObjectId?: string }): string {
 }
 
 export function invitationId(schoolId: string, p: { userId: string; aadObjectId?: string }): string {
-  return `i${createHash('sha256').update(`${schoolId}|${personKey(p)}`).digest('hex').slice(0, 32)}`;
+  return `i${createHash('sha256')
+    .update(`${schoolId}|${personKey(p)}`)
+    .digest('hex')
+    .slice(0, 32)}`;
 }
 
 export class SurveyService {
@@ -99,7 +100,12 @@ export class SurveyService {
   }
 
   /** A coordinator starts a round: survey, schools, dates (Helsinki). Invitations go out at once, or from 08:00 of a later opening day. */
-  async createRound(actor: Actor, input: { surveyId: string; schoolIds: string[]; opensOn: string; closesOn: string }, coordinatorRef: ConversationRef, lang: Round['lang']): Promise<Round | RoundProblem[]> {
+  async createRound(
+    actor: Actor,
+    input: { surveyId: string; schoolIds: string[]; opensOn: string; closesOn: string },
+    coordinatorRef: ConversationRef,
+    lang: Round['lang'],
+  ): Promise<Round | RoundProblem[]> {
     const problems: RoundProblem[] = [];
     const def = this.deps.surveys.get(input.surveyId);
     if (!def) problems.push({ field: 'survey', code: 'required' });
@@ -121,7 +127,14 @@ export class SurveyService {
     const schools = input.schoolIds.map((id) => {
       const s = this.deps.schools.find((x) => x.id === id)!;
       const action = actions.filter((a) => a.schoolIds.includes(id)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-      return { schoolId: id, name: s.name, municipality: s.municipality ?? s.provider, audience: audiences.get(id)!, invited: 0, ...(action ? { followUp: { actionId: action.id, text: action.text } } : {}) };
+      return {
+        schoolId: id,
+        name: s.name,
+        municipality: s.municipality ?? s.provider,
+        audience: audiences.get(id)!,
+        invited: 0,
+        ...(action ? { followUp: { actionId: action.id, text: action.text } } : {}),
+      };
     });
     const remindOn = [addDays(input.opensOn, 1), addDays(input.closesOn, -2)].sort()[1];
     const id = `r${randomUUID().replace(/-/g, '').slice(0, 16)}`;
@@ -206,7 +219,12 @@ export class SurveyService {
   }
 
   /** The respondent's own answer again, to change it (their ticket and their mark must match). */
-  async answerToChange(roundId: string, schoolId: string, person: { userId: string; aadObjectId?: string }, ticket: string): Promise<{ round: Round; values: Record<string, number | string> } | undefined> {
+  async answerToChange(
+    roundId: string,
+    schoolId: string,
+    person: { userId: string; aadObjectId?: string },
+    ticket: string,
+  ): Promise<{ round: Round; values: Record<string, number | string> } | undefined> {
     const round = await this.deps.rounds.getRound(roundId);
     if (!round || !this.isOpen(round) || !/^a[0-9a-f]{32}$/.test(ticket)) return undefined;
     const answer = await this.deps.rounds.getAnswer(roundId, ticket);

@@ -49,15 +49,13 @@ export class OpariAdapter extends TeamsAdapter {
   private readonly keys: OpenIdKeys;
 
   constructor(private readonly opts: AdapterOptions) {
-    super(
-      {
-        MicrosoftAppId: opts.appId ?? '',
-        MicrosoftAppPassword: opts.password ?? '',
-        // Without an app id (local only) the adapter runs anonymous; the app type only matters with an identity.
-        MicrosoftAppType: opts.appId ? opts.type : 'MultiTenant',
-        MicrosoftAppTenantId: opts.tenantId ?? '',
-      },
-    );
+    super({
+      MicrosoftAppId: opts.appId ?? '',
+      MicrosoftAppPassword: opts.password ?? '',
+      // Without an app id (local only) the adapter runs anonymous; the app type only matters with an identity.
+      MicrosoftAppType: opts.appId ? opts.type : 'MultiTenant',
+      MicrosoftAppTenantId: opts.tenantId ?? '',
+    });
     this.keys = new OpenIdKeys(opts.metadataUrl ?? CHANNEL_METADATA_URL);
     // Proactive turns (continueConversation) and our own take their connector clients from here.
     const bfa = this.botFrameworkAuthentication;

@@ -19,7 +19,10 @@ const activityShape = z
     type: z.string().min(1).max(64),
     conversation: z.object({ id: z.string().min(1).max(1000) }).passthrough(),
     from: z.object({ id: z.string().min(1).max(1000) }).passthrough(),
-    recipient: z.object({ id: z.string().max(1000) }).passthrough().nullish(),
+    recipient: z
+      .object({ id: z.string().max(1000) })
+      .passthrough()
+      .nullish(),
     serviceUrl: z.string().max(2000).nullish(),
     channelId: z.string().max(100).nullish(),
     text: z.string().nullish(),
@@ -48,7 +51,11 @@ export function parseActivity(body: unknown): Activity | undefined {
   if (!activityShape.safeParse(cleaned).success) return undefined;
   // As botbuilder's own intake does: timestamps become Dates, their raw text kept.
   const a = cleaned as Record<string, unknown>;
-  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+    ['expiration', 'rawExpiration'],
+  ] as const) {
     if (typeof a[field] === 'string') {
       a[raw] = a[field];
       a[field] = new Date(a[field] as string);

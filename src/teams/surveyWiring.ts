@@ -104,7 +104,12 @@ export function wireSurveys(d: SurveyWiringDeps) {
 
   const port: SurveyPort = {
     members: async (audience) =>
-      (await withTimeout(membersOf(d.adapter, d.botAppId, audience.ref), 'pagedmembers')).map((p) => ({ userId: p.id, ...(p.aadObjectId ? { aadObjectId: p.aadObjectId } : {}), name: p.name, serviceUrl: audience.ref.serviceUrl })),
+      (await withTimeout(membersOf(d.adapter, d.botAppId, audience.ref), 'pagedmembers')).map((p) => ({
+        userId: p.id,
+        ...(p.aadObjectId ? { aadObjectId: p.aadObjectId } : {}),
+        name: p.name,
+        serviceUrl: audience.ref.serviceUrl,
+      })),
     send: async (round, inv, what) => {
       const ref = await personalRef(round, inv);
       const lang = ref.locale ? langOf(ref.locale) : round.lang;
@@ -136,7 +141,14 @@ export function wireSurveys(d: SurveyWiringDeps) {
     keepWords,
     agendaTitle: (round, r, unitId, locale) => {
       const m = messages(langOf(locale));
-      return format(m.surveys.agendaTitle, { title: round.title, unit: unitLabel(r.units.find((u) => u.unitId === unitId), schoolName, m) });
+      return format(m.surveys.agendaTitle, {
+        title: round.title,
+        unit: unitLabel(
+          r.units.find((u) => u.unitId === unitId),
+          schoolName,
+          m,
+        ),
+      });
     },
     leaseMs: d.config.SURVEY_LEASE_MS,
     pollMs: d.config.SURVEY_POLL_MS,

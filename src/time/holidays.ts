@@ -109,12 +109,7 @@ function finnishHolidays(year: number): FinnishHoliday[] {
     const byDate = new Map<string, FinnishHoliday>();
     for (const h of computed) {
       const prev = byDate.get(h.date);
-      byDate.set(
-        h.date,
-        prev
-          ? { date: h.date, name: { fi: `${prev.name.fi}, ${h.name.fi}`, sv: `${prev.name.sv}, ${h.name.sv}`, en: `${prev.name.en}, ${h.name.en}` } }
-          : h,
-      );
+      byDate.set(h.date, prev ? { date: h.date, name: { fi: `${prev.name.fi}, ${h.name.fi}`, sv: `${prev.name.sv}, ${h.name.sv}`, en: `${prev.name.en}, ${h.name.en}` } } : h);
     }
     list = Object.freeze([...byDate.values()].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0)));
     cache.set(year, list);
@@ -153,7 +148,7 @@ export function isWorkingDay(date: string): boolean {
 export function addWorkingDays(date: string, n: number): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
   let d = date;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = addDays(d, 1);
     if (isWorkingDay(d)) left--;
   }

@@ -47,7 +47,13 @@ export type NoticeState = 'sent' | 'sending' | 'failed' | 'noChannel';
  * What the submitter sees in place of the form: a read-only summary with the case number. In their personal
  * chat it may show what they typed themselves about the pupil (`pupil`: initials and class) — never elsewhere.
  */
-export function caseSummaryCard(c: CaseDoc, form: FormDef, lang: Lang, m: Messages, opts: { duplicate: boolean; notice: NoticeState; schools: Map<string, School>; pupil?: string }): Record<string, unknown> {
+export function caseSummaryCard(
+  c: CaseDoc,
+  form: FormDef,
+  lang: Lang,
+  m: Messages,
+  opts: { duplicate: boolean; notice: NoticeState; schools: Map<string, School>; pupil?: string },
+): Record<string, unknown> {
   const noticeNote = { sent: undefined, sending: m.caseNotice.sending, failed: m.caseNotice.failed, noChannel: m.cases.noChannel }[opts.notice];
   const notes = [opts.duplicate ? m.cases.alreadySubmitted : m.cases.summaryNote, ...(noticeNote ? [noticeNote] : []), ...(opts.pupil ? [m.myCases.hint] : [])];
   return renderCard('case-summary', {
@@ -109,9 +115,14 @@ export function caseDetailsCard(v: CaseView, form: FormDef | undefined, lang: La
     if (raw === undefined || raw === '' || f.id === 'school' || f.id === 'urgency' || f.id === 'target') continue;
     const value =
       f.kind === 'toggle'
-        ? raw === true ? '✓' : '–'
+        ? raw === true
+          ? '✓'
+          : '–'
         : f.choices
-          ? String(raw).split(',').map((x) => f.choices!.find((c) => c.value === x)?.title[lang] ?? x).join(', ')
+          ? String(raw)
+              .split(',')
+              .map((x) => f.choices!.find((c) => c.value === x)?.title[lang] ?? x)
+              .join(', ')
           : f.kind === 'date' && isIsoDate(raw)
             ? formatDayDate(raw, lang)
             : String(raw);
@@ -194,7 +205,14 @@ export function rolesCard(grants: RoleGrant[], schools: School[], members: { id:
     intro: m.cases.rolesIntro,
     notice,
     none: grants.length ? '' : m.cases.rolesNone,
-    grants: grants.map((g) => ({ text: `${schoolName(g.schoolId)} · ${m.cases.roleNames[g.role]} · ${g.user.name}`, id: g.id, remove: m.cases.removeRole, schoolId: g.schoolId, role: g.role, userId: g.user.userId })),
+    grants: grants.map((g) => ({
+      text: `${schoolName(g.schoolId)} · ${m.cases.roleNames[g.role]} · ${g.user.name}`,
+      id: g.id,
+      remove: m.cases.removeRole,
+      schoolId: g.schoolId,
+      role: g.role,
+      userId: g.user.userId,
+    })),
     labels: { school: m.cases.facts.school, role: m.cases.roleLabel, person: m.cases.personLabel, add: m.cases.addRole, required: m.forms.problems.required, choose: m.forms.choose },
     schools: schools.map((s) => ({ title: s.name, value: s.id })),
     roles: Object.entries(m.cases.roleNames).map(([value, title]) => ({ title, value })),

@@ -5,7 +5,12 @@ import type { Lang, Messages } from '../i18n';
 import { renderCard } from './cards';
 
 /** A form as a card: the user's values kept, each problem next to its field. */
-export function formCard(form: FormDef, lang: Lang, m: Messages, state: { values?: Record<string, string>; problems?: FieldProblem[]; generalError?: string; meetingId?: string } = {}): Record<string, unknown> {
+export function formCard(
+  form: FormDef,
+  lang: Lang,
+  m: Messages,
+  state: { values?: Record<string, string>; problems?: FieldProblem[]; generalError?: string; meetingId?: string } = {},
+): Record<string, unknown> {
   const problems = new Map((state.problems ?? []).map((p) => [p.field, p.code]));
   return renderCard('form', {
     title: form.title[lang],

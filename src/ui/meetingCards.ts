@@ -39,16 +39,24 @@ export function agendaCard(meeting: Meeting, group: Group, lang: Lang, m: Messag
       text: `${n + 1}. ${i.title}${i.status === 'proposed' ? ` (${m.meetings.proposed}, ${i.proposedBy})` : i.status === 'rejected' ? ` (${m.meetings.rejected})` : ''}`,
       muted: i.status === 'rejected',
       itemId: i.id,
-      actions: opts.reminder || cancelled
-        ? []
-        : [
-            ...(i.status === 'proposed' ? [{ title: m.meetings.accept, action: 'accept', itemId: i.id }, { title: m.meetings.reject, action: 'reject', itemId: i.id }] : []),
-            ...(i.status !== 'rejected' && !i.standard ? [{ title: m.meetings.up, action: 'up', itemId: i.id }] : []),
-          ],
+      actions:
+        opts.reminder || cancelled
+          ? []
+          : [
+              ...(i.status === 'proposed'
+                ? [
+                    { title: m.meetings.accept, action: 'accept', itemId: i.id },
+                    { title: m.meetings.reject, action: 'reject', itemId: i.id },
+                  ]
+                : []),
+              ...(i.status !== 'rejected' && !i.standard ? [{ title: m.meetings.up, action: 'up', itemId: i.id }] : []),
+            ],
     }));
   // The holiday's name in the card's language (the meeting keeps the Finnish one).
   const holiday = (w: string) => holidayName(meeting.date)?.[lang] ?? w.slice(8);
-  const warnings = meeting.warnings.map((w) => ({ text: w.startsWith('holiday:') ? format(m.meetings.warnings.holiday, { name: holiday(w) }) : m.meetings.warnings[w as 'weekend' | 'shifted'] ?? w }));
+  const warnings = meeting.warnings.map((w) => ({
+    text: w.startsWith('holiday:') ? format(m.meetings.warnings.holiday, { name: holiday(w) }) : (m.meetings.warnings[w as 'weekend' | 'shifted'] ?? w),
+  }));
   const buttons = cancelled
     ? []
     : [
@@ -65,11 +73,7 @@ export function agendaCard(meeting: Meeting, group: Group, lang: Lang, m: Messag
   return renderCard('meeting-agenda', {
     heading: opts.reminder ? format(m.meetings.reminderTitle, { title: meeting.title, when }) : `${meeting.title} · ${group.name}`,
     cancelledNote: cancelled ? m.meetings.cancelledNote : '',
-    facts: [
-      { title: m.meetings.when, value: when },
-      ...(meeting.place ? [{ title: m.meetings.place, value: meeting.place }] : []),
-      { title: m.meetings.chair, value: group.chair.name },
-    ],
+    facts: [{ title: m.meetings.when, value: when }, ...(meeting.place ? [{ title: m.meetings.place, value: meeting.place }] : []), { title: m.meetings.chair, value: group.chair.name }],
     warnings,
     agendaTitle: m.meetings.agendaTitle,
     items,
@@ -116,11 +120,7 @@ export function memoCard(meeting: Meeting, lang: Lang, m: Messages): Record<stri
   const memo = meeting.memo!;
   return renderCard('memo', {
     title: format(m.meetings.memoTitle, { title: meeting.title, when: meetingWhen(meeting, lang) }),
-    parts: [
-      { title: m.meetings.attendance, text: memo.attendance },
-      { title: m.meetings.decisions, text: memo.decisions },
-      ...(memo.tasks ? [{ title: m.meetings.tasks, text: memo.tasks }] : []),
-    ],
+    parts: [{ title: m.meetings.attendance, text: memo.attendance }, { title: m.meetings.decisions, text: memo.decisions }, ...(memo.tasks ? [{ title: m.meetings.tasks, text: memo.tasks }] : [])],
     by: `${memo.recordedBy} · ${memo.at.slice(0, 10)}`,
   });
 }

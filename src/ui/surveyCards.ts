@@ -13,7 +13,14 @@ export function followUpFor(round: Round, schoolId: string, m: Messages): Survey
   const fu = round.schools.find((s) => s.schoolId === schoolId)?.followUp;
   if (!fu) return undefined;
   const text = format(m.surveys.followUpText, { action: fu.text });
-  return { id: FOLLOW_UP_ITEM, type: 'agree5', construct: '', measures: '', short: { fi: m.surveys.followUpShort, sv: m.surveys.followUpShort, en: m.surveys.followUpShort }, text: { fi: text, sv: text, en: text } };
+  return {
+    id: FOLLOW_UP_ITEM,
+    type: 'agree5',
+    construct: '',
+    measures: '',
+    short: { fi: m.surveys.followUpShort, sv: m.surveys.followUpShort, en: m.surveys.followUpShort },
+    text: { fi: text, sv: text, en: text },
+  };
 }
 
 function choicesOf(item: SurveyItem, lang: Lang, m: Messages): { title: string; value: string }[] {
@@ -110,7 +117,13 @@ export interface StartState {
 }
 
 /** The new-round form: survey, the coordinator's schools (with where their invitees come from), dates. */
-export function startCard(surveys: SurveyDef[], schools: { id: string; name: string; source: 'channel' | 'group' | 'none' }[], lang: Lang, m: Messages, state: StartState = {}): Record<string, unknown> {
+export function startCard(
+  surveys: SurveyDef[],
+  schools: { id: string; name: string; source: 'channel' | 'group' | 'none' }[],
+  lang: Lang,
+  m: Messages,
+  state: StartState = {},
+): Record<string, unknown> {
   return renderCard('survey-start', {
     title: m.surveys.startTitle,
     intro: m.surveys.startIntro,

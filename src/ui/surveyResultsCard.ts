@@ -56,15 +56,30 @@ export function resultsCard(v: ResultsView): Record<string, unknown> {
   const statOf = (r: GroupResult, key: string) => r.items.find((s) => s.key === key) ?? r.scales.find((s) => s.key === key);
   const shortOf = (key: string) => def.items.find((i) => i.id === key)?.short[lang] ?? def.scales.find((s) => s.id === key)?.title[lang] ?? key;
 
-  const seriesOf = (legend: string, r: GroupResult) => ({ legend, values: items.filter((i) => statOf(r, i.id)?.favourable != null).map((i) => ({ x: i.short[lang], y: pct(statOf(r, i.id)!.favourable) })) });
+  const seriesOf = (legend: string, r: GroupResult) => ({
+    legend,
+    values: items.filter((i) => statOf(r, i.id)?.favourable != null).map((i) => ({ x: i.short[lang], y: pct(statOf(r, i.id)!.favourable) })),
+  });
   const series = [...(unit ? [seriesOf(label, own)] : []), seriesOf(m.surveys.region, results.region)].filter((s) => s.values.length > 0);
   const bars = items.map((i) => {
     const y = pct(statOf(own, i.id)?.favourable ?? null);
     return { label: i.short[lang], fill: y ?? 0, rest: y === null ? 0 : 100 - y, value: y === null ? '–' : `${y} %` };
   });
 
-  const rowOf = (key: string, weight: 'Bolder' | 'Default', first = false) => ({ label: shortOf(key), unit: cell(statOf(own, key), lang, m), region: unit ? cell(statOf(results.region, key), lang, m) : '', weight, first });
-  const indexRow = { label: m.surveys.index, unit: own.index === null ? '–' : `${pct(own.index)} %`, region: unit ? (results.region.index === null ? '–' : `${pct(results.region.index)} %`) : '', weight: 'Bolder', first: false };
+  const rowOf = (key: string, weight: 'Bolder' | 'Default', first = false) => ({
+    label: shortOf(key),
+    unit: cell(statOf(own, key), lang, m),
+    region: unit ? cell(statOf(results.region, key), lang, m) : '',
+    weight,
+    first,
+  });
+  const indexRow = {
+    label: m.surveys.index,
+    unit: own.index === null ? '–' : `${pct(own.index)} %`,
+    region: unit ? (results.region.index === null ? '–' : `${pct(results.region.index)} %`) : '',
+    weight: 'Bolder',
+    first: false,
+  };
   const rows = [indexRow, ...def.scales.map((s, k) => rowOf(s.id, 'Bolder', k === 0)), ...items.map((i, k) => rowOf(i.id, 'Default', k === 0))];
 
   const summary = summaryText(def, results, v.unitId, lang, m);
@@ -75,7 +90,7 @@ export function resultsCard(v: ResultsView): Record<string, unknown> {
   ];
 
   const trendRounds = v.trend.length >= 2 ? v.trend : [];
-  const point = (r: RoundResults, id: string) => (id === REGION ? r.region.index : r.units.find((u) => u.unitId === id)?.index ?? null);
+  const point = (r: RoundResults, id: string) => (id === REGION ? r.region.index : (r.units.find((u) => u.unitId === id)?.index ?? null));
   const trendSeries = trendRounds.length
     ? [...(unit ? [{ legend: label, id: unit.unitId }] : []), { legend: m.surveys.region, id: REGION }]
         .map((s) => ({ legend: s.legend, values: trendRounds.filter((r) => point(r, s.id) !== null).map((r) => ({ x: formatDate(r.closedOn), y: pct(point(r, s.id)) })) }))
@@ -145,7 +160,10 @@ function coordinatorSections(def: SurveyDef, results: RoundResults, unit: UnitRe
     if (!ft.texts.length) continue;
     const more = ft.texts.length > MAX_TEXTS ? [`(+${ft.texts.length - MAX_TEXTS})`] : [];
     const question = def.items.find((i) => i.id === ft.itemId)?.text[lang] ?? ft.itemId;
-    out.push({ title: `${m.surveys.freeTextTitle}: ${question}`, lines: [...ft.texts.slice(0, MAX_TEXTS).map((t) => `– ${t.length > MAX_TEXT_CHARS ? `${t.slice(0, MAX_TEXT_CHARS)}…` : t}`), ...more] });
+    out.push({
+      title: `${m.surveys.freeTextTitle}: ${question}`,
+      lines: [...ft.texts.slice(0, MAX_TEXTS).map((t) => `– ${t.length > MAX_TEXT_CHARS ? `${t.slice(0, MAX_TEXT_CHARS)}…` : t}`), ...more],
+    });
   }
   return out;
 }

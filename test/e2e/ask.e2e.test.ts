@@ -14,7 +14,7 @@ run('asking the plan in the Agents Playground', () => {
     await session?.close();
   });
 
-  it('answers a Finnish question with the plan\'s criteria, and says plainly when the plan has no answer', async () => {
+  it("answers a Finnish question with the plan's criteria, and says plainly when the plan has no answer", async () => {
     const page = await session.browser.newPage({ viewport: { width: 1400, height: 1400 } });
     await page.goto(session.url);
     await page.locator('.ac-adaptiveCard').first().waitFor({ timeout: 30_000 });

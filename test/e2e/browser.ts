@@ -71,7 +71,11 @@ export async function pickDate(page: Page, card: Locator, index: number, isoDate
   const month = new Date(Date.UTC(y, mo - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
   await card.getByPlaceholder('Select a date...').nth(index).click();
   const day = page.getByRole('button', { name: `${d}, ${month}, ${y}`, exact: true });
-  if (!(await day.isVisible())) await page.getByRole('button', { name: /next month/i }).first().click();
+  if (!(await day.isVisible()))
+    await page
+      .getByRole('button', { name: /next month/i })
+      .first()
+      .click();
   await day.click();
 }
 

@@ -83,7 +83,11 @@ run('meetings in the Agents Playground team channel', () => {
     await form.getByPlaceholder('Select a date...').first().click();
     const day = page.getByRole('button', { name: `${d}, ${month}, ${y}`, exact: true });
     // At the end of a month the day is on the calendar's next page.
-    if (!(await day.isVisible())) await page.getByRole('button', { name: /next month/i }).first().click();
+    if (!(await day.isVisible()))
+      await page
+        .getByRole('button', { name: /next month/i })
+        .first()
+        .click();
     await day.click();
     await typeInto(page, form.getByPlaceholder('Select a time...').first(), time);
     // Comboboxes in order: date picker, time picker, duration, recurrence, until.
@@ -114,8 +118,15 @@ run('meetings in the Agents Playground team channel', () => {
     await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].filter((c) => c.textContent?.includes('Tulossa 1 · Ei pääse 0')).length >= 2, undefined, { timeout: 20_000 });
     // The Meetings button, from any post of the channel, now shows the group with its meeting.
     await page.locator('.ac-adaptiveCard', { hasText: 'Hei, olen Opari' }).first().getByRole('button', { name: 'Kokoukset' }).click();
-    await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].some((c) => c.textContent?.includes('Kutsu kokous') && c.textContent?.includes('Syksyn yhteisöllinen OHR')), undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.ac-adaptiveCard')].some((c) => c.textContent?.includes('Kutsu kokous') && c.textContent?.includes('Syksyn yhteisöllinen OHR')),
+      undefined,
+      { timeout: 20_000 },
+    );
     await page.screenshot({ path: join(SCREENSHOTS, 'meeting-reminder.png'), fullPage: true });
-    await page.locator('.ac-adaptiveCard', { hasText: 'Kutsu kokous' }).last().screenshot({ path: join(SCREENSHOTS, 'group-card-with-meeting.png') });
+    await page
+      .locator('.ac-adaptiveCard', { hasText: 'Kutsu kokous' })
+      .last()
+      .screenshot({ path: join(SCREENSHOTS, 'group-card-with-meeting.png') });
   });
 });

@@ -12,7 +12,7 @@ const PDF = join(__dirname, '..', 'fixtures', 'plan-import', 'real', 'ammatillin
  * "Mock an Activity › Custom activity" sends any activity: here the message Teams sends when a user gives
  * a bot a file, its download URL answered by a server in this test.
  */
-run('uploading the region\'s plan in the Agents Playground', () => {
+run("uploading the region's plan in the Agents Playground", () => {
   let session: PlaygroundSession;
   let files: Server;
   let fileUrl: string;
@@ -48,7 +48,14 @@ run('uploading the region\'s plan in the Agents Playground', () => {
       conversation: { id: 'a:personal-aino-opari', conversationType: 'personal', tenantId: '6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b' },
       from: { id: '29:user-kuraattori', aadObjectId: '0a1b2c3d-0001-4000-8000-000000000001' },
       locale: 'en-US',
-      attachments: [{ contentType: 'application/vnd.microsoft.teams.file.download.info', name: 'ammatillinen-koulutus-opas-fi.pdf', contentUrl: fileUrl, content: { downloadUrl: fileUrl, uniqueId: 'e2e', fileType: 'pdf' } }],
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.teams.file.download.info',
+          name: 'ammatillinen-koulutus-opas-fi.pdf',
+          contentUrl: fileUrl,
+          content: { downloadUrl: fileUrl, uniqueId: 'e2e', fileType: 'pdf' },
+        },
+      ],
     };
     await page.locator('.monaco-editor').click();
     await page.keyboard.press('Control+A');
@@ -65,7 +72,9 @@ run('uploading the region\'s plan in the Agents Playground', () => {
 
     await preview.locator('input').fill('kurinpito asuntolassa');
     await preview.getByRole('button', { name: 'Try' }).click();
-    await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].pop()?.textContent?.includes("The draft's answer: 2.7 Kurinpito asuntolassa (86 §) (p. 9)"), undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].pop()?.textContent?.includes("The draft's answer: 2.7 Kurinpito asuntolassa (86 §) (p. 9)"), undefined, {
+      timeout: 20_000,
+    });
     await page.locator('.ac-adaptiveCard').last().getByRole('button', { name: 'Publish' }).click();
     await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].pop()?.textContent?.includes('Published: Opiskelijan tuki'), undefined, { timeout: 20_000 });
 

@@ -63,7 +63,17 @@ run('a staff well-being survey in the Agents Playground', () => {
     // The principal sets up Koivurinne's communal group in its channel and calls its next meeting; an admin
     // makes Aino (the Playground's user) the school's survey coordinator.
     await inChannel('group.create', { type: 'communal', name: 'Koivurinteen yhteisöllinen OHR', school: 'koivurinne' });
-    await inChannel('form.submit', { formId: 'kokous', title: 'Yhteisöllinen OHR', date: helsinkiDay(10), time: '14:00', duration: '60', place: 'Opettajainhuone', recurrence: 'once', until: '', dates: '' });
+    await inChannel('form.submit', {
+      formId: 'kokous',
+      title: 'Yhteisöllinen OHR',
+      date: helsinkiDay(10),
+      time: '14:00',
+      duration: '60',
+      place: 'Opettajainhuone',
+      recurrence: 'once',
+      until: '',
+      dates: '',
+    });
     await inChannel('roles.add', { school: 'koivurinne', role: 'koordinaattori', person: '29:user-kuraattori' });
 
     await say(page, 'survey');
@@ -83,7 +93,16 @@ run('a staff well-being survey in the Agents Playground', () => {
     // The invitation arrives in this personal chat; the member answers in about a minute.
     const pulse = await waitForCard(page, 'Send answers', 'survey-failure');
     await expect(pulse.innerText()).resolves.toContain('In recent weeks I have had energy and drive at work.');
-    const answers = ['4 – somewhat agree', '2 – somewhat disagree', '3 – neither agree nor disagree', '4 – somewhat agree', '5 – strongly agree', '5 – strongly agree', '8', 'Kuraattori, psychologist or school nurse'];
+    const answers = [
+      '4 – somewhat agree',
+      '2 – somewhat disagree',
+      '3 – neither agree nor disagree',
+      '4 – somewhat agree',
+      '5 – strongly agree',
+      '5 – strongly agree',
+      '8',
+      'Kuraattori, psychologist or school nurse',
+    ];
     for (const [k, option] of answers.entries()) await choose(page, pulse, k, option);
     await pulse.getByRole('button', { name: 'Send answers' }).click();
     const thanks = await waitForCard(page, 'Thank you for answering!', 'survey-failure');
@@ -93,7 +112,14 @@ run('a staff well-being survey in the Agents Playground', () => {
     // The Playground has one user: five colleagues' answers are written as the bot writes them (no identity, the day only).
     const [round] = (await store.all<{ id: string; kind: string }>('surveyRounds')).filter((d) => d.kind === 'round');
     for (let k = 0; k < 5; k++) {
-      await store.container('surveyRounds').items.create({ id: `a${randomUUID().replace(/-/g, '')}`, roundId: round.id, kind: 'answer', schoolId: 'koivurinne', values: { vigour: 3 + (k % 3), exhaustion: 2, workload: 1 + (k % 3), influence: 4, respect: 4, sharedTask: 5, workAbility: 7 + (k % 3) }, day: helsinkiDay() });
+      await store.container('surveyRounds').items.create({
+        id: `a${randomUUID().replace(/-/g, '')}`,
+        roundId: round.id,
+        kind: 'answer',
+        schoolId: 'koivurinne',
+        values: { vigour: 3 + (k % 3), exhaustion: 2, workload: 1 + (k % 3), influence: 4, respect: 4, sharedTask: 5, workAbility: 7 + (k % 3) },
+        day: helsinkiDay(),
+      });
     }
 
     await say(page, 'survey');

@@ -25,8 +25,7 @@ export interface ConversationOpts {
 function base(o: ConversationOpts) {
   const scope = o.scope ?? 'personal';
   const tenantId = o.tenantId ?? TENANT;
-  const conversationId =
-    o.conversationId ?? (scope === 'personal' ? `a:${randomUUID()}` : scope === 'groupChat' ? `19:${randomUUID()}@thread.v2` : `19:${randomUUID()}@thread.tacv2`);
+  const conversationId = o.conversationId ?? (scope === 'personal' ? `a:${randomUUID()}` : scope === 'groupChat' ? `19:${randomUUID()}@thread.v2` : `19:${randomUUID()}@thread.tacv2`);
   const channelData: Record<string, unknown> = { tenant: { id: tenantId } };
   if (scope === 'channel') {
     channelData.team = { id: '19:team-general@thread.tacv2', name: 'Opiskeluhuolto' };
@@ -107,7 +106,13 @@ export function collectText(node: unknown): string[] {
     const o = node as Record<string, unknown>;
     const own = typeof o.text === 'string' ? [o.text] : [];
     const title = o.type && String(o.type).startsWith('Action.') && typeof o.title === 'string' ? [o.title] : [];
-    return [...own, ...title, ...Object.entries(o).filter(([k]) => k !== 'text').flatMap(([, v]) => collectText(v))];
+    return [
+      ...own,
+      ...title,
+      ...Object.entries(o)
+        .filter(([k]) => k !== 'text')
+        .flatMap(([, v]) => collectText(v)),
+    ];
   }
   return [];
 }

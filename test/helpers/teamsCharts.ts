@@ -42,4 +42,8 @@ function chartClass(typeName: string, maxSeries: number) {
   };
 }
 
-for (const [name, max] of [['Chart.VerticalBar.Grouped', 4], ['Chart.Line', 10]] as const) AC.GlobalRegistry.elements.register(name, chartClass(name, max), AC.Versions.v1_5);
+for (const [name, max] of [
+  ['Chart.VerticalBar.Grouped', 4],
+  ['Chart.Line', 10],
+] as const)
+  AC.GlobalRegistry.elements.register(name, chartClass(name, max), AC.Versions.v1_5);

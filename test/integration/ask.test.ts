@@ -56,7 +56,11 @@ describe('ask the plan over HTTP', () => {
     expect(anchored.length).toBeGreaterThan(20);
     expect(text).toContain(anchored.slice(0, 40));
     expect(actions(replies[0]).some((a) => a.verb === 'forms.open' && a.data?.formId === 'avustajatarve')).toBe(true);
-    expect(actions(replies[0]).filter((a) => a.verb === 'plan.feedback').map((a) => a.title)).toEqual(['👍', '👎']);
+    expect(
+      actions(replies[0])
+        .filter((a) => a.verb === 'plan.feedback')
+        .map((a) => a.title),
+    ).toEqual(['👍', '👎']);
   });
 
   it('answers an English question from the Finnish plan in English, with the section cited', async () => {

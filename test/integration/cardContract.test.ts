@@ -50,7 +50,22 @@ const caseDoc: CaseDoc = {
   submittedIn: 'a:1',
   createdAt: '2026-11-20T08:00:00Z',
 };
-const caseView: CaseView = { ...(({ secret: _s, ...rest }) => rest)(caseDoc), values: { school: 'koivurinne', pupilName: 'Matti Meikäläinen', pupilClass: '5B', reason: 'kaverisuhteet', description: 'Kuvaus.', madeWith: 'pupil', pupilInformed: true, guardianInformed: false, urgency: 'normal', target: 'kuraattori', initiator: 'opettaja' } };
+const caseView: CaseView = {
+  ...(({ secret: _s, ...rest }) => rest)(caseDoc),
+  values: {
+    school: 'koivurinne',
+    pupilName: 'Matti Meikäläinen',
+    pupilClass: '5B',
+    reason: 'kaverisuhteet',
+    description: 'Kuvaus.',
+    madeWith: 'pupil',
+    pupilInformed: true,
+    guardianInformed: false,
+    urgency: 'normal',
+    target: 'kuraattori',
+    initiator: 'opettaja',
+  },
+};
 
 const plan = PlanService.load(join(ROOT, 'content', 'plan'), join(ROOT, 'content', 'glossary.yml'), 'https://opari.example.fi');
 import { startTestStore, type TestStore } from '../helpers/store';
@@ -61,8 +76,7 @@ import '../helpers/teamsCharts';
 const AC = require('adaptivecards/dist/adaptivecards.js');
 
 /** Sample data for every template in cards/: each is expanded in fi, sv and en. */
-const samples: Record<string, (lang: 'fi' | 'sv' | 'en') => object> = {
-};
+const samples: Record<string, (lang: 'fi' | 'sv' | 'en') => object> = {};
 const ticket: Ticket = {
   id: 'T-0A1B2C',
   tenantId: 'tenant',
@@ -156,10 +170,28 @@ const rendered: Record<string, (lang: 'fi' | 'sv' | 'en') => Record<string, unkn
       notice: 'ok',
     }),
   'case-handover': (lang) => caseHandoverCard(caseDoc, [{ userId: '29:c', name: 'Leena Korhonen' }], messages(lang)),
-  'cases-mine': (lang) => myCasesCard([{ case: caseDoc, started: true, pupil: 'M. M., 5B' }, { case: { ...caseDoc, id: 'c2' }, started: false }], forms, lang, messages(lang), schoolMap),
+  'cases-mine': (lang) =>
+    myCasesCard(
+      [
+        { case: caseDoc, started: true, pupil: 'M. M., 5B' },
+        { case: { ...caseDoc, id: 'c2' }, started: false },
+      ],
+      forms,
+      lang,
+      messages(lang),
+      schoolMap,
+    ),
   'case-delete': (lang) => renderCard('case-delete', { text: messages(lang).cases.deleteConfirm, button: messages(lang).cases.deleteButton, number: 'OH-2026-0042' }),
   'school-channel': (lang) => schoolChannelCard(schools, messages(lang)),
-  roles: (lang) => rolesCard([{ id: 'g', tenantId: 't', schoolId: 'koivurinne', role: 'kuraattori', user: { userId: '29:a', name: 'Aino' }, grantedBy: 'x', at: '' }], schools, [{ id: '29:a', name: 'Aino' }], lang, messages(lang), 'ok'),
+  roles: (lang) =>
+    rolesCard(
+      [{ id: 'g', tenantId: 't', schoolId: 'koivurinne', role: 'kuraattori', user: { userId: '29:a', name: 'Aino' }, grantedBy: 'x', at: '' }],
+      schools,
+      [{ id: '29:a', name: 'Aino' }],
+      lang,
+      messages(lang),
+      'ok',
+    ),
   gdpr: (lang) => gdprCard(messages(lang), { views: [caseView], forms, lang }),
   answer: (lang) => answerCard(plan.answer('millä perusteella oppilas saa avustajan?', lang), plan.plan, messages(lang)),
   'plan-preview': (lang) => previewCard(planVersion, messages(lang), { question: 'kotiopetus', tried: plan.answer('kotiopetuksen valvonta', lang) }),
@@ -169,7 +201,8 @@ const rendered: Record<string, (lang: 'fi' | 'sv' | 'en') => Record<string, unkn
   ...surveyCards,
   'survey-results-group': surveyResultViews.group,
   'survey-results-region': surveyResultViews.region,
-  'no-answer': (lang) => answerCard({ ...plan.answer('mikä on huomisen sää', lang), kind: 'none', closest: [plan.ref(plan.plan.sections.get('kotiopetus')!, lang)], danger: 'abuse' } as never, plan.plan, messages(lang)),
+  'no-answer': (lang) =>
+    answerCard({ ...plan.answer('mikä on huomisen sää', lang), kind: 'none', closest: [plan.ref(plan.plan.sections.get('kotiopetus')!, lang)], danger: 'abuse' } as never, plan.plan, messages(lang)),
 };
 
 function walk(node: unknown, visit: (o: Record<string, unknown>) => void): void {
@@ -189,14 +222,23 @@ describe('card templates contract', () => {
     test = await startTestStore('contract');
     store = await openStore({ endpoint: test.cosmos.endpoint, key: test.env.COSMOS_KEY, database: 'contract' }, createLogger('silent'));
     const keys = KeyRing.fromEnv(undefined);
-    createTeamsBot({ config: loadConfig({ PLAYGROUND: 'off' }), store, log: createLogger('silent'), plan, faq: new Faq(store.container('faq'), plan.index, keys, new FaqLinks(keys, 'https://opari.example.fi')), keys });
+    createTeamsBot({
+      config: loadConfig({ PLAYGROUND: 'off' }),
+      store,
+      log: createLogger('silent'),
+      plan,
+      faq: new Faq(store.container('faq'), plan.index, keys, new FaqLinks(keys, 'https://opari.example.fi')),
+      keys,
+    });
   });
   afterAll(async () => {
     await store.close();
     await test.stop();
   });
 
-  const templates = readdirSync(join(ROOT, 'cards')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+  const templates = readdirSync(join(ROOT, 'cards'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.replace(/\.json$/, ''));
 
   it('has sample data for every template', () => {
     expect(templates.filter((t) => !samples[t] && !rendered[t])).toEqual([]);

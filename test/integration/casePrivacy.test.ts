@@ -20,7 +20,6 @@ const DESCRIPTION = 'Oppilas on kertonut kotona olevan riitoja ja nukkuu huonost
 /** Any of these in a shared conversation is a leak. */
 const SECRETS = ['Vainikainen', 'Ville', CLASS, 'riitoja', 'nukkuu huonosti', 'V. V.'];
 
-
 type Invoke = { statusCode?: number; type?: string; value?: unknown };
 
 describe('case details never reach a shared message', () => {
@@ -45,7 +44,8 @@ describe('case details never reach a shared message', () => {
     // Personal chats with Opari exist for everyone but the outsider (installed by them, as in Teams).
     for (const u of [TEACHER, KURAATTORI, KURAATTORI2]) await post(bot.url, botAdded(personal(u)), { expectReplies: false });
     await post(bot.url, cardAction('school.channel.set', { school: 'koivurinne' }, { ...channel(TEACHER), conversationId: CHANNEL }));
-    for (const k of [KURAATTORI, KURAATTORI2]) await post(bot.url, cardAction('roles.add', { school: 'koivurinne', role: 'kuraattori', person: k.id }, { ...channel(TEACHER), conversationId: CHANNEL }));
+    for (const k of [KURAATTORI, KURAATTORI2])
+      await post(bot.url, cardAction('roles.add', { school: 'koivurinne', role: 'kuraattori', person: k.id }, { ...channel(TEACHER), conversationId: CHANNEL }));
   });
   afterAll(async () => {
     await bot?.stop();
@@ -58,7 +58,7 @@ describe('case details never reach a shared message', () => {
     expect(leaks(shared())).toEqual([]);
   });
 
-  it('shows the initiator the pupil\'s initials and class in their own summary, and posts the channel a notice without them', async () => {
+  it("shows the initiator the pupil's initials and class in their own summary, and posts the channel a notice without them", async () => {
     const summary = await act('form.submit', referral({ name: PUPIL, class: CLASS, description: DESCRIPTION }), personal(TEACHER));
     expect(text(summary)).toContain('{"title":"Oppilas","value":"V. V., 9Ö"}');
     expect(text(summary)).toContain('komennolla \\"omat asiat\\"');
@@ -86,7 +86,7 @@ describe('case details never reach a shared message', () => {
     expect(text(r)).toContain('Sinulla ei ole oikeutta');
   });
 
-  it('keeps taking responsibility, changing the status and the admin\'s audit trail in the acting person\'s own view', async () => {
+  it("keeps taking responsibility, changing the status and the admin's audit trail in the acting person's own view", async () => {
     const before = connector.calls.length;
     expect(text(await act('case.assign', { caseId, schoolId: 'koivurinne' }, channel(KURAATTORI)))).toContain('Vastuuhenkilö');
     expect(text(await act('case.status', { caseId, schoolId: 'koivurinne', to: 'kasittelyssa' }, channel(KURAATTORI)))).toContain('Käsittelyssä');
@@ -96,7 +96,7 @@ describe('case details never reach a shared message', () => {
     expect(connector.calls.slice(before)).toEqual([]);
   });
 
-  it('sends the details of an Action.Submit click in the channel to the person\'s personal chat, and leaves the channel message alone', async () => {
+  it("sends the details of an Action.Submit click in the channel to the person's personal chat, and leaves the channel message alone", async () => {
     const before = connector.calls.length;
     const submit = { ...message('', channel(KURAATTORI)), text: undefined, replyToId: 'notice-message-id', value: { verb: 'case.open', caseId, schoolId: 'koivurinne' } };
     expect((await post(bot.url, submit, { expectReplies: false })).status).toBe(200);
@@ -111,7 +111,7 @@ describe('case details never reach a shared message', () => {
     expect(outsider.status).toBe(200);
   });
 
-  it('lets the responsible kuraattori hand the case over to the other kuraattori of the school, audited and told in the new one\'s personal chat', async () => {
+  it("lets the responsible kuraattori hand the case over to the other kuraattori of the school, audited and told in the new one's personal chat", async () => {
     const choose = await act('case.handover', { caseId, schoolId: 'koivurinne' }, channel(KURAATTORI));
     expect(text(choose)).toContain(KURAATTORI2.name);
     expect(text(choose)).not.toContain(TEACHER.name);

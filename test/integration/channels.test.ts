@@ -59,14 +59,20 @@ describe('a Teams channel is one place, whichever post (thread) Opari is used fr
     expect(await store.all('groups')).toHaveLength(1);
   });
 
-  it('posts a meeting\'s reminder as a new post in the channel', async () => {
+  it("posts a meeting's reminder as a new post in the channel", async () => {
     const before = connector.calls.length;
-    const r = await invoke('form.submit', { formId: 'kokous', title: 'Kanavan kokous', date: '2027-03-10', time: '14:00', duration: '60', place: '', recurrence: 'once', until: '', dates: '' }, inThread('1712345722222'));
+    const r = await invoke(
+      'form.submit',
+      { formId: 'kokous', title: 'Kanavan kokous', date: '2027-03-10', time: '14:00', duration: '60', place: '', recurrence: 'once', until: '', dates: '' },
+      inThread('1712345722222'),
+    );
     expect(shown(r)).toContain('Kokouksia kutsuttu: 1');
     const [group] = await store.all<{ id: string }>('groups');
     const [meeting] = await store.all<{ id: string }>('meetings');
     const now = new Date().toISOString();
-    await store.container('reminders').items.create({ id: 'channel-now', dueDay: now.slice(0, 10), dueUtc: now, offsetMinutes: 60, meetingId: meeting.id, groupId: group.id, tenantId: TENANT, status: 'pending', attempts: 0 });
+    await store
+      .container('reminders')
+      .items.create({ id: 'channel-now', dueDay: now.slice(0, 10), dueUtc: now, offsetMinutes: 60, meetingId: meeting.id, groupId: group.id, tenantId: TENANT, status: 'pending', attempts: 0 });
     const sent = await connector.waitFor((c) => connector.calls.indexOf(c) >= before && c.method === 'POST' && JSON.stringify(c.body).includes('Muistutus: Kanavan kokous'));
     expect(sent.conversationId).toBe(CHANNEL);
   });
@@ -88,15 +94,21 @@ describe('a Teams channel is one place, whichever post (thread) Opari is used fr
     const from = await post(bot.url, cardAction('welcome.meetings', { lang: 'fi' }, inThread('1712345733333', CHAIR, legacyChannel)));
     expect(cardText(from.replies.find((r) => r.type === 'message'))).toContain('Vanha ohjausryhmä');
     const before = connector.calls.length;
-    await invoke('form.submit', { formId: 'kokous', title: 'Vanhan ryhmän kokous', date: '2027-03-11', time: '14:00', duration: '60', place: '', recurrence: 'once', until: '', dates: '' }, inThread('1712345744444', CHAIR, legacyChannel));
+    await invoke(
+      'form.submit',
+      { formId: 'kokous', title: 'Vanhan ryhmän kokous', date: '2027-03-11', time: '14:00', duration: '60', place: '', recurrence: 'once', until: '', dates: '' },
+      inThread('1712345744444', CHAIR, legacyChannel),
+    );
     const meeting = (await store.all<{ id: string; groupId: string; title: string }>('meetings')).find((m) => m.title === 'Vanhan ryhmän kokous')!;
     const now = new Date().toISOString();
-    await store.container('reminders').items.create({ id: 'legacy-now', dueDay: now.slice(0, 10), dueUtc: now, offsetMinutes: 60, meetingId: meeting.id, groupId: meeting.groupId, tenantId: TENANT, status: 'pending', attempts: 0 });
+    await store
+      .container('reminders')
+      .items.create({ id: 'legacy-now', dueDay: now.slice(0, 10), dueUtc: now, offsetMinutes: 60, meetingId: meeting.id, groupId: meeting.groupId, tenantId: TENANT, status: 'pending', attempts: 0 });
     const sent = await connector.waitFor((c) => connector.calls.indexOf(c) >= before && c.method === 'POST' && JSON.stringify(c.body).includes('Muistutus: Vanhan ryhmän kokous'));
     expect(sent.conversationId).toBe(legacyChannel);
   });
 
-  it('posts tickets to the experts\' channel as new posts, and the expert\'s answer in the thread where it was asked', async () => {
+  it("posts tickets to the experts' channel as new posts, and the expert's answer in the thread where it was asked", async () => {
     const set = await post(bot.url, message('asiantuntijakanava', inThread('1712345755555', EXPERT, EXPERTS)));
     expect(set.replies[0].text).toMatch(/asiantuntijakanava/);
     const settings = await store.all<{ id: string; ref: { conversationId: string } }>('settings');

@@ -35,7 +35,7 @@ describe('ask an expert (human in the loop)', () => {
   const said = (replies: { type: string; text?: string }[]) => replies.find((r) => r.type === 'message')?.text ?? '';
   const ticketId = (text: string) => /T-[0-9A-F]{6}/.exec(text)?.[0];
 
-  it('lets only an admin choose the experts\' channel', async () => {
+  it("lets only an admin choose the experts' channel", async () => {
     const { replies } = await post(bot.url, message('asiantuntijakanava', channel(EXPERT)));
     expect(replies[0].text).toBe('Asiantuntijakanavan voi valita vain Oparin ylläpitäjä.');
     expect((await store.all<{ id: string }>('settings')).filter((s) => s.id === 'expert-channel')).toEqual([]);
@@ -86,7 +86,7 @@ describe('ask an expert (human in the loop)', () => {
     expect(JSON.stringify(replies[0].attachments?.[0].content)).not.toContain('expert.ask');
   });
 
-  it('lets only experts, in their channel, handle a ticket — never its asker — and keeps the expert\'s wording in the FAQ', async () => {
+  it("lets only experts, in their channel, handle a ticket — never its asker — and keeps the expert's wording in the FAQ", async () => {
     const q = 'mitä tehdään jos oppilaan lemmikkikäärme karkaa luokassa';
     const asked = await post(bot.url, cardAction('expert.ask', { question: q, expertQuestion: q }, asker()));
     const id = ticketId(said(asked.replies))!;
@@ -196,7 +196,8 @@ describe('ask an expert (human in the loop)', () => {
 
     const answer = 'Rehtori päättää kiinteistön omistajan kanssa.';
     const answerCard = randomUUID();
-    const reply = () => post(bot.url, { ...cardAction('expert.answer', { ticketId: id, answer, saveFaq: 'true', faqQuestion: 'Saako koulun katolle rakentaa mehiläispesän?' }, channel()), replyToId: answerCard });
+    const reply = () =>
+      post(bot.url, { ...cardAction('expert.answer', { ticketId: id, answer, saveFaq: 'true', faqQuestion: 'Saako koulun katolle rakentaa mehiläispesän?' }, channel()), replyToId: answerCard });
     await Promise.all([reply(), reply()]);
     await reply();
     await connector.waitFor((x) => x.conversationId === 'a:aino-personal' && JSON.stringify(x.body).includes(answer));
@@ -214,7 +215,7 @@ describe('ask an expert (human in the loop)', () => {
     expect(said(long.replies)).toMatch(/Kysymys on liian pitkä/);
   });
 
-  it('shows the experts the asker\'s words without links or markup', async () => {
+  it("shows the experts the asker's words without links or markup", async () => {
     const asked = await post(bot.url, cardAction('expert.ask', { question: 'x', expertQuestion: 'Katso [tämä](javascript:alert(1)) <img src=x onerror=alert(1)>ohje' }, asker()));
     const id = ticketId(said(asked.replies))!;
     const card = JSON.stringify((await connector.waitFor((c) => c.conversationId.startsWith(CHANNEL) && JSON.stringify(c.body).includes(id))).body);

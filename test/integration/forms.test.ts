@@ -51,7 +51,7 @@ describe('forms and cases over HTTP', () => {
     expect(inChannel.replies[0].text).toMatch(/vain henkilökohtaisessa keskustelussa/);
   });
 
-  it('re-renders an invalid form with the user\'s values kept and the errors next to the fields, storing nothing', async () => {
+  it("re-renders an invalid form with the user's values kept and the errors next to the fields, storing nothing", async () => {
     const { replies } = await submit({ ...validReferral(), description: '', madeWith: 'none', pupilInformed: 'false' });
     const card = invokeCard(replies) as { body: unknown[] };
     const text = collectText(card).join('\n');
@@ -147,7 +147,7 @@ describe('forms and cases over HTTP', () => {
     expect(trail).toEqual(expect.arrayContaining(['created', 'exported', 'deleted']));
   });
 
-  it('says so when the school channel\'s notice could not go out, and sends it once when the same submit comes again', async () => {
+  it("says so when the school channel's notice could not go out, and sends it once when the same submit comes again", async () => {
     const replyToId = randomUUID();
     connector.failFor.set(CHANNEL, 503);
     const first = await submit({ ...validReferral(), pupilName: 'Liisa Laine' }, personal(), replyToId);
@@ -156,7 +156,10 @@ describe('forms and cases over HTTP', () => {
     expect(c.deliveries?.notice?.state).toBe('failed');
     connector.failFor.delete(CHANNEL);
     const noticed = () => connector.calls.filter((x) => x.method === 'POST' && x.conversationId === CHANNEL && x.status === 201 && JSON.stringify(x.body).includes(c.number));
-    const [again, once] = await Promise.all([submit({ ...validReferral(), pupilName: 'Liisa Laine' }, personal(), replyToId), submit({ ...validReferral(), pupilName: 'Liisa Laine' }, personal(), replyToId)]);
+    const [again, once] = await Promise.all([
+      submit({ ...validReferral(), pupilName: 'Liisa Laine' }, personal(), replyToId),
+      submit({ ...validReferral(), pupilName: 'Liisa Laine' }, personal(), replyToId),
+    ]);
     for (const r of [again, once]) expect(invokeText(r.replies)).toContain(c.number);
     expect([again, once].some((r) => !invokeText(r.replies).includes('ei saatu lähetettyä'))).toBe(true);
     expect(noticed()).toHaveLength(1);

@@ -1,4 +1,17 @@
-import { activity, activityCases, closedPortUrl, type FakeOpenId, GUID_FOR_CASES, runCases, startFakeOpenId, TENANT, token, tokenCases, withGenuineToken, CHANNEL_ISSUER } from '../../src/cli/hostileCases';
+import {
+  activity,
+  activityCases,
+  closedPortUrl,
+  type FakeOpenId,
+  GUID_FOR_CASES,
+  runCases,
+  startFakeOpenId,
+  TENANT,
+  token,
+  tokenCases,
+  withGenuineToken,
+  CHANNEL_ISSUER,
+} from '../../src/cli/hostileCases';
 import { startBot, type RunningBot } from '../helpers/bot';
 import { startTestStore, type TestStore } from '../helpers/store';
 
@@ -45,7 +58,10 @@ describe('hostile requests to a bot with a Bot Framework identity', () => {
   });
 
   it('answers every malformed or hostile activity below 500, as it must, and stays up', async () => {
-    const results = await runCases(bot.url, activityCases(SERVICE_URL).map((c) => withGenuineToken(c, idp, SERVICE_URL)));
+    const results = await runCases(
+      bot.url,
+      activityCases(SERVICE_URL).map((c) => withGenuineToken(c, idp, SERVICE_URL)),
+    );
     expect(results.filter((r) => r.problem)).toEqual([]);
     expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
     expect(bot.output()).not.toMatch(stackTrace);
@@ -56,7 +72,12 @@ describe('hostile requests to a bot with a Bot Framework identity', () => {
     expect(results.filter((r) => r.problem)).toEqual([]);
     expect(results.filter((r) => r.ms > 3000).map((r) => r.name)).toEqual([]);
     await bot.waitForLog((l) => l.event === 'auth.refused' && l.reason === 'service-url');
-    const reasons = new Set(bot.logs().filter((l) => l.event === 'auth.refused').map((l) => l.reason));
+    const reasons = new Set(
+      bot
+        .logs()
+        .filter((l) => l.event === 'auth.refused')
+        .map((l) => l.reason),
+    );
     for (const r of ['missing', 'malformed', 'algorithm', 'signature', 'expired', 'audience', 'issuer', 'key']) expect(reasons).toContain(r);
     expect(bot.output()).not.toMatch(stackTrace);
   });
@@ -74,21 +95,30 @@ describe('hostile requests to a bot with a Bot Framework identity', () => {
   it.each([
     ['stalls', () => startFakeOpenId('stall').then((s) => ({ url: s.url, stop: s.stop }))],
     ['cannot be reached', async () => ({ url: await closedPortUrl(), stop: async () => undefined })],
-  ])('refuses tokens with 401 within seconds when the OpenID metadata endpoint %s', async (_how, endpoint) => {
-    const metadata = await endpoint();
-    const blind = await startBot({ ...identity(metadata.url), CASE_KEYS: store.env.CASE_KEYS });
-    try {
-      const cases = tokenCases(GUID_FOR_CASES, SERVICE_URL, idp)
-        .filter((c) => ['a genuine token', 'signed by another key under the genuine key id', 'expired an hour ago'].includes(c.name))
-        .map((c) => ({ ...c, expect: 401 }));
-      const results = await runCases(blind.url, [...cases, ...cases], 15_000);
-      expect(results.filter((r) => r.problem)).toEqual([]);
-      expect(Math.max(...results.map((r) => r.ms))).toBeLessThan(10_000);
-      expect(blind.output()).not.toMatch(stackTrace);
-      expect(blind.logs().filter((l) => l.event === 'auth.refused').map((l) => l.reason)).toContain('metadata');
-    } finally {
-      await blind.stop();
-      await metadata.stop();
-    }
-  }, 120_000);
+  ])(
+    'refuses tokens with 401 within seconds when the OpenID metadata endpoint %s',
+    async (_how, endpoint) => {
+      const metadata = await endpoint();
+      const blind = await startBot({ ...identity(metadata.url), CASE_KEYS: store.env.CASE_KEYS });
+      try {
+        const cases = tokenCases(GUID_FOR_CASES, SERVICE_URL, idp)
+          .filter((c) => ['a genuine token', 'signed by another key under the genuine key id', 'expired an hour ago'].includes(c.name))
+          .map((c) => ({ ...c, expect: 401 }));
+        const results = await runCases(blind.url, [...cases, ...cases], 15_000);
+        expect(results.filter((r) => r.problem)).toEqual([]);
+        expect(Math.max(...results.map((r) => r.ms))).toBeLessThan(10_000);
+        expect(blind.output()).not.toMatch(stackTrace);
+        expect(
+          blind
+            .logs()
+            .filter((l) => l.event === 'auth.refused')
+            .map((l) => l.reason),
+        ).toContain('metadata');
+      } finally {
+        await blind.stop();
+        await metadata.stop();
+      }
+    },
+    120_000,
+  );
 });

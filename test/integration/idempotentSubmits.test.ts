@@ -23,7 +23,17 @@ describe('the same form submit twice, one after the other and both at once', () 
   let groupId = '';
   /** One submit of the card message `card`, as Teams sends it (the bot's own posts go to the connector). */
   const submit = async (card: string, data: Record<string, unknown>, user = CHAIR) =>
-    JSON.stringify(((await post(bot.url, { ...cardAction(data.verb ? String(data.verb) : 'form.submit', data, { scope: 'channel', conversationId: CHANNEL, serviceUrl: connector.url, user, locale: 'fi-FI' }), replyToId: card }, { expectReplies: false })).body as InvokeBody).value);
+    JSON.stringify(
+      (
+        (
+          await post(
+            bot.url,
+            { ...cardAction(data.verb ? String(data.verb) : 'form.submit', data, { scope: 'channel', conversationId: CHANNEL, serviceUrl: connector.url, user, locale: 'fi-FI' }), replyToId: card },
+            { expectReplies: false },
+          )
+        ).body as InvokeBody
+      ).value,
+    );
   const posts = (needle: string) => connector.calls.filter((c) => c.method === 'POST' && c.conversationId === CHANNEL && JSON.stringify(c.body).includes(needle));
   const meetings = () => store.all<{ id: string; title: string; agenda: { id: string; title: string }[]; memo?: { decisions: string }; startUtc: string }>('meetings');
 

@@ -63,11 +63,15 @@ describe('Opari answers in the language the user uses', () => {
     expect(cardText(en.replies[0])).toContain("Hi, I'm Opari");
   });
 
-  it('posts what a group posts in the group\'s language: a Finnish agenda with its standard items, an English one with English items', async () => {
+  it("posts what a group posts in the group's language: a Finnish agenda with its standard items, an English one with English items", async () => {
     const inChannel = (channel: string) => ({ scope: 'channel' as const, conversationId: channel, serviceUrl: connector.url, user: CHAIR, locale: EN_CLIENT });
     const setUp = async (channel: string, lang: string, name: string) => {
       await post(bot.url, cardAction('group.create', { type: 'communal', name, school: 'koivurinne', lang }, inChannel(channel)), { expectReplies: false });
-      const r = await post(bot.url, cardAction('form.submit', { formId: 'kokous', title: name, date: '2027-04-14', time: '14:00', duration: '60', place: '', recurrence: 'once', until: '', dates: '' }, inChannel(channel)), { expectReplies: false });
+      const r = await post(
+        bot.url,
+        cardAction('form.submit', { formId: 'kokous', title: name, date: '2027-04-14', time: '14:00', duration: '60', place: '', recurrence: 'once', until: '', dates: '' }, inChannel(channel)),
+        { expectReplies: false },
+      );
       return collectText((r.body as { value?: unknown }).value).join('\n');
     };
     const fiConfirm = await setUp('19:kieli-fi@thread.tacv2', 'fi', 'Suomenkielinen ryhmä');
@@ -88,12 +92,30 @@ describe('Opari answers in the language the user uses', () => {
     await post(bot.url, installation('add', personal));
     await post(bot.url, message('språk svenska', personal));
     const channel = '19:kieli-chair@thread.tacv2';
-    await post(bot.url, cardAction('group.create', { type: 'communal', name: 'Rehtorin ryhmä', school: 'koivurinne', lang: 'fi' }, { scope: 'channel', conversationId: channel, serviceUrl: connector.url, user: CHAIR, locale: 'fi-FI' }), { expectReplies: false });
-    await post(bot.url, cardAction('form.submit', { formId: 'kokous', title: 'Rehtorin kokous', date: '2027-04-15', time: '14:00', duration: '60', place: '', recurrence: 'once', until: '', dates: '' }, { scope: 'channel', conversationId: channel, serviceUrl: connector.url, user: CHAIR, locale: 'fi-FI' }), { expectReplies: false });
+    await post(
+      bot.url,
+      cardAction(
+        'group.create',
+        { type: 'communal', name: 'Rehtorin ryhmä', school: 'koivurinne', lang: 'fi' },
+        { scope: 'channel', conversationId: channel, serviceUrl: connector.url, user: CHAIR, locale: 'fi-FI' },
+      ),
+      { expectReplies: false },
+    );
+    await post(
+      bot.url,
+      cardAction(
+        'form.submit',
+        { formId: 'kokous', title: 'Rehtorin kokous', date: '2027-04-15', time: '14:00', duration: '60', place: '', recurrence: 'once', until: '', dates: '' },
+        { scope: 'channel', conversationId: channel, serviceUrl: connector.url, user: CHAIR, locale: 'fi-FI' },
+      ),
+      { expectReplies: false },
+    );
     const meeting = (await store.all<{ id: string; groupId: string; title: string }>('meetings')).find((m) => m.title === 'Rehtorin kokous')!;
     connector.failFor.set(channel, 403); // Opari was removed from the group's channel
     const now = new Date().toISOString();
-    await store.container('reminders').items.create({ id: 'kieli-gone', dueDay: now.slice(0, 10), dueUtc: now, offsetMinutes: 60, meetingId: meeting.id, groupId: meeting.groupId, tenantId: TENANT, status: 'pending', attempts: 0 });
+    await store
+      .container('reminders')
+      .items.create({ id: 'kieli-gone', dueDay: now.slice(0, 10), dueUtc: now, offsetMinutes: 60, meetingId: meeting.id, groupId: meeting.groupId, tenantId: TENANT, status: 'pending', attempts: 0 });
     const told = await connector.waitFor((c) => c.conversationId === 'a:chair-kieli' && JSON.stringify(c.body).includes('Rehtorin kokous'), 15_000);
     expect(String(told.body.text)).toContain('Påminnelsen om Rehtorin kokous');
   });

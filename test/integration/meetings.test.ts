@@ -30,7 +30,13 @@ describe('meetings over HTTP: groups, agendas, answers and reminders', () => {
     connector.members.push(CHAIR, MEMBER);
     bot = await startBot({ ...store.env, REMINDER_POLL_MS: '300', REMINDER_LEASE_MS: '5000', REMINDER_GRACE_MINUTES: '60' });
     // The chair has a personal chat with Opari (for failure reports).
-    await post(bot.url, { ...cardAction('x', {}, { conversationId: 'a:chair-personal', serviceUrl: connector.url, user: CHAIR }), type: 'installationUpdate', action: 'add', name: undefined, value: undefined });
+    await post(bot.url, {
+      ...cardAction('x', {}, { conversationId: 'a:chair-personal', serviceUrl: connector.url, user: CHAIR }),
+      type: 'installationUpdate',
+      action: 'add',
+      name: undefined,
+      value: undefined,
+    });
   });
   afterAll(async () => {
     await bot?.stop();
@@ -38,7 +44,7 @@ describe('meetings over HTTP: groups, agendas, answers and reminders', () => {
     await store?.stop();
   });
 
-  it('sets up a group bound to the channel, with the chair and the channel\'s members', async () => {
+  it("sets up a group bound to the channel, with the chair and the channel's members", async () => {
     const card = await post(bot.url, message('perusta ryhmä', inChannel()));
     expect(JSON.stringify(card.replies[0].attachments)).toContain('Perusta opiskeluhuoltoryhmä');
     const created = await invoke('group.create', { type: 'communal', name: 'Koivurinteen yhteisöllinen OHR', school: 'koivurinne' });
@@ -50,9 +56,19 @@ describe('meetings over HTTP: groups, agendas, answers and reminders', () => {
     groupId = group.id;
   });
 
-  it('schedules the regional-style dates with the plan\'s standard agenda, a weekend warning and two reminders each', async () => {
+  it("schedules the regional-style dates with the plan's standard agenda, a weekend warning and two reminders each", async () => {
     const before = connector.calls.length;
-    const r = await invoke('form.submit', { formId: 'kokous', title: 'Yhteisöllinen OHR', date: '2027-02-13', time: '14:30', duration: '60', place: 'Opettajainhuone', recurrence: 'dates', until: '', dates: '7.5.2027, 10.9.2027, 12.11.2027' });
+    const r = await invoke('form.submit', {
+      formId: 'kokous',
+      title: 'Yhteisöllinen OHR',
+      date: '2027-02-13',
+      time: '14:30',
+      duration: '60',
+      place: 'Opettajainhuone',
+      recurrence: 'dates',
+      until: '',
+      dates: '7.5.2027, 10.9.2027, 12.11.2027',
+    });
     expect(text(r)).toContain('Kokouksia kutsuttu: 4');
     const posted = connector.calls.slice(before).filter((c) => c.conversationId === CHANNEL && c.method === 'POST');
     expect(posted).toHaveLength(4);
@@ -66,7 +82,10 @@ describe('meetings over HTTP: groups, agendas, answers and reminders', () => {
     expect(meetings.map((m) => m.startUtc.slice(11, 16))).toEqual(['12:30', '11:30', '11:30', '12:30']);
     expect(meetings.every((m) => m.agendaActivityId)).toBe(true);
     const reminders = await store.all<{ meetingId: string; dueUtc: string; status: string }>('reminders');
-    const first = reminders.filter((x) => x.meetingId === meetings[0].id).map((x) => x.dueUtc).sort();
+    const first = reminders
+      .filter((x) => x.meetingId === meetings[0].id)
+      .map((x) => x.dueUtc)
+      .sort();
     expect(first).toEqual(['2027-02-12T12:30:00.000Z', '2027-02-13T11:30:00.000Z']);
     expect(reminders).toHaveLength(8);
   });
@@ -90,7 +109,17 @@ describe('meetings over HTTP: groups, agendas, answers and reminders', () => {
 
   it('sends a due reminder to the group\'s conversation once, and the "I\'ll be there" answer updates the agenda card', async () => {
     const now = new Date();
-    await store.container('reminders').items.create({ id: 'due-now', dueDay: now.toISOString().slice(0, 10), dueUtc: now.toISOString(), offsetMinutes: 60, meetingId: meetingIds[0], groupId, tenantId: '6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b', status: 'pending', attempts: 0 });
+    await store.container('reminders').items.create({
+      id: 'due-now',
+      dueDay: now.toISOString().slice(0, 10),
+      dueUtc: now.toISOString(),
+      offsetMinutes: 60,
+      meetingId: meetingIds[0],
+      groupId,
+      tenantId: '6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b',
+      status: 'pending',
+      attempts: 0,
+    });
     const sent = await connector.waitFor((c) => c.method === 'POST' && c.conversationId === CHANNEL && JSON.stringify(c.body).includes('Muistutus: Yhteisöllinen OHR'));
     expect(JSON.stringify(sent.body)).toContain('Välituntivalvonnan järjestäminen');
     await new Promise((r) => setTimeout(r, 1000));
@@ -109,11 +138,26 @@ describe('meetings over HTTP: groups, agendas, answers and reminders', () => {
     // dispatcher backs off and tries again while it holds the claim.
     connector.script.set(CHANNEL, [429, 429, 429, 429, 503]);
     const before = connector.calls.length;
-    await store.container('reminders').items.create({ id: 'retry-me', dueDay: now.toISOString().slice(0, 10), dueUtc: now.toISOString(), offsetMinutes: 1440, meetingId: meetingIds[1], groupId, tenantId: '6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b', status: 'pending', attempts: 0 });
+    await store.container('reminders').items.create({
+      id: 'retry-me',
+      dueDay: now.toISOString().slice(0, 10),
+      dueUtc: now.toISOString(),
+      offsetMinutes: 1440,
+      meetingId: meetingIds[1],
+      groupId,
+      tenantId: '6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b',
+      status: 'pending',
+      attempts: 0,
+    });
     await bot.waitForLog((l) => l.event === 'reminder.sent' && l.reminderId === 'retry-me', 30_000);
     const attempts = connector.calls.slice(before).filter((c) => c.method === 'POST' && c.conversationId === CHANNEL && JSON.stringify(c.body).includes('7.5.2027'));
     expect(attempts.map((c) => c.status)).toEqual([429, 429, 429, 429, 503, 201]); // five refused, one delivered
-    expect(bot.logs().filter((l) => l.event === 'reminder.retry' && l.reminderId === 'retry-me').map((l) => l.status)).toEqual([429]);
+    expect(
+      bot
+        .logs()
+        .filter((l) => l.event === 'reminder.retry' && l.reminderId === 'retry-me')
+        .map((l) => l.status),
+    ).toEqual([429]);
     const r = (await store.all<{ id: string; status: string }>('reminders')).find((x) => x.id === 'retry-me');
     expect(r?.status).toBe('sent');
   }, 40_000);
@@ -121,10 +165,28 @@ describe('meetings over HTTP: groups, agendas, answers and reminders', () => {
   it('stops on 403 (the bot was removed), marks the reminder failed and tells the chair personally', async () => {
     const now = new Date();
     connector.failFor.set(CHANNEL, 403);
-    await store.container('reminders').items.create({ id: 'gone', dueDay: now.toISOString().slice(0, 10), dueUtc: now.toISOString(), offsetMinutes: 60, meetingId: meetingIds[2], groupId, tenantId: '6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b', status: 'pending', attempts: 0 });
-    const told = await connector.waitFor((c) => c.conversationId === 'a:chair-personal' && JSON.stringify(c.body).includes('ei voitu lähettää'), 15_000).catch((e) => {
-      throw new Error(`${(e as Error).message}\n${bot.logs().filter((l) => String(l.event).startsWith('reminder') || String(l.event).startsWith('conversation')).map((l) => JSON.stringify(l)).join('\n')}`);
+    await store.container('reminders').items.create({
+      id: 'gone',
+      dueDay: now.toISOString().slice(0, 10),
+      dueUtc: now.toISOString(),
+      offsetMinutes: 60,
+      meetingId: meetingIds[2],
+      groupId,
+      tenantId: '6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b',
+      status: 'pending',
+      attempts: 0,
     });
+    const told = await connector
+      .waitFor((c) => c.conversationId === 'a:chair-personal' && JSON.stringify(c.body).includes('ei voitu lähettää'), 15_000)
+      .catch((e) => {
+        throw new Error(
+          `${(e as Error).message}\n${bot
+            .logs()
+            .filter((l) => String(l.event).startsWith('reminder') || String(l.event).startsWith('conversation'))
+            .map((l) => JSON.stringify(l))
+            .join('\n')}`,
+        );
+      });
     expect(JSON.stringify(told.body)).toContain('Yhteisöllinen OHR');
     const r = (await store.all<{ id: string; status: string; attempts: number }>('reminders')).find((x) => x.id === 'gone');
     expect(r).toMatchObject({ status: 'failed', attempts: 1 });
@@ -133,7 +195,17 @@ describe('meetings over HTTP: groups, agendas, answers and reminders', () => {
 
   it('marks a reminder that fell due long before the bot could send it as missed, and tells the chair', async () => {
     const then = new Date(Date.now() - 3 * 3600_000);
-    await store.container('reminders').items.create({ id: 'too-late', dueDay: then.toISOString().slice(0, 10), dueUtc: then.toISOString(), offsetMinutes: 60, meetingId: meetingIds[3], groupId, tenantId: '6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b', status: 'pending', attempts: 0 });
+    await store.container('reminders').items.create({
+      id: 'too-late',
+      dueDay: then.toISOString().slice(0, 10),
+      dueUtc: then.toISOString(),
+      offsetMinutes: 60,
+      meetingId: meetingIds[3],
+      groupId,
+      tenantId: '6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b',
+      status: 'pending',
+      attempts: 0,
+    });
     await connector.waitFor((c) => c.conversationId === 'a:chair-personal' && JSON.stringify(c.body).includes('jäi lähettämättä'), 15_000);
     expect((await store.all<{ id: string; status: string }>('reminders')).find((x) => x.id === 'too-late')?.status).toBe('missed');
   });
@@ -150,7 +222,18 @@ describe('meetings over HTTP: groups, agendas, answers and reminders', () => {
     // The chair moves the third meeting: the posted agenda card is updated and the members are told.
     const editCard = await post(bot.url, cardAction('meeting.edit', { meetingId: meetingIds[2], groupId }, inChannel()));
     expect(JSON.stringify(editCard.replies.find((r) => r.type === 'message')?.attachments)).toContain(`"meetingId":"${meetingIds[2]}"`);
-    const moved = await invoke('form.submit', { formId: 'kokous', meetingId: meetingIds[2], title: 'Yhteisöllinen OHR', date: '2027-09-17', time: '13:00', duration: '90', place: 'Kirjasto', recurrence: 'once', until: '', dates: '' });
+    const moved = await invoke('form.submit', {
+      formId: 'kokous',
+      meetingId: meetingIds[2],
+      title: 'Yhteisöllinen OHR',
+      date: '2027-09-17',
+      time: '13:00',
+      duration: '90',
+      place: 'Kirjasto',
+      recurrence: 'once',
+      until: '',
+      dates: '',
+    });
     expect(text(moved)).toContain('pe 17.9.2027 klo 13.00–14.30');
     await connector.waitFor((c) => c.method === 'POST' && c.conversationId === CHANNEL && JSON.stringify(c.body).includes('muuttui: pe 17.9.2027'));
     const movedReminders = (await store.all<{ meetingId: string; status: string; dueUtc: string }>('reminders')).filter((r) => r.meetingId === meetingIds[2] && r.status === 'pending');

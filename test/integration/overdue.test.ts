@@ -25,8 +25,22 @@ describe('legal deadline and overdue cases', () => {
   const form = formCatalog(schools).get('uusi-asia')!;
   const actor = { tenantId: 't1', conversationId: 'a:teacher', userId: '29:teacher', aadObjectId: 'aad-teacher', name: 'Sanna' };
   /** Each handler's personal chat with Opari. */
-  const refsOf = async (tenantId: string, aad: string) => [{ tenantId, conversationId: `a:${aad}`, serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams', scope: 'personal' as const, botId: '28:opari' }];
-  const values = { school: 'koivurinne', pupilName: 'X', pupilClass: '1A', initiator: 'opettaja', reason: 'muu', description: 'd', madeWith: 'pupil', pupilInformed: true, guardianInformed: true, urgency: 'normal', target: 'kuraattori' };
+  const refsOf = async (tenantId: string, aad: string) => [
+    { tenantId, conversationId: `a:${aad}`, serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams', scope: 'personal' as const, botId: '28:opari' },
+  ];
+  const values = {
+    school: 'koivurinne',
+    pupilName: 'X',
+    pupilClass: '1A',
+    initiator: 'opettaja',
+    reason: 'muu',
+    description: 'd',
+    madeWith: 'pupil',
+    pupilInformed: true,
+    guardianInformed: true,
+    urgency: 'normal',
+    target: 'kuraattori',
+  };
 
   const keys = KeyRing.fromEnv(undefined);
   /** One instance's case service on `on` (its own client), all on the same clock. */
@@ -90,7 +104,10 @@ describe('legal deadline and overdue cases', () => {
   });
 
   it('reminds each handler of an overdue case once, however many instances look, and marks the case reminded once', async () => {
-    for (const [role, n] of [['kuraattori', 1], ['psykologi', 2]] as const) {
+    for (const [role, n] of [
+      ['kuraattori', 1],
+      ['psykologi', 2],
+    ] as const) {
       await service.roles.grant('t1', 'koivurinne', role, { userId: `29:h${n}`, aadObjectId: `aad-h${n}`, name: `H${n}` }, 'admin');
     }
     clock = new Date('2026-04-15T07:00:00Z');

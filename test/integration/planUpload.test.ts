@@ -51,7 +51,7 @@ async function startFileServer(): Promise<{ url: string; downloads: string[]; st
   };
 }
 
-describe('uploading and publishing the region\'s own plan from Teams', () => {
+describe("uploading and publishing the region's own plan from Teams", () => {
   let store: TestStore;
   let blobs: { url: string; close(): Promise<void> };
   let files: Awaited<ReturnType<typeof startFileServer>>;
@@ -82,7 +82,14 @@ describe('uploading and publishing the region\'s own plan from Teams', () => {
   const upload = (name: string, conversationId: string, o: { path?: string; user?: typeof USER; scope?: 'personal' | 'channel' } = {}) => ({
     ...message('', { ...personal(conversationId, o.user), scope: o.scope }),
     text: undefined,
-    attachments: [{ contentType: FILE_INFO, name, contentUrl: `${files.url}/${o.path ?? name}`, content: { downloadUrl: `${files.url}/${encodeURIComponent(o.path ?? name)}`, uniqueId: 'x', fileType: name.split('.').pop() } }],
+    attachments: [
+      {
+        contentType: FILE_INFO,
+        name,
+        contentUrl: `${files.url}/${o.path ?? name}`,
+        content: { downloadUrl: `${files.url}/${encodeURIComponent(o.path ?? name)}`, uniqueId: 'x', fileType: name.split('.').pop() },
+      },
+    ],
   });
   /** The next thing the bot sent proactively to a conversation (the preview card or a refusal). */
   const proactive = async (conversationId: string, after: number) => {
@@ -91,7 +98,9 @@ describe('uploading and publishing the region\'s own plan from Teams', () => {
   };
   const invokeCard = (r: { replies: BotReply[] }) => r.replies.find((x) => x.type === 'invokeResponse')?.value?.body?.value;
   const citations = (reply: BotReply | undefined) =>
-    ((reply?.entities?.find((e) => e.type === 'https://schema.org/Message') as { citation?: { appearance: { name: string; url: string; abstract: string } }[] } | undefined)?.citation ?? []).map((c) => c.appearance);
+    ((reply?.entities?.find((e) => e.type === 'https://schema.org/Message') as { citation?: { appearance: { name: string; url: string; abstract: string } }[] } | undefined)?.citation ?? []).map(
+      (c) => c.appearance,
+    );
 
   let versionId = '';
 
@@ -114,7 +123,11 @@ describe('uploading and publishing the region\'s own plan from Teams', () => {
     const tried = await post(bot.url, cardAction('plan.draft.try', { versionId, question: 'kurinpito asuntolassa' }, personal('a:admin-upload')));
     expect(collectText(invokeCard(tried)).join('\n')).toContain('Luonnoksen vastaus: 2.7 Kurinpito asuntolassa (86 §) (s. 9)');
     const asked = await post(second.url, message('kurinpito asuntolassa', personal('a:someone')));
-    expect(citations(asked.replies[0]).map((c) => c.name).join()).not.toContain('86 §');
+    expect(
+      citations(asked.replies[0])
+        .map((c) => c.name)
+        .join(),
+    ).not.toContain('86 §');
   });
 
   it('publishes: every instance answers from the new plan within seconds, cited by its numbers and pages', async () => {
@@ -134,7 +147,7 @@ describe('uploading and publishing the region\'s own plan from Teams', () => {
     }
   });
 
-  it('links the plan page to the original document at the section\'s page, served by any instance', async () => {
+  it("links the plan page to the original document at the section's page, served by any instance", async () => {
     const page = await (await fetch(`${second.url}/plan/turvallinen-opiskeluymparisto/kurinpito-asuntolassa-86`)).text();
     expect(page).toContain('<h1>2.7 Kurinpito asuntolassa (86 §)</h1>');
     const href = /<a class="original" href="([^"]+)">Alkuperäinen asiakirja \(sivu 9\)<\/a>/.exec(page)?.[1];
@@ -174,7 +187,11 @@ describe('uploading and publishing the region\'s own plan from Teams', () => {
   });
 
   describe('refuses, with a clear message, and changes nothing', () => {
-    const versionsNow = async () => (await store.all<{ kind: string; status: string }>('plans')).filter((d) => d.kind === 'version').map((d) => d.status).sort();
+    const versionsNow = async () =>
+      (await store.all<{ kind: string; status: string }>('plans'))
+        .filter((d) => d.kind === 'version')
+        .map((d) => d.status)
+        .sort();
     let versions: string[];
     beforeAll(async () => {
       versions = await versionsNow();

@@ -36,7 +36,25 @@ describe('reminder claims: the record right behind the send, leases kept and res
     const id = `m${String(++n).padStart(16, '0')}`;
     const now = new Date().toISOString();
     const later = new Date(Date.now() + 3600_000).toISOString();
-    const meeting: Meeting = { id, groupId: group.id, tenantId: TENANT, seriesId: 's', title: `Kokous ${n}`, date: '2027-01-01', time: '12:00', startUtc: later, endUtc: later, durationMinutes: 60, place: '', status: 'scheduled', agenda: [], proposalsUntil: now, rsvps: {}, warnings: [], createdAt: now };
+    const meeting: Meeting = {
+      id,
+      groupId: group.id,
+      tenantId: TENANT,
+      seriesId: 's',
+      title: `Kokous ${n}`,
+      date: '2027-01-01',
+      time: '12:00',
+      startUtc: later,
+      endUtc: later,
+      durationMinutes: 60,
+      place: '',
+      status: 'scheduled',
+      agenda: [],
+      proposalsUntil: now,
+      rsvps: {},
+      warnings: [],
+      createdAt: now,
+    };
     await new Meetings(direct.container('meetings')).create(meeting);
     const r: Reminder = { id: `${id}-60`, dueDay: now.slice(0, 10), dueUtc: now, offsetMinutes: 60, meetingId: id, groupId: group.id, tenantId: TENANT, status: 'pending', attempts: 0 };
     await new Reminders(direct.container('reminders')).create(r);

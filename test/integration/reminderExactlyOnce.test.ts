@@ -63,7 +63,17 @@ describe('reminders across instances', () => {
           createdAt: new Date().toISOString(),
         };
         await meetings.create(meeting);
-        const r: Reminder = { id: `${meeting.id}-60`, dueDay: due.slice(0, 10), dueUtc: due, offsetMinutes: 60, meetingId: meeting.id, groupId: group.id, tenantId: TENANT, status: 'pending', attempts: 0 };
+        const r: Reminder = {
+          id: `${meeting.id}-60`,
+          dueDay: due.slice(0, 10),
+          dueUtc: due,
+          offsetMinutes: 60,
+          meetingId: meeting.id,
+          groupId: group.id,
+          tenantId: TENANT,
+          status: 'pending',
+          attempts: 0,
+        };
         await reminders.create(r);
       }),
     );
@@ -107,7 +117,14 @@ describe('reminders across instances', () => {
   });
 
   function delays(): number[] {
-    return bots.flatMap((b) => b.logs().filter((l) => l.event === 'reminder.sent').map((l) => Number(l.delayMs))).sort((a, b) => a - b);
+    return bots
+      .flatMap((b) =>
+        b
+          .logs()
+          .filter((l) => l.event === 'reminder.sent')
+          .map((l) => Number(l.delayMs)),
+      )
+      .sort((a, b) => a - b);
   }
 
   it('delivers 200 reminders due within 15 s once each with three instances polling', async () => {
@@ -119,7 +136,7 @@ describe('reminders across instances', () => {
     expect(counts.filter((c) => c > 1)).toHaveLength(0);
     // An instance records and logs a send after the connector has answered it: give the last ones a moment.
     const sentLogs = () => bots.map((b) => b.logs().filter((l) => l.event === 'reminder.sent').length);
-    for (const deadline = Date.now() + 10_000; sentLogs().reduce((a, b) => a + b, 0) < 200 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
+    for (const deadline = Date.now() + 10_000; sentLogs().reduce((a, b) => a + b, 0) < 200 && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 100));
     const perInstance = sentLogs();
     expect(perInstance.reduce((a, b) => a + b, 0)).toBe(200);
     expect(perInstance.filter((n) => n > 0).length).toBeGreaterThanOrEqual(2); // the work was shared
@@ -145,6 +162,8 @@ describe('reminders across instances', () => {
     expect(doubled.length).toBeLessThanOrEqual(8);
     const stuck = settled.filter((r) => r.status !== 'sent');
     expect(stuck.map((r) => `${r.id}:${r.status}`)).toEqual([]);
-    process.stdout.write(`after kill: 200/200 delivered, ${doubled.length} twice; reminders sent by the killed instance before it died: ${bots[1].logs().filter((l) => l.event === 'reminder.sent' && Number(String(l.reminderId).slice(1, 17)) > 200).length}\n`);
+    process.stdout.write(
+      `after kill: 200/200 delivered, ${doubled.length} twice; reminders sent by the killed instance before it died: ${bots[1].logs().filter((l) => l.event === 'reminder.sent' && Number(String(l.reminderId).slice(1, 17)) > 200).length}\n`,
+    );
   }, 120_000);
 });

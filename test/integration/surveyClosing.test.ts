@@ -53,8 +53,22 @@ describe('closing a survey round', () => {
     store = await openStore({ endpoint: test.cosmos.endpoint, key: test.env.COSMOS_KEY, database: 'survey-closing' }, createLogger('silent'));
     const groups = new Groups(store.container('groups'));
     const meetings = new MeetingService(groups, new Meetings(store.container('meetings')), new Reminders(store.container('reminders')), [], () => now);
-    for (const [id, school] of [['g000000000000000000000001', 'koivurinne'], ['g000000000000000000000002', 'koivurinne']]) {
-      await groups.create({ id, tenantId: TENANT, type: 'communal', name: id, schoolId: school, ref: ref(`19:${id}@thread.tacv2`), chair: { userId: '29:c', name: 'C' }, members: [], memberIds: ['29:c'], createdAt: '' });
+    for (const [id, school] of [
+      ['g000000000000000000000001', 'koivurinne'],
+      ['g000000000000000000000002', 'koivurinne'],
+    ]) {
+      await groups.create({
+        id,
+        tenantId: TENANT,
+        type: 'communal',
+        name: id,
+        schoolId: school,
+        ref: ref(`19:${id}@thread.tacv2`),
+        chair: { userId: '29:c', name: 'C' },
+        members: [],
+        memberIds: ['29:c'],
+        createdAt: '',
+      });
     }
     const chair = { userId: '29:c', name: 'C' };
     const g1 = (await groups.get(TENANT, 'g000000000000000000000001'))!;
@@ -64,8 +78,38 @@ describe('closing a survey round', () => {
     rounds = new SurveyRounds(store.container('surveyRounds'));
     const results = new SurveyResults(store.container('surveyResults'));
     const surveys = loadSurveys(join(__dirname, '..', '..', 'content', 'surveys'));
-    service = new SurveyService({ rounds, results, surveys, schools: [{ id: 'koivurinne', name: 'Koivurinteen koulu', provider: 'x', municipality: 'Esimerkkikunta' }], groups, roles, keyedHash: (t) => t.replace(/[^a-z0-9]/gi, '').slice(-40).padStart(40, '0'), now: () => now });
-    jobs = new SurveyJobs({ service, rounds, results, surveys, groups, meetings, port, keepRounds: 1, keepWords: new Set(), agendaTitle: () => 'Tulokset', leaseMs: 1, pollMs: 1000, concurrency: 2, maxAttempts: 5, log: createLogger('silent'), now: () => now });
+    service = new SurveyService({
+      rounds,
+      results,
+      surveys,
+      schools: [{ id: 'koivurinne', name: 'Koivurinteen koulu', provider: 'x', municipality: 'Esimerkkikunta' }],
+      groups,
+      roles,
+      keyedHash: (t) =>
+        t
+          .replace(/[^a-z0-9]/gi, '')
+          .slice(-40)
+          .padStart(40, '0'),
+      now: () => now,
+    });
+    jobs = new SurveyJobs({
+      service,
+      rounds,
+      results,
+      surveys,
+      groups,
+      meetings,
+      port,
+      keepRounds: 1,
+      keepWords: new Set(),
+      agendaTitle: () => 'Tulokset',
+      leaseMs: 1,
+      pollMs: 1000,
+      concurrency: 2,
+      maxAttempts: 5,
+      log: createLogger('silent'),
+      now: () => now,
+    });
   });
   afterAll(async () => {
     await store.close();
@@ -74,10 +118,16 @@ describe('closing a survey round', () => {
 
   it('delivers each result once, records a removed group instead of retrying it, and retries a passing failure', async () => {
     const day = (d: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date(now.getTime() + d * 24 * 3600_000));
-    const round = (await service.createRound({ tenantId: TENANT, userId: '29:k', name: 'K' }, { surveyId: 'pulse', schoolIds: ['koivurinne'], opensOn: day(0), closesOn: day(7) }, ref('a:k'), 'fi')) as Round;
+    const round = (await service.createRound(
+      { tenantId: TENANT, userId: '29:k', name: 'K' },
+      { surveyId: 'pulse', schoolIds: ['koivurinne'], opensOn: day(0), closesOn: day(7) },
+      ref('a:k'),
+      'fi',
+    )) as Round;
     expect(round.id).toMatch(/^r[0-9a-f]{16}$/);
     await jobs.tick();
-    for (let k = 0; k < 6; k++) expect((await service.answer({ roundId: round.id, schoolId: 'koivurinne', person: { userId: `29:p${k}`, aadObjectId: `aad-${k}` }, data: { vigour: '4' } })).kind).toBe('saved');
+    for (let k = 0; k < 6; k++)
+      expect((await service.answer({ roundId: round.id, schoolId: 'koivurinne', person: { userId: `29:p${k}`, aadObjectId: `aad-${k}` }, data: { vigour: '4' } })).kind).toBe('saved');
     await service.requestClose({ tenantId: TENANT, userId: '29:k', name: 'K' }, round.id);
     failures.set('coordinator', [503]);
     failures.set('g000000000000000000000002', [403]);

@@ -20,8 +20,10 @@ describe('survey invitations across instances', () => {
   const bots: RunningBot[] = [];
   const chat = (p: { id: string }) => `a:1on1-${p.id}`;
   const inChannel = (user: typeof CHAIR) => ({ scope: 'channel' as const, conversationId: CHANNEL, serviceUrl: connector.url, user, locale: 'fi-FI' });
-  const invoke = async (verb: string, data: Record<string, unknown>, o: ReturnType<typeof inChannel>) => JSON.stringify((await post(bots[0].url, cardAction(verb, data, o), { expectReplies: false })).body);
-  const delivered = (p: { id: string }) => connector.calls.filter((c) => c.method === 'POST' && c.conversationId === chat(p) && c.status === 201 && JSON.stringify(c.body).includes('Hyvinvointipulssi'));
+  const invoke = async (verb: string, data: Record<string, unknown>, o: ReturnType<typeof inChannel>) =>
+    JSON.stringify((await post(bots[0].url, cardAction(verb, data, o), { expectReplies: false })).body);
+  const delivered = (p: { id: string }) =>
+    connector.calls.filter((c) => c.method === 'POST' && c.conversationId === chat(p) && c.status === 201 && JSON.stringify(c.body).includes('Hyvinvointipulssi'));
 
   beforeAll(async () => {
     store = await startTestStore('survey-sending');
@@ -46,7 +48,11 @@ describe('survey invitations across instances', () => {
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date());
     const closes = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date(Date.now() + 7 * 24 * 3600_000));
     const personalOfCoord = { scope: 'personal' as const, conversationId: 'a:coord', serviceUrl: connector.url, user: COORD, locale: 'fi-FI' };
-    expect(JSON.stringify((await post(bots[0].url, cardAction('survey.start', { survey: 'pulse', schools: 'kanervakumpu', opensOn: today, closesOn: closes }, personalOfCoord), { expectReplies: false })).body)).toContain('on luotu');
+    expect(
+      JSON.stringify(
+        (await post(bots[0].url, cardAction('survey.start', { survey: 'pulse', schools: 'kanervakumpu', opensOn: today, closesOn: closes }, personalOfCoord), { expectReplies: false })).body,
+      ),
+    ).toContain('on luotu');
 
     await connector.waitFor((c) => c.status === 201 && JSON.stringify(c.body).includes('Hyvinvointipulssi'), 30_000);
     await bots[1].stop('SIGKILL');
@@ -67,7 +73,9 @@ describe('survey invitations across instances', () => {
     expect(byUser.get(STAFF[5].id)).toMatchObject({ status: 'failed', lastError: '403' });
     expect([...byUser.values()].filter((i) => i.status === 'sent')).toHaveLength(60);
     // The refused sends came before the delivered one, and only the delivered one made it "sent".
-    expect(connector.calls.filter((c) => c.conversationId === chat(STAFF[3]) && c.method === 'POST' && c.path.includes('/activities')).map((c) => c.status)).toEqual(expect.arrayContaining([429, 201]));
+    expect(connector.calls.filter((c) => c.conversationId === chat(STAFF[3]) && c.method === 'POST' && c.path.includes('/activities')).map((c) => c.status)).toEqual(
+      expect.arrayContaining([429, 201]),
+    );
     expect(delivered(STAFF[4])).toHaveLength(1);
     expect(connector.calls.filter((c) => c.conversationId === chat(STAFF[5]) && c.status === 201 && c.path.includes('/activities'))).toEqual([]);
   }, 120_000);

@@ -30,7 +30,8 @@ describe('staff well-being surveys over HTTP', () => {
   const personal = (p: Person) => `a:personal-${p.id}`;
   const inChannel = (user: Person) => ({ scope: 'channel' as const, conversationId: CHANNEL, serviceUrl: connector.url, user, locale: 'fi-FI' });
   const inPersonal = (user: Person) => ({ scope: 'personal' as const, conversationId: personal(user), serviceUrl: connector.url, user, locale: 'fi-FI' });
-  const invoke = async (verb: string, data: Record<string, unknown>, o: ReturnType<typeof inChannel> | ReturnType<typeof inPersonal>) => (await post(bot.url, cardAction(verb, data, o), { expectReplies: false })).body as InvokeBody;
+  const invoke = async (verb: string, data: Record<string, unknown>, o: ReturnType<typeof inChannel> | ReturnType<typeof inPersonal>) =>
+    (await post(bot.url, cardAction(verb, data, o), { expectReplies: false })).body as InvokeBody;
   const text = (b: InvokeBody) => JSON.stringify(b.value ?? '');
   /** Where a person's survey cards arrive: their stored personal chat, or the 1:1 chat Opari created. */
   const chatOf = (p: Person) => (installed.includes(p) ? personal(p) : `a:1on1-${p.id}`);
@@ -45,7 +46,8 @@ describe('staff well-being surveys over HTTP', () => {
       await new Promise((r) => setTimeout(r, 200));
     }
   }
-  const answer = (p: Person, values: Record<string, unknown>, extra: Record<string, unknown> = {}) => invoke('survey.answer', { roundId, schoolId: 'koivurinne', ticket: '', ...values, ...extra }, inPersonal(p));
+  const answer = (p: Person, values: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    invoke('survey.answer', { roundId, schoolId: 'koivurinne', ticket: '', ...values, ...extra }, inPersonal(p));
 
   beforeAll(async () => {
     store = await startTestStore('surveys');
@@ -58,7 +60,15 @@ describe('staff well-being surveys over HTTP', () => {
     expect(text(await invoke('roles.add', { school: 'koivurinne', role: 'koordinaattori', person: COORD.id }, inChannel(CHAIR)))).toContain('Hyvinvointikyselyjen koordinaattori');
     connector.members.splice(0, 1); // the coordinator is not staff of the school
     expect(text(await invoke('group.create', { type: 'communal', name: 'Koivurinteen yhteisöllinen OHR', school: 'koivurinne' }, inChannel(CHAIR)))).toContain('on perustettu');
-    expect(text(await invoke('form.submit', { formId: 'kokous', title: 'Yhteisöllinen OHR', date: '2031-02-12', time: '14:30', duration: '60', place: 'Opettajainhuone', recurrence: 'once', until: '', dates: '' }, inChannel(CHAIR)))).toContain('Kokouksia kutsuttu: 1');
+    expect(
+      text(
+        await invoke(
+          'form.submit',
+          { formId: 'kokous', title: 'Yhteisöllinen OHR', date: '2031-02-12', time: '14:30', duration: '60', place: 'Opettajainhuone', recurrence: 'once', until: '', dates: '' },
+          inChannel(CHAIR),
+        ),
+      ),
+    ).toContain('Kokouksia kutsuttu: 1');
   }, 60_000);
   afterAll(async () => {
     await bot?.stop();
@@ -89,7 +99,12 @@ describe('staff well-being surveys over HTTP', () => {
     for (const p of [CHAIR, ...STAFF]) await connector.waitFor((c) => c.method === 'POST' && c.conversationId === chatOf(p) && JSON.stringify(c.body).includes('Hyvinvointipulssi'), 20_000);
     await bot.waitForLog((l) => l.event === 'surveys.round.opened' && l.invited === 11);
     for (const p of [CHAIR, ...STAFF]) expect(cardsTo(p, 'Hyvinvointipulssi')).toHaveLength(1);
-    expect(connector.calls.filter((c) => c.path.match(/\/v3\/conversations\/?$/)).map((c) => c.conversationId).sort()).toEqual([CHAIR, ...STAFF.slice(3)].map((p) => `a:1on1-${p.id}`).sort());
+    expect(
+      connector.calls
+        .filter((c) => c.path.match(/\/v3\/conversations\/?$/))
+        .map((c) => c.conversationId)
+        .sort(),
+    ).toEqual([CHAIR, ...STAFF.slice(3)].map((p) => `a:1on1-${p.id}`).sort());
     const card = JSON.stringify(cardsTo(STAFF[0], 'Hyvinvointipulssi')[0].body);
     expect(card).toContain('Minulla on ollut viime viikkoina töissä virtaa ja intoa.');
     expect(card).toContain('Vastausaika päättyy');
@@ -123,16 +138,24 @@ describe('staff well-being surveys over HTTP', () => {
 
   it('reminds only those who have not answered, once', async () => {
     for (const [k, p] of STAFF.slice(1, 8).entries()) {
-      expect(text(await answer(p, { vigour: String(2 + (k % 3)), exhaustion: '2', workload: String(1 + (k % 4)), influence: '4', respect: '4', sharedTask: '5', workAbility: String(4 + k) }))).toContain('Kiitos');
+      expect(
+        text(await answer(p, { vigour: String(2 + (k % 3)), exhaustion: '2', workload: String(1 + (k % 4)), influence: '4', respect: '4', sharedTask: '5', workAbility: String(4 + k) })),
+      ).toContain('Kiitos');
     }
     const doc = (await store.all<{ id: string; kind: string; roundId: string }>('surveyRounds')).find((d) => d.kind === 'round')!;
-    await store.container('surveyRounds').item(doc.id, doc.roundId).patch([{ op: 'set', path: '/remindAt', value: new Date(Date.now() - 1000).toISOString() }]);
+    await store
+      .container('surveyRounds')
+      .item(doc.id, doc.roundId)
+      .patch([{ op: 'set', path: '/remindAt', value: new Date(Date.now() - 1000).toISOString() }]);
     const notAnswered = [CHAIR, STAFF[8], STAFF[9]];
     for (const p of notAnswered) await connector.waitFor((c) => c.conversationId === chatOf(p) && JSON.stringify(c.body).includes('Muistutus: Hyvinvointipulssi'), 20_000);
     await new Promise((r) => setTimeout(r, 1500));
     for (const p of notAnswered) expect(cardsTo(p, 'Muistutus')).toHaveLength(1);
     for (const p of STAFF.slice(0, 8)) expect(cardsTo(p, 'Muistutus')).toHaveLength(0);
-    const invitations = await until(() => store.all<{ kind: string; reminder: string }>('surveyRounds').then((all) => all.filter((d) => d.kind === 'invite')), (xs) => xs.every((i) => i.reminder === 'done'));
+    const invitations = await until(
+      () => store.all<{ kind: string; reminder: string }>('surveyRounds').then((all) => all.filter((d) => d.kind === 'invite')),
+      (xs) => xs.every((i) => i.reminder === 'done'),
+    );
     // Every invitation says only "done": not whether its person had answered.
     expect(invitations.map((i) => i.reminder)).toEqual(Array(11).fill('done'));
   }, 30_000);
@@ -201,7 +224,9 @@ describe('staff well-being surveys over HTTP', () => {
     const ids = { roundId, unitId, groupId: group.id };
     const form = await invoke('survey.workshop', ids, inChannel(CHAIR));
     expect(text(form)).toContain('Kehittämistyöpaja');
-    expect(text(await invoke('survey.workshop.book', { ...ids, title: 'Työpaja', date: '2031-01-20', time: '25:00', duration: '90', place: '' }, inChannel(CHAIR)))).toContain('Tarkista merkityt kentät');
+    expect(text(await invoke('survey.workshop.book', { ...ids, title: 'Työpaja', date: '2031-01-20', time: '25:00', duration: '90', place: '' }, inChannel(CHAIR)))).toContain(
+      'Tarkista merkityt kentät',
+    );
     const notChair = await invoke('survey.workshop.book', { ...ids, title: 'Työpaja', date: '2031-01-20', time: '14:00', duration: '90', place: 'Kirjasto' }, inChannel(STAFF[0]));
     expect(text(notChair)).toContain('Vain ryhmän puheenjohtaja');
     const booked = await invoke('survey.workshop.book', { ...ids, title: 'Työpaja: pulssin tulokset', date: '2031-01-20', time: '14:00', duration: '90', place: 'Kirjasto' }, inChannel(CHAIR));
@@ -222,7 +247,10 @@ describe('staff well-being surveys over HTTP', () => {
     roundId = next.id;
     for (const p of STAFF.slice(0, 6)) expect(text(await answer(p, { vigour: '4', followUp: p === STAFF[0] ? '2' : '5' }))).toContain('Kiitos');
     await invoke('survey.close', { roundId }, inPersonal(COORD));
-    const card = await connector.waitFor((c) => c.method === 'POST' && c.conversationId === CHANNEL && JSON.stringify(c.body).includes('Tauko yhdessä joka perjantai') && JSON.stringify(c.body).includes('Auttanut'), 30_000);
+    const card = await connector.waitFor(
+      (c) => c.method === 'POST' && c.conversationId === CHANNEL && JSON.stringify(c.body).includes('Tauko yhdessä joka perjantai') && JSON.stringify(c.body).includes('Auttanut'),
+      30_000,
+    );
     expect(JSON.stringify(card.body)).toContain('Auttanut: 83 % samaa mieltä (n = 6)');
     expect(JSON.stringify(card.body)).toContain('Tauko yhdessä joka perjantai (vastuu: Rehtori, seuranta 1.3.2031)');
     expect(JSON.stringify(card.body)).toContain('Chart.Line'); // two rounds: the trend

@@ -3,7 +3,13 @@ import { cardText, message, post } from '../helpers/activities';
 import { startBot, type RunningBot } from '../helpers/bot';
 import { startTestStore, type TestStore } from '../helpers/store';
 
-const QUESTIONS = ['millä perusteella oppilas saa avustajan', 'kotiopetuksen kriteerit', 'kuka kuuluu yhteisölliseen opiskeluhuoltoryhmään', 'miten teen lastensuojeluilmoituksen', 'kuraattorin yhteystiedot'];
+const QUESTIONS = [
+  'millä perusteella oppilas saa avustajan',
+  'kotiopetuksen kriteerit',
+  'kuka kuuluu yhteisölliseen opiskeluhuoltoryhmään',
+  'miten teen lastensuojeluilmoituksen',
+  'kuraattorin yhteystiedot',
+];
 
 /** What a turn costs the store: under load every Cosmos request counts (RUs, latency, throttling). */
 describe('store requests per turn', () => {
@@ -27,7 +33,18 @@ describe('store requests per turn', () => {
 
   const together = async (n: number, text: (i: number) => string) => {
     const before = { ...counts };
-    const replies = await Promise.all(Array.from({ length: n }, (_, i) => post(bot.url, message(text(i), { conversationId: `a:cost-${i}`, locale: 'fi-FI', user: { id: `29:cost-${i}`, name: `Käyttäjä ${i}`, aadObjectId: `0a1b2c3d-0000-4000-8000-${String(i).padStart(12, '0')}` } }))));
+    const replies = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        post(
+          bot.url,
+          message(text(i), {
+            conversationId: `a:cost-${i}`,
+            locale: 'fi-FI',
+            user: { id: `29:cost-${i}`, name: `Käyttäjä ${i}`, aadObjectId: `0a1b2c3d-0000-4000-8000-${String(i).padStart(12, '0')}` },
+          }),
+        ),
+      ),
+    );
     return { replies, reads: counts.reads - before.reads, writes: counts.writes - before.writes };
   };
 

@@ -100,7 +100,7 @@ describe('answer quality on the labelled questions', () => {
     expect(r.falseDeclines).toBeLessThanOrEqual(floor.falseDeclines);
   });
 
-  it('answers the issue\'s own examples from the right sections', () => {
+  it("answers the issue's own examples from the right sections", () => {
     const fi = plan.answer('millä perusteella oppilas saa avustajan?', 'fi');
     expect(fi.kind === 'answer' && fi.best.id).toBe('avustajakriteerit');
     const en = plan.answer('what are the home-schooling criteria?', 'en');

@@ -33,7 +33,7 @@ describe('dates on case cards follow the card language', () => {
     ['en', 'Tue 1.12.2026', 'Fri 20.11.2026'],
     ['fi', 'ti 1.12.2026', 'pe 20.11.2026'],
     ['sv', 'tis 1.12.2026', 'fre 20.11.2026'],
-  ] as const)('%s: the deadline %s, the request day %s, no other language\'s weekdays', (lang: Lang, due, requested) => {
+  ] as const)("%s: the deadline %s, the request day %s, no other language's weekdays", (lang: Lang, due, requested) => {
     const m = messages(lang);
     const notice = JSON.stringify(caseNoticeCard(c, m, new Map(schools.map((s) => [s.id, s])), []));
     expect(notice).toContain(due);

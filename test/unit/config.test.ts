@@ -64,7 +64,11 @@ describe('configuration', () => {
 
   it('requires the password and tenant that the bot identity type needs', () => {
     const keys = 'k1:' + Buffer.alloc(32, 1).toString('base64');
-    expect(problems({ BOT_ID: GUID, BOT_TYPE: 'SingleTenant', CASE_KEYS: keys }).map((x) => x.split(':')[0]).sort()).toEqual(['BOT_PASSWORD', 'BOT_TENANT_ID']);
+    expect(
+      problems({ BOT_ID: GUID, BOT_TYPE: 'SingleTenant', CASE_KEYS: keys })
+        .map((x) => x.split(':')[0])
+        .sort(),
+    ).toEqual(['BOT_PASSWORD', 'BOT_TENANT_ID']);
     expect(problems({ BOT_ID: GUID, BOT_TYPE: 'MultiTenant', BOT_PASSWORD: 'x', CASE_KEYS: keys })).toEqual([]);
     expect(problems({ BOT_ID: GUID, BOT_TYPE: 'UserAssignedMsi', BOT_TENANT_ID: GUID, CASE_KEYS: keys })).toEqual([]);
     // With a real bot identity, case data must not be encrypted with a throw-away key.

@@ -23,7 +23,10 @@ const easterSunday = (year: number): string | undefined => holidayOn(year, 'pä�
 const isoWeek = (date: string) => ({ year: Temporal.PlainDate.from(date).yearOfWeek, week: Temporal.PlainDate.from(date).weekOfYear });
 function dateOfIsoWeek(isoYear: number, week: number, weekday: number): string {
   const jan4 = Temporal.PlainDate.from({ year: isoYear, month: 1, day: 4 }); // 4 January is always in ISO week 1
-  return jan4.subtract({ days: jan4.dayOfWeek - 1 }).add({ days: (week - 1) * 7 + weekday - 1 }).toString();
+  return jan4
+    .subtract({ days: jan4.dayOfWeek - 1 })
+    .add({ days: (week - 1) * 7 + weekday - 1 })
+    .toString();
 }
 const isSchoolWorkingDay = (cal: SchoolCalendar | undefined, date: string) => describeDay(cal, date).working;
 const isCalendarCovered = (cal: SchoolCalendar | undefined, date: string) => describeDay(cal, date).covered;
@@ -513,10 +516,7 @@ describe('todayInHelsinki', () => {
 
 describe('calendar file validation', () => {
   it('accepts the valid base calendar and normalises single days', () => {
-    const cal = parseCalendar(
-      withYear({ extraDaysOff: ['2026-05-15'], extraSchoolDays: [{ date: '2025-09-27', name: 'työlauantai' }] }),
-      'testikunta.yml',
-    );
+    const cal = parseCalendar(withYear({ extraDaysOff: ['2026-05-15'], extraSchoolDays: [{ date: '2025-09-27', name: 'työlauantai' }] }), 'testikunta.yml');
     expect(cal.years[0]).toMatchObject({
       schoolYear: '2025-2026',
       start: '2025-08-01',
@@ -542,7 +542,16 @@ describe('calendar file validation', () => {
     ['school year before the current holiday rules', withYear({ schoolYear: '1989-1990' }), /years\[0\]\.schoolYear: school years 1991-1992 onwards/],
     ['school year format', withYear({ schoolYear: '2025/26' }), /years\[0\]\.schoolYear: expected 'YYYY-YYYY'/],
     ['term outside the school year', withYear({ terms: [{ start: '2025-08-07', end: '2026-08-05' }] }), /years\[0\]\.terms\[0\]\.end: 2026-08-05 is outside school year 2025-2026/],
-    ['overlapping terms', withYear({ terms: [{ start: '2025-08-07', end: '2026-01-10' }, { start: '2026-01-07', end: '2026-05-30' }] }), /years\[0\]\.terms\[1\]\.start: .*before the previous term ends/],
+    [
+      'overlapping terms',
+      withYear({
+        terms: [
+          { start: '2025-08-07', end: '2026-01-10' },
+          { start: '2026-01-07', end: '2026-05-30' },
+        ],
+      }),
+      /years\[0\]\.terms\[1\]\.start: .*before the previous term ends/,
+    ],
     ['day off outside the school year', withYear({ extraDaysOff: ['2026-08-03'] }), /years\[0\]\.extraDaysOff\[0\]: 2026-08-03 is outside/],
     ['working Saturday that is a Friday', withYear({ extraSchoolDays: ['2025-09-26'] }), /years\[0\]\.extraSchoolDays\[0\]: 2025-09-26 is not a Saturday/],
     [
@@ -556,7 +565,7 @@ describe('calendar file validation', () => {
     ['working Saturday on pyhäinpäivä', withYear({ extraSchoolDays: ['2025-11-01'] }), /is a public holiday \(pyhäinpäivä\)/],
     ['bad provider id', { ...validCalendar(), provider: 'Esimerkki Kunta' }, /provider: expected an id/],
     ['no years', { ...validCalendar(), years: [] }, /years: at least one school year/],
-    ['missing name', { provider: 'x', years: (validCalendar().years as unknown[]) }, /name: Required/],
+    ['missing name', { provider: 'x', years: validCalendar().years as unknown[] }, /name: Required/],
   ])('%s', (_label, data, message) => {
     const msg = errorOf(() => parseCalendar(data, 'content/calendars/testikunta.yml'));
     expect(msg.startsWith('content/calendars/testikunta.yml: ')).toBe(true);

@@ -8,7 +8,19 @@ const forms = formCatalog(schools);
 
 /** A valid submission for each form, as Teams sends it (every input a string). */
 const valid: Record<string, Record<string, unknown>> = {
-  'uusi-asia': { school: 'koivurinne', pupilName: 'Matti Meikäläinen', pupilClass: '5B', initiator: 'opettaja', reason: 'oppiminen', description: 'Lukeminen on vaikeaa.', madeWith: 'both', pupilInformed: 'true', guardianInformed: 'true', urgency: 'normal', target: 'psykologi' },
+  'uusi-asia': {
+    school: 'koivurinne',
+    pupilName: 'Matti Meikäläinen',
+    pupilClass: '5B',
+    initiator: 'opettaja',
+    reason: 'oppiminen',
+    description: 'Lukeminen on vaikeaa.',
+    madeWith: 'both',
+    pupilInformed: 'true',
+    guardianInformed: 'true',
+    urgency: 'normal',
+    target: 'psykologi',
+  },
   'tuen-tarve': {
     school: 'koivurinne',
     pupilName: 'Maija M',
@@ -27,9 +39,38 @@ const valid: Record<string, Record<string, unknown>> = {
     filledBy: 'Liisa Opettaja, luokanopettaja; Eero Erityisopettaja',
     filledOn: '2026-11-20',
   },
-  avustajatarve: { school: 'koivurinne', pupilName: 'Pekka P', pupilClass: '1B', kind: 'henkilokohtainen', situations: 'Siirtymät ja ruokailu', hours: '10', health: '', expertStatement: 'true', homeHeard: 'true' },
-  kotiopetus: { kind: 'kotiopetus', school: 'koivurinne', pupilName: 'Liisa L', pupilClass: '4C', startDate: '2027-01-08', guardianName: 'Leena L', guardianResponsibility: 'true', doctorStatement: 'false', healthReason: '' },
-  nivelvaihe: { school: 'koivurinne', pupilName: 'Olli O', pupilClass: '6A', transition: 'ylakoulu', receiver: 'Lehtolan yhtenäiskoulu', support: 'Osittain pienryhmässä matematiikassa', consent: 'true', consentScope: 'Kaverisuhteisiin liittyvät tiedot' },
+  avustajatarve: {
+    school: 'koivurinne',
+    pupilName: 'Pekka P',
+    pupilClass: '1B',
+    kind: 'henkilokohtainen',
+    situations: 'Siirtymät ja ruokailu',
+    hours: '10',
+    health: '',
+    expertStatement: 'true',
+    homeHeard: 'true',
+  },
+  kotiopetus: {
+    kind: 'kotiopetus',
+    school: 'koivurinne',
+    pupilName: 'Liisa L',
+    pupilClass: '4C',
+    startDate: '2027-01-08',
+    guardianName: 'Leena L',
+    guardianResponsibility: 'true',
+    doctorStatement: 'false',
+    healthReason: '',
+  },
+  nivelvaihe: {
+    school: 'koivurinne',
+    pupilName: 'Olli O',
+    pupilClass: '6A',
+    transition: 'ylakoulu',
+    receiver: 'Lehtolan yhtenäiskoulu',
+    support: 'Osittain pienryhmässä matematiikassa',
+    consent: 'true',
+    consentScope: 'Kaverisuhteisiin liittyvät tiedot',
+  },
   kokous: { title: 'Yhteisöllinen OHR', date: '2026-12-03', time: '14:30', duration: '60', place: 'Opettajainhuone', recurrence: 'w2', until: '2027-05-27', dates: '' },
   asialista: { title: 'Kouluterveyskyselyn tulokset', details: '' },
   muistio: { attendance: 'Rehtori, kuraattori, terveydenhoitaja', decisions: 'Päätettiin välituntitoiminnasta.', tasks: '' },
@@ -74,7 +115,7 @@ describe('form registry', () => {
     });
   });
 
-  it('applies the law\'s cross-field rules', () => {
+  it("applies the law's cross-field rules", () => {
     const referral = forms.get('uusi-asia')!;
     // OHL 16 §: not made together → the pupil must at least be told.
     expect(problems(referral, { ...valid['uusi-asia'], madeWith: 'none', pupilInformed: 'false' })).toEqual(['pupilInformed:mustConfirm']);
@@ -132,7 +173,15 @@ describe('impossible dates in every form with a date field', () => {
   const dated = [...forms.values()].flatMap((form) => form.fields.filter((f) => f.kind === 'date').map((f) => [form.id, f.id] as const));
 
   it('covers the date fields of the forms', () => {
-    expect(dated).toEqual(expect.arrayContaining([['uusi-asia', 'requestedOn'], ['tuen-tarve', 'filledOn'], ['kotiopetus', 'startDate'], ['kokous', 'date'], ['kokous', 'until']]));
+    expect(dated).toEqual(
+      expect.arrayContaining([
+        ['uusi-asia', 'requestedOn'],
+        ['tuen-tarve', 'filledOn'],
+        ['kotiopetus', 'startDate'],
+        ['kokous', 'date'],
+        ['kokous', 'until'],
+      ]),
+    );
   });
 
   describe.each(dated)('%s: %s', (formId, field) => {

@@ -8,7 +8,7 @@ import { ROOT } from '../helpers/bot';
 describe('telling the language of typed text', () => {
   const detector = new LanguageDetector(Glossary.load(join(ROOT, 'content', 'glossary.yml')).entries);
 
-  it.each(['questions', 'heldout', 'final'])('tells the language of the %s evaluation set\'s questions: ≥ 97 %% right, none wrong', (set) => {
+  it.each(['questions', 'heldout', 'final'])("tells the language of the %s evaluation set's questions: ≥ 97 %% right, none wrong", (set) => {
     const qs = JSON.parse(readFileSync(join(ROOT, 'test', 'eval', `${set}.json`), 'utf8')) as { q: string; lang: 'fi' | 'sv' | 'en' }[];
     const told = qs.map((q) => ({ ...q, got: detector.detect(q.q) }));
     expect(told.filter((q) => q.got && q.got !== q.lang).map((q) => `${q.lang}→${q.got}: ${q.q}`)).toEqual([]);
@@ -16,10 +16,26 @@ describe('telling the language of typed text', () => {
   });
 
   it.each([
-    ['apua', 'fi'], ['help', 'en'], ['hjälp', 'sv'], ['lomakkeet', 'fi'], ['forms', 'en'], ['blanketter', 'sv'],
-    ['uusi asia', 'fi'], ['new case', 'en'], ['nytt ärende', 'sv'], ['perusta ryhmä', 'fi'], ['bilda grupp', 'sv'],
-    ['omat kokoukset', 'fi'], ['my meetings', 'en'], ['mina möten', 'sv'], ['hei', 'fi'], ['hej', 'sv'], ['hello', 'en'],
-    ['kieli suomi', 'fi'], ['language english', 'en'], ['språk svenska', 'sv'],
+    ['apua', 'fi'],
+    ['help', 'en'],
+    ['hjälp', 'sv'],
+    ['lomakkeet', 'fi'],
+    ['forms', 'en'],
+    ['blanketter', 'sv'],
+    ['uusi asia', 'fi'],
+    ['new case', 'en'],
+    ['nytt ärende', 'sv'],
+    ['perusta ryhmä', 'fi'],
+    ['bilda grupp', 'sv'],
+    ['omat kokoukset', 'fi'],
+    ['my meetings', 'en'],
+    ['mina möten', 'sv'],
+    ['hei', 'fi'],
+    ['hej', 'sv'],
+    ['hello', 'en'],
+    ['kieli suomi', 'fi'],
+    ['language english', 'en'],
+    ['språk svenska', 'sv'],
   ])('tells a command or a greeting: "%s" is %s', (text, lang) => {
     expect(detector.detect(text)).toBe(lang);
   });

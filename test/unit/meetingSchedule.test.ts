@@ -152,10 +152,7 @@ describe('expandRecurrence', () => {
   });
 
   test('until between two occurrences stops at the last one before it; until = start gives one', () => {
-    expect(expandRecurrence({ kind: 'weekly', start: '2026-09-01', everyWeeks: 3, until: '2026-09-28', time: '10:00', durationMinutes: 60 }).map((o) => o.date)).toEqual([
-      '2026-09-01',
-      '2026-09-22',
-    ]);
+    expect(expandRecurrence({ kind: 'weekly', start: '2026-09-01', everyWeeks: 3, until: '2026-09-28', time: '10:00', durationMinutes: 60 }).map((o) => o.date)).toEqual(['2026-09-01', '2026-09-22']);
     expect(expandRecurrence({ kind: 'weekly', start: '2026-09-01', everyWeeks: 8, until: '2026-09-01', time: '10:00', durationMinutes: 60 })).toHaveLength(1);
   });
 
@@ -415,7 +412,14 @@ describe('nextBackoffMs', () => {
 
   test('an unreadable Retry-After is ignored', () => {
     for (const header of ['soon', '-5', '1.5', '', 'Wed, 31 Feb 2026 09:00:10 GMT', '2026-05-13T09:00:10']) {
-      expect(nextBackoffMs(0, header, () => 0.5, () => 0)).toBe(250);
+      expect(
+        nextBackoffMs(
+          0,
+          header,
+          () => 0.5,
+          () => 0,
+        ),
+      ).toBe(250);
     }
   });
 

@@ -37,15 +37,19 @@ function busiest(times: number[], windowMs: number): number {
   return most;
 }
 
-describe('pacing proactive sends to Teams\' limits', () => {
+describe("pacing proactive sends to Teams' limits", () => {
   it('spreads a burst to one conversation within 7 per second, 8 per 2 s and 60 per 30 s', async () => {
     const clock = fakeTime();
     const pacer = new Pacer({ now: clock.now, sleep: clock.sleep });
     const times: number[] = [];
-    await clock.run(Promise.all(Array.from({ length: 70 }, async () => {
-      pacer.finished(await pacer.acquire('t', 'c'));
-      times.push(clock.now());
-    })));
+    await clock.run(
+      Promise.all(
+        Array.from({ length: 70 }, async () => {
+          pacer.finished(await pacer.acquire('t', 'c'));
+          times.push(clock.now());
+        }),
+      ),
+    );
     for (const { max, windowMs } of CONVERSATION_LIMITS) expect(busiest(times, windowMs)).toBeLessThanOrEqual(max);
     expect(Math.max(...times)).toBeLessThan(40_000); // spread, not stalled: the 61st waits for the 30 s window
   });
@@ -55,11 +59,15 @@ describe('pacing proactive sends to Teams\' limits', () => {
     const pacer = new Pacer({ now: clock.now, sleep: clock.sleep });
     const times: number[] = [];
     const perConversation = new Map<number, number[]>();
-    await clock.run(Promise.all(Array.from({ length: 500 }, async (_, i) => {
-      pacer.finished(await pacer.acquire('tenant', `c${i % 50}`));
-      times.push(clock.now());
-      perConversation.set(i % 50, [...(perConversation.get(i % 50) ?? []), clock.now()]);
-    })));
+    await clock.run(
+      Promise.all(
+        Array.from({ length: 500 }, async (_, i) => {
+          pacer.finished(await pacer.acquire('tenant', `c${i % 50}`));
+          times.push(clock.now());
+          perConversation.set(i % 50, [...(perConversation.get(i % 50) ?? []), clock.now()]);
+        }),
+      ),
+    );
     expect(busiest(times, TENANT_LIMITS[0].windowMs)).toBeLessThanOrEqual(50);
     for (const t of perConversation.values()) expect(busiest(t, 1000)).toBeLessThanOrEqual(7);
     expect(Math.max(...times)).toBeLessThan(12_000);
@@ -96,7 +104,12 @@ describe('pacing proactive sends to Teams\' limits', () => {
     for (let i = 0; i < 8; i++) pacer.finished(await clock.run(pacer.acquire('t', 'c')));
     // Seven at 0 ms, the eighth a second later: 8 in 2 s are used up until the first seven leave the window.
     const at = clock.now();
-    const refused = await clock.run(pacer.acquire('t', 'c', 500).then(() => undefined, (e: unknown) => e));
+    const refused = await clock.run(
+      pacer.acquire('t', 'c', 500).then(
+        () => undefined,
+        (e: unknown) => e,
+      ),
+    );
     expect(refused).toBeInstanceOf(PacedOutError);
     const waited = await clock.run(pacer.acquire('t', 'c', 5000).then(() => clock.now()));
     expect(waited).toBeGreaterThanOrEqual(2000);

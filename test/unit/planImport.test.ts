@@ -99,10 +99,7 @@ describe('sections from headings', () => {
 describe('law references', () => {
   it('finds named laws in any case form, moments, statute numbers, KHO and bare sections', () => {
     expect(lawReferences('Päätös tehdään perusopetuslain 31 §:n 1 momentin mukaan.')).toEqual(['Perusopetuslaki 31 § 1 mom.']);
-    expect(lawReferences('oppilas- ja opiskelijahuoltolain 15 § ja Oppivelvollisuuslaki (1214/2020) 2 §')).toEqual([
-      'Oppilas- ja opiskelijahuoltolaki 15 §',
-      'Oppivelvollisuuslaki 1214/2020 2 §',
-    ]);
+    expect(lawReferences('oppilas- ja opiskelijahuoltolain 15 § ja Oppivelvollisuuslaki (1214/2020) 2 §')).toEqual(['Oppilas- ja opiskelijahuoltolaki 15 §', 'Oppivelvollisuuslaki 1214/2020 2 §']);
     expect(lawReferences('Ks. 20 e § ja KHO 2021:130.')).toEqual(['20 e §', 'KHO 2021:130']);
     expect(lawReferences('Perusopetuslaki 26 § ja myöhemmin 26 §')).toEqual(['Perusopetuslaki 26 §']);
     expect(lawReferences('Lukuvuonna 2024 oppilaita oli 300.')).toEqual([]);
@@ -177,12 +174,7 @@ describe('PDF layout', () => {
       page(2, [item('1.1 Huoltajat', 780), item('Teksti huoltajista.', 760), item('1.1.1 Kokoukset', 740), item('Teksti kokouksista.', 720)]),
     ]);
     expect(title).toBe('Opiskeluhuoltosuunnitelma');
-    expect(blocks.filter((b) => b.kind === 'heading')).toEqual([
-      h(1, '1 Yhteistyö', 1),
-      h(9, 'Ensimmäinen asia', 1),
-      h(2, '1.1 Huoltajat', 2),
-      h(3, '1.1.1 Kokoukset', 2),
-    ]);
+    expect(blocks.filter((b) => b.kind === 'heading')).toEqual([h(1, '1 Yhteistyö', 1), h(9, 'Ensimmäinen asia', 1), h(2, '1.1 Huoltajat', 2), h(3, '1.1.1 Kokoukset', 2)]);
   });
 
   it('ranks unnumbered heading styles by size like Heading 1, 2, 3', () => {
@@ -222,9 +214,7 @@ describe('PDF layout', () => {
   });
 
   it('drops page numbers, running headers and table-of-contents lines', () => {
-    const pages = [1, 2, 3].map((n) =>
-      page(n, [item('Esimerkkikunta – Opiskeluhuoltosuunnitelma', 815, 9), item(`Sisältöä sivulla ${n}.`, 700), item(String(n), 30, 9)]),
-    );
+    const pages = [1, 2, 3].map((n) => page(n, [item('Esimerkkikunta – Opiskeluhuoltosuunnitelma', 815, 9), item(`Sisältöä sivulla ${n}.`, 700), item(String(n), 30, 9)]));
     pages[0].items.push(item('Sisällys', 650, 14), item('2 Kotiopetus .......... 7', 630));
     const { blocks } = pdfPagesToBlocks(pages);
     expect(blocks).toEqual([p('Sisältöä sivulla 1.', 1), p('Sisältöä sivulla 2.', 2), p('Sisältöä sivulla 3.', 3)]);
@@ -256,15 +246,15 @@ describe('writing the plan directory', () => {
     ]);
     // Each row reads as header: value, never interleaved columns.
     expect(readFileSync(join(out, 'poissaolot.md'), 'utf8')).toContain('- Poissaolot: yli 30 tuntia; Toimenpide: yhteys huoltajaan\n- Poissaolot: yli 50 tuntia; Toimenpide: opiskeluhuollon kokous\n');
-    expect(result.plan.warnings.map((w) => w.message)).toEqual([
-      'heading "2 Poissaolot" gives the same id as an earlier section: renamed to poissaolot-2',
-      'liitteet: no text under "3 Liitteet"',
-    ]);
+    expect(result.plan.warnings.map((w) => w.message)).toEqual(['heading "2 Poissaolot" gives the same id as an earlier section: renamed to poissaolot-2', 'liitteet: no text under "3 Liitteet"']);
   });
 
   it('replaces an earlier import whole and leaves no temporary files', async () => {
     const out = join(tmp, 'plan');
-    writePlanDir(out, [{ path: '_plan.yml', content: 'imported: {file: vanha.docx}\n' }, { path: 'vanha.md', content: '---\nid: vanha\n---\n' }]);
+    writePlanDir(out, [
+      { path: '_plan.yml', content: 'imported: {file: vanha.docx}\n' },
+      { path: 'vanha.md', content: '---\nid: vanha\n---\n' },
+    ]);
     writePlanDir(out, (await importDocument(HTML, 'suunnitelma.html', { date: DATE })).files);
     expect(existsSync(join(out, 'vanha.md'))).toBe(false);
     expect(readdirSync(tmp)).toEqual(['plan']);

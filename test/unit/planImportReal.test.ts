@@ -29,8 +29,7 @@ beforeAll(() => {
 const imported = async (file: string) => results.get(join(REAL, file))!;
 
 /** The tree as people cite it: "5 luku Opiskelijan oikeudet…" with "23 § Opiskeluoikeus" below. */
-const tree = (sections: ImportedSection[], depth = 0): string[] =>
-  sections.flatMap((s) => [`${'  '.repeat(depth)}${s.number ?? '–'} | ${s.title}`, ...tree(s.children, depth + 1)]);
+const tree = (sections: ImportedSection[], depth = 0): string[] => sections.flatMap((s) => [`${'  '.repeat(depth)}${s.number ?? '–'} | ${s.title}`, ...tree(s.children, depth + 1)]);
 const allSections = (r: ImportResult) => r.plan.sections.flatMap((s) => [s, ...s.children]);
 
 const VARIANTS: Record<string, string[]> = {
@@ -101,7 +100,9 @@ describe('a guide laid out like a municipal document (cover, contents, header, f
     expect(kurinpito.body).toContain(
       '- Keino: Erottaminen oppilaitoksesta määräajaksi; Milloin: Teko tai laiminlyönti on vakava, tai käyttäytyminen jatkuu kirjallisen varoituksen jälkeen; Kesto: Enintään yksi vuosi\n',
     );
-    expect(kurinpito.body).toContain('- 5) on 84 §:ssä tarkoitetun selvityksen perusteella käyttänyt huumausaineita muihin kuin lääkinnällisiin tarkoituksiin siten, että hänen toimintakykynsä on heikentynyt.');
+    expect(kurinpito.body).toContain(
+      '- 5) on 84 §:ssä tarkoitetun selvityksen perusteella käyttänyt huumausaineita muihin kuin lääkinnällisiin tarkoituksiin siten, että hänen toimintakykynsä on heikentynyt.',
+    );
     expect(kurinpito.law).toContain('85 §');
   });
 

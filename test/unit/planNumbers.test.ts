@@ -9,7 +9,7 @@ import { citationName, pageLabel, sourceOf } from '../../src/ui/planAdminCards';
 const h = (level: number, text: string, page?: number): Block => ({ kind: 'heading', level, text, page });
 const p = (text: string, page?: number): Block => ({ kind: 'paragraph', text, page });
 
-describe('a heading\'s own number', () => {
+describe("a heading's own number", () => {
   it.each([
     ['3.2 Kotiopetus', '3.2', 'Kotiopetus', 'decimal', 2],
     ['3.2. Kotiopetus', '3.2', 'Kotiopetus', 'decimal', 2],
@@ -30,7 +30,7 @@ describe('a heading\'s own number', () => {
   });
 });
 
-describe('sections by the document\'s own structure', () => {
+describe("sections by the document's own structure", () => {
   it('gives headings numbered alike one level, however the document styled them', () => {
     const plan = buildSections([h(2, '1 Palvelut'), p('a'), h(3, '1.1 Kuraattori'), p('b'), h(1, '2 Liitteet'), p('c'), h(3, '2.1 Lomakkeet'), p('d')]);
     expect(plan.sections.map((s) => [s.number, s.title, s.children.map((c) => c.number)])).toEqual([
@@ -45,7 +45,7 @@ describe('sections by the document\'s own structure', () => {
     expect(plan.sections[0].children[0]).toMatchObject({ page: 5, lastPage: 7 });
   });
 
-  it('names the introduction in the document\'s language', () => {
+  it("names the introduction in the document's language", () => {
     expect(buildSections([p('Den här planen gäller alla skolor och det är viktigt att den följs.'), h(2, 'Stöd'), p('x')]).sections[0].title).toBe('Inledning');
     expect(buildSections([p('Suunnitelma koskee kaikkia kouluja ja se on tärkeä.'), h(2, 'Tuki'), p('x')]).sections[0].title).toBe('Johdanto');
   });
@@ -81,7 +81,7 @@ describe('citations', () => {
     expect(sourceOf({ ...ref, page: undefined }, m)).toBe('3.2 Valvonta');
   });
 
-  it('lead with the number and title and fit Teams\' 80 characters: the page goes first, a title is cut only at a word', () => {
+  it("lead with the number and title and fit Teams' 80 characters: the page goes first, a title is cut only at a word", () => {
     const long = '15 § Oikeus saada opiskeluhuollon palveluja ja opiskeluhuollon yksilökohtainen';
     expect(citationName({ ...ref, title: long }, m)).toBe(long);
     const longer = `${long} tuki kaikissa tilanteissa`;

@@ -13,10 +13,21 @@ const values = { vigour: 4, exhaustion: 2, workload: 2, influence: 4, respect: 5
 function results(perSchool: Record<string, number>): RoundResults {
   const units = reportingUnits(Object.keys(perSchool).map((schoolId) => ({ schoolId, municipality: 'Kunta', invited: 12 })));
   const answers = Object.entries(perSchool).flatMap(([schoolId, n]) => Array.from({ length: n }, () => ({ schoolId, values })));
-  return { id: 'results-r1', tenantId: 't', kind: 'results', roundId: 'r0123456789abcdef', surveyId: 'pulse', title: 'Hyvinvointipulssi 3/2027', closedOn: '2027-03-15', createdAt: '', ...computeResults({ def: pulse, units, answers, mask: (t) => t, shuffle: (x) => x }) };
+  return {
+    id: 'results-r1',
+    tenantId: 't',
+    kind: 'results',
+    roundId: 'r0123456789abcdef',
+    surveyId: 'pulse',
+    title: 'Hyvinvointipulssi 3/2027',
+    closedOn: '2027-03-15',
+    createdAt: '',
+    ...computeResults({ def: pulse, units, answers, mask: (t) => t, shuffle: (x) => x }),
+  };
 }
 
-const card = (r: RoundResults, unitId: string) => resultsCard({ def: pulse, results: r, unitId, trend: [r], lang: 'fi', m: messages('fi'), schoolName: (id) => id, view: 'group', groupId: 'g1', onAgenda: true });
+const card = (r: RoundResults, unitId: string) =>
+  resultsCard({ def: pulse, results: r, unitId, trend: [r], lang: 'fi', m: messages('fi'), schoolName: (id) => id, view: 'group', groupId: 'g1', onAgenda: true });
 const chartSeries = (c: Record<string, unknown>) => ((c.body as { type: string; data?: { legend: string }[] }[]).find((b) => b.type === 'Chart.VerticalBar.Grouped')?.data ?? []).map((s) => s.legend);
 
 describe('survey results card', () => {

@@ -13,7 +13,17 @@ const communal = surveys.get('communal')!;
 function answers(schoolId: string, n: number, values: Record<string, number | string> = {}): ResultInput['answers'] {
   return Array.from({ length: n }, (_, k) => ({
     schoolId,
-    values: { vigour: 4, exhaustion: 2, workload: 3, influence: 5, respect: 4, sharedTask: 5, workAbility: 8, ...values, ...(typeof values.improve === 'string' ? { improve: `${values.improve} ${k}` } : {}) },
+    values: {
+      vigour: 4,
+      exhaustion: 2,
+      workload: 3,
+      influence: 5,
+      respect: 4,
+      sharedTask: 5,
+      workAbility: 8,
+      ...values,
+      ...(typeof values.improve === 'string' ? { improve: `${values.improve} ${k}` } : {}),
+    },
   }));
 }
 
@@ -43,7 +53,23 @@ describe('survey definitions', () => {
     const item = { id: 'a', type: 'agree5', construct: 'x', measures: 'what it measures', short: { fi: 'a', sv: 'a', en: 'a' }, text: { fi: 'a', sv: 'a', en: 'a' } };
     const base = { id: 'x', title: item.text, intro: item.text, minutes: 2, items: [item] };
     expect(() => parseSurvey(base)).not.toThrow();
-    expect(() => parseSurvey({ ...base, items: [{ ...item, type: 'choice', background: 'profession', reverse: true, choices: [{ value: 'a', title: item.text }, { value: 'b', title: item.text }] }] })).toThrow(/reverse-scored/);
+    expect(() =>
+      parseSurvey({
+        ...base,
+        items: [
+          {
+            ...item,
+            type: 'choice',
+            background: 'profession',
+            reverse: true,
+            choices: [
+              { value: 'a', title: item.text },
+              { value: 'b', title: item.text },
+            ],
+          },
+        ],
+      }),
+    ).toThrow(/reverse-scored/);
     expect(() => parseSurvey({ ...base, scales: [{ id: 's', title: item.text, items: ['a', 'nope'] }] })).toThrow(/unknown item .*nope/);
     expect(() => parseSurvey({ ...base, items: [{ ...item, text: { fi: 'a', sv: 'a' } }] })).toThrow();
     // A comma inside an unquoted YAML flow mapping turns into an extra key: refused, not silently dropped.
@@ -51,8 +77,19 @@ describe('survey definitions', () => {
   });
 
   it('reads a submitted card: empty items are skipped, wrong values are named, an empty answer is refused', () => {
-    expect(parseAnswer(pulse, [], { vigour: '4', exhaustion: '', workAbility: '0', profession: 'teacher', roundId: 'r1' })).toEqual({ ok: true, values: { vigour: 4, workAbility: 0, profession: 'teacher' } });
-    expect(parseAnswer(pulse, [], { vigour: '6', workAbility: '11', profession: 'astronaut' })).toEqual({ ok: false, empty: false, problems: [{ field: 'vigour', code: 'choice' }, { field: 'workAbility', code: 'choice' }, { field: 'profession', code: 'choice' }] });
+    expect(parseAnswer(pulse, [], { vigour: '4', exhaustion: '', workAbility: '0', profession: 'teacher', roundId: 'r1' })).toEqual({
+      ok: true,
+      values: { vigour: 4, workAbility: 0, profession: 'teacher' },
+    });
+    expect(parseAnswer(pulse, [], { vigour: '6', workAbility: '11', profession: 'astronaut' })).toEqual({
+      ok: false,
+      empty: false,
+      problems: [
+        { field: 'vigour', code: 'choice' },
+        { field: 'workAbility', code: 'choice' },
+        { field: 'profession', code: 'choice' },
+      ],
+    });
     expect(parseAnswer(pulse, [], { vigour: '' })).toEqual({ ok: false, empty: true, problems: [] });
     expect(parseAnswer(communal, [], { improve: 'x'.repeat(501) })).toMatchObject({ ok: false, problems: [{ field: 'improve', code: 'tooLong' }] });
     expect(parseAnswer(communal, [], { improve: '<script>x</script>' })).toMatchObject({ ok: false, problems: [{ field: 'improve', code: 'markup' }] });
@@ -61,10 +98,42 @@ describe('survey definitions', () => {
 
 describe('anonymity rules', () => {
   it('hides a cell under the threshold and the next-smallest with it', () => {
-    expect([...suppress([{ key: 'a', n: 3 }, { key: 'b', n: 12 }, { key: 'c', n: 6 }, { key: 'd', n: 30 }], 5)].sort()).toEqual(['a', 'c']);
-    expect([...suppress([{ key: 'a', n: 6 }, { key: 'b', n: 12 }], 5)]).toEqual([]);
+    expect(
+      [
+        ...suppress(
+          [
+            { key: 'a', n: 3 },
+            { key: 'b', n: 12 },
+            { key: 'c', n: 6 },
+            { key: 'd', n: 30 },
+          ],
+          5,
+        ),
+      ].sort(),
+    ).toEqual(['a', 'c']);
+    expect([
+      ...suppress(
+        [
+          { key: 'a', n: 6 },
+          { key: 'b', n: 12 },
+        ],
+        5,
+      ),
+    ]).toEqual([]);
     // Two hidden cells holding only 3 answers together: a third is hidden too.
-    expect([...suppress([{ key: 'a', n: 1 }, { key: 'b', n: 2 }, { key: 'c', n: 7 }, { key: 'd', n: 9 }], 5)].sort()).toEqual(['a', 'b', 'c']);
+    expect(
+      [
+        ...suppress(
+          [
+            { key: 'a', n: 1 },
+            { key: 'b', n: 2 },
+            { key: 'c', n: 7 },
+            { key: 'd', n: 9 },
+          ],
+          5,
+        ),
+      ].sort(),
+    ).toEqual(['a', 'b', 'c']);
   });
 
   it('pools schools with fewer than 8 invited per municipality', () => {
@@ -86,7 +155,15 @@ describe('anonymity rules', () => {
 
 describe('survey results', () => {
   it('a school with 4 answers shows no numbers at all, and the next-smallest school is hidden with it', () => {
-    const r = compute(pulse, [{ id: 'small', invited: 10 }, { id: 'mid', invited: 12 }, { id: 'big', invited: 30 }], [...answers('small', 4), ...answers('mid', 9), ...answers('big', 25)]);
+    const r = compute(
+      pulse,
+      [
+        { id: 'small', invited: 10 },
+        { id: 'mid', invited: 12 },
+        { id: 'big', invited: 30 },
+      ],
+      [...answers('small', 4), ...answers('mid', 9), ...answers('big', 25)],
+    );
     expect(numbersOf(unit(r, 'school:small'))).toEqual([]);
     expect(numbersOf(unit(r, 'school:mid'))).toEqual([]);
     expect(unit(r, 'school:big').respondents).toBe(25);
@@ -95,7 +172,14 @@ describe('survey results', () => {
   });
 
   it('9 answers show numbers but no free text; 10 show the free text', () => {
-    const nine = compute(communal, [{ id: 'a', invited: 12 }, { id: 'b', invited: 12 }], [...answers('a', 9, { openness: 4, improve: 'Enemmän yhteistä aikaa' }), ...answers('b', 10, { openness: 2, improve: 'Selkeämmät säännöt' })]);
+    const nine = compute(
+      communal,
+      [
+        { id: 'a', invited: 12 },
+        { id: 'b', invited: 12 },
+      ],
+      [...answers('a', 9, { openness: 4, improve: 'Enemmän yhteistä aikaa' }), ...answers('b', 10, { openness: 2, improve: 'Selkeämmät säännöt' })],
+    );
     expect(unit(nine, 'school:a').respondents).toBe(9);
     expect(unit(nine, 'school:a').items.find((s) => s.key === 'openness')?.mean).toBe(4);
     expect(unit(nine, 'school:a').freeText).toEqual([]);
@@ -112,13 +196,20 @@ describe('survey results', () => {
   });
 
   it('never breaks profession down within a school; at region level each profession needs 5, with complementary suppression', () => {
-    const r = compute(pulse, [{ id: 'a', invited: 20 }, { id: 'b', invited: 20 }], [
-      ...answers('a', 6, { profession: 'teacher' }),
-      ...answers('b', 6, { profession: 'teacher' }),
-      ...answers('a', 1, { profession: 'welfare' }),
-      ...answers('b', 6, { profession: 'assistant' }),
-      ...answers('a', 7),
-    ]);
+    const r = compute(
+      pulse,
+      [
+        { id: 'a', invited: 20 },
+        { id: 'b', invited: 20 },
+      ],
+      [
+        ...answers('a', 6, { profession: 'teacher' }),
+        ...answers('b', 6, { profession: 'teacher' }),
+        ...answers('a', 1, { profession: 'welfare' }),
+        ...answers('b', 6, { profession: 'assistant' }),
+        ...answers('a', 7),
+      ],
+    );
     for (const u of r.units) expect(JSON.stringify(u)).not.toMatch(/teacher|welfare|assistant/);
     const shown = r.professions.map((p) => p.value);
     expect(shown).not.toContain('welfare');
@@ -127,18 +218,25 @@ describe('survey results', () => {
   });
 
   it('a breakdown by part of the school needs 10 answers per part', () => {
-    const r = compute(communal, [{ id: 'a', invited: 40 }], [
-      ...answers('a', 12, { schoolPart: 'grades1to2' }),
-      ...answers('a', 11, { schoolPart: 'grades7to9' }),
-      ...answers('a', 4, { schoolPart: 'grades3to6' }),
-    ]);
+    const r = compute(
+      communal,
+      [{ id: 'a', invited: 40 }],
+      [...answers('a', 12, { schoolPart: 'grades1to2' }), ...answers('a', 11, { schoolPart: 'grades7to9' }), ...answers('a', 4, { schoolPart: 'grades3to6' })],
+    );
     // grades3to6 (4) is hidden, so the next-smallest part (11) is hidden too.
     expect(unit(r, 'school:a').parts.map((p) => p.value)).toEqual(['grades1to2']);
   });
 
-  it("shows whether the chosen action helped, beside the action, only with 5 answers", () => {
+  it('shows whether the chosen action helped, beside the action, only with 5 answers', () => {
     const fu = { actionId: 'x', text: 'Yhteinen kahvihetki perjantaisin' };
-    const r = compute(pulse, [{ id: 'a', invited: 10, followUp: fu }, { id: 'b', invited: 10, followUp: fu }], [...answers('a', 6, { followUp: 5 }), ...answers('b', 6, { followUp: 2 }), ...answers('b', 3)]);
+    const r = compute(
+      pulse,
+      [
+        { id: 'a', invited: 10, followUp: fu },
+        { id: 'b', invited: 10, followUp: fu },
+      ],
+      [...answers('a', 6, { followUp: 5 }), ...answers('b', 6, { followUp: 2 }), ...answers('b', 3)],
+    );
     expect(unit(r, 'school:a').followUp).toMatchObject({ text: fu.text, stat: { n: 6, favourable: 1 } });
     expect(unit(r, 'school:b').followUp?.stat.n).toBe(6);
   });

@@ -8,7 +8,8 @@ export const surveysEn: SurveyMessages = {
   notCoordinator: 'Surveys are run by the well-being survey coordinator. An admin can grant the role on the roles card ("roles").',
   personalOnly: 'Surveys are managed in a personal chat with Opari.',
   startTitle: 'New survey round',
-  startIntro: "The invitation goes as a personal message to every member of the school's survey-channel team or of its communal welfare group's conversation. One reminder goes two days before closing to those who have not answered.",
+  startIntro:
+    "The invitation goes as a personal message to every member of the school's survey-channel team or of its communal welfare group's conversation. One reminder goes two days before closing to those who have not answered.",
   labels: { survey: 'Survey', schools: 'Schools', opensOn: 'Opens', closesOn: 'Closes', start: 'Start the round' },
   sources: { channel: "survey channel's team", group: "communal group's conversation", none: 'nobody to invite: set a survey channel or set up a communal group' },
   problems: {
@@ -33,7 +34,8 @@ export const surveysEn: SurveyMessages = {
   setChannel: 'Make this the survey channel',
   invitationTitle: '{title} · {school}',
   reminderTitle: 'Reminder: {title} closes on {date}',
-  formPrivacy: '🔒 Your answers are stored without your name. Nobody can see who answered or what, and results are shown only for groups of at least five. Answering is voluntary; you can skip questions.',
+  formPrivacy:
+    '🔒 Your answers are stored without your name. Nobody can see who answered or what, and results are shown only for groups of at least five. Answering is voluntary; you can skip questions.',
   closesOn: 'Answers are taken until {date}.',
   agree: ['1 – strongly disagree', '2 – somewhat disagree', '3 – neither agree nor disagree', '4 – somewhat agree', '5 – strongly agree'],
   textHint: "Do not write anyone's name.",

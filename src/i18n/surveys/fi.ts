@@ -8,7 +8,8 @@ export const surveysFi: SurveyMessages = {
   notCoordinator: 'Kyselyjä hallinnoi hyvinvointikyselyjen koordinaattori. Ylläpitäjä voi antaa roolin roolikortilla ("roolit").',
   personalOnly: 'Kyselyjä hallitaan henkilökohtaisessa keskustelussa Oparin kanssa.',
   startTitle: 'Uusi kyselykierros',
-  startIntro: 'Kutsu lähetetään jokaiselle koulun kyselykanavan tiimin tai yhteisöllisen opiskeluhuoltoryhmän keskustelun jäsenelle henkilökohtaisena viestinä. Yksi muistutus lähtee kaksi päivää ennen sulkeutumista niille, jotka eivät ole vastanneet.',
+  startIntro:
+    'Kutsu lähetetään jokaiselle koulun kyselykanavan tiimin tai yhteisöllisen opiskeluhuoltoryhmän keskustelun jäsenelle henkilökohtaisena viestinä. Yksi muistutus lähtee kaksi päivää ennen sulkeutumista niille, jotka eivät ole vastanneet.',
   labels: { survey: 'Kysely', schools: 'Koulut', opensOn: 'Avautuu', closesOn: 'Sulkeutuu', start: 'Aloita kierros' },
   sources: { channel: 'kyselykanavan tiimi', group: 'yhteisöllisen ryhmän keskustelu', none: 'ei kutsuttavia: aseta kyselykanava tai perusta yhteisöllinen ryhmä' },
   problems: {
@@ -33,7 +34,8 @@ export const surveysFi: SurveyMessages = {
   setChannel: 'Aseta kyselykanavaksi',
   invitationTitle: '{title} · {school}',
   reminderTitle: 'Muistutus: {title} sulkeutuu {date}',
-  formPrivacy: '🔒 Vastauksesi tallennetaan ilman nimeäsi. Kukaan ei näe, kuka vastasi ja mitä, ja tulokset näytetään vain vähintään viiden vastaajan ryhmistä. Vastaaminen on vapaaehtoista; voit jättää kysymyksiä väliin.',
+  formPrivacy:
+    '🔒 Vastauksesi tallennetaan ilman nimeäsi. Kukaan ei näe, kuka vastasi ja mitä, ja tulokset näytetään vain vähintään viiden vastaajan ryhmistä. Vastaaminen on vapaaehtoista; voit jättää kysymyksiä väliin.',
   closesOn: 'Vastausaika päättyy {date}.',
   agree: ['1 – täysin eri mieltä', '2 – jokseenkin eri mieltä', '3 – ei samaa eikä eri mieltä', '4 – jokseenkin samaa mieltä', '5 – täysin samaa mieltä'],
   textHint: 'Älä kirjoita kenenkään nimeä.',
@@ -73,7 +75,8 @@ export const surveysFi: SurveyMessages = {
   followUpLine: '{text} (vastuu: {owner}, seuranta {date})',
   followUpHelped: 'Auttanut: {pct} % samaa mieltä (n = {n})',
   followUpTooFew: 'Auttoiko: liian vähän vastauksia.',
-  anonymityNote: '🔒 Luvut näytetään vain vähintään 5 vastaajan ryhmistä ja vapaat vastaukset vähintään 10 vastaajasta. Pienemmän ryhmän viereinen pienin ryhmä piilotetaan myös. Kukaan ei näe, kuka vastasi.',
+  anonymityNote:
+    '🔒 Luvut näytetään vain vähintään 5 vastaajan ryhmistä ja vapaat vastaukset vähintään 10 vastaajasta. Pienemmän ryhmän viereinen pienin ryhmä piilotetaan myös. Kukaan ei näe, kuka vastasi.',
   csv: 'Lataa koosteet (CSV)',
   unitChoose: 'Koulu tai ryhmä',
   show: 'Näytä',

@@ -8,7 +8,8 @@ export const surveysSv: SurveyMessages = {
   notCoordinator: 'Enkäterna sköts av koordinatorn för välmåendeenkäter. En administratör kan ge rollen på rollkortet ("roller").',
   personalOnly: 'Enkäterna sköts i en personlig chatt med Opari.',
   startTitle: 'Ny enkätomgång',
-  startIntro: 'Inbjudan skickas som personligt meddelande till varje medlem i skolans enkätkanals team eller i den gemensamma elevvårdsgruppens chatt. En påminnelse går två dagar före stängningen till dem som inte har svarat.',
+  startIntro:
+    'Inbjudan skickas som personligt meddelande till varje medlem i skolans enkätkanals team eller i den gemensamma elevvårdsgruppens chatt. En påminnelse går två dagar före stängningen till dem som inte har svarat.',
   labels: { survey: 'Enkät', schools: 'Skolor', opensOn: 'Öppnar', closesOn: 'Stänger', start: 'Starta omgången' },
   sources: { channel: 'enkätkanalens team', group: 'den gemensamma gruppens chatt', none: 'inga inbjudna: välj en enkätkanal eller bilda en gemensam grupp' },
   problems: {
@@ -33,7 +34,8 @@ export const surveysSv: SurveyMessages = {
   setChannel: 'Välj som enkätkanal',
   invitationTitle: '{title} · {school}',
   reminderTitle: 'Påminnelse: {title} stänger {date}',
-  formPrivacy: '🔒 Dina svar sparas utan ditt namn. Ingen ser vem som svarade och vad, och resultat visas bara för grupper med minst fem svarande. Det är frivilligt att svara; du kan hoppa över frågor.',
+  formPrivacy:
+    '🔒 Dina svar sparas utan ditt namn. Ingen ser vem som svarade och vad, och resultat visas bara för grupper med minst fem svarande. Det är frivilligt att svara; du kan hoppa över frågor.',
   closesOn: 'Svarstiden går ut {date}.',
   agree: ['1 – helt av annan åsikt', '2 – delvis av annan åsikt', '3 – varken av samma eller annan åsikt', '4 – delvis av samma åsikt', '5 – helt av samma åsikt'],
   textHint: 'Skriv inte någons namn.',

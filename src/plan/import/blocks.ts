@@ -53,7 +53,11 @@ export interface Run {
 }
 
 /** Whitespace collapsed; soft hyphens and zero-width characters from word processors dropped. */
-export const collapseSpace = (s: string): string => s.replace(/[\u00ad\u200b-\u200d\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+export const collapseSpace = (s: string): string =>
+  s
+    .replace(/[\u00ad\u200b-\u200d\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * Joins runs into one line of inline Markdown: whitespace collapsed, neighbouring bold runs merged

@@ -9,10 +9,7 @@ import { htmlToBlocks } from './html';
  * mammoth maps those by default; these add headings from templates that define their own
  * Finnish or Swedish style names.
  */
-const STYLE_MAP = [
-  "p[style-name='Subtitle'] => p:fresh",
-  ...[1, 2, 3, 4, 5, 6].flatMap((n) => [`p[style-name='Otsikko ${n}'] => h${n}:fresh`, `p[style-name='Rubrik ${n}'] => h${n}:fresh`]),
-];
+const STYLE_MAP = ["p[style-name='Subtitle'] => p:fresh", ...[1, 2, 3, 4, 5, 6].flatMap((n) => [`p[style-name='Otsikko ${n}'] => h${n}:fresh`, `p[style-name='Rubrik ${n}'] => h${n}:fresh`])];
 
 /** Takes the first Title-style paragraph out of the body: it names the document, it is not a section. */
 function takeTitle(found: { title?: string }) {

@@ -9,15 +9,66 @@ type Element = DefaultTreeAdapterMap['element'];
 
 /** Never content: scripts, navigation, forms, embedded media. */
 const SKIP_TAGS = new Set([
-  'head', 'script', 'style', 'noscript', 'template', 'nav', 'aside', 'form', 'button', 'select', 'textarea', 'input',
-  'svg', 'math', 'canvas', 'iframe', 'object', 'embed', 'video', 'audio', 'map', 'dialog', 'menu', 'img', 'picture',
+  'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'nav',
+  'aside',
+  'form',
+  'button',
+  'select',
+  'textarea',
+  'input',
+  'svg',
+  'math',
+  'canvas',
+  'iframe',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'map',
+  'dialog',
+  'menu',
+  'img',
+  'picture',
 ]);
 const SKIP_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'complementary', 'menu', 'menubar', 'dialog', 'alertdialog']);
 /** Cookie banners, breadcrumbs, skip links and screen-reader-only texts ("avautuu uuteen ikkunaan"). */
 const SKIP_CLASS = /(^|[\s_-])(cookie|consent|breadcrumbs?|skip-?link|sr-only|visually-hidden|screen-reader-text)($|[\s_-])/i;
 const INLINE_TAGS = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'label', 'mark',
-  'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr', 'br',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'kbd',
+  'label',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
+  'br',
 ]);
 const HEADING = /^h([1-6])$/;
 
@@ -120,7 +171,11 @@ class Walker {
       const level = HEADING.exec(tag);
       if (level) {
         this.flush();
-        const text = collapseSpace(collectRuns(c, false, inArticle, []).map((r) => r.text).join(''));
+        const text = collapseSpace(
+          collectRuns(c, false, inArticle, [])
+            .map((r) => r.text)
+            .join(''),
+        );
         if (text) this.blocks.push({ kind: 'heading', level: Number(level[1]), text });
       } else if (tag === 'br') {
         this.runs.push({ text: ' ', bold: false });
@@ -183,7 +238,13 @@ export function htmlToBlocks(html: string): ParsedDocument {
   walker.walk(main ?? body, false, main !== undefined);
   walker.flush();
   const titleEl = find(doc, (el) => el.tagName === 'title');
-  const title = titleEl ? collapseSpace(collectRuns(titleEl, false, true, []).map((r) => r.text).join('')) : '';
+  const title = titleEl
+    ? collapseSpace(
+        collectRuns(titleEl, false, true, [])
+          .map((r) => r.text)
+          .join(''),
+      )
+    : '';
   const warnings: Warning[] = walker.tocLines > 0 ? [{ kind: 'toc', message: `table of contents dropped (${walker.tocLines} lines)` }] : [];
   return { blocks: walker.blocks, title: title || undefined, warnings };
 }

@@ -39,7 +39,9 @@ export function splitNumber(heading: string): HeadingNumber {
     const m = pattern.exec(text);
     const title = m ? text.slice(m[0].length).trim() : '';
     if (!m || !title || !m[1]) continue;
-    const number = collapseSpace(m[1]).replace(/(\d)\s?([a-z])\s?§$/, '$1 $2 §').replace(/(\d[a-z]?)§$/, '$1 §');
+    const number = collapseSpace(m[1])
+      .replace(/(\d)\s?([a-z])\s?§$/, '$1 $2 §')
+      .replace(/(\d[a-z]?)§$/, '$1 §');
     return { number, title, kind, depth: kind === 'decimal' ? number.split('.').length : 1 };
   }
   return { title: text, depth: 1 };
@@ -47,4 +49,3 @@ export function splitNumber(heading: string): HeadingNumber {
 
 /** A key shared by headings numbered alike: "decimal:2" for every "3.2"-style heading. */
 export const numberSignature = (n: HeadingNumber): string | undefined => (n.kind ? `${n.kind}:${n.depth}` : undefined);
-

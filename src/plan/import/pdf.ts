@@ -117,7 +117,10 @@ export async function readPdf(bytes: Uint8Array, onProgress?: OnProgress): Promi
       throw new ImportError('the PDF has only scanned images and no text: it needs text recognition (OCR) first', 'noText');
     }
     if (imageOnly.length > 0) {
-      warnings.push({ kind: 'unreadable', message: `page${imageOnly.length > 1 ? 's' : ''} ${pageList(imageOnly)}: scanned image${imageOnly.length > 1 ? 's' : ''} without text, not imported (needs text recognition)` });
+      warnings.push({
+        kind: 'unreadable',
+        message: `page${imageOnly.length > 1 ? 's' : ''} ${pageList(imageOnly)}: scanned image${imageOnly.length > 1 ? 's' : ''} without text, not imported (needs text recognition)`,
+      });
     }
     return { blocks, title: title ?? usableTitle((meta?.info as { Title?: unknown } | undefined)?.Title), warnings, pages: doc.numPages };
   } catch (err) {

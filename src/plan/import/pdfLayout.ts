@@ -54,9 +54,19 @@ function joinWrapped(lines: Line[], body: number): Line[] {
   for (const l of lines) {
     const prev = out[out.length - 1];
     const headingStyle = l.size >= body * 1.12 || l.bold;
-    if (prev && headingStyle && prev.page === l.page && styleKey(prev) === styleKey(l) && l.cells.length === 1 && prev.cells.length === 1
-      && prev.y - l.y <= 1.6 * l.size && !/[.,;:!?]$/.test(prev.text) && !splitNumber(l.text).number && wordCount(prev.text) + wordCount(l.text) <= 20
-      && !BULLET.test(l.text)) {
+    if (
+      prev &&
+      headingStyle &&
+      prev.page === l.page &&
+      styleKey(prev) === styleKey(l) &&
+      l.cells.length === 1 &&
+      prev.cells.length === 1 &&
+      prev.y - l.y <= 1.6 * l.size &&
+      !/[.,;:!?]$/.test(prev.text) &&
+      !splitNumber(l.text).number &&
+      wordCount(prev.text) + wordCount(l.text) <= 20 &&
+      !BULLET.test(l.text)
+    ) {
       // "2025–" + "2028" wrapped at a dash joins without a space.
       const gap = /[–-]$/.test(prev.text) && /^\d/.test(l.text) ? '' : ' ';
       prev.runs.push({ text: gap, bold: prev.bold }, ...l.runs);
@@ -154,7 +164,12 @@ function wantWrapped(first: Line, lines: Line[], want: string): boolean {
   for (let j = i + 1; j < lines.length && j <= i + 3 && lines[j].page === first.page; j++) {
     text += norm(lines[j].text);
     if (text === want) {
-      first.text = collapseSpace(lines.slice(i, j + 1).map((l) => l.text).join(' '));
+      first.text = collapseSpace(
+        lines
+          .slice(i, j + 1)
+          .map((l) => l.text)
+          .join(' '),
+      );
       for (const l of lines.slice(i + 1, j + 1)) l.text = '';
       return true;
     }
@@ -202,7 +217,11 @@ export function pdfPagesToBlocks(pages: PdfPageText[], outline: PdfOutlineEntry[
   const firstContentPage = Math.min(...[toc.pages[0], outline.find((o) => o.page)?.page].filter((p): p is number => p !== undefined && p > 1));
   const page1 = lines.filter((l) => l.page === 1);
   const page1Words = page1.reduce((n, l) => n + wordCount(l.text), 0);
-  const cover = pages.length >= 3 && page1.length > 0 && page1Words <= COVER_WORDS && (Number.isFinite(firstContentPage) || (largest >= body * 1.3 && page1.some((l) => round(l.size) === largest) && lines.some((l) => l.page > 1)));
+  const cover =
+    pages.length >= 3 &&
+    page1.length > 0 &&
+    page1Words <= COVER_WORDS &&
+    (Number.isFinite(firstContentPage) || (largest >= body * 1.3 && page1.some((l) => round(l.size) === largest) && lines.some((l) => l.page > 1)));
   let title: string | undefined;
   if (cover) {
     const coverEnd = Number.isFinite(firstContentPage) ? firstContentPage : 2;

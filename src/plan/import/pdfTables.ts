@@ -40,9 +40,13 @@ export function findTables(lines: Line[]): { rows: Map<Line, TableRow[]>; used: 
       const prev = region[region.length - 1];
       // A line at the left margin that runs past the second column is text after the table.
       const overflows =
-        l.cells.length === 1 && near(l.cells[0].x, columns[0]) && columns.length > 1 && l.right > Math.min(...columns.slice(1)) - 2
-        && !l.items.some((item) => columns.slice(1).some((x) => near(x, item.x)));
-      const fits = !overflows && l.cells.every((c) => columns.some((x) => near(x, c.x))) || (!overflows && l.cells.length > 1 && l.cells.length >= columns.length - 1 && near(l.cells[0].x, columns[0]));
+        l.cells.length === 1 &&
+        near(l.cells[0].x, columns[0]) &&
+        columns.length > 1 &&
+        l.right > Math.min(...columns.slice(1)) - 2 &&
+        !l.items.some((item) => columns.slice(1).some((x) => near(x, item.x)));
+      const fits =
+        (!overflows && l.cells.every((c) => columns.some((x) => near(x, c.x)))) || (!overflows && l.cells.length > 1 && l.cells.length >= columns.length - 1 && near(l.cells[0].x, columns[0]));
       if (l.page !== start.page || Math.abs(l.size - start.size) > 0.3 || prev.y - l.y > 3 * l.size || !fits) break;
       for (const c of l.cells) if (!columns.some((x) => near(x, c.x))) columns.push(c.x);
       region.push(l);

@@ -87,7 +87,11 @@ const blockText = (b: Block) => (b.kind === 'tableRow' ? b.cells.join(' ') : b.t
 function languageOf(blocks: Block[]): keyof typeof INTRO_TITLE {
   const counts = { fi: 0, sv: 0, en: 0 };
   const marks: Record<string, keyof typeof counts> = { ja: 'fi', on: 'fi', tai: 'fi', sekä: 'fi', och: 'sv', att: 'sv', som: 'sv', för: 'sv', the: 'en', and: 'en', of: 'en', to: 'en' };
-  for (const b of blocks.slice(0, 200)) for (const w of blockText(b).toLowerCase().split(/[^\p{L}]+/u)) if (marks[w]) counts[marks[w]]++;
+  for (const b of blocks.slice(0, 200))
+    for (const w of blockText(b)
+      .toLowerCase()
+      .split(/[^\p{L}]+/u))
+      if (marks[w]) counts[marks[w]]++;
   return (Object.keys(counts) as (keyof typeof counts)[]).reduce((a, b) => (counts[b] > counts[a] ? b : a), 'fi');
 }
 
@@ -132,8 +136,7 @@ export function buildSections(blocks: Block[], documentTitle?: string, readerWar
   const headings = blocks.filter((b): b is Heading => b.kind === 'heading');
   const numbers = new Map(headings.map((h) => [h, splitNumber(h.text)]));
   const first = headings[0];
-  const titleHeading =
-    first && !numbers.get(first)!.number && headings.length > 1 && headings.slice(1).every((h) => h.level > first.level) ? first : undefined;
+  const titleHeading = first && !numbers.get(first)!.number && headings.length > 1 && headings.slice(1).every((h) => h.level > first.level) ? first : undefined;
   const ranks = headingRanks(
     headings.filter((h) => h !== titleHeading),
     numbers,

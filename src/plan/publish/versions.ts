@@ -105,7 +105,13 @@ export class PlanVersions {
 
   /** Changes a version's status under its ETag; undefined when it is gone. */
   setStatus(versionId: string, from: VersionStatus[], to: VersionStatus, extra: Partial<PlanVersion> = {}): Promise<PlanVersion | undefined> {
-    return updateDoc<PlanVersion>(this.container, versionId, versionId, (v) => (from.includes(v.status) ? { ...v, ...extra, status: to } : undefined), () => new ConcurrentPublish());
+    return updateDoc<PlanVersion>(
+      this.container,
+      versionId,
+      versionId,
+      (v) => (from.includes(v.status) ? { ...v, ...extra, status: to } : undefined),
+      () => new ConcurrentPublish(),
+    );
   }
 
   pointer(): Promise<Pointer | undefined> {
@@ -142,9 +148,7 @@ export class PlanVersions {
 
   /** Every version, newest first (the list an admin restores from). */
   async list(): Promise<PlanVersion[]> {
-    const { resources } = await this.container.items
-      .query<PlanVersion>({ query: "SELECT * FROM c WHERE c.kind = 'version'" })
-      .fetchAll();
+    const { resources } = await this.container.items.query<PlanVersion>({ query: "SELECT * FROM c WHERE c.kind = 'version'" }).fetchAll();
     return resources.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 }

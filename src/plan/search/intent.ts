@@ -61,7 +61,8 @@ export function isIntentWord(word: string, intents: Set<Intent>): boolean {
 /** The kinds of question this is (none for a question that only names a topic). */
 /** "When can a pupil get…", "milloin voidaan myöntää…": a "when" with may/can/grant asks for the conditions, not a date. */
 const CONDITIONAL_WHEN = /\b(milloin|when|nar)\b.*\b(voi|voidaan|voiko|saa|saako|saadaan|myonnetaan|myontaa|can|may|is .* entitled|kan|far|beviljas)\b/;
-const EXPLICIT_WHEN = /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|usein)\b|\b(kauanko|missa ajassa|mihin mennessa|viimeistaan|maaraaj\w*)\b|\bhow (long|soon|quickly|fast|often)\b|\b(deadline|by when)\b|\bhur (snabbt|lange|fort|ofta)\b|\b(tidsfrist\w*|senast)\b/;
+const EXPLICIT_WHEN =
+  /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|usein)\b|\b(kauanko|missa ajassa|mihin mennessa|viimeistaan|maaraaj\w*)\b|\bhow (long|soon|quickly|fast|often)\b|\b(deadline|by when)\b|\bhur (snabbt|lange|fort|ofta)\b|\b(tidsfrist\w*|senast)\b/;
 
 export function questionIntents(question: string): Set<Intent> {
   const q = fold(question.toLowerCase());
@@ -74,7 +75,8 @@ export function questionIntents(question: string): Set<Intent> {
 const HEADING: Partial<Record<Intent, RegExp>> = {
   who: /\b(kuka|ketka|vastuu\w*|vastaa|paattaa|who|responsib\w*|decides?|vem|ansvar\w*|beslutar|beviljar)\b/,
   when: /\b(maaraaj\w*|aikataulu\w*|vuosikello|milloin|deadlines?|time ?limits?|timetable|schedule|when|tidsfrist\w*|tidtabell|nar|arshjul)\b/,
-  steps: /\b(nain (toimit|haetaan|teet|avaat|ilmoitat)|toimintaohje\w*|menettely\w*|vaiheet|eteneminen|tarkistuslista|ilmoitus tehdaan|what to do|steps?|how to|checklist|procedure|sa (gor|har gor) du|steg|checklista|gor sa har)\b/,
+  steps:
+    /\b(nain (toimit|haetaan|teet|avaat|ilmoitat)|toimintaohje\w*|menettely\w*|vaiheet|eteneminen|tarkistuslista|ilmoitus tehdaan|what to do|steps?|how to|checklist|procedure|sa (gor|har gor) du|steg|checklista|gor sa har)\b/,
   criteria: /\b(kriteer\w*|edellytyk\w*|perusteet|milloin|criteria|conditions|eligibility|when|kriteri\w*|villkor|forutsattning\w*|nar)\b/,
   definition: /\b(tarkoitus|kasitteet|mika .* on|what is|definitions?|purpose|vad ar|syfte|begrepp)\b/,
   example: /\b(esimerkki|esimerkit|esimerkkeja|esimerkkitapaus\w*|tapausesimerk\w*|examples?|exempel)\b/,

@@ -89,7 +89,6 @@ export class PassageTerms {
     }
     return false;
   }
-
 }
 
 const endsWithColon = (b: Block | undefined) => b?.kind === 'paragraph' && b.text.trim().endsWith(':');
@@ -153,7 +152,9 @@ export interface ScoredAlternative {
 
 /** `intent` marks the groups of words that ask for a kind of answer ("päättää"): they do not pick the passage. */
 export function scoredGroups(groups: Alternative[][] & { intent?: boolean[] }, vocab: Vocabulary): ScoredAlternative[][] & { intent?: boolean[] } {
-  const out: ScoredAlternative[][] & { intent?: boolean[] } = groups.map((g) => g.filter((a) => a.id >= 0).map((a) => ({ id: a.id, value: a.weight * vocab.idf(a.id), concept: a.term.startsWith('@') })));
+  const out: ScoredAlternative[][] & { intent?: boolean[] } = groups.map((g) =>
+    g.filter((a) => a.id >= 0).map((a) => ({ id: a.id, value: a.weight * vocab.idf(a.id), concept: a.term.startsWith('@') })),
+  );
   out.intent = groups.intent;
   return out;
 }

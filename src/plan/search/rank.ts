@@ -122,7 +122,12 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   // scattered over a long section.
   const groups = scoredGroups(passageGroups(units), vocab);
   const wordUnits = units.filter((u) => u.word);
-  const passages = bestPassages(ix, groups, groups.map((_, g) => wordUnits[g]?.importance ?? 0), lang);
+  const passages = bestPassages(
+    ix,
+    groups,
+    groups.map((_, g) => wordUnits[g]?.importance ?? 0),
+    lang,
+  );
   const total = new Float64Array(n);
   const priorOf = new Float64Array(n);
   for (let d = 0; d < n; d++) {

@@ -15,7 +15,6 @@ import { submitKey } from './actor';
 import { answerView, MAX_QUESTION } from './answerView';
 import type { Logger } from '../../log';
 
-
 /** Ask the plan: free text → answer card with citations; follow-ups, feedback and related sections. */
 export function registerAsk(app: Application<TurnState>, deps: { plan: PlanService; faq: Faq; feedback: FeedbackStore; log: Logger }): void {
   const { plan } = deps;
@@ -27,7 +26,10 @@ export function registerAsk(app: Application<TurnState>, deps: { plan: PlanServi
     if (answer.kind === 'answer') {
       const cited = answer.ranked;
       // Teams numbers the citations by the [n] markers in the text; the card itself shows the source line.
-      const more = cited.slice(1).map((_, i) => `[${i + 2}]`).join(' ');
+      const more = cited
+        .slice(1)
+        .map((_, i) => `[${i + 2}]`)
+        .join(' ');
       activity.text = `${plainText(sourceOf(cited[0], m))} [1]${more ? ` · ${m.plan.seeAlso} ${more}` : ''}`;
       // The name leads with the section's own number and title ("3.2 Kotiopetus (s. 14)"); the path is the abstract.
       activity.entities = [citationEntity(cited.map((c) => ({ name: citationName(c, m), url: c.url, abstract: c.path.join(' › ') }))) as Entity];
@@ -44,10 +46,15 @@ export function registerAsk(app: Application<TurnState>, deps: { plan: PlanServi
     const lang = langFor(context, state);
     const tenantId = tenantOf(context.activity) ?? 'none';
     const answer = deps.faq.signLinks(plan.answer(text.slice(0, MAX_QUESTION), lang, await deps.faq.indexFor(tenantId)), tenantId);
-    turnLog(context, deps.log).info({ event: 'plan.answer', kind: answer.kind, sectionId: answer.kind === 'answer' ? answer.best.id : null, danger: answer.danger ?? null, score: answer.kind === 'answer' ? Number(answer.best.score.toFixed(2)) : null });
+    turnLog(context, deps.log).info({
+      event: 'plan.answer',
+      kind: answer.kind,
+      sectionId: answer.kind === 'answer' ? answer.best.id : null,
+      danger: answer.danger ?? null,
+      score: answer.kind === 'answer' ? Number(answer.best.score.toFixed(2)) : null,
+    });
     await reply(context, answer);
   });
-
 
   onCardAction(app, 'plan.open', async (context, state, data) => {
     const lang = langFor(context, state);
@@ -66,7 +73,10 @@ export function registerAsk(app: Application<TurnState>, deps: { plan: PlanServi
       .split(',')
       .filter((id) => plan.plan.sections.has(id))
       .slice(0, 10);
-    await deps.feedback.add({ vote, question, sectionIds, userAadObjectId: context.activity.from?.aadObjectId, conversationId: context.activity.conversation.id, lang }, submitKey(context, 'plan.feedback'));
+    await deps.feedback.add(
+      { vote, question, sectionIds, userAadObjectId: context.activity.from?.aadObjectId, conversationId: context.activity.conversation.id, lang },
+      submitKey(context, 'plan.feedback'),
+    );
     turnLog(context, deps.log).info({ event: 'plan.feedback', vote, sectionIds });
     return answerView(context, deps, question, lang, { feedbackDone: true });
   });

@@ -192,4 +192,3 @@ export function registerExpert(app: Application<TurnState>, deps: ExpertDeps): v
     }),
   );
 }
-

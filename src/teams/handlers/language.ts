@@ -8,9 +8,21 @@ import { welcomeCard } from './welcome';
 export const LANGUAGE_PATTERN = /^\s*(kieli|language|språk|sprak)\s*:?\s*(\p{L}+)\s*$/iu;
 
 const names: Record<string, Lang> = {
-  suomi: 'fi', finnish: 'fi', finska: 'fi', fi: 'fi', suomeksi: 'fi',
-  ruotsi: 'sv', swedish: 'sv', svenska: 'sv', sv: 'sv', ruotsiksi: 'sv',
-  englanti: 'en', english: 'en', engelska: 'en', en: 'en', englanniksi: 'en',
+  suomi: 'fi',
+  finnish: 'fi',
+  finska: 'fi',
+  fi: 'fi',
+  suomeksi: 'fi',
+  ruotsi: 'sv',
+  swedish: 'sv',
+  svenska: 'sv',
+  sv: 'sv',
+  ruotsiksi: 'sv',
+  englanti: 'en',
+  english: 'en',
+  engelska: 'en',
+  en: 'en',
+  englanniksi: 'en',
 };
 
 export interface LanguageDeps {

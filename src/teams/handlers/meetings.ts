@@ -38,7 +38,14 @@ const groupData = z.object({ type: z.enum(GROUP_TYPES as [GroupType, ...GroupTyp
 const meetingRef = z.object({ meetingId: z.string().regex(/^m[0-9a-f]{16}$/), groupId: z.string().regex(/^g[0-9a-f]{24}$/) }).passthrough();
 
 function refusalText(r: MeetingRefusal, m: Messages): string {
-  return { notChair: m.meetings.notChair, noGroup: m.meetings.notInGroup, noMeeting: m.meetings.noMeeting, deadlinePassed: m.meetings.deadlinePassed, individualPupil: m.meetings.individualPupil, cancelled: m.meetings.cancelledNote }[r];
+  return {
+    notChair: m.meetings.notChair,
+    noGroup: m.meetings.notInGroup,
+    noMeeting: m.meetings.noMeeting,
+    deadlinePassed: m.meetings.deadlinePassed,
+    individualPupil: m.meetings.individualPupil,
+    cancelled: m.meetings.cancelledNote,
+  }[r];
 }
 
 /** The kokous form's values as a recurrence rule (series) in Helsinki time. */
@@ -57,7 +64,10 @@ function ruleOf(v: Record<string, unknown>): RecurrenceRule {
 }
 
 /** Groups and their meetings: set-up, agenda, answers, cancellation, memos and the meeting lists. */
-export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps): {
+export function registerMeetings(
+  app: Application<TurnState>,
+  deps: MeetingDeps,
+): {
   /** Submits of the kokous, asialista and muistio forms (from the forms handler). */
   submitMeetingForm(context: TurnContext, form: FormDef, values: Record<string, unknown>, meetingId: string | undefined): Promise<Record<string, unknown> | string>;
 } {
@@ -276,7 +286,13 @@ export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps)
       }
       try {
         if (meetingId) {
-          const r = await deps.meetings.reschedule(group, actor, meetingId, { title: String(values.title), place: String(values.place ?? ''), date: String(values.date), time: String(values.time), durationMinutes: Number(values.duration) }, key);
+          const r = await deps.meetings.reschedule(
+            group,
+            actor,
+            meetingId,
+            { title: String(values.title), place: String(values.place ?? ''), date: String(values.date), time: String(values.time), durationMinutes: Number(values.duration) },
+            key,
+          );
           if (typeof r === 'string') return formCard(form, lang, m, { values: stringValues(values), generalError: refusalText(r, m), meetingId });
           await deps.updateAgenda(group, r);
           await announce(context, group, r, 'change', format(m.meetings.changed, { title: r.title, when: meetingWhen(r, lang) }), key);
@@ -290,10 +306,18 @@ export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps)
           if (posted.outcome === 'failed') throw posted.error;
         }
         log.info({ event: 'meetings.scheduled', groupId: group.id, count: r.length });
-        return meetingsListCard(format(m.meetings.scheduled, { count: r.length }), r.map((meeting) => ({ meeting })), lang, m);
+        return meetingsListCard(
+          format(m.meetings.scheduled, { count: r.length }),
+          r.map((meeting) => ({ meeting })),
+          lang,
+          m,
+        );
       } catch (err) {
         if (!(err instanceof ScheduleValidationError)) throw err;
-        const problems = err.issues.map((i) => ({ field: i.path.includes('until') ? 'until' : i.path.includes('time') ? 'time' : 'date', code: (i.code === 'invalid_time' ? 'time' : 'date') as 'date' }));
+        const problems = err.issues.map((i) => ({
+          field: i.path.includes('until') ? 'until' : i.path.includes('time') ? 'time' : 'date',
+          code: (i.code === 'invalid_time' ? 'time' : 'date') as 'date',
+        }));
         return formCard(form, lang, m, { values: stringValues(values), problems, meetingId });
       }
     },

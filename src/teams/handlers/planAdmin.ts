@@ -75,7 +75,9 @@ export function registerPlanAdmin(app: Application<TurnState>, deps: PlanAdminDe
       const reason = err instanceof ImportError ? err.reason : (err as Error).name === 'DownloadFailed' ? 'download' : 'error';
       log.warn({ event: 'plan.upload.failed', reason, type: (err as Error)?.name, status: (err as { statusCode?: number }).statusCode ?? null });
       const text = err instanceof ImportError ? m.planAdmin[FAILURE[err.reason]] : reason === 'download' ? m.planAdmin.downloadFailed : m.planAdmin.invalid;
-      await deps.send(ref, { type: 'message', text: format(text, { file: file.name }) }).catch((e: { statusCode?: number }) => log.warn({ event: 'plan.upload.reply-failed', status: e?.statusCode ?? null }));
+      await deps
+        .send(ref, { type: 'message', text: format(text, { file: file.name }) })
+        .catch((e: { statusCode?: number }) => log.warn({ event: 'plan.upload.reply-failed', status: e?.statusCode ?? null }));
     }
   };
 

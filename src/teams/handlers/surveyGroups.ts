@@ -16,8 +16,27 @@ import { actorOf, submitKey } from './actor';
 
 const ids = z.object({ roundId: z.string().regex(/^r[0-9a-f]{16}$/), unitId: z.string().max(120), groupId: z.string().regex(/^g[0-9a-f]{24}$/) }).passthrough();
 const MARKUP = /<\s*\/?\s*[a-z!][^>]*>|javascript:|on\w+\s*=/i;
-const text = (max: number) => z.string().trim().min(1).max(max).refine((s) => !MARKUP.test(s));
-const workshopData = z.object({ title: text(120), date: dateSchema, time: timeSchema, duration: z.enum(['60', '90', '120', '180']), place: z.string().trim().max(200).refine((s) => !MARKUP.test(s)).default('') }).passthrough();
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !MARKUP.test(s));
+const workshopData = z
+  .object({
+    title: text(120),
+    date: dateSchema,
+    time: timeSchema,
+    duration: z.enum(['60', '90', '120', '180']),
+    place: z
+      .string()
+      .trim()
+      .max(200)
+      .refine((s) => !MARKUP.test(s))
+      .default(''),
+  })
+  .passthrough();
 const actionData = z.object({ text: text(200), owner: text(80), followUpOn: dateSchema }).passthrough();
 
 const strings = (data: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, typeof data[k] === 'string' ? (data[k] as string).slice(0, 200) : '']));

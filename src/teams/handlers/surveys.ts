@@ -20,7 +20,9 @@ export const SURVEY_CHANNEL_PATTERN = /^\s*(kyselykanava|survey channel|enkätka
 
 const roundRef = z.object({ roundId: z.string().regex(/^r[0-9a-f]{16}$/) }).passthrough();
 const answerRef = roundRef.extend({ schoolId: z.string().regex(/^[a-z0-9-]{1,40}$/), ticket: z.string().max(40).optional() });
-const startData = z.object({ survey: z.string().max(40).default(''), schools: z.string().max(2000).default(''), opensOn: z.string().max(20).default(''), closesOn: z.string().max(20).default('') }).passthrough();
+const startData = z
+  .object({ survey: z.string().max(40).default(''), schools: z.string().max(2000).default(''), opensOn: z.string().max(20).default(''), closesOn: z.string().max(20).default('') })
+  .passthrough();
 
 export interface SurveyFeature {
   start(): void;
@@ -80,7 +82,12 @@ export function registerSurveys(app: Application<TurnState>, deps: SurveyWiringD
   asCoordinator('survey.start', async (context, state, data, m, mine) => {
     const v = startData.parse(data);
     const values = { survey: v.survey, schools: v.schools, opensOn: v.opensOn, closesOn: v.closesOn };
-    const round = await service.createRound(actorOf(context), { surveyId: v.survey, schoolIds: v.schools.split(',').filter(Boolean), opensOn: v.opensOn, closesOn: v.closesOn }, conversationRefOf(context.activity), langFor(context, state));
+    const round = await service.createRound(
+      actorOf(context),
+      { surveyId: v.survey, schoolIds: v.schools.split(',').filter(Boolean), opensOn: v.opensOn, closesOn: v.closesOn },
+      conversationRefOf(context.activity),
+      langFor(context, state),
+    );
     if (Array.isArray(round)) {
       const errors = Object.fromEntries(round.map((p) => [p.field, m.surveys.problems[p.code]]));
       return newRoundCard(context, state, mine, { values, errors, generalError: m.forms.checkFields });
@@ -116,7 +123,16 @@ export function registerSurveys(app: Application<TurnState>, deps: SurveyWiringD
       return;
     }
     const schools = await service.coordinatorSchools(actorOf(context));
-    await context.sendActivity(schools.length ? cardActivity(surveyChannelCard(schools.map((id) => ({ id, name: service.schoolName(id) })), m)) : m.surveys.notCoordinator);
+    await context.sendActivity(
+      schools.length
+        ? cardActivity(
+            surveyChannelCard(
+              schools.map((id) => ({ id, name: service.schoolName(id) })),
+              m,
+            ),
+          )
+        : m.surveys.notCoordinator,
+    );
   });
 
   onCardAction(app, 'survey.channel.set', async (context, state, data) => {
@@ -145,7 +161,12 @@ export function registerSurveys(app: Application<TurnState>, deps: SurveyWiringD
       case 'invalid': {
         const round = (await w.rounds.getRound(roundId))!;
         const values = asInputValues(data);
-        return surveyFormCard(w.surveys.get(round.surveyId)!, round, schoolId, lang, m, { values, problems: outcome.problems, generalError: outcome.empty ? m.surveys.empty : m.surveys.invalid, ...(ticket ? { ticket } : {}) });
+        return surveyFormCard(w.surveys.get(round.surveyId)!, round, schoolId, lang, m, {
+          values,
+          problems: outcome.problems,
+          generalError: outcome.empty ? m.surveys.empty : m.surveys.invalid,
+          ...(ticket ? { ticket } : {}),
+        });
       }
       case 'already':
         return m.surveys.already;

@@ -34,6 +34,10 @@ export function registerWelcome(app: Application<TurnState>): void {
     await context.sendActivity(pick(msgsFor(context, state)));
     return welcomeCard(langFor(context, state));
   };
-  onCardAction(app, 'welcome.ask', say((m) => m.plan.askPrompt));
+  onCardAction(
+    app,
+    'welcome.ask',
+    say((m) => m.plan.askPrompt),
+  );
   // The forms and meetings buttons are answered by forms.ts and meetings.ts.
 }
