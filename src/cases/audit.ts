@@ -3,16 +3,18 @@ import type { Container } from '@azure/cosmos';
 import { withStoreRetry } from '../store/retry';
 
 /**
- * Every read and change of a case: who, what, when, from which conversation. Partitioned by month
- * (writes spread over time; a case's trail is a cross-partition query by case id, an admin-only read).
- * Entries hold ids, never case content, and outlive the case they describe.
+ * Every read and change of a case, and every role grant and revocation (a grant decides who may read
+ * cases): who, what, when, from which conversation. Partitioned by month (writes spread over time; a case's
+ * trail is a cross-partition query by case id, an admin-only read). Entries hold ids, never case content,
+ * and outlive the case they describe.
  */
-export type AuditAction = 'created' | 'read' | 'listed' | 'denied' | 'status' | 'assigned' | 'handed-over' | 'exported' | 'deleted' | 'reminded' | 'duplicate-submit';
+export type AuditAction = 'created' | 'read' | 'listed' | 'denied' | 'status' | 'assigned' | 'handed-over' | 'exported' | 'deleted' | 'reminded' | 'duplicate-submit' | 'role-granted' | 'role-revoked';
 
 export interface AuditEntry {
   id: string;
   month: string;
-  caseId: string;
+  /** The case; none on a role grant or revocation, whose `detail` is school:role:person (ids). */
+  caseId?: string;
   caseNumber?: string;
   action: AuditAction;
   by: string;

@@ -11,7 +11,7 @@ import { todayInHelsinki } from '../time/helsinki';
 import { dueDate } from './deadline';
 import { type CaseDoc, type CaseStatus, type CaseView, type Person, STATUS_FLOW } from './model';
 import { caseIdFor, type Cases } from './repository';
-import type { RoleGrant, Roles } from './roles';
+import type { Role, RoleGrant, Roles } from './roles';
 
 /** Routing values kept in clear; everything else about the pupil is encrypted. */
 const CLEAR_FIELDS = new Set([SCHOOL_FIELD, 'urgency', 'target']);
@@ -237,6 +237,20 @@ export class CaseService {
     const deleted = await this.cases.delete(c.schoolId, c.id);
     if (deleted) await this.audit.record({ caseId: c.id, caseNumber: c.number, action: 'deleted', by: actor.aadObjectId ?? actor.userId, conversationId: actor.conversationId });
     return deleted;
+  }
+
+  /** Grants a role at a school (granting twice is granting once); audited, as the grant decides who reads which cases. */
+  async grantRole(actor: Actor, schoolId: string, role: Role, user: Person): Promise<void> {
+    const by = actor.aadObjectId ?? actor.userId;
+    await this.roles.grant(actor.tenantId, schoolId, role, user, by);
+    await this.audit.record({ action: 'role-granted', by, conversationId: actor.conversationId, detail: `${schoolId}:${role}:${user.aadObjectId ?? user.userId}` });
+  }
+
+  /** Revokes a grant; audited when there was one to revoke. */
+  async revokeRole(actor: Actor, grant: RoleGrant): Promise<void> {
+    const revoked = await this.roles.revoke(actor.tenantId, grant.schoolId, grant.role, grant.user);
+    const detail = `${grant.schoolId}:${grant.role}:${grant.user.aadObjectId ?? grant.user.userId}`;
+    if (revoked) await this.audit.record({ action: 'role-revoked', by: actor.aadObjectId ?? actor.userId, conversationId: actor.conversationId, detail });
   }
 
   trail(caseId: string) {

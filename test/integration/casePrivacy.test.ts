@@ -156,4 +156,16 @@ describe('case details never reach a shared message', () => {
     expect(calls.map((c) => c.method)).toEqual(['POST', 'POST', 'POST']);
     expect(collectText(calls[2].body).join('') + String(calls[2].body.text)).toContain('Avaa asia henkilökohtaisessa keskustelussa');
   });
+
+  it('audits every role grant and revocation, by whom and for whom as ids, never names', async () => {
+    await act('roles.remove', { schoolId: 'koivurinne', role: 'kuraattori', userId: KURAATTORI2.id }, { ...channel(TEACHER), conversationId: CHANNEL });
+    const roles = (await store.all<{ action: string; by: string; detail?: string; caseId?: string }>('audit')).filter((a) => a.action.startsWith('role-'));
+    const seen = roles.map(({ action, by, detail, caseId }) => ({ action, by, detail, caseId })).sort((a, b) => `${a.action}${a.detail}`.localeCompare(`${b.action}${b.detail}`));
+    expect(seen).toEqual([
+      { action: 'role-granted', by: TEACHER.aadObjectId, detail: `koivurinne:kuraattori:${KURAATTORI.aadObjectId}`, caseId: undefined },
+      { action: 'role-granted', by: TEACHER.aadObjectId, detail: `koivurinne:kuraattori:${KURAATTORI2.aadObjectId}`, caseId: undefined },
+      { action: 'role-revoked', by: TEACHER.aadObjectId, detail: `koivurinne:kuraattori:${KURAATTORI2.aadObjectId}`, caseId: undefined },
+    ]);
+    expect(JSON.stringify(roles)).not.toContain(KURAATTORI2.name);
+  });
 });

@@ -82,7 +82,7 @@ export function registerAdmin(app: Application<TurnState>, deps: AdminDeps): voi
     const person = (await roster(context)).find((p) => p.id === parsed.data.person);
     if (!person || !deps.cases.schools.has(parsed.data.school)) return showRoles(context, state);
     const actor = actorOf(context);
-    await deps.cases.roles.grant(actor.tenantId, parsed.data.school, parsed.data.role, { userId: person.id, aadObjectId: person.aadObjectId, name: person.name }, actor.aadObjectId ?? actor.userId);
+    await deps.cases.grantRole(actor, parsed.data.school, parsed.data.role, { userId: person.id, aadObjectId: person.aadObjectId, name: person.name });
     turnLog(context, deps.log).info({ event: 'role.granted', schoolId: parsed.data.school, role: parsed.data.role });
     return showRoles(context, state, m.cases.roleAdded);
   });
@@ -94,7 +94,7 @@ export function registerAdmin(app: Application<TurnState>, deps: AdminDeps): voi
     if (!parsed.success) return showRoles(context, state);
     const actor = actorOf(context);
     const grant = (await deps.cases.roles.all(actor.tenantId)).find((g) => g.schoolId === parsed.data.schoolId && g.role === parsed.data.role && g.user.userId === parsed.data.userId);
-    if (grant) await deps.cases.roles.revoke(actor.tenantId, grant.schoolId, grant.role, grant.user);
+    if (grant) await deps.cases.revokeRole(actor, grant);
     turnLog(context, deps.log).info({ event: 'role.revoked', schoolId: parsed.data.schoolId, role: parsed.data.role });
     return showRoles(context, state, m.cases.roleRemoved);
   });
