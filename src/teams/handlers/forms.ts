@@ -16,6 +16,7 @@ import { cardActivity } from '../replies';
 import { onCardAction } from './actions';
 import { actorOf, submitKey } from './actor';
 import { answerView } from './answerView';
+import { welcomeCard } from './welcome';
 
 export const FORMS_PATTERN = /^\s*(lomakkeet|lomake|forms|blanketter)\s*[.!?]*\s*$/i;
 export const NEW_CASE_PATTERN = /^\s*(uusi asia|new case|nytt ärende)\s*[.!?]*\s*$/i;
@@ -62,7 +63,6 @@ export function registerForms(app: Application<TurnState>, deps: FormDeps): void
   onCardAction(app, 'welcome.forms', async (context, state) => {
     const lang = langFor(context, state);
     await context.sendActivity(cardActivity(list(lang, messages(lang))));
-    const { welcomeCard } = await import('./welcome');
     return welcomeCard(lang);
   });
 

@@ -16,6 +16,7 @@ import { groupOfTurn, rememberGroup } from '../turnGroup';
 import { onCardAction } from './actions';
 import { actorOf, submitKey } from './actor';
 import { roster } from './roster';
+import { welcomeCard } from './welcome';
 
 export const CREATE_GROUP_PATTERN = /^\s*(perusta ryhmä|perusta ryhma|create group|bilda grupp)\s*[.!]*\s*$/i;
 export const UPCOMING_PATTERN = /^\s*(tulevat kokoukset|upcoming meetings|kommande möten)\s*[.!?]*\s*$/i;
@@ -95,7 +96,6 @@ export function registerMeetings(
       await context.sendActivity(m.meetingsHelp);
       await context.sendActivity(cardActivity(meetingsListCard(m.meetings.mineTitle, await deps.meetings.mine(actor.tenantId, actor.userId), lang, m)));
     }
-    const { welcomeCard } = await import('./welcome');
     return welcomeCard(lang);
   });
 
