@@ -3,21 +3,21 @@ import { startPlayground, type Playground } from './dev/playground';
 import { createHttpServer } from './http/server';
 import { closeLogs, createLogger, errInfo, type Logger } from './log';
 import { PlanService } from './plan/answer';
-import { Faq } from './expert/faq';
-import { FaqLinks } from './expert/faqLinks';
 import { KeyRing } from './store/crypto';
 import { CONTENT_DIR, ROOT } from './paths';
 import { basename, join, resolve } from 'node:path';
 import { openStore, type Store } from './store/cosmos';
 import { localCaseKey, wipeLocalData } from './store/localData';
-import { createTeamsBot } from './teams/app';
-import { contentTypeOf, PlanLibrary } from './plan/publish/library';
-import { PlanVersions } from './plan/publish/versions';
-import { PlanWatcher } from './plan/publish/watcher';
-import { blobOptionsOf, Originals } from './store/originals';
+import { createTeamsBot } from './teams/bot';
+import { contentTypeOf } from './plan/publish/library';
+import type { Background } from './background';
+import { composeServices } from './composition';
 import { existsSync, readFileSync } from 'node:fs';
 
-/** Composition root: config → store → bot → http (→ Playground locally); graceful shutdown on SIGTERM/SIGINT. */
+/**
+ * The process: config → plan → store → services (composition.ts) → bot (teams/bot.ts) → http (→ Playground
+ * locally) → background work; graceful shutdown on SIGTERM/SIGINT.
+ */
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -56,14 +56,12 @@ async function main(): Promise<void> {
   }
   const keys = KeyRing.fromEnv(caseKeys);
   if (keys.generated) log.warn({ event: 'crypto.dev-key' }, 'CASE_KEYS is empty: stored data is encrypted with a development key made for this run (local only)');
+  const foundation = { config, store, log, plan, keys };
+  const services = composeServices(foundation);
+  const { library, watcher, faq, originals } = services;
   // A plan published from Teams (Cosmos) replaces the one kept as files; every instance follows the pointer.
-  const originals = new Originals(blobOptionsOf(config), log);
-  const versions = new PlanVersions(store.container('plans'));
-  const library = new PlanLibrary(versions, originals, plan, log);
-  const watcher = new PlanWatcher(versions, plan, log);
   await watcher.refresh().catch((err: Error) => log.error({ event: 'plan.watch.failed', type: err?.name }, 'The published plan could not be loaded; answering from the plan kept as files'));
-  const faq = new Faq(store.container('faq'), () => plan.index, keys, new FaqLinks(keys, config.publicUrl));
-  const bot = createTeamsBot({ config, store, log, plan, faq, keys, library });
+  const bot = createTeamsBot(foundation, services);
   const planFile = async (key: string, file: string) => {
     if (key !== 'local') return library.original(key, file);
     const path = join(planDir, '_original', basename(file));
@@ -81,8 +79,7 @@ async function main(): Promise<void> {
     surveyCsv: bot.surveyCsv,
   });
   const port = await http.listen();
-  bot.startBackground();
-  watcher.start(config.PLAN_POLL_MS);
+  bot.background.start();
   log.info({ event: 'http.listening', port }, `Opari listens on http://localhost:${port}/api/messages`);
 
   let playground: Playground | undefined;
@@ -97,12 +94,7 @@ async function main(): Promise<void> {
 
   installShutdown({
     log,
-    background: {
-      stopBackground: async (ms) => {
-        watcher.stop();
-        await bot.stopBackground(ms);
-      },
-    },
+    background: bot.background,
     http: {
       drain: async (ms) => {
         await http.drain(ms);
@@ -124,14 +116,7 @@ const TIMED_OUT_EXIT = 1;
  * finish, close the Playground and the store, exit 0 — all within `graceMs`, whatever else happens: past it the
  * process exits 1. A second SIGTERM or SIGINT exits at once. Logging never holds the exit up (see log.ts).
  */
-function installShutdown(p: {
-  log: Logger;
-  background: { stopBackground(graceMs: number): Promise<void> };
-  http: { drain(ms: number): Promise<void> };
-  store: Store;
-  playground?: Playground;
-  graceMs: number;
-}): void {
+function installShutdown(p: { log: Logger; background: Background; http: { drain(ms: number): Promise<void> }; store: Store; playground?: Playground; graceMs: number }): void {
   let stopping = false;
   const exit = (code: number) => {
     void closeLogs(Math.min(250, p.graceMs)).finally(() => process.exit(code));
@@ -154,7 +139,7 @@ function installShutdown(p: {
     }, p.graceMs).unref();
     p.log.info({ event: 'shutdown.start', signal });
     try {
-      await Promise.all([p.background.stopBackground(left()), p.http.drain(left())]);
+      await Promise.all([p.background.stop(left()), p.http.drain(left())]);
       await p.playground?.stop();
       await p.store.close();
       p.log.info({ event: 'shutdown.done', ms: Date.now() - started });

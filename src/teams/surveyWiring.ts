@@ -13,6 +13,7 @@ import { CONTENT_DIR } from '../paths';
 import type { Store } from '../store/cosmos';
 import type { ConversationRef, ConversationRefs } from '../store/conversationRefs';
 import type { KeyRing } from '../store/crypto';
+import { resultsCsv } from '../surveys/csv';
 import { loadSurveys } from '../surveys/definitions';
 import { SurveyJobs, type SurveyPort } from '../surveys/jobs';
 import type { Invitation, Round } from '../surveys/model';
@@ -101,6 +102,13 @@ export function wireSurveys(d: SurveyWiringDeps) {
     return `${d.config.publicUrl}/surveys/${roundId}/results.csv?exp=${exp}&sig=${csvSignature(roundId, exp)}`;
   };
   const csvSignature = (roundId: string, exp: string) => d.keys.lookupHash(`survey-csv|${roundId}|${exp}`).slice(0, 32);
+  /** The aggregate CSV of a round for a signed, unexpired link; undefined otherwise. */
+  const csv = async (roundId: string, exp: string, sig: string): Promise<string | undefined> => {
+    if (!/^r[0-9a-f]{16}$/.test(roundId) || !/^\d{13}$/.test(exp) || Number(exp) < Date.now() || sig !== csvSignature(roundId, exp)) return undefined;
+    const round = await rounds.getRound(roundId);
+    const found = round ? await results.get(round.tenantId, roundId) : undefined;
+    return round && found ? resultsCsv(surveys.get(round.surveyId)!, found) : undefined;
+  };
 
   const port: SurveyPort = {
     members: async (audience) =>
@@ -156,5 +164,5 @@ export function wireSurveys(d: SurveyWiringDeps) {
     maxAttempts: 5,
     log: d.log,
   });
-  return { surveys, rounds, results, service, jobs, resultsView, csvUrl, csvSignature, schoolName };
+  return { surveys, rounds, results, service, jobs, resultsView, csvUrl, csv, schoolName };
 }

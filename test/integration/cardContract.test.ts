@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { createLogger } from '../../src/log';
 import { loadConfig } from '../../src/config';
 import { openStore, type Store } from '../../src/store/cosmos';
-import { createTeamsBot } from '../../src/teams/app';
-import { Faq } from '../../src/expert/faq';
-import { FaqLinks } from '../../src/expert/faqLinks';
+import { createTeamsBot } from '../../src/teams/bot';
+import { composeServices } from '../../src/composition';
 import { KeyRing } from '../../src/store/crypto';
 import { registeredVerbs } from '../../src/teams/handlers/actions';
 import { messages } from '../../src/i18n';
@@ -221,15 +220,8 @@ describe('card templates contract', () => {
     // Building the real Teams app registers every route, so registeredVerbs is the routes table.
     test = await startTestStore('contract');
     store = await openStore({ endpoint: test.cosmos.endpoint, key: test.env.COSMOS_KEY, database: 'contract' }, createLogger('silent'));
-    const keys = KeyRing.fromEnv(undefined);
-    createTeamsBot({
-      config: loadConfig({ PLAYGROUND: 'off' }),
-      store,
-      log: createLogger('silent'),
-      plan,
-      faq: new Faq(store.container('faq'), plan.index, keys, new FaqLinks(keys, 'https://opari.example.fi')),
-      keys,
-    });
+    const foundation = { config: loadConfig({ PLAYGROUND: 'off' }), store, log: createLogger('silent'), plan, keys: KeyRing.fromEnv(undefined) };
+    createTeamsBot(foundation, composeServices(foundation));
   });
   afterAll(async () => {
     await store.close();

@@ -65,22 +65,12 @@ function ruleOf(v: Record<string, unknown>): RecurrenceRule {
 }
 
 /** Groups and their meetings: set-up, agenda, answers, cancellation, memos and the meeting lists. */
-export function registerMeetings(
-  app: Application<TurnState>,
-  deps: MeetingDeps,
-): {
-  /** Submits of the kokous, asialista and muistio forms (from the forms handler). */
-  submitMeetingForm(context: TurnContext, form: FormDef, values: Record<string, unknown>, meetingId: string | undefined): Promise<Record<string, unknown> | string>;
-} {
+export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps): void {
   // The group of the channel (whichever thread) or group chat; looked up once per turn.
   const groupHere = (context: TurnContext) => groupOfTurn(context, deps.meetings);
   const groupView = async (title: string, group: Group, lang: Lang, m: Messages) => groupCard(title, group, await deps.meetings.upcoming(group.id), deps.schools, lang, m);
 
-  /** Tells the group once about a change (`slot`, and `key` for which change), however often its submit is replayed. */
-  const announce = async (context: TurnContext, group: Group, meeting: Meeting, slot: string, text: string, key?: string) => {
-    const r = await deps.meetings.deliver(meeting, slot, () => deps.tellGroup(group, text), key);
-    if (r.outcome === 'failed') turnLog(context, deps.log).warn({ event: 'group.tell.failed', groupId: group.id, slot, status: (r.error as { statusCode?: number })?.statusCode ?? null });
-  };
+  const announce = announcer(deps);
 
   // The welcome card's Meetings button: in a group's conversation the group's card, in a channel or group
   // chat without a group the set-up card, in a personal chat the person's own meetings.
@@ -256,7 +246,25 @@ export function registerMeetings(
     const rows = await deps.meetings.mine(actor.tenantId, actor.userId);
     await context.sendActivity(cardActivity(meetingsListCard(m.meetings.mineTitle, rows, lang, m)));
   });
+}
 
+/** Tells the group once about a change (`slot`, and `key` for which change), however often its submit is replayed. */
+function announcer(deps: MeetingDeps) {
+  return async (context: TurnContext, group: Group, meeting: Meeting, slot: string, text: string, key?: string) => {
+    const r = await deps.meetings.deliver(meeting, slot, () => deps.tellGroup(group, text), key);
+    if (r.outcome === 'failed') turnLog(context, deps.log).warn({ event: 'group.tell.failed', groupId: group.id, slot, status: (r.error as { statusCode?: number })?.statusCode ?? null });
+  };
+}
+
+export interface MeetingForms {
+  /** Submits of the kokous, asialista and muistio forms, validated by the forms feature, which hands them over. */
+  submitMeetingForm(context: TurnContext, form: FormDef, values: Record<string, unknown>, meetingId: string | undefined): Promise<Record<string, unknown> | string>;
+}
+
+/** The meeting forms' submits: a meeting or series scheduled or moved, an agenda item proposed, a memo recorded. */
+export function meetingForms(deps: MeetingDeps): MeetingForms {
+  const groupHere = (context: TurnContext) => groupOfTurn(context, deps.meetings);
+  const announce = announcer(deps);
   return {
     submitMeetingForm: async (context, form, values, meetingId) => {
       const lang = langFor(context);

@@ -7,10 +7,9 @@ import { formatDate } from '../../time/format';
 import { roundsCard, startCard, surveyChannelCard, surveyFormCard, thanksCard } from '../../ui/surveyCards';
 import { REGION } from '../../ui/surveyResultsCard';
 import { asInputValues } from '../../surveys/answers';
-import { resultsCsv } from '../../surveys/csv';
 import { langFor, msgsFor, turnLog } from '../context';
 import { cardActivity, conversationRefOf } from '../replies';
-import { type SurveyWiringDeps, wireSurveys } from '../surveyWiring';
+import type { SurveyWiring, SurveyWiringDeps } from '../surveyWiring';
 import { onCardAction } from './actions';
 import { actorOf } from './actor';
 import { registerSurveyGroups } from './surveyGroups';
@@ -24,20 +23,13 @@ const startData = z
   .object({ survey: z.string().max(40).default(''), schools: z.string().max(2000).default(''), opensOn: z.string().max(20).default(''), closesOn: z.string().max(20).default('') })
   .passthrough();
 
-export interface SurveyFeature {
-  start(): void;
-  stop(): void;
-  /** The aggregate CSV of a round for a signed, unexpired link; undefined otherwise. */
-  csv(roundId: string, exp: string, sig: string): Promise<string | undefined>;
-}
-
 /**
  * Staff well-being surveys: the coordinator's rounds (personal chat), the survey channel of a school,
  * respondents' answers, and (surveyGroups.ts) what a communal group does with its results. The answer
  * turn logs nothing about the round: a log line would tie a conversation to having answered.
  */
-export function registerSurveys(app: Application<TurnState>, deps: SurveyWiringDeps): SurveyFeature {
-  const w = wireSurveys(deps);
+export function registerSurveys(app: Application<TurnState>, deps: SurveyWiringDeps & { wiring: SurveyWiring }): void {
+  const w = deps.wiring;
   const { service } = w;
 
   const progress = async (r: Round) => {
@@ -188,16 +180,5 @@ export function registerSurveys(app: Application<TurnState>, deps: SurveyWiringD
     return surveyFormCard(w.surveys.get(own.round.surveyId)!, own.round, ids.data.schoolId, langFor(context, state), m, { values: asInputValues(own.values), ticket: ids.data.ticket });
   });
 
-  registerSurveyGroups(app, { ...deps, wiring: w });
-
-  return {
-    start: () => w.jobs.start(),
-    stop: () => w.jobs.stop(),
-    csv: async (roundId, exp, sig) => {
-      if (!/^r[0-9a-f]{16}$/.test(roundId) || !/^\d{13}$/.test(exp) || Number(exp) < Date.now() || sig !== w.csvSignature(roundId, exp)) return undefined;
-      const round = await w.rounds.getRound(roundId);
-      const results = round ? await w.results.get(round.tenantId, roundId) : undefined;
-      return round && results ? resultsCsv(w.surveys.get(round.surveyId)!, results) : undefined;
-    },
-  };
+  registerSurveyGroups(app, deps);
 }
