@@ -2,10 +2,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** The Teams framework stays at the edge: src/teams/ and the composition root. Tests may import it. */
+/** The Teams framework stays at the edge: src/teams/ and the process's entry point. Tests may import it. */
 const TEAMS_FRAMEWORK = {
   group: ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/teams-ai', '@microsoft/teams-ai/*'],
-  message: 'Only src/teams/ and the composition root (src/main.ts) import the Teams framework; the domain speaks plain data.',
+  message: 'Only src/teams/ (and src/main.ts) import the Teams framework; the domain and the composition root (src/composition.ts) speak plain data.',
 };
 
 const NODE_GLOBALS = { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly', Buffer: 'readonly', URL: 'readonly' };
