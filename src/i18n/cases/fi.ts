@@ -63,7 +63,7 @@ export const casesFi: CaseMessages = {
     gdprIntro: 'Hakee kaikki oppilaasta tallennetut tiedot. Haku kirjataan jokaisen asian lokiin.',
     gdprSearch: 'Hae tiedot',
     gdprNone: 'Oppilaasta ei ole tallennettu asioita.',
-    gdprResult: 'Oppilaasta on tallennettu {count} asiaa.',
+    gdprResult: 'Oppilaasta on tallennettu {count, plural, one {# asia} other {# asiaa}}.',
     deleteConfirm: 'Poistetaanko asia {number}? Sen tiedot poistetaan pysyvästi; loki säilyy.',
     deleteButton: 'Poista pysyvästi',
     deleted: 'Asia {number} poistettiin. Loki säilyy.',
