@@ -67,4 +67,22 @@ export interface PlanMessages {
     restored: string;
     noVersions: string;
   };
+  /** The plan's web page (the "Open whole section" target) and an expert's answer kept as FAQ. */
+  planPage: {
+    contents: string;
+    prev: string;
+    next: string;
+    sub: string;
+    law: string;
+    forms: string;
+    reviewed: string;
+    onlyFi: string;
+    up: string;
+    original: string;
+    page: string;
+    faqAnswer: string;
+    answeredBy: string;
+    /** A signed FAQ link past its time. */
+    expired: string;
+  };
 }
