@@ -1,4 +1,5 @@
 import type { FaqEntry } from '../expert/faq';
+import { messages } from '../i18n';
 import type { Lang } from '../plan/analyze';
 import { anchorOf, type PlanService } from '../plan/answer';
 import { blocksToHtml, escapeHtml, inlineHtml } from '../plan/markdown';
@@ -6,53 +7,11 @@ import { headingOf, neighboursOf, pathOf, type PlanSection } from '../plan/model
 
 /** A readable HTML page of one plan section with its neighbours: the "Open whole section" target. */
 
-const UI: Record<Lang, { contents: string; prev: string; next: string; sub: string; law: string; forms: string; reviewed: string; onlyFi: string; up: string; original: string; page: string }> = {
-  fi: {
-    contents: 'Sisällys',
-    prev: 'Edellinen',
-    next: 'Seuraava',
-    sub: 'Alakohdat',
-    law: 'Säädökset',
-    forms: 'Lomakkeet',
-    reviewed: 'Tarkistettu',
-    onlyFi: 'Tämä kohta on vain suomeksi.',
-    up: 'Yläkohta',
-    original: 'Alkuperäinen asiakirja',
-    page: 'sivu',
-  },
-  sv: {
-    contents: 'Innehåll',
-    prev: 'Föregående',
-    next: 'Nästa',
-    sub: 'Underavsnitt',
-    law: 'Författningar',
-    forms: 'Blanketter',
-    reviewed: 'Granskad',
-    onlyFi: 'Det här avsnittet finns endast på finska.',
-    up: 'Huvudavsnitt',
-    original: 'Originaldokumentet',
-    page: 'sida',
-  },
-  en: {
-    contents: 'Contents',
-    prev: 'Previous',
-    next: 'Next',
-    sub: 'Subsections',
-    law: 'Legislation',
-    forms: 'Forms',
-    reviewed: 'Reviewed',
-    onlyFi: 'This section is in Finnish only.',
-    up: 'Parent section',
-    original: 'Original document',
-    page: 'page',
-  },
-};
-
 export function renderPlanPage(service: PlanService, id: string, lang: Lang): string | undefined {
   const plan = service.plan;
   const section = plan.sections.get(id);
   if (!section) return undefined;
-  const ui = UI[lang];
+  const ui = messages(lang).planPage;
   const link = (s: PlanSection) => `<a href="${escapeHtml(service.url(s.id, lang).replace(/^https?:\/\/[^/]+/, ''))}">${escapeHtml(headingOf(s, lang))}</a>`;
   const bodyLang: Lang = section.body[lang] ? lang : 'fi';
   const { prev, next } = neighboursOf(plan, id);
@@ -116,16 +75,16 @@ ${original ? `<p><a class="original" href="${escapeHtml(original.replace(/^https
 /** An expert's answer kept as FAQ: the question, the answer, who answered and when. */
 export function renderFaqPage(service: PlanService, e: FaqEntry): string {
   const planTitle = service.plan.meta.title[e.lang] ?? service.plan.meta.title.fi;
-  const label = { fi: ['Asiantuntijan vastaus', 'Vastasi'], sv: ['Expertens svar', 'Svarade'], en: ["An expert's answer", 'Answered by'] }[e.lang];
+  const ui = messages(e.lang).planPage;
   return `<!doctype html>
 <html lang="${e.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(e.question)} – ${escapeHtml(planTitle)}</title>
 <style>body{font-family:"Segoe UI",system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.55;color:#242424}.meta{color:#616161;font-size:.9rem}</style>
 </head><body>
-<p class="meta">${escapeHtml(planTitle)} · ${label[0]}</p>
+<p class="meta">${escapeHtml(planTitle)} · ${ui.faqAnswer}</p>
 <h1>${escapeHtml(e.question)}</h1>
 <p>${inlineHtml(e.answer)}</p>
-<p class="meta">${label[1]}: ${escapeHtml(e.answeredBy)} · ${escapeHtml(e.createdAt.slice(0, 10))}</p>
+<p class="meta">${ui.answeredBy}: ${escapeHtml(e.answeredBy)} · ${escapeHtml(e.createdAt.slice(0, 10))}</p>
 </body></html>`;
 }
 
@@ -135,8 +94,6 @@ export function renderExpiredPage(): string {
 <html lang="fi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Opari</title>
 <style>body{font-family:"Segoe UI",system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.55;color:#242424}</style>
 </head><body>
-<p lang="fi">Linkki on vanhentunut. Kysy asiaa uudelleen Oparilta Teamsissa, niin saat uuden linkin.</p>
-<p lang="sv">Länken har gått ut. Fråga Opari igen i Teams så får du en ny länk.</p>
-<p lang="en">This link has expired. Ask Opari again in Teams for a fresh link.</p>
+${(['fi', 'sv', 'en'] as const).map((l) => `<p lang="${l}">${messages(l).planPage.expired}</p>`).join('\n')}
 </body></html>`;
 }

@@ -1,3 +1,4 @@
+import { IntlMessageFormat } from 'intl-messageformat';
 import { en } from './en';
 import { fi } from './fi';
 import type { Messages } from './messages';
@@ -21,7 +22,35 @@ export function messages(localeOrLang: string | undefined): Messages {
   return catalogues[l];
 }
 
-/** Replaces {name} placeholders. */
+/**
+ * The language each catalogue string is written in. Plural and ordinal rules differ (Swedish "1:a", "3:e";
+ * English "1st", "2nd"), and a call site holds the string, not its language: the string says it.
+ */
+let languageOf: Map<string, Lang> | undefined;
+
+function stringsOf(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) stringsOf(v, out);
+  return out;
+}
+
+function languageOfTemplate(template: string): Lang {
+  languageOf ??= new Map((Object.keys(catalogues) as Lang[]).flatMap((l) => stringsOf(catalogues[l]).map((s) => [s, l] as const)));
+  return languageOf.get(template) ?? 'fi';
+}
+
+const compiled = new Map<string, IntlMessageFormat>();
+
+/**
+ * Formats a catalogue string in ICU message syntax: `{name}` placeholders, and counts and ordinals that read
+ * right for one ("{count, plural, one {# asia} other {# asiaa}}", "{days, selectordinal, one {#:a} other {#:e}}").
+ * Compiled messages are cached by their text.
+ */
 export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+  let message = compiled.get(template);
+  if (!message) {
+    message = new IntlMessageFormat(template, languageOfTemplate(template));
+    compiled.set(template, message);
+  }
+  return String(message.format(values));
 }

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { loadSchools } from '../forms/schools';
 import { format, type Lang, messages } from '../i18n';
+import { CONTENT_DIR } from '../paths';
 import type { AgendaItem, GroupType } from './model';
 
 /**
@@ -37,12 +40,40 @@ export function insertBeforeClosing(agenda: AgendaItem[], item: AgendaItem): Age
   return out;
 }
 
-/** Words that start a sentence or name a role, month or subject: capitalised but not a person. */
+/** Words that start a sentence or name a role, season or subject: capitalised but not a person. */
 const NOT_NAMES = new Set(
   `Koulu Koulun Kouluterveyskysely Kiva KiVa Wilma Teams Opari Rehtori Kuraattori Psykologi Terveydenhoitaja Opettaja Erityisopettaja Oppilas Oppilaat Oppilaskunta Huoltaja Huoltajat
-   Tammikuu Helmikuu Maaliskuu Huhtikuu Toukokuu Kesäkuu Heinäkuu Elokuu Syyskuu Lokakuu Marraskuu Joulukuu Syksy Kevät Joulu Pääsiäinen
-   Matematiikka Liikunta Musiikki Englanti Ruotsi Suomi Esimerkkialue Lehtola Koivurinne Vaahterarinne Kanervakumpu Rantala MOVE SotkaNet THL OPH Karvi`.split(/\s+/),
+   Syksy Kevät Joulu Pääsiäinen
+   Matematiikka Liikunta Musiikki Englanti Ruotsi Suomi Esimerkkialue MOVE SotkaNet THL OPH Karvi`.split(/\s+/),
 );
+
+const capitalised = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
+let placeWords: Set<string> | undefined;
+
+/**
+ * The region's place names from content/schools.yml (school names, school ids as places, municipalities),
+ * capitalised: "Koivurinne Vaahterarinne" names two schools, not a person. Read once, on first use.
+ */
+function isPlaceWord(word: string): boolean {
+  placeWords ??= new Set(
+    loadSchools(join(CONTENT_DIR, 'schools.yml'))
+      .flatMap((s) => [s.name, s.id, s.municipality ?? ''])
+      .flatMap((text) => text.match(/[\p{L}]+/gu) ?? [])
+      .map(capitalised),
+  );
+  return placeWords.has(word);
+}
+
+/** Month names in the three languages, from Intl ("Tammikuu", "Januari", "January"). */
+const MONTHS = new Set(
+  ['fi', 'sv', 'en'].flatMap((l) => {
+    const f = new Intl.DateTimeFormat(l, { month: 'long', timeZone: 'UTC' });
+    return Array.from({ length: 12 }, (_, i) => capitalised(f.format(Date.UTC(2026, i, 1))));
+  }),
+);
+
+const knownTerm = (word: string) => NOT_NAMES.has(word) || MONTHS.has(word) || isPlaceWord(word);
 
 /**
  * A communal group's agenda never concerns an individual pupil (the plan's group guidance). This flags
@@ -54,12 +85,12 @@ export function looksLikeIndividualPupil(text: string): boolean {
   // A class code (5B) with a capitalised word inside the text that is not a known term: "kiusaaminen, Ville 5B".
   const classCode = /\b[1-9][A-Fa-f]\b/.test(text);
   const first = /^\s*([A-ZÅÄÖ][a-zåäö]+)\s+[1-9][A-Fa-f]\b/u.exec(text)?.[1];
-  if (first && !/^(Luokka|Luokan|Luokalla|Luokassa|Luokkien|Koko|Ryhmä|Ryhmän)$/.test(first) && !NOT_NAMES.has(first)) return true;
+  if (first && !/^(Luokka|Luokan|Luokalla|Luokassa|Luokkien|Koko|Ryhmä|Ryhmän)$/.test(first) && !knownTerm(first)) return true;
   const inner = (text.match(/[\p{L}-]+/gu) ?? []).slice(1); // the first word is capitalised anyway
-  if (classCode && inner.some((w) => /^[A-ZÅÄÖ][a-zåäö]{2,}$/u.test(w) && !NOT_NAMES.has(w))) return true;
+  if (classCode && inner.some((w) => /^[A-ZÅÄÖ][a-zåäö]{2,}$/u.test(w) && !knownTerm(w))) return true;
   // Two capitalised words in a row that are not known terms: a first and a last name.
   const words = text.match(/[\p{L}-]+/gu) ?? [];
-  const name = (w: string) => /^[A-ZÅÄÖ][a-zåäö]+(-[A-ZÅÄÖ][a-zåäö]+)?$/u.test(w) && !NOT_NAMES.has(w);
+  const name = (w: string) => /^[A-ZÅÄÖ][a-zåäö]+(-[A-ZÅÄÖ][a-zåäö]+)?$/u.test(w) && !knownTerm(w);
   for (let i = 1; i < words.length; i++) if (name(words[i - 1]) && name(words[i])) return true;
   return false;
 }

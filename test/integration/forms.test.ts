@@ -135,7 +135,7 @@ describe('forms and cases over HTTP', () => {
   it('exports everything about one pupil for a GDPR request and deletes a case keeping its audit trail', async () => {
     const [c] = await store.all<{ id: string; number: string }>('cases');
     const exported = await post(bot.url, cardAction('gdpr.export', { pupilName: ' matti  meikäläinen ', pupilClass: '5b' }, personal()));
-    expect(invokeText(exported.replies)).toContain('Oppilaasta on tallennettu 1 asiaa');
+    expect(invokeText(exported.replies)).toContain('Oppilaasta on tallennettu 1 asia.');
     expect(invokeText(exported.replies)).toContain(DESCRIPTION);
 
     const confirm = await post(bot.url, message(`poista asia ${c.number}`, personal()));

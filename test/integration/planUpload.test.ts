@@ -112,7 +112,7 @@ describe("uploading and publishing the region's own plan from Teams", () => {
     const preview = await proactive(conv, before);
     const text = cardText(preview);
     expect(text).toContain('Luonnos: Opiskelijan tuki ja turvallinen opiskeluympäristö');
-    expect(text).toContain('3 lukua, 35 alakohtaa, 3870 sanaa · 16 sivua · Tiedosto: ammatillinen-koulutus-opas-fi.pdf');
+    expect(text).toContain('3 lukua, 35 alakohtaa, 3\u00a0870 sanaa · 16 sivua · Tiedosto: ammatillinen-koulutus-opas-fi.pdf');
     expect(text).toContain('1 Osaamisen hankkiminen · 8 alakohtaa · s. 4');
     expect(text).toContain('2 Turvallinen opiskeluympäristö · 14 alakohtaa · s. 6');
     expect(text).toContain('• table of contents dropped (pages 2–3, 38 entries)');

@@ -55,7 +55,7 @@ export const surveysEn: SurveyMessages = {
   resultsTitle: '{title}: results',
   smallSchools: '{municipality}: small schools together',
   region: 'Whole region',
-  respondents: '{n} respondents',
+  respondents: '{n, plural, one {# respondent} other {# respondents}}',
   tooFew: 'Too few answers to show figures.',
   bands: { low: 'under 40%', fair: '40–59%', good: '60–79%', high: '80% or more' },
   responseRate: 'Response rate',

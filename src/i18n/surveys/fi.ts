@@ -55,7 +55,7 @@ export const surveysFi: SurveyMessages = {
   resultsTitle: '{title}: tulokset',
   smallSchools: '{municipality}: pienet koulut yhdessä',
   region: 'Koko alue',
-  respondents: '{n} vastaajaa',
+  respondents: '{n, plural, one {# vastaaja} other {# vastaajaa}}',
   tooFew: 'Liian vähän vastauksia lukujen näyttämiseen.',
   bands: { low: 'alle 40 %', fair: '40–59 %', good: '60–79 %', high: 'vähintään 80 %' },
   responseRate: 'Vastausaktiivisuus',

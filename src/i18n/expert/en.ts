@@ -1,0 +1,46 @@
+import type { ExpertMessages } from './messages';
+
+export const expertEn: ExpertMessages = {
+  expert: {
+    noQuestion: 'The question is missing. Type your question first.',
+    sent: "Your question went to the region's student welfare experts (ticket {id}). The answer will come to this chat.",
+    queued: "Your question is saved (ticket {id}), but the experts could not be reached right now. Opari retries automatically; the question won't be lost.",
+    sentNote: 'Sent to the experts: ticket {id}.',
+    channelSet: "This channel is now Opari's expert channel. Questions the plan does not answer arrive here as tickets.",
+    channelOnly: 'The expert channel can only be chosen in a Teams channel: type "expert channel" there.',
+    ticketTitle: 'Question for the experts',
+    askedBy: 'Asked by: {name}',
+    status: { unposted: 'Waiting for delivery', open: 'Open', claimed: 'In progress', answered: 'Answered', closed: 'Closed' },
+    claimedBy: 'Handled by: {name}',
+    claim: "I'll take this",
+    answerLabel: 'Answer to the asker',
+    answerPlaceholder: 'Write the answer. Refer to the plan section if you can.',
+    answerRequired: 'Write an answer before sending.',
+    answerTooLong: 'The answer is too long (at most 4000 characters).',
+    saveFaq: 'Save the question and answer to the FAQ so Opari can answer it from now on',
+    send: 'Send answer',
+    close: 'Close without answer',
+    answeredBy: 'Answered by: {name}',
+    answerTitle: 'An expert answered your question',
+    yourQuestion: 'Your question: {question}',
+    notFound: 'Ticket not found.',
+    alreadyDone: 'The ticket has already been handled.',
+    faqSource: "Source: the region's experts' answer (FAQ), {date}",
+    privacy: 'No details that identify a pupil: the answer goes only to the asker.',
+  },
+  askExpert: {
+    label: 'Question for the experts',
+    reminder: 'Check the question before sending: ask in general terms and do not name the pupil or give other identifying details.',
+    send: 'Send to the experts',
+    waiting: '⏳ Waiting for the experts’ channel: ticket {id} goes out once an Opari administrator chooses the channel.',
+    waitingReply:
+      'Your question is saved (ticket {id}), but no experts’ channel has been chosen yet. It goes to the experts as soon as an Opari administrator chooses the channel; the answer will come to this chat.',
+    adminHint:
+      'Opari received a question for the experts, but no experts’ channel has been chosen. To choose it: open the regional coordinators’ Teams channel, add Opari to the team and type "expert channel" in the channel. Waiting questions go there at once.',
+    channelAdminOnly: 'Only an Opari administrator can choose the experts’ channel.',
+    expertsOnly: 'Tickets are handled only in the experts’ channel, and nobody can handle their own question.',
+    faqQuestionLabel: 'Question in the FAQ (in general terms, no names)',
+    faqQuestionRequired: 'Write the FAQ question when you save the answer to the FAQ.',
+    tooLong: 'The question is too long: shorten it to 500 characters at most.',
+  },
+};

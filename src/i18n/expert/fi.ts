@@ -1,0 +1,46 @@
+import type { ExpertMessages } from './messages';
+
+export const expertFi: ExpertMessages = {
+  expert: {
+    noQuestion: 'Kysymys puuttuu. Kirjoita kysymys ensin.',
+    sent: 'Kysymyksesi lähti alueen opiskeluhuollon asiantuntijoille (tiketti {id}). Vastaus tulee tähän keskusteluun.',
+    queued: 'Kysymyksesi on tallennettu (tiketti {id}), mutta asiantuntijoille ei juuri nyt saatu yhteyttä. Opari yrittää uudelleen automaattisesti; kysymys ei katoa.',
+    sentNote: 'Lähetetty asiantuntijoille: tiketti {id}.',
+    channelSet: 'Tämä kanava on nyt Oparin asiantuntijakanava. Kysymykset, joihin suunnitelma ei vastaa, tulevat tänne tiketteinä.',
+    channelOnly: 'Asiantuntijakanavan voi valita vain Teams-tiimin kanavalla: kirjoita "asiantuntijakanava" siellä.',
+    ticketTitle: 'Kysymys asiantuntijoille',
+    askedBy: 'Kysyjä: {name}',
+    status: { unposted: 'Odottaa välitystä', open: 'Avoin', claimed: 'Työn alla', answered: 'Vastattu', closed: 'Suljettu' },
+    claimedBy: 'Käsittelijä: {name}',
+    claim: 'Otan tämän',
+    answerLabel: 'Vastaus kysyjälle',
+    answerPlaceholder: 'Kirjoita vastaus. Viittaa suunnitelman kohtaan, jos voit.',
+    answerRequired: 'Kirjoita vastaus ennen lähettämistä.',
+    answerTooLong: 'Vastaus on liian pitkä (enintään 4000 merkkiä).',
+    saveFaq: 'Tallenna kysymys ja vastaus UKK:hon, jotta Opari osaa vastata siihen jatkossa',
+    send: 'Lähetä vastaus',
+    close: 'Sulje ilman vastausta',
+    answeredBy: 'Vastasi: {name}',
+    answerTitle: 'Asiantuntija vastasi kysymykseesi',
+    yourQuestion: 'Kysymyksesi: {question}',
+    notFound: 'Tikettiä ei löytynyt.',
+    alreadyDone: 'Tiketti on jo käsitelty.',
+    faqSource: 'Lähde: alueen asiantuntijoiden vastaus (UKK), {date}',
+    privacy: 'Ei oppilaan tunnistetietoja: vastaus menee vain kysyjälle.',
+  },
+  askExpert: {
+    label: 'Kysymys asiantuntijoille',
+    reminder: 'Tarkista kysymys ennen lähettämistä: kysy yleisesti, älä mainitse oppilaan nimeä tai muita tunnistetietoja.',
+    send: 'Lähetä asiantuntijoille',
+    waiting: '⏳ Odottaa asiantuntijakanavaa: tiketti {id} lähtee, kun Oparin ylläpitäjä valitsee kanavan.',
+    waitingReply:
+      'Kysymyksesi on tallennettu (tiketti {id}), mutta asiantuntijakanavaa ei ole vielä valittu. Kysymys lähtee asiantuntijoille heti, kun Oparin ylläpitäjä valitsee kanavan; vastaus tulee tähän keskusteluun.',
+    adminHint:
+      'Opari sai kysymyksen asiantuntijoille, mutta asiantuntijakanavaa ei ole valittu. Valitse se: avaa alueen koordinaattoreiden Teams-kanava, lisää Opari tiimiin ja kirjoita kanavalla "asiantuntijakanava". Odottavat kysymykset lähtevät sinne heti.',
+    channelAdminOnly: 'Asiantuntijakanavan voi valita vain Oparin ylläpitäjä.',
+    expertsOnly: 'Tiketin voi käsitellä vain asiantuntijakanavalla, eikä omaa kysymystään voi käsitellä itse.',
+    faqQuestionLabel: 'Kysymys UKK:ssa (muotoile yleiseksi, ei nimiä)',
+    faqQuestionRequired: 'Kirjoita UKK:n kysymys, kun tallennat vastauksen UKK:hon.',
+    tooLong: 'Kysymys on liian pitkä: lyhennä se enintään 500 merkkiin.',
+  },
+};

@@ -1,0 +1,46 @@
+import type { ExpertMessages } from './messages';
+
+export const expertSv: ExpertMessages = {
+  expert: {
+    noQuestion: 'Frågan saknas. Skriv frågan först.',
+    sent: 'Din fråga skickades till områdets experter inom elevhälsan (ärende {id}). Svaret kommer till den här chatten.',
+    queued: 'Din fråga är sparad (ärende {id}), men experterna kunde inte nås just nu. Opari försöker igen automatiskt; frågan försvinner inte.',
+    sentNote: 'Skickad till experterna: ärende {id}.',
+    channelSet: 'Den här kanalen är nu Oparis expertkanal. Frågor som planen inte svarar på kommer hit som ärenden.',
+    channelOnly: 'Expertkanalen kan bara väljas i en Teams-kanal: skriv "expertkanal" där.',
+    ticketTitle: 'Fråga till experterna',
+    askedBy: 'Frågeställare: {name}',
+    status: { unposted: 'Väntar på förmedling', open: 'Öppen', claimed: 'Under arbete', answered: 'Besvarad', closed: 'Stängd' },
+    claimedBy: 'Handläggare: {name}',
+    claim: 'Jag tar den här',
+    answerLabel: 'Svar till frågeställaren',
+    answerPlaceholder: 'Skriv svaret. Hänvisa till planens avsnitt om du kan.',
+    answerRequired: 'Skriv ett svar innan du skickar.',
+    answerTooLong: 'Svaret är för långt (högst 4000 tecken).',
+    saveFaq: 'Spara frågan och svaret i FAQ så att Opari kan svara på den i fortsättningen',
+    send: 'Skicka svaret',
+    close: 'Stäng utan svar',
+    answeredBy: 'Svarade: {name}',
+    answerTitle: 'En expert har svarat på din fråga',
+    yourQuestion: 'Din fråga: {question}',
+    notFound: 'Ärendet hittades inte.',
+    alreadyDone: 'Ärendet är redan behandlat.',
+    faqSource: 'Källa: områdets experters svar (FAQ), {date}',
+    privacy: 'Inga uppgifter som identifierar en elev: svaret går bara till frågeställaren.',
+  },
+  askExpert: {
+    label: 'Fråga till experterna',
+    reminder: 'Granska frågan innan du skickar: fråga allmänt och nämn inte elevens namn eller andra identifierande uppgifter.',
+    send: 'Skicka till experterna',
+    waiting: '⏳ Väntar på expertkanalen: ärende {id} skickas när Oparis administratör väljer kanalen.',
+    waitingReply:
+      'Din fråga har sparats (ärende {id}), men ingen expertkanal har valts ännu. Frågan skickas till experterna så snart Oparis administratör väljer kanalen; svaret kommer till den här chatten.',
+    adminHint:
+      'Opari fick en fråga till experterna, men ingen expertkanal har valts. Välj den: öppna regionens koordinatorers Teams-kanal, lägg till Opari i teamet och skriv "expertkanal" i kanalen. Väntande frågor skickas dit direkt.',
+    channelAdminOnly: 'Bara Oparis administratör kan välja expertkanalen.',
+    expertsOnly: 'Ärendet kan bara behandlas i expertkanalen, och ingen kan behandla sin egen fråga.',
+    faqQuestionLabel: 'Frågan i FAQ (allmänt formulerad, inga namn)',
+    faqQuestionRequired: 'Skriv FAQ-frågan när du sparar svaret i FAQ.',
+    tooLong: 'Frågan är för lång: korta den till högst 500 tecken.',
+  },
+};
