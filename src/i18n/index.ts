@@ -44,7 +44,8 @@ const compiled = new Map<string, IntlMessageFormat>();
 /**
  * Formats a catalogue string in ICU message syntax: `{name}` placeholders, and counts and ordinals that read
  * right for one ("{count, plural, one {# asia} other {# asiaa}}", "{days, selectordinal, one {#:a} other {#:e}}").
- * Compiled messages are cached by their text.
+ * Compiled messages are cached by their text. A value the call site did not give leaves its placeholder in
+ * the text, as before ICU, instead of failing the user's turn.
  */
 export function format(template: string, values: Record<string, string | number>): string {
   let message = compiled.get(template);
@@ -52,5 +53,9 @@ export function format(template: string, values: Record<string, string | number>
     message = new IntlMessageFormat(template, languageOfTemplate(template));
     compiled.set(template, message);
   }
-  return String(message.format(values));
+  try {
+    return String(message.format(values));
+  } catch {
+    return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+  }
 }

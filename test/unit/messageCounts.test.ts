@@ -1,6 +1,6 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { CaseDoc, CaseView } from '../../src/cases/model';
-import { type Lang, messages } from '../../src/i18n';
+import { format, type Lang, messages } from '../../src/i18n';
 import type { PlanVersion } from '../../src/plan/publish/versions';
 import { formCatalog } from '../../src/forms/registry';
 import { caseSummaryCard, gdprCard } from '../../src/ui/caseCards';
@@ -115,5 +115,12 @@ describe('the catalogues', () => {
       }
     });
     expect(bad).toEqual([]);
+  });
+});
+
+describe('a value a call site forgot', () => {
+  it('leaves its placeholder in the text instead of failing the turn', () => {
+    expect(format('Kokous {title} alkaa {when}.', { title: 'OHR' })).toBe('Kokous OHR alkaa {when}.');
+    expect(format(messages('en').cases.gdprResult, {})).toContain('{');
   });
 });
