@@ -1,16 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
-import { statusOf } from '../store/errors';
+import { ConflictError, statusOf } from '../store/errors';
 import { type Changed, changeDoc, readDoc, updateDoc } from '../store/documents';
 import { withStoreRetry } from '../store/retry';
 import type { CaseDoc } from './model';
-
-export class CaseConflictError extends Error {
-  constructor() {
-    super('The case was changed concurrently');
-    this.name = 'CaseConflictError';
-  }
-}
 
 interface CounterDoc {
   id: string;
@@ -69,7 +62,7 @@ export class Cases {
         if (statusOf(err) !== 412) throw err;
       }
     }
-    throw new CaseConflictError();
+    throw new ConflictError('case');
   }
 
   /**
@@ -106,7 +99,7 @@ export class Cases {
         await sleep(Math.random() * Math.min(50, 2 + attempt * 2)); // jitter: contenders spread out
       }
     }
-    throw new CaseConflictError();
+    throw new ConflictError('case');
   }
 
   get(schoolId: string, id: string): Promise<CaseDoc | undefined> {
@@ -128,12 +121,12 @@ export class Cases {
 
   /** Read-modify-write under the case's ETag; `change` returns undefined to leave it as it is. */
   update(schoolId: string, id: string, change: (c: CaseDoc) => CaseDoc | undefined): Promise<CaseDoc | undefined> {
-    return updateDoc(this.cases, id, schoolId, change, () => new CaseConflictError());
+    return updateDoc(this.cases, id, schoolId, change, 'case');
   }
 
   /** `update` that says whether it wrote, starting from `known` without a read while its ETag holds. */
   change(schoolId: string, id: string, change: (c: CaseDoc) => CaseDoc | undefined, known?: CaseDoc): Promise<Changed<CaseDoc>> {
-    return changeDoc(this.cases, id, schoolId, change, () => new CaseConflictError(), { known });
+    return changeDoc(this.cases, id, schoolId, change, 'case', { known });
   }
 
   async delete(schoolId: string, id: string): Promise<boolean> {

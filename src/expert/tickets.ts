@@ -42,13 +42,6 @@ export interface Ticket extends Deliverable {
   _etag?: string;
 }
 
-export class TicketConflictError extends Error {
-  constructor() {
-    super('The ticket was changed by someone else');
-    this.name = 'TicketConflictError';
-  }
-}
-
 type Expert = { userId: string; name: string };
 
 function step(t: Ticket, by: Expert, action: string, now: Date): Ticket['history'] {
@@ -155,7 +148,7 @@ export class Tickets {
         const next = change(this.open(s));
         return next ? this.seal(next) : undefined;
       },
-      () => new TicketConflictError(),
+      'ticket',
       { attempts: 5, known: known ? this.seal(known) : undefined },
     );
     return { doc: r.doc ? this.open(r.doc) : undefined, changed: r.changed };

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
-import { parseDateList } from '../time/parse';
-import { caseForms } from './caseForms';
-import { define, t } from './define';
+import { t } from './define';
+import { formDefinitions } from './definitions';
 import type { FieldDef, FieldProblem, L10n } from './fields';
 
 /**
@@ -49,87 +48,5 @@ export function formCatalog(schools: School[]): Map<string, FormDef> {
     required: true,
     choices: schools.map((s) => ({ value: s.id, title: t(s.name, s.name, s.name) })),
   });
-  const forms: FormDef[] = [
-    ...caseForms(school),
-    define({
-      id: 'kokous',
-      title: t('Kokous', 'Möte', 'Meeting'),
-      intro: t(
-        'Opiskeluhuoltoryhmän tai yhteistyöryhmän kokous (Europe/Helsinki).',
-        'Elevhälsogruppens eller samarbetsgruppens möte.',
-        "A welfare group's or the cooperation group's meeting (Europe/Helsinki).",
-      ),
-      fields: [
-        { id: 'title', kind: 'text', label: t('Otsikko', 'Rubrik', 'Title'), required: true, maxLength: 120 },
-        { id: 'date', kind: 'date', label: t('Päivä', 'Dag', 'Date'), required: true },
-        { id: 'time', kind: 'time', label: t('Kellonaika', 'Klockslag', 'Time'), required: true },
-        {
-          id: 'duration',
-          kind: 'choice',
-          label: t('Kesto', 'Längd', 'Duration'),
-          required: true,
-          choices: [30, 45, 60, 90, 120].map((m) => ({ value: String(m), title: t(`${m} min`, `${m} min`, `${m} min`) })),
-        },
-        { id: 'place', kind: 'text', label: t('Paikka tai verkkolinkki', 'Plats eller länk', 'Place or online link'), maxLength: 300 },
-        {
-          id: 'recurrence',
-          kind: 'choice',
-          label: t('Toistuvuus', 'Upprepning', 'Repeats'),
-          required: true,
-          choices: [
-            { value: 'once', title: t('Kerran', 'En gång', 'Once') },
-            { value: 'w1', title: t('Joka viikko', 'Varje vecka', 'Every week') },
-            { value: 'w2', title: t('Joka toinen viikko', 'Varannan vecka', 'Every two weeks') },
-            { value: 'w4', title: t('Joka neljäs viikko', 'Var fjärde vecka', 'Every four weeks') },
-            { value: 'dates', title: t('Luetellut päivät', 'Angivna dagar', 'Listed dates') },
-          ],
-        },
-        { id: 'until', kind: 'date', label: t('Toistuu asti', 'Upprepas till', 'Repeats until') },
-        {
-          id: 'dates',
-          kind: 'text',
-          label: t('Päivät (luetellut)', 'Dagar (angivna)', 'Dates (listed)'),
-          maxLength: 600,
-          placeholder: t('esim. 13.2.2027, 7.5.2027, 10.9.2027, 12.11.2027', 't.ex. 13.2.2027, 7.5.2027', 'e.g. 13.2.2027, 7.5.2027'),
-        },
-      ],
-      submitters: 'chair',
-      onSubmit: 'meeting',
-      planSection: 'lomakkeisto/kokous',
-      check: (v) => [
-        ...(['w1', 'w2', 'w4'].includes(String(v.recurrence)) && !v.until ? [{ field: 'until', code: 'required' as const }] : []),
-        ...(v.recurrence === 'dates' && parseDateList(String(v.dates ?? '')) === undefined ? [{ field: 'dates', code: 'date' as const }] : []),
-      ],
-    }),
-    define({
-      id: 'asialista',
-      title: t('Asialistaehdotus', 'Förslag till föredragningslista', 'Agenda item proposal'),
-      intro: t(
-        'Yhteisöllisen ryhmän asialistalla ei käsitellä yksittäistä oppilasta.',
-        'Den gemensamma gruppens lista behandlar aldrig en enskild elev.',
-        'The communal group’s agenda never concerns an individual pupil.',
-      ),
-      fields: [
-        { id: 'title', kind: 'text', label: t('Asia', 'Ärende', 'Item'), required: true, maxLength: 150 },
-        { id: 'details', kind: 'multiline', label: t('Taustaa', 'Bakgrund', 'Background'), maxLength: 1000 },
-      ],
-      submitters: 'staff',
-      onSubmit: 'agendaItem',
-      planSection: 'lomakkeisto/asialista',
-    }),
-    define({
-      id: 'muistio',
-      title: t('Muistio', 'Minnesanteckningar', 'Memo'),
-      intro: t('Läsnäolijat, päätökset ja sovitut tehtävät vastuuhenkilöineen.', 'Närvarande, beslut och uppgifter.', 'Attendance, decisions and follow-up tasks with owners.'),
-      fields: [
-        { id: 'attendance', kind: 'multiline', label: t('Läsnä', 'Närvarande', 'Present'), required: true, maxLength: 1000 },
-        { id: 'decisions', kind: 'multiline', label: t('Päätökset', 'Beslut', 'Decisions'), required: true, maxLength: 3000 },
-        { id: 'tasks', kind: 'multiline', label: t('Tehtävät (kuka, mitä, mihin mennessä)', 'Uppgifter (vem, vad, när)', 'Tasks (who, what, by when)'), maxLength: 2000 },
-      ],
-      submitters: 'chair',
-      onSubmit: 'memo',
-      planSection: 'lomakkeisto/muistio',
-    }),
-  ];
-  return new Map(forms.map((f) => [f.id, f]));
+  return new Map(formDefinitions(school).map((f) => [f.id, f]));
 }

@@ -2,8 +2,9 @@ import type { FaqEntry } from '../expert/faq';
 import { messages } from '../i18n';
 import type { Lang } from '../plan/analyze';
 import { anchorOf, type PlanService } from '../plan/answer';
-import { blocksToHtml, escapeHtml, inlineHtml } from '../plan/markdown';
+import { blocksToHtml, inlineHtml } from '../plan/markdown';
 import { headingOf, neighboursOf, pathOf, type PlanSection } from '../plan/model';
+import { html, join, raw } from './html';
 
 /** A readable HTML page of one plan section with its neighbours: the "Open whole section" target. */
 
@@ -12,24 +13,27 @@ export function renderPlanPage(service: PlanService, id: string, lang: Lang): st
   const section = plan.sections.get(id);
   if (!section) return undefined;
   const ui = messages(lang).planPage;
-  const link = (s: PlanSection) => `<a href="${escapeHtml(service.url(s.id, lang).replace(/^https?:\/\/[^/]+/, ''))}">${escapeHtml(headingOf(s, lang))}</a>`;
+  const link = (s: PlanSection) => html`<a href="${service.url(s.id, lang).replace(/^https?:\/\/[^/]+/, '')}">${headingOf(s, lang)}</a>`;
   const bodyLang: Lang = section.body[lang] ? lang : 'fi';
   const { prev, next } = neighboursOf(plan, id);
   const parent = section.parentId ? plan.sections.get(section.parentId) : undefined;
   const children = section.childIds.map((c) => plan.sections.get(c)!).filter(Boolean);
   const planTitle = plan.meta.title[lang] ?? plan.meta.title.fi;
   const notice = plan.meta.notice?.[lang] ?? plan.meta.notice?.fi;
-  const langLinks = (['fi', 'sv', 'en'] as Lang[]).map((l) => (l === lang ? `<strong>${l}</strong>` : `<a href="/plan/${escapeHtml(id)}?lang=${l}" hreflang="${l}">${l}</a>`)).join(' · ');
-  const toc = plan.topLevel.map((t) => `<li${t === id || t === section.parentId ? ' class="here"' : ''}>${link(plan.sections.get(t)!)}</li>`).join('');
+  const langLinks = join(
+    (['fi', 'sv', 'en'] as Lang[]).map((l) => (l === lang ? html`<strong>${l}</strong>` : html`<a href="/plan/${id}?lang=${l}" hreflang="${l}">${l}</a>`)),
+    ' · ',
+  );
+  const toc = plan.topLevel.map((t) => html`<li${t === id || t === section.parentId ? raw(' class="here"') : ''}>${link(plan.sections.get(t)!)}</li>`);
   const original = service.originalUrl(section);
   const pages = section.source?.page ? ` (${ui.page} ${section.source.page}${section.source.lastPage && section.source.lastPage !== section.source.page ? `–${section.source.lastPage}` : ''})` : '';
   const formLinks = section.forms.map((f) => plan.sections.get(`lomakkeisto/${f}`)).filter((s): s is PlanSection => !!s);
-  return `<!doctype html>
+  return html`<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(headingOf(section, lang))} – ${escapeHtml(planTitle)}</title>
+<title>${headingOf(section, lang)} – ${planTitle}</title>
 <style>
   body { font-family: "Segoe UI", system-ui, sans-serif; margin: 0; color: #242424; background: #fafafa; line-height: 1.55; }
   header { background: #0e7c86; color: #fff; padding: .8rem 1.5rem; display: flex; justify-content: space-between; gap: 1rem; flex-wrap: wrap; }
@@ -46,46 +50,46 @@ export function renderPlanPage(service: PlanService, id: string, lang: Lang): st
 </style>
 </head>
 <body>
-<header><span>${escapeHtml(planTitle)}</span><span>${langLinks}</span></header>
+<header><span>${planTitle}</span><span>${langLinks}</span></header>
 <div class="wrap">
 <nav aria-label="${ui.contents}"><strong>${ui.contents}</strong><ol>${toc}</ol></nav>
 <main>
-${notice ? `<p class="notice">${inlineHtml(notice)}</p>` : ''}
-<p class="crumbs">${pathOf(plan, section, lang).map(escapeHtml).join(' › ')}</p>
-<h1>${escapeHtml(headingOf(section, lang))}</h1>
-${bodyLang !== lang ? `<p class="notice">${ui.onlyFi}</p>` : ''}
+${notice ? html`<p class="notice">${raw(inlineHtml(notice))}</p>` : ''}
+<p class="crumbs">${join(pathOf(plan, section, lang), ' › ')}</p>
+<h1>${headingOf(section, lang)}</h1>
+${bodyLang !== lang ? html`<p class="notice">${ui.onlyFi}</p>` : ''}
 <article lang="${bodyLang}">
-${blocksToHtml(section.body[bodyLang] ?? [], 0, anchorOf)}
+${raw(blocksToHtml(section.body[bodyLang] ?? [], 0, anchorOf))}
 </article>
-${children.length ? `<h2>${ui.sub}</h2><ul>${children.map((c) => `<li>${link(c)}</li>`).join('')}</ul>` : ''}
+${children.length ? html`<h2>${ui.sub}</h2><ul>${children.map((c) => html`<li>${link(c)}</li>`)}</ul>` : ''}
 <div class="meta">
-${parent ? `<p>${ui.up}: ${link(parent)}</p>` : ''}
-${section.law.length ? `<p>${ui.law}: ${section.law.map(escapeHtml).join(', ')}</p>` : ''}
-${formLinks.length ? `<p>${ui.forms}: ${formLinks.map(link).join(', ')}</p>` : ''}
-${section.reviewed ? `<p>${ui.reviewed}: ${escapeHtml(section.reviewed)}</p>` : ''}
-${original ? `<p><a class="original" href="${escapeHtml(original.replace(/^https?:\/\/[^/]+/, ''))}">${ui.original}${escapeHtml(pages)}</a></p>` : ''}
+${parent ? html`<p>${ui.up}: ${link(parent)}</p>` : ''}
+${section.law.length ? html`<p>${ui.law}: ${join(section.law, ', ')}</p>` : ''}
+${formLinks.length ? html`<p>${ui.forms}: ${join(formLinks.map(link), ', ')}</p>` : ''}
+${section.reviewed ? html`<p>${ui.reviewed}: ${section.reviewed}</p>` : ''}
+${original ? html`<p><a class="original" href="${original.replace(/^https?:\/\/[^/]+/, '')}">${ui.original}${pages}</a></p>` : ''}
 </div>
-<p class="pager"><span>${prev ? `← ${ui.prev}: ${link(prev)}` : ''}</span><span>${next ? `${ui.next}: ${link(next)} →` : ''}</span></p>
+<p class="pager"><span>${prev ? html`← ${ui.prev}: ${link(prev)}` : ''}</span><span>${next ? html`${ui.next}: ${link(next)} →` : ''}</span></p>
 </main>
 </div>
 </body>
-</html>`;
+</html>`.value;
 }
 
 /** An expert's answer kept as FAQ: the question, the answer, who answered and when. */
 export function renderFaqPage(service: PlanService, e: FaqEntry): string {
   const planTitle = service.plan.meta.title[e.lang] ?? service.plan.meta.title.fi;
   const ui = messages(e.lang).planPage;
-  return `<!doctype html>
+  return html`<!doctype html>
 <html lang="${e.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(e.question)} – ${escapeHtml(planTitle)}</title>
+<title>${e.question} – ${planTitle}</title>
 <style>body{font-family:"Segoe UI",system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.55;color:#242424}.meta{color:#616161;font-size:.9rem}</style>
 </head><body>
-<p class="meta">${escapeHtml(planTitle)} · ${ui.faqAnswer}</p>
-<h1>${escapeHtml(e.question)}</h1>
-<p>${inlineHtml(e.answer)}</p>
-<p class="meta">${ui.answeredBy}: ${escapeHtml(e.answeredBy)} · ${escapeHtml(e.createdAt.slice(0, 10))}</p>
-</body></html>`;
+<p class="meta">${planTitle} · ${ui.faqAnswer}</p>
+<h1>${e.question}</h1>
+<p>${raw(inlineHtml(e.answer))}</p>
+<p class="meta">${ui.answeredBy}: ${e.answeredBy} · ${e.createdAt.slice(0, 10)}</p>
+</body></html>`.value;
 }
 
 /** A signed FAQ link past its time: the way to a fresh one, in the three languages (the page cannot know which). */

@@ -2,7 +2,8 @@ import type { Logger } from '../log';
 import { INSTANCE_ID } from '../store/delivery';
 import type { Group, Meeting, Reminder } from './model';
 import type { Groups, Meetings, Reminders } from './repository';
-import { classifyDue, nextBackoffMs } from './schedule';
+import { nextBackoffMs, retryAfterHeader } from '../backoff';
+import { classifyDue } from './schedule';
 
 /**
  * Sends each due reminder at least once, and once unless an instance dies between a send and its record,
@@ -42,10 +43,7 @@ interface SendError {
 }
 
 function errorOf(err: unknown): SendError {
-  const e = err as { statusCode?: number; response?: { headers?: { get?(n: string): string | undefined } | Record<string, string> } };
-  const headers = e?.response?.headers as { get?(n: string): string | undefined } | Record<string, string> | undefined;
-  const retryAfter = typeof headers?.get === 'function' ? headers.get('retry-after') : (headers as Record<string, string> | undefined)?.['retry-after'];
-  return { statusCode: e?.statusCode, retryAfter: retryAfter ?? undefined };
+  return { statusCode: (err as { statusCode?: number })?.statusCode, retryAfter: retryAfterHeader(err) };
 }
 
 /** A claim given back: pending again, for whichever instance polls next. */

@@ -6,13 +6,6 @@ import { statusOf } from '../store/errors';
 import { withStoreRetry } from '../store/retry';
 import type { Group, Meeting, Reminder } from './model';
 
-export class MeetingConflictError extends Error {
-  constructor() {
-    super('Changed concurrently');
-    this.name = 'MeetingConflictError';
-  }
-}
-
 /** A group's id is its conversation's: one group per channel (whichever thread it is used from) or group chat. */
 export function groupIdFor(conversationId: string): string {
   return `g${createHash('sha256').update(withoutThread(conversationId)).digest('hex').slice(0, 24)}`;
@@ -60,7 +53,7 @@ export class Groups {
   }
 
   update(tenantId: string, id: string, change: (g: Group) => Group | undefined): Promise<Group | undefined> {
-    return updateDoc(this.container, id, tenantId, change, () => new MeetingConflictError());
+    return updateDoc(this.container, id, tenantId, change, 'meeting');
   }
 
   /** The communal welfare groups of a school (where its survey results go). */
@@ -109,12 +102,12 @@ export class Meetings {
   }
 
   update(groupId: string, id: string, change: (m: Meeting) => Meeting | undefined): Promise<Meeting | undefined> {
-    return updateDoc(this.container, id, groupId, change, () => new MeetingConflictError());
+    return updateDoc(this.container, id, groupId, change, 'meeting');
   }
 
   /** `update` that says whether it wrote, starting from `known` without a read while its ETag holds. */
   change(groupId: string, id: string, change: (m: Meeting) => Meeting | undefined, known?: Meeting): Promise<Changed<Meeting>> {
-    return changeDoc(this.container, id, groupId, change, () => new MeetingConflictError(), { known });
+    return changeDoc(this.container, id, groupId, change, 'meeting', { known });
   }
 
   /** A group's meetings, oldest first (paged by the SDK's continuation tokens, no OFFSET/LIMIT). */
@@ -138,12 +131,12 @@ export class Reminders {
   }
 
   update(dueDay: string, id: string, change: (r: Reminder) => Reminder | undefined): Promise<Reminder | undefined> {
-    return updateDoc(this.container, id, dueDay, change, () => new MeetingConflictError(), 3);
+    return updateDoc(this.container, id, dueDay, change, 'meeting', 3);
   }
 
   /** `update` starting from a version this instance wrote itself: one round trip while nobody else wrote since. */
   change(dueDay: string, id: string, change: (r: Reminder) => Reminder | undefined, known: Reminder): Promise<Changed<Reminder>> {
-    return changeDoc(this.container, id, dueDay, change, () => new MeetingConflictError(), { attempts: 3, known });
+    return changeDoc(this.container, id, dueDay, change, 'meeting', { attempts: 3, known });
   }
 
   /** One conditional write under `etag`: the stored reminder, or undefined when it changed meanwhile (412) or is gone (404). */

@@ -5,8 +5,8 @@ import { holidayName, type LocalizedName } from '../time/holidays';
 
 /**
  * Pure scheduling core of meetings (kokoukset): Helsinki wall clock ⇄ UTC, recurrence expansion,
- * reminder due times, holiday/weekend warnings, grace classification of overdue reminders and retry
- * backoff. No I/O, no clock reads except the overridable defaults of `nextBackoffMs`.
+ * reminder due times, holiday/weekend warnings and grace classification of overdue reminders.
+ * No I/O, no clock reads.
  *
  * Time zone and daylight saving: Helsinki wall clock ⇄ UTC comes from time/helsinki.ts, which documents
  * the policy (a wall time in the March gap moves forward, one in the October overlap takes its first,
@@ -17,8 +17,6 @@ import { holidayName, type LocalizedName } from '../time/holidays';
 export const MAX_OCCURRENCES = 60;
 /** Default reminder offsets: 1 day and 1 hour before the start. */
 export const DEFAULT_REMINDER_OFFSETS_MINUTES: readonly number[] = [1440, 60];
-export const BACKOFF_BASE_MS = 500;
-export const BACKOFF_CAP_MS = 30_000;
 
 const MINUTE_MS = 60_000;
 const MINUTES_PER_DAY = 1440;
@@ -231,39 +229,4 @@ export function scheduleWarnings(date: string): ScheduleWarnings {
   const name = holidayName(date);
   if (name) warnings.push('holiday');
   return name ? { warnings, holidayName: name } : { warnings };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Retry backoff
-// ---------------------------------------------------------------------------------------------
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** IMF-fixdate of RFC 9110 §5.6.7, the only HTTP-date form senders may generate. */
-const IMF_FIXDATE_RE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
-
-/** Milliseconds a `Retry-After` header asks to wait (delay-seconds or IMF-fixdate); undefined if unreadable. */
-function retryAfterMs(header: string, nowMs: number): number | undefined {
-  const value = header.trim();
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const m = IMF_FIXDATE_RE.exec(value);
-  if (!m) return undefined;
-  const [month, h, mi, s] = [MONTHS.indexOf(m[2] as string) + 1, Number(m[4]), Number(m[5]), Number(m[6])];
-  const date = `${m[3]}-${String(month).padStart(2, '0')}-${m[1]}`;
-  if (!isIsoDate(date) || h > 23 || mi > 59 || s > 60) return undefined;
-  return Math.max(0, Date.parse(`${date}T${m[4]}:${m[5]}:00Z`) + s * 1000 - nowMs);
-}
-
-/**
- * Delay before retry number `attempt` (0 = the first retry) of a 429/5xx from the Bot Connector:
- * "full jitter" exponential backoff, uniform in [0, min(30 s, 500 ms · 2^attempt)], spreading the retries
- * of many instances. A readable `Retry-After` (seconds or HTTP date) is a floor, never shortened, and not
- * capped: giving up on a long wait is the caller's decision. An unreadable one is ignored.
- * `now` is only used for an HTTP-date `Retry-After`.
- */
-export function nextBackoffMs(attempt: number, retryAfterHeader?: string, random: () => number = Math.random, now: () => number = Date.now): number {
-  parseOrThrow(z.number().int().min(0), attempt, 'attempt');
-  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(attempt, 32));
-  const jittered = Math.floor(Math.min(Math.max(random(), 0), 1) * ceiling);
-  const floor = retryAfterHeader === undefined ? undefined : retryAfterMs(retryAfterHeader, now());
-  return floor === undefined ? jittered : Math.max(jittered, Math.ceil(floor));
 }

@@ -1,5 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import { statusOf } from './errors';
+import { ConflictError, type ConflictSubject, statusOf } from './errors';
 import { withStoreRetry } from './retry';
 
 /** Point read; a missing document (404) is `undefined`, every other error is thrown. */
@@ -24,14 +24,14 @@ export interface Changed<T> {
  * read again and re-apply `change`. `change` returns undefined to leave the document as it is.
  * With `known` (a version this caller read or wrote itself, with its `_etag`) the first attempt skips the
  * read: one round trip when nobody wrote since — what keeps a "sent" record right behind its send.
- * Throws `conflict()` after `attempts`.
+ * Throws a `ConflictError` about `subject` after `attempts`.
  */
 export async function changeDoc<T extends { _etag?: string }>(
   container: Container,
   id: string,
   partitionKey: string,
   change: (doc: T) => T | undefined,
-  conflict: () => Error,
+  subject: ConflictSubject,
   opts: { attempts?: number; known?: T } = {},
 ): Promise<Changed<T>> {
   const attempts = opts.attempts ?? 8;
@@ -49,7 +49,7 @@ export async function changeDoc<T extends { _etag?: string }>(
       if (status !== 412) throw err;
     }
   }
-  throw conflict();
+  throw new ConflictError(subject);
 }
 
 /** `changeDoc` for callers that only need the stored document. */
@@ -58,8 +58,8 @@ export async function updateDoc<T extends { _etag?: string }>(
   id: string,
   partitionKey: string,
   change: (doc: T) => T | undefined,
-  conflict: () => Error,
+  subject: ConflictSubject,
   attempts = 8,
 ): Promise<T | undefined> {
-  return (await changeDoc(container, id, partitionKey, change, conflict, { attempts })).doc;
+  return (await changeDoc(container, id, partitionKey, change, subject, { attempts })).doc;
 }

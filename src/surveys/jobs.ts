@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log';
 import type { Group, Meeting } from '../meetings/model';
-import { nextBackoffMs } from '../meetings/schedule';
+import { nextBackoffMs, retryAfterHeader } from '../backoff';
 import type { Invitation, Lease, Round } from './model';
 import type { SurveyRounds } from './repository';
 import type { RoundResults } from './resultsRepository';
@@ -41,8 +41,7 @@ export interface JobOptions extends ClosingDeps {
 }
 
 function statusCode(err: unknown): { statusCode?: number; retryAfter?: string } {
-  const e = err as { statusCode?: number; response?: { headers?: { get?(n: string): string | undefined } } };
-  return { statusCode: e?.statusCode, retryAfter: e?.response?.headers?.get?.('retry-after') ?? undefined };
+  return { statusCode: (err as { statusCode?: number })?.statusCode, retryAfter: retryAfterHeader(err) };
 }
 
 export class SurveyJobs {

@@ -4,13 +4,6 @@ import { statusOf } from '../store/errors';
 import { withStoreRetry } from '../store/retry';
 import type { Answer, AnsweredMark, Invitation, Round, SealedAnswers } from './model';
 
-export class SurveyConflictError extends Error {
-  constructor() {
-    super('Changed concurrently');
-    this.name = 'SurveyConflictError';
-  }
-}
-
 /** Creates a document; false when one with the same id exists (409): creates here are idempotent by id. */
 async function createOnce(container: Container, doc: object): Promise<boolean> {
   try {
@@ -44,7 +37,7 @@ export class SurveyRounds {
   }
 
   updateRound(roundId: string, change: (r: Round) => Round | undefined): Promise<Round | undefined> {
-    return updateDoc(this.container, roundId, roundId, change, () => new SurveyConflictError());
+    return updateDoc(this.container, roundId, roundId, change, 'survey');
   }
 
   /** Rounds with work left: not closed, or closed with results still to deliver. Few at a time: one cross-partition query. */
@@ -67,7 +60,7 @@ export class SurveyRounds {
   }
 
   updateInvitation(roundId: string, id: string, change: (i: Invitation) => Invitation | undefined): Promise<Invitation | undefined> {
-    return updateDoc(this.container, id, roundId, change, () => new SurveyConflictError(), 3);
+    return updateDoc(this.container, id, roundId, change, 'survey', 3);
   }
 
   /** Invitations to send now (pending and due, or claimed with an expired lease). */

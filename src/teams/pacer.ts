@@ -146,14 +146,3 @@ export class PacedOutError extends Error {
     this.response = { headers: { get: (name) => (name.toLowerCase() === 'retry-after' ? seconds : undefined) } };
   }
 }
-
-/** Retry-After of a failed connector call (seconds or an HTTP date), in milliseconds; undefined if none. */
-export function retryAfterMs(err: unknown, now = Date.now()): number | undefined {
-  const headers = (err as { response?: { headers?: { get?(n: string): string | undefined } | Record<string, string> } })?.response?.headers;
-  const value = typeof headers?.get === 'function' ? headers.get('retry-after') : (headers as Record<string, string> | undefined)?.['retry-after'];
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}

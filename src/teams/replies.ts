@@ -2,7 +2,8 @@ import { type Activity, type CloudAdapter, CardFactory, type ConversationReferen
 import { type Lang, langOf } from '../i18n';
 import { type ConversationRef, threadOf, withoutThread } from '../store/conversationRefs';
 import { plainText } from '../ui/markup';
-import { Pacer, retryAfterMs } from './pacer';
+import { retryAfterHeader, retryAfterMs } from '../backoff';
+import { Pacer } from './pacer';
 
 /** Activity helpers: the only way handlers put something in front of a user. */
 
@@ -123,7 +124,7 @@ async function paced(ref: ConversationRef, maxWaitMs: number, send: () => Promis
   try {
     await send();
   } catch (err) {
-    if ((err as { statusCode?: number })?.statusCode === 429) proactivePacer.throttled(conversation, retryAfterMs(err) ?? 1000);
+    if ((err as { statusCode?: number })?.statusCode === 429) proactivePacer.throttled(conversation, retryAfterMs(retryAfterHeader(err)) ?? 1000);
     throw err;
   } finally {
     proactivePacer.finished(slot);

@@ -2,16 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Container, ItemDefinition } from '@azure/cosmos';
 import type { Storage, StoreItems, TurnContext } from 'botbuilder';
 import { TurnState } from '@microsoft/teams-ai/lib/TurnState';
-import { statusOf } from '../store/errors';
+import { ConflictError, statusOf } from '../store/errors';
 import { withStoreRetry } from '../store/retry';
-
-/** Thrown when another instance or turn changed a state item since it was read (HTTP 412). */
-export class StateConflictError extends Error {
-  constructor(readonly key: string) {
-    super('Turn state was changed concurrently; the turn must be retried');
-    this.name = 'StateConflictError';
-  }
-}
 
 interface StateDoc extends ItemDefinition {
   id: string;
@@ -62,7 +54,8 @@ export class CosmosStorage implements Storage {
           }
         } catch (err) {
           const status = statusOf(err);
-          if (status === 412) throw new StateConflictError(key);
+          // 412: another instance or turn changed the item since it was read; the turn must be retried.
+          if (status === 412) throw new ConflictError('state');
           // 404: the item was deleted after we read it; our write recreates it.
           if (status === 404) await withStoreRetry(() => this.container.items.create(doc));
           else throw err;

@@ -1,6 +1,7 @@
 import { openStore, type Store } from '../../src/store/cosmos';
 import { createLogger } from '../../src/log';
-import { CosmosStorage, StateConflictError } from '../../src/teams/state';
+import { ConflictError } from '../../src/store/errors';
+import { CosmosStorage } from '../../src/teams/state';
 import { startTestStore, type TestStore } from '../helpers/store';
 
 describe('teams-ai state on Cosmos (ETag concurrency)', () => {
@@ -32,7 +33,7 @@ describe('teams-ai state on Cosmos (ETag concurrency)', () => {
     const a = (await storage.read([key]))[key];
     const b = (await storage.read([key]))[key];
     await storage.write({ [key]: { ...a, v: 1 } });
-    await expect(storage.write({ [key]: { ...b, v: 2 } })).rejects.toBeInstanceOf(StateConflictError);
+    await expect(storage.write({ [key]: { ...b, v: 2 } })).rejects.toBeInstanceOf(ConflictError);
     expect((await storage.read([key]))[key]).toMatchObject({ v: 1 });
   });
 

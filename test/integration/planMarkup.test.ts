@@ -67,4 +67,10 @@ describe('imported plan text in Teams and on the plan pages', () => {
     expect(html).not.toContain('<img src=x');
     expect(html).not.toContain('<b>tärkeä');
   });
+
+  it('shows a hostile section title on its plan page as text, in the title and the heading', async () => {
+    const page = await (await fetch(`${bot.url}/plan/zebrat?lang=fi`)).text();
+    expect(page).toContain('<title>Seeprakoulutus [avaa](javascript:alert(1)) &lt;b&gt;tärkeä&lt;/b&gt; – ');
+    expect(page).toContain('<h1>Seeprakoulutus [avaa](javascript:alert(1)) &lt;b&gt;tärkeä&lt;/b&gt;</h1>');
+  });
 });

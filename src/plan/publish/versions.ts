@@ -58,13 +58,6 @@ export interface Pointer {
 const CHUNK_CHARS = 700_000;
 const HISTORY = 20;
 
-export class ConcurrentPublish extends Error {
-  constructor() {
-    super('The published plan kept changing; try again');
-    this.name = 'ConcurrentPublish';
-  }
-}
-
 export class PlanVersions {
   constructor(private readonly container: Container) {}
 
@@ -105,13 +98,7 @@ export class PlanVersions {
 
   /** Changes a version's status under its ETag; undefined when it is gone. */
   setStatus(versionId: string, from: VersionStatus[], to: VersionStatus, extra: Partial<PlanVersion> = {}): Promise<PlanVersion | undefined> {
-    return updateDoc<PlanVersion>(
-      this.container,
-      versionId,
-      versionId,
-      (v) => (from.includes(v.status) ? { ...v, ...extra, status: to } : undefined),
-      () => new ConcurrentPublish(),
-    );
+    return updateDoc<PlanVersion>(this.container, versionId, versionId, (v) => (from.includes(v.status) ? { ...v, ...extra, status: to } : undefined), 'plan');
   }
 
   pointer(): Promise<Pointer | undefined> {
@@ -141,7 +128,7 @@ export class PlanVersions {
         const history = [p.current, ...p.history.filter((h) => h !== versionId && h !== p.current)].filter((h): h is string => !!h).slice(0, HISTORY);
         return { ...p, current: versionId, history, updatedAt: now };
       },
-      () => new ConcurrentPublish(),
+      'plan',
     );
     return replaced === versionId ? undefined : replaced;
   }

@@ -1,5 +1,6 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Entity, TurnContext } from 'botbuilder';
+import { z } from 'zod';
 import { messages } from '../../i18n';
 import type { Answer, PlanService } from '../../plan/answer';
 import type { FeedbackStore } from '../../store/feedback';
@@ -14,6 +15,16 @@ import { onCardAction } from './actions';
 import { submitKey } from './actor';
 import { answerView, MAX_QUESTION } from './answerView';
 import type { Logger } from '../../log';
+
+const openData = z.object({ question: z.string().catch(''), sectionId: z.string().optional().catch(undefined) });
+const feedbackData = z.object({
+  question: z
+    .string()
+    .catch('')
+    .transform((q) => q.slice(0, MAX_QUESTION)),
+  vote: z.enum(['up', 'down']).catch('down'),
+  sectionIds: z.string().catch(''),
+});
 
 /** Ask the plan: free text → answer card with citations; follow-ups, feedback and related sections. */
 export function registerAsk(app: Application<TurnState>, deps: { plan: PlanService; faq: Faq; feedback: FeedbackStore; log: Logger }): void {
@@ -58,8 +69,8 @@ export function registerAsk(app: Application<TurnState>, deps: { plan: PlanServi
 
   onCardAction(app, 'plan.open', async (context, state, data) => {
     const lang = langFor(context, state);
-    const question = typeof data.question === 'string' ? data.question : '';
-    const opened = typeof data.sectionId === 'string' ? plan.open(data.sectionId, lang, question) : undefined;
+    const { question, sectionId } = openData.parse(data);
+    const opened = sectionId !== undefined ? plan.open(sectionId, lang, question) : undefined;
     if (opened) await reply(context, opened);
     else await context.sendActivity(messages(lang).plan.sectionMissing);
     return question ? answerView(context, deps, question, lang) : answerCard(opened ?? plan.answer('', lang), plan.plan, messages(lang));
@@ -67,9 +78,8 @@ export function registerAsk(app: Application<TurnState>, deps: { plan: PlanServi
 
   onCardAction(app, 'plan.feedback', async (context, state, data) => {
     const lang = langFor(context, state);
-    const question = typeof data.question === 'string' ? data.question.slice(0, MAX_QUESTION) : '';
-    const vote = data.vote === 'up' ? 'up' : 'down';
-    const sectionIds = String(data.sectionIds ?? '')
+    const { question, vote, sectionIds: listed } = feedbackData.parse(data);
+    const sectionIds = listed
       .split(',')
       .filter((id) => plan.plan.sections.has(id))
       .slice(0, 10);

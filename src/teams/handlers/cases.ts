@@ -1,5 +1,6 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
 import { same } from '../../cases/access';
 import type { AuditEntry } from '../../cases/audit';
 import { todayInHelsinki } from '../../time/helsinki';
@@ -27,10 +28,19 @@ export interface CaseDeps {
   tellPerson(tenantId: string, person: Person, text: (m: Messages) => string): Promise<boolean>;
 }
 
-const ids = (data: Record<string, unknown>) => ({
-  caseId: typeof data.caseId === 'string' && /^c[0-9a-f]{32}$/.test(data.caseId) ? data.caseId : '',
-  schoolId: typeof data.schoolId === 'string' && /^[a-z0-9-]{1,40}$/.test(data.schoolId) ? data.schoolId : '',
+/** A case card's ids; a malformed one reads as empty, which finds no case (answered "not found"). */
+const caseRef = z.object({
+  caseId: z
+    .string()
+    .regex(/^c[0-9a-f]{32}$/)
+    .catch(''),
+  schoolId: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/)
+    .catch(''),
+  to: z.string().optional().catch(undefined),
 });
+const ids = (data: Record<string, unknown>) => caseRef.parse(data);
 
 const isPersonal = (context: TurnContext) => (context.activity.conversation?.conversationType ?? 'personal') === 'personal';
 
@@ -125,9 +135,9 @@ export function registerCases(app: Application<TurnState>, deps: CaseDeps): void
     'case.handover.to',
     async (context, state, data) => {
       const m = msgsFor(context, state);
-      const { caseId, schoolId } = ids(data);
+      const { caseId, schoolId, to } = ids(data);
       const actor = actorOf(context);
-      const r = caseId && typeof data.to === 'string' ? await deps.cases.handOver(schoolId, caseId, data.to, actor) : undefined;
+      const r = caseId && to !== undefined ? await deps.cases.handOver(schoolId, caseId, to, actor) : undefined;
       if (!r) return m.cases.notFound;
       if (r === 'forbidden') return m.handover.notAssignee;
       if (r === 'invalid') return details(context, state, data);

@@ -5,7 +5,8 @@ import { deliverAnswer, deliverTicket, type PostTicket } from '../../expert/deli
 import type { Faq } from '../../expert/faq';
 import type { Settings } from '../../expert/settings';
 import { withoutThread } from '../../store/conversationRefs';
-import { type Ticket, TicketConflictError, type Tickets, transitions } from '../../expert/tickets';
+import { type Ticket, type Tickets, transitions } from '../../expert/tickets';
+import { ConflictError } from '../../store/errors';
 import { format, messages, type Messages } from '../../i18n';
 import type { Logger } from '../../log';
 import type { PlanService } from '../../plan/answer';
@@ -134,7 +135,7 @@ export function registerExpert(app: Application<TurnState>, deps: ExpertDeps): v
       try {
         return await handle(context, t, data, m);
       } catch (err) {
-        if (err instanceof TicketConflictError) return ticketCard((await deps.tickets.get(t.tenantId, t.id)) ?? t, m);
+        if (err instanceof ConflictError) return ticketCard((await deps.tickets.get(t.tenantId, t.id)) ?? t, m);
         throw err;
       }
     };

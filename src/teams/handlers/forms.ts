@@ -1,5 +1,6 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
 import { type CaseService, pupilLabel } from '../../cases/service';
 import { type FormDef, SCHOOL_FIELD } from '../../forms/registry';
 import { validateSubmission } from '../../forms/submit';
@@ -17,6 +18,16 @@ import { onCardAction } from './actions';
 import { actorOf, submitKey } from './actor';
 import { answerView } from './answerView';
 import { welcomeCard } from './welcome';
+
+/** What a form card carries besides its fields: the answer card's question, the meeting a memo belongs to. */
+const cardContext = z.object({
+  question: z.string().optional().catch(undefined),
+  meetingId: z
+    .string()
+    .regex(/^m[0-9a-f]{16}$/)
+    .optional()
+    .catch(undefined),
+});
 
 export const FORMS_PATTERN = /^\s*(lomakkeet|lomake|forms|blanketter)\s*[.!?]*\s*$/i;
 export const NEW_CASE_PATTERN = /^\s*(uusi asia|new case|nytt ärende)\s*[.!?]*\s*$/i;
@@ -71,7 +82,7 @@ export function registerForms(app: Application<TurnState>, deps: FormDeps): void
     const m = messages(lang);
     await openForm(context, deps.forms.get(String(data.formId ?? '')), lang, m);
     // The clicked card stays: an answer card (it carries its question) or the forms list.
-    const question = typeof data.question === 'string' ? data.question : undefined;
+    const { question } = cardContext.parse(data);
     return question !== undefined ? answerView(context, deps, question, lang) : list(lang, m);
   });
 
@@ -82,7 +93,7 @@ export function registerForms(app: Application<TurnState>, deps: FormDeps): void
     if (!form) return m.forms.unknownForm;
     const log = turnLog(context, deps.log);
     if (identifiesPupil(form) && !isPersonal(context)) return formCard(form, lang, m, { generalError: m.forms.personalOnly });
-    const meetingId = typeof data.meetingId === 'string' && /^m[0-9a-f]{16}$/.test(data.meetingId) ? data.meetingId : undefined;
+    const { meetingId } = cardContext.parse(data);
     const v = validateSubmission(form, data);
     if (!v.ok) {
       log.info({ event: 'form.invalid', formId: form.id, fields: v.problems.map((p) => `${p.field}:${p.code}`), tooLarge: !!v.tooLarge });

@@ -18,6 +18,7 @@ export const SURVEYS_PATTERN = /^\s*(kysely|kyselyt|hyvinvointikysely|hyvinvoint
 export const SURVEY_CHANNEL_PATTERN = /^\s*(kyselykanava|survey channel|enkätkanal)\s*[.!]*\s*$/i;
 
 const roundRef = z.object({ roundId: z.string().regex(/^r[0-9a-f]{16}$/) }).passthrough();
+const resultsRef = roundRef.extend({ unit: z.string().optional().catch(undefined) });
 const answerRef = roundRef.extend({ schoolId: z.string().regex(/^[a-z0-9-]{1,40}$/), ticket: z.string().max(40).optional() });
 const startData = z
   .object({ survey: z.string().max(40).default(''), schools: z.string().max(2000).default(''), opensOn: z.string().max(20).default(''), closesOn: z.string().max(20).default('') })
@@ -100,11 +101,12 @@ export function registerSurveys(app: Application<TurnState>, deps: SurveyWiringD
   });
 
   asCoordinator('survey.results', async (context, state, data, m) => {
-    const parsed = roundRef.safeParse(data);
+    const parsed = resultsRef.safeParse(data);
     const round = parsed.success ? await service.roundFor(actorOf(context), parsed.data.roundId) : undefined;
     const results = round ? await w.results.get(round.tenantId, round.id) : undefined;
     if (!round || !results) return showRounds(context, m);
-    const unit = typeof data.unit === 'string' && results.units.some((u) => u.unitId === data.unit) ? data.unit : REGION;
+    const asked = parsed.data?.unit;
+    const unit = asked !== undefined && results.units.some((u) => u.unitId === asked) ? asked : REGION;
     return w.resultsView(round, results, unit, langFor(context, state), 'coordinator');
   });
 
