@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import { ConflictError, statusOf } from '../store/errors';
-import { type Changed, changeDoc, readDoc, updateDoc } from '../store/documents';
+import { type Changed, changeDoc, queryDocs, readDoc, updateDoc } from '../store/documents';
 import { withStoreRetry } from '../store/retry';
 import type { CaseDoc } from './model';
 
@@ -141,56 +141,29 @@ export class Cases {
 
   /** Cases whose channel notice is not recorded as sent after `before` (all schools), fewer than `maxAttempts` tries. */
   async unnoticed(before: string, maxAttempts: number): Promise<CaseDoc[]> {
-    const { resources } = await this.cases.items
-      .query<CaseDoc>({
-        query: "SELECT * FROM c WHERE IS_DEFINED(c.deliveries.notice) AND c.deliveries.notice.state != 'sent' AND c.deliveries.notice.attempts < @max AND c.createdAt < @before",
-        parameters: [
-          { name: '@before', value: before },
-          { name: '@max', value: maxAttempts },
-        ],
-      })
-      .fetchAll();
-    return resources;
+    return queryDocs<CaseDoc>(
+      this.cases,
+      "SELECT * FROM c WHERE IS_DEFINED(c.deliveries.notice) AND c.deliveries.notice.state != 'sent' AND c.deliveries.notice.attempts < @max AND c.createdAt < @before",
+      { before, max: maxAttempts },
+    );
   }
 
   /** Open cases past their due date whose handlers have not all been reminded yet (all schools). */
   async overdue(today: string): Promise<CaseDoc[]> {
-    const { resources } = await this.cases.items
-      .query<CaseDoc>({
-        query: "SELECT * FROM c WHERE c.status != 'paattynyt' AND IS_DEFINED(c.due) AND c.due.date < @today AND NOT IS_DEFINED(c.overdueRemindedAt)",
-        parameters: [{ name: '@today', value: today }],
-      })
-      .fetchAll();
-    return resources;
+    return queryDocs<CaseDoc>(this.cases, "SELECT * FROM c WHERE c.status != 'paattynyt' AND IS_DEFINED(c.due) AND c.due.date < @today AND NOT IS_DEFINED(c.overdueRemindedAt)", { today });
   }
 
   /** Cases a person started or is responsible for (their own list), across the tenant's schools. */
   async involving(tenantId: string, user: { userId: string; aadObjectId?: string }): Promise<CaseDoc[]> {
-    const { resources } = await this.cases.items
-      .query<CaseDoc>({
-        query:
-          'SELECT * FROM c WHERE c.tenantId = @t AND (c.initiator.userId = @u OR c.initiator.aadObjectId = @a OR (IS_DEFINED(c.assignee) AND (c.assignee.userId = @u OR c.assignee.aadObjectId = @a)))',
-        parameters: [
-          { name: '@t', value: tenantId },
-          { name: '@u', value: user.userId },
-          { name: '@a', value: user.aadObjectId ?? '-' },
-        ],
-      })
-      .fetchAll();
-    return resources;
+    return queryDocs<CaseDoc>(
+      this.cases,
+      'SELECT * FROM c WHERE c.tenantId = @t AND (c.initiator.userId = @u OR c.initiator.aadObjectId = @a OR (IS_DEFINED(c.assignee) AND (c.assignee.userId = @u OR c.assignee.aadObjectId = @a)))',
+      { t: tenantId, u: user.userId, a: user.aadObjectId ?? '-' },
+    );
   }
 
   /** Every case whose pupil key is one of `keys` (GDPR access request). */
   async byPupil(tenantId: string, keys: string[]): Promise<CaseDoc[]> {
-    const { resources } = await this.cases.items
-      .query<CaseDoc>({
-        query: 'SELECT * FROM c WHERE c.tenantId = @t AND ARRAY_CONTAINS(@keys, c.pupilKey)',
-        parameters: [
-          { name: '@t', value: tenantId },
-          { name: '@keys', value: keys },
-        ],
-      })
-      .fetchAll();
-    return resources;
+    return queryDocs<CaseDoc>(this.cases, 'SELECT * FROM c WHERE c.tenantId = @t AND ARRAY_CONTAINS(@keys, c.pupilKey)', { t: tenantId, keys });
   }
 }

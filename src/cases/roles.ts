@@ -2,6 +2,7 @@ import type { Container } from '@azure/cosmos';
 import { statusOf } from '../store/errors';
 import { withStoreRetry } from '../store/retry';
 import type { Person } from './model';
+import { queryDocs } from '../store/documents';
 
 /** Who holds which student welfare role at which school, kept in Cosmos and managed by admins. */
 export type Role = 'kuraattori' | 'psykologi' | 'terveydenhoitaja' | 'rehtori' | 'erityisopettaja' | 'koordinaattori';
@@ -41,31 +42,15 @@ export class Roles {
   }
 
   async of(tenantId: string, user: { userId: string; aadObjectId?: string }): Promise<RoleGrant[]> {
-    const { resources } = await this.container.items
-      .query<RoleGrant>({
-        query: 'SELECT * FROM c WHERE c.tenantId = @t AND (c.user.userId = @u OR (IS_DEFINED(c.user.aadObjectId) AND c.user.aadObjectId = @a))',
-        parameters: [
-          { name: '@t', value: tenantId },
-          { name: '@u', value: user.userId },
-          { name: '@a', value: user.aadObjectId ?? '-' },
-        ],
-      })
-      .fetchAll();
-    return resources;
+    return queryDocs<RoleGrant>(this.container, 'SELECT * FROM c WHERE c.tenantId = @t AND (c.user.userId = @u OR (IS_DEFINED(c.user.aadObjectId) AND c.user.aadObjectId = @a))', {
+      t: tenantId,
+      u: user.userId,
+      a: user.aadObjectId ?? '-',
+    });
   }
 
   async holders(tenantId: string, schoolId: string, roles: Role[]): Promise<RoleGrant[]> {
-    const { resources } = await this.container.items
-      .query<RoleGrant>({
-        query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.schoolId = @s AND ARRAY_CONTAINS(@r, c.role)',
-        parameters: [
-          { name: '@t', value: tenantId },
-          { name: '@s', value: schoolId },
-          { name: '@r', value: roles },
-        ],
-      })
-      .fetchAll();
-    return resources;
+    return queryDocs<RoleGrant>(this.container, 'SELECT * FROM c WHERE c.tenantId = @t AND c.schoolId = @s AND ARRAY_CONTAINS(@r, c.role)', { t: tenantId, s: schoolId, r: roles });
   }
 
   async all(tenantId: string): Promise<RoleGrant[]> {

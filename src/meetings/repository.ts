@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import { withoutThread } from '../store/conversationRefs';
-import { type Changed, changeDoc, readDoc, updateDoc } from '../store/documents';
+import { type Changed, changeDoc, queryDocs, readDoc, updateDoc } from '../store/documents';
 import { statusOf } from '../store/errors';
 import { withStoreRetry } from '../store/retry';
 import type { Group, Meeting, Reminder } from './model';
@@ -58,29 +58,11 @@ export class Groups {
 
   /** The communal welfare groups of a school (where its survey results go). */
   async communalOf(tenantId: string, schoolId: string): Promise<Group[]> {
-    const { resources } = await this.container.items
-      .query<Group>({
-        query: "SELECT * FROM c WHERE c.tenantId = @t AND c.type = 'communal' AND c.schoolId = @s",
-        parameters: [
-          { name: '@t', value: tenantId },
-          { name: '@s', value: schoolId },
-        ],
-      })
-      .fetchAll();
-    return resources;
+    return queryDocs<Group>(this.container, "SELECT * FROM c WHERE c.tenantId = @t AND c.type = 'communal' AND c.schoolId = @s", { t: tenantId, s: schoolId });
   }
 
   async ofMember(tenantId: string, userId: string): Promise<Group[]> {
-    const { resources } = await this.container.items
-      .query<Group>({
-        query: 'SELECT * FROM c WHERE c.tenantId = @t AND ARRAY_CONTAINS(c.memberIds, @u)',
-        parameters: [
-          { name: '@t', value: tenantId },
-          { name: '@u', value: userId },
-        ],
-      })
-      .fetchAll();
-    return resources;
+    return queryDocs<Group>(this.container, 'SELECT * FROM c WHERE c.tenantId = @t AND ARRAY_CONTAINS(c.memberIds, @u)', { t: tenantId, u: userId });
   }
 }
 
@@ -173,8 +155,7 @@ export class Reminders {
   }
 
   async ofMeeting(meetingId: string): Promise<Reminder[]> {
-    const { resources } = await this.container.items.query<Reminder>({ query: 'SELECT * FROM c WHERE c.meetingId = @m', parameters: [{ name: '@m', value: meetingId }] }).fetchAll();
-    return resources;
+    return queryDocs<Reminder>(this.container, 'SELECT * FROM c WHERE c.meetingId = @m', { m: meetingId });
   }
 
   async all(): Promise<Reminder[]> {

@@ -3,6 +3,7 @@ import type { Container } from '@azure/cosmos';
 import type { Lang } from '../i18n';
 import { statusOf } from './errors';
 import { withStoreRetry } from './retry';
+import { queryDocs } from './documents';
 
 /**
  * In a Teams channel every post is its own thread, and an activity's conversation id is the channel's id
@@ -97,15 +98,9 @@ export class ConversationRefs {
 
   /** Active personal chats of a user (where Opari can remind them). */
   async personalFor(tenantId: string, aadObjectId: string): Promise<StoredConversationRef[]> {
-    const { resources } = await this.container.items
-      .query<StoredConversationRef>({
-        query: "SELECT * FROM c WHERE c.tenantId = @t AND c.scope = 'personal' AND c.status = 'active' AND c.userAadObjectId = @a",
-        parameters: [
-          { name: '@t', value: tenantId },
-          { name: '@a', value: aadObjectId },
-        ],
-      })
-      .fetchAll();
-    return resources;
+    return queryDocs<StoredConversationRef>(this.container, "SELECT * FROM c WHERE c.tenantId = @t AND c.scope = 'personal' AND c.status = 'active' AND c.userAadObjectId = @a", {
+      t: tenantId,
+      a: aadObjectId,
+    });
   }
 }

@@ -1,4 +1,4 @@
-import type { Container } from '@azure/cosmos';
+import type { Container, JSONValue } from '@azure/cosmos';
 import { ConflictError, type ConflictSubject, statusOf } from './errors';
 import { withStoreRetry } from './retry';
 
@@ -11,6 +11,13 @@ export async function readDoc<T>(container: Container, id: string, partitionKey:
     if (statusOf(err) === 404) return undefined;
     throw err;
   }
+}
+
+/** Every document a query finds (all pages); `params` binds each key to its `@name`: `{ t: tenantId }` is `@t`. */
+export async function queryDocs<T>(container: Container, query: string, params: Record<string, JSONValue>): Promise<T[]> {
+  const parameters = Object.entries(params).map(([name, value]) => ({ name: `@${name}`, value }));
+  const { resources } = await container.items.query<T>({ query, parameters }).fetchAll();
+  return resources;
 }
 
 /** What a read-modify-write did: the stored document (undefined if it does not exist) and whether this call wrote it. */
