@@ -12,6 +12,7 @@ import { createTeamsBot } from './teams/bot';
 import { contentTypeOf } from './plan/publish/library';
 import type { Background } from './background';
 import { composeServices } from './composition';
+import { loadTemplating } from './ui/cards';
 import { existsSync, readFileSync } from 'node:fs';
 
 /**
@@ -80,6 +81,8 @@ async function main(): Promise<void> {
   });
   const port = await http.listen();
   bot.background.start();
+  // What the first card needs is loaded once the bot listens rather than before.
+  setImmediate(loadTemplating);
   log.info({ event: 'http.listening', port }, `Opari listens on http://localhost:${port}/api/messages`);
 
   let playground: Playground | undefined;

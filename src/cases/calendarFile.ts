@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../yamlFile';
 import { z } from 'zod';
 import { isIsoDate, isoDate, isoWeekday } from '../time/date';
 import { FIRST_SUPPORTED_YEAR, holidayName, LAST_SUPPORTED_YEAR } from '../time/holidays';

@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parse as parseYaml, stringify } from 'yaml';
+import { stringify } from 'yaml';
+import { parseYaml } from '../yamlFile';
 import { importDocument, writePlanDir } from '../plan/import';
 import type { Plan } from '../plan/model';
 

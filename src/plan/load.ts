@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../yamlFile';
 import { z } from 'zod';
 import type { Lang } from './analyze';
 import { parseBlocks } from './markdown';

@@ -1,9 +1,9 @@
 import { CosmosClient, type Container, type Database } from '@azure/cosmos';
-import { DefaultAzureCredential } from '@azure/identity';
+import type { TokenCredential } from '@azure/identity';
 import type { Logger } from '../log';
 import { containers, type ContainerName } from './containers';
 import { statusOf } from './errors';
-import { EMBEDDED_KEY, startEmbeddedCosmos, type EmbeddedCosmos } from './embedded';
+import type { EmbeddedCosmos } from './embedded';
 import { type LocalPersistence, persistLocalData, restoreLocalData } from './localData';
 
 export interface StoreOptions {
@@ -65,11 +65,13 @@ export class Store {
  */
 export const STORE_TIMEOUT_MS = 5000;
 
-export function createClient(opts: StoreOptions & { endpoint: string }): CosmosClient {
+/** A client with the account key, or with `aadCredentials` (managed identity) when there is no key. */
+export function createClient(opts: StoreOptions & { endpoint: string }, aadCredentials?: TokenCredential): CosmosClient {
   const plainHttp = opts.endpoint.startsWith('http://');
+  if (!opts.key && !aadCredentials) throw new Error('createClient needs an account key or credentials');
   return new CosmosClient({
     endpoint: opts.endpoint,
-    ...(opts.key ? { key: opts.key } : { aadCredentials: new DefaultAzureCredential({ managedIdentityClientId: opts.managedIdentityClientId }) }),
+    ...(opts.key ? { key: opts.key } : { aadCredentials }),
     // Over plain HTTP (embedded store, tests) the account's advertised https locations must be ignored,
     // or the SDK switches to https and fails with EPROTO.
     connectionPolicy: { enableEndpointDiscovery: !plainHttp, requestTimeout: STORE_TIMEOUT_MS },
@@ -84,14 +86,18 @@ export async function openStore(opts: StoreOptions, log: Logger): Promise<Store>
   let embedded: EmbeddedCosmos | undefined;
   let endpoint = opts.endpoint;
   let key = opts.key;
+  let aad: TokenCredential | undefined;
+  // Each mode loads only the libraries it uses (either is a few hundred milliseconds of start-up).
   if (!endpoint) {
+    const { EMBEDDED_KEY, startEmbeddedCosmos } = await import('./embedded');
     embedded = await startEmbeddedCosmos();
     endpoint = embedded.endpoint;
     key = EMBEDDED_KEY;
   } else {
     log.info({ event: 'store.cosmos', auth: key ? 'key' : 'managed-identity' }, 'Using Azure Cosmos DB');
+    if (!key) aad = new (await import('@azure/identity')).DefaultAzureCredential({ managedIdentityClientId: opts.managedIdentityClientId });
   }
-  const client = createClient({ ...opts, endpoint, key });
+  const client = createClient({ ...opts, endpoint, key }, aad);
   const database = await ensureSchema(client, opts.database, log);
   let persistence: LocalPersistence | undefined;
   if (embedded && opts.localDataDir) {

@@ -1,4 +1,4 @@
-import { plainDate } from './date';
+import { dateParts } from './date';
 
 /**
  * How Opari writes dates and times. One day format in all three languages, 'd.M.yyyy' (1.12.2026):
@@ -22,14 +22,16 @@ function weekdayFormat(lang: DateLang): Intl.DateTimeFormat {
 
 /** 'YYYY-MM-DD' (or the date part of an ISO instant) → '1.12.2026'. */
 export function formatDate(isoDate: string): string {
-  const d = plainDate(isoDate.slice(0, 10));
+  const d = dateParts(isoDate.slice(0, 10));
   return `${d.day}.${d.month}.${d.year}`;
 }
 
 /** The short weekday name of a date in `lang`: 'ti', 'tis', 'Tue'. */
 export function weekdayName(isoDate: string, lang: DateLang): string {
-  const d = plainDate(isoDate.slice(0, 10));
-  return weekdayFormat(lang).format(new Date(d.toZonedDateTime('UTC').epochMilliseconds));
+  const d = dateParts(isoDate.slice(0, 10));
+  const at = new Date(0);
+  at.setUTCFullYear(d.year, d.month - 1, d.day);
+  return weekdayFormat(lang).format(at);
 }
 
 /** '2026-12-01' → 'ti 1.12.2026' / 'tis 1.12.2026' / 'Tue 1.12.2026'. */

@@ -77,6 +77,25 @@ export class PassageTerms {
     return this.ids[i];
   }
 
+  /**
+   * Sets `bit` in `out[at + j]` for every `terms[j]` (sorted, distinct) the range from..to holds: one merge of
+   * two sorted lists, where a search per term would cost a binary search each.
+   */
+  mark(from: number, to: number, terms: Int32Array, out: Uint8Array, at: number, bit: number): void {
+    let i = from;
+    let j = 0;
+    while (i < to && j < terms.length) {
+      const v = this.ids[i];
+      const t = terms[j];
+      if (v === t) {
+        out[at + j] |= bit;
+        i++;
+        j++;
+      } else if (v < t) i++;
+      else j++;
+    }
+  }
+
   has(from: number, to: number, term: number): boolean {
     let lo = from;
     let hi = to;
@@ -143,44 +162,56 @@ export function readBody(blocks: Block[], lang: Lang, store: PassageTerms, terms
   return out;
 }
 
-/** A question word's alternatives as the passage scorer needs them: id, weight × IDF, concept or not. */
+/** A question word's alternatives as the passage scorer needs them: id, weight × IDF, concept or not, and its slot in `terms`. */
 export interface ScoredAlternative {
   id: number;
   value: number;
   concept: boolean;
+  slot: number;
 }
 
+/** The question's groups of alternatives; `terms`: every alternative's id once, sorted (an alternative's `slot` indexes it). */
+export type ScoredGroups = ScoredAlternative[][] & { intent?: boolean[]; terms: Int32Array };
+
 /** `intent` marks the groups of words that ask for a kind of answer ("päättää"): they do not pick the passage. */
-export function scoredGroups(groups: Alternative[][] & { intent?: boolean[] }, vocab: Vocabulary): ScoredAlternative[][] & { intent?: boolean[] } {
-  const out: ScoredAlternative[][] & { intent?: boolean[] } = groups.map((g) =>
-    g.filter((a) => a.id >= 0).map((a) => ({ id: a.id, value: a.weight * vocab.idf(a.id), concept: a.term.startsWith('@') })),
-  );
+export function scoredGroups(groups: Alternative[][] & { intent?: boolean[] }, vocab: Vocabulary): ScoredGroups {
+  const kept = groups.map((g) => g.filter((a) => a.id >= 0));
+  const terms = Int32Array.from(new Set(kept.flatMap((g) => g.map((a) => a.id)))).sort();
+  const slotOf = new Map(Array.from(terms, (t, i) => [t, i]));
+  const out = kept.map((g) => g.map((a) => ({ id: a.id, value: a.weight * vocab.idf(a.id), concept: a.term.startsWith('@'), slot: slotOf.get(a.id)! }))) as ScoredGroups;
   out.intent = groups.intent;
+  out.terms = terms;
   return out;
 }
+
+/** Bits per passage and question term: the passage has the term, its headings have it. */
+const IN_PASSAGE = 1;
+const IN_HEADING = 2;
 
 /**
  * In one pass: the passage's question weight (`relevance`), and the weight of its topical words (not the
  * words that only ask for a kind of answer) each scaled by its rarity among the section's passages (`local`).
  * Each question word counts once, by its best term in the passage; a term in the passage's heading counts
- * double, and a glossary concept 1.5x (it matched the meaning, not just the letters).
+ * double, and a glossary concept 1.5x (it matched the meaning, not just the letters). `present[at + slot]`:
+ * the passage's bits for each question term.
  */
-function scorePassage(p: Passage, groups: ScoredAlternative[][] & { intent?: boolean[] }, store: PassageTerms, rarity?: Map<number, number>): { relevance: number; local: number } {
+function scorePassage(p: Passage, groups: ScoredGroups, present: Uint8Array, at: number, rarity: Float64Array): { relevance: number; local: number } {
   let relevance = 0;
   let local = 0;
-  groups.forEach((g, gi) => {
+  for (let gi = 0; gi < groups.length; gi++) {
     let best = 0;
     let bestLocal = 0;
-    for (const a of g) {
-      if (!store.has(p.from, p.to, a.id)) continue;
-      const v = a.value * (store.has(p.headFrom, p.headTo, a.id) ? PASSAGE.headingFactor : 1) * (a.concept ? PASSAGE.conceptFactor : 1);
+    for (const a of groups[gi]) {
+      const bits = present[at + a.slot];
+      if (!(bits & IN_PASSAGE)) continue;
+      const v = a.value * (bits & IN_HEADING ? PASSAGE.headingFactor : 1) * (a.concept ? PASSAGE.conceptFactor : 1);
       if (v > best) best = v;
-      const l = v * (rarity?.get(a.id) ?? 1);
+      const l = v * rarity[a.slot];
       if (l > bestLocal) bestLocal = l;
     }
     relevance += best;
     if (!groups.intent?.[gi]) local += bestLocal;
-  });
+  }
   const list = p.hasList ? PASSAGE.listFactor : 1;
   return { relevance: relevance * list, local: local * list };
 }
@@ -220,23 +251,26 @@ export interface RankedPassage {
  * their rarity among the section's passages of the same language, and then by the kind of text the question asks for.
  * Ties go to the earlier passage (Finnish first).
  */
-export function rankPassages(
-  passages: Passage[],
-  groups: ScoredAlternative[][] & { intent?: boolean[] },
-  store: PassageTerms,
-  intents: Set<Intent>,
-  lang?: Lang,
-  titleTerms: ReadonlySet<number> = new Set(),
-): RankedPassage[] {
+export function rankPassages(passages: Passage[], groups: ScoredGroups, store: PassageTerms, intents: Set<Intent>, lang?: Lang, titleTerms: ReadonlySet<number> = new Set()): RankedPassage[] {
   const out: RankedPassage[] = [];
+  const width = groups.terms.length;
   for (const l of LANGS) {
     if (lang && l !== lang) continue;
     const own = passages.filter((p) => p.lang === l);
     if (own.length === 0) continue;
-    const rarity = localRarity(own, groups, store, titleTerms);
-    const scored = own.map((p) => ({ passage: p, ...scorePassage(p, groups, store, rarity), score: 0 }));
-    const maxRelevance = Math.max(...scored.map((r) => r.relevance));
-    const maxLocal = Math.max(...scored.map((r) => r.local));
+    const present = new Uint8Array(own.length * width);
+    own.forEach((p, i) => {
+      store.mark(p.from, p.to, groups.terms, present, i * width, IN_PASSAGE);
+      store.mark(p.headFrom, p.headTo, groups.terms, present, i * width, IN_HEADING);
+    });
+    const rarity = localRarity(own.length, groups.terms, present, titleTerms);
+    const scored = own.map((p, i) => ({ passage: p, ...scorePassage(p, groups, present, i * width, rarity), score: 0 }));
+    let maxRelevance = 0;
+    let maxLocal = 0;
+    for (const r of scored) {
+      if (r.relevance > maxRelevance) maxRelevance = r.relevance;
+      if (r.local > maxLocal) maxLocal = r.local;
+    }
     for (const r of scored) {
       // Only passages that match a fair share of the question compete; among them, the kind of text decides.
       if (r.relevance < PASSAGE.minShare * maxRelevance || (r.relevance === 0 && out.length > 0)) continue;
@@ -248,23 +282,20 @@ export function rankPassages(
 }
 
 /**
- * Per alternative, log-scaled rarity among the passages: 1 for a word in one passage, the floor for one in all.
- * A word of the section's title is its topic: it found the section and says nothing about the passage.
+ * Per question term (slot), log-scaled rarity among the `n` passages: 1 for a word in one passage, the floor for
+ * one in all. A word of the section's title is its topic: it found the section and says nothing about the passage.
  */
-function localRarity(passages: Passage[], groups: ScoredAlternative[][], store: PassageTerms, titleTerms: ReadonlySet<number>): Map<number, number> {
-  const n = passages.length;
-  const rarity = new Map<number, number>();
-  for (const g of groups) {
-    for (const a of g) {
-      if (rarity.has(a.id)) continue;
-      if (titleTerms.has(a.id)) {
-        rarity.set(a.id, PASSAGE.localFloor);
-        continue;
-      }
-      let df = 0;
-      for (const p of passages) if (store.has(p.from, p.to, a.id)) df++;
-      rarity.set(a.id, df === 0 ? 0 : PASSAGE.localFloor + (1 - PASSAGE.localFloor) * (Math.log((n + 1) / df) / Math.log(n + 1)));
+function localRarity(n: number, terms: Int32Array, present: Uint8Array, titleTerms: ReadonlySet<number>): Float64Array {
+  const width = terms.length;
+  const rarity = new Float64Array(width);
+  for (let slot = 0; slot < width; slot++) {
+    if (titleTerms.has(terms[slot])) {
+      rarity[slot] = PASSAGE.localFloor;
+      continue;
     }
+    let df = 0;
+    for (let i = 0; i < n; i++) if (present[i * width + slot] & IN_PASSAGE) df++;
+    rarity[slot] = df === 0 ? 0 : PASSAGE.localFloor + (1 - PASSAGE.localFloor) * (Math.log((n + 1) / df) / Math.log(n + 1));
   }
   return rarity;
 }

@@ -44,8 +44,11 @@ export class Vocabulary {
   /** Finnish and Swedish stems of the plan: the parts a compound may be split into. */
   private readonly partVocab: Record<'fi' | 'sv', Set<string>> = { fi: new Set(), sv: new Set() };
   private readonly partsCache = new Map<string, string[]>();
-  /** Single-deletion variants of every word of 4+ letters (SymSpell), for fast typo matching. */
-  private readonly deletions = new Map<string, string[]>();
+  /**
+   * Single-deletion variants of every word of 4+ letters (SymSpell), for fast typo matching: built by the
+   * first lookup that needs it, not at start-up (it is the largest part of building the index).
+   */
+  private deletionsMap?: Map<string, string[]>;
   /** Sorted words, for prefix ranges. */
   private sortedWords: string[] = [];
 
@@ -156,16 +159,23 @@ export class Vocabulary {
   finish(df: Int32Array, docCount: number): void {
     this.df = df;
     this.docCount = docCount;
-    const known = this.names.filter((t, i) => df[i] > 0 && isWord(t));
-    for (const t of known) {
+    this.sortedWords = this.names.filter((t, i) => df[i] > 0 && isWord(t)).sort();
+    this.deletionsMap = undefined;
+  }
+
+  private get deletions(): Map<string, string[]> {
+    if (this.deletionsMap) return this.deletionsMap;
+    const map = new Map<string, string[]>();
+    for (const t of this.sortedWords) {
       if (t.length < 4) continue;
       for (const d of deletes(t)) {
-        const list = this.deletions.get(d);
+        const list = map.get(d);
         if (list) list.push(t);
-        else this.deletions.set(d, [t]);
+        else map.set(d, [t]);
       }
     }
-    this.sortedWords = known.sort();
+    this.deletionsMap = map;
+    return map;
   }
 
   get size(): number {
