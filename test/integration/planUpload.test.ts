@@ -186,6 +186,22 @@ describe("uploading and publishing the region's own plan from Teams", () => {
     expect(invokeCard(again)).toBe('Tätä suunnitelman versiota ei enää ole.');
   });
 
+  it('makes one draft of a message Teams delivers twice, even to another instance', async () => {
+    const conv = 'a:admin-redelivery';
+    const drafts = async () => (await store.all<{ kind: string; status: string; file?: { name: string } }>('plans')).filter((d) => d.kind === 'version' && d.file?.name === 'lukiolaki-fi.html');
+    const before = connector.calls.length;
+    const activity = upload('lukiolaki-fi.html', conv);
+    await post(bot.url, activity);
+    await proactive(conv, before);
+    // The same activity (same id) again: to this instance, and to the other one.
+    await post(bot.url, activity);
+    await post(second.url, activity);
+    await new Promise((res) => setTimeout(res, 1500));
+    expect((await drafts()).map((d) => d.status)).toEqual(['draft']);
+    const previews = connector.calls.filter((c, i) => i >= before && c.conversationId === conv && c.method === 'POST' && JSON.stringify(c.body).includes('versionId'));
+    expect(previews).toHaveLength(1);
+  });
+
   describe('refuses, with a clear message, and changes nothing', () => {
     const versionsNow = async () =>
       (await store.all<{ kind: string; status: string }>('plans'))

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import type { Logger } from '../../log';
 import type { Originals } from '../../store/originals';
@@ -6,6 +6,7 @@ import type { PlanService } from '../answer';
 import { ImportError } from '../import/blocks';
 import { sectionTree } from '../import/sections';
 import { parsePlan, PlanLoadError } from '../load';
+import { statusOf } from '../../store/errors';
 import { MAX_PLAN_BYTES } from './download';
 import { type PlanVersion, type PlanVersions } from './versions';
 
@@ -30,6 +31,9 @@ const safeName = (name: string) => name.replace(/[\\/\p{Cc}]/gu, '_').slice(-120
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** 'v-20261204-1a2b3c4d': the day it was imported and eight hex digits of the upload key's hash. */
+const versionIdOf = (uploadKey: string) => `v-${today().replace(/-/g, '')}-${createHash('sha256').update(uploadKey).digest('hex').slice(0, 8)}`;
+
 export class PlanLibrary {
   /** Draft services built on this instance, newest last: a "try" needs the draft's index. */
   private readonly drafts = new Map<string, PlanService>();
@@ -41,8 +45,19 @@ export class PlanLibrary {
     private readonly log: Logger,
   ) {}
 
-  /** Imports an uploaded document into a draft. Throws ImportError (localized by its reason) and stores nothing then. */
-  async importDraft(bytes: Buffer, fileName: string, by: string): Promise<PlanVersion> {
+  /**
+   * The draft an upload makes: its id comes from the upload's key (the Teams message that carried the file), so
+   * a message delivered twice makes one draft. Undefined until it is imported.
+   */
+  async draftOf(uploadKey: string): Promise<PlanVersion | undefined> {
+    return this.versions.get(versionIdOf(uploadKey));
+  }
+
+  /**
+   * Imports an uploaded document into a draft, once per `uploadKey`: when two instances import the same upload,
+   * the second gets the first's draft. Throws ImportError (localized by its reason) and stores nothing then.
+   */
+  async importDraft(bytes: Buffer, fileName: string, by: string, uploadKey: string): Promise<PlanVersion> {
     const name = safeName(fileName);
     if (bytes.length > MAX_PLAN_BYTES) throw new ImportError('the file is larger than 50 MB', 'tooLarge');
     const started = Date.now();
@@ -56,27 +71,33 @@ export class PlanLibrary {
       if (err instanceof PlanLoadError) throw new ImportError(`the document gave no usable sections (${err.problems[0]})`, 'invalid');
       throw err;
     }
-    const versionId = `v-${today().replace(/-/g, '')}-${randomUUID().slice(0, 8)}`;
+    const versionId = versionIdOf(uploadKey);
     const blob = `${versionId}/${name}`;
     await this.originals.put(blob, bytes, contentTypeOf(name));
-    const version = await this.versions.create(
-      {
-        id: versionId,
-        versionId,
-        status: 'draft',
-        file: { name, contentType: contentTypeOf(name), size: bytes.length, blob },
-        title: result.plan.title ?? name,
-        sections: result.sections,
-        subsections: result.subsections,
-        words: result.words,
-        pages: result.pages,
-        tree: sectionTree(result.plan),
-        warnings: result.plan.warnings.map((w) => w.message),
-        createdBy: by,
-        createdAt: new Date().toISOString(),
-      },
-      files,
-    );
+    const version = await this.versions
+      .create(
+        {
+          id: versionId,
+          versionId,
+          status: 'draft',
+          file: { name, contentType: contentTypeOf(name), size: bytes.length, blob },
+          title: result.plan.title ?? name,
+          sections: result.sections,
+          subsections: result.subsections,
+          words: result.words,
+          pages: result.pages,
+          tree: sectionTree(result.plan),
+          warnings: result.plan.warnings.map((w) => w.message),
+          createdBy: by,
+          createdAt: new Date().toISOString(),
+        },
+        files,
+      )
+      .catch(async (err: unknown) => {
+        const first = statusOf(err) === 409 ? await this.versions.get(versionId) : undefined;
+        if (!first) throw err;
+        return first;
+      });
     this.log.info({ event: 'plan.draft.created', versionId, sections: result.sections + result.subsections, words: result.words, ms: Date.now() - started });
     return version;
   }

@@ -11,7 +11,7 @@ import type { PlanLibrary } from '../../plan/publish/library';
 import type { ConversationRef } from '../../store/conversationRefs';
 import { previewCard, versionsCard } from '../../ui/planAdminCards';
 import { langFor, msgsFor, turnLog } from '../context';
-import { cardActivity, conversationRefOf } from '../replies';
+import { cardActivity, conversationRefOf, tenantOf } from '../replies';
 import { onCardAction } from './actions';
 import { MAX_QUESTION } from './answerView';
 
@@ -62,14 +62,16 @@ const FAILURE: Record<ImportFailure, keyof Messages['planAdmin']> = {
 let queue: Promise<unknown> = Promise.resolve();
 
 export function registerPlanAdmin(app: Application<TurnState>, deps: PlanAdminDeps): void {
-  const importUpload = async (ref: ConversationRef, file: { name: string; url: string }, by: string, lang: Lang, log: Logger) => {
+  const importUpload = async (ref: ConversationRef, file: { name: string; url: string }, upload: { by: string; key: string }, lang: Lang, log: Logger) => {
     const m = messages(lang);
     try {
+      // A message Teams delivered again (its reply was lost) does not make a second draft.
+      if (await deps.library.draftOf(upload.key)) return void log.info({ event: 'plan.upload.redelivered' });
       const bytes = await download(file.url, { allowHttp: deps.allowHttpDownloads }).catch((err: unknown) => {
         if (err instanceof ImportError) throw err;
         throw Object.assign(new Error('download failed'), { name: 'DownloadFailed' });
       });
-      const version = await deps.library.importDraft(bytes, file.name, by);
+      const version = await deps.library.importDraft(bytes, file.name, upload.by, upload.key);
       await deps.send(ref, cardActivity(previewCard(version, m)));
     } catch (err) {
       const reason = err instanceof ImportError ? err.reason : (err as Error).name === 'DownloadFailed' ? 'download' : 'error';
@@ -95,7 +97,8 @@ export function registerPlanAdmin(app: Application<TurnState>, deps: PlanAdminDe
       log.info({ event: 'plan.upload.received' });
       const by = context.activity.from.aadObjectId ?? context.activity.from.id;
       const lang = langFor(context, state);
-      queue = queue.then(() => importUpload(ref, file, by, lang, log));
+      const key = [tenantOf(context.activity) ?? 'none', ref.conversationId, context.activity.id ?? file.url].join('|');
+      queue = queue.then(() => importUpload(ref, file, { by, key }, lang, log));
     },
   );
 
