@@ -5,6 +5,7 @@ import type { Lang } from '../plan/analyze';
 import { plainInline } from '../plan/markdown';
 import type { Plan } from '../plan/model';
 import { renderCard } from './cards';
+import { answerLayout } from './answerLayout';
 import { cardMarkdown } from './markup';
 import { pageLabel } from './planAdminCards';
 import { FAQ_PREFIX } from '../expert/faq';
@@ -65,7 +66,7 @@ export function answerCard(answer: Answer, plan: Plan, m: Messages, opts: { feed
   if (b.reviewed && !fromFaq) sourceParts.push(format(m.plan.reviewed, { date: reviewedDate(b.reviewed) }));
   if (b.law.length) sourceParts.push(b.law.join(', '));
   const followUps = [...answer.also, ...answer.followUps].slice(0, 3);
-  return renderCard('answer', {
+  return answerLayout({
     emergency: emergency(answer, m),
     path: b.path.length > 1 ? cardMarkdown(b.path.slice(0, -1).join(' › ')) : '',
     title: cardMarkdown(b.title),
