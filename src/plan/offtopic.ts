@@ -27,15 +27,19 @@ interface Phrase {
   subject: OffTopicMatch;
   /** Stems per word, in the term's language. */
   stems: string[];
+  /** Its place in the file: where phrases overlap, the later one names the subject. */
+  order: number;
 }
 
 export class OffTopic {
   private readonly single = new Map<string, OffTopicMatch>();
   /** One-word terms of 5+ letters as written: an inflected form starts with them (salasana-n) where the stemmer disagrees. */
   private readonly prefixes: [string, OffTopicMatch][] = [];
-  private readonly phrases: Phrase[] = [];
+  /** Phrases by the stem of their first word: a question looks up its own words' stems. */
+  private readonly phrases = new Map<string, Phrase[]>();
 
   constructor(topics: z.infer<typeof topic>[]) {
+    let order = 0;
     for (const t of topics) {
       const subject: OffTopicMatch = { topic: t.topic, ...(t.where ? { where: t.where } : {}) };
       for (const lang of LANGS) {
@@ -44,7 +48,12 @@ export class OffTopic {
           if (ws.length === 1) {
             this.single.set(stem(ws[0], lang), subject);
             if (ws[0].length >= 5) this.prefixes.push([ws[0], subject]);
-          } else if (ws.length > 1) this.phrases.push({ subject, stems: ws.map((w) => stem(w, lang)) });
+          } else if (ws.length > 1) {
+            const stems = ws.map((w) => stem(w, lang));
+            const list = this.phrases.get(stems[0]) ?? [];
+            list.push({ subject, stems, order: order++ });
+            this.phrases.set(stems[0], list);
+          }
         }
       }
     }
@@ -63,11 +72,19 @@ export class OffTopic {
     const content = contentWordMask(ws);
     const stems = ws.map((w) => stemsAnyLang(w));
     const found = new Map<number, OffTopicMatch>();
-    for (const p of this.phrases) {
-      for (let i = 0; i + p.stems.length <= ws.length; i++) {
-        if (p.stems.every((s, k) => stems[i + k].includes(s))) p.stems.forEach((_, k) => found.set(i + k, p.subject));
+    const matches: { p: Phrase; at: number }[] = [];
+    for (let i = 0; i < ws.length; i++) {
+      for (const first of stems[i]) {
+        for (const p of this.phrases.get(first) ?? []) {
+          if (i + p.stems.length > ws.length) continue;
+          let k = 1;
+          while (k < p.stems.length && stems[i + k].includes(p.stems[k])) k++;
+          if (k === p.stems.length) matches.push({ p, at: i });
+        }
       }
     }
+    matches.sort((a, b) => a.p.order - b.p.order || a.at - b.at);
+    for (const { p, at } of matches) for (let k = 0; k < p.stems.length; k++) found.set(at + k, p.subject);
     for (let i = 0; i < ws.length; i++) {
       // Stems of three letters say little ("salasana" stems to "sal", which the plan has from other words).
       if (found.has(i) || !content[i] || stems[i].some((s) => s.length >= 4 && known(s))) continue;

@@ -184,6 +184,14 @@ export function scoredGroups(groups: Alternative[][] & { intent?: boolean[] }, v
   return out;
 }
 
+/** One buffer for the bits of every ranking (one question at a time), grown as needed and cleared for each use. */
+let bits = new Uint8Array(4096);
+function scratch(size: number): Uint8Array {
+  if (size > bits.length) bits = new Uint8Array(Math.max(size, bits.length * 2));
+  bits.fill(0, 0, size);
+  return bits;
+}
+
 /** Bits per passage and question term: the passage has the term, its headings have it. */
 const IN_PASSAGE = 1;
 const IN_HEADING = 2;
@@ -195,7 +203,7 @@ const IN_HEADING = 2;
  * double, and a glossary concept 1.5x (it matched the meaning, not just the letters). `present[at + slot]`:
  * the passage's bits for each question term.
  */
-function scorePassage(p: Passage, groups: ScoredGroups, present: Uint8Array, at: number, rarity: Float64Array): { relevance: number; local: number } {
+function scorePassage(p: Passage, groups: ScoredGroups, present: Uint8Array, at: number, rarity: Float64Array, out: { relevance: Float64Array; local: Float64Array }, i: number): void {
   let relevance = 0;
   let local = 0;
   for (let gi = 0; gi < groups.length; gi++) {
@@ -213,7 +221,8 @@ function scorePassage(p: Passage, groups: ScoredGroups, present: Uint8Array, at:
     if (!groups.intent?.[gi]) local += bestLocal;
   }
   const list = p.hasList ? PASSAGE.listFactor : 1;
-  return { relevance: relevance * list, local: local * list };
+  out.relevance[i] = relevance * list;
+  out.local[i] = local * list;
 }
 
 /**
@@ -258,25 +267,27 @@ export function rankPassages(passages: Passage[], groups: ScoredGroups, store: P
     if (lang && l !== lang) continue;
     const own = passages.filter((p) => p.lang === l);
     if (own.length === 0) continue;
-    const present = new Uint8Array(own.length * width);
+    const present = scratch(own.length * width);
     own.forEach((p, i) => {
       store.mark(p.from, p.to, groups.terms, present, i * width, IN_PASSAGE);
       store.mark(p.headFrom, p.headTo, groups.terms, present, i * width, IN_HEADING);
     });
     const rarity = localRarity(own.length, groups.terms, present, titleTerms);
-    const scored = own.map((p, i) => ({ passage: p, ...scorePassage(p, groups, present, i * width, rarity), score: 0 }));
+    const scored = { relevance: new Float64Array(own.length), local: new Float64Array(own.length) };
     let maxRelevance = 0;
     let maxLocal = 0;
-    for (const r of scored) {
-      if (r.relevance > maxRelevance) maxRelevance = r.relevance;
-      if (r.local > maxLocal) maxLocal = r.local;
-    }
-    for (const r of scored) {
+    own.forEach((p, i) => {
+      scorePassage(p, groups, present, i * width, rarity, scored, i);
+      if (scored.relevance[i] > maxRelevance) maxRelevance = scored.relevance[i];
+      if (scored.local[i] > maxLocal) maxLocal = scored.local[i];
+    });
+    own.forEach((passage, i) => {
+      const relevance = scored.relevance[i];
+      const local = scored.local[i];
       // Only passages that match a fair share of the question compete; among them, the kind of text decides.
-      if (r.relevance < PASSAGE.minShare * maxRelevance || (r.relevance === 0 && out.length > 0)) continue;
-      r.score = answerScore(r.passage, r.local + PASSAGE.smoothing * maxLocal, intents);
-      out.push(r);
-    }
+      if (relevance < PASSAGE.minShare * maxRelevance || (relevance === 0 && out.length > 0)) return;
+      out.push({ passage, relevance, local, score: answerScore(passage, local + PASSAGE.smoothing * maxLocal, intents) });
+    });
   }
   return out.sort((a, b) => b.score - a.score);
 }
