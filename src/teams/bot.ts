@@ -15,7 +15,7 @@ import { OpariAdapter } from './adapter';
 import { registerRoutes } from './app';
 import { caseNotices } from './caseNotices';
 import { correlationId, CORRELATION_KEY, LOGGER_KEY, msgsFor, turnLog } from './context';
-import { accept, type Inbound, type Refusal, run } from './inbound';
+import { accept, type Inbound, type HttpRefusal, run } from './inbound';
 import { outbound } from './outbound';
 import { tenantOf } from './replies';
 import { CosmosStorage, UserTurnState } from './state';
@@ -25,7 +25,7 @@ export interface TeamsBot {
   adapter: OpariAdapter;
   app: Application<TurnState>;
   /** POST /api/messages, first half: the activity's shape (400) and, with BOT_ID, its token (401). */
-  accept(body: unknown, authHeader: string): Promise<Inbound | Refusal>;
+  accept(body: unknown, authHeader: string): Promise<Inbound | HttpRefusal>;
   /** Second half, for an accepted activity of an allowed tenant: runs the turn; the HTTP answer. */
   run(inbound: Inbound): Promise<{ status: number; body?: unknown }>;
   /**
