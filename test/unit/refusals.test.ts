@@ -1,6 +1,7 @@
 import { messages } from '../../src/i18n';
 import { isRefused, refuse } from '../../src/refusal';
-import { type RefusalReason, refusalText } from '../../src/teams/refusals';
+import { ConflictError } from '../../src/store/errors';
+import { failureText, type RefusalReason, refusalText } from '../../src/teams/refusals';
 
 /** Every reason a service refuses for reads as its own sentence in each language. */
 describe('refusals', () => {
@@ -30,5 +31,12 @@ describe('refusals', () => {
     expect(refusalText(refuse('notAssignee'), m)).toBe(m.handover.notAssignee);
     expect(refusalText(refuse('notHandler'), m)).toBe(m.cases.forbidden);
     expect(refusalText(refuse('answeredAlready'), m)).toBe(m.surveys.already);
+  });
+
+  it.each(['fi', 'sv', 'en'] as const)('says in %s that someone else changed it first, not that something went wrong', (lang) => {
+    const m = messages(lang);
+    expect(failureText(new ConflictError('case'), m, 'abc123')).toBe(m.conflict);
+    expect(m.conflict).not.toBe(m.error);
+    expect(failureText(new Error('boom'), m, 'abc123')).toContain('abc123');
   });
 });
