@@ -35,6 +35,11 @@ export function isoDate(year: number, month: number, day: number): string {
   return Temporal.PlainDate.from({ year, month, day }, { overflow: 'reject' }).toString();
 }
 
+/** The UTC calendar date of an instant, 'YYYY-MM-DD': a YAML 1.1 parser reads a bare 2025-08-13 as its midnight UTC. */
+export function utcDateOf(instant: Date): string {
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO('UTC').toPlainDate().toString();
+}
+
 /** `date` plus `n` calendar days (n may be negative). */
 export function addDays(date: string, n: number): string {
   return plainDate(date).add({ days: n }).toString();

@@ -1,4 +1,5 @@
 import { plainDate } from './date';
+import { helsinkiWallClock, instantMs } from './helsinki';
 
 /**
  * How Opari writes dates and times. One day format in all three languages, 'd.M.yyyy' (1.12.2026):
@@ -35,6 +36,13 @@ export function weekdayName(isoDate: string, lang: DateLang): string {
 /** '2026-12-01' → 'ti 1.12.2026' / 'tis 1.12.2026' / 'Tue 1.12.2026'. */
 export function formatDayDate(isoDate: string, lang: DateLang): string {
   return `${weekdayName(isoDate, lang)} ${formatDate(isoDate)}`;
+}
+
+/** The Finnish day of an instant (ISO with its zone), as `formatDayDate`: '2026-12-01T22:30:00.000Z' → 'ke 2.12.2026'. */
+export function formatInstantDay(isoInstant: string, lang: DateLang): string {
+  const ms = instantMs(isoInstant);
+  if (ms === undefined) throw new RangeError(`expected an ISO instant with its zone, got ${JSON.stringify(isoInstant)}`);
+  return formatDayDate(helsinkiWallClock(ms).date, lang);
 }
 
 /** Wall-clock 'HH:MM' as written in `lang`: '14.30' in Finnish and Swedish, '14:30' in English. */
