@@ -31,6 +31,8 @@ export class MeetingService {
     private readonly meetings: Meetings,
     private readonly reminders: Reminders,
     private readonly offsetsMinutes: number[],
+    /** The region's place names (`placeWords`): capitalised, yet not a pupil's name on a communal agenda. */
+    private readonly places: ReadonlySet<string>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -174,11 +176,16 @@ export class MeetingService {
     const id = digest(key, 8);
     if (next.agenda.some((i) => i.id === id)) return next;
     if (this.now().toISOString() > next.proposalsUntil) return refuse('deadlinePassed');
-    if (group.type === 'communal' && looksLikeIndividualPupil(`${title} ${details}`)) return refuse('individualPupil');
+    if (group.type === 'communal' && this.namesPupil(`${title} ${details}`)) return refuse('individualPupil');
     const item: AgendaItem = { id, title, ...(details ? { details } : {}), proposedBy: actor.name, status: group.chair.userId === actor.userId ? 'accepted' : 'proposed', standard: false };
     // The same submit, a moment earlier, added it already.
     const updated = await this.meetings.update(group.id, next.id, (m) => (m.agenda.some((i) => i.id === id) ? undefined : { ...m, agenda: insertBeforeClosing(m.agenda, item) }));
     return updated ?? refuse('noMeeting');
+  }
+
+  /** Whether text for a communal group (an agenda item, a chosen action) seems to be about one pupil. */
+  namesPupil(text: string): boolean {
+    return looksLikeIndividualPupil(text, this.places);
   }
 
   /**

@@ -21,6 +21,14 @@ function weekdayFormat(lang: DateLang): Intl.DateTimeFormat {
   return f;
 }
 
+/** The names of the months and the weekdays in `lang`, as Intl writes them on their own: 'tammikuu', 'måndag', 'January'. */
+export function calendarNames(lang: DateLang): string[] {
+  const month = new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', timeZone: 'UTC' });
+  const weekday = new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'long', timeZone: 'UTC' });
+  // 2024-01-01 was a Monday.
+  return [...Array.from({ length: 12 }, (_, i) => month.format(Date.UTC(2024, i, 1))), ...Array.from({ length: 7 }, (_, i) => weekday.format(Date.UTC(2024, 0, 1 + i)))];
+}
+
 /** 'YYYY-MM-DD' (or the date part of an ISO instant) → '1.12.2026'. */
 export function formatDate(isoDate: string): string {
   const d = plainDate(isoDate.slice(0, 10));

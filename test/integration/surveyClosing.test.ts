@@ -52,7 +52,7 @@ describe('closing a survey round', () => {
     test = await startTestStore('survey-closing');
     store = await openStore({ endpoint: test.cosmos.endpoint, key: test.env.COSMOS_KEY, database: 'survey-closing' }, createLogger('silent'));
     const groups = new Groups(store.container('groups'));
-    const meetings = new MeetingService(groups, new Meetings(store.container('meetings')), new Reminders(store.container('reminders')), [], () => now);
+    const meetings = new MeetingService(groups, new Meetings(store.container('meetings')), new Reminders(store.container('reminders')), [], new Set(), () => now);
     for (const [id, school] of [
       ['g000000000000000000000001', 'koivurinne'],
       ['g000000000000000000000002', 'koivurinne'],
