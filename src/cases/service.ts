@@ -53,6 +53,14 @@ export function pupilLabel(values: Record<string, unknown>): string | undefined 
 /** Why a case action was not done: the actor does not handle the case, is not its assignee, or chose someone who may not take it over. */
 export type CaseRefusal = 'notHandler' | 'notAssignee' | 'notCandidate';
 
+/** How a handler is reached about an overdue case; the Teams layer implements it (teams/outbound.ts). */
+export interface OverdueNotify {
+  /** The person's personal chats with Opari. */
+  personalChats(tenantId: string, aadObjectId: string): Promise<ConversationRef[]>;
+  /** Sends the reminder of `c` to one of them, in that chat's language and with no pupil data; throws if it failed. */
+  remind(ref: ConversationRef, c: CaseDoc): Promise<string | undefined>;
+}
+
 export type OpenResult = { allowed: true; view: CaseView; canHandle: boolean } | { allowed: false; case: CaseDoc };
 
 /** Individual student welfare cases: submit, read (audited), handle, export and delete. */
@@ -279,14 +287,11 @@ export class CaseService {
    * send and its record. When every delivery is done the case is marked reminded (audited once); a send that
    * failed for a reason that may pass (429, 5xx) is tried again at the next pass, up to MAX_SEND_ATTEMPTS.
    */
-  async remindOverdue(
-    refsOf: (tenantId: string, aadObjectId: string) => Promise<ConversationRef[]>,
-    send: (ref: ConversationRef, c: CaseDoc) => Promise<string | undefined>,
-  ): Promise<{ caseId: string; sent: number; failed: number; done: boolean }[]> {
+  async remindOverdue(notify: OverdueNotify): Promise<{ caseId: string; sent: number; failed: number; done: boolean }[]> {
     const out: { caseId: string; sent: number; failed: number; done: boolean }[] = [];
     for (let c of await this.cases.overdue(todayInHelsinki(this.now()))) {
       const holders = c.assignee ? [c.assignee] : (await this.roles.holders(c.tenantId, c.schoolId, ['kuraattori', 'psykologi'])).map((g) => g.user);
-      const refs = (await Promise.all(holders.filter((p) => p.aadObjectId).map((p) => refsOf(c.tenantId, p.aadObjectId!)))).flat();
+      const refs = (await Promise.all(holders.filter((p) => p.aadObjectId).map((p) => notify.personalChats(c.tenantId, p.aadObjectId!)))).flat();
       let sent = 0;
       let failed = 0;
       let done = true;
@@ -296,7 +301,7 @@ export class CaseService {
           c,
           slot,
           (change, known) => this.cases.change(c.schoolId, c.id, change, known),
-          () => send(ref, c),
+          () => notify.remind(ref, c),
           { leaseMs: DELIVERY_LEASE_MS, now: this.now },
         );
         if (r.outcome === 'gone') break;

@@ -1,6 +1,6 @@
 import type { Activity, CloudAdapter } from 'botbuilder';
-import type { OverdueNotify } from '../cases/overdue';
 import type { Person } from '../cases/model';
+import type { OverdueNotify } from '../cases/service';
 import type { Config } from '../config';
 import type { Services } from '../composition';
 import { format, type Lang, langOf, messages, type Messages } from '../i18n';
