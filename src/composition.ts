@@ -12,6 +12,7 @@ import { Tickets } from './expert/tickets';
 import { formCatalog } from './forms/registry';
 import { loadSchools } from './forms/schools';
 import type { Logger } from './log';
+import { placeWords } from './meetings/agenda';
 import { Groups, Meetings, Reminders } from './meetings/repository';
 import { MeetingService } from './meetings/service';
 import { CONTENT_DIR } from './paths';
@@ -77,7 +78,9 @@ export function composeServices({ config, store, log, plan, keys }: Foundation) 
   const groups = new Groups(store.container('groups'));
   const meetingRepo = new Meetings(store.container('meetings'));
   const reminders = new Reminders(store.container('reminders'));
-  const meetings = new MeetingService(groups, meetingRepo, reminders, config.REMINDER_OFFSETS);
+  // The region's place names are capitalised words that name no pupil on a communal group's agenda.
+  const places = placeWords([plan.plan.meta.region ?? '', ...schools.flatMap((s) => [s.name, s.id, s.municipality ?? ''])]);
+  const meetings = new MeetingService(groups, meetingRepo, reminders, config.REMINDER_OFFSETS, places);
 
   return { refs, originals, library, watcher, faq, tickets, settings, feedback, schools, forms, roles, cases, groups, meetingRepo, reminders, meetings };
 }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parseYaml } from '../yamlFile';
 import { z } from 'zod';
-import { isIsoDate, isoDate, isoWeekday } from '../time/date';
+import { isIsoDate, isoDate, isoWeekday, utcDateOf } from '../time/date';
 import { FIRST_SUPPORTED_YEAR, holidayName, LAST_SUPPORTED_YEAR } from '../time/holidays';
 import { type SchoolCalendar, type SchoolYearCalendar, type SingleDay, schoolYearWorkingDays, statutoryWorkingDays } from '../time/schoolDays';
 
@@ -13,7 +13,7 @@ import { type SchoolCalendar, type SchoolYearCalendar, type SingleDay, schoolYea
 
 /** YAML 1.1 documents may turn 2025-08-13 into a Date; accept that and normalise to 'YYYY-MM-DD'. */
 const dateString = z.preprocess(
-  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? isoDate(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()) : v),
+  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? utcDateOf(v) : v),
   z.string({ invalid_type_error: "expected a date 'YYYY-MM-DD'" }).refine(isIsoDate, { message: "expected a real calendar date 'YYYY-MM-DD'" }),
 );
 

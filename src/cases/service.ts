@@ -3,6 +3,7 @@ import type { FormDef, School, Service } from '../forms/registry';
 import { SCHOOL_FIELD } from '../forms/registry';
 import type { ConversationRef } from '../store/conversationRefs';
 import type { KeyRing } from '../store/crypto';
+import { refuse, type Refused } from '../refusal';
 import { DELIVERY_LEASE_MS, deliverOnce, type DeliveryResult } from '../store/delivery';
 import { canHandle, canRead, same, SERVICE_ROLES, viewers } from './access';
 import type { AuditLog } from './audit';
@@ -47,6 +48,17 @@ export function pupilLabel(values: Record<string, unknown>): string | undefined 
     .join(' ');
   const cls = typeof values.pupilClass === 'string' ? values.pupilClass.trim() : '';
   return [initials, cls].filter(Boolean).join(', ') || undefined;
+}
+
+/** Why a case action was not done: the actor does not handle the case, is not its assignee, or chose someone who may not take it over. */
+export type CaseRefusal = 'notHandler' | 'notAssignee' | 'notCandidate';
+
+/** How a handler is reached about an overdue case; the Teams layer implements it (teams/outbound.ts). */
+export interface OverdueNotify {
+  /** The person's personal chats with Opari. */
+  personalChats(tenantId: string, aadObjectId: string): Promise<ConversationRef[]>;
+  /** Sends the reminder of `c` to one of them, in that chat's language and with no pupil data; throws if it failed. */
+  remind(ref: ConversationRef, c: CaseDoc): Promise<string | undefined>;
 }
 
 export type OpenResult = { allowed: true; view: CaseView; canHandle: boolean } | { allowed: false; case: CaseDoc };
@@ -139,10 +151,10 @@ export class CaseService {
   }
 
   /** Status moves forward one step at a time (vireillä → käsittelyssä → päättynyt), by a handler. */
-  async setStatus(schoolId: string, caseId: string, to: CaseStatus, actor: Actor): Promise<CaseDoc | 'forbidden' | undefined> {
+  async setStatus(schoolId: string, caseId: string, to: CaseStatus, actor: Actor): Promise<CaseDoc | Refused<CaseRefusal> | undefined> {
     const c = await this.cases.get(schoolId, caseId);
     if (!c || c.tenantId !== actor.tenantId) return undefined;
-    if (!canHandle(c, actor, await this.grantsOf(actor))) return 'forbidden';
+    if (!canHandle(c, actor, await this.grantsOf(actor))) return refuse('notHandler');
     const updated = await this.cases.update(schoolId, caseId, (x) =>
       STATUS_FLOW.indexOf(to) !== STATUS_FLOW.indexOf(x.status) + 1
         ? undefined
@@ -153,10 +165,10 @@ export class CaseService {
   }
 
   /** The acting handler takes responsibility for the case. */
-  async assignToSelf(schoolId: string, caseId: string, actor: Actor): Promise<CaseDoc | 'forbidden' | undefined> {
+  async assignToSelf(schoolId: string, caseId: string, actor: Actor): Promise<CaseDoc | Refused<CaseRefusal> | undefined> {
     const c = await this.cases.get(schoolId, caseId);
     if (!c || c.tenantId !== actor.tenantId) return undefined;
-    if (!canHandle(c, actor, await this.grantsOf(actor))) return 'forbidden';
+    if (!canHandle(c, actor, await this.grantsOf(actor))) return refuse('notHandler');
     const me: Person = { userId: actor.userId, aadObjectId: actor.aadObjectId, name: actor.name };
     const updated = await this.cases.update(schoolId, caseId, (x) => ({
       ...x,
@@ -193,25 +205,25 @@ export class CaseService {
   }
 
   /** The case and who may take it over, for its assignee only (no pupil data: nothing to audit). */
-  async handOverChoices(schoolId: string, caseId: string, actor: Actor): Promise<{ case: CaseDoc; people: Person[] } | 'forbidden' | undefined> {
+  async handOverChoices(schoolId: string, caseId: string, actor: Actor): Promise<{ case: CaseDoc; people: Person[] } | Refused<CaseRefusal> | undefined> {
     const c = await this.cases.get(schoolId, caseId);
     if (!c || c.tenantId !== actor.tenantId) return undefined;
-    if (!c.assignee || !same(c.assignee, actor)) return 'forbidden';
+    if (!c.assignee || !same(c.assignee, actor)) return refuse('notAssignee');
     return { case: c, people: await this.handOverCandidates(c) };
   }
 
   /** The assignee hands the case to another holder of the same role at the school; audited. */
-  async handOver(schoolId: string, caseId: string, toUserId: string, actor: Actor): Promise<{ case: CaseDoc; to: Person } | 'forbidden' | 'invalid' | undefined> {
+  async handOver(schoolId: string, caseId: string, toUserId: string, actor: Actor): Promise<{ case: CaseDoc; to: Person } | Refused<CaseRefusal> | undefined> {
     const c = await this.cases.get(schoolId, caseId);
     if (!c || c.tenantId !== actor.tenantId) return undefined;
-    if (!c.assignee || !same(c.assignee, actor)) return 'forbidden';
+    if (!c.assignee || !same(c.assignee, actor)) return refuse('notAssignee');
     const to = (await this.handOverCandidates(c)).find((p) => p.userId === toUserId);
-    if (!to) return 'invalid';
+    if (!to) return refuse('notCandidate');
     const by = actor.aadObjectId ?? actor.userId;
     const updated = await this.cases.update(schoolId, caseId, (x) =>
       x.assignee && same(x.assignee, actor) ? { ...x, assignee: to, history: [...x.history, { at: this.now().toISOString(), by, action: 'handed-over', to: to.aadObjectId ?? to.userId }] } : undefined,
     );
-    if (!updated?.assignee || !same(updated.assignee, to)) return 'forbidden';
+    if (!updated?.assignee || !same(updated.assignee, to)) return refuse('notAssignee');
     await this.audit.record({ caseId, caseNumber: c.number, action: 'handed-over', by, conversationId: actor.conversationId, detail: to.aadObjectId ?? to.userId });
     return { case: updated, to };
   }
@@ -275,14 +287,11 @@ export class CaseService {
    * send and its record. When every delivery is done the case is marked reminded (audited once); a send that
    * failed for a reason that may pass (429, 5xx) is tried again at the next pass, up to MAX_SEND_ATTEMPTS.
    */
-  async remindOverdue(
-    refsOf: (tenantId: string, aadObjectId: string) => Promise<ConversationRef[]>,
-    send: (ref: ConversationRef, c: CaseDoc) => Promise<string | undefined>,
-  ): Promise<{ caseId: string; sent: number; failed: number; done: boolean }[]> {
+  async remindOverdue(notify: OverdueNotify): Promise<{ caseId: string; sent: number; failed: number; done: boolean }[]> {
     const out: { caseId: string; sent: number; failed: number; done: boolean }[] = [];
     for (let c of await this.cases.overdue(todayInHelsinki(this.now()))) {
       const holders = c.assignee ? [c.assignee] : (await this.roles.holders(c.tenantId, c.schoolId, ['kuraattori', 'psykologi'])).map((g) => g.user);
-      const refs = (await Promise.all(holders.filter((p) => p.aadObjectId).map((p) => refsOf(c.tenantId, p.aadObjectId!)))).flat();
+      const refs = (await Promise.all(holders.filter((p) => p.aadObjectId).map((p) => notify.personalChats(c.tenantId, p.aadObjectId!)))).flat();
       let sent = 0;
       let failed = 0;
       let done = true;
@@ -292,7 +301,7 @@ export class CaseService {
           c,
           slot,
           (change, known) => this.cases.change(c.schoolId, c.id, change, known),
-          () => send(ref, c),
+          () => notify.remind(ref, c),
           { leaseMs: DELIVERY_LEASE_MS, now: this.now },
         );
         if (r.outcome === 'gone') break;

@@ -119,7 +119,7 @@ export async function surveyBench(): Promise<void> {
       });
       await roles.grant(TENANT, s.id, 'koordinaattori', coordinator, 'bench');
     }
-    const meetings = new MeetingService(groups, new Meetings(store.container('meetings')), new Reminders(store.container('reminders')), []);
+    const meetings = new MeetingService(groups, new Meetings(store.container('meetings')), new Reminders(store.container('reminders')), [], new Set());
     const w = wireSurveys({
       adapter: localAdapter(),
       botAppId: '',

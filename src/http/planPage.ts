@@ -4,6 +4,7 @@ import type { Lang } from '../plan/analyze';
 import { anchorOf, type PlanService } from '../plan/answer';
 import { blocksToHtml, inlineHtml } from '../plan/markdown';
 import { headingOf, neighboursOf, pathOf, type PlanSection } from '../plan/model';
+import { formatInstantDay } from '../time/format';
 import { html, join, raw } from './html';
 
 /** A readable HTML page of one plan section with its neighbours: the "Open whole section" target. */
@@ -88,7 +89,7 @@ export function renderFaqPage(service: PlanService, e: FaqEntry): string {
 <p class="meta">${planTitle} · ${ui.faqAnswer}</p>
 <h1>${e.question}</h1>
 <p>${raw(inlineHtml(e.answer))}</p>
-<p class="meta">${ui.answeredBy}: ${e.answeredBy} · ${e.createdAt.slice(0, 10)}</p>
+<p class="meta">${ui.answeredBy}: ${e.answeredBy} · ${formatInstantDay(e.createdAt, e.lang)}</p>
 </body></html>`.value;
 }
 

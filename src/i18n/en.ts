@@ -54,6 +54,7 @@ export const en: Messages = {
   },
   surveys: surveysEn,
   error: 'Sorry, something went wrong and your request could not be handled. Please try again in a moment. If it keeps happening, give the administrator the code {id}.',
+  conflict: 'Someone else changed this at the same time, so your change was not saved. See how it stands now and try again.',
   tenantRefused: 'Opari is not enabled for this organisation.',
   language: {
     changed: 'The language is now English.',

@@ -55,6 +55,7 @@ export const fi: Messages = {
   },
   surveys: surveysFi,
   error: 'Pahoittelut, jokin meni vikaan eikä pyyntöäsi voitu käsitellä. Yritä hetken päästä uudelleen. Jos vika toistuu, kerro ylläpidolle tunniste {id}.',
+  conflict: 'Joku muu muutti tätä samaan aikaan, eikä muutostasi tallennettu. Katso, miltä tilanne nyt näyttää, ja yritä uudelleen.',
   tenantRefused: 'Opari ei ole käytössä tässä organisaatiossa.',
   language: {
     changed: 'Kieli on nyt suomi.',

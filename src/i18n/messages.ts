@@ -39,6 +39,8 @@ export interface Messages extends CaseMessages, MeetingMessages, PlanMessages, E
   };
   surveys: SurveyMessages;
   error: string;
+  /** Someone else changed the same thing first (a write lost under the ETag every time): nothing was saved. */
+  conflict: string;
   tenantRefused: string;
   /** The language command ("kieli ruotsi", "language english", "språk finska"). */
   language: {

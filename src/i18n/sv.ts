@@ -54,6 +54,7 @@ export const sv: Messages = {
   },
   surveys: surveysSv,
   error: 'Förlåt, något gick fel och din begäran kunde inte behandlas. Försök igen om en stund. Om felet upprepas, ge administratören koden {id}.',
+  conflict: 'Någon annan ändrade detta samtidigt, och din ändring sparades inte. Se hur det ser ut nu och försök igen.',
   tenantRefused: 'Opari används inte i den här organisationen.',
   language: {
     changed: 'Språket är nu svenska.',

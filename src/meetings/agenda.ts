@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { loadSchools } from '../forms/schools';
 import { format, type Lang, messages } from '../i18n';
-import { CONTENT_DIR } from '../paths';
+import { calendarNames } from '../time/format';
 import type { AgendaItem, GroupType } from './model';
 
 /**
@@ -44,43 +42,30 @@ export function insertBeforeClosing(agenda: AgendaItem[], item: AgendaItem): Age
 const NOT_NAMES = new Set(
   `Koulu Koulun Kouluterveyskysely Kiva KiVa Wilma Teams Opari Rehtori Kuraattori Psykologi Terveydenhoitaja Opettaja Erityisopettaja Oppilas Oppilaat Oppilaskunta Huoltaja Huoltajat
    Syksy Kevät Joulu Pääsiäinen
-   Matematiikka Liikunta Musiikki Englanti Ruotsi Suomi Esimerkkialue MOVE SotkaNet THL OPH Karvi`.split(/\s+/),
+   Matematiikka Liikunta Musiikki Englanti Ruotsi Suomi MOVE SotkaNet THL OPH Karvi`.split(/\s+/),
 );
 
 const capitalised = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
-let placeWords: Set<string> | undefined;
+/** Month and weekday names in the three languages ("Tammikuu", "Onsdag", "January"). */
+const CALENDAR_WORDS = new Set((['fi', 'sv', 'en'] as const).flatMap((l) => calendarNames(l).map(capitalised)));
 
 /**
- * The region's place names from content/schools.yml (school names, school ids as places, municipalities),
- * capitalised: "Koivurinne Vaahterarinne" names two schools, not a person. Read once, on first use.
+ * The words of the region's place names (its name, its schools' names and ids, their municipalities),
+ * capitalised: "Koivurinne Vaahterarinne" names two schools, not a person. The composition root gives
+ * them from the region's content.
  */
-function isPlaceWord(word: string): boolean {
-  placeWords ??= new Set(
-    loadSchools(join(CONTENT_DIR, 'schools.yml'))
-      .flatMap((s) => [s.name, s.id, s.municipality ?? ''])
-      .flatMap((text) => text.match(/[\p{L}]+/gu) ?? [])
-      .map(capitalised),
-  );
-  return placeWords.has(word);
+export function placeWords(names: string[]): ReadonlySet<string> {
+  return new Set(names.flatMap((text) => text.match(/[\p{L}]+/gu) ?? []).map(capitalised));
 }
-
-/** Month names in the three languages, from Intl ("Tammikuu", "Januari", "January"). */
-const MONTHS = new Set(
-  ['fi', 'sv', 'en'].flatMap((l) => {
-    const f = new Intl.DateTimeFormat(l, { month: 'long', timeZone: 'UTC' });
-    return Array.from({ length: 12 }, (_, i) => capitalised(f.format(Date.UTC(2026, i, 1))));
-  }),
-);
-
-const knownTerm = (word: string) => NOT_NAMES.has(word) || MONTHS.has(word) || isPlaceWord(word);
 
 /**
  * A communal group's agenda never concerns an individual pupil (the plan's group guidance). This flags
  * text that looks like it does: a class code with a name (5B), "oppilas X", or two capitalised words in a
- * row that are not known terms (a first and a last name).
+ * row that are not known terms (a first and a last name); `places` from `placeWords`.
  */
-export function looksLikeIndividualPupil(text: string): boolean {
+export function looksLikeIndividualPupil(text: string, places: ReadonlySet<string>): boolean {
+  const knownTerm = (word: string) => NOT_NAMES.has(word) || CALENDAR_WORDS.has(word) || places.has(word);
   if (/\b(oppilas|oppilaan|oppilaasta|oppilaalle|pupil|elev(en)?)\s+[A-ZÅÄÖ][a-zåäö]+/u.test(text)) return true;
   // A class code (5B) with a capitalised word inside the text that is not a known term: "kiusaaminen, Ville 5B".
   const classCode = /\b[1-9][A-Fa-f]\b/.test(text);

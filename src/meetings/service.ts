@@ -3,13 +3,14 @@ import type { Person } from '../cases/model';
 import type { ConversationRef } from '../store/conversationRefs';
 import { DELIVERY_LEASE_MS, deliverOnce, type DeliveryResult } from '../store/delivery';
 import type { Lang } from '../i18n';
+import { refuse, type Refused } from '../refusal';
 import { insertBeforeClosing, looksLikeIndividualPupil, standardItems, workshopItems } from './agenda';
 import type { AgendaItem, Group, GroupType, Meeting, Memo, Reminder, Rsvp } from './model';
 import { groupIdFor, type Groups, type Meetings, type Reminders } from './repository';
 import { expandRecurrence, type RecurrenceRule, reminderTimes, scheduleWarnings } from './schedule';
 
-/** What can go wrong in a meeting action, for the Teams layer to say in the user's language. */
-export type MeetingRefusal = 'notChair' | 'noGroup' | 'noMeeting' | 'deadlinePassed' | 'individualPupil' | 'cancelled';
+/** Why a meeting action was not done: only the chair may, no such (upcoming) meeting, proposals closed, a pupil named. */
+export type MeetingRefusal = 'notChair' | 'noMeeting' | 'deadlinePassed' | 'individualPupil';
 
 export interface ScheduleInput {
   title: string;
@@ -30,6 +31,8 @@ export class MeetingService {
     private readonly meetings: Meetings,
     private readonly reminders: Reminders,
     private readonly offsetsMinutes: number[],
+    /** The region's place names (`placeWords`): capitalised, yet not a pupil's name on a communal agenda. */
+    private readonly places: ReadonlySet<string>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -71,8 +74,8 @@ export class MeetingService {
    * The chair schedules one meeting or a series; each gets the standard agenda and its reminders. The ids come
    * from the submit's `key`, so the same submit twice (a Teams retry, a double click, two at once) schedules once.
    */
-  async schedule(group: Group, actor: Person, input: ScheduleInput, key: string): Promise<Meeting[] | MeetingRefusal> {
-    if (group.chair.userId !== actor.userId) return 'notChair';
+  async schedule(group: Group, actor: Person, input: ScheduleInput, key: string): Promise<Meeting[] | Refused<MeetingRefusal>> {
+    if (group.chair.userId !== actor.userId) return refuse('notChair');
     const occurrences = expandRecurrence(input.rule);
     const seriesId = digest(`${key}|series`, 8);
     const out: Meeting[] = [];
@@ -167,17 +170,22 @@ export class MeetingService {
    * A member proposes an item for the next meeting, until 24 h before it. A communal agenda never names a pupil.
    * The item's id comes from the submit's `key`: the same submit twice adds it once.
    */
-  async propose(group: Group, actor: Person, title: string, details: string, key: string): Promise<Meeting | MeetingRefusal> {
+  async propose(group: Group, actor: Person, title: string, details: string, key: string): Promise<Meeting | Refused<MeetingRefusal>> {
     const next = await this.next(group.id);
-    if (!next) return 'noMeeting';
+    if (!next) return refuse('noMeeting');
     const id = digest(key, 8);
     if (next.agenda.some((i) => i.id === id)) return next;
-    if (this.now().toISOString() > next.proposalsUntil) return 'deadlinePassed';
-    if (group.type === 'communal' && looksLikeIndividualPupil(`${title} ${details}`)) return 'individualPupil';
+    if (this.now().toISOString() > next.proposalsUntil) return refuse('deadlinePassed');
+    if (group.type === 'communal' && this.namesPupil(`${title} ${details}`)) return refuse('individualPupil');
     const item: AgendaItem = { id, title, ...(details ? { details } : {}), proposedBy: actor.name, status: group.chair.userId === actor.userId ? 'accepted' : 'proposed', standard: false };
     // The same submit, a moment earlier, added it already.
     const updated = await this.meetings.update(group.id, next.id, (m) => (m.agenda.some((i) => i.id === id) ? undefined : { ...m, agenda: insertBeforeClosing(m.agenda, item) }));
-    return updated ?? 'noMeeting';
+    return updated ?? refuse('noMeeting');
+  }
+
+  /** Whether text for a communal group (an agenda item, a chosen action) seems to be about one pupil. */
+  namesPupil(text: string): boolean {
+    return looksLikeIndividualPupil(text, this.places);
   }
 
   /**
@@ -192,8 +200,8 @@ export class MeetingService {
   }
 
   /** The chair accepts, rejects or moves an item up or down. */
-  async decide(group: Group, actor: Person, meetingId: string, itemId: string, action: 'accept' | 'reject' | 'up' | 'down'): Promise<Meeting | MeetingRefusal> {
-    if (group.chair.userId !== actor.userId) return 'notChair';
+  async decide(group: Group, actor: Person, meetingId: string, itemId: string, action: 'accept' | 'reject' | 'up' | 'down'): Promise<Meeting | Refused<MeetingRefusal>> {
+    if (group.chair.userId !== actor.userId) return refuse('notChair');
     const updated = await this.meetings.update(group.id, meetingId, (m) => {
       const i = m.agenda.findIndex((x) => x.id === itemId);
       if (i < 0) return undefined;
@@ -206,19 +214,19 @@ export class MeetingService {
       }
       return { ...m, agenda };
     });
-    return updated ?? 'noMeeting';
+    return updated ?? refuse('noMeeting');
   }
 
-  async rsvp(groupId: string, meetingId: string, actor: Person, answer: Rsvp): Promise<Meeting | MeetingRefusal> {
+  async rsvp(groupId: string, meetingId: string, actor: Person, answer: Rsvp): Promise<Meeting | Refused<MeetingRefusal>> {
     const updated = await this.meetings.update(groupId, meetingId, (m) => ({ ...m, rsvps: { ...m.rsvps, [actor.userId]: { name: actor.name, answer, at: this.now().toISOString() } } }));
-    return updated ?? 'noMeeting';
+    return updated ?? refuse('noMeeting');
   }
 
   /** Cancels a meeting and its pending reminders. */
-  async cancel(group: Group, actor: Person, meetingId: string): Promise<Meeting | MeetingRefusal> {
-    if (group.chair.userId !== actor.userId) return 'notChair';
+  async cancel(group: Group, actor: Person, meetingId: string): Promise<Meeting | Refused<MeetingRefusal>> {
+    if (group.chair.userId !== actor.userId) return refuse('notChair');
     const updated = await this.meetings.update(group.id, meetingId, (m) => (m.status === 'cancelled' ? undefined : { ...m, status: 'cancelled' }));
-    if (!updated) return 'noMeeting';
+    if (!updated) return refuse('noMeeting');
     for (const r of await this.reminders.ofMeeting(meetingId)) {
       if (r.status === 'pending') await this.reminders.update(r.dueDay, r.id, (x) => (x.status === 'pending' ? { ...x, status: 'cancelled' } : undefined));
     }
@@ -235,8 +243,8 @@ export class MeetingService {
     meetingId: string,
     input: { title: string; place: string; date: string; time: string; durationMinutes: number },
     key: string,
-  ): Promise<Meeting | MeetingRefusal> {
-    if (group.chair.userId !== actor.userId) return 'notChair';
+  ): Promise<Meeting | Refused<MeetingRefusal>> {
+    if (group.chair.userId !== actor.userId) return refuse('notChair');
     const change = digest(key, 12);
     const [o] = expandRecurrence({ kind: 'once', date: input.date, time: input.time, durationMinutes: input.durationMinutes });
     const w = scheduleWarnings(o.date);
@@ -257,7 +265,7 @@ export class MeetingService {
             changeKeys: [...(m.changeKeys ?? []), change].slice(-10),
           },
     );
-    if (!updated || updated.status === 'cancelled') return 'noMeeting';
+    if (!updated || updated.status === 'cancelled') return refuse('noMeeting');
     if (updated.changeKeys?.at(-1) !== change) return updated; // a newer change has its own reminders
     // Also on a replay: finishes what an instance that died half-way left undone (the ids make it idempotent).
     for (const r of await this.reminders.ofMeeting(meetingId)) {
@@ -268,16 +276,16 @@ export class MeetingService {
   }
 
   /** The memo goes on the latest meeting that has started (or the next one if none has); the same submit twice writes it once. */
-  async recordMemo(group: Group, actor: Person, memo: Omit<Memo, 'recordedBy' | 'at' | 'key'>, key: string): Promise<Meeting | MeetingRefusal> {
-    if (group.chair.userId !== actor.userId) return 'notChair';
+  async recordMemo(group: Group, actor: Person, memo: Omit<Memo, 'recordedBy' | 'at' | 'key'>, key: string): Promise<Meeting | Refused<MeetingRefusal>> {
+    if (group.chair.userId !== actor.userId) return refuse('notChair');
     const all = (await this.meetings.ofGroup(group.id)).filter((m) => m.status === 'scheduled');
     const id = digest(key, 12);
     const recorded = all.find((m) => m.memo?.key === id);
     if (recorded) return recorded;
     const now = this.now().toISOString();
     const target = all.filter((m) => m.startUtc <= now).at(-1) ?? all[0];
-    if (!target) return 'noMeeting';
+    if (!target) return refuse('noMeeting');
     const updated = await this.meetings.update(group.id, target.id, (m) => (m.memo?.key === id ? undefined : { ...m, memo: { ...memo, recordedBy: actor.name, at: now, key: id } }));
-    return updated ?? 'noMeeting';
+    return updated ?? refuse('noMeeting');
   }
 }

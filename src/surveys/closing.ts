@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Logger } from '../log';
+import type { Group } from '../meetings/model';
 import type { Groups } from '../meetings/repository';
 import type { MeetingService } from '../meetings/service';
 import { todayInHelsinki } from '../time/helsinki';
@@ -34,8 +35,8 @@ export interface ClosingDeps {
   port: SurveyPort;
   /** Closed rounds per survey whose sealed answers are kept (this one included); older ones are deleted. */
   keepRounds: number;
-  /** The agenda item's title for a group, in its language. */
-  agendaTitle(round: Round, results: RoundResults, unitId: string, lang: string | undefined): string;
+  /** The agenda item's title for a group, in the language the group posts in. */
+  agendaTitle(round: Round, results: RoundResults, unitId: string, group: Group): string;
   /** Words never masked in free text: school and municipality names. */
   keepWords: Set<string>;
   log: Logger;
@@ -150,7 +151,7 @@ async function deliver(o: ClosingDeps, r: Round, instanceId: string): Promise<vo
     for (const schoolId of unit.schoolIds) {
       for (const group of await o.groups.communalOf(r.tenantId, schoolId)) {
         await once(`group:${group.id}:${unit.unitId}`, async () => {
-          const meeting = await o.meetings.addItemToNext(group, { title: o.agendaTitle(r, results, unit.unitId, group.ref.locale), source: `survey:${r.id}:${unit.unitId}` });
+          const meeting = await o.meetings.addItemToNext(group, { title: o.agendaTitle(r, results, unit.unitId, group), source: `survey:${r.id}:${unit.unitId}` });
           await o.port.toGroup(r, results, unit.unitId, group, meeting);
         });
       }

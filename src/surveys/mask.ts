@@ -1,22 +1,25 @@
+import { calendarNames } from '../time/format';
+
 /**
  * Names of people are masked in free-text answers before a coordinator sees them (and before the answers
  * are sealed at close). Best effort, erring towards masking too much:
  *  - every first and last name of the round's invitees, with Finnish case endings (Ainolle, Virtasen);
  *  - two capitalised words in a row (a first and a last name), anywhere;
  *  - a capitalised word inside a sentence that is not a known term (school and municipality names,
- *    months, roles, common systems);
+ *    month and weekday names in the three languages, roles, common systems);
  *  - e-mail addresses and phone numbers.
  * The ≥ 10 answers rule and the survey's own instruction not to name anyone are the other safeguards.
  */
 export const MASK = '[***]';
 
-const KNOWN = new Set(
-  `Teams Opari Wilma Helmi Peda KiVa MOVE THL OPH Karvi Kela Kouluterveyskysely Ruotsi Suomi Englanti Matematiikka Liikunta Musiikki
-   Tammikuu Helmikuu Maaliskuu Huhtikuu Toukokuu Kesäkuu Heinäkuu Elokuu Syyskuu Lokakuu Marraskuu Joulukuu Syksy Kevät Joulu Pääsiäinen
-   Rehtori Kuraattori Psykologi Terveydenhoitaja Opettaja Erityisopettaja Ohjaaja Oppilas Oppilaat Oppilaskunta Huoltaja Huoltajat
-   Januari Februari Mars April Maj Juni Juli Augusti September Oktober November December Rektor Kurator Psykolog Hälsovårdare Lärare Elev Elever
-   January February March April May June July August September October November December Principal Teacher Pupil Pupils`.split(/\s+/),
-);
+const capitalised = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
+const KNOWN = new Set([
+  ...`Teams Opari Wilma Helmi Peda KiVa MOVE THL OPH Karvi Kela Kouluterveyskysely Ruotsi Suomi Englanti Matematiikka Liikunta Musiikki
+   Syksy Kevät Joulu Pääsiäinen Rehtori Kuraattori Psykologi Terveydenhoitaja Opettaja Erityisopettaja Ohjaaja Oppilas Oppilaat Oppilaskunta Huoltaja Huoltajat
+   Rektor Kurator Psykolog Hälsovårdare Lärare Elev Elever Principal Teacher Pupil Pupils`.split(/\s+/),
+  ...(['fi', 'sv', 'en'] as const).flatMap((lang) => calendarNames(lang).map(capitalised)),
+]);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const cap = /^[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?$/u;

@@ -6,6 +6,7 @@ import { todayInHelsinki } from '../time/helsinki';
 import type { School } from '../forms/registry';
 import type { Groups } from '../meetings/repository';
 import { helsinkiToUtc } from '../time/helsinki';
+import { refuse, type Refused } from '../refusal';
 import type { ConversationRef } from '../store/conversationRefs';
 import { parseAnswer, type AnswerProblem } from './answers';
 import { followUpItem, type SurveyDef } from './definitions';
@@ -28,8 +29,9 @@ export interface SurveyDeps {
 
 export type Actor = Person & { tenantId: string };
 export type RoundProblem = { field: 'survey' | 'schools' | 'opensOn' | 'closesOn'; code: 'required' | 'date' | 'past' | 'order' | 'tooLong' | 'noAudience' | 'notCoordinator' };
-export type AnswerOutcome =
-  { kind: 'saved'; ticket: string; round: Round; changed: boolean } | { kind: 'invalid'; problems: AnswerProblem[]; empty: boolean } | { kind: 'closed' | 'notInvited' | 'already' | 'noRound' };
+/** Why an answer was not taken: no such round, the round is not open, the person was not invited (or the ticket is not theirs), they answered already. */
+export type AnswerRefusal = 'noRound' | 'roundClosed' | 'notInvited' | 'answeredAlready';
+export type AnswerOutcome = { kind: 'saved'; ticket: string; round: Round; changed: boolean } | { kind: 'invalid'; problems: AnswerProblem[]; empty: boolean } | Refused<AnswerRefusal>;
 
 /** Longest round: answers stay personal data until the round closes and they are aggregated. */
 export const MAX_ROUND_DAYS = 42;
@@ -184,9 +186,9 @@ export class SurveyService {
    */
   async answer(input: { roundId: string; schoolId: string; person: { userId: string; aadObjectId?: string }; data: Record<string, unknown>; ticket?: string }): Promise<AnswerOutcome> {
     const round = await this.deps.rounds.getRound(input.roundId);
-    if (!round) return { kind: 'noRound' };
-    if (!this.isOpen(round)) return { kind: 'closed' };
-    if (!(await this.deps.rounds.getInvitation(round.roundId, invitationId(input.schoolId, input.person)))) return { kind: 'notInvited' };
+    if (!round) return refuse('noRound');
+    if (!this.isOpen(round)) return refuse('roundClosed');
+    if (!(await this.deps.rounds.getInvitation(round.roundId, invitationId(input.schoolId, input.person)))) return refuse('notInvited');
     const def = this.deps.surveys.get(round.surveyId)!;
     const fu = this.followUpOf(round, input.schoolId);
     const blank = { fi: '', sv: '', en: '' };
@@ -196,11 +198,11 @@ export class SurveyService {
     const day = todayInHelsinki(this.now());
     if (input.ticket) {
       const existing = /^a[0-9a-f]{32}$/.test(input.ticket) ? await this.deps.rounds.getAnswer(round.roundId, input.ticket) : undefined;
-      if (!existing || existing.schoolId !== input.schoolId || !(await this.deps.rounds.hasMark(round.roundId, mark))) return { kind: 'notInvited' };
+      if (!existing || existing.schoolId !== input.schoolId || !(await this.deps.rounds.hasMark(round.roundId, mark))) return refuse('notInvited');
       await this.deps.rounds.replaceAnswer({ ...existing, values: parsed.values, day });
       return { kind: 'saved', ticket: existing.id, round, changed: true };
     }
-    if (!(await this.deps.rounds.createMark(round.roundId, mark))) return { kind: 'already' };
+    if (!(await this.deps.rounds.createMark(round.roundId, mark))) return refuse('answeredAlready');
     const ticket = `a${randomUUID().replace(/-/g, '')}`;
     try {
       await this.deps.rounds.createAnswer({ id: ticket, roundId: round.roundId, kind: 'answer', schoolId: input.schoolId, values: parsed.values, day });
@@ -213,7 +215,7 @@ export class SurveyService {
     if (!after || !this.isOpen(after)) {
       await this.deps.rounds.deleteAnswer(round.roundId, ticket);
       await this.deps.rounds.deleteMark(round.roundId, mark);
-      return { kind: 'closed' };
+      return refuse('roundClosed');
     }
     return { kind: 'saved', ticket, round, changed: false };
   }

@@ -8,15 +8,16 @@ import { type Background, background } from '../background';
 import { OVERDUE_PASS_MS, remindOverdue } from '../cases/overdue';
 import type { Foundation, Services } from '../composition';
 import { retryUnposted } from '../expert/delivery';
-import { format } from '../i18n';
 import { errInfo } from '../log';
 import { ReminderDispatcher } from '../meetings/dispatcher';
+import { ConflictError } from '../store/errors';
 import { OpariAdapter } from './adapter';
 import { registerRoutes } from './app';
 import { caseNotices } from './caseNotices';
 import { correlationId, CORRELATION_KEY, LOGGER_KEY, msgsFor, turnLog } from './context';
-import { accept, type Inbound, type Refusal, run } from './inbound';
+import { accept, type Inbound, type HttpRefusal, run } from './inbound';
 import { outbound } from './outbound';
+import { failureText } from './refusals';
 import { tenantOf } from './replies';
 import { CosmosStorage, UserTurnState } from './state';
 import { wireSurveys } from './surveyWiring';
@@ -25,7 +26,7 @@ export interface TeamsBot {
   adapter: OpariAdapter;
   app: Application<TurnState>;
   /** POST /api/messages, first half: the activity's shape (400) and, with BOT_ID, its token (401). */
-  accept(body: unknown, authHeader: string): Promise<Inbound | Refusal>;
+  accept(body: unknown, authHeader: string): Promise<Inbound | HttpRefusal>;
   /** Second half, for an accepted activity of an allowed tenant: runs the turn; the HTTP answer. */
   run(inbound: Inbound): Promise<{ status: number; body?: unknown }>;
   /**
@@ -88,8 +89,9 @@ export function createTeamsBot({ config, store, log, plan, keys }: Foundation, s
 
   app.error(async (context: TurnContext, err: Error) => {
     const id = correlationId(context);
-    turnLog(context, log).error({ event: 'turn.error', err: errInfo(err) }, 'Turn failed');
-    const text = format(msgsFor(context).error, { id });
+    if (err instanceof ConflictError) turnLog(context, log).warn({ event: 'turn.conflict', subject: err.subject });
+    else turnLog(context, log).error({ event: 'turn.error', err: errInfo(err) }, 'Turn failed');
+    const text = failureText(err, msgsFor(context), id);
     try {
       if (context.activity.type === 'invoke' && context.activity.name === 'adaptiveCard/action') {
         await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } } });

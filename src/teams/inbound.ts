@@ -70,10 +70,11 @@ export interface Inbound {
   auth: Awaited<ReturnType<OpariAdapter['authenticate']>>;
 }
 
-export type Refusal = { refused: 400 | 401; reason: string };
+/** An inbound request refused before any turn runs (HTTP status and why, for the log); domain refusals are src/refusal.ts. */
+export type HttpRefusal = { refused: 400 | 401; reason: string };
 
 /** Shape, then token, bounded in time: the activity to run, or why it is refused. */
-export async function accept(adapter: OpariAdapter, body: unknown, authHeader: string): Promise<Inbound | Refusal> {
+export async function accept(adapter: OpariAdapter, body: unknown, authHeader: string): Promise<Inbound | HttpRefusal> {
   const activity = parseActivity(body);
   if (!activity) return { refused: 400, reason: 'not-an-activity' };
   let timer: NodeJS.Timeout | undefined;

@@ -1,6 +1,6 @@
 import type { Activity, CloudAdapter } from 'botbuilder';
-import type { OverdueNotify } from '../cases/overdue';
 import type { Person } from '../cases/model';
+import type { OverdueNotify } from '../cases/service';
 import type { Config } from '../config';
 import type { Services } from '../composition';
 import { format, type Lang, langOf, messages, type Messages } from '../i18n';
@@ -11,12 +11,9 @@ import type { ConversationRef } from '../store/conversationRefs';
 import { overdueReminderText } from '../ui/caseCards';
 import { ticketCard } from '../ui/expertCards';
 import { agendaCard, meetingWhen } from '../ui/meetingCards';
-import { cardActivity, langOfRef, sendProactive, updateProactive } from './replies';
+import { cardActivity, groupLang, langOfRef, sendProactive, updateProactive } from './replies';
 
 export type Outbound = ReturnType<typeof outbound>;
-
-/** The language a group's conversation is answered in: its own choice, else its locale's. */
-export const groupLang = (g: Group): Lang => g.lang ?? langOf(g.ref.locale);
 
 /**
  * What Opari sends without being asked — tickets to the experts' channel, notes to a person's personal chat,

@@ -1,5 +1,6 @@
 import { type Activity, type CloudAdapter, CardFactory, type ConversationReference, type TurnContext } from 'botbuilder';
 import { type Lang, langOf } from '../i18n';
+import type { Group } from '../meetings/model';
 import { type ConversationRef, threadOf, withoutThread } from '../store/conversationRefs';
 import { plainText } from '../ui/markup';
 import { retryAfterHeader, retryAfterMs } from '../backoff';
@@ -51,6 +52,9 @@ export function replyRefOf(activity: Activity): ConversationRef {
 export function langOfRef(ref: ConversationRef): Lang {
   return ref.lang ?? langOf(ref.locale);
 }
+
+/** The language a group's conversation is answered in: its own choice, else its locale's. */
+export const groupLang = (g: Group): Lang => g.lang ?? langOf(g.ref.locale);
 
 /** The Entra tenant of an activity: Teams puts it in channelData.tenant.id and conversation.tenantId. */
 export function tenantOf(activity: Partial<Activity> | undefined): string | undefined {

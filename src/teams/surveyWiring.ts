@@ -24,7 +24,7 @@ import { meetingWhen } from '../ui/meetingCards';
 import { surveyFormCard } from '../ui/surveyCards';
 import { REGION, resultsCard, unitLabel } from '../ui/surveyResultsCard';
 import { membersOf } from './handlers/roster';
-import { cardActivity, createPersonalConversation, sendProactive } from './replies';
+import { cardActivity, createPersonalConversation, groupLang, sendProactive } from './replies';
 
 export interface SurveyWiringDeps {
   adapter: CloudAdapter;
@@ -128,7 +128,8 @@ export function wireSurveys(d: SurveyWiringDeps) {
       await sendProactive(d.adapter, d.botAppId, round.coordinatorRef, cardActivity(await resultsView(round, r, REGION, round.lang, 'coordinator')));
     },
     toGroup: async (round, r, unitId, group, meeting) => {
-      const lang = langOf(group.ref.locale);
+      // The group's own language (what it posts in), not the locale of whoever's client set it up.
+      const lang = groupLang(group);
       const m = messages(lang);
       if (meeting) await d.updateAgenda(group, meeting);
       const notice = meeting ? format(m.surveys.onAgenda, { when: meetingWhen(meeting, lang) }) : m.surveys.noMeeting;
@@ -147,8 +148,8 @@ export function wireSurveys(d: SurveyWiringDeps) {
     port,
     keepRounds: d.config.SURVEY_KEEP_ROUNDS,
     keepWords,
-    agendaTitle: (round, r, unitId, locale) => {
-      const m = messages(langOf(locale));
+    agendaTitle: (round, r, unitId, group) => {
+      const m = messages(groupLang(group));
       return format(m.surveys.agendaTitle, {
         title: round.title,
         unit: unitLabel(

@@ -90,6 +90,11 @@ export function isoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** The UTC calendar date of an instant, 'YYYY-MM-DD': a YAML 1.1 parser reads a bare 2025-08-13 as its midnight UTC. */
+export function utcDateOf(instant: Date): string {
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO('UTC').toPlainDate().toString();
+}
+
 /** `date` plus `n` calendar days (n may be negative). */
 export function addDays(date: string, n: number): string {
   if (!Number.isInteger(n)) throw new RangeError(`days must be an integer, got ${n}`);

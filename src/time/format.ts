@@ -1,4 +1,5 @@
 import { dateParts } from './date';
+import { helsinkiWallClock, instantMs } from './helsinki';
 
 /**
  * How Opari writes dates and times. One day format in all three languages, 'd.M.yyyy' (1.12.2026):
@@ -20,6 +21,14 @@ function weekdayFormat(lang: DateLang): Intl.DateTimeFormat {
   return f;
 }
 
+/** The names of the months and the weekdays in `lang`, as Intl writes them on their own: 'tammikuu', 'måndag', 'January'. */
+export function calendarNames(lang: DateLang): string[] {
+  const month = new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', timeZone: 'UTC' });
+  const weekday = new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'long', timeZone: 'UTC' });
+  // 2024-01-01 was a Monday.
+  return [...Array.from({ length: 12 }, (_, i) => month.format(Date.UTC(2024, i, 1))), ...Array.from({ length: 7 }, (_, i) => weekday.format(Date.UTC(2024, 0, 1 + i)))];
+}
+
 /** 'YYYY-MM-DD' (or the date part of an ISO instant) → '1.12.2026'. */
 export function formatDate(isoDate: string): string {
   const d = dateParts(isoDate.slice(0, 10));
@@ -37,6 +46,13 @@ export function weekdayName(isoDate: string, lang: DateLang): string {
 /** '2026-12-01' → 'ti 1.12.2026' / 'tis 1.12.2026' / 'Tue 1.12.2026'. */
 export function formatDayDate(isoDate: string, lang: DateLang): string {
   return `${weekdayName(isoDate, lang)} ${formatDate(isoDate)}`;
+}
+
+/** The Finnish day of an instant (ISO with its zone), as `formatDayDate`: '2026-12-01T22:30:00.000Z' → 'ke 2.12.2026'. */
+export function formatInstantDay(isoInstant: string, lang: DateLang): string {
+  const ms = instantMs(isoInstant);
+  if (ms === undefined) throw new RangeError(`expected an ISO instant with its zone, got ${JSON.stringify(isoInstant)}`);
+  return formatDayDate(helsinkiWallClock(ms).date, lang);
 }
 
 /** Wall-clock 'HH:MM' as written in `lang`: '14.30' in Finnish and Swedish, '14:30' in English. */

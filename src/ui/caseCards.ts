@@ -223,13 +223,13 @@ export function rolesCard(grants: RoleGrant[], schools: School[], members: { id:
 
 export function gdprCard(m: Messages, result?: { views: CaseView[]; forms: Map<string, FormDef>; lang: Lang }): Record<string, unknown> {
   const items = (result?.views ?? []).map((v) => ({
-    title: `${v.number ?? v.id} · ${result!.forms.get(v.formId)?.title[result!.lang] ?? v.formId} · ${v.requestedOn}`,
+    title: `${v.number ?? v.id} · ${result!.forms.get(v.formId)?.title[result!.lang] ?? v.formId} · ${dayOf(v.requestedOn, m)}`,
     text: JSON.stringify({ status: v.status, service: v.service, initiator: v.initiator.name, assignee: v.assignee?.name, values: v.values, history: v.history }, null, 1),
   }));
   return renderCard('gdpr', {
     title: m.cases.gdprTitle,
     intro: m.cases.gdprIntro,
-    labels: { name: 'Oppilaan nimi / Elevens namn / Pupil', class: 'Luokka / Klass / Class', search: m.cases.gdprSearch, required: m.forms.problems.required },
+    labels: { name: m.cases.gdprPupilName, class: m.cases.gdprPupilClass, search: m.cases.gdprSearch, required: m.forms.problems.required },
     summary: result ? (items.length ? format(m.cases.gdprResult, { count: items.length }) : m.cases.gdprNone) : '',
     items,
   });

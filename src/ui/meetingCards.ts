@@ -3,7 +3,7 @@ import { format, type Lang, type Messages } from '../i18n';
 import type { Group, Meeting } from '../meetings/model';
 import { GROUP_TYPES } from '../meetings/model';
 import { utcToHelsinki } from '../meetings/schedule';
-import { formatDayDate, formatTime } from '../time/format';
+import { formatDayDate, formatInstantDay, formatTime } from '../time/format';
 import { holidayName } from '../time/holidays';
 import { renderCard } from './cards';
 
@@ -121,6 +121,6 @@ export function memoCard(meeting: Meeting, lang: Lang, m: Messages): Record<stri
   return renderCard('memo', {
     title: format(m.meetings.memoTitle, { title: meeting.title, when: meetingWhen(meeting, lang) }),
     parts: [{ title: m.meetings.attendance, text: memo.attendance }, { title: m.meetings.decisions, text: memo.decisions }, ...(memo.tasks ? [{ title: m.meetings.tasks, text: memo.tasks }] : [])],
-    by: `${memo.recordedBy} · ${memo.at.slice(0, 10)}`,
+    by: `${memo.recordedBy} · ${formatInstantDay(memo.at, lang)}`,
   });
 }

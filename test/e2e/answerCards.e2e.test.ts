@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { browserAvailable, type PlaygroundSession, say, SCREENSHOTS, startPlaygroundSession } from './browser';
+import { browserAvailable, say, SCREENSHOTS, openChat, playgroundForSuite } from './browser';
 
 const run = browserAvailable() ? describe : describe.skip;
 
@@ -24,20 +24,10 @@ const CARDS: { lang: 'fi' | 'sv' | 'en'; q: string; quote: RegExp }[] = [
 const SWITCH = { fi: 'kieli suomi', sv: 'språk svenska', en: 'language english' };
 
 run('answer cards quote the passage that answers, in the Agents Playground', () => {
-  let session: PlaygroundSession;
-
-  beforeAll(async () => {
-    session = await startPlaygroundSession();
-  }, 90_000);
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  const session = playgroundForSuite();
 
   it('shows ten answer cards in fi, sv and en, each quoting the passage that holds the answer', async () => {
-    const page = await session.browser.newPage({ viewport: { width: 1200, height: 1400 } });
-    await page.goto(session.url);
-    await page.locator('.ac-adaptiveCard').first().waitFor({ timeout: 30_000 });
+    const page = await openChat(session(), { width: 1200, height: 1400 });
     let lang: string | undefined;
     for (const [i, c] of CARDS.entries()) {
       if (c.lang !== lang) {

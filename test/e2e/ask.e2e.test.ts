@@ -1,23 +1,13 @@
 import { join } from 'node:path';
-import { browserAvailable, type PlaygroundSession, say, SCREENSHOTS, startPlaygroundSession } from './browser';
+import { browserAvailable, say, SCREENSHOTS, openChat, playgroundForSuite } from './browser';
 
 const run = browserAvailable() ? describe : describe.skip;
 
 run('asking the plan in the Agents Playground', () => {
-  let session: PlaygroundSession;
-
-  beforeAll(async () => {
-    session = await startPlaygroundSession();
-  }, 90_000);
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  const session = playgroundForSuite();
 
   it("answers a Finnish question with the plan's criteria, and says plainly when the plan has no answer", async () => {
-    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1400 } });
-    await page.goto(session.url);
-    await page.locator('.ac-adaptiveCard').first().waitFor({ timeout: 30_000 });
+    const page = await openChat(session(), { width: 1400, height: 1400 });
 
     // The Playground says en-US; the question is Finnish, and so is the answer.
     await say(page, 'millä perusteella oppilas saa avustajan?');

@@ -49,6 +49,26 @@ export async function startPlaygroundSession(env: Record<string, string> = {}): 
   };
 }
 
+/** A suite's Playground session: started before its tests, closed after them (read it inside a test). */
+export function playgroundForSuite(): () => PlaygroundSession {
+  let session: PlaygroundSession | undefined;
+  beforeAll(async () => {
+    session = await startPlaygroundSession();
+  }, 90_000);
+  afterAll(async () => {
+    await session?.close();
+  });
+  return () => session!;
+}
+
+/** A new page on the Playground's chat, once Opari's first card (the welcome) is there. */
+export async function openChat(session: PlaygroundSession, viewport: { width: number; height: number }): Promise<Page> {
+  const page = await session.browser.newPage({ viewport });
+  await page.goto(session.url);
+  await page.locator('.ac-adaptiveCard').first().waitFor({ timeout: 30_000 });
+  return page;
+}
+
 /** Types into the chat box and waits for a new card from the bot. */
 export async function say(page: Page, text: string): Promise<void> {
   const before = await page.locator('.ac-adaptiveCard').count();

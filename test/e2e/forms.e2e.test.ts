@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { browserAvailable, type PlaygroundSession, say, SCREENSHOTS, startPlaygroundSession } from './browser';
+import { browserAvailable, openChat, type PlaygroundSession, say, SCREENSHOTS, startPlaygroundSession } from './browser';
 
 const run = browserAvailable() ? describe : describe.skip;
 
@@ -43,9 +43,7 @@ run('forms in the Agents Playground', () => {
   });
 
   it('sends "new case": a missing field is flagged next to it, the fixed form becomes a summary with a case number, and the channel notice has no pupil name', async () => {
-    const page = await session.browser.newPage({ viewport: { width: 1400, height: 2400 } });
-    await page.goto(session.url);
-    await page.locator('.ac-adaptiveCard').first().waitFor({ timeout: 30_000 });
+    const page = await openChat(session, { width: 1400, height: 2400 });
     await say(page, 'new case');
     await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].pop()?.textContent?.includes('Referral to student welfare'), undefined, { timeout: 20_000 });
     const form = page.locator('.ac-adaptiveCard').last();

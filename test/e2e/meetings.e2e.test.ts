@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { startTestStore, type TestStore } from '../helpers/store';
-import { browserAvailable, type PlaygroundSession, SCREENSHOTS, startPlaygroundSession } from './browser';
+import { browserAvailable, openChat, type PlaygroundSession, SCREENSHOTS, startPlaygroundSession } from './browser';
 
 const run = browserAvailable() ? describe : describe.skip;
 const CHANNEL = 'Koivurinteen koulu – opiskeluhuoltoryhmä';
@@ -51,9 +51,7 @@ run('meetings in the Agents Playground team channel', () => {
   });
 
   it('sets up a group, calls a meeting from its card, adds an agenda item, receives the reminder and answers "Tulen", all in the group\'s language', async () => {
-    const page = await session.browser.newPage({ viewport: { width: 1400, height: 2600 } });
-    await page.goto(session.url);
-    await page.locator('.ac-adaptiveCard').first().waitFor({ timeout: 30_000 });
+    const page = await openChat(session, { width: 1400, height: 2600 });
     await page.getByText(CHANNEL).click();
     // The welcome card speaks Finnish (the install carries no locale). The Playground's clicks say en-US, but
     // a click is answered in the language of the card clicked, and the group then posts in its own language.

@@ -1,24 +1,14 @@
 import { join } from 'node:path';
-import { browserAvailable, type PlaygroundSession, say, SCREENSHOTS, startPlaygroundSession } from './browser';
+import { browserAvailable, say, SCREENSHOTS, openChat, playgroundForSuite } from './browser';
 
 const run = browserAvailable() ? describe : describe.skip;
 
 run('Opari in the Microsoft 365 Agents Playground (local Teams)', () => {
-  let session: PlaygroundSession;
-
-  beforeAll(async () => {
-    session = await startPlaygroundSession();
-  }, 90_000);
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  const session = playgroundForSuite();
 
   it('shows the welcome card on opening, and the help card after typing "help"', async () => {
-    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(session.url);
+    const page = await openChat(session(), { width: 1400, height: 1000 });
     const cards = page.locator('.ac-adaptiveCard');
-    await cards.first().waitFor({ timeout: 30_000 });
     await expect(cards.first().innerText()).resolves.toMatch(/Opari/);
     expect(await cards.first().getByRole('button').allInnerTexts()).toHaveLength(3);
 
@@ -30,10 +20,8 @@ run('Opari in the Microsoft 365 Agents Playground (local Teams)', () => {
   });
 
   it('answers in the language typed, although the Playground always says en-US, and confirms "kieli ruotsi" in Swedish', async () => {
-    const page = await session.browser.newPage({ viewport: { width: 1400, height: 2200 } });
-    await page.goto(session.url);
+    const page = await openChat(session(), { width: 1400, height: 2200 });
     const cards = page.locator('.ac-adaptiveCard');
-    await cards.first().waitFor({ timeout: 30_000 });
 
     await say(page, 'apua');
     await expect(cards.last().innerText()).resolves.toContain('Hei, olen Opari');

@@ -3,7 +3,7 @@ import { AuditLog } from '../../src/cases/audit';
 import { loadCalendars } from '../../src/cases/calendarFile';
 import { Cases } from '../../src/cases/repository';
 import { Roles } from '../../src/cases/roles';
-import { CaseService } from '../../src/cases/service';
+import { CaseService, type OverdueNotify } from '../../src/cases/service';
 import { formCatalog } from '../../src/forms/registry';
 import { loadSchools } from '../../src/forms/schools';
 import { createLogger } from '../../src/log';
@@ -25,9 +25,11 @@ describe('legal deadline and overdue cases', () => {
   const form = formCatalog(schools).get('uusi-asia')!;
   const actor = { tenantId: 't1', conversationId: 'a:teacher', userId: '29:teacher', aadObjectId: 'aad-teacher', name: 'Sanna' };
   /** Each handler's personal chat with Opari. */
-  const refsOf = async (tenantId: string, aad: string) => [
+  const personalChats = async (tenantId: string, aad: string) => [
     { tenantId, conversationId: `a:${aad}`, serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams', scope: 'personal' as const, botId: '28:opari' },
   ];
+  /** Reaches handlers in those chats through `remind`, as the Teams layer does. */
+  const notify = (remind: OverdueNotify['remind']): OverdueNotify => ({ personalChats, remind });
   const values = {
     school: 'koivurinne',
     pupilName: 'X',
@@ -122,11 +124,11 @@ describe('legal deadline and overdue cases', () => {
       sent.push(`${c.due?.date} → ${ref.conversationId}`);
       return undefined;
     };
-    const [a, b] = await Promise.all([service.remindOverdue(refsOf, send), service.remindOverdue(refsOf, send)]);
+    const [a, b] = await Promise.all([service.remindOverdue(notify(send)), service.remindOverdue(notify(send))]);
     expect([...a, ...b].some((r) => !r.done)).toBe(true); // the throttled one is left for the next pass
-    await service.remindOverdue(refsOf, send);
+    await service.remindOverdue(notify(send));
     expect(sent.sort()).toEqual(['2026-03-11', '2026-03-18', '2026-04-02', '2026-04-14'].flatMap((d) => [`${d} → a:aad-h1`, `${d} → a:aad-h2`]));
-    expect(await service.remindOverdue(refsOf, send)).toEqual([]);
+    expect(await service.remindOverdue(notify(send))).toEqual([]);
     expect(sent).toHaveLength(8);
     const reminded = (await test.all<{ action: string }>('audit')).filter((e) => e.action === 'reminded');
     expect(reminded).toHaveLength(4);
@@ -140,11 +142,13 @@ describe('legal deadline and overdue cases', () => {
     const proxy = await storeProxy(test.cosmos.endpoint);
     const dyingStore = await openStore({ endpoint: proxy.endpoint, key: test.env.COSMOS_KEY, database: 'overdue' }, createLogger('silent'));
     const sent: string[] = [];
-    const dying = serviceOn(dyingStore).remindOverdue(refsOf, async (ref) => {
-      sent.push(ref.conversationId);
-      proxy.freeze();
-      return undefined;
-    });
+    const dying = serviceOn(dyingStore).remindOverdue(
+      notify(async (ref) => {
+        sent.push(ref.conversationId);
+        proxy.freeze();
+        return undefined;
+      }),
+    );
     const send = async (ref: { conversationId: string }) => {
       sent.push(ref.conversationId);
       return undefined;
@@ -153,13 +157,13 @@ describe('legal deadline and overdue cases', () => {
       while (sent.length === 0) await new Promise((r) => setTimeout(r, 20));
       // While its lease runs, another instance leaves that delivery alone (and the case open).
       clock = new Date('2026-05-04T07:00:10Z');
-      expect((await service.remindOverdue(refsOf, send)).find((r) => r.caseId === c.id)).toMatchObject({ sent: 1, done: false });
+      expect((await service.remindOverdue(notify(send))).find((r) => r.caseId === c.id)).toMatchObject({ sent: 1, done: false });
       expect(sent.sort()).toEqual(['a:aad-h1', 'a:aad-h2']);
       // After it, the delivery is taken over and sent again.
       clock = new Date('2026-05-04T07:00:31Z');
-      expect((await service.remindOverdue(refsOf, send)).find((r) => r.caseId === c.id)).toMatchObject({ sent: 1, done: true });
+      expect((await service.remindOverdue(notify(send))).find((r) => r.caseId === c.id)).toMatchObject({ sent: 1, done: true });
       expect(sent.sort()).toEqual(['a:aad-h1', 'a:aad-h1', 'a:aad-h2']);
-      expect(await service.remindOverdue(refsOf, send)).toEqual([]);
+      expect(await service.remindOverdue(notify(send))).toEqual([]);
     } finally {
       await proxy.stop();
       let timer: NodeJS.Timeout | undefined;

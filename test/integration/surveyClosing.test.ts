@@ -52,7 +52,7 @@ describe('closing a survey round', () => {
     test = await startTestStore('survey-closing');
     store = await openStore({ endpoint: test.cosmos.endpoint, key: test.env.COSMOS_KEY, database: 'survey-closing' }, createLogger('silent'));
     const groups = new Groups(store.container('groups'));
-    const meetings = new MeetingService(groups, new Meetings(store.container('meetings')), new Reminders(store.container('reminders')), [], () => now);
+    const meetings = new MeetingService(groups, new Meetings(store.container('meetings')), new Reminders(store.container('reminders')), [], new Set(), () => now);
     for (const [id, school] of [
       ['g000000000000000000000001', 'koivurinne'],
       ['g000000000000000000000002', 'koivurinne'],
@@ -127,7 +127,7 @@ describe('closing a survey round', () => {
     expect(round.id).toMatch(/^r[0-9a-f]{16}$/);
     await jobs.tick();
     for (let k = 0; k < 6; k++)
-      expect((await service.answer({ roundId: round.id, schoolId: 'koivurinne', person: { userId: `29:p${k}`, aadObjectId: `aad-${k}` }, data: { vigour: '4' } })).kind).toBe('saved');
+      expect(await service.answer({ roundId: round.id, schoolId: 'koivurinne', person: { userId: `29:p${k}`, aadObjectId: `aad-${k}` }, data: { vigour: '4' } })).toMatchObject({ kind: 'saved' });
     await service.requestClose({ tenantId: TENANT, userId: '29:k', name: 'K' }, round.id);
     failures.set('coordinator', [503]);
     failures.set('g000000000000000000000002', [403]);

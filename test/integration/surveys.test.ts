@@ -56,10 +56,12 @@ describe('staff well-being surveys over HTTP', () => {
     bot = await startBot({ ...store.env, CASE_KEYS, SURVEY_POLL_MS: '300', SURVEY_LEASE_MS: '3000' });
     // Three staff members use Opari already: their personal chats are stored.
     for (const p of [COORD, ...installed]) await post(bot.url, { ...cardAction('x', {}, inPersonal(p)), type: 'installationUpdate', action: 'add', name: undefined, value: undefined });
-    // The admin grants the coordinator role; the principal sets up the communal group and calls a meeting.
+    // The admin grants the coordinator role; the principal sets up the communal group (in Finnish, from a
+    // client set to English: the group posts in Finnish) and calls a meeting.
     expect(text(await invoke('roles.add', { school: 'koivurinne', role: 'koordinaattori', person: COORD.id }, inChannel(CHAIR)))).toContain('Hyvinvointikyselyjen koordinaattori');
     connector.members.splice(0, 1); // the coordinator is not staff of the school
-    expect(text(await invoke('group.create', { type: 'communal', name: 'Koivurinteen yhteisöllinen OHR', school: 'koivurinne' }, inChannel(CHAIR)))).toContain('on perustettu');
+    const created = await invoke('group.create', { type: 'communal', name: 'Koivurinteen yhteisöllinen OHR', school: 'koivurinne', lang: 'fi' }, { ...inChannel(CHAIR), locale: 'en-US' });
+    expect(text(created)).toContain('on perustettu');
     expect(
       text(
         await invoke(
@@ -160,7 +162,7 @@ describe('staff well-being surveys over HTTP', () => {
     expect(invitations.map((i) => i.reminder)).toEqual(Array(11).fill('done'));
   }, 30_000);
 
-  it('closes: the coordinator gets the results with the chart, the group gets the agenda item, and nothing in Cosmos links an answer to a person', async () => {
+  it("closes: the coordinator gets the results with the chart, the group gets the agenda item and the results in the group's language, and nothing in Cosmos links an answer to a person", async () => {
     await answer(STAFF[8], { vigour: '3', workload: '2', respect: '4', workAbility: '7' });
     const closing = await invoke('survey.close', { roundId }, inPersonal(COORD));
     expect(text(closing)).toContain('Kierros suljetaan');
@@ -169,9 +171,11 @@ describe('staff well-being surveys over HTTP', () => {
     expect(coordCard).toContain('Chart.VerticalBar.Grouped');
     expect(coordCard).toContain('9 vastaajaa');
     expect(coordCard).toMatch(/Vahvinta: Yhteinen tehtävä \(100 % myönteisiä\)\. Heikointa: Työmäärä/);
-    const agenda = await connector.waitFor((c) => c.method === 'PUT' && c.conversationId === CHANNEL && JSON.stringify(c.body).includes('Henkilöstön hyvinvointi: Hyvinvointipulssi'), 20_000);
+    const agenda = await connector.waitFor((c) => c.method === 'PUT' && c.conversationId === CHANNEL && JSON.stringify(c.body).includes('(Koivurinteen koulu)'), 20_000);
+    expect(JSON.stringify(agenda.body)).toContain('Henkilöstön hyvinvointi: Hyvinvointipulssi');
     expect(JSON.stringify(agenda.body)).toContain('– tulokset (Koivurinteen koulu)');
-    const groupCard = await connector.waitFor((c) => c.method === 'POST' && c.conversationId === CHANNEL && JSON.stringify(c.body).includes('Varaa työpaja'));
+    const groupCard = await connector.waitFor((c) => c.method === 'POST' && c.conversationId === CHANNEL && JSON.stringify(c.body).includes('"survey.workshop"'));
+    expect(JSON.stringify(groupCard.body)).toContain('Varaa työpaja');
     expect(JSON.stringify(groupCard.body)).toContain('Tulokset ovat ryhmän seuraavan kokouksen asialistalla');
     await bot.waitForLog((l) => l.event === 'surveys.round.closed');
     await new Promise((r) => setTimeout(r, 1000));

@@ -1,7 +1,11 @@
 import type { CaseDoc, CaseView } from '../../src/cases/model';
 import { formCatalog } from '../../src/forms/registry';
 import { type Lang, messages } from '../../src/i18n';
-import { caseDetailsCard, caseNoticeCard, overdueReminderText } from '../../src/ui/caseCards';
+import { renderFaqPage } from '../../src/http/planPage';
+import type { Meeting } from '../../src/meetings/model';
+import type { PlanService } from '../../src/plan/answer';
+import { caseDetailsCard, caseNoticeCard, gdprCard, overdueReminderText } from '../../src/ui/caseCards';
+import { memoCard } from '../../src/ui/meetingCards';
 
 /** Dates on the case cards and in the overdue reminder: one format, in the reader's language. */
 const schools = [{ id: 'koivurinne', name: 'Koivurinteen koulu', provider: 'esimerkkikunta' }];
@@ -52,5 +56,41 @@ describe('the overdue reminder', () => {
     expect(text).toContain('The deadline Tue 1.12.2026 of matter OH-2026-0042 has passed');
     expect(text).not.toContain('01.12.2026');
     expect(overdueReminderText(c, messages('fi'))).toContain('ti 1.12.2026');
+  });
+});
+
+describe('the access request card', () => {
+  it.each([
+    ['fi', 'pe 20.11.2026', 'Oppilaan nimi'],
+    ['sv', 'fre 20.11.2026', 'Elevens namn'],
+    ['en', 'Fri 20.11.2026', "Pupil's name"],
+  ] as const)('%s: the request day as the other cards write it, and its labels in that language only', (lang: Lang, requested, label) => {
+    const card = JSON.stringify(gdprCard(messages(lang), { views: [view], forms: new Map([[form.id, form]]), lang }));
+    expect(card).toContain(`OH-2026-0042 · ${form.title[lang]} · ${requested}`);
+    expect(card).toContain(label);
+    expect(card).not.toContain(' / ');
+  });
+});
+
+describe("a memo and an FAQ answer say their day in the reader's language, as in Helsinki", () => {
+  // 22:30 UTC on 3 December is already 4 December in Helsinki.
+  const at = '2026-12-03T22:30:00.000Z';
+
+  it.each([
+    ['fi', 'pe 4.12.2026'],
+    ['sv', 'fre 4.12.2026'],
+    ['en', 'Fri 4.12.2026'],
+  ] as const)('%s: %s', (lang: Lang, day) => {
+    const meeting = {
+      title: 'OHR',
+      startUtc: '2026-12-03T12:30:00.000Z',
+      endUtc: '2026-12-03T13:30:00.000Z',
+      memo: { attendance: 'a', decisions: 'd', recordedBy: 'Jari', at, key: 'k' },
+    } as unknown as Meeting;
+    expect(JSON.stringify(memoCard(meeting, lang, messages(lang)))).toContain(`Jari · ${day}`);
+    const plan = { plan: { meta: { title: { fi: 'Suunnitelma' } } } } as unknown as PlanService;
+    const page = renderFaqPage(plan, { id: 'f', tenantId: 't', question: 'Q?', answer: 'A.', lang, answeredBy: 'Aino', createdAt: at });
+    expect(page).toContain(`Aino · ${day}`);
+    expect(page).not.toContain('2026-12-03');
   });
 });

@@ -258,6 +258,13 @@ describe('sample calendars (content/calendars)', () => {
     expect(() => checkStatutoryWorkingDays(new Map([['x', parseCalendar(validCalendar(), 'x.yml')]]))).toThrow(CalendarFileError);
   });
 
+  it('reads a date that a YAML 1.1 parser made a Date as the same calendar date', () => {
+    const asText = parseCalendar(validCalendar(), 'x.yml');
+    const cal = validCalendar() as { years: { terms: { start: unknown; end: unknown }[] }[] };
+    cal.years[0].terms[0] = { start: new Date('2025-08-07T00:00:00Z'), end: new Date('2025-12-20T00:00:00Z') };
+    expect(parseCalendar(cal, 'x.yml')).toEqual(asText);
+  });
+
   it('statutory count: 190 less itsenäisyyspäivä, loppiainen and vappu on Mon–Fri', () => {
     expect(statutoryWorkingDays('2025-2026')).toBe(188); // loppiainen Tue, vappu Fri
     expect(statutoryWorkingDays('2026-2027')).toBe(189); // loppiainen Wed

@@ -259,4 +259,8 @@ describe('free-text masking', () => {
     expect(maskNames('Koivurinteen koulussa Wilma toimii. Syksyllä kokeillaan.', known, new Set(['Koivurinteen']))).toBe('Koivurinteen koulussa Wilma toimii. Syksyllä kokeillaan.');
     expect(maskNames('soita 040 123 4567 tai aino@example.fi', known)).toBe('soita [***] tai [***]');
   });
+  it('keeps month and weekday names in Finnish, Swedish and English, but not a name beside them', () => {
+    for (const text of ['Kokous siirtyi Tammikuu ja Keskiviikko sopivat.', 'Vi ses i Mars eller på Onsdag.', 'We meet on Wednesday or in March.']) expect(maskNames(text, known)).toBe(text);
+    expect(maskNames('We meet on Wednesday with Pekka Pouta.', known)).toBe('We meet on Wednesday with [***] [***].');
+  });
 });

@@ -51,6 +51,8 @@ export const casesEn: CaseMessages = {
     },
     gdprTitle: 'Access request (GDPR)',
     gdprIntro: 'Finds everything stored about a pupil. The search is logged on every matter.',
+    gdprPupilName: "Pupil's name",
+    gdprPupilClass: 'Class',
     gdprSearch: 'Find data',
     gdprNone: 'Nothing is stored about this pupil.',
     gdprResult: '{count, plural, one {# matter is} other {# matters are}} stored about this pupil.',

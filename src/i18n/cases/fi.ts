@@ -61,6 +61,8 @@ export const casesFi: CaseMessages = {
     },
     gdprTitle: 'Tietopyyntö (EU:n tietosuoja-asetus)',
     gdprIntro: 'Hakee kaikki oppilaasta tallennetut tiedot. Haku kirjataan jokaisen asian lokiin.',
+    gdprPupilName: 'Oppilaan nimi',
+    gdprPupilClass: 'Luokka',
     gdprSearch: 'Hae tiedot',
     gdprNone: 'Oppilaasta ei ole tallennettu asioita.',
     gdprResult: 'Oppilaasta on tallennettu {count, plural, one {# asia} other {# asiaa}}.',

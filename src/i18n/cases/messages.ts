@@ -43,6 +43,9 @@ export interface CaseMessages {
     roleNames: Record<'kuraattori' | 'psykologi' | 'terveydenhoitaja' | 'rehtori' | 'erityisopettaja' | 'koordinaattori', string>;
     gdprTitle: string;
     gdprIntro: string;
+    /** The access request card's fields: whose data is looked for. */
+    gdprPupilName: string;
+    gdprPupilClass: string;
     gdprSearch: string;
     gdprNone: string;
     gdprResult: string;

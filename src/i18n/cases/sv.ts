@@ -51,6 +51,8 @@ export const casesSv: CaseMessages = {
     },
     gdprTitle: 'Begäran om insyn (dataskyddsförordningen)',
     gdprIntro: 'Hämtar allt som sparats om en elev. Sökningen loggas i varje ärende.',
+    gdprPupilName: 'Elevens namn',
+    gdprPupilClass: 'Klass',
     gdprSearch: 'Hämta uppgifter',
     gdprNone: 'Inga ärenden har sparats om eleven.',
     gdprResult: 'Om eleven har {count, plural, one {# ärende} other {# ärenden}} sparats.',

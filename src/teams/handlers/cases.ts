@@ -9,7 +9,9 @@ import type { CaseService } from '../../cases/service';
 import type { FormDef } from '../../forms/registry';
 import { format, type Messages } from '../../i18n';
 import type { Logger } from '../../log';
+import { isRefused } from '../../refusal';
 import { caseDetailsCard, caseHandoverCard, caseRedactedCard, myCasesCard } from '../../ui/caseCards';
+import { refusalText } from '../refusals';
 import { cardActivity } from '../replies';
 import { langFor, msgsFor, turnLog } from '../context';
 import { onCardAction } from './actions';
@@ -84,7 +86,7 @@ export function registerCases(app: Application<TurnState>, deps: CaseDeps): void
     async (context, state, data) => {
       const { caseId, schoolId } = ids(data);
       const r = await deps.cases.assignToSelf(schoolId, caseId, actorOf(context));
-      if (r === 'forbidden') return msgsFor(context, state).cases.forbidden;
+      if (isRefused(r)) return refusalText(r, msgsFor(context, state));
       return details(context, state, data);
     },
     personal,
@@ -98,7 +100,7 @@ export function registerCases(app: Application<TurnState>, deps: CaseDeps): void
       const to = data.to === 'kasittelyssa' || data.to === 'paattynyt' ? (data.to as CaseStatus) : undefined;
       if (!to) return msgsFor(context, state).cases.notFound;
       const r = await deps.cases.setStatus(schoolId, caseId, to, actorOf(context));
-      if (r === 'forbidden') return msgsFor(context, state).cases.forbidden;
+      if (isRefused(r)) return refusalText(r, msgsFor(context, state));
       turnLog(context, deps.log).info({ event: 'case.status', caseId, to });
       return details(context, state, data);
     },
@@ -124,7 +126,7 @@ export function registerCases(app: Application<TurnState>, deps: CaseDeps): void
       const { caseId, schoolId } = ids(data);
       const choices = caseId ? await deps.cases.handOverChoices(schoolId, caseId, actorOf(context)) : undefined;
       if (!choices) return m.cases.notFound;
-      if (choices === 'forbidden') return m.handover.notAssignee;
+      if (isRefused(choices)) return refusalText(choices, m);
       return caseHandoverCard(choices.case, choices.people, m);
     },
     personal,
@@ -139,8 +141,8 @@ export function registerCases(app: Application<TurnState>, deps: CaseDeps): void
       const actor = actorOf(context);
       const r = caseId && to !== undefined ? await deps.cases.handOver(schoolId, caseId, to, actor) : undefined;
       if (!r) return m.cases.notFound;
-      if (r === 'forbidden') return m.handover.notAssignee;
-      if (r === 'invalid') return details(context, state, data);
+      // A choice that is no longer (or never was) on the list: the case as it stands.
+      if (isRefused(r)) return r.refused === 'notCandidate' ? details(context, state, data) : refusalText(r, m);
       turnLog(context, deps.log).info({ event: 'case.handed-over', caseId });
       const school = deps.cases.schools.get(r.case.schoolId)?.name ?? r.case.schoolId;
       // The new assignee hears of it in their personal chat: the case number and school, no pupil data.

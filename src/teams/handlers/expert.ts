@@ -12,7 +12,8 @@ import type { Logger } from '../../log';
 import type { PlanService } from '../../plan/answer';
 import { answerCard } from '../../ui/answerCard';
 import { expertAnswerCard, ticketCard } from '../../ui/expertCards';
-import { langFor, msgsFor, turnLog } from '../context';
+import { correlationId, langFor, msgsFor, turnLog } from '../context';
+import { failureText } from '../refusals';
 import { conversationRefOf, replyRefOf, tenantOf } from '../replies';
 import { onCardAction } from './actions';
 import { actorOf, submitKey } from './actor';
@@ -135,7 +136,8 @@ export function registerExpert(app: Application<TurnState>, deps: ExpertDeps): v
       try {
         return await handle(context, t, data, m);
       } catch (err) {
-        if (err instanceof ConflictError) return ticketCard((await deps.tickets.get(t.tenantId, t.id)) ?? t, m);
+        // Another expert acted first: the ticket as it now stands, with the same words as every lost write.
+        if (err instanceof ConflictError) return ticketCard((await deps.tickets.get(t.tenantId, t.id)) ?? t, m, { error: failureText(err, m, correlationId(context)) });
         throw err;
       }
     };

@@ -7,10 +7,12 @@ import { format, type Lang, messages, type Messages } from '../../i18n';
 import type { Logger } from '../../log';
 import { type Group, GROUP_TYPES, type GroupType, type Meeting } from '../../meetings/model';
 import { ScheduleValidationError, type RecurrenceRule } from '../../meetings/schedule';
-import type { MeetingRefusal, MeetingService } from '../../meetings/service';
+import type { MeetingService } from '../../meetings/service';
+import { isRefused } from '../../refusal';
 import { formCard } from '../../ui/formCards';
 import { agendaCard, groupCard, groupCreateCard, meetingsListCard, meetingWhen, memoCard } from '../../ui/meetingCards';
 import { langFor, msgsFor, turnLog } from '../context';
+import { refusalText } from '../refusals';
 import { cardActivity, conversationRefOf } from '../replies';
 import { groupOfTurn, rememberGroup } from '../turnGroup';
 import { onCardAction } from './actions';
@@ -37,17 +39,6 @@ export interface MeetingDeps {
 
 const groupData = z.object({ type: z.enum(GROUP_TYPES as [GroupType, ...GroupType[]]), name: z.string().trim().min(1).max(120), school: z.string().max(40).optional() }).passthrough();
 const meetingRef = z.object({ meetingId: z.string().regex(/^m[0-9a-f]{16}$/), groupId: z.string().regex(/^g[0-9a-f]{24}$/) }).passthrough();
-
-function refusalText(r: MeetingRefusal, m: Messages): string {
-  return {
-    notChair: m.meetings.notChair,
-    noGroup: m.meetings.notInGroup,
-    noMeeting: m.meetings.noMeeting,
-    deadlinePassed: m.meetings.deadlinePassed,
-    individualPupil: m.meetings.individualPupil,
-    cancelled: m.meetings.cancelledNote,
-  }[r];
-}
 
 /** The kokous form's values as a recurrence rule (series) in Helsinki time. */
 function ruleOf(v: Record<string, unknown>): RecurrenceRule {
@@ -153,7 +144,7 @@ export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps)
       const actor = actorOf(context);
       const answer = data.answer === 'yes' ? 'yes' : 'no';
       const updated = await deps.meetings.rsvp(group.id, meeting.id, actor, answer);
-      if (typeof updated === 'string') return refusalText(updated, m);
+      if (isRefused(updated)) return refusalText(updated, m);
       turnLog(context, deps.log).info({ event: 'meeting.rsvp', meetingId: meeting.id, answer });
       // The agenda card shows the count; the clicked card (agenda or reminder) is returned updated.
       if (data.kind === 'reminder') await deps.updateAgenda(group, updated);
@@ -190,7 +181,7 @@ export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps)
       const action = ['accept', 'reject', 'up', 'down'].includes(String(data.action)) ? (String(data.action) as 'accept') : undefined;
       if (!action || typeof data.itemId !== 'string') return agendaCard(meeting, group, lang, m);
       const updated = await deps.meetings.decide(group, actorOf(context), meeting.id, data.itemId, action);
-      if (typeof updated === 'string') return refusalText(updated, m);
+      if (isRefused(updated)) return refusalText(updated, m);
       turnLog(context, deps.log).info({ event: 'agenda.decided', meetingId: meeting.id, action });
       return agendaCard(updated, group, lang, m);
     }),
@@ -201,7 +192,7 @@ export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps)
     'meeting.cancel',
     withMeeting(async (context, group, meeting, _data, lang, m) => {
       const updated = await deps.meetings.cancel(group, actorOf(context), meeting.id);
-      if (typeof updated === 'string') return refusalText(updated, m);
+      if (isRefused(updated)) return refusalText(updated, m);
       turnLog(context, deps.log).info({ event: 'meeting.cancelled', meetingId: meeting.id });
       await announce(context, group, updated, 'cancel', format(m.meetings.cancelled, { title: updated.title, when: meetingWhen(updated, lang) }));
       return agendaCard(updated, group, lang, m);
@@ -277,8 +268,8 @@ export function meetingForms(deps: MeetingDeps): MeetingForms {
       const key = submitKey(context, meetingId ? `${form.id}:${meetingId}` : form.id);
       if (form.onSubmit === 'agendaItem') {
         const r = await deps.meetings.propose(group, actor, String(values.title), String(values.details ?? ''), key);
-        if (typeof r === 'string') {
-          log.info({ event: 'agenda.refused', reason: r });
+        if (isRefused(r)) {
+          log.info({ event: 'agenda.refused', reason: r.refused });
           return formCard(form, lang, m, { values: stringValues(values), generalError: refusalText(r, m) });
         }
         await deps.updateAgenda(group, r);
@@ -288,7 +279,7 @@ export function meetingForms(deps: MeetingDeps): MeetingForms {
       }
       if (form.onSubmit === 'memo') {
         const r = await deps.meetings.recordMemo(group, actor, { attendance: String(values.attendance), decisions: String(values.decisions), tasks: String(values.tasks ?? '') }, key);
-        if (typeof r === 'string') return formCard(form, lang, m, { values: stringValues(values), generalError: refusalText(r, m) });
+        if (isRefused(r)) return formCard(form, lang, m, { values: stringValues(values), generalError: refusalText(r, m) });
         log.info({ event: 'memo.recorded', meetingId: r.id });
         return memoCard(r, lang, m);
       }
@@ -301,13 +292,13 @@ export function meetingForms(deps: MeetingDeps): MeetingForms {
             { title: String(values.title), place: String(values.place ?? ''), date: String(values.date), time: String(values.time), durationMinutes: Number(values.duration) },
             key,
           );
-          if (typeof r === 'string') return formCard(form, lang, m, { values: stringValues(values), generalError: refusalText(r, m), meetingId });
+          if (isRefused(r)) return formCard(form, lang, m, { values: stringValues(values), generalError: refusalText(r, m), meetingId });
           await deps.updateAgenda(group, r);
           await announce(context, group, r, 'change', format(m.meetings.changed, { title: r.title, when: meetingWhen(r, lang) }), key);
           return agendaCard(r, group, lang, m);
         }
         const r = await deps.meetings.schedule(group, actor, { title: String(values.title), place: String(values.place ?? ''), rule: ruleOf(values) }, key);
-        if (typeof r === 'string') return formCard(form, lang, m, { values: stringValues(values), generalError: refusalText(r, m) });
+        if (isRefused(r)) return formCard(form, lang, m, { values: stringValues(values), generalError: refusalText(r, m) });
         // Each meeting's agenda card is posted once in the group's conversation and then updated in place.
         for (const meeting of r.slice(0, 12)) {
           const posted = await deps.meetings.deliver(meeting, 'agenda', async () => (await context.sendActivity(cardActivity(agendaCard(meeting, group, lang, m))))?.id);

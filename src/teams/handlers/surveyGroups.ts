@@ -2,13 +2,14 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { format, type Lang, type Messages } from '../../i18n';
-import { looksLikeIndividualPupil } from '../../meetings/agenda';
 import type { Group, Meeting } from '../../meetings/model';
 import { dateSchema, ScheduleValidationError, timeSchema } from '../../meetings/schedule';
+import { isRefused } from '../../refusal';
 import { agendaCard, meetingWhen } from '../../ui/meetingCards';
 import { actionCard, workshopCard } from '../../ui/surveyCards';
 import { summaryText, unitLabel } from '../../ui/surveyResultsCard';
 import { langFor, msgsFor, turnLog } from '../context';
+import { refusalText } from '../refusals';
 import { cardActivity } from '../replies';
 import type { SurveyWiring, SurveyWiringDeps } from '../surveyWiring';
 import { onCardAction } from './actions';
@@ -115,8 +116,7 @@ export function registerSurveyGroups(app: Application<TurnState>, deps: SurveyWi
         },
         key,
       );
-      if (r === 'notChair') return workshopCard(ctx.ids, m, { values, generalError: m.meetings.notChair });
-      if (typeof r === 'string') return workshopCard(ctx.ids, m, { values, generalError: m.meetings.noMeeting });
+      if (isRefused(r)) return workshopCard(ctx.ids, m, { values, generalError: refusalText(r, m) });
       await postAgenda(context, ctx.group, r[0], lang, m);
       turnLog(context, deps.log).info({ event: 'surveys.workshop.booked', roundId: ctx.round.id, groupId: ctx.group.id, meetingId: r[0].id });
       return view(ctx, lang, format(m.surveys.workshopBooked, { when: meetingWhen(r[0], lang) }));
@@ -141,7 +141,7 @@ export function registerSurveyGroups(app: Application<TurnState>, deps: SurveyWi
     if (ctx.group.chair.userId !== actorOf(context).userId) return actionCard(ctx.ids, m, { values, generalError: m.meetings.notChair });
     const parsed = actionData.safeParse(data);
     if (!parsed.success) return actionCard(ctx.ids, m, { values, generalError: m.forms.checkFields });
-    if (looksLikeIndividualPupil(`${parsed.data.text}`)) return actionCard(ctx.ids, m, { values, generalError: m.surveys.actionPupil });
+    if (deps.meetings.namesPupil(parsed.data.text)) return actionCard(ctx.ids, m, { values, generalError: m.surveys.actionPupil });
     await w.service.chooseAction({ tenantId: ctx.round.tenantId, roundId: ctx.round.id, schoolIds: ctx.unit.schoolIds, groupId: ctx.group.id, ...parsed.data });
     turnLog(context, deps.log).info({ event: 'surveys.action.recorded', roundId: ctx.round.id, groupId: ctx.group.id });
     return view(ctx, lang, format(m.surveys.actionSaved, { text: parsed.data.text }));

@@ -2,12 +2,14 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { format, type Messages } from '../../i18n';
+import { isRefused } from '../../refusal';
 import type { Round } from '../../surveys/model';
 import { formatDate } from '../../time/format';
 import { roundsCard, startCard, surveyChannelCard, surveyFormCard, thanksCard } from '../../ui/surveyCards';
 import { REGION } from '../../ui/surveyResultsCard';
 import { asInputValues } from '../../surveys/answers';
 import { langFor, msgsFor, turnLog } from '../context';
+import { refusalText } from '../refusals';
 import { cardActivity, conversationRefOf } from '../replies';
 import type { SurveyWiring, SurveyWiringDeps } from '../surveyWiring';
 import { onCardAction } from './actions';
@@ -149,26 +151,15 @@ export function registerSurveys(app: Application<TurnState>, deps: SurveyWiringD
     const { roundId, schoolId } = ids.data;
     const ticket = ids.data.ticket || undefined;
     const outcome = await service.answer({ roundId, schoolId, person: actorOf(context), data, ...(ticket ? { ticket } : {}) });
-    switch (outcome.kind) {
-      case 'saved':
-        return thanksCard(outcome.round, schoolId, outcome.ticket, outcome.changed, m);
-      case 'invalid': {
-        const round = (await w.rounds.getRound(roundId))!;
-        const values = asInputValues(data);
-        return surveyFormCard(w.surveys.get(round.surveyId)!, round, schoolId, lang, m, {
-          values,
-          problems: outcome.problems,
-          generalError: outcome.empty ? m.surveys.empty : m.surveys.invalid,
-          ...(ticket ? { ticket } : {}),
-        });
-      }
-      case 'already':
-        return m.surveys.already;
-      case 'closed':
-        return m.surveys.closed;
-      default:
-        return m.surveys.notInvited;
-    }
+    if (isRefused(outcome)) return refusalText(outcome, m);
+    if (outcome.kind === 'saved') return thanksCard(outcome.round, schoolId, outcome.ticket, outcome.changed, m);
+    const round = (await w.rounds.getRound(roundId))!;
+    return surveyFormCard(w.surveys.get(round.surveyId)!, round, schoolId, lang, m, {
+      values: asInputValues(data),
+      problems: outcome.problems,
+      generalError: outcome.empty ? m.surveys.empty : m.surveys.invalid,
+      ...(ticket ? { ticket } : {}),
+    });
   });
 
   onCardAction(app, 'survey.change', async (context, state, data) => {
