@@ -1,6 +1,7 @@
 // Builds dist/ with the TypeScript compiler only when a source changed since the last successful build,
 // so `npm start` on an unchanged checkout goes straight to the bot (the compiler alone takes seconds).
-// Run: node scripts/build-if-changed.js [--check]   (--check: exit 1 when a build is due, build nothing)
+// Run: node scripts/build-if-changed.js [--check]   (--check: exit 1 when a build is due, build nothing);
+// scripts/start.js calls it in the bot's own process.
 const { spawnSync } = require('node:child_process');
 const { existsSync, readdirSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -26,11 +27,21 @@ function upToDate() {
   return statSync(stamp).mtimeMs >= newestInput();
 }
 
-if (upToDate()) process.exit(0);
-if (process.argv.includes('--check')) process.exit(1);
-const started = Date.now();
-const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [root] }), '-p', root], { stdio: 'inherit' });
-if (tsc.status !== 0) process.exit(tsc.status ?? 1);
-// Written only after a clean build: a build with type errors is tried again next time.
-writeFileSync(stamp, `${new Date().toISOString()}\n`);
-process.stderr.write(`built dist/ in ${Date.now() - started} ms\n`);
+/** Builds dist/ unless it is up to date; false when the compiler failed (it has printed why). */
+function buildIfChanged() {
+  if (upToDate()) return true;
+  const started = Date.now();
+  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [root] }), '-p', root], { stdio: 'inherit' });
+  if (tsc.status !== 0) return false;
+  // Written only after a clean build: a build with type errors is tried again next time.
+  writeFileSync(stamp, `${new Date().toISOString()}\n`);
+  process.stderr.write(`built dist/ in ${Date.now() - started} ms\n`);
+  return true;
+}
+
+module.exports = { buildIfChanged };
+
+if (require.main === module) {
+  if (process.argv.includes('--check')) process.exit(upToDate() ? 0 : 1);
+  process.exit(buildIfChanged() ? 0 : 1);
+}
