@@ -1,8 +1,9 @@
 import { botAdded, cardAction, collectText, message, post } from '../helpers/activities';
-import { startBot, type RunningBot } from '../helpers/bot';
-import { type Connector, type RecordedCall, startConnector } from '../helpers/connector';
+import type { RunningBot } from '../helpers/bot';
+import type { Connector, RecordedCall } from '../helpers/connector';
+import { startStack, type Stack } from '../helpers/stack';
 import { referral } from '../helpers/referral';
-import { startTestStore, type TestStore } from '../helpers/store';
+import type { TestStore } from '../helpers/store';
 
 /**
  * Case details never reach a shared message. Every request is posted without expectReplies, so everything
@@ -26,6 +27,7 @@ describe('case details never reach a shared message', () => {
   let store: TestStore;
   let bot: RunningBot;
   let connector: Connector;
+  let stack: Stack;
   let caseId = '';
   const THREAD = '1733300000000';
   const personal = (user: typeof TEACHER) => ({ conversationId: `a:${user.id}`, serviceUrl: connector.url, user, locale: 'fi-FI' });
@@ -37,21 +39,15 @@ describe('case details never reach a shared message', () => {
   const leaks = (calls: RecordedCall[]) => calls.filter((c) => SECRETS.some((s) => JSON.stringify(c.body).includes(s))).map((c) => `${c.method} ${c.conversationId}`);
 
   beforeAll(async () => {
-    store = await startTestStore('caseprivacy');
-    connector = await startConnector();
-    connector.members.push(TEACHER, KURAATTORI, KURAATTORI2, OUTSIDER);
-    bot = await startBot({ ...store.env });
+    stack = await startStack('caseprivacy', { members: [TEACHER, KURAATTORI, KURAATTORI2, OUTSIDER] });
+    ({ store, connector, bot } = stack);
     // Personal chats with Opari exist for everyone but the outsider (installed by them, as in Teams).
     for (const u of [TEACHER, KURAATTORI, KURAATTORI2]) await post(bot.url, botAdded(personal(u)), { expectReplies: false });
     await post(bot.url, cardAction('school.channel.set', { school: 'koivurinne' }, { ...channel(TEACHER), conversationId: CHANNEL }));
     for (const k of [KURAATTORI, KURAATTORI2])
       await post(bot.url, cardAction('roles.add', { school: 'koivurinne', role: 'kuraattori', person: k.id }, { ...channel(TEACHER), conversationId: CHANNEL }));
   });
-  afterAll(async () => {
-    await bot?.stop();
-    await connector?.stop();
-    await store?.stop();
-  });
+  afterAll(() => stack?.stop());
 
   afterEach(() => {
     // Whatever a test did, nothing about the pupil went to the channel (POST or PUT), ever.

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { botAdded, cardAction, cardText, collectText, message, post, TENANT } from '../helpers/activities';
-import { startBot, type RunningBot } from '../helpers/bot';
-import { type Connector, startConnector } from '../helpers/connector';
-import { startTestStore, type TestStore } from '../helpers/store';
+import type { RunningBot } from '../helpers/bot';
+import type { Connector } from '../helpers/connector';
+import { startStack, type Stack } from '../helpers/stack';
+import type { TestStore } from '../helpers/store';
 
 const CHAIR = { id: '29:user-rehtori', name: 'Jari Nieminen', aadObjectId: '0a1b2c3d-0004-4000-8000-000000000004' };
 const EXPERT = { id: '29:user-koordinaattori', name: 'Heidi Järvinen', aadObjectId: '0a1b2c3d-0008-4000-8000-000000000008' };
@@ -18,22 +19,17 @@ describe('a Teams channel is one place, whichever post (thread) Opari is used fr
   let store: TestStore;
   let bot: RunningBot;
   let connector: Connector;
+  let stack: Stack;
   const inThread = (thread: string, user = CHAIR, conversationId = CHANNEL) => ({ scope: 'channel' as const, conversationId, thread, serviceUrl: connector.url, user, locale: 'fi-FI' });
   const invoke = async (verb: string, data: Record<string, unknown>, where: ReturnType<typeof inThread>) =>
     (await post(bot.url, cardAction(verb, data, where), { expectReplies: false })).body as InvokeBody;
   const shown = (b: InvokeBody) => collectText(b.value).join('\n');
 
   beforeAll(async () => {
-    store = await startTestStore('channels');
-    connector = await startConnector();
-    connector.members.push(CHAIR);
-    bot = await startBot({ ...store.env, REMINDER_POLL_MS: '300' });
+    stack = await startStack('channels', { members: [CHAIR], env: { REMINDER_POLL_MS: '300' } });
+    ({ store, connector, bot } = stack);
   });
-  afterAll(async () => {
-    await bot?.stop();
-    await connector?.stop();
-    await store?.stop();
-  });
+  afterAll(() => stack?.stop());
 
   it('keeps the conversation reference of the channel, not of the post it came from', async () => {
     await post(bot.url, botAdded(inThread('1712345678901')));

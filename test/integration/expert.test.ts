@@ -3,8 +3,9 @@ import { FaqLinks } from '../../src/expert/faqLinks';
 import { KeyRing } from '../../src/store/crypto';
 import { botAdded, cardAction, cardText, collectText, message, post, TENANT, USER } from '../helpers/activities';
 import { startBot, type RunningBot } from '../helpers/bot';
-import { type Connector, startConnector } from '../helpers/connector';
-import { startTestStore, TEST_CASE_KEYS, type TestStore } from '../helpers/store';
+import type { Connector } from '../helpers/connector';
+import { startStack, type Stack } from '../helpers/stack';
+import { TEST_CASE_KEYS, type TestStore } from '../helpers/store';
 
 const EXPERT = { id: '29:user-koordinaattori', name: 'Heidi Järvinen', aadObjectId: '0a1b2c3d-0008-4000-8000-000000000008' };
 const ADMIN = { id: '29:user-admin', name: 'Pekka Pääkäyttäjä', aadObjectId: '0a1b2c3d-000a-4000-8000-00000000000a' };
@@ -17,18 +18,14 @@ describe('ask an expert (human in the loop)', () => {
   let store: TestStore;
   let bot: RunningBot;
   let connector: Connector;
+  let stack: Stack;
 
   beforeAll(async () => {
-    store = await startTestStore('expert');
-    connector = await startConnector();
-    bot = await startBot({ ...store.env, PUBLIC_URL: PUBLIC, ADMIN_USERS: ADMIN.aadObjectId });
+    stack = await startStack('expert', { env: { PUBLIC_URL: PUBLIC, ADMIN_USERS: ADMIN.aadObjectId } });
+    ({ store, connector, bot } = stack);
     await post(bot.url, botAdded({ conversationId: 'a:admin-personal', serviceUrl: connector.url, user: ADMIN }), { expectReplies: false });
   });
-  afterAll(async () => {
-    await bot?.stop();
-    await connector?.stop();
-    await store?.stop();
-  });
+  afterAll(() => stack?.stop());
 
   const channel = (user = EXPERT) => ({ scope: 'channel' as const, conversationId: `${CHANNEL};messageid=1733300000001`, serviceUrl: connector.url, user, locale: 'fi-FI' });
   const asker = () => ({ conversationId: 'a:aino-personal', serviceUrl: connector.url, locale: 'fi-FI' });

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { cardAction, collectText, message, post, type BotReply } from '../helpers/activities';
-import { startBot, type RunningBot } from '../helpers/bot';
-import { type Connector, startConnector } from '../helpers/connector';
+import type { RunningBot } from '../helpers/bot';
+import type { Connector } from '../helpers/connector';
+import { startStack, type Stack } from '../helpers/stack';
 import { referral } from '../helpers/referral';
-import { startTestStore, type TestStore } from '../helpers/store';
+import type { TestStore } from '../helpers/store';
 
 const TEACHER = { id: '29:user-opettaja', name: 'Sanna Heikkinen', aadObjectId: '0a1b2c3d-0005-4000-8000-000000000005' };
 const KURAATTORI = { id: '29:user-kuraattori', name: 'Aino Virtanen', aadObjectId: '0a1b2c3d-0001-4000-8000-000000000001' };
@@ -22,24 +23,19 @@ describe('forms and cases over HTTP', () => {
   let store: TestStore;
   let bot: RunningBot;
   let connector: Connector;
+  let stack: Stack;
   const personal = (user = TEACHER, locale = 'fi-FI') => ({ conversationId: `a:${user.id}`, serviceUrl: connector.url, user, locale });
   const channel = (user = TEACHER) => ({ scope: 'channel' as const, conversationId: CHANNEL, serviceUrl: connector.url, user, locale: 'fi-FI' });
   const submit = (data: Record<string, unknown>, opts = personal(), replyToId = randomUUID()) => post(bot.url, { ...cardAction('form.submit', data, opts), replyToId });
 
   beforeAll(async () => {
-    store = await startTestStore('forms');
-    connector = await startConnector();
-    connector.members.push(TEACHER, KURAATTORI, OUTSIDER);
-    bot = await startBot({ ...store.env });
+    stack = await startStack('forms', { members: [TEACHER, KURAATTORI, OUTSIDER] });
+    ({ store, connector, bot } = stack);
     // Local mode without ADMIN_USERS: everyone may administer. Set the school's channel and a kuraattori.
     await post(bot.url, cardAction('school.channel.set', { school: 'koivurinne' }, channel()));
     await post(bot.url, cardAction('roles.add', { school: 'koivurinne', role: 'kuraattori', person: KURAATTORI.id }, channel()));
   });
-  afterAll(async () => {
-    await bot?.stop();
-    await connector?.stop();
-    await store?.stop();
-  });
+  afterAll(() => stack?.stop());
 
   it('lists the forms and opens "uusi asia" in a personal chat, but not in a channel', async () => {
     const list = await post(bot.url, message('lomakkeet', personal()));

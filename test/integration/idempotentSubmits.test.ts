@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { cardAction, post } from '../helpers/activities';
-import { startBot, type RunningBot } from '../helpers/bot';
-import { type Connector, startConnector } from '../helpers/connector';
-import { startTestStore, type TestStore } from '../helpers/store';
+import type { RunningBot } from '../helpers/bot';
+import type { Connector } from '../helpers/connector';
+import { startStack, type Stack } from '../helpers/stack';
+import type { TestStore } from '../helpers/store';
 
 const CHAIR = { id: '29:user-rehtori', name: 'Jari Nieminen', aadObjectId: '0a1b2c3d-0004-4000-8000-000000000004' };
 const MEMBER = { id: '29:user-kuraattori', name: 'Aino Virtanen', aadObjectId: '0a1b2c3d-0001-4000-8000-000000000001' };
@@ -20,6 +21,7 @@ describe('the same form submit twice, one after the other and both at once', () 
   let store: TestStore;
   let bot: RunningBot;
   let connector: Connector;
+  let stack: Stack;
   let groupId = '';
   /** One submit of the card message `card`, as Teams sends it (the bot's own posts go to the connector). */
   const submit = async (card: string, data: Record<string, unknown>, user = CHAIR) =>
@@ -38,18 +40,12 @@ describe('the same form submit twice, one after the other and both at once', () 
   const meetings = () => store.all<{ id: string; title: string; agenda: { id: string; title: string }[]; memo?: { decisions: string }; startUtc: string }>('meetings');
 
   beforeAll(async () => {
-    store = await startTestStore('idempotent');
-    connector = await startConnector();
-    connector.members.push(CHAIR, MEMBER);
-    bot = await startBot({ ...store.env, REMINDER_POLL_MS: '60000' });
+    stack = await startStack('idempotent', { members: [CHAIR, MEMBER], env: { REMINDER_POLL_MS: '60000' } });
+    ({ store, connector, bot } = stack);
     await submit(randomUUID(), { verb: 'group.create', type: 'communal', name: 'Idempotentti OHR', school: 'koivurinne' });
     groupId = (await store.all<{ id: string }>('groups'))[0].id;
   });
-  afterAll(async () => {
-    await bot?.stop();
-    await connector?.stop();
-    await store?.stop();
-  });
+  afterAll(() => stack?.stop());
 
   const kokous = (title: string) => ({ formId: 'kokous', title, date: '2027-03-10', time: '14:00', duration: '60', place: 'Kirjasto', recurrence: 'dates', until: '', dates: '24.3.2027' });
 

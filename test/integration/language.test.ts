@@ -1,7 +1,8 @@
 import { cardAction, cardText, collectText, installation, message, post, TENANT } from '../helpers/activities';
-import { startBot, type RunningBot } from '../helpers/bot';
-import { type Connector, startConnector } from '../helpers/connector';
-import { startTestStore, type TestStore } from '../helpers/store';
+import type { RunningBot } from '../helpers/bot';
+import type { Connector } from '../helpers/connector';
+import { startStack, type Stack } from '../helpers/stack';
+import type { TestStore } from '../helpers/store';
 
 const CHAIR = { id: '29:user-rehtori-kieli', name: 'Jari Nieminen', aadObjectId: '0a1b2c3d-0004-4000-8000-0000000000a4' };
 
@@ -12,20 +13,15 @@ describe('Opari answers in the language the user uses', () => {
   let store: TestStore;
   let bot: RunningBot;
   let connector: Connector;
+  let stack: Stack;
   const chat = (id: string, user?: typeof CHAIR) => ({ conversationId: id, locale: EN_CLIENT, ...(user ? { user } : {}), ...(connector ? { serviceUrl: connector.url } : {}) });
   const said = (replies: { type: string; text?: string }[]) => replies.find((r) => r.type === 'message');
 
   beforeAll(async () => {
-    store = await startTestStore('language');
-    connector = await startConnector();
-    connector.members.push(CHAIR);
-    bot = await startBot({ ...store.env, REMINDER_POLL_MS: '300' });
+    stack = await startStack('language', { members: [CHAIR], env: { REMINDER_POLL_MS: '300' } });
+    ({ store, connector, bot } = stack);
   });
-  afterAll(async () => {
-    await bot?.stop();
-    await connector?.stop();
-    await store?.stop();
-  });
+  afterAll(() => stack?.stop());
 
   it.each([
     ['apua', 'Hei, olen Opari'],

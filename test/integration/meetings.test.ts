@@ -1,7 +1,8 @@
 import { cardAction, message, post } from '../helpers/activities';
-import { startBot, type RunningBot } from '../helpers/bot';
-import { type Connector, startConnector } from '../helpers/connector';
-import { startTestStore, type TestStore } from '../helpers/store';
+import type { RunningBot } from '../helpers/bot';
+import type { Connector } from '../helpers/connector';
+import { startStack, type Stack } from '../helpers/stack';
+import type { TestStore } from '../helpers/store';
 
 const CHAIR = { id: '29:user-rehtori', name: 'Jari Nieminen', aadObjectId: '0a1b2c3d-0004-4000-8000-000000000004' };
 const MEMBER = { id: '29:user-kuraattori', name: 'Aino Virtanen', aadObjectId: '0a1b2c3d-0001-4000-8000-000000000001' };
@@ -17,6 +18,7 @@ describe('meetings over HTTP: groups, agendas, answers and reminders', () => {
   let store: TestStore;
   let bot: RunningBot;
   let connector: Connector;
+  let stack: Stack;
   const inChannel = (user = CHAIR) => ({ scope: 'channel' as const, conversationId: CHANNEL, serviceUrl: connector.url, user, locale: 'fi-FI' });
   /** As Teams sends an invoke: no expectReplies, so the bot's own posts go to the connector and get ids. */
   const invoke = async (verb: string, data: Record<string, unknown>, user = CHAIR) => (await post(bot.url, cardAction(verb, data, inChannel(user)), { expectReplies: false })).body as InvokeBody;
@@ -25,10 +27,8 @@ describe('meetings over HTTP: groups, agendas, answers and reminders', () => {
   let groupId = '';
 
   beforeAll(async () => {
-    store = await startTestStore('meetings');
-    connector = await startConnector();
-    connector.members.push(CHAIR, MEMBER);
-    bot = await startBot({ ...store.env, REMINDER_POLL_MS: '300', REMINDER_LEASE_MS: '5000', REMINDER_GRACE_MINUTES: '60' });
+    stack = await startStack('meetings', { members: [CHAIR, MEMBER], env: { REMINDER_POLL_MS: '300', REMINDER_LEASE_MS: '5000', REMINDER_GRACE_MINUTES: '60' } });
+    ({ store, connector, bot } = stack);
     // The chair has a personal chat with Opari (for failure reports).
     await post(bot.url, {
       ...cardAction('x', {}, { conversationId: 'a:chair-personal', serviceUrl: connector.url, user: CHAIR }),
@@ -38,11 +38,7 @@ describe('meetings over HTTP: groups, agendas, answers and reminders', () => {
       value: undefined,
     });
   });
-  afterAll(async () => {
-    await bot?.stop();
-    await connector?.stop();
-    await store?.stop();
-  });
+  afterAll(() => stack?.stop());
 
   it("sets up a group bound to the channel, with the chair and the channel's members", async () => {
     const card = await post(bot.url, message('perusta ryhmä', inChannel()));

@@ -1,7 +1,8 @@
 import { cardAction, post, TENANT } from '../helpers/activities';
-import { startBot, type RunningBot } from '../helpers/bot';
-import { type Connector, startConnector } from '../helpers/connector';
-import { startTestStore, type TestStore } from '../helpers/store';
+import type { RunningBot } from '../helpers/bot';
+import type { Connector } from '../helpers/connector';
+import { startStack, type Stack } from '../helpers/stack';
+import type { TestStore } from '../helpers/store';
 
 const CHAIR = { id: '29:user-rehtori', name: 'Jari Nieminen', aadObjectId: '0a1b2c3d-0004-4000-8000-000000000004' };
 const CHANNEL = '19:paced-reminders@thread.tacv2';
@@ -10,18 +11,13 @@ describe("proactive sends keep to Teams' rate limits", () => {
   let store: TestStore;
   let bot: RunningBot;
   let connector: Connector;
+  let stack: Stack;
 
   beforeAll(async () => {
-    store = await startTestStore('pacing');
-    connector = await startConnector();
-    connector.members.push(CHAIR);
-    bot = await startBot({ ...store.env, REMINDER_POLL_MS: '300' });
+    stack = await startStack('pacing', { members: [CHAIR], env: { REMINDER_POLL_MS: '300' } });
+    ({ store, connector, bot } = stack);
   });
-  afterAll(async () => {
-    await bot?.stop();
-    await connector?.stop();
-    await store?.stop();
-  });
+  afterAll(() => stack?.stop());
 
   it('delivers 16 reminders due at once in one channel without a single 429 from a connector that enforces the limits', async () => {
     const where = { scope: 'channel' as const, conversationId: CHANNEL, serviceUrl: connector.url, user: CHAIR, locale: 'fi-FI' };
