@@ -11,6 +11,12 @@ export class PassagePostings {
   private readonly score: Float64Array;
   private readonly covered: Float64Array;
   private readonly groupBest: Float64Array;
+  /** Passages the current group reached, and every passage any group reached: stacks kept at their largest size (a count says how much is in use). */
+  private readonly touched: number[] = [];
+  private readonly reached: number[] = [];
+  /** What `best` returns, per section: valid until its next call. */
+  private weight = new Float64Array(0);
+  private coverage = new Float64Array(0);
 
   private constructor(
     /** Row of term t: start[t] ≤ i < start[t + 1]. */
@@ -53,10 +59,10 @@ export class PassagePostings {
    * `importance[g]`: the importance of group g's question word (0 for a concept standing alone).
    */
   best(groups: ScoredAlternative[][], importance: number[], docCount: number): { weight: Float64Array; coverage: Float64Array } {
-    const { score, covered, groupBest } = this;
-    const touched: number[] = [];
+    const { score, covered, groupBest, touched, reached } = this;
+    let touchedCount = 0;
     // Every passage any group reached (score or coverage set), to read and reset at the end.
-    const all: number[] = [];
+    let reachedCount = 0;
     const total = importance.reduce((a, b) => a + b, 0);
     groups.forEach((g, gi) => {
       for (const a of g) {
@@ -65,21 +71,28 @@ export class PassagePostings {
         for (let i = this.start[a.id], end = this.start[a.id + 1]; i < end; i++) {
           const p = this.passage[i];
           const v = a.value * factor * (this.head[i] ? PASSAGE.headingFactor : 1);
-          if (groupBest[p] === 0) touched.push(p);
+          if (groupBest[p] === 0) touched[touchedCount++] = p;
           if (v > groupBest[p]) groupBest[p] = v;
         }
       }
-      for (const p of touched) {
-        if (score[p] === 0 && covered[p] === 0) all.push(p);
+      for (let t = 0; t < touchedCount; t++) {
+        const p = touched[t];
+        if (score[p] === 0 && covered[p] === 0) reached[reachedCount++] = p;
         score[p] += groupBest[p];
         covered[p] += importance[gi];
         groupBest[p] = 0;
       }
-      touched.length = 0;
+      touchedCount = 0;
     });
-    const weight = new Float64Array(docCount);
-    const coverage = new Float64Array(docCount);
-    for (const p of all) {
+    if (this.weight.length !== docCount) {
+      this.weight = new Float64Array(docCount);
+      this.coverage = new Float64Array(docCount);
+    }
+    const { weight, coverage } = this;
+    weight.fill(0);
+    coverage.fill(0);
+    for (let r = 0; r < reachedCount; r++) {
+      const p = reached[r];
       const s = this.list[p] ? score[p] * PASSAGE.listFactor : score[p];
       const d = this.doc[p];
       if (s > weight[d]) weight[d] = s;

@@ -2,6 +2,7 @@ import { type Lang, LANGS } from '../analyze';
 import type { Block } from '../model';
 import { type Intent, passageTraits, type PassageTraits } from './intent';
 import type { Alternative } from './query';
+import { floats, scratch } from './scratch';
 import { PASSAGE } from './tuning';
 import type { Vocabulary } from './vocabulary';
 
@@ -184,14 +185,6 @@ export function scoredGroups(groups: Alternative[][] & { intent?: boolean[] }, v
   return out;
 }
 
-/** One buffer for the bits of every ranking (one question at a time), grown as needed and cleared for each use. */
-let bits = new Uint8Array(4096);
-function scratch(size: number): Uint8Array {
-  if (size > bits.length) bits = new Uint8Array(Math.max(size, bits.length * 2));
-  bits.fill(0, 0, size);
-  return bits;
-}
-
 /** Bits per passage and question term: the passage has the term, its headings have it. */
 const IN_PASSAGE = 1;
 const IN_HEADING = 2;
@@ -260,37 +253,40 @@ export interface RankedPassage {
  * their rarity among the section's passages of the same language, and then by the kind of text the question asks for.
  * Ties go to the earlier passage (Finnish first).
  */
-export function rankPassages(passages: Passage[], groups: ScoredGroups, store: PassageTerms, intents: Set<Intent>, lang?: Lang, titleTerms: ReadonlySet<number> = new Set()): RankedPassage[] {
+export function rankPassages(passages: Passage[], groups: ScoredGroups, store: PassageTerms, intents: Set<Intent>, lang?: Lang, titleTerms: ReadonlySet<number> = NO_TERMS): RankedPassage[] {
   const out: RankedPassage[] = [];
   const width = groups.terms.length;
   for (const l of LANGS) {
     if (lang && l !== lang) continue;
     const own = passages.filter((p) => p.lang === l);
-    if (own.length === 0) continue;
-    const present = scratch(own.length * width);
-    own.forEach((p, i) => {
-      store.mark(p.from, p.to, groups.terms, present, i * width, IN_PASSAGE);
-      store.mark(p.headFrom, p.headTo, groups.terms, present, i * width, IN_HEADING);
-    });
-    const rarity = localRarity(own.length, groups.terms, present, titleTerms);
-    const scored = { relevance: new Float64Array(own.length), local: new Float64Array(own.length) };
+    const n = own.length;
+    if (n === 0) continue;
+    const present = scratch(n * width);
+    for (let i = 0; i < n; i++) {
+      store.mark(own[i].from, own[i].to, groups.terms, present, i * width, IN_PASSAGE);
+      store.mark(own[i].headFrom, own[i].headTo, groups.terms, present, i * width, IN_HEADING);
+    }
+    const rarity = localRarity(n, groups.terms, present, titleTerms);
+    const scored = { relevance: floats(0, n), local: floats(1, n) };
     let maxRelevance = 0;
     let maxLocal = 0;
-    own.forEach((p, i) => {
-      scorePassage(p, groups, present, i * width, rarity, scored, i);
+    for (let i = 0; i < n; i++) {
+      scorePassage(own[i], groups, present, i * width, rarity, scored, i);
       if (scored.relevance[i] > maxRelevance) maxRelevance = scored.relevance[i];
       if (scored.local[i] > maxLocal) maxLocal = scored.local[i];
-    });
-    own.forEach((passage, i) => {
+    }
+    for (let i = 0; i < n; i++) {
       const relevance = scored.relevance[i];
       const local = scored.local[i];
       // Only passages that match a fair share of the question compete; among them, the kind of text decides.
-      if (relevance < PASSAGE.minShare * maxRelevance || (relevance === 0 && out.length > 0)) return;
-      out.push({ passage, relevance, local, score: answerScore(passage, local + PASSAGE.smoothing * maxLocal, intents) });
-    });
+      if (relevance < PASSAGE.minShare * maxRelevance || (relevance === 0 && out.length > 0)) continue;
+      out.push({ passage: own[i], relevance, local, score: answerScore(own[i], local + PASSAGE.smoothing * maxLocal, intents) });
+    }
   }
   return out.sort((a, b) => b.score - a.score);
 }
+
+const NO_TERMS: ReadonlySet<number> = new Set();
 
 /**
  * Per question term (slot), log-scaled rarity among the `n` passages: 1 for a word in one passage, the floor for
@@ -298,7 +294,7 @@ export function rankPassages(passages: Passage[], groups: ScoredGroups, store: P
  */
 function localRarity(n: number, terms: Int32Array, present: Uint8Array, titleTerms: ReadonlySet<number>): Float64Array {
   const width = terms.length;
-  const rarity = new Float64Array(width);
+  const rarity = floats(2, width);
   for (let slot = 0; slot < width; slot++) {
     if (titleTerms.has(terms[slot])) {
       rarity[slot] = PASSAGE.localFloor;
