@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPlan } from '../../src/plan/load';
+import { todayInHelsinki } from '../../src/time/helsinki';
 import type { Block } from '../../src/plan/import/blocks';
 import { readDocx } from '../../src/plan/import/docx';
 import { readHtml } from '../../src/plan/import/html';
@@ -274,10 +275,8 @@ describe('writing the plan directory', () => {
 describe('npm run plan:import', () => {
   const cli = join(ROOT, 'dist', 'cli', 'planImport.js');
   const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: tmp, encoding: 'utf8' });
-  const today = () => {
-    const d = new Date();
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  };
+  // The importer dates the plan by the day in Helsinki (from 22:00 or 21:00 UTC that is already tomorrow).
+  const today = () => todayInHelsinki();
 
   beforeAll(() => {
     // `npm test` compiles the project (tsc -p .) before jest runs, as the other process-level tests need too.

@@ -7,6 +7,7 @@ import { ImportError } from '../import/blocks';
 import { sectionTree } from '../import/sections';
 import { parsePlan, PlanLoadError } from '../load';
 import { statusOf } from '../../store/errors';
+import { todayInHelsinki } from '../../time/helsinki';
 import { MAX_PLAN_BYTES } from './download';
 import { type PlanVersion, type PlanVersions } from './versions';
 
@@ -29,7 +30,8 @@ export const contentTypeOf = (fileName: string): string => CONTENT_TYPES[extname
 /** A file name safe as a blob name and in a URL path: no folders, no control characters. */
 const safeName = (name: string) => name.replace(/[\\/\p{Cc}]/gu, '_').slice(-120) || 'plan';
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** The day in Finland: a plan uploaded at 00:30 Finnish time is dated that day, not the UTC day before. */
+const today = () => todayInHelsinki();
 
 /** 'v-20261204-1a2b3c4d': the day it was imported and eight hex digits of the upload key's hash. */
 const versionIdOf = (uploadKey: string) => `v-${today().replace(/-/g, '')}-${createHash('sha256').update(uploadKey).digest('hex').slice(0, 8)}`;
