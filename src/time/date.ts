@@ -29,6 +29,11 @@ function partsOf(s: unknown): [number, number, number] | undefined {
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) ? [y, mo, d] : undefined;
 }
 
+/** 'YYYY-MM-DD' of a valid civil date. */
+function written(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** Days since 1970-01-01 of a valid civil date. */
 function dayNumber(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
@@ -51,7 +56,7 @@ function dateOfDayNumber(n: number): string {
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   if (y < 0 || y > 9999) throw new RangeError(`date out of range: year ${y}`);
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return written(y, m, d);
 }
 
 /** True if `s` is a real calendar date written 'YYYY-MM-DD' (so '2026-02-30' is false). */
@@ -87,7 +92,7 @@ export function isoDate(year: number, month: number, day: number): string {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || year < 0 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     throw new RangeError(`not a calendar date: ${year}-${month}-${day}`);
   }
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return written(year, month, day);
 }
 
 /** The UTC calendar date of an instant, 'YYYY-MM-DD': a YAML 1.1 parser reads a bare 2025-08-13 as its midnight UTC. */
