@@ -151,6 +151,22 @@ export function stem(word: string, lang: Lang): string {
   return s;
 }
 
+/** The stems computed in this process, per language (for the start-up cache in stemFile.ts). */
+export function stemEntries(): Record<Lang, Map<string, string>> {
+  return stemCache;
+}
+
+/** Seeds the stems from a cache written by an earlier start whose stemming rules were the same (`STEM_RULES`). */
+export function seedStems(lang: Lang, entries: Iterable<[string, string]>): void {
+  const cache = stemCache[lang];
+  for (const [word, s] of entries) cache.set(word, s);
+}
+
+/** The source of the stemming rules: a cache of stems is only good for the same rules. */
+export function stemRules(): string {
+  return `${stemFresh.toString()}\n${fold.toString()}`;
+}
+
 function stemFresh(word: string, lang: Lang): string {
   let s = stemmers[lang].stem(word);
   if (lang === 'fi') {

@@ -16,7 +16,8 @@ export interface EmbeddedCosmos {
 }
 
 export async function startEmbeddedCosmos(port = 0, host = '127.0.0.1'): Promise<EmbeddedCosmos> {
-  const server: Server = createHttpServer();
+  // Keep-alive: the client reuses its connections instead of a new TCP connection for every request.
+  const server: Server = createHttpServer({ keepAlive: true });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

@@ -43,4 +43,23 @@ describe('teams-ai state on Cosmos (ETag concurrency)', () => {
     await storage.delete([key, 'never/written']);
     expect(await storage.read([key])).toEqual({});
   });
+
+  it('reuses its connections to the embedded store instead of a new one per request', async () => {
+    const key = 'msteams/bot/users/u-keepalive';
+    await storage.write({ [key]: { v: 1 } });
+    let connections = 0;
+    const count = () => connections++;
+    test.cosmos.server.on('connection', count);
+    try {
+      await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          for (let i = 0; i < 25; i++) await storage.read([key]);
+        }),
+      );
+    } finally {
+      test.cosmos.server.off('connection', count);
+    }
+    // 100 reads, four at a time: at most one new connection per concurrent request (there were 100 before).
+    expect(connections).toBeLessThanOrEqual(4);
+  });
 });
