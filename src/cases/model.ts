@@ -39,6 +39,8 @@ export interface CaseDoc extends Deliverable {
   history: { at: string; by: string; action: string; to?: string }[];
   initiator: Person;
   assignee?: Person;
+  /** Who handed the case to its assignee (named in the note the assignee gets). */
+  handedOverBy?: Person;
   /** The day the pupil or guardian asked (OHL 15 §: the deadline counts from it), not the day the form was filed. */
   requestedOn: string;
   due?: DueDate;

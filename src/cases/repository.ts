@@ -148,6 +148,15 @@ export class Cases {
     );
   }
 
+  /** Cases whose note to the new assignee is not recorded as sent, due before `before`, fewer than `maxAttempts` tries. */
+  async unheardHandovers(before: string, maxAttempts: number): Promise<CaseDoc[]> {
+    return queryDocs<CaseDoc>(
+      this.cases,
+      "SELECT * FROM c WHERE IS_DEFINED(c.deliveries.handover) AND c.deliveries.handover.state != 'sent' AND c.deliveries.handover.attempts < @max AND c.deliveries.handover.since < @before",
+      { before, max: maxAttempts },
+    );
+  }
+
   /** Open cases past their due date whose handlers have not all been reminded yet (all schools). */
   async overdue(today: string): Promise<CaseDoc[]> {
     return queryDocs<CaseDoc>(this.cases, "SELECT * FROM c WHERE c.status != 'paattynyt' AND IS_DEFINED(c.due) AND c.due.date < @today AND NOT IS_DEFINED(c.overdueRemindedAt)", { today });

@@ -20,6 +20,8 @@ const CLEAR_FIELDS = new Set([SCHOOL_FIELD, 'urgency', 'target']);
 const MAX_SEND_ATTEMPTS = 5;
 /** A notice not sent this long after its case was created is taken up by the background retry. */
 const NOTICE_RETRY_AFTER_MS = 60_000;
+/** The case's delivery slot for the note to its new assignee (one at a time: a new handover makes it due again). */
+const HANDOVER_SLOT = 'handover';
 
 export interface Actor extends Person {
   tenantId: string;
@@ -220,8 +222,19 @@ export class CaseService {
     const to = (await this.handOverCandidates(c)).find((p) => p.userId === toUserId);
     if (!to) return refuse('notCandidate');
     const by = actor.aadObjectId ?? actor.userId;
+    const at = this.now().toISOString();
+    const from: Person = { userId: actor.userId, name: actor.name, ...(actor.aadObjectId ? { aadObjectId: actor.aadObjectId } : {}) };
+    // The note to the new assignee is due with the handover itself (one write): sent by the handler, else by the retry sweep.
     const updated = await this.cases.update(schoolId, caseId, (x) =>
-      x.assignee && same(x.assignee, actor) ? { ...x, assignee: to, history: [...x.history, { at: this.now().toISOString(), by, action: 'handed-over', to: to.aadObjectId ?? to.userId }] } : undefined,
+      x.assignee && same(x.assignee, actor)
+        ? {
+            ...x,
+            assignee: to,
+            handedOverBy: from,
+            history: [...x.history, { at, by, action: 'handed-over', to: to.aadObjectId ?? to.userId }],
+            deliveries: { ...x.deliveries, [HANDOVER_SLOT]: { state: 'pending', attempts: 0, since: at } },
+          }
+        : undefined,
     );
     if (!updated?.assignee || !same(updated.assignee, to)) return refuse('notAssignee');
     await this.audit.record({ caseId, caseNumber: c.number, action: 'handed-over', by, conversationId: actor.conversationId, detail: to.aadObjectId ?? to.userId });
@@ -272,6 +285,16 @@ export class CaseService {
   /** Sends the case's notice to its school's channel at least once, recorded on the case (store/delivery.ts). */
   deliverNotice(c: CaseDoc, send: () => Promise<string | undefined>): Promise<DeliveryResult<CaseDoc>> {
     return deliverOnce(c, 'notice', (change, known) => this.cases.change(c.schoolId, c.id, change, known), send, { leaseMs: DELIVERY_LEASE_MS, now: this.now });
+  }
+
+  /** Tells the case's assignee that it was handed to them, at least once, recorded on the case (store/delivery.ts). */
+  deliverHandover(c: CaseDoc, send: () => Promise<string | undefined>): Promise<DeliveryResult<CaseDoc>> {
+    return deliverOnce(c, HANDOVER_SLOT, (change, known) => this.cases.change(c.schoolId, c.id, change, known), send, { leaseMs: DELIVERY_LEASE_MS, now: this.now });
+  }
+
+  /** Handovers whose note to the new assignee is still not sent a minute later (a failed send, no chat yet, an instance that died). */
+  unheardHandovers(): Promise<CaseDoc[]> {
+    return this.cases.unheardHandovers(new Date(this.now().getTime() - NOTICE_RETRY_AFTER_MS).toISOString(), MAX_SEND_ATTEMPTS);
   }
 
   /** Notices still not sent a minute after their case was created: a failed post, or an instance that died. */

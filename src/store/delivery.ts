@@ -22,6 +22,8 @@ export interface Delivery {
   activityId?: string;
   attempts: number;
   lastError?: string;
+  /** When it became due, for a sweep that retries failed sends (kept through every try). */
+  since?: string;
 }
 
 export interface Deliverable {
@@ -68,7 +70,7 @@ export async function deliverOnce<T extends Deliverable>(
     if (current?.state === 'sent') return undefined;
     if (current?.state === 'sending' && (current.until ?? '') > now().toISOString()) return undefined;
     const until = new Date(now().getTime() + opts.leaseMs).toISOString();
-    return withDelivery(d, slot, { state: 'sending', by: INSTANCE_ID, until, attempts: (current?.attempts ?? 0) + 1 });
+    return withDelivery(d, slot, { state: 'sending', by: INSTANCE_ID, until, attempts: (current?.attempts ?? 0) + 1, ...(current?.since ? { since: current.since } : {}) });
   }, doc);
   if (!claimed.doc) return { outcome: 'gone' };
   if (!claimed.changed) return { outcome: claimed.doc.deliveries?.[slot]?.state === 'sent' ? 'already' : 'busy', doc: claimed.doc };

@@ -85,8 +85,8 @@ export function registerRoutes(app: Application<TurnState>, d: RouteDeps): void 
     forms: s.forms,
     isAdmin,
     log,
-    personal: (context, card) => out.sendPersonal(tenantOf(context.activity) ?? 'none', context.activity.from?.aadObjectId, () => cardActivity(card)),
-    tellPerson: out.tellPerson,
+    personal: async (context, card) => (await out.sendPersonal(tenantOf(context.activity) ?? 'none', context.activity.from?.aadObjectId, () => cardActivity(card))) === 'sent',
+    tellHandover: d.notices.tellHandover,
   });
   registerAdmin(app, { cases: s.cases, settings: s.settings, forms: s.forms, isAdmin, log });
   registerPlanAdmin(app, {

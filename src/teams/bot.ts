@@ -69,7 +69,7 @@ export function createTeamsBot({ config, store, log, plan, keys }: Foundation, s
   });
 
   const out = outbound({ adapter, config, log, services });
-  const notices = caseNotices({ cases: services.cases, settings: services.settings, log, post: out.post });
+  const notices = caseNotices({ cases: services.cases, settings: services.settings, log, post: out.post, tellPerson: out.tellPerson });
   const surveyDeps = {
     adapter,
     botAppId: out.botAppId,

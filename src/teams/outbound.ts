@@ -8,6 +8,7 @@ import type { Logger } from '../log';
 import type { ReminderPort } from '../meetings/dispatcher';
 import type { Group, Meeting } from '../meetings/model';
 import type { ConversationRef } from '../store/conversationRefs';
+import type { PersonalSend } from './caseNotices';
 import { overdueReminderText } from '../ui/caseCards';
 import { ticketCard } from '../ui/expertCards';
 import { agendaCard, meetingWhen } from '../ui/meetingCards';
@@ -37,23 +38,24 @@ export function outbound(d: { adapter: CloudAdapter; config: Config; log: Logger
   };
 
   /** Sends to a person's personal chat with Opari (the first stored one that works), in that chat's language. */
-  const sendPersonal = async (tenantId: string, aadObjectId: string | undefined, make: (m: Messages) => Partial<Activity>): Promise<boolean> => {
-    for (const ref of aadObjectId ? await refs.personalFor(tenantId, aadObjectId) : []) {
+  const sendPersonal = async (tenantId: string, aadObjectId: string | undefined, make: (m: Messages) => Partial<Activity>): Promise<PersonalSend> => {
+    const chats = aadObjectId ? await refs.personalFor(tenantId, aadObjectId) : [];
+    for (const ref of chats) {
       try {
         await send(ref, make(messages(langOf(ref.locale))));
-        return true;
+        return 'sent';
       } catch (err) {
         log.warn({ event: 'personal.send.failed', status: (err as { statusCode?: number })?.statusCode ?? null });
       }
     }
-    return false;
+    return chats.length ? 'failed' : 'noChat';
   };
 
   /** With no experts' channel, the admins hear once per tenant how to choose one (claimed in settings, so once across instances). */
   const tellAdminsOnce = async (tenantId: string) => {
     if (admins.size === 0 || !(await settings.claimOnce(tenantId, 'expert-channel-hint'))) return;
     let told = false;
-    for (const aad of admins) told = (await sendPersonal(tenantId, aad, (m) => ({ type: 'message', text: m.askExpert.adminHint }))) || told;
+    for (const aad of admins) told = (await sendPersonal(tenantId, aad, (m) => ({ type: 'message', text: m.askExpert.adminHint }))) === 'sent' || told;
     if (!told) await settings.releaseOnce(tenantId, 'expert-channel-hint');
   };
 

@@ -13,6 +13,8 @@ import type { TestStore } from '../helpers/store';
 const TEACHER = { id: '29:user-opettaja', name: 'Sanna Heikkinen', aadObjectId: '0a1b2c3d-0005-4000-8000-000000000005' };
 const KURAATTORI = { id: '29:user-kuraattori', name: 'Aino Virtanen', aadObjectId: '0a1b2c3d-0001-4000-8000-000000000001' };
 const KURAATTORI2 = { id: '29:user-kuraattori2', name: 'Leena Korhonen', aadObjectId: '0a1b2c3d-0002-4000-8000-000000000002' };
+/** A kuraattori who has not opened a chat with Opari. */
+const KURAATTORI3 = { id: '29:user-kuraattori3', name: 'Kaisa Nieminen', aadObjectId: '0a1b2c3d-0003-4000-8000-000000000003' };
 const OUTSIDER = { id: '29:user-other', name: 'Olli Ulkopuolinen', aadObjectId: '0a1b2c3d-0009-4000-8000-000000000009' };
 const CHANNEL = '19:koivurinne-ohr@thread.tacv2';
 const PUPIL = 'Ville Vainikainen';
@@ -39,12 +41,12 @@ describe('case details never reach a shared message', () => {
   const leaks = (calls: RecordedCall[]) => calls.filter((c) => SECRETS.some((s) => JSON.stringify(c.body).includes(s))).map((c) => `${c.method} ${c.conversationId}`);
 
   beforeAll(async () => {
-    stack = await startStack('caseprivacy', { members: [TEACHER, KURAATTORI, KURAATTORI2, OUTSIDER] });
+    stack = await startStack('caseprivacy', { members: [TEACHER, KURAATTORI, KURAATTORI2, KURAATTORI3, OUTSIDER] });
     ({ store, connector, bot } = stack);
     // Personal chats with Opari exist for everyone but the outsider (installed by them, as in Teams).
     for (const u of [TEACHER, KURAATTORI, KURAATTORI2]) await post(bot.url, botAdded(personal(u)), { expectReplies: false });
     await post(bot.url, cardAction('school.channel.set', { school: 'koivurinne' }, { ...channel(TEACHER), conversationId: CHANNEL }));
-    for (const k of [KURAATTORI, KURAATTORI2])
+    for (const k of [KURAATTORI, KURAATTORI2, KURAATTORI3])
       await post(bot.url, cardAction('roles.add', { school: 'koivurinne', role: 'kuraattori', person: k.id }, { ...channel(TEACHER), conversationId: CHANNEL }));
   });
   afterAll(() => stack?.stop());
@@ -126,6 +128,21 @@ describe('case details never reach a shared message', () => {
     expect(audit).toEqual([expect.objectContaining({ by: KURAATTORI.aadObjectId, detail: KURAATTORI2.aadObjectId })]);
   });
 
+  it('tells the one handing over when Opari cannot tell the new holder (no chat with Opari), instead of claiming it did', async () => {
+    const before = connector.calls.length;
+    const done = await act('case.handover.to', { caseId, schoolId: 'koivurinne', to: KURAATTORI3.id }, channel(KURAATTORI2));
+    expect(text(done)).toContain(`uusi vastuuhenkilö on ${KURAATTORI3.name}. Opari ei voi kertoa siitä hänelle, koska hän ei ole vielä avannut keskustelua Oparin kanssa: kerro hänelle itse.`);
+    expect(connector.calls.slice(before).filter((c) => c.conversationId === `a:${KURAATTORI3.id}`)).toEqual([]);
+    const handover = (await store.all<{ id: string; deliveries?: Record<string, { state: string; lastError?: string }> }>('cases')).find((c) => c.id === caseId)?.deliveries?.handover;
+    expect(handover).toMatchObject({ state: 'failed', lastError: 'noChat' });
+
+    // Handed back, the note reaches the holder who has a chat, and the card just says it was done.
+    const back = await act('case.handover.to', { caseId, schoolId: 'koivurinne', to: KURAATTORI2.id }, channel(KURAATTORI3));
+    expect(text(back)).toContain(`uusi vastuuhenkilö on ${KURAATTORI2.name}.`);
+    expect(text(back)).not.toMatch(/Opari ei voi|yrittää uudelleen/);
+    await connector.waitFor((c) => c.conversationId === `a:${KURAATTORI2.id}` && JSON.stringify(c.body).includes(`siirtäjä ${KURAATTORI3.name}`));
+  });
+
   it('lists "omat asiat" with status and deadline: initials for the initiator, none for the new assignee, nothing in a channel', async () => {
     await post(bot.url, message('omat asiat', personal(TEACHER)), { expectReplies: false });
     const mine = await connector.waitFor((c) => c.conversationId === `a:${TEACHER.id}` && JSON.stringify(c.body).includes('Omat asiat'));
@@ -160,6 +177,7 @@ describe('case details never reach a shared message', () => {
     expect(seen).toEqual([
       { action: 'role-granted', by: TEACHER.aadObjectId, detail: `koivurinne:kuraattori:${KURAATTORI.aadObjectId}`, caseId: undefined },
       { action: 'role-granted', by: TEACHER.aadObjectId, detail: `koivurinne:kuraattori:${KURAATTORI2.aadObjectId}`, caseId: undefined },
+      { action: 'role-granted', by: TEACHER.aadObjectId, detail: `koivurinne:kuraattori:${KURAATTORI3.aadObjectId}`, caseId: undefined },
       { action: 'role-revoked', by: TEACHER.aadObjectId, detail: `koivurinne:kuraattori:${KURAATTORI2.aadObjectId}`, caseId: undefined },
     ]);
     expect(JSON.stringify(roles)).not.toContain(KURAATTORI2.name);

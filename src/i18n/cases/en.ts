@@ -97,6 +97,8 @@ export const casesEn: CaseMessages = {
     none: 'Nobody else holds the same role at this school. Ask an administrator to add the role ("roles").',
     done: 'The matter was handed over: {name} is now responsible.',
     toYou: 'Matter {number} ({school}) was handed over to you by {name}. Open it by typing "my cases".',
+    noChat: 'Opari cannot tell them, as they have not opened a chat with Opari yet: please tell them yourself.',
+    retrying: 'The note to them has not gone through yet; Opari will try again.',
     notAssignee: 'Only the person responsible for the matter can hand it over.',
   },
 };

@@ -107,6 +107,8 @@ export const casesFi: CaseMessages = {
     none: 'Koulussa ei ole muita saman roolin haltijoita. Pyydä ylläpitäjää lisäämään rooli ("roolit").',
     done: 'Asia siirrettiin: uusi vastuuhenkilö on {name}.',
     toYou: 'Asia {number} ({school}) siirrettiin sinun vastuullesi; siirtäjä {name}. Avaa se kirjoittamalla "omat asiat".',
+    noChat: 'Opari ei voi kertoa siitä hänelle, koska hän ei ole vielä avannut keskustelua Oparin kanssa: kerro hänelle itse.',
+    retrying: 'Viesti hänelle ei mennyt vielä perille; Opari yrittää uudelleen.',
     notAssignee: 'Vain asian vastuuhenkilö voi siirtää asian.',
   },
 };

@@ -97,6 +97,10 @@ export interface CaseMessages {
     none: string;
     done: string;
     toYou: string;
+    /** Said after `done` when Opari has no personal chat with the new holder. */
+    noChat: string;
+    /** Said after `done` when the note to the new holder did not go through (tried again). */
+    retrying: string;
     notAssignee: string;
   };
 }

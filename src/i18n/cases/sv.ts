@@ -97,6 +97,8 @@ export const casesSv: CaseMessages = {
     none: 'Skolan har inga andra innehavare av samma roll. Be administratören lägga till rollen ("roller").',
     done: 'Ärendet överläts: ny ansvarsperson är {name}.',
     toYou: 'Ärende {number} ({school}) överläts till dig av {name}. Öppna det genom att skriva "mina ärenden".',
+    noChat: 'Opari kan inte berätta det för personen, som ännu inte har öppnat en chatt med Opari: berätta det själv.',
+    retrying: 'Meddelandet till personen gick inte fram ännu; Opari försöker igen.',
     notAssignee: 'Bara ärendets ansvarsperson kan överlåta det.',
   },
 };

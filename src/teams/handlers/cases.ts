@@ -4,13 +4,14 @@ import { z } from 'zod';
 import { same } from '../../cases/access';
 import type { AuditEntry } from '../../cases/audit';
 import { todayInHelsinki } from '../../time/helsinki';
-import type { CaseStatus, Person } from '../../cases/model';
+import type { CaseDoc, CaseStatus } from '../../cases/model';
 import type { CaseService } from '../../cases/service';
 import type { FormDef } from '../../forms/registry';
-import { format, type Messages } from '../../i18n';
+import { format } from '../../i18n';
 import type { Logger } from '../../log';
 import { isRefused } from '../../refusal';
 import { caseDetailsCard, caseHandoverCard, caseRedactedCard, myCasesCard } from '../../ui/caseCards';
+import type { HandoverTold } from '../caseNotices';
 import { refusalText } from '../refusals';
 import { cardActivity } from '../replies';
 import { langFor, msgsFor, turnLog } from '../context';
@@ -26,8 +27,8 @@ export interface CaseDeps {
   log: Logger;
   /** Delivers a card to the acting person's personal chat with Opari; false when Opari has none with them. */
   personal(context: TurnContext, card: Record<string, unknown>): Promise<boolean>;
-  /** Tells a person something in their personal chat, in that chat's language. */
-  tellPerson(tenantId: string, person: Person, text: (m: Messages) => string): Promise<boolean>;
+  /** Tells the case's new assignee in their personal chat (recorded on the case, retried when it fails). */
+  tellHandover(c: CaseDoc): Promise<HandoverTold>;
 }
 
 /** A case card's ids; a malformed one reads as empty, which finds no case (answered "not found"). */
@@ -144,10 +145,12 @@ export function registerCases(app: Application<TurnState>, deps: CaseDeps): void
       // A choice that is no longer (or never was) on the list: the case as it stands.
       if (isRefused(r)) return r.refused === 'notCandidate' ? details(context, state, data) : refusalText(r, m);
       turnLog(context, deps.log).info({ event: 'case.handed-over', caseId });
-      const school = deps.cases.schools.get(r.case.schoolId)?.name ?? r.case.schoolId;
-      // The new assignee hears of it in their personal chat: the case number and school, no pupil data.
-      await deps.tellPerson(actor.tenantId, r.to, (tm) => format(tm.handover.toYou, { number: r.case.number ?? '', school, name: actor.name }));
-      return details(context, state, data, { notice: format(m.handover.done, { name: r.to.name }) });
+      // The new assignee hears of it in their personal chat (the case number and school, no pupil data); the
+      // person handing over is told if that did not happen, rather than assuming it did.
+      const told = await deps.tellHandover(r.case);
+      const done = format(m.handover.done, { name: r.to.name });
+      const notice = told === 'noChat' ? `${done} ${m.handover.noChat}` : told === 'failed' ? `${done} ${m.handover.retrying}` : done;
+      return details(context, state, data, { notice });
     },
     personal,
   );
