@@ -100,7 +100,12 @@ async function main(): Promise<void> {
   console.log('Turns under load: 10 conversations at once, one bot process, one store (alternating rounds)');
   console.log(`  help turns    ${load.help.turnsPerSecond.toFixed(0)}/s   store per turn: ${load.help.reads.toFixed(2)} reads, ${load.help.writes.toFixed(2)} writes`);
   console.log(`  answer turns  ${load.answer.turnsPerSecond.toFixed(0)}/s   store per turn: ${load.answer.reads.toFixed(2)} reads, ${load.answer.writes.toFixed(2)} writes`);
-  console.log(`  help/answer   ×${(load.help.turnsPerSecond / load.answer.turnsPerSecond).toFixed(2)}   (target ≤ 1.5; store ≤ 1 read and 1 write per turn)\n`);
+  console.log(`  help/answer   ×${(load.help.turnsPerSecond / load.answer.turnsPerSecond).toFixed(2)}   (target ≤ 1.5; store ≤ 1 read and 1 write per turn)`);
+  if (load.help.botCpuMs !== undefined && load.answer.botCpuMs !== undefined) {
+    // The same comparison in the bot's own CPU time, which the load generator and the store beside it do not blur.
+    console.log(`  bot CPU per turn: help ${load.help.botCpuMs.toFixed(2)} ms, answer ${load.answer.botCpuMs.toFixed(2)} ms, ×${(load.answer.botCpuMs / load.help.botCpuMs).toFixed(2)}`);
+  }
+  console.log('');
 
   const glossary = Glossary.load(join(CONTENT_DIR, 'glossary.yml'));
   const plan = loadPlan(process.env.PLAN_DIR ?? join(CONTENT_DIR, 'plan'));

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import type { EvalQuestion } from '../eval/metrics';
 import type { Lang } from '../i18n';
@@ -13,9 +14,31 @@ import { ask, spawnBot } from './botProcess';
  */
 const HELP: Record<Lang, string> = { fi: 'apua', sv: 'hjälp', en: 'help' };
 const LANGS: Lang[] = ['fi', 'sv', 'en'];
+interface TurnFigures {
+  turnsPerSecond: number;
+  reads: number;
+  writes: number;
+  /** The bot process's own CPU time per turn (user + system, from /proc; undefined where there is none). */
+  botCpuMs?: number;
+}
 export interface LoadFigures {
-  help: { turnsPerSecond: number; reads: number; writes: number };
-  answer: { turnsPerSecond: number; reads: number; writes: number };
+  help: TurnFigures;
+  answer: TurnFigures;
+}
+
+/**
+ * CPU time a process has used so far, in ms (Linux /proc/<pid>/stat: utime + stime in clock ticks of 1/100 s).
+ * Throughput moves with whatever else this machine does; the bot's own CPU time per turn moves less.
+ */
+function cpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 function isWrite(req: IncomingMessage): boolean {
@@ -33,7 +56,8 @@ export async function loadBench(questions: EvalQuestion[], conversations = 10, r
     else counts.reads++;
   });
   const bot = await spawnBot({ COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: EMBEDDED_KEY, COSMOS_DATABASE: 'load' });
-  const totals = { help: { turns: 0, ms: 0, reads: 0, writes: 0 }, answer: { turns: 0, ms: 0, reads: 0, writes: 0 } };
+  const totals = { help: { turns: 0, ms: 0, reads: 0, writes: 0, cpu: 0 }, answer: { turns: 0, ms: 0, reads: 0, writes: 0, cpu: 0 } };
+  let measuredCpu = true;
   try {
     const inLang = Object.fromEntries(LANGS.map((l) => [l, questions.filter((q) => q.lang === l).map((q) => q.q)])) as Record<Lang, string[]>;
     const text = (kind: 'help' | 'answer', c: number, n: number) => {
@@ -42,6 +66,7 @@ export async function loadBench(questions: EvalQuestion[], conversations = 10, r
     };
     const run = async (kind: 'help' | 'answer', ms: number, record: boolean) => {
       const before = { ...counts };
+      const cpuBefore = cpuMs(bot.proc.pid);
       const started = Date.now();
       let turns = 0;
       await Promise.all(
@@ -58,6 +83,9 @@ export async function loadBench(questions: EvalQuestion[], conversations = 10, r
       t.ms += Date.now() - started;
       t.reads += counts.reads - before.reads;
       t.writes += counts.writes - before.writes;
+      const cpuAfter = cpuMs(bot.proc.pid);
+      if (cpuBefore === undefined || cpuAfter === undefined) measuredCpu = false;
+      else t.cpu += cpuAfter - cpuBefore;
     };
     await run('help', 1000, false); // warm-up: JIT, the state documents of each conversation
     await run('answer', 1000, false);
@@ -69,6 +97,11 @@ export async function loadBench(questions: EvalQuestion[], conversations = 10, r
     await bot.stop();
     await cosmos.stop();
   }
-  const figures = (t: (typeof totals)['help']) => ({ turnsPerSecond: (t.turns * 1000) / t.ms, reads: t.reads / t.turns, writes: t.writes / t.turns });
+  const figures = (t: (typeof totals)['help']): TurnFigures => ({
+    turnsPerSecond: (t.turns * 1000) / t.ms,
+    reads: t.reads / t.turns,
+    writes: t.writes / t.turns,
+    ...(measuredCpu ? { botCpuMs: t.cpu / t.turns } : {}),
+  });
   return { help: figures(totals.help), answer: figures(totals.answer) };
 }
