@@ -1,16 +1,18 @@
 import type { AuditEntry } from '../cases/audit';
 import { todayInHelsinki } from '../time/helsinki';
-import type { CaseDoc, CaseView, Person } from '../cases/model';
+import type { CaseDoc, CaseStatus, CaseView, Person } from '../cases/model';
 import type { MyCase } from '../cases/service';
 import type { RoleGrant } from '../cases/roles';
 import type { FormDef, School } from '../forms/registry';
 import { format, type Lang, messages, type Messages } from '../i18n';
 import { isIsoDate } from '../time/date';
-import { formatDayDate } from '../time/format';
+import { formatDayDate, formatInstantDay } from '../time/format';
 import { renderCard } from './cards';
 
-/** A date with its weekday in the card's language ('Wed 18.3.2026'); the catalogue tells the language. */
-const dayOf = (iso: string, m: Messages): string => formatDayDate(iso, (['fi', 'sv', 'en'] as const).find((l) => messages(l) === m) ?? 'fi');
+/** The card's language, as its catalogue tells it. */
+const langOfCatalogue = (m: Messages): Lang => (['fi', 'sv', 'en'] as const).find((l) => messages(l) === m) ?? 'fi';
+/** A date with its weekday in the card's language ('Wed 18.3.2026'). */
+const dayOf = (iso: string, m: Messages): string => formatDayDate(iso, langOfCatalogue(m));
 
 /** The OHL 15 § deadline line: the last day, the day the count started from, and where to turn in a school break. */
 function dueText(c: CaseDoc, m: Messages): string {
@@ -101,14 +103,8 @@ export interface DetailsOptions {
   notice?: string;
 }
 
-/** The details, for an authorized reader only: an invoke response or their personal chat, never a shared message. */
-export function caseDetailsCard(v: CaseView, form: FormDef | undefined, lang: Lang, m: Messages, opts: DetailsOptions): Record<string, unknown> {
-  const facts = [
-    ...routingFacts(v as unknown as CaseDoc, opts.schools, m),
-    { title: m.cases.facts.requested, value: dayOf(v.requestedOn, m) },
-    { title: m.cases.facts.initiator, value: v.initiator.name },
-    ...(v.assignee ? [{ title: m.cases.facts.assignee, value: v.assignee.name }] : []),
-  ];
+/** What the form's fields hold, as the reader's language writes them (the routing fields are in routingFacts). */
+function valueFacts(v: CaseView, form: FormDef | undefined, lang: Lang): { title: string; value: string }[] {
   const texts: { title: string; value: string }[] = [];
   for (const f of form?.fields ?? []) {
     const raw = v.values[f.id];
@@ -128,6 +124,27 @@ export function caseDetailsCard(v: CaseView, form: FormDef | undefined, lang: La
             : String(raw);
     texts.push({ title: f.label[lang], value });
   }
+  return texts;
+}
+
+/** One line of a matter's history: the day and what happened, in the reader's language. */
+function historyLine(h: CaseDoc['history'][number], m: Messages): string {
+  const e = m.cases.events;
+  const status = h.to && h.to in m.cases.status ? m.cases.status[h.to as CaseStatus] : (h.to ?? '');
+  const what = h.action === 'created' ? e.created : h.action === 'status' ? format(e.status, { status }) : h.action === 'assigned' ? e.assigned : h.action === 'handed-over' ? e.handedOver : h.action;
+  // The day in Helsinki, as every other day on the card (an event at 23:30 local time is stored as the day before in UTC).
+  return `${formatInstantDay(h.at, langOfCatalogue(m))} · ${what}`;
+}
+
+/** The details, for an authorized reader only: an invoke response or their personal chat, never a shared message. */
+export function caseDetailsCard(v: CaseView, form: FormDef | undefined, lang: Lang, m: Messages, opts: DetailsOptions): Record<string, unknown> {
+  const facts = [
+    ...routingFacts(v as unknown as CaseDoc, opts.schools, m),
+    { title: m.cases.facts.requested, value: dayOf(v.requestedOn, m) },
+    { title: m.cases.facts.initiator, value: v.initiator.name },
+    ...(v.assignee ? [{ title: m.cases.facts.assignee, value: v.assignee.name }] : []),
+  ];
+  const texts = valueFacts(v, form, lang);
   const next = v.status === 'vireilla' ? { title: m.cases.start, to: 'kasittelyssa' } : v.status === 'kasittelyssa' ? { title: m.cases.close, to: 'paattynyt' } : undefined;
   const buttons = [
     ...(opts.canHandle && !v.assignee ? [{ title: m.cases.assignSelf, verb: 'case.assign', to: '' }] : []),
@@ -221,10 +238,20 @@ export function rolesCard(grants: RoleGrant[], schools: School[], members: { id:
   });
 }
 
-export function gdprCard(m: Messages, result?: { views: CaseView[]; forms: Map<string, FormDef>; lang: Lang }): Record<string, unknown> {
+export function gdprCard(m: Messages, result?: { views: CaseView[]; forms: Map<string, FormDef>; lang: Lang; schools: Map<string, School> }): Record<string, unknown> {
+  // Each matter as its details card shows it — the facts, every field filled in, and its history — not raw stored data.
   const items = (result?.views ?? []).map((v) => ({
-    title: `${v.number ?? v.id} · ${result!.forms.get(v.formId)?.title[result!.lang] ?? v.formId} · ${dayOf(v.requestedOn, m)}`,
-    text: JSON.stringify({ status: v.status, service: v.service, initiator: v.initiator.name, assignee: v.assignee?.name, values: v.values, history: v.history }, null, 1),
+    title: `${v.number ?? v.id} · ${result!.forms.get(v.formId)?.title[result!.lang] ?? v.formId}`,
+    facts: [
+      ...routingFacts(v as unknown as CaseDoc, result!.schools, m),
+      { title: m.cases.facts.status, value: m.cases.status[v.status] },
+      { title: m.cases.facts.requested, value: dayOf(v.requestedOn, m) },
+      { title: m.cases.facts.initiator, value: v.initiator.name },
+      ...(v.assignee ? [{ title: m.cases.facts.assignee, value: v.assignee.name }] : []),
+      ...valueFacts(v, result!.forms.get(v.formId), result!.lang),
+    ],
+    historyTitle: m.cases.gdprHistory,
+    history: v.history.map((h) => ({ text: historyLine(h, m) })),
   }));
   return renderCard('gdpr', {
     title: m.cases.gdprTitle,

@@ -191,7 +191,7 @@ const rendered: Record<string, (lang: 'fi' | 'sv' | 'en') => Record<string, unkn
       messages(lang),
       'ok',
     ),
-  gdpr: (lang) => gdprCard(messages(lang), { views: [caseView], forms, lang }),
+  gdpr: (lang) => gdprCard(messages(lang), { views: [caseView], forms, lang, schools: schoolMap }),
   answer: (lang) => answerCard(plan.answer('millä perusteella oppilas saa avustajan?', lang), plan.plan, messages(lang)),
   'plan-preview': (lang) => previewCard(planVersion, messages(lang), { question: 'kotiopetus', tried: plan.answer('kotiopetuksen valvonta', lang) }),
   'plan-versions': (lang) => versionsCard([planVersion, { ...planVersion, versionId: 'v-20261201-0a1b2c3e' }], planVersion.versionId, messages(lang), lang, messages(lang).planAdmin.published),

@@ -133,6 +133,11 @@ describe('forms and cases over HTTP', () => {
     const exported = await post(bot.url, cardAction('gdpr.export', { pupilName: ' matti  meikäläinen ', pupilClass: '5b' }, personal()));
     expect(invokeText(exported.replies)).toContain('Oppilaasta on tallennettu 1 asia.');
     expect(invokeText(exported.replies)).toContain(DESCRIPTION);
+    // As the details card shows a matter — labelled fields and its history in words — not the stored JSON.
+    const shown = invokeText(exported.replies);
+    expect(shown).toContain(`{"title":"Lyhyt kuvaus","value":"${DESCRIPTION}"}`);
+    expect(shown).toMatch(/"Vaiheet"[\s\S]*· Vireille"[\s\S]*· Vastuuhenkilö otti asian"[\s\S]*· Tila muuttui: Käsittelyssä"/);
+    expect(shown).not.toMatch(/\\"values\\"|\\"history\\"/);
 
     const confirm = await post(bot.url, message(`poista asia ${c.number}`, personal()));
     expect(collectText(confirm.replies[0].attachments?.[0].content).join('\n')).toContain(`Poistetaanko asia ${c.number}`);

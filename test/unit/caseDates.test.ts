@@ -65,10 +65,22 @@ describe('the access request card', () => {
     ['sv', 'fre 20.11.2026', 'Elevens namn'],
     ['en', 'Fri 20.11.2026', "Pupil's name"],
   ] as const)('%s: the request day as the other cards write it, and its labels in that language only', (lang: Lang, requested, label) => {
-    const card = JSON.stringify(gdprCard(messages(lang), { views: [view], forms: new Map([[form.id, form]]), lang }));
-    expect(card).toContain(`OH-2026-0042 · ${form.title[lang]} · ${requested}`);
+    const card = JSON.stringify(gdprCard(messages(lang), { views: [view], forms: new Map([[form.id, form]]), lang, schools: new Map() }));
+    expect(card).toContain(`OH-2026-0042 · ${form.title[lang]}`);
+    expect(card).toContain(`"value":"${requested}"`);
     expect(card).toContain(label);
     expect(card).not.toContain(' / ');
+  });
+
+  it("lists a matter's history in words, each on its day in Helsinki (22:30 UTC is already the next day there)", () => {
+    const history = [
+      { at: '2026-11-20T10:00:00.000Z', by: 'x', action: 'created', to: 'vireilla' },
+      { at: '2026-11-23T22:30:00.000Z', by: 'x', action: 'status', to: 'kasittelyssa' },
+    ];
+    const card = JSON.stringify(gdprCard(messages('en'), { views: [{ ...view, history }], forms: new Map([[form.id, form]]), lang: 'en', schools: new Map() }));
+    expect(card).toContain('"text":"Fri 20.11.2026 · Started"');
+    expect(card).toContain('"text":"Tue 24.11.2026 · Status changed: In progress"');
+    expect(card).toContain('{"title":"Status","value":"Pending"}');
   });
 });
 

@@ -36,7 +36,7 @@ const view = {
   values: {},
   history: [],
 } as unknown as CaseView;
-const gdprSummary = (lang: Lang, n: number) => JSON.stringify(gdprCard(messages(lang), { views: Array.from({ length: n }, () => view), forms: new Map(), lang }));
+const gdprSummary = (lang: Lang, n: number) => JSON.stringify(gdprCard(messages(lang), { views: Array.from({ length: n }, () => view), forms: new Map(), lang, schools: new Map() }));
 
 const version = (n: number, chapters: number) =>
   ({

@@ -56,6 +56,8 @@ export const casesEn: CaseMessages = {
     gdprSearch: 'Find data',
     gdprNone: 'Nothing is stored about this pupil.',
     gdprResult: '{count, plural, one {# matter is} other {# matters are}} stored about this pupil.',
+    gdprHistory: 'History',
+    events: { created: 'Started', status: 'Status changed: {status}', assigned: 'A responsible person took the matter', handedOver: 'Handed over to another responsible person' },
     deleteConfirm: 'Delete matter {number}? Its data is deleted permanently; the log stays.',
     deleteButton: 'Delete permanently',
     deleted: 'Matter {number} was deleted. The log stays.',

@@ -66,6 +66,8 @@ export const casesFi: CaseMessages = {
     gdprSearch: 'Hae tiedot',
     gdprNone: 'Oppilaasta ei ole tallennettu asioita.',
     gdprResult: 'Oppilaasta on tallennettu {count, plural, one {# asia} other {# asiaa}}.',
+    gdprHistory: 'Vaiheet',
+    events: { created: 'Vireille', status: 'Tila muuttui: {status}', assigned: 'Vastuuhenkilö otti asian', handedOver: 'Siirrettiin toiselle vastuuhenkilölle' },
     deleteConfirm: 'Poistetaanko asia {number}? Sen tiedot poistetaan pysyvästi; loki säilyy.',
     deleteButton: 'Poista pysyvästi',
     deleted: 'Asia {number} poistettiin. Loki säilyy.',

@@ -49,6 +49,10 @@ export interface CaseMessages {
     gdprSearch: string;
     gdprNone: string;
     gdprResult: string;
+    /** Heading of a matter's history in the access-request result. */
+    gdprHistory: string;
+    /** What happened to a matter, as its history lists it. */
+    events: { created: string; status: string; assigned: string; handedOver: string };
     deleteConfirm: string;
     deleteButton: string;
     deleted: string;

@@ -56,6 +56,8 @@ export const casesSv: CaseMessages = {
     gdprSearch: 'Hämta uppgifter',
     gdprNone: 'Inga ärenden har sparats om eleven.',
     gdprResult: 'Om eleven har {count, plural, one {# ärende} other {# ärenden}} sparats.',
+    gdprHistory: 'Händelser',
+    events: { created: 'Inlett', status: 'Status ändrades: {status}', assigned: 'En ansvarsperson tog ärendet', handedOver: 'Överläts till en annan ansvarsperson' },
     deleteConfirm: 'Radera ärende {number}? Uppgifterna raderas permanent; loggen finns kvar.',
     deleteButton: 'Radera permanent',
     deleted: 'Ärende {number} raderades. Loggen finns kvar.',

@@ -117,7 +117,7 @@ export function registerAdmin(app: Application<TurnState>, deps: AdminDeps): voi
     if (!parsed.success) return gdprCard(m);
     const views = await deps.cases.exportPupil(parsed.data.pupilName, parsed.data.pupilClass, actorOf(context));
     turnLog(context, deps.log).info({ event: 'gdpr.exported', cases: views.length });
-    return gdprCard(m, { views, forms: deps.forms, lang: langFor(context, state) });
+    return gdprCard(m, { views, forms: deps.forms, lang: langFor(context, state), schools: deps.cases.schools });
   });
 
   app.message(DELETE_PATTERN, async (context, state) => {
