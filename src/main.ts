@@ -46,6 +46,8 @@ async function main(): Promise<void> {
   const stemsRead = readStemFile(STEM_FILE);
   const plan = PlanService.load(planDir, join(CONTENT_DIR, 'glossary.yml'), config.publicUrl);
   log.info({ event: 'plan.loaded', sections: plan.plan.sections.size, ms: Date.now() - planStarted, stemsRead }, `Plan loaded: ${plan.plan.sections.size} sections`);
+  // Written now, before any question is read: the file holds the plan's and the glossary's words, never a user's.
+  writeStemFile(STEM_FILE);
 
   // A local trial (embedded store) keeps its data and its development case key in a folder.
   const localDataDir = !config.COSMOS_ENDPOINT && config.LOCAL_DATA_DIR !== 'off' ? resolve(ROOT, config.LOCAL_DATA_DIR) : undefined;
@@ -89,7 +91,6 @@ async function main(): Promise<void> {
   bot.background.start();
   // What the first card needs is loaded once the bot listens rather than before.
   setImmediate(loadTemplating);
-  setImmediate(() => writeStemFile(STEM_FILE));
   log.info({ event: 'http.listening', port }, `Opari listens on http://localhost:${port}/api/messages`);
 
   let playground: Playground | undefined;
