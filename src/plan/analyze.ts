@@ -156,7 +156,7 @@ export function stemEntries(): Record<Lang, Map<string, string>> {
   return stemCache;
 }
 
-/** Seeds the stems from a cache written by an earlier start whose stemming rules were the same (`STEM_RULES`). */
+/** Seeds the stems from a cache written by an earlier start whose stemming rules were the same (`stemRules`). */
 export function seedStems(lang: Lang, entries: Iterable<[string, string]>): void {
   const cache = stemCache[lang];
   for (const [word, s] of entries) cache.set(word, s);

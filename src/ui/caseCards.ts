@@ -103,6 +103,16 @@ export interface DetailsOptions {
   notice?: string;
 }
 
+/** An authorized reader's facts: the routing facts, the request day, who started the case and who holds it. */
+function detailFacts(v: CaseView, schools: Map<string, School>, m: Messages): { title: string; value: string }[] {
+  return [
+    ...routingFacts(v as unknown as CaseDoc, schools, m),
+    { title: m.cases.facts.requested, value: dayOf(v.requestedOn, m) },
+    { title: m.cases.facts.initiator, value: v.initiator.name },
+    ...(v.assignee ? [{ title: m.cases.facts.assignee, value: v.assignee.name }] : []),
+  ];
+}
+
 /** What the form's fields hold, as the reader's language writes them (the routing fields are in routingFacts). */
 function valueFacts(v: CaseView, form: FormDef | undefined, lang: Lang): { title: string; value: string }[] {
   const texts: { title: string; value: string }[] = [];
@@ -138,12 +148,7 @@ function historyLine(h: CaseDoc['history'][number], m: Messages): string {
 
 /** The details, for an authorized reader only: an invoke response or their personal chat, never a shared message. */
 export function caseDetailsCard(v: CaseView, form: FormDef | undefined, lang: Lang, m: Messages, opts: DetailsOptions): Record<string, unknown> {
-  const facts = [
-    ...routingFacts(v as unknown as CaseDoc, opts.schools, m),
-    { title: m.cases.facts.requested, value: dayOf(v.requestedOn, m) },
-    { title: m.cases.facts.initiator, value: v.initiator.name },
-    ...(v.assignee ? [{ title: m.cases.facts.assignee, value: v.assignee.name }] : []),
-  ];
+  const facts = detailFacts(v, opts.schools, m);
   const texts = valueFacts(v, form, lang);
   const next = v.status === 'vireilla' ? { title: m.cases.start, to: 'kasittelyssa' } : v.status === 'kasittelyssa' ? { title: m.cases.close, to: 'paattynyt' } : undefined;
   const buttons = [
@@ -242,14 +247,7 @@ export function gdprCard(m: Messages, result?: { views: CaseView[]; forms: Map<s
   // Each matter as its details card shows it — the facts, every field filled in, and its history — not raw stored data.
   const items = (result?.views ?? []).map((v) => ({
     title: `${v.number ?? v.id} · ${result!.forms.get(v.formId)?.title[result!.lang] ?? v.formId}`,
-    facts: [
-      ...routingFacts(v as unknown as CaseDoc, result!.schools, m),
-      { title: m.cases.facts.status, value: m.cases.status[v.status] },
-      { title: m.cases.facts.requested, value: dayOf(v.requestedOn, m) },
-      { title: m.cases.facts.initiator, value: v.initiator.name },
-      ...(v.assignee ? [{ title: m.cases.facts.assignee, value: v.assignee.name }] : []),
-      ...valueFacts(v, result!.forms.get(v.formId), result!.lang),
-    ],
+    facts: [...detailFacts(v, result!.schools, m), { title: m.cases.facts.status, value: m.cases.status[v.status] }, ...valueFacts(v, result!.forms.get(v.formId), result!.lang)],
     historyTitle: m.cases.gdprHistory,
     history: v.history.map((h) => ({ text: historyLine(h, m) })),
   }));
