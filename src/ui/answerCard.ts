@@ -4,8 +4,7 @@ import type { OffTopicMatch } from '../plan/offtopic';
 import type { Lang } from '../plan/analyze';
 import { plainInline } from '../plan/markdown';
 import type { Plan } from '../plan/model';
-import { renderCard } from './cards';
-import { answerLayout } from './answerLayout';
+import { answerLayout, noAnswerLayout } from './answerLayout';
 import { cardMarkdown } from './markup';
 import { pageLabel } from './planAdminCards';
 import { FAQ_PREFIX } from '../expert/faq';
@@ -30,7 +29,7 @@ function offTopicText(subject: OffTopicMatch, lang: Lang, m: Messages): string {
 export function answerCard(answer: Answer, plan: Plan, m: Messages, opts: { feedbackDone?: boolean; expertSent?: string } = {}): Record<string, unknown> {
   const lang = answer.lang;
   if (answer.kind === 'none') {
-    return renderCard('no-answer', {
+    return noAnswerLayout({
       emergency: emergency(answer, m),
       title: m.plan.noAnswerTitle,
       text: answer.offTopic ? offTopicText(answer.offTopic, lang, m) : m.plan.noAnswerText,
