@@ -39,6 +39,8 @@ export interface ClosingDeps {
   agendaTitle(round: Round, results: RoundResults, unitId: string, group: Group): string;
   /** Words never masked in free text: school and municipality names. */
   keepWords: Set<string>;
+  /** How long the claimed round is reserved for the instance closing it; renewed while it works. */
+  leaseMs: number;
   log: Logger;
   now?: () => Date;
 }
@@ -55,11 +57,50 @@ function shuffle<T>(xs: T[]): T[] {
 export async function closeRound(o: ClosingDeps, claimed: Round, instanceId: string): Promise<void> {
   const now = o.now?.() ?? new Date();
   let r: Round | undefined = claimed;
-  if (r.status === 'closing') {
-    if (now.getTime() - Date.parse(r.closingSince ?? r.closeAt) < CLOSE_GRACE_MS) return;
-    r = await finish(o, r, now);
+  if (r.status === 'closing' && now.getTime() - Date.parse(r.closingSince ?? r.closeAt) < CLOSE_GRACE_MS) return;
+  // A slow close (a throttled group, a connector taking its time) must not let the lease run out under it, or
+  // another instance would take the round over and deliver the same results again.
+  const lease = holdLease(o, claimed.id, instanceId);
+  try {
+    if (r.status === 'closing') r = await finish(o, r, now);
+    if (r?.status === 'closed' && !r.finished) await deliver(o, r, instanceId, lease);
+  } finally {
+    await lease.release();
   }
-  if (r?.status === 'closed' && !r.finished) await deliver(o, r, instanceId);
+}
+
+interface HeldLease {
+  /** Another instance holds the round now (this one's lease ran out): stop before the next send. */
+  lost(): boolean;
+  release(): Promise<void>;
+}
+
+/** Renews this instance's lease on the round every third of its length until released. */
+function holdLease(o: ClosingDeps, roundId: string, instanceId: string): HeldLease {
+  const now = () => o.now?.() ?? new Date();
+  let lost = false;
+  let renewing: Promise<unknown> = Promise.resolve();
+  const renew = () =>
+    o.rounds
+      .updateRound(roundId, (x) => (x.lease?.by === instanceId ? { ...x, lease: { by: instanceId, until: new Date(now().getTime() + o.leaseMs).toISOString() } } : undefined))
+      .then((x) => {
+        if (x?.lease && x.lease.by !== instanceId) lost = true;
+      })
+      .catch(() => undefined);
+  const timer = setInterval(
+    () => {
+      renewing = renewing.then(renew);
+    },
+    Math.max(50, Math.floor(o.leaseMs / 3)),
+  );
+  timer.unref();
+  return {
+    lost: () => lost,
+    release: async () => {
+      clearInterval(timer);
+      await renewing;
+    },
+  };
 }
 
 async function finish(o: ClosingDeps, r: Round, now: Date): Promise<Round | undefined> {
@@ -126,7 +167,7 @@ async function applyRetention(o: ClosingDeps, r: Round): Promise<void> {
   }
 }
 
-async function deliver(o: ClosingDeps, r: Round, instanceId: string): Promise<void> {
+async function deliver(o: ClosingDeps, r: Round, instanceId: string, lease: HeldLease): Promise<void> {
   const results = (await o.results.get(r.tenantId, r.id))!;
   const done = new Set(r.delivered);
   const record = (key: string) => o.rounds.updateRound(r.id, (x) => (x.delivered.includes(key) ? undefined : { ...x, delivered: [...x.delivered, key] }));
@@ -136,6 +177,7 @@ async function deliver(o: ClosingDeps, r: Round, instanceId: string): Promise<vo
    */
   const once = async (key: string, send: () => Promise<unknown>) => {
     if (done.has(key)) return;
+    if (lease.lost()) throw Object.assign(new Error('The round was taken over by another instance'), { name: 'LeaseLost' });
     try {
       await send();
     } catch (err) {

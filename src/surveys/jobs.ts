@@ -32,7 +32,6 @@ export interface JobOptions extends ClosingDeps {
   service: SurveyService;
   rounds: SurveyRounds;
   port: SurveyPort;
-  leaseMs: number;
   pollMs: number;
   concurrency: number;
   maxAttempts: number;

@@ -40,13 +40,18 @@ describe('closing a survey round', () => {
       sent.push('coordinator');
     },
     toGroup: async (_r, _res, unitId, group: Group, meeting: Meeting | undefined) => {
+      await slowGroup?.(group.id);
       fail(group.id);
       sent.push(`${group.id}:${unitId}:${meeting ? 'agenda' : 'no meeting'}`);
     },
   };
+  /** Holds a group's delivery up (a slow connector) when set. */
+  let slowGroup: ((groupId: string) => Promise<void>) | undefined;
   let jobs: SurveyJobs;
   let rounds: SurveyRounds;
   let service: SurveyService;
+  /** Another instance's jobs on the same store (its own id), with the lease `leaseMs`. */
+  let instance: (leaseMs: number) => SurveyJobs;
 
   beforeAll(async () => {
     test = await startTestStore('survey-closing');
@@ -92,24 +97,26 @@ describe('closing a survey round', () => {
           .padStart(40, '0'),
       now: () => now,
     });
-    jobs = new SurveyJobs({
-      service,
-      rounds,
-      results,
-      surveys,
-      groups,
-      meetings,
-      port,
-      keepRounds: 1,
-      keepWords: new Set(),
-      agendaTitle: () => 'Tulokset',
-      leaseMs: 1,
-      pollMs: 1000,
-      concurrency: 2,
-      maxAttempts: 5,
-      log: createLogger('silent'),
-      now: () => now,
-    });
+    instance = (leaseMs) =>
+      new SurveyJobs({
+        service,
+        rounds,
+        results,
+        surveys,
+        groups,
+        meetings,
+        port,
+        keepRounds: 1,
+        keepWords: new Set(),
+        agendaTitle: () => 'Tulokset',
+        leaseMs,
+        pollMs: 1000,
+        concurrency: 2,
+        maxAttempts: 5,
+        log: createLogger('silent'),
+        now: () => now,
+      });
+    jobs = instance(1);
   });
   afterAll(async () => {
     await store.close();
@@ -143,5 +150,47 @@ describe('closing a survey round', () => {
     expect(after.finished).toBe(true);
     expect(after.delivered.sort()).toEqual(['coordinator', 'group:g000000000000000000000001:school:koivurinne', 'group:g000000000000000000000002:school:koivurinne']);
     expect((await rounds.active()).map((r) => r.id)).not.toContain(round.id);
+  });
+
+  it('keeps the round while a slow delivery lasts longer than its lease: a second instance does not deliver the results again', async () => {
+    const day = (d: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date(now.getTime() + d * 24 * 3600_000));
+    const round = (await service.createRound(
+      { tenantId: TENANT, userId: '29:k', name: 'K' },
+      { surveyId: 'pulse', schoolIds: ['koivurinne'], opensOn: day(0), closesOn: day(7) },
+      ref('a:k'),
+      'fi',
+    )) as Round;
+    const leaseMs = 60;
+    const [a, b] = [instance(leaseMs), instance(leaseMs)];
+    await a.tick();
+    for (let k = 0; k < 6; k++) await service.answer({ roundId: round.id, schoolId: 'koivurinne', person: { userId: `29:p${k}`, aadObjectId: `aad-${k}` }, data: { vigour: '3' } });
+    await service.requestClose({ tenantId: TENANT, userId: '29:k', name: 'K' }, round.id);
+    now = new Date(now.getTime() + CLOSE_GRACE_MS + 1000);
+    sent.length = 0;
+
+    // Instance A closes the round and hangs on the first group's delivery (a slow connector)…
+    let release = () => {};
+    let held = false;
+    const gate = new Promise<void>((r) => (release = r));
+    slowGroup = async (groupId) => {
+      if (held || groupId !== 'g000000000000000000000001') return;
+      held = true;
+      await gate;
+    };
+    const closing = a.tick();
+    for (let i = 0; i < 200 && !held; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(held).toBe(true);
+    // …far past the lease it took: it renews the lease meanwhile, so instance B cannot take the round over.
+    now = new Date(now.getTime() + 10 * leaseMs);
+    await new Promise((r) => setTimeout(r, 200));
+    await b.tick();
+    release();
+    await closing;
+    slowGroup = undefined;
+
+    expect(sent.filter((x) => x === 'coordinator')).toHaveLength(1);
+    expect(sent.filter((x) => x.startsWith('g000000000000000000000001:'))).toHaveLength(1);
+    expect(sent.filter((x) => x.startsWith('g000000000000000000000002:'))).toHaveLength(1);
+    expect(await rounds.getRound(round.id)).toMatchObject({ status: 'closed', finished: true });
   });
 });
