@@ -123,14 +123,14 @@ describe('closing a survey round', () => {
     await test.stop();
   });
 
-  it('delivers each result once, records a removed group instead of retrying it, and retries a passing failure', async () => {
+  /** A pulse round for Koivurinne opening today, as the coordinator creates it. */
+  const createRound = async (): Promise<Round> => {
     const day = (d: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date(now.getTime() + d * 24 * 3600_000));
-    const round = (await service.createRound(
-      { tenantId: TENANT, userId: '29:k', name: 'K' },
-      { surveyId: 'pulse', schoolIds: ['koivurinne'], opensOn: day(0), closesOn: day(7) },
-      ref('a:k'),
-      'fi',
-    )) as Round;
+    return (await service.createRound({ tenantId: TENANT, userId: '29:k', name: 'K' }, { surveyId: 'pulse', schoolIds: ['koivurinne'], opensOn: day(0), closesOn: day(7) }, ref('a:k'), 'fi')) as Round;
+  };
+
+  it('delivers each result once, records a removed group instead of retrying it, and retries a passing failure', async () => {
+    const round = await createRound();
     expect(round.id).toMatch(/^r[0-9a-f]{16}$/);
     await jobs.tick();
     for (let k = 0; k < 6; k++)
@@ -153,13 +153,7 @@ describe('closing a survey round', () => {
   });
 
   it('keeps the round while a slow delivery lasts longer than its lease: a second instance does not deliver the results again', async () => {
-    const day = (d: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date(now.getTime() + d * 24 * 3600_000));
-    const round = (await service.createRound(
-      { tenantId: TENANT, userId: '29:k', name: 'K' },
-      { surveyId: 'pulse', schoolIds: ['koivurinne'], opensOn: day(0), closesOn: day(7) },
-      ref('a:k'),
-      'fi',
-    )) as Round;
+    const round = await createRound();
     const leaseMs = 60;
     const [a, b] = [instance(leaseMs), instance(leaseMs)];
     await a.tick();
