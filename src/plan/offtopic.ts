@@ -88,11 +88,27 @@ export class OffTopic {
     for (let i = 0; i < ws.length; i++) {
       // Stems of three letters say little ("salasana" stems to "sal", which the plan has from other words).
       if (found.has(i) || !content[i] || stems[i].some((s) => s.length >= 4 && known(s))) continue;
-      const subject = stems[i].map((s) => this.single.get(s)).find(Boolean) ?? this.prefixes.find(([p]) => ws[i].startsWith(p) && ws[i].length - p.length <= 4)?.[1];
+      const subject = stems[i].map((s) => this.single.get(s)).find(Boolean) ?? this.compound(ws[i], known);
       if (subject) found.set(i, subject);
     }
     if (found.size === 0) return undefined;
     const at = [...found.keys()].sort((a, b) => a - b);
     return { subject: found.get(at[0])!, words: at.map((i) => ws[i]) };
+  }
+
+  /**
+   * A word the plan does not know that is an off-topic term inflected (salasana-ni) or a compound with one:
+   * its first part (vuosiloma-päivää, when the rest is a word the plan knows) or its last (koulu-ruokala-ssa).
+   */
+  private compound(word: string, known: (stem: string) => boolean): OffTopicMatch | undefined {
+    for (const [p, subject] of this.prefixes) {
+      if (word.startsWith(p)) {
+        const rest = word.slice(p.length);
+        if (rest.length <= 4 || (p.length >= 6 && stemsAnyLang(rest).some((s) => s.length >= 4 && known(s)))) return subject;
+      }
+      const at = word.lastIndexOf(p);
+      if (at >= 3 && word.length - at - p.length <= 4) return subject;
+    }
+    return undefined;
   }
 }

@@ -77,12 +77,29 @@ describe('plan search', () => {
       ['how do I book a meeting room', 'en'],
       ['when is the staff christmas party', 'en'],
       ['när är lönedagen', 'sv'],
+      ['Montako vuosilomapäivää opettajalla on kesällä?', 'fi'],
+      ['Saako henkilökunta pysäköidä koulun pihalle?', 'fi'],
+      ['When do pupils get their HPV vaccinations?', 'en'],
     ] as const) {
       const a = plan.answer(q, lang);
       expect([q, a.kind, a.kind === 'none' && a.offTopic?.topic]).toEqual([q, 'none', expect.any(String)]);
       const card = JSON.stringify(answerCard(a, plan.plan, messages(lang)));
       expect(card).toContain(messages(lang).plan.offTopicText.slice(0, 20));
     }
+  });
+
+  it('knows an off-topic term inside a compound the plan does not use, first part or last', () => {
+    const off = new OffTopic([
+      { topic: 'pay and employment', fi: ['vuosiloma', 'palkka'], sv: [], en: [] },
+      { topic: 'catering', fi: ['ruokala'], sv: [], en: [] },
+    ]);
+    const known = (s: string) => plan.index.knows(s);
+    expect(off.match('Montako vuosilomapäivää opettajalla on?', known)?.words).toEqual(['vuosilomapäivää']);
+    expect(off.match('mitä kouluruokalassa on tänään', known)?.subject.topic).toBe('catering');
+    expect(off.match('paljonko on ohjaajanpalkka', known)?.subject.topic).toBe('pay and employment');
+    // The rest of a compound must be a word: "vuosilomaxyzqw" is not a compound of the plan's words.
+    expect(off.match('vuosilomaxyzqw', known)).toBeUndefined();
+    expect(off.match('kuka päättää oppilaan tukiopetuksesta', known)).toBeUndefined();
   });
 
   it('reads content/offtopic.yml strictly and names the file and field when it is wrong', () => {
