@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Changed } from './documents';
+import { keepLease } from './lease';
 
 /** This process, as named in the leases it holds. */
 export const INSTANCE_ID = randomUUID();
@@ -77,29 +78,24 @@ export async function deliverOnce<T extends Deliverable>(
   const mine = claimed.doc.deliveries![slot];
   const stillMine = (d: T) => d.deliveries?.[slot]?.by === INSTANCE_ID && d.deliveries?.[slot]?.state === 'sending';
   let latest = claimed.doc;
-  let renewing: Promise<unknown> = Promise.resolve();
-  const heartbeat = setInterval(
-    () => {
-      renewing = renewing
-        .then(() => change((d) => (stillMine(d) ? withDelivery(d, slot, { ...mine, until: new Date(now().getTime() + opts.leaseMs).toISOString() }) : undefined), latest))
-        .then((r) => (latest = r.doc ?? latest))
-        .catch(() => undefined);
-    },
-    Math.max(50, Math.floor(opts.leaseMs / 3)),
+  const lease = keepLease(
+    () =>
+      change((d) => (stillMine(d) ? withDelivery(d, slot, { ...mine, until: new Date(now().getTime() + opts.leaseMs).toISOString() }) : undefined), latest).then((r) => {
+        latest = r.doc ?? latest;
+        return stillMine(latest);
+      }),
+    opts.leaseMs,
   );
-  heartbeat.unref();
   let activityId: string | undefined;
   try {
     activityId = await send();
   } catch (error) {
-    clearInterval(heartbeat);
-    await renewing;
+    await lease.stop();
     const lastError = String((error as { statusCode?: number })?.statusCode ?? (error as Error)?.name ?? 'error');
     const released = await change((d) => (stillMine(d) ? withDelivery(d, slot, { ...mine, state: 'failed', until: undefined, lastError }) : undefined), latest).catch(() => ({ doc: latest }));
     return { outcome: 'failed', doc: released.doc ?? latest, error };
   }
-  clearInterval(heartbeat);
-  await renewing;
+  await lease.stop();
   let leaseLost = false;
   const recorded = await change((d) => {
     leaseLost = d.deliveries?.[slot]?.by !== INSTANCE_ID;

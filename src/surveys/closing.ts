@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Logger } from '../log';
 import type { Group } from '../meetings/model';
+import { keepLease, type KeptLease } from '../store/lease';
 import type { Groups } from '../meetings/repository';
 import type { MeetingService } from '../meetings/service';
 import { todayInHelsinki } from '../time/helsinki';
@@ -65,42 +66,20 @@ export async function closeRound(o: ClosingDeps, claimed: Round, instanceId: str
     if (r.status === 'closing') r = await finish(o, r, now);
     if (r?.status === 'closed' && !r.finished) await deliver(o, r, instanceId, lease);
   } finally {
-    await lease.release();
+    await lease.stop();
   }
 }
 
-interface HeldLease {
-  /** Another instance holds the round now (this one's lease ran out): stop before the next send. */
-  lost(): boolean;
-  release(): Promise<void>;
-}
-
-/** Renews this instance's lease on the round every third of its length until released. */
-function holdLease(o: ClosingDeps, roundId: string, instanceId: string): HeldLease {
+/** Renews this instance's lease on the round while it works; lost once another instance holds the round. */
+function holdLease(o: ClosingDeps, roundId: string, instanceId: string): KeptLease {
   const now = () => o.now?.() ?? new Date();
-  let lost = false;
-  let renewing: Promise<unknown> = Promise.resolve();
-  const renew = () =>
-    o.rounds
-      .updateRound(roundId, (x) => (x.lease?.by === instanceId ? { ...x, lease: { by: instanceId, until: new Date(now().getTime() + o.leaseMs).toISOString() } } : undefined))
-      .then((x) => {
-        if (x?.lease && x.lease.by !== instanceId) lost = true;
-      })
-      .catch(() => undefined);
-  const timer = setInterval(
-    () => {
-      renewing = renewing.then(renew);
-    },
-    Math.max(50, Math.floor(o.leaseMs / 3)),
+  return keepLease(
+    () =>
+      o.rounds
+        .updateRound(roundId, (x) => (x.lease?.by === instanceId ? { ...x, lease: { by: instanceId, until: new Date(now().getTime() + o.leaseMs).toISOString() } } : undefined))
+        .then((x) => !(x?.lease && x.lease.by !== instanceId)),
+    o.leaseMs,
   );
-  timer.unref();
-  return {
-    lost: () => lost,
-    release: async () => {
-      clearInterval(timer);
-      await renewing;
-    },
-  };
 }
 
 async function finish(o: ClosingDeps, r: Round, now: Date): Promise<Round | undefined> {
@@ -167,7 +146,7 @@ async function applyRetention(o: ClosingDeps, r: Round): Promise<void> {
   }
 }
 
-async function deliver(o: ClosingDeps, r: Round, instanceId: string, lease: HeldLease): Promise<void> {
+async function deliver(o: ClosingDeps, r: Round, instanceId: string, lease: KeptLease): Promise<void> {
   const results = (await o.results.get(r.tenantId, r.id))!;
   const done = new Set(r.delivered);
   const record = (key: string) => o.rounds.updateRound(r.id, (x) => (x.delivered.includes(key) ? undefined : { ...x, delivered: [...x.delivered, key] }));

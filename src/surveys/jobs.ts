@@ -7,6 +7,7 @@ import type { SurveyRounds } from './repository';
 import type { RoundResults } from './resultsRepository';
 import { invitationId, type SurveyService } from './service';
 import { closeRound, type ClosingDeps } from './closing';
+import { keepLease, type KeptLease } from '../store/lease';
 
 /**
  * The background work of survey rounds, for N instances sharing Cosmos: open a round (audiences →
@@ -175,10 +176,14 @@ export class SurveyJobs {
         })
         .catch(() => undefined);
       if (!claimed || claimed.lease?.by !== this.instanceId || claimed.lease.until !== lease.until) return;
+      // A send can wait a long time (Teams' pacing, a Retry-After): the claim must not run out under it.
+      const kept = this.holdInvitation(r, inv.id, (x) => x.status === 'claimed');
       try {
         await this.o.port.send(r, claimed, 'invite');
+        await kept.stop();
         await this.o.rounds.updateInvitation(r.id, inv.id, (x) => ({ ...x, status: 'sent', lease: undefined, notBefore: undefined, lastError: undefined }));
       } catch (err) {
+        await kept.stop();
         await this.failed(r, claimed, err, 'status');
       }
     });
@@ -195,15 +200,30 @@ export class SurveyJobs {
         .updateInvitation(r.id, inv.id, (x) => (x.reminder === 'waiting' || (x.reminder === 'claimed' && (x.lease?.until ?? '') < nowIso) ? { ...x, reminder: 'claimed', lease } : undefined))
         .catch(() => undefined);
       if (!claimed || claimed.lease?.by !== this.instanceId || claimed.lease.until !== lease.until) return;
+      const kept = this.holdInvitation(r, inv.id, (x) => x.reminder === 'claimed');
       try {
         const answered = await this.o.rounds.hasMark(r.id, this.o.service.markId(r.id, inv.schoolId, inv.person));
         if (!answered) await this.o.port.send(r, claimed, 'reminder');
+        await kept.stop();
         // `done` either way: the invitation must not tell who answered.
         await this.o.rounds.updateInvitation(r.id, inv.id, (x) => ({ ...x, reminder: 'done', lease: undefined, notBefore: undefined }));
       } catch (err) {
+        await kept.stop();
         await this.failed(r, claimed, err, 'reminder');
       }
     });
+  }
+
+  /** Renews this instance's claim on an invitation (while `claimed` says it is still claimed) until stopped. */
+  private holdInvitation(r: Round, id: string, claimed: (x: Invitation) => boolean): KeptLease {
+    const mine = (x: Invitation) => claimed(x) && x.lease?.by === this.instanceId;
+    return keepLease(
+      () =>
+        this.o.rounds
+          .updateInvitation(r.id, id, (x) => (mine(x) ? { ...x, lease: { by: this.instanceId, until: new Date(this.now().getTime() + this.o.leaseMs).toISOString() } } : undefined))
+          .then((x) => !!x && mine(x)),
+      this.o.leaseMs,
+    );
   }
 
   /** 429/5xx/network: back to waiting after the backoff (Retry-After honoured); 403/404 or too many tries: failed. */

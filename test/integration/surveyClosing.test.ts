@@ -34,7 +34,9 @@ describe('closing a survey round', () => {
   };
   const port: SurveyPort = {
     members: async () => Array.from({ length: 9 }, (_, k) => ({ userId: `29:p${k}`, aadObjectId: `aad-${k}`, name: `Henkilö ${k}`, serviceUrl: 'http://127.0.0.1:9/' })),
-    send: async () => undefined,
+    send: async (_r, inv) => {
+      await slowSend?.(inv.person.userId);
+    },
     toCoordinator: async () => {
       fail('coordinator');
       sent.push('coordinator');
@@ -45,6 +47,8 @@ describe('closing a survey round', () => {
       sent.push(`${group.id}:${unitId}:${meeting ? 'agenda' : 'no meeting'}`);
     },
   };
+  /** Holds an invitation's send up (Teams' pacing, a Retry-After) when set. */
+  let slowSend: ((userId: string) => Promise<void>) | undefined;
   /** Holds a group's delivery up (a slow connector) when set. */
   let slowGroup: ((groupId: string) => Promise<void>) | undefined;
   let jobs: SurveyJobs;
@@ -186,5 +190,37 @@ describe('closing a survey round', () => {
     expect(sent.filter((x) => x.startsWith('g000000000000000000000001:'))).toHaveLength(1);
     expect(sent.filter((x) => x.startsWith('g000000000000000000000002:'))).toHaveLength(1);
     expect(await rounds.getRound(round.id)).toMatchObject({ status: 'closed', finished: true });
+  });
+
+  it('keeps an invitation claimed while its send lasts longer than the lease: a second instance does not send it again', async () => {
+    const leaseMs = 60;
+    const [a, b] = [instance(leaseMs), instance(leaseMs)];
+    const sends: string[] = [];
+    let release = () => {};
+    let held = false;
+    const gate = new Promise<void>((r) => (release = r));
+    slowSend = async (userId) => {
+      sends.push(userId);
+      if (held || userId !== '29:p0') return;
+      held = true;
+      await gate;
+    };
+    const round = await createRound();
+    // Instance A opens the round and hangs on one invitation's send…
+    const opening = a.tick();
+    for (let i = 0; i < 200 && !held; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(held).toBe(true);
+    // …far past its lease: it renews the claim meanwhile, so instance B does not send that invitation again.
+    now = new Date(now.getTime() + 10 * leaseMs);
+    await new Promise((r) => setTimeout(r, 200));
+    await b.tick();
+    release();
+    await opening;
+    slowSend = undefined;
+
+    expect(sends.filter((u) => u === '29:p0')).toHaveLength(1);
+    expect(sends.length).toBe(new Set(sends).size);
+    const invitations = (await rounds.invitations(round.id)).filter((i) => i.kind === 'invite');
+    expect(invitations.map((i) => i.status)).toEqual(Array(9).fill('sent'));
   });
 });
