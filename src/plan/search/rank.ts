@@ -202,23 +202,34 @@ function fitRange(intents: Set<Intent>): { min: number; max: number } {
  * whatever its passages say, unless it is a subsection that may still be put before its parent (below).
  */
 function mustRerank(leaders: SearchHit[], reach: number[], fit: { min: number; max: number }, limit: number): boolean[] {
-  if (limit < 1) return leaders.map(() => true);
-  // A hair of slack for rounding: the bounds must never be tighter than the arithmetic of the rerank itself.
-  const slack = (k: number) => 1e-9 * (Math.abs(leaders[k].score) + reach[k]);
-  const low = leaders.map((h, k) => h.score + reach[k] * (fit.min - 1) - slack(k));
-  const high = leaders.map((h, k) => h.score + reach[k] * (fit.max - 1) + slack(k));
-  const outranks = (y: number, x: number) => {
-    const [ty, tx] = [!!leaders[y].titleMatch, !!leaders[x].titleMatch];
-    return (ty && !tx) || (ty === tx && low[y] > high[x]);
-  };
-  const ahead = leaders.map((_, x) => leaders.filter((__, y) => y !== x && outranks(y, x)).length);
-  const at = new Map(leaders.map((h, k) => [h.section.id, k]));
-  return leaders.map((x, k) => {
-    if (ahead[k] < limit) return true;
-    // The first leader's subsection scoring within `childPreference` of it is put first.
-    const p = x.section.parentId === undefined ? undefined : at.get(x.section.parentId);
-    return p !== undefined && ahead[p] === 0 && !leaders[p].titleMatch && high[k] >= RANKING.childPreference * low[p];
+  const n = leaders.length;
+  if (limit < 1 || n <= limit) return leaders.map(() => true);
+  const low = new Float64Array(n);
+  const high = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    // A hair of slack for rounding: the bounds must never be tighter than the arithmetic of the rerank itself.
+    const { score } = leaders[k];
+    const slack = 1e-9 * (Math.abs(score) + reach[k]);
+    low[k] = score + reach[k] * (fit.min - 1) - slack;
+    high[k] = score + reach[k] * (fit.max - 1) + slack;
+  }
+  const ahead = new Int32Array(n);
+  for (let x = 0; x < n; x++) {
+    const tx = !!leaders[x].titleMatch;
+    for (let y = 0; y < n; y++) {
+      const ty = !!leaders[y].titleMatch;
+      if (y !== x && ((ty && !tx) || (ty === tx && low[y] > high[x]))) ahead[x]++;
+    }
+  }
+  const needed = leaders.map((_, k) => ahead[k] < limit);
+  // The first leader's subsection scoring within `childPreference` of it is put first.
+  leaders.forEach((p, k) => {
+    if (ahead[k] > 0 || p.titleMatch || p.section.childIds.length === 0) return;
+    leaders.forEach((x, j) => {
+      if (!needed[j] && x.section.parentId === p.section.id && high[j] >= RANKING.childPreference * low[k]) needed[j] = true;
+    });
   });
+  return needed;
 }
 
 /**
