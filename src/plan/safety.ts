@@ -127,10 +127,13 @@ const PATTERNS: Record<Danger, string[]> = {
   ],
 };
 
+/** Each pattern as it is looked for in a message's words: lowercased, at the start of a word. */
+const NEEDLES = Object.fromEntries(Object.entries(PATTERNS).map(([d, ps]) => [d, ps.map((p) => ` ${p.toLowerCase()}`)])) as Record<Danger, string[]>;
+
 /** Detects the most serious danger signalled by a message, if any. Abuse of a child outranks the others. */
 export function detectDanger(message: string): Danger | undefined {
   const text = ` ${words(message).join(' ')} `;
-  const hit = (d: Danger) => PATTERNS[d].some((p) => text.includes(` ${p.toLowerCase()}`));
+  const hit = (d: Danger) => NEEDLES[d].some((p) => text.includes(p));
   if (hit('abuse')) return 'abuse';
   if (hit('selfharm')) return 'selfharm';
   if (hit('violence')) return 'violence';

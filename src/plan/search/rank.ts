@@ -5,7 +5,8 @@ import type { NameTable } from './names';
 import type { PassagePostings } from './passageIndex';
 import { BitSets, FIELD_BODY, FIELD_KEYWORDS, FIELD_TITLE, type Postings } from './postings';
 import { passageGroups, type Question } from './query';
-import { RANKING, type Tuning } from './tuning';
+import type { Intent } from './intent';
+import { PASSAGE, RANKING, type Tuning } from './tuning';
 import type { Vocabulary } from './vocabulary';
 
 /**
@@ -141,7 +142,8 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
     if (total[d] > 0) named[d] |= title ? 2 : 1;
   });
   // Only the leaders become hits: a plan of thousands of sections matches a common word in most of them.
-  const leaders: SearchHit[] = topK(total, named, ix, Math.max(limit, RANKING.rerank)).map((d) => ({
+  const top = topK(total, named, ix, Math.max(limit, RANKING.rerank));
+  const leaders: SearchHit[] = top.map((d) => ({
     section: ix.docs[d].section,
     score: total[d],
     coverage: totalImportance > 0 ? matched.sum(d, importance) / totalImportance : 0,
@@ -150,19 +152,24 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
     ...(named[d] & 2 ? { titleMatch: true } : {}),
     ...(named[d] & 1 ? { keywordMatch: true } : {}),
   }));
-  const priors = new Map(leaders.map((h) => [h.section.id, priorOf[ix.byId.get(h.section.id)!.index]]));
+  const lift = ix.tuning.passageWeight * RANKING.intentWeight;
+  // A leader's best passage weighs what `bestPassages` found for its section, so its fit can move its score only so
+  // far: the leaders that cannot be returned whatever their passages say are not reranked (test/unit/rankPruning.test.ts).
+  const reach = top.map((d) => lift * passages.weight[d] * priorOf[d]);
+  const needed = mustRerank(leaders, reach, fitRange(q.intents), limit);
   // The leaders' passages: the one that answers (the kind of text asked for) is quoted, and its fit counts.
-  for (const h of leaders) {
-    const doc = ix.byId.get(h.section.id)!;
+  leaders.forEach((h, k) => {
+    if (!needed[k]) return;
+    const doc = ix.docs[top[k]];
     const ranked = rankPassages(doc.passages, groups, ix.passageTerms, q.intents, lang && (h.section.body[lang] ? lang : 'fi'), doc.titleTerms);
-    if (!ranked[0]) continue;
+    if (!ranked[0]) return;
     h.passage = ranked[0].passage;
     h.companion = companion(ranked, groups, ix.passageTerms, q.intents, doc.passages);
     // Its best passage being the kind of text asked for counts too (in the language it will be quoted in).
     const plain = Math.max(...ranked.map((r) => r.relevance));
     const answer = Math.max(...ranked.map((r) => answerScore(r.passage, r.relevance, q.intents)));
-    h.score += ix.tuning.passageWeight * RANKING.intentWeight * (answer - plain) * (priors.get(h.section.id) ?? 1);
-  }
+    h.score += lift * (answer - plain) * priorOf[top[k]];
+  });
   leaders.sort(byRank);
   // A subsection that scores nearly as well as its parent answers more precisely; the card still shows
   // the parent in its path and offers it.
@@ -172,6 +179,57 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
     if (child) leaders.unshift(...leaders.splice(leaders.indexOf(child), 1));
   }
   return leaders.slice(0, limit);
+}
+
+/**
+ * How far the kind of text can scale a passage's answer score (`answerScore`: its relevance × its fit to the
+ * question's intents): each intent its heading or text serves adds to the fit, an introduction or an example
+ * lowers it.
+ */
+function fitRange(intents: Set<Intent>): { min: number; max: number } {
+  const perIntent = [PASSAGE.headingIntent, PASSAGE.bodyIntent, 0];
+  const factors = [PASSAGE.intro, PASSAGE.example];
+  return {
+    min: Math.max(0, (1 + intents.size * Math.min(...perIntent)) * factors.reduce((a, f) => a * Math.min(1, f), 1)),
+    max: (1 + intents.size * Math.max(...perIntent)) * factors.reduce((a, f) => a * Math.max(1, f), 1),
+  };
+}
+
+/**
+ * Which leaders' passages can change what is returned. The rerank adds `reach × (answer − plain)` to a leader's
+ * score, where plain is its best passage's weight and answer that weight scaled by the fit, so it lands within
+ * `reach × (fit − 1)` of where it is. A leader that at least `limit` others outrank wherever both land is cut
+ * whatever its passages say, unless it is a subsection that may still be put before its parent (below).
+ */
+function mustRerank(leaders: SearchHit[], reach: number[], fit: { min: number; max: number }, limit: number): boolean[] {
+  const n = leaders.length;
+  if (limit < 1 || n <= limit) return leaders.map(() => true);
+  const low = new Float64Array(n);
+  const high = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    // A hair of slack for rounding: the bounds must never be tighter than the arithmetic of the rerank itself.
+    const { score } = leaders[k];
+    const slack = 1e-9 * (Math.abs(score) + reach[k]);
+    low[k] = score + reach[k] * (fit.min - 1) - slack;
+    high[k] = score + reach[k] * (fit.max - 1) + slack;
+  }
+  const ahead = new Int32Array(n);
+  for (let x = 0; x < n; x++) {
+    const tx = !!leaders[x].titleMatch;
+    for (let y = 0; y < n; y++) {
+      const ty = !!leaders[y].titleMatch;
+      if (y !== x && ((ty && !tx) || (ty === tx && low[y] > high[x]))) ahead[x]++;
+    }
+  }
+  const needed = leaders.map((_, k) => ahead[k] < limit);
+  // The first leader's subsection scoring within `childPreference` of it is put first.
+  leaders.forEach((p, k) => {
+    if (ahead[k] > 0 || p.titleMatch || p.section.childIds.length === 0) return;
+    leaders.forEach((x, j) => {
+      if (!needed[j] && x.section.parentId === p.section.id && high[j] >= RANKING.childPreference * low[k]) needed[j] = true;
+    });
+  });
+  return needed;
 }
 
 /**
