@@ -99,16 +99,27 @@ export class Pacer {
    * Retry-After), for the caller to retry later as it would a throttled request.
    */
   async acquire(tenantId: string, conversationId: string, maxWaitMs = Infinity): Promise<Send> {
-    const conversation = this.window(this.conversations, conversationId, this.opts.conversationLimits ?? CONVERSATION_LIMITS);
+    return this.slot(tenantId, this.window(this.conversations, conversationId, this.opts.conversationLimits ?? CONVERSATION_LIMITS), maxWaitMs);
+  }
+
+  /**
+   * The same for a request that is not a message to a conversation (opening a 1:1 chat, reading a roster):
+   * it counts only against the tenant's 50 per second, which every request of the app shares.
+   */
+  async acquireTenant(tenantId: string, maxWaitMs = Infinity): Promise<Send> {
+    return this.slot(tenantId, undefined, maxWaitMs);
+  }
+
+  private async slot(tenantId: string, conversation: Window | undefined, maxWaitMs: number): Promise<Send> {
     const tenant = this.window(this.tenants, tenantId, this.opts.tenantLimits ?? TENANT_LIMITS);
     const started = this.now();
     for (;;) {
       const now = this.now();
-      const wait = Math.max(conversation.waitMs(now), tenant.waitMs(now));
+      const wait = Math.max(conversation?.waitMs(now) ?? 0, tenant.waitMs(now));
       if (wait > 0 && now + wait - started > maxWaitMs) throw new PacedOutError(wait);
       if (wait <= 0) {
         const send: Send = {};
-        conversation.add(send);
+        conversation?.add(send);
         tenant.add(send);
         if (++this.sends % 1000 === 0) this.forgetIdle(now);
         return send;
@@ -125,6 +136,12 @@ export class Pacer {
   /** The service answered 429: no request to this conversation before Retry-After has passed. */
   throttled(conversationId: string, retryAfterMs: number): void {
     const w = this.conversations.get(conversationId);
+    if (w) w.blockedUntil = Math.max(w.blockedUntil, this.now() + retryAfterMs);
+  }
+
+  /** A request that counts only against the tenant was answered 429: no request of the tenant before Retry-After. */
+  throttledTenant(tenantId: string, retryAfterMs: number): void {
+    const w = this.tenants.get(tenantId);
     if (w) w.blockedUntil = Math.max(w.blockedUntil, this.now() + retryAfterMs);
   }
 

@@ -135,6 +135,19 @@ async function paced(ref: ConversationRef, maxWaitMs: number, send: () => Promis
   }
 }
 
+/** A request of the app that is not a message to a conversation (a new 1:1 chat, a roster page): paced by the tenant's limit. */
+export async function pacedForTenant<T>(tenantId: string, request: () => Promise<T>, maxWaitMs = DEFAULT_MAX_PACING_WAIT_MS): Promise<T> {
+  const slot = await proactivePacer.acquireTenant(tenantId, maxWaitMs);
+  try {
+    return await request();
+  } catch (err) {
+    if ((err as { statusCode?: number })?.statusCode === 429) proactivePacer.throttledTenant(tenantId, retryAfterMs(retryAfterHeader(err)) ?? 1000);
+    throw err;
+  } finally {
+    proactivePacer.finished(slot);
+  }
+}
+
 /**
  * The adapter hands errors inside a continued conversation to its onTurnError and resolves; a proactive
  * sender needs the error (403: removed, 429: throttled) to decide, so it is carried out and rethrown.
@@ -167,23 +180,25 @@ export async function updateProactive(adapter: CloudAdapter, botAppId: string, r
  */
 export async function createPersonalConversation(adapter: CloudAdapter, botAppId: string, via: ConversationRef, user: { userId: string; aadObjectId?: string }): Promise<ConversationRef> {
   let created: ConversationRef | undefined;
-  await adapter.createConversationAsync(
-    botAppId,
-    via.channelId,
-    via.serviceUrl,
-    'https://api.botframework.com',
-    { isGroup: false, bot: { id: via.botId, name: 'Opari' }, members: [{ id: user.userId, name: '' }], tenantId: via.tenantId, channelData: { tenant: { id: via.tenantId } } } as never,
-    async (context) => {
-      created = {
-        tenantId: via.tenantId,
-        conversationId: context.activity.conversation.id,
-        serviceUrl: via.serviceUrl,
-        channelId: via.channelId,
-        scope: 'personal',
-        botId: via.botId,
-        ...(user.aadObjectId ? { userAadObjectId: user.aadObjectId } : {}),
-      };
-    },
+  await pacedForTenant(via.tenantId, () =>
+    adapter.createConversationAsync(
+      botAppId,
+      via.channelId,
+      via.serviceUrl,
+      'https://api.botframework.com',
+      { isGroup: false, bot: { id: via.botId, name: 'Opari' }, members: [{ id: user.userId, name: '' }], tenantId: via.tenantId, channelData: { tenant: { id: via.tenantId } } } as never,
+      async (context) => {
+        created = {
+          tenantId: via.tenantId,
+          conversationId: context.activity.conversation.id,
+          serviceUrl: via.serviceUrl,
+          channelId: via.channelId,
+          scope: 'personal',
+          botId: via.botId,
+          ...(user.aadObjectId ? { userAadObjectId: user.aadObjectId } : {}),
+        };
+      },
+    ),
   );
   if (!created) throw Object.assign(new Error('No conversation created'), { name: 'ConversationNotCreated' });
   return created;

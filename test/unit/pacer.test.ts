@@ -74,6 +74,41 @@ describe("pacing proactive sends to Teams' limits", () => {
     expect(Math.max(...times)).toBeLessThan(12_000);
   });
 
+  it('counts opening 1:1 chats against the tenant with the sends: 300 invitations (a chat and a card each) keep within 50 per second', async () => {
+    const clock = fakeTime();
+    const pacer = new Pacer({ now: clock.now, sleep: clock.sleep });
+    const times: number[] = [];
+    const request = async (slot: Promise<unknown>) => {
+      pacer.finished((await slot) as never);
+      times.push(clock.now());
+    };
+    await clock.run(
+      Promise.all(
+        Array.from({ length: 300 }, async (_, i) => {
+          await request(pacer.acquireTenant('tenant'));
+          await request(pacer.acquire('tenant', `a:1on1-${i}`));
+        }),
+      ),
+    );
+    expect(times).toHaveLength(600);
+    expect(busiest(times, TENANT_LIMITS[0].windowMs)).toBeLessThanOrEqual(50);
+    // A chat opened does not count against a conversation: the card to it goes at once when the tenant allows.
+    expect(Math.max(...times)).toBeLessThan(14_000);
+  });
+
+  it('holds every request of a tenant whose tenant-wide request was answered 429, and leaves other tenants alone', async () => {
+    const clock = fakeTime();
+    const pacer = new Pacer({ now: clock.now, sleep: clock.sleep });
+    pacer.finished(await clock.run(pacer.acquireTenant('t')));
+    pacer.throttledTenant('t', 2000);
+    let other = -1;
+    await clock.run(pacer.acquire('u', 'c').then(() => (other = clock.now())));
+    expect(other).toBe(0);
+    let held = -1;
+    await clock.run(pacer.acquire('t', 'c').then(() => (held = clock.now())));
+    expect(held).toBeGreaterThanOrEqual(2000);
+  });
+
   it('holds a conversation that was answered 429 until its Retry-After, and leaves the others alone', async () => {
     const clock = fakeTime();
     const pacer = new Pacer({ now: clock.now, sleep: clock.sleep });

@@ -1,6 +1,6 @@
 import { type CloudAdapter, TeamsInfo, type TurnContext } from 'botbuilder';
 import type { ConversationRef } from '../../store/conversationRefs';
-import { continueOrThrow } from '../replies';
+import { continueOrThrow, pacedForTenant } from '../replies';
 
 /** Members of the current conversation (Teams has no people picker in cards here); the actor alone if unknown. */
 export async function roster(context: TurnContext): Promise<{ id: string; name: string; aadObjectId?: string }[]> {
@@ -22,7 +22,7 @@ export async function membersOf(adapter: CloudAdapter, botAppId: string, ref: Co
   await continueOrThrow(adapter, botAppId, ref, async (context) => {
     let token: string | undefined;
     do {
-      const page = await TeamsInfo.getPagedMembers(context, 500, token);
+      const page = await pacedForTenant(ref.tenantId, () => TeamsInfo.getPagedMembers(context, 500, token));
       out.push(...page.members.filter((p) => !p.id.startsWith('28:')).map((p) => ({ id: p.id, name: p.name ?? p.id, aadObjectId: p.aadObjectId })));
       token = page.continuationToken;
     } while (token);
