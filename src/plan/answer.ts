@@ -170,8 +170,9 @@ export class PlanService {
     const { hits } = index.search(question, 6, lang);
     const best = hits[0];
     // Pay, passwords, room bookings: say so plainly, unless the tenant's experts have answered it as an FAQ,
-    // or the rest of the question is clearly a welfare question ("vuosiloman aikana tapahtunut kriisi").
-    const off = this.offTopic.match(question, (s) => index.knows(s));
+    // or the rest of the question is clearly a welfare question ("vuosiloman aikana tapahtunut kriisi"), or the
+    // off-topic words only say where it happened and the rest is one ("tappelu ruokalassa", "fight in the canteen").
+    const off = this.offTopic.match(question, (s) => index.knows(s), lang);
     if (off && !(best?.section.id.startsWith('faq-') && confident(best))) {
       const rest = words(question)
         .filter((w) => !off.words.includes(w))
@@ -180,7 +181,8 @@ export class PlanService {
       const welfare = restBest && confident(restBest) ? restBest.coverage * index.weigh(rest) : 0;
       // Each off-topic word weighs at least as much as a word the plan does not know: it is what the question is about.
       const offWeight = Math.max(index.weigh(off.words.join(' ')), THRESHOLDS.offTopicWord * off.words.length);
-      if (welfare < THRESHOLDS.offTopicOutweigh * offWeight) return { kind: 'none', question, lang, closest: [], offTopic: off.subject };
+      const setting = off.setting && welfare > 0;
+      if (!setting && welfare < THRESHOLDS.offTopicOutweigh * offWeight) return { kind: 'none', question, lang, closest: [], offTopic: off.subject };
     }
     if (!best || !confident(best)) {
       // Closest sections only when something in the question matched meaningfully.

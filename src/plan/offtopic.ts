@@ -31,6 +31,26 @@ interface Phrase {
   order: number;
 }
 
+/**
+ * Where something happened rather than what the question is about: "tappelu ruokalassa", "fight in the
+ * canteen", "slagsmål i matsalen", "nuuskaa parkkipaikalla". A Finnish word in the inessive or adessive, or
+ * a word after a preposition of place or time of the question's language (an article or possessive between
+ * them allowed: the Swedish "i" is not the English "I").
+ */
+const FI_PLACE_CASE = /(ssa|ssä|lla|llä)$/;
+const PLACE_PREPOSITIONS: Record<Lang, Set<string>> = {
+  fi: new Set(),
+  en: new Set(['in', 'on', 'at', 'during', 'inside', 'outside', 'near']),
+  sv: new Set(['i', 'på', 'under', 'vid', 'utanför', 'inne']),
+};
+const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'my', 'his', 'her', 'their', 'its', 'this', 'that', 'vår', 'vårt', 'min', 'mitt', 'hans', 'hennes', 'deras', 'den', 'det', 'en', 'ett']);
+
+function afterPlacePreposition(ws: string[], i: number, lang: Lang): boolean {
+  let k = i - 1;
+  if (k >= 0 && DETERMINERS.has(ws[k])) k--;
+  return k >= 0 && PLACE_PREPOSITIONS[lang].has(ws[k]);
+}
+
 export class OffTopic {
   private readonly single = new Map<string, OffTopicMatch>();
   /** One-word terms of 5+ letters as written: an inflected form starts with them (salasana-n) where the stemmer disagrees. */
@@ -67,7 +87,7 @@ export class OffTopic {
    * The off-topic subject the question names, if any, and the question's words that name it (every such
    * word, in question order). `known` tells whether the plan uses a stem itself.
    */
-  match(question: string, known: (stem: string) => boolean): { subject: OffTopicMatch; words: string[] } | undefined {
+  match(question: string, known: (stem: string) => boolean, lang: Lang = 'fi'): { subject: OffTopicMatch; words: string[]; setting: boolean } | undefined {
     const ws = words(question);
     const content = contentWordMask(ws);
     const stems = ws.map((w) => stemsAnyLang(w));
@@ -84,16 +104,22 @@ export class OffTopic {
       }
     }
     matches.sort((a, b) => a.p.order - b.p.order || a.at - b.at);
-    for (const { p, at } of matches) for (let k = 0; k < p.stems.length; k++) found.set(at + k, p.subject);
+    const settings = new Set<number>();
+    for (const { p, at } of matches) {
+      for (let k = 0; k < p.stems.length; k++) found.set(at + k, p.subject);
+      if (afterPlacePreposition(ws, at, lang)) for (let k = 0; k < p.stems.length; k++) settings.add(at + k);
+    }
     for (let i = 0; i < ws.length; i++) {
       // Stems of three letters say little ("salasana" stems to "sal", which the plan has from other words).
       if (found.has(i) || !content[i] || stems[i].some((s) => s.length >= 4 && known(s))) continue;
       const subject = stems[i].map((s) => this.single.get(s)).find(Boolean) ?? this.compound(ws[i], known);
-      if (subject) found.set(i, subject);
+      if (!subject) continue;
+      found.set(i, subject);
+      if ((lang === 'fi' && FI_PLACE_CASE.test(ws[i])) || afterPlacePreposition(ws, i, lang)) settings.add(i);
     }
     if (found.size === 0) return undefined;
     const at = [...found.keys()].sort((a, b) => a - b);
-    return { subject: found.get(at[0])!, words: at.map((i) => ws[i]) };
+    return { subject: found.get(at[0])!, words: at.map((i) => ws[i]), setting: at.every((i) => settings.has(i)) };
   }
 
   /**

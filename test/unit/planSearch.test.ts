@@ -102,6 +102,29 @@ describe('plan search', () => {
     expect(off.match('kuka päättää oppilaan tukiopetuksesta', known)).toBeUndefined();
   });
 
+  it('answers a welfare question whose off-topic words only say where it happened, and still declines the subject itself', () => {
+    for (const [q, lang, section] of [
+      ['tappelu koulun ruokalassa, mitä teen?', 'fi', /^turvallisuus/],
+      ['oppilas jäi kiinni nuuskasta parkkipaikalla', 'fi', /^turvallisuus\/paihteet/],
+      ['fight in the canteen, what do I do?', 'en', /^turvallisuus/],
+      ['a student was vaping in the car park', 'en', /^turvallisuus\/paihteet/],
+      ['slagsmål i matsalen, vad gör jag?', 'sv', /^turvallisuus/],
+      ['elev berättade på lägerskolan att pappa slår henne', 'sv', /^kriisit|^turvallisuus/],
+    ] as const) {
+      const a = plan.answer(q, lang);
+      expect([q, a.kind === 'answer' && a.best.id]).toEqual([q, expect.stringMatching(section)]);
+    }
+    // The same words as the subject: declined with the pointer ("I" is not the Swedish "i").
+    for (const [q, lang] of [
+      ['Mitä kouluruokalassa on ensi viikolla ruokana?', 'fi'],
+      ['how do I order textbooks for next year', 'en'],
+      ['where can staff park at the school', 'en'],
+    ] as const) {
+      const a = plan.answer(q, lang);
+      expect([q, a.kind, a.kind === 'none' && a.offTopic?.topic]).toEqual([q, 'none', expect.any(String)]);
+    }
+  });
+
   it('reads content/offtopic.yml strictly and names the file and field when it is wrong', () => {
     const dir = mkdtempSync(join(tmpdir(), 'opari-offtopic-'));
     const file = join(dir, 'offtopic.yml');
