@@ -127,6 +127,29 @@ describe('closing a survey round', () => {
     await test.stop();
   });
 
+  /**
+   * Instance `a` ticks while `install` makes one of its sends wait on `hold` (the first call waits, later ones
+   * pass); meanwhile the clock moves ten leases on and instance `b` ticks; then the send goes on and `a` ends.
+   */
+  const outlastLease = async (a: SurveyJobs, b: SurveyJobs, leaseMs: number, install: (hold: () => Promise<void>) => void) => {
+    let release = () => {};
+    let held = false;
+    const gate = new Promise<void>((r) => (release = r));
+    install(async () => {
+      if (held) return;
+      held = true;
+      await gate;
+    });
+    const working = a.tick();
+    for (let i = 0; i < 200 && !held; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(held).toBe(true);
+    now = new Date(now.getTime() + 10 * leaseMs);
+    await new Promise((r) => setTimeout(r, 200));
+    await b.tick();
+    release();
+    await working;
+  };
+
   /** A pulse round for Koivurinne opening today, as the coordinator creates it. */
   const createRound = async (): Promise<Round> => {
     const day = (d: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date(now.getTime() + d * 24 * 3600_000));
@@ -166,24 +189,9 @@ describe('closing a survey round', () => {
     now = new Date(now.getTime() + CLOSE_GRACE_MS + 1000);
     sent.length = 0;
 
-    // Instance A closes the round and hangs on the first group's delivery (a slow connector)…
-    let release = () => {};
-    let held = false;
-    const gate = new Promise<void>((r) => (release = r));
-    slowGroup = async (groupId) => {
-      if (held || groupId !== 'g000000000000000000000001') return;
-      held = true;
-      await gate;
-    };
-    const closing = a.tick();
-    for (let i = 0; i < 200 && !held; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(held).toBe(true);
-    // …far past the lease it took: it renews the lease meanwhile, so instance B cannot take the round over.
-    now = new Date(now.getTime() + 10 * leaseMs);
-    await new Promise((r) => setTimeout(r, 200));
-    await b.tick();
-    release();
-    await closing;
+    // Instance A closes the round and hangs on the first group's delivery (a slow connector) far past the lease
+    // it took: it renews the lease meanwhile, so instance B cannot take the round over.
+    await outlastLease(a, b, leaseMs, (hold) => (slowGroup = (groupId) => (groupId === 'g000000000000000000000001' ? hold() : Promise.resolve())));
     slowGroup = undefined;
 
     expect(sent.filter((x) => x === 'coordinator')).toHaveLength(1);
@@ -196,26 +204,15 @@ describe('closing a survey round', () => {
     const leaseMs = 60;
     const [a, b] = [instance(leaseMs), instance(leaseMs)];
     const sends: string[] = [];
-    let release = () => {};
-    let held = false;
-    const gate = new Promise<void>((r) => (release = r));
-    slowSend = async (userId) => {
-      sends.push(userId);
-      if (held || userId !== '29:p0') return;
-      held = true;
-      await gate;
-    };
     const round = await createRound();
-    // Instance A opens the round and hangs on one invitation's send…
-    const opening = a.tick();
-    for (let i = 0; i < 200 && !held; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(held).toBe(true);
-    // …far past its lease: it renews the claim meanwhile, so instance B does not send that invitation again.
-    now = new Date(now.getTime() + 10 * leaseMs);
-    await new Promise((r) => setTimeout(r, 200));
-    await b.tick();
-    release();
-    await opening;
+    // Instance A opens the round and hangs on one invitation's send far past its lease: it renews the claim
+    // meanwhile, so instance B does not send that invitation again.
+    await outlastLease(a, b, leaseMs, (hold) => {
+      slowSend = (userId) => {
+        sends.push(userId);
+        return userId === '29:p0' ? hold() : Promise.resolve();
+      };
+    });
     slowSend = undefined;
 
     expect(sends.filter((u) => u === '29:p0')).toHaveLength(1);
