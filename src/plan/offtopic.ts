@@ -85,7 +85,8 @@ export class OffTopic {
 
   /**
    * The off-topic subject the question names, if any, and the question's words that name it (every such
-   * word, in question order). `known` tells whether the plan uses a stem itself.
+   * word, in question order); `setting` when every one of them only says where or when (see FI_PLACE_CASE).
+   * `known` tells whether the plan uses a stem itself; `lang` is the question's language.
    */
   match(question: string, known: (stem: string) => boolean, lang: Lang = 'fi'): { subject: OffTopicMatch; words: string[]; setting: boolean } | undefined {
     const ws = words(question);

@@ -4,7 +4,7 @@ import type { Group } from '../meetings/model';
 import { type ConversationRef, threadOf, withoutThread } from '../store/conversationRefs';
 import { plainText } from '../ui/markup';
 import { retryAfterHeader, retryAfterMs } from '../backoff';
-import { Pacer } from './pacer';
+import { Pacer, type Send } from './pacer';
 
 /** Activity helpers: the only way handlers put something in front of a user. */
 
@@ -124,27 +124,24 @@ export async function sendProactive(adapter: CloudAdapter, botAppId: string, ref
 /** Waits for a slot in the conversation's and the tenant's limits; a 429 holds the conversation for its Retry-After. */
 async function paced(ref: ConversationRef, maxWaitMs: number, send: () => Promise<void>): Promise<void> {
   const conversation = withoutThread(ref.conversationId);
-  const slot = await proactivePacer.acquire(ref.tenantId, conversation, maxWaitMs);
-  try {
-    await send();
-  } catch (err) {
-    if ((err as { statusCode?: number })?.statusCode === 429) proactivePacer.throttled(conversation, retryAfterMs(retryAfterHeader(err)) ?? 1000);
-    throw err;
-  } finally {
-    proactivePacer.finished(slot);
-  }
+  await inSlot(proactivePacer.acquire(ref.tenantId, conversation, maxWaitMs), (ms) => proactivePacer.throttled(conversation, ms), send);
 }
 
 /** A request of the app that is not a message to a conversation (a new 1:1 chat, a roster page): paced by the tenant's limit. */
 export async function pacedForTenant<T>(tenantId: string, request: () => Promise<T>, maxWaitMs = DEFAULT_MAX_PACING_WAIT_MS): Promise<T> {
-  const slot = await proactivePacer.acquireTenant(tenantId, maxWaitMs);
+  return inSlot(proactivePacer.acquireTenant(tenantId, maxWaitMs), (ms) => proactivePacer.throttledTenant(tenantId, ms), request);
+}
+
+/** Runs the request in its slot, counted until it is answered; a 429 holds (`throttle`) what it was counted against. */
+async function inSlot<T>(slot: Promise<Send>, throttle: (retryAfterMs: number) => void, request: () => Promise<T>): Promise<T> {
+  const taken = await slot;
   try {
     return await request();
   } catch (err) {
-    if ((err as { statusCode?: number })?.statusCode === 429) proactivePacer.throttledTenant(tenantId, retryAfterMs(retryAfterHeader(err)) ?? 1000);
+    if ((err as { statusCode?: number })?.statusCode === 429) throttle(retryAfterMs(retryAfterHeader(err)) ?? 1000);
     throw err;
   } finally {
-    proactivePacer.finished(slot);
+    proactivePacer.finished(taken);
   }
 }
 
