@@ -80,6 +80,10 @@ describe('plan search', () => {
       ['Montako vuosilomapäivää opettajalla on kesällä?', 'fi'],
       ['Saako henkilökunta pysäköidä koulun pihalle?', 'fi'],
       ['When do pupils get their HPV vaccinations?', 'en'],
+      // Where a welfare question may happen, asked as the subject ("I" is not the Swedish "i").
+      ['Mitä kouluruokalassa on ensi viikolla ruokana?', 'fi'],
+      ['how do I order textbooks for next year', 'en'],
+      ['where can staff park at the school', 'en'],
     ] as const) {
       const a = plan.answer(q, lang);
       expect([q, a.kind, a.kind === 'none' && a.offTopic?.topic]).toEqual([q, 'none', expect.any(String)]);
@@ -102,7 +106,7 @@ describe('plan search', () => {
     expect(off.match('kuka päättää oppilaan tukiopetuksesta', known)).toBeUndefined();
   });
 
-  it('answers a welfare question whose off-topic words only say where it happened, and still declines the subject itself', () => {
+  it('answers a welfare question whose off-topic words only say where it happened', () => {
     for (const [q, lang, section] of [
       ['tappelu koulun ruokalassa, mitä teen?', 'fi', /^turvallisuus/],
       ['oppilas jäi kiinni nuuskasta parkkipaikalla', 'fi', /^turvallisuus\/paihteet/],
@@ -114,15 +118,7 @@ describe('plan search', () => {
       const a = plan.answer(q, lang);
       expect([q, a.kind === 'answer' && a.best.id]).toEqual([q, expect.stringMatching(section)]);
     }
-    // The same words as the subject: declined with the pointer ("I" is not the Swedish "i").
-    for (const [q, lang] of [
-      ['Mitä kouluruokalassa on ensi viikolla ruokana?', 'fi'],
-      ['how do I order textbooks for next year', 'en'],
-      ['where can staff park at the school', 'en'],
-    ] as const) {
-      const a = plan.answer(q, lang);
-      expect([q, a.kind, a.kind === 'none' && a.offTopic?.topic]).toEqual([q, 'none', expect.any(String)]);
-    }
+    // The same words as the subject are declined with the pointer: see the pay, IT and booking test.
   });
 
   it('reads content/offtopic.yml strictly and names the file and field when it is wrong', () => {
