@@ -181,9 +181,17 @@ function stemFresh(word: string, lang: Lang): string {
   return s;
 }
 
-/** All stems a query word may have, whatever language the user typed in. */
-export function stemsAnyLang(word: string): string[] {
-  return [...new Set(LANGS.map((l) => stem(word, l)))];
+const anyLangCache = new Map<string, readonly string[]>();
+
+/** All stems a query word may have, whatever language the user typed in (one shared, read-only list per word). */
+export function stemsAnyLang(word: string): readonly string[] {
+  let stems = anyLangCache.get(word);
+  if (stems === undefined) {
+    stems = [...new Set(LANGS.map((l) => stem(word, l)))];
+    if (anyLangCache.size > 200_000) anyLangCache.clear();
+    anyLangCache.set(word, stems);
+  }
+  return stems;
 }
 
 /** Damerau–Levenshtein (optimal string alignment) distance, giving up above `max`. */

@@ -48,7 +48,7 @@ export interface SectionRef {
 export interface QuotedPassage {
   lang: Lang;
   headings: string[];
-  blocks: Block[];
+  blocks: readonly Block[];
   /** The passage's place on the plan page (`#p-3`): the section link opens the page there. */
   anchor: string;
 }
@@ -88,7 +88,8 @@ export type Answer =
 export type OriginalKey = string;
 
 export class PlanService {
-  private current: { plan: Plan; index: PlanIndex; original?: OriginalKey };
+  /** `refs`: each section's reference per language, worked out once for this plan (sections are never changed, only replaced). */
+  private current: { plan: Plan; index: PlanIndex; original?: OriginalKey; refs: WeakMap<PlanSection, Partial<Record<Lang, SectionRef>>> };
 
   constructor(
     plan: Plan,
@@ -97,7 +98,7 @@ export class PlanService {
     private readonly offTopic: OffTopic = new OffTopic([]),
     original?: OriginalKey,
   ) {
-    this.current = { plan, index, original };
+    this.current = { plan, index, original, refs: new WeakMap() };
   }
 
   /** The plan answered from now; replace() swaps it whole when a new version is published. */
@@ -119,7 +120,7 @@ export class PlanService {
    * question sees the old plan or the new one, never half of each.
    */
   replace(plan: Plan, original?: OriginalKey): void {
-    this.current = { plan, index: new PlanIndex(plan, this.current.index.glossary), original };
+    this.current = { plan, index: new PlanIndex(plan, this.current.index.glossary), original, refs: new WeakMap() };
   }
 
   /** A service for another plan with the same glossary and off-topic list (a draft being tried). */
@@ -152,7 +153,15 @@ export class PlanService {
     return `${this.publicUrl}/${page}/${sectionId}${lang && lang !== 'fi' ? `?lang=${lang}` : ''}`;
   }
 
+  /** The section as cited (shared: never change it; spread it to adapt it). */
   ref(section: PlanSection, lang: Lang): SectionRef {
+    const { refs } = this.current;
+    let byLang = refs.get(section);
+    if (!byLang) refs.set(section, (byLang = {}));
+    return (byLang[lang] ??= this.freshRef(section, lang));
+  }
+
+  private freshRef(section: PlanSection, lang: Lang): SectionRef {
     const path = section.parentId ? pathOf(this.plan, section, lang) : [headingOf(section, lang)];
     const pages = section.source?.page ? { page: section.source.page, ...(section.source.lastPage ? { lastPage: section.source.lastPage } : {}) } : {};
     return { id: section.id, title: headingOf(section, lang), path, url: this.url(section.id, lang), ...pages };
@@ -204,8 +213,22 @@ export class PlanService {
     const s = hit.section;
     const passages = this.quote(s, [hit.passage, hit.companion], lang, question, index);
     const also = others.filter((o) => o.score >= hit.score * THRESHOLDS.alsoRelevant && confident(o) && o.section.id !== s.parentId && o.section.parentId !== s.id).slice(0, 2);
-    const best = { ...this.ref(s, lang), passages, forms: s.forms, law: s.law, reviewed: s.reviewed, score: hit.score };
-    if (passages[0]?.anchor) best.url = `${best.url}#${passages[0].anchor}`;
+    // Written out rather than spread from the shared reference: an answer is made for every question.
+    const r = this.ref(s, lang);
+    const best: AnsweredSection = {
+      id: r.id,
+      title: r.title,
+      path: r.path,
+      // The section link opens the page at the quoted passage.
+      url: passages[0]?.anchor ? `${r.url}#${passages[0].anchor}` : r.url,
+      page: r.page,
+      lastPage: r.lastPage,
+      passages,
+      forms: s.forms,
+      law: s.law,
+      reviewed: s.reviewed,
+      score: hit.score,
+    };
     return {
       kind: 'answer',
       question,

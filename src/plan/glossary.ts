@@ -22,6 +22,12 @@ interface Phrase {
   stems: Record<Lang, string[]>;
 }
 
+interface WordReadings {
+  all: ReadonlySet<string>;
+  /** In the order they are tried: by language, then by reading, then longest term first. */
+  starts: { stems: string[]; concept: string }[];
+}
+
 export interface ConceptHit {
   concept: string;
   /** Word positions covered in the token sequence. */
@@ -41,6 +47,7 @@ export class Glossary {
   /** Stems of one-word terms, sorted, for near matches (lintsaa ~ lintsaus). */
   private singleWords: string[] = [];
   private singleSet = new Set<string>();
+  private readonly readingCache = new Map<string, WordReadings>();
   readonly size: number;
 
   constructor(readonly entries: GlossaryEntry[]) {
@@ -132,24 +139,34 @@ export class Glossary {
     return undefined;
   }
 
+  /**
+   * A question word's readings (its stems in every language and the one-word terms near them) and the terms,
+   * per language, that start with one of them; kept per word, as words recur from question to question.
+   */
+  private readings(word: string): WordReadings {
+    let found = this.readingCache.get(word);
+    if (!found) {
+      const stems = stemsAnyLang(word);
+      const all = new Set([...stems, ...stems.flatMap((s) => this.nearSingles(s))]);
+      const starts: WordReadings['starts'] = [];
+      for (const lang of LANGS) for (const first of all) for (const p of this.byFirst[lang].get(first) ?? []) starts.push({ stems: p.stems[lang], concept: p.concept });
+      found = { all, starts };
+      if (this.readingCache.size > 50_000) this.readingCache.clear();
+      this.readingCache.set(word, found);
+    }
+    return found;
+  }
+
   /** Concepts in a question of unknown language: each word may have any language's stem. */
   findInQuestion(questionWords: string[]): ConceptHit[] {
-    const alts = questionWords.map((w) => {
-      const stems = stemsAnyLang(w);
-      return new Set([...stems, ...stems.flatMap((s) => this.nearSingles(s))]);
-    });
+    const read = questionWords.map((w) => this.readings(w));
     const hits: ConceptHit[] = [];
-    for (let i = 0; i < alts.length; i++) {
-      for (const lang of LANGS) {
-        for (const first of alts[i]) {
-          for (const p of this.byFirst[lang].get(first) ?? []) {
-            const s = p.stems[lang];
-            if (i + s.length > alts.length || !s.every((x, k) => alts[i + k].has(x))) continue;
-            // A function word is not a concept, whatever else it spells ("var" is Swedish for "where").
-            if (questionWords.slice(i, i + s.length).every(isStopword)) continue;
-            hits.push({ concept: p.concept, start: i, end: i + s.length });
-          }
-        }
+    for (let i = 0; i < read.length; i++) {
+      for (const { stems: s, concept } of read[i].starts) {
+        if (i + s.length > read.length || !s.every((x, k) => read[i + k].all.has(x))) continue;
+        // A function word is not a concept, whatever else it spells ("var" is Swedish for "where").
+        if (questionWords.slice(i, i + s.length).every(isStopword)) continue;
+        hits.push({ concept, start: i, end: i + s.length });
       }
     }
     // Keep, per concept, one hit; drop hits contained in a longer hit of another concept.

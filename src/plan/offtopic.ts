@@ -57,6 +57,9 @@ export class OffTopic {
   private readonly prefixes: [string, OffTopicMatch][] = [];
   /** Phrases by the stem of their first word: a question looks up its own words' stems. */
   private readonly phrases = new Map<string, Phrase[]>();
+  /** The prefixes by their first and by their last three letters (their places in `prefixes`): a word looks up only those it may hold. */
+  private readonly prefixStarts = new Map<string, number[]>();
+  private readonly prefixEnds = new Map<string, number[]>();
 
   constructor(topics: z.infer<typeof topic>[]) {
     let order = 0;
@@ -77,6 +80,16 @@ export class OffTopic {
         }
       }
     }
+    this.prefixes.forEach(([p], k) => {
+      for (const [map, key] of [
+        [this.prefixStarts, p.slice(0, 3)],
+        [this.prefixEnds, p.slice(-3)],
+      ] as const) {
+        const list = map.get(key) ?? [];
+        list.push(k);
+        map.set(key, list);
+      }
+    });
   }
 
   static load(file: string): OffTopic {
@@ -128,7 +141,12 @@ export class OffTopic {
    * its first part (vuosiloma-päivää, when the rest is a word the plan knows) or its last (koulu-ruokala-ssa).
    */
   private compound(word: string, known: (stem: string) => boolean): OffTopicMatch | undefined {
-    for (const [p, subject] of this.prefixes) {
+    // Only a prefix the word starts with, or one ending at most four letters before its end, can match.
+    const candidates = [...(this.prefixStarts.get(word.slice(0, 3)) ?? [])];
+    for (let end = word.length; end >= Math.max(3, word.length - 4); end--) candidates.push(...(this.prefixEnds.get(word.slice(end - 3, end)) ?? []));
+    candidates.sort((a, b) => a - b);
+    for (const k of candidates) {
+      const [p, subject] = this.prefixes[k];
       if (word.startsWith(p)) {
         const rest = word.slice(p.length);
         if (rest.length <= 4 || (p.length >= 6 && stemsAnyLang(rest).some((s) => s.length >= 4 && known(s)))) return subject;

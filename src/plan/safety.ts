@@ -127,17 +127,32 @@ const PATTERNS: Record<Danger, string[]> = {
   ],
 };
 
-/** Each pattern as it is looked for in a message's words: lowercased, at the start of a word. */
-const NEEDLES = Object.fromEntries(Object.entries(PATTERNS).map(([d, ps]) => [d, ps.map((p) => ` ${p.toLowerCase()}`)])) as Record<Danger, string[]>;
+/** Abuse of a child outranks the others. */
+const BY_SERIOUSNESS: Danger[] = ['abuse', 'selfharm', 'violence'];
 
-/** Detects the most serious danger signalled by a message, if any. Abuse of a child outranks the others. */
+/**
+ * Each pattern as it is looked for in a message's words (lowercased, at the start of a word), filed under its
+ * first three letters: a message looks up only the patterns its own words start like.
+ */
+const BY_START = new Map<string, { danger: Danger; needle: string }[]>();
+for (const danger of BY_SERIOUSNESS) {
+  for (const p of PATTERNS[danger]) {
+    const needle = ` ${p.toLowerCase()}`;
+    const list = BY_START.get(needle.slice(1, 4)) ?? [];
+    list.push({ danger, needle });
+    BY_START.set(needle.slice(1, 4), list);
+  }
+}
+
+/** Detects the most serious danger signalled by a message, if any. */
 export function detectDanger(message: string): Danger | undefined {
   const text = ` ${words(message).join(' ')} `;
-  const hit = (d: Danger) => NEEDLES[d].some((p) => text.includes(p));
-  if (hit('abuse')) return 'abuse';
-  if (hit('selfharm')) return 'selfharm';
-  if (hit('violence')) return 'violence';
-  return undefined;
+  const found = new Set<Danger>();
+  // Every space of the text is before a word (or at its end): where a pattern may start.
+  for (let i = text.indexOf(' '); i >= 0 && i < text.length - 1; i = text.indexOf(' ', i + 1)) {
+    for (const { danger, needle } of BY_START.get(text.slice(i + 1, i + 4)) ?? []) if (text.startsWith(needle, i)) found.add(danger);
+  }
+  return BY_SERIOUSNESS.find((d) => found.has(d));
 }
 
 /** What to search the plan for when a danger is detected: its crisis or child-protection section. */

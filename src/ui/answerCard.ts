@@ -3,7 +3,7 @@ import type { Answer } from '../plan/answer';
 import type { OffTopicMatch } from '../plan/offtopic';
 import type { Lang } from '../plan/analyze';
 import { plainInline } from '../plan/markdown';
-import type { Plan } from '../plan/model';
+import type { Block, Plan, PlanSection } from '../plan/model';
 import { answerLayout, noAnswerLayout } from './answerLayout';
 import { cardMarkdown } from './markup';
 import { pageLabel } from './planAdminCards';
@@ -24,6 +24,26 @@ const reviewedDate = (iso: string | undefined): string => (isIsoDate(iso) ? form
 function offTopicText(subject: OffTopicMatch, lang: Lang, m: Messages): string {
   const where = subject.where?.[lang];
   return where ? `${m.plan.offTopicText} ${format(m.plan.offTopicWhere, { where })}` : m.plan.offTopicText;
+}
+
+/** A quoted block's lines on the card; the plan's blocks never change, so each is worked out once (and shared: read only). */
+const linesOf = new WeakMap<Block, readonly { text: string }[]>();
+function blockLines(block: Block): readonly { text: string }[] {
+  let lines = linesOf.get(block);
+  if (!lines) {
+    lines =
+      block.kind === 'list' ? block.items.map((i, n) => ({ text: `${block.ordered ? `${n + 1}.` : '•'} ${cardMarkdown(i)}` })) : block.kind === 'paragraph' ? [{ text: cardMarkdown(block.text) }] : [];
+    linesOf.set(block, lines);
+  }
+  return lines;
+}
+
+/** A form's section title up to its colon, without markup ("Uusi asia"), per language; worked out once per section. */
+const shortTitles = new WeakMap<PlanSection, Partial<Record<Lang, string>>>();
+function shortTitle(s: PlanSection, lang: Lang): string {
+  let byLang = shortTitles.get(s);
+  if (!byLang) shortTitles.set(s, (byLang = {}));
+  return (byLang[lang] ??= plainInline(s.title[lang] ?? s.title.fi).split(':')[0]);
 }
 
 export function answerCard(answer: Answer, plan: Plan, m: Messages, opts: { feedbackDone?: boolean; expertSent?: string } = {}): Record<string, unknown> {
@@ -48,13 +68,11 @@ export function answerCard(answer: Answer, plan: Plan, m: Messages, opts: { feed
   // One passage, or two when the answer spans them; each under its own heading when it has one.
   const passages = b.passages.map((p, k) => ({
     heading: cardMarkdown((p.headings.at(-1) ?? '') === (b.passages[k - 1]?.headings.at(-1) ?? '') && k > 0 ? '' : (p.headings.at(-1) ?? '')),
-    lines: p.blocks.flatMap((block) =>
-      block.kind === 'list' ? block.items.map((i, n) => ({ text: `${block.ordered ? `${n + 1}.` : '•'} ${cardMarkdown(i)}` })) : block.kind === 'paragraph' ? [{ text: cardMarkdown(block.text) }] : [],
-    ),
+    lines: p.blocks.flatMap(blockLines),
   }));
   const formTitle = (formId: string) => {
     const s = plan.sections.get(`lomakkeisto/${formId}`);
-    return s ? plainInline(s.title[lang] ?? s.title.fi).split(':')[0] : formId;
+    return s ? shortTitle(s, lang) : formId;
   };
   const planTitle = plan.meta.title[lang] ?? plan.meta.title.fi;
   const fromFaq = b.id.startsWith(FAQ_PREFIX);

@@ -127,6 +127,7 @@ export function buildIndex(plan: Plan, glossary: Glossary, tuning: Tuning): Buil
     reader.start(d);
     const firstName = names.count;
     const passages: Passage[] = [];
+    const byLang: Doc['byLang'] = {};
     for (const lang of LANGS) {
       reader.lang = lang;
       const phrases = [...(section.title[lang] ? [true] : []), ...(section.keywords[lang] ?? []).map(() => false)];
@@ -138,11 +139,11 @@ export function buildIndex(plan: Plan, glossary: Glossary, tuning: Tuning): Buil
         if (size > 0) names.add(d, reader.ids.subarray(from, to), size, title);
       }
       const body = section.body[lang];
-      if (body) passages.push(...readBody(body, lang, passageTerms, reader));
+      if (body) passages.push(...(byLang[lang] = readBody(body, lang, passageTerms, reader)));
     }
     reader.flush(d, builder);
     lengths.push(reader.total);
-    const doc: Doc = { section, index: d, priors: priors(section, vocab), passages, titleTerms: names.titleTerms(d, firstName) };
+    const doc: Doc = { section, index: d, priors: priors(section, vocab), passages, byLang, titleTerms: names.titleTerms(d, firstName) };
     docs.push(doc);
     byId.set(section.id, doc);
   });

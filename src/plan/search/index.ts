@@ -73,6 +73,6 @@ export class PlanIndex {
     const same = doc.passages.find((p) => p.lang === lang && p.position === passage.position);
     if (same && same.blocks.map((b) => b.kind).join() === passage.blocks.map((b) => b.kind).join()) return same;
     const q = readQuestion(question, this.vocab);
-    return rankPassages(doc.passages, scoredGroups(passageGroups(q.units), this.vocab), this.passageTerms, q.intents, lang, doc.titleTerms)[0]?.passage;
+    return rankPassages(doc.byLang, scoredGroups(passageGroups(q.units), this.vocab), this.passageTerms, q.intents, lang, doc.titleTerms)[0]?.passage;
   }
 }

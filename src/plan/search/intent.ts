@@ -134,7 +134,7 @@ export interface PassageTraits {
   words: number;
 }
 
-export function passageTraits(headings: string[], blocks: Block[], first: boolean): PassageTraits {
+export function passageTraits(headings: string[], blocks: readonly Block[], first: boolean): PassageTraits {
   const head = fold(headings.map(plainInline).join(' · ').toLowerCase());
   const texts = blocks.flatMap((b) => (b.kind === 'list' ? b.items : b.kind === 'paragraph' ? [b.text] : [])).map((t) => fold(plainInline(t).toLowerCase()));
   const text = texts.join(' ');

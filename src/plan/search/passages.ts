@@ -2,7 +2,7 @@ import { type Lang, LANGS } from '../analyze';
 import type { Block } from '../model';
 import { type Intent, passageTraits, type PassageTraits } from './intent';
 import type { Alternative } from './query';
-import { floats, scratch } from './scratch';
+import { Buf, Bytes, bytes, floats } from './scratch';
 import { PASSAGE } from './tuning';
 import type { Vocabulary } from './vocabulary';
 
@@ -32,9 +32,11 @@ export class Passage {
   ) {}
 
   private traitsCache?: PassageTraits;
+  private blocksCache?: readonly Block[];
 
-  get blocks(): Block[] {
-    return this.body.slice(this.first, this.position + 1);
+  /** Its blocks (shared: read only). */
+  get blocks(): readonly Block[] {
+    return (this.blocksCache ??= this.body.slice(this.first, this.position + 1));
   }
 
   get hasList(): boolean {
@@ -79,21 +81,37 @@ export class PassageTerms {
   }
 
   /**
-   * Sets `bit` in `out[at + j]` for every `terms[j]` (sorted, distinct) the range from..to holds: one merge of
-   * two sorted lists, where a search per term would cost a binary search each.
+   * Sets `bit` in `out[at + j]` for every `terms[j]` (sorted, distinct) the range from..to holds. A question has
+   * a few terms and a passage many: each term is looked for from where the last one was, in steps that double
+   * and then halve (a merge would read every term of the passage).
    */
   mark(from: number, to: number, terms: Int32Array, out: Uint8Array, at: number, bit: number): void {
+    const ids = this.ids;
     let i = from;
-    let j = 0;
-    while (i < to && j < terms.length) {
-      const v = this.ids[i];
+    for (let j = 0; j < terms.length && i < to; j++) {
       const t = terms[j];
-      if (v === t) {
+      if (ids[i] < t) {
+        let lo = i;
+        let step = 1;
+        while (lo + step < to && ids[lo + step] < t) {
+          lo += step;
+          step *= 2;
+        }
+        // ids[lo] < t, and t (if there) is at most `step` further: the first id not below t.
+        let hi = Math.min(lo + step, to);
+        lo++;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (ids[mid] < t) lo = mid + 1;
+          else hi = mid;
+        }
+        i = lo;
+        if (i >= to) break;
+      }
+      if (ids[i] === t) {
         out[at + j] |= bit;
         i++;
-        j++;
-      } else if (v < t) i++;
-      else j++;
+      }
     }
   }
 
@@ -177,9 +195,9 @@ export type ScoredGroups = ScoredAlternative[][] & { intent?: boolean[]; terms: 
 /** `intent` marks the groups of words that ask for a kind of answer ("päättää"): they do not pick the passage. */
 export function scoredGroups(groups: Alternative[][] & { intent?: boolean[] }, vocab: Vocabulary): ScoredGroups {
   const kept = groups.map((g) => g.filter((a) => a.id >= 0));
-  const terms = Int32Array.from(new Set(kept.flatMap((g) => g.map((a) => a.id)))).sort();
-  const slotOf = new Map(Array.from(terms, (t, i) => [t, i]));
-  const out = kept.map((g) => g.map((a) => ({ id: a.id, value: a.weight * vocab.idf(a.id), concept: a.term.startsWith('@'), slot: slotOf.get(a.id)! }))) as ScoredGroups;
+  const ids = kept.flat().map((a) => a.id);
+  const terms = Int32Array.from(ids.sort((a, b) => a - b).filter((t, i) => i === 0 || t !== ids[i - 1]));
+  const out = kept.map((g) => g.map((a) => ({ id: a.id, value: a.weight * vocab.idf(a.id), concept: a.term.startsWith('@'), slot: terms.indexOf(a.id) }))) as ScoredGroups;
   out.intent = groups.intent;
   out.terms = terms;
   return out;
@@ -253,21 +271,28 @@ export interface RankedPassage {
  * their rarity among the section's passages of the same language, and then by the kind of text the question asks for.
  * Ties go to the earlier passage (Finnish first).
  */
-export function rankPassages(passages: Passage[], groups: ScoredGroups, store: PassageTerms, intents: Set<Intent>, lang?: Lang, titleTerms: ReadonlySet<number> = NO_TERMS): RankedPassage[] {
+export function rankPassages(
+  byLang: Partial<Record<Lang, readonly Passage[]>>,
+  groups: ScoredGroups,
+  store: PassageTerms,
+  intents: Set<Intent>,
+  lang?: Lang,
+  titleTerms: ReadonlySet<number> = NO_TERMS,
+): RankedPassage[] {
   const out: RankedPassage[] = [];
   const width = groups.terms.length;
   for (const l of LANGS) {
     if (lang && l !== lang) continue;
-    const own = passages.filter((p) => p.lang === l);
-    const n = own.length;
-    if (n === 0) continue;
-    const present = scratch(n * width);
+    const own = byLang[l];
+    const n = own?.length ?? 0;
+    if (!own || n === 0) continue;
+    const present = bytes(Bytes.Present, n * width);
     for (let i = 0; i < n; i++) {
       store.mark(own[i].from, own[i].to, groups.terms, present, i * width, IN_PASSAGE);
       store.mark(own[i].headFrom, own[i].headTo, groups.terms, present, i * width, IN_HEADING);
     }
     const rarity = localRarity(n, groups.terms, present, titleTerms);
-    const scored = { relevance: floats(0, n), local: floats(1, n) };
+    const scored = { relevance: floats(Buf.PassageRelevance, n), local: floats(Buf.PassageLocal, n) };
     let maxRelevance = 0;
     let maxLocal = 0;
     for (let i = 0; i < n; i++) {
@@ -294,7 +319,7 @@ const NO_TERMS: ReadonlySet<number> = new Set();
  */
 function localRarity(n: number, terms: Int32Array, present: Uint8Array, titleTerms: ReadonlySet<number>): Float64Array {
   const width = terms.length;
-  const rarity = floats(2, width);
+  const rarity = floats(Buf.TermRarity, width);
   for (let slot = 0; slot < width; slot++) {
     if (titleTerms.has(terms[slot])) {
       rarity[slot] = PASSAGE.localFloor;

@@ -1,3 +1,4 @@
+import { Words, words32 } from './scratch';
 /**
  * Postings in flat typed arrays (compressed rows): for each term, the sections that have it, with the term's
  * weighted frequency there and the most telling field it is in. A 2,500-section plan holds about a million
@@ -89,9 +90,10 @@ export class Postings {
 export class BitSets {
   private readonly perRow: number;
   private readonly bits: Uint32Array;
-  constructor(rows: number, size: number) {
+  /** `use`: the scratch buffer the sets live in (valid until the next use of that buffer). */
+  constructor(rows: number, size: number, use: (typeof Words)[keyof typeof Words]) {
     this.perRow = Math.max(1, Math.ceil(size / 32));
-    this.bits = new Uint32Array(rows * this.perRow);
+    this.bits = words32(use, rows * this.perRow);
   }
   add(row: number, i: number): void {
     this.bits[row * this.perRow + (i >>> 5)] |= 1 << (i & 31);

@@ -18,7 +18,7 @@ export interface Alternative {
 }
 
 export interface Unit {
-  alternatives: Alternative[];
+  alternatives: readonly Alternative[];
   /** For coverage: the unit's importance (IDF of its best term, or the max IDF when unknown). */
   importance: number;
   /** Word units count for coverage; concept units only boost. */
@@ -81,6 +81,30 @@ function unknownImportance(word: string): number {
   return min + ((max - min) * (word.length - short)) / (long - short);
 }
 
+/** A word as the plan reads it: its alternatives and importance, kept per vocabulary (words recur across questions). */
+interface ReadWord {
+  alternatives: readonly Alternative[];
+  importance: number;
+}
+const wordCache = new WeakMap<Vocabulary, Map<string, ReadWord>>();
+
+function readWord(word: string, vocab: Vocabulary): ReadWord {
+  let cache = wordCache.get(vocab);
+  if (!cache) wordCache.set(vocab, (cache = new Map()));
+  let read = cache.get(word);
+  if (read) return read;
+  const alternatives = alternativesFor(word, vocab);
+  // A word is as important as its most common reading: another language's odd stem must not inflate it.
+  // Near matches (prefix, typo) may be wrong, so they do not make a word look common and unimportant.
+  // A compound's parts are not readings of it: "jaksoluokka" is as rare as itself, not as common as "luokka".
+  const readings = alternatives.filter((a) => !a.near && (a.weight >= 0.9 || !alternatives.some((b) => !b.near && b.weight >= 0.9)));
+  const common = readings.reduce<Alternative | undefined>((m, a) => (!m || vocab.dfOf(a.term) > vocab.dfOf(m.term) ? a : m), undefined);
+  read = { alternatives, importance: common ? Math.max(vocab.idfOf(common.term) * common.weight, 0.5) : unknownImportance(word) };
+  if (cache.size > 50_000) cache.clear();
+  cache.set(word, read);
+  return read;
+}
+
 export function readQuestion(question: string, vocab: Vocabulary): Question {
   const ws = words(question);
   const intents = questionIntents(question);
@@ -94,16 +118,11 @@ export function readQuestion(question: string, vocab: Vocabulary): Question {
     const key = stemsAnyLang(w).join('|');
     if (seen.has(key)) return void wordUnitIndex.set(i, seen.get(key)!);
     seen.set(key, units.length);
-    const alternatives = alternativesFor(w, vocab);
-    // A word is as important as its most common reading: another language's odd stem must not inflate it.
-    // Near matches (prefix, typo) may be wrong, so they do not make a word look common and unimportant.
-    // A compound's parts are not readings of it: "jaksoluokka" is as rare as itself, not as common as "luokka".
-    const readings = alternatives.filter((a) => !a.near && (a.weight >= 0.9 || !alternatives.some((b) => !b.near && b.weight >= 0.9)));
-    const common = readings.reduce<Alternative | undefined>((m, a) => (!m || vocab.dfOf(a.term) > vocab.dfOf(m.term) ? a : m), undefined);
+    const { alternatives, importance } = readWord(w, vocab);
     wordUnitIndex.set(i, units.length);
     units.push({
       alternatives,
-      importance: common ? Math.max(vocab.idfOf(common.term) * common.weight, 0.5) : unknownImportance(w),
+      importance,
       word: true,
       ...(isIntentWord(w, intents) ? { intentWord: true } : {}),
     });

@@ -8,6 +8,7 @@ import { passageGroups, type Question } from './query';
 import type { Intent } from './intent';
 import { PASSAGE, RANKING, type Tuning } from './tuning';
 import type { Vocabulary } from './vocabulary';
+import { Buf, Bytes, bytes, floats, Words, words32 } from './scratch';
 
 /**
  * Section ranking: BM25F over the postings (title > keywords > headings > body, with an aboutness bonus for
@@ -22,6 +23,8 @@ export interface Doc {
   /** weightWhen resolved to index terms: the stems and glossary concepts that switch the prior. */
   priors: { terms: Set<number>; weight: number }[];
   passages: Passage[];
+  /** The same passages by language (each language's in their order). */
+  byLang: Partial<Record<Lang, Passage[]>>;
   /** The terms of its titles (every language): its topic. */
   titleTerms: ReadonlySet<number>;
 }
@@ -68,7 +71,13 @@ function byRank(a: SearchHit, b: SearchHit): number {
 /** The section's prior for this question: its weight, or a weightWhen weight whose term the question names. */
 function prior(doc: Doc, asked: Set<number>): number {
   let w: number | undefined;
-  for (const p of doc.priors) if ([...p.terms].some((t) => asked.has(t))) w = Math.max(w ?? 0, p.weight);
+  for (const p of doc.priors) {
+    for (const t of p.terms) {
+      if (!asked.has(t)) continue;
+      w = Math.max(w ?? 0, p.weight);
+      break;
+    }
+  }
   return w ?? doc.section.weight ?? 1;
 }
 
@@ -81,12 +90,12 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   const importance = units.map((u) => (u.word ? u.importance : 0));
   const { k1, titleBonus, keywordBonus } = ix.tuning;
   const n = ix.docs.length;
-  const score = new Float64Array(n);
+  const score = floats(Buf.SectionScore, n);
   // Which meaningful words each section matches (and matches in its title, keywords or headings), as bit sets.
-  const matched = new BitSets(n, units.length);
-  const matchedAbout = new BitSets(n, units.length);
-  const unitBest = new Float64Array(n);
-  const unitAbout = new Uint8Array(n);
+  const matched = new BitSets(n, units.length, Words.Matched);
+  const matchedAbout = new BitSets(n, units.length, Words.MatchedAbout);
+  const unitBest = floats(Buf.UnitBest, n);
+  const unitAbout = bytes(Bytes.UnitAbout, n);
   const touched: number[] = [];
   units.forEach((u, ui) => {
     // A word that only asks for a kind of answer ("päättää" in a who-question) says little about the topic.
@@ -129,15 +138,15 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
     groups.map((_, g) => wordUnits[g]?.importance ?? 0),
     lang,
   );
-  const total = new Float64Array(n);
-  const priorOf = new Float64Array(n);
+  const total = floats(Buf.Total, n);
+  const priorOf = floats(Buf.Prior, n);
   for (let d = 0; d < n; d++) {
     if (score[d] <= 0) continue;
     priorOf[d] = prior(ix.docs[d], asked);
     total[d] = (score[d] + ix.tuning.passageWeight * passages.weight[d]) * priorOf[d];
   }
   // 2: the question is a section's title; 1: one of its keywords.
-  const named = new Uint8Array(n);
+  const named = bytes(Bytes.Named, n);
   markNames(q, ix, (d, title) => {
     if (total[d] > 0) named[d] |= title ? 2 : 1;
   });
@@ -161,7 +170,7 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   leaders.forEach((h, k) => {
     if (!needed[k]) return;
     const doc = ix.docs[top[k]];
-    const ranked = rankPassages(doc.passages, groups, ix.passageTerms, q.intents, lang && (h.section.body[lang] ? lang : 'fi'), doc.titleTerms);
+    const ranked = rankPassages(doc.byLang, groups, ix.passageTerms, q.intents, lang && (h.section.body[lang] ? lang : 'fi'), doc.titleTerms);
     if (!ranked[0]) return;
     h.passage = ranked[0].passage;
     h.companion = companion(ranked, groups, ix.passageTerms, q.intents, doc.passages);
@@ -204,8 +213,8 @@ function fitRange(intents: Set<Intent>): { min: number; max: number } {
 function mustRerank(leaders: SearchHit[], reach: number[], fit: { min: number; max: number }, limit: number): boolean[] {
   const n = leaders.length;
   if (limit < 1 || n <= limit) return leaders.map(() => true);
-  const low = new Float64Array(n);
-  const high = new Float64Array(n);
+  const low = floats(Buf.Low, n);
+  const high = floats(Buf.High, n);
   for (let k = 0; k < n; k++) {
     // A hair of slack for rounding: the bounds must never be tighter than the arithmetic of the rerank itself.
     const { score } = leaders[k];
@@ -213,7 +222,7 @@ function mustRerank(leaders: SearchHit[], reach: number[], fit: { min: number; m
     low[k] = score + reach[k] * (fit.min - 1) - slack;
     high[k] = score + reach[k] * (fit.max - 1) + slack;
   }
-  const ahead = new Int32Array(n);
+  const ahead = words32(Words.Ahead, n);
   for (let x = 0; x < n; x++) {
     const tx = !!leaders[x].titleMatch;
     for (let y = 0; y < n; y++) {
@@ -241,8 +250,8 @@ function bestPassages(ix: RankInput, groups: ScoredAlternative[][], importance: 
   const langs: Lang[] = lang ? [...new Set<Lang>([lang, 'fi'])] : LANGS;
   const found = langs.map((l) => ({ lang: l, ...ix.passagePostings[l].best(groups, importance, n) }));
   if (found.length === 1) return found[0];
-  const weight = new Float64Array(n);
-  const coverage = new Float64Array(n);
+  const weight = floats(Buf.BestWeight, n);
+  const coverage = floats(Buf.BestCoverage, n);
   for (let d = 0; d < n; d++) {
     const quoted = lang && ix.docs[d].section.body[lang] ? lang : 'fi';
     for (const f of found) {
@@ -259,7 +268,7 @@ function topK(total: Float64Array, named: Uint8Array, ix: RankInput, k: number):
   const before = (a: number, b: number) =>
     (named[a] & 2) - (named[b] & 2) || total[a] - total[b] || (ix.docs[a].section.id < ix.docs[b].section.id ? 1 : ix.docs[a].section.id > ix.docs[b].section.id ? -1 : 0);
   const best: number[] = [];
-  for (let d = 0; d < total.length; d++) {
+  for (let d = 0, n = ix.docs.length; d < n; d++) {
     if (total[d] <= 0) continue;
     if (best.length === k && before(d, best[k - 1]) <= 0) continue;
     let at = best.length === k ? k - 1 : best.length;

@@ -1,23 +1,77 @@
 /**
- * Buffers the passage ranking reuses instead of allocating per question (a question allocates less, so the
- * collector pauses fewer answers). Ranking runs one question at a time and keeps nothing between calls, so one
- * buffer of each kind serves every index; each is grown as needed and cleared for each use.
+ * Buffers the ranking reuses instead of allocating per question: a typed array of more than a few numbers
+ * lives outside the JavaScript heap, and making one costs more than most of the arithmetic done in it. Ranking
+ * runs one question at a time and keeps nothing between calls, so one buffer of each kind serves every index;
+ * each is grown as needed and cleared for each use. A buffer may be longer than asked for: read only `size`.
  */
 
-let bits = new Uint8Array(4096);
+/** What each buffer is for: one use, one buffer. */
+export const Buf = {
+  /** Per passage of one section: its relevance and its local weight (rankPassages). */
+  PassageRelevance: 0,
+  PassageLocal: 1,
+  /** Per question term: its rarity among a section's passages. */
+  TermRarity: 2,
+  /** Per section (rank). */
+  SectionScore: 3,
+  UnitBest: 4,
+  Total: 5,
+  Prior: 6,
+  BestWeight: 7,
+  BestCoverage: 8,
+  /** Per leader (mustRerank). */
+  Low: 9,
+  High: 10,
+} as const;
+type BufUse = (typeof Buf)[keyof typeof Buf];
+const numbers: Float64Array[] = [];
 
-/** `size` bytes, all 0. */
-export function scratch(size: number): Uint8Array {
-  if (size > bits.length) bits = new Uint8Array(Math.max(size, bits.length * 2));
-  bits.fill(0, 0, size);
-  return bits;
+/** `size` numbers, all 0, from buffer `k`. */
+export function floats(k: BufUse, size: number): Float64Array {
+  const b = numbers[k];
+  if (b && b.length >= size) {
+    b.fill(0, 0, size);
+    return b;
+  }
+  return (numbers[k] = new Float64Array(Math.max(size, 2 * (b?.length ?? 128))));
 }
 
-const numbers = [new Float64Array(256), new Float64Array(256), new Float64Array(256)];
+export const Bytes = {
+  /** Per passage and question term: the term is in the passage, in its headings (rankPassages). */
+  Present: 0,
+  /** Per section (rank): a unit matched its title, keywords or headings; it is named by the question. */
+  UnitAbout: 1,
+  Named: 2,
+} as const;
+type BytesUse = (typeof Bytes)[keyof typeof Bytes];
+const byteBuffers: Uint8Array[] = [];
 
-/** `size` numbers, all 0, from buffer `k` (0 and 1: per passage, 2: per question term). */
-export function floats(k: 0 | 1 | 2, size: number): Float64Array {
-  if (size > numbers[k].length) numbers[k] = new Float64Array(Math.max(size, numbers[k].length * 2));
-  numbers[k].fill(0, 0, size);
-  return numbers[k];
+/** `size` bytes, all 0, from buffer `k`. */
+export function bytes(k: BytesUse, size: number): Uint8Array {
+  const b = byteBuffers[k];
+  if (b && b.length >= size) {
+    b.fill(0, 0, size);
+    return b;
+  }
+  return (byteBuffers[k] = new Uint8Array(Math.max(size, 2 * (b?.length ?? 2048))));
+}
+
+export const Words = {
+  /** Per section and question word (rank): matched anywhere, matched in the title, keywords or headings. */
+  Matched: 0,
+  MatchedAbout: 1,
+  /** Per leader (mustRerank): how many others are surely ahead of it. */
+  Ahead: 2,
+} as const;
+type WordsUse = (typeof Words)[keyof typeof Words];
+const wordBuffers: Uint32Array[] = [];
+
+/** `size` 32-bit words, all 0, from buffer `k`. */
+export function words32(k: WordsUse, size: number): Uint32Array {
+  const b = wordBuffers[k];
+  if (b && b.length >= size) {
+    b.fill(0, 0, size);
+    return b;
+  }
+  return (wordBuffers[k] = new Uint32Array(Math.max(size, 2 * (b?.length ?? 256))));
 }
