@@ -29,18 +29,18 @@ export class Passage {
     readonly headTo: number,
     /** The section's first passage in its language (where introductions are). */
     readonly opening: boolean,
-  ) {}
+  ) {
+    this.hasList = body[position].kind === 'list';
+  }
 
+  /** It ends in a list (read for every passage a question reaches: kept rather than looked up in the body). */
+  readonly hasList: boolean;
   private traitsCache?: PassageTraits;
   private blocksCache?: readonly Block[];
 
   /** Its blocks (shared: read only). */
   get blocks(): readonly Block[] {
     return (this.blocksCache ??= this.body.slice(this.first, this.position + 1));
-  }
-
-  get hasList(): boolean {
-    return this.body[this.position].kind === 'list';
   }
 
   /** What kind of text this is (read when a question first reaches it, then kept). */
@@ -345,13 +345,17 @@ export function companion(ranked: RankedPassage[], groups: ScoredAlternative[][]
   const next = continuation(best.passage, all);
   // A paragraph that opens a heading's list ("The list applies to…") comes with the list it opens.
   if (next && best.passage.blocks.every((b) => b.kind === 'paragraph') && [...intents].some((i) => !t1.body.has(i) && has(next.traits(), i))) return next;
-  const missing = [...intents].filter((i) => !has(t1, i));
-  const missingGroups = groups.filter((g) => !g.some((a) => store.has(best.passage.from, best.passage.to, a.id)));
-  for (const r of ranked.slice(1)) {
+  // What the first passage lacks: worked out when a second one is a candidate at all.
+  let missing: Intent[] | undefined;
+  let missingGroups: ScoredAlternative[][] | undefined;
+  for (let k = 1; k < ranked.length; k++) {
+    const r = ranked[k];
     const p = r.passage;
     const t = p.traits();
     if (p.lang !== best.passage.lang || t.intro || t.example || r.local < PASSAGE.companionRelevance * best.local) continue;
     if (t1.words + t.words > PASSAGE.companionWords) continue;
+    missing ??= [...intents].filter((i) => !has(t1, i));
+    missingGroups ??= groups.filter((g) => !g.some((a) => store.has(best.passage.from, best.passage.to, a.id)));
     const servesIntent = missing.some((i) => has(t, i));
     const addsWords = missingGroups.some((g) => g.some((a) => store.has(p.from, p.to, a.id)));
     if (servesIntent || addsWords) return p;

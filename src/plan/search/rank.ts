@@ -152,15 +152,18 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   });
   // Only the leaders become hits: a plan of thousands of sections matches a common word in most of them.
   const top = topK(total, named, ix, Math.max(limit, RANKING.rerank));
-  const leaders: SearchHit[] = top.map((d) => ({
-    section: ix.docs[d].section,
-    score: total[d],
-    coverage: totalImportance > 0 ? matched.sum(d, importance) / totalImportance : 0,
-    aboutCoverage: totalImportance > 0 ? matchedAbout.sum(d, importance) / totalImportance : 0,
-    passageCoverage: passages.coverage[d],
-    ...(named[d] & 2 ? { titleMatch: true } : {}),
-    ...(named[d] & 1 ? { keywordMatch: true } : {}),
-  }));
+  const leaders: SearchHit[] = top.map((d) => {
+    const hit: SearchHit = {
+      section: ix.docs[d].section,
+      score: total[d],
+      coverage: totalImportance > 0 ? matched.sum(d, importance) / totalImportance : 0,
+      aboutCoverage: totalImportance > 0 ? matchedAbout.sum(d, importance) / totalImportance : 0,
+      passageCoverage: passages.coverage[d],
+    };
+    if (named[d] & 2) hit.titleMatch = true;
+    if (named[d] & 1) hit.keywordMatch = true;
+    return hit;
+  });
   const lift = ix.tuning.passageWeight * RANKING.intentWeight;
   // A leader's best passage weighs what `bestPassages` found for its section, so its fit can move its score only so
   // far: the leaders that cannot be returned whatever their passages say are not reranked (test/unit/rankPruning.test.ts).
@@ -175,8 +178,12 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
     h.passage = ranked[0].passage;
     h.companion = companion(ranked, groups, ix.passageTerms, q.intents, doc.passages);
     // Its best passage being the kind of text asked for counts too (in the language it will be quoted in).
-    const plain = Math.max(...ranked.map((r) => r.relevance));
-    const answer = Math.max(...ranked.map((r) => answerScore(r.passage, r.relevance, q.intents)));
+    let plain = -Infinity;
+    let answer = -Infinity;
+    for (const r of ranked) {
+      plain = Math.max(plain, r.relevance);
+      answer = Math.max(answer, answerScore(r.passage, r.relevance, q.intents));
+    }
     h.score += lift * (answer - plain) * priorOf[top[k]];
   });
   leaders.sort(byRank);
@@ -245,10 +252,15 @@ function mustRerank(leaders: SearchHit[], reach: number[], fit: { min: number; m
  * Per section, its best passage's question weight and coverage: among its passages in the language the answer
  * will quote (the user's, else Finnish), or in every language when the user's is not known.
  */
+const ONLY_FI: readonly Lang[] = ['fi'];
+
 function bestPassages(ix: RankInput, groups: ScoredAlternative[][], importance: number[], lang?: Lang): { weight: Float64Array; coverage: Float64Array } {
   const n = ix.docs.length;
-  const langs: Lang[] = lang ? [...new Set<Lang>([lang, 'fi'])] : LANGS;
-  const found = langs.map((l) => ({ lang: l, ...ix.passagePostings[l].best(groups, importance, n) }));
+  const langs: readonly Lang[] = !lang ? LANGS : lang === 'fi' ? ONLY_FI : [lang, 'fi'];
+  const found = langs.map((l) => {
+    const best = ix.passagePostings[l].best(groups, importance, n);
+    return { lang: l, weight: best.weight, coverage: best.coverage };
+  });
   if (found.length === 1) return found[0];
   const weight = floats(Buf.BestWeight, n);
   const coverage = floats(Buf.BestCoverage, n);
