@@ -20,10 +20,12 @@ export function anchorOf(blockIndex: number): string {
 /**
  * Confident enough to quote the plan: a good match on most of the question, or a strong match on its core.
  * A weaker match must also touch what the section is about (its title, keywords or headings): words that
- * only occur in passing ("the parties involved") do not make a staff party a welfare question.
+ * only occur in passing ("the parties involved") do not make a staff party a welfare question. A section that
+ * lacks the kind of answer asked for (no quantity for "how many") cannot answer.
  */
-export function confident(h: { score: number; coverage: number; aboutCoverage?: number; passageCoverage?: number; titleMatch?: boolean; keywordMatch?: boolean }): boolean {
+export function confident(h: Pick<SearchHit, 'score' | 'coverage' | 'aboutCoverage' | 'passageCoverage' | 'titleMatch' | 'keywordMatch' | 'noQuantity'>): boolean {
   if (h.titleMatch || h.keywordMatch) return true;
+  if (h.noQuantity) return false;
   // Every word of the question in one paragraph or list of the section: that passage is about it.
   // A question of common words only ("who decides on support") scores low; if its words are also what the
   // section's title or headings say, it is still about that section.
