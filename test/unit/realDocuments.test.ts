@@ -24,15 +24,15 @@ const run = docs ? describe : describe.skip;
 if (!docs) process.stderr.write('real documents skipped: no test/fixtures/plan-import/real\n');
 
 const FLOORS: [string, string, { top1: number; facts: number; declined: number }][] = [
-  ['lukiolaki-fi', 'html', { top1: 0.55, facts: 0.35, declined: 0.95 }],
-  ['lukiolaki-fi', 'docx', { top1: 0.55, facts: 0.35, declined: 0.95 }],
-  ['lukiolaki-fi', 'pdf', { top1: 0.55, facts: 0.35, declined: 0.95 }],
+  ['lukiolaki-fi', 'html', { top1: 0.65, facts: 0.43, declined: 0.95 }],
+  ['lukiolaki-fi', 'docx', { top1: 0.65, facts: 0.43, declined: 0.95 }],
+  ['lukiolaki-fi', 'pdf', { top1: 0.65, facts: 0.43, declined: 0.95 }],
   ['sosiaalihuoltolaki-fi', 'html', { top1: 0.63, facts: 0.45, declined: 0.95 }],
   ['sosiaalihuoltolaki-fi', 'docx', { top1: 0.63, facts: 0.45, declined: 0.95 }],
   ['sosiaalihuoltolaki-fi', 'pdf', { top1: 0.63, facts: 0.45, declined: 0.95 }],
-  ['smabarnspedagogik-sv', 'html', { top1: 0.65, facts: 0.5, declined: 0.95 }],
-  ['smabarnspedagogik-sv', 'docx', { top1: 0.65, facts: 0.5, declined: 0.95 }],
-  ['smabarnspedagogik-sv', 'pdf', { top1: 0.65, facts: 0.5, declined: 0.95 }],
+  ['smabarnspedagogik-sv', 'html', { top1: 0.68, facts: 0.55, declined: 0.95 }],
+  ['smabarnspedagogik-sv', 'docx', { top1: 0.68, facts: 0.55, declined: 0.95 }],
+  ['smabarnspedagogik-sv', 'pdf', { top1: 0.68, facts: 0.55, declined: 0.95 }],
   ['ammatillinen-koulutus-opas-fi', 'pdf', { top1: 0.85, facts: 0.7, declined: 0.8 }],
 ];
 
@@ -67,6 +67,14 @@ run('answers on real documents nobody tuned for', () => {
     expect(r.top1).toBeGreaterThanOrEqual(floor.top1);
     expect(r.factsQuoted / r.facts).toBeGreaterThanOrEqual(floor.facts);
     expect(r.declined).toBeGreaterThanOrEqual(floor.declined);
+  });
+
+  it('answers on a plan smaller than the sample plan what matches it as well as the sample plan needs', async () => {
+    const s = await service('lukiolaki-fi', 'html');
+    // 24 sections: a word found in one section weighs less than in the sample plan's 59, and so do the bars.
+    expect(s.index.scale).toBeLessThan(0.8);
+    const a = s.answer('pitääkö lukion puuttua kiusaamiseen', 'fi');
+    expect(a.kind === 'answer' && a.best.id).toBe('turvallinen-opiskeluymparisto/oikeus-turvalliseen-opiskeluymparistoon');
   });
 
   it('declines a how-much question where the section gives no number, and answers it where the text has one', async () => {

@@ -103,7 +103,7 @@ export function readQuestion(question: string, vocab: Vocabulary): Question {
     wordUnitIndex.set(i, units.length);
     units.push({
       alternatives,
-      importance: common ? Math.max(vocab.idfOf(common.term) * common.weight, 0.5) : unknownImportance(w),
+      importance: common ? Math.max(vocab.idfOf(common.term) * common.weight, 0.5) : unknownImportance(w) * vocab.scale,
       word: true,
       ...(isIntentWord(w, intents) ? { intentWord: true } : {}),
     });
