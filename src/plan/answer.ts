@@ -20,17 +20,20 @@ export function anchorOf(blockIndex: number): string {
 /**
  * Confident enough to quote the plan: a good match on most of the question, or a strong match on its core.
  * A weaker match must also touch what the section is about (its title, keywords or headings): words that
- * only occur in passing ("the parties involved") do not make a staff party a welfare question.
+ * only occur in passing ("the parties involved") do not make a staff party a welfare question. A section that
+ * lacks the kind of answer asked for (no quantity for "how many") cannot answer. `scale`: the plan's score scale
+ * (`PlanIndex.scale`; 1 on the sample plan the bars were tuned on).
  */
-export function confident(h: { score: number; coverage: number; aboutCoverage?: number; passageCoverage?: number; titleMatch?: boolean; keywordMatch?: boolean }): boolean {
+export function confident(h: Pick<SearchHit, 'score' | 'coverage' | 'aboutCoverage' | 'passageCoverage' | 'titleMatch' | 'keywordMatch' | 'noQuantity'>, scale = 1): boolean {
   if (h.titleMatch || h.keywordMatch) return true;
+  if (h.noQuantity) return false;
   // Every word of the question in one paragraph or list of the section: that passage is about it.
   // A question of common words only ("who decides on support") scores low; if its words are also what the
   // section's title or headings say, it is still about that section.
   const aboutIt = (h.aboutCoverage ?? 0) >= THRESHOLDS.aboutAll ? THRESHOLDS.aboutScore : THRESHOLDS.passageScore;
-  if ((h.passageCoverage ?? 0) >= THRESHOLDS.passageCoverage && h.score >= aboutIt) return true;
-  const matched = (h.score >= THRESHOLDS.minScore && h.coverage >= THRESHOLDS.minCoverage) || (h.score >= THRESHOLDS.strongScore && h.coverage >= THRESHOLDS.strongCoverage);
-  return matched && ((h.aboutCoverage ?? 1) >= THRESHOLDS.minAbout || h.score >= THRESHOLDS.aboutFree);
+  if ((h.passageCoverage ?? 0) >= THRESHOLDS.passageCoverage && h.score >= aboutIt * scale) return true;
+  const matched = (h.score >= THRESHOLDS.minScore * scale && h.coverage >= THRESHOLDS.minCoverage) || (h.score >= THRESHOLDS.strongScore && h.coverage >= THRESHOLDS.strongCoverage);
+  return matched && ((h.aboutCoverage ?? 1) >= THRESHOLDS.minAbout || h.score >= THRESHOLDS.aboutFree * scale);
 }
 
 export interface SectionRef {
@@ -182,20 +185,21 @@ export class PlanService {
     // or the rest of the question is clearly a welfare question ("vuosiloman aikana tapahtunut kriisi"), or the
     // off-topic words only say where it happened and the rest is one ("tappelu ruokalassa", "fight in the canteen").
     const off = this.offTopic.match(question, (s) => index.knows(s), lang);
-    if (off && !(best?.section.id.startsWith('faq-') && confident(best))) {
+    const sure = (h: SearchHit) => confident(h, index.scale);
+    if (off && !(best?.section.id.startsWith('faq-') && sure(best))) {
       const rest = words(question)
         .filter((w) => !off.words.includes(w))
         .join(' ');
       const restBest = index.search(rest, 1).hits[0];
-      const welfare = restBest && confident(restBest) ? restBest.coverage * index.weigh(rest) : 0;
+      const welfare = restBest && sure(restBest) ? restBest.coverage * index.weigh(rest) : 0;
       // Each off-topic word weighs at least as much as a word the plan does not know: it is what the question is about.
-      const offWeight = Math.max(index.weigh(off.words.join(' ')), THRESHOLDS.offTopicWord * off.words.length);
+      const offWeight = Math.max(index.weigh(off.words.join(' ')), THRESHOLDS.offTopicWord * index.scale * off.words.length);
       const setting = off.setting && welfare > 0;
       if (!setting && welfare < THRESHOLDS.offTopicOutweigh * offWeight) return { kind: 'none', question, lang, closest: [], offTopic: off.subject };
     }
-    if (!best || !confident(best)) {
+    if (!best || !sure(best)) {
       // Closest sections only when something in the question matched meaningfully.
-      const closest = hits.filter((h) => h.coverage >= 0.25 && h.score >= THRESHOLDS.minScore / 2).slice(0, 3);
+      const closest = hits.filter((h) => h.coverage >= 0.25 && h.score >= (THRESHOLDS.minScore / 2) * index.scale).slice(0, 3);
       return { kind: 'none', question, lang, closest: closest.map((h) => this.ref(h.section, lang)) };
     }
     return this.answered(question, lang, best, hits.slice(1), undefined, index);
@@ -212,7 +216,8 @@ export class PlanService {
   private answered(question: string, lang: Lang, hit: SearchHit, others: SearchHit[], danger: Danger | undefined, index: PlanIndex): Answer {
     const s = hit.section;
     const passages = this.quote(s, [hit.passage, hit.companion], lang, question, index);
-    const also = others.filter((o) => o.score >= hit.score * THRESHOLDS.alsoRelevant && confident(o) && o.section.id !== s.parentId && o.section.parentId !== s.id).slice(0, 2);
+    const sure = (h: SearchHit) => confident(h, index.scale);
+    const also = others.filter((o) => o.score >= hit.score * THRESHOLDS.alsoRelevant && sure(o) && o.section.id !== s.parentId && o.section.parentId !== s.id).slice(0, 2);
     // Written out rather than spread from the shared reference: an answer is made for every question.
     const r = this.ref(s, lang);
     const best: AnsweredSection = {
@@ -240,7 +245,7 @@ export class PlanService {
         s,
         also.map((a) => a.section.id),
       ).map((f) => this.ref(f, lang)),
-      ranked: [best, ...others.filter(confident).map((h) => this.ref(h.section, lang))].slice(0, 5),
+      ranked: [best, ...others.filter(sure).map((h) => this.ref(h.section, lang))].slice(0, 5),
     };
   }
 

@@ -5,6 +5,7 @@ import { words } from '../../src/plan/analyze';
 import { PlanService } from '../../src/plan/answer';
 import { loadPlan } from '../../src/plan/load';
 import { OffTopic } from '../../src/plan/offtopic';
+import { PlanIndex } from '../../src/plan/search';
 import { messages } from '../../src/i18n';
 import { answerCard } from '../../src/ui/answerCard';
 import { ROOT } from '../helpers/bot';
@@ -144,6 +145,14 @@ describe('plan search', () => {
     const kuraattori = plan.index.glossary.findInQuestion(words('kuraattori'))[0].concept;
     expect(concepts.map((c) => c.concept)).not.toContain(kuraattori);
     expect(plan.answer('hyvää huomenta', 'fi').kind).toBe('none');
+  });
+
+  it('answers on the sample plan, and on larger plans, with the bars as tuned', () => {
+    expect(plan.index.scale).toBe(1);
+    const sections = [...plan.plan.sections.values()].flatMap((s) => [s, { ...s, id: `${s.id}-copy`, parentId: s.parentId && `${s.parentId}-copy`, childIds: s.childIds.map((c) => `${c}-copy`) }]);
+    const larger = new PlanIndex({ ...plan.plan, sections: new Map(sections.map((s) => [s.id, s])) }, plan.index.glossary);
+    expect(larger.size).toBe(2 * plan.index.size);
+    expect(larger.scale).toBe(1);
   });
 
   it('validates weightWhen in the front matter', () => {

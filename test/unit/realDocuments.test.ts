@@ -24,15 +24,15 @@ const run = docs ? describe : describe.skip;
 if (!docs) process.stderr.write('real documents skipped: no test/fixtures/plan-import/real\n');
 
 const FLOORS: [string, string, { top1: number; facts: number; declined: number }][] = [
-  ['lukiolaki-fi', 'html', { top1: 0.55, facts: 0.35, declined: 0.95 }],
-  ['lukiolaki-fi', 'docx', { top1: 0.55, facts: 0.35, declined: 0.95 }],
-  ['lukiolaki-fi', 'pdf', { top1: 0.55, facts: 0.35, declined: 0.95 }],
+  ['lukiolaki-fi', 'html', { top1: 0.65, facts: 0.43, declined: 0.95 }],
+  ['lukiolaki-fi', 'docx', { top1: 0.65, facts: 0.43, declined: 0.95 }],
+  ['lukiolaki-fi', 'pdf', { top1: 0.65, facts: 0.43, declined: 0.95 }],
   ['sosiaalihuoltolaki-fi', 'html', { top1: 0.63, facts: 0.45, declined: 0.95 }],
   ['sosiaalihuoltolaki-fi', 'docx', { top1: 0.63, facts: 0.45, declined: 0.95 }],
   ['sosiaalihuoltolaki-fi', 'pdf', { top1: 0.63, facts: 0.45, declined: 0.95 }],
-  ['smabarnspedagogik-sv', 'html', { top1: 0.65, facts: 0.5, declined: 0.8 }],
-  ['smabarnspedagogik-sv', 'docx', { top1: 0.65, facts: 0.5, declined: 0.8 }],
-  ['smabarnspedagogik-sv', 'pdf', { top1: 0.65, facts: 0.5, declined: 0.8 }],
+  ['smabarnspedagogik-sv', 'html', { top1: 0.68, facts: 0.55, declined: 0.95 }],
+  ['smabarnspedagogik-sv', 'docx', { top1: 0.68, facts: 0.55, declined: 0.95 }],
+  ['smabarnspedagogik-sv', 'pdf', { top1: 0.68, facts: 0.55, declined: 0.95 }],
   ['ammatillinen-koulutus-opas-fi', 'pdf', { top1: 0.85, facts: 0.7, declined: 0.8 }],
 ];
 
@@ -67,6 +67,30 @@ run('answers on real documents nobody tuned for', () => {
     expect(r.top1).toBeGreaterThanOrEqual(floor.top1);
     expect(r.factsQuoted / r.facts).toBeGreaterThanOrEqual(floor.facts);
     expect(r.declined).toBeGreaterThanOrEqual(floor.declined);
+  });
+
+  it('answers on a plan smaller than the sample plan what matches it as well as the sample plan needs', async () => {
+    const s = await service('lukiolaki-fi', 'html');
+    // 24 sections: a word found in one section weighs less than in the sample plan's 59, and so do the bars.
+    expect(s.index.scale).toBeLessThan(0.8);
+    const a = s.answer('pitääkö lukion puuttua kiusaamiseen', 'fi');
+    expect(a.kind === 'answer' && a.best.id).toBe('turvallinen-opiskeluymparisto/oikeus-turvalliseen-opiskeluymparistoon');
+  });
+
+  it('declines a how-much question where the section gives no number, and answers it where the text has one', async () => {
+    const s = await service('sosiaalihuoltolaki-fi', 'html');
+    // The sections on carers and on the personal worker share the question's words but name no amount (only law references).
+    for (const q of ['Kuinka paljon omaishoidon tuki on?', 'Montako sosiaalityöntekijää kunnassa pitää olla?']) expect([q, s.answer(q, 'fi').kind]).toEqual([q, 'none']);
+    const days = s.answer('Montako päivää palvelutarpeen arviointi saa kestää?', 'fi');
+    expect(days.kind === 'answer' && days.best.id).toMatch(/\/palvelutarpeen-arviointi$/);
+    // "neljässä vuodessa", "högst tio timmar": a number written out is a number.
+    const years = (await service('lukiolaki-fi', 'html')).answer('Montako vuotta lukio saa kestää enintään?', 'fi');
+    expect(years.kind === 'answer' && years.best.id).toBe('opiskelijan-oikeudet-ja-velvollisuudet/opiskeluoikeus');
+    const daycare = await service('smabarnspedagogik-sv', 'html');
+    const hours = daycare.answer('Hur många timmar per dag får ett barn vara i småbarnspedagogik?', 'sv');
+    expect(hours.kind === 'answer' && hours.best.passages.map((p) => JSON.stringify(p.blocks)).join()).toContain('högst tio timmar');
+    // The section on meals shares "dagvård"; it says nothing about fees.
+    expect(daycare.answer('hur mycket kostar dagvården', 'sv').kind).toBe('none');
   });
 
   it('answers an English question on a Finnish-only plan and says the quoted text is in Finnish', async () => {

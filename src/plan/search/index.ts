@@ -51,6 +51,11 @@ export class PlanIndex {
     return this.vocab.has(term);
   }
 
+  /** The plan's score scale against the sample plan the answer thresholds were tuned on (see TUNED_SECTIONS). */
+  get scale(): number {
+    return this.vocab.scale;
+  }
+
   get size(): number {
     return this.input.docs.length;
   }

@@ -46,7 +46,12 @@ const QUESTION: Record<Intent, RegExp> = {
       String.raw`\b(far|kan) (jag|vi|man|en|lararen|eleven|skolan)\b|\bar det tillatet\b|\bbehover (jag|vi|man)\b`,
     ].join('|'),
   ),
-  amount: /\b(kuinka|miten) (monta|paljon|suuri|iso)\b|\b(paljonko|montako|monenko|monen)\b|\bhow (many|much)\b|\bhur (manga|mycket)\b/,
+  amount: new RegExp(
+    [
+      String.raw`\b(kuinka|miten) (monta|monessa|monella|paljon|suuri|suuria|iso|pitka)\b|\b(paljonko|montako|monenko|monen)\b`,
+      String.raw`\bhow (many|much|big|large)\b|\bwhat does\b.*\bcost\b|\bhur (manga|mycket|stor|stora)\b|\bvad kostar\b`,
+    ].join('|'),
+  ),
   definition: /\bmita (tarkoittaa|tarkoitetaan|on)\b|\bmika (on|ovat)\b|\bwhat (is|are|does)\b|\bmeaning\b|\bvad (ar|betyder|innebar)\b|\bdefin\w*/,
   example: /\b(esimerkki|esimerkkia|esimerkkeja|esimerkit|examples?|exempel)\b/,
 };
@@ -100,7 +105,14 @@ const BODY: Partial<Record<Intent, RegExp>> = {
       String.raw`\b\d+\s*(dag|dagar|vecka|veckor|manad|manader|timm\w*|arbetsdag\w*|skoldag\w*)\b|\b(senast|inom|utan drojsmal|arligen|sjunde|varje ar)\b|\ben gang per\b`,
     ].join('|'),
   ),
-  amount: /\d|\b(prosent\w*|enintaan|vahintaan|at most|at least|hogst|minst)\b/,
+  amount: new RegExp(
+    [
+      String.raw`\d|\b(prosent\w*|procent\w*|percent\w*|euro\w*|enintaan|vahintaan|korkeintaan|at most|at least|maximum|minimum|hogst|minst)\b`,
+      String.raw`\b(kaksi|kahde\w*|kahta|kolm\w*|nelj\w*|viisi|viide\w*|viitt\w*|kuusi|kuude\w*|kuutt\w*|seitsem\w*|kahdeksa\w*|yhdeksa\w*|kymmen\w*|sata|sada\w*|tuhat|tuhan\w*|puoli\w*)\b`,
+      String.raw`\b(tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv|femton|tjugo|hundra|tusen|halv\w*)\b`,
+      String.raw`\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|hundred|thousand|half)\b`,
+    ].join('|'),
+  ),
   permission: new RegExp(
     [
       String.raw`\b(saa|saavat|ei saa|voi|voidaan|ei voi|ei voida|oikeus|oikeutta|lupa|luvan|kielletty|sallittu|suostumu\w*|tarvitaan|ei tarvita|ei kerrota)\b`,
@@ -110,6 +122,7 @@ const BODY: Partial<Record<Intent, RegExp>> = {
   ),
 };
 
+const LAW_REF = /\b\d+\/\d{4}\b|\b\d+\s*[a-z]?((\s*(,|–|-)\s*|\s+(ja|och|and|tai|eller|or)\s+)\d+\s*[a-z]?)*\s*(§|\b(mom|kap|luvu|kohd|punkt|stycke|section|chapter|subsection|paragraph)\w*|luku\b)/g;
 const CRITERIA_INTRO = /\b(kun|jos|edellyt\w*|kriteer\w*|peruste\w*|harkitaan|myonnetaan|when|if|criteria|conditions?|eligible|nar|om|villkor|forutsatt\w*)\b/;
 const INTRO = new RegExp(
   [
@@ -139,7 +152,9 @@ export function passageTraits(headings: string[], blocks: readonly Block[], firs
   const texts = blocks.flatMap((b) => (b.kind === 'list' ? b.items : b.kind === 'paragraph' ? [b.text] : [])).map((t) => fold(plainInline(t).toLowerCase()));
   const text = texts.join(' ');
   const heading = new Set((Object.keys(HEADING) as Intent[]).filter((i) => HEADING[i]!.test(head)));
-  const body = new Set((Object.keys(BODY) as Intent[]).filter((i) => BODY[i]!.test(text)));
+  // A law reference ("1 mom.", "(1224/2004)", "46 §") is no quantity.
+  const quantities = text.replace(LAW_REF, ' ');
+  const body = new Set((Object.keys(BODY) as Intent[]).filter((i) => BODY[i]!.test(i === 'amount' ? quantities : text)));
   const list = blocks.find((b) => b.kind === 'list');
   if (list?.kind === 'list' && list.ordered) body.add('steps');
   const intro = blocks[0]?.kind === 'paragraph' && list ? fold(blocks[0].text.toLowerCase()) : '';

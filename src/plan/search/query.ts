@@ -99,7 +99,7 @@ function readWord(word: string, vocab: Vocabulary): ReadWord {
   // A compound's parts are not readings of it: "jaksoluokka" is as rare as itself, not as common as "luokka".
   const readings = alternatives.filter((a) => !a.near && (a.weight >= 0.9 || !alternatives.some((b) => !b.near && b.weight >= 0.9)));
   const common = readings.reduce<Alternative | undefined>((m, a) => (!m || vocab.dfOf(a.term) > vocab.dfOf(m.term) ? a : m), undefined);
-  read = { alternatives, importance: common ? Math.max(vocab.idfOf(common.term) * common.weight, 0.5) : unknownImportance(word) };
+  read = { alternatives, importance: common ? Math.max(vocab.idfOf(common.term) * common.weight, 0.5) : unknownImportance(word) * vocab.scale };
   if (cache.size > 50_000) cache.clear();
   cache.set(word, read);
   return read;

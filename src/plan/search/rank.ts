@@ -46,6 +46,8 @@ export interface SearchHit {
   passage?: Passage;
   /** A second short passage when the answer spans two (the rule and the steps). */
   companion?: Passage;
+  /** The question asks for a quantity (how many, how much) and the section gives none: it cannot answer. */
+  noQuantity?: boolean;
 }
 
 /** What the ranking reads: the index's arrays, shared, never copied. */
@@ -194,7 +196,15 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
     const child = leaders.find((h) => h.section.parentId === first.section.id && h.score >= first.score * RANKING.childPreference);
     if (child) leaders.unshift(...leaders.splice(leaders.indexOf(child), 1));
   }
-  return leaders.slice(0, limit);
+  const hits = leaders.slice(0, limit);
+  // "How many", "how much": a section with no number in the language it is quoted in has nothing to say.
+  if (q.intents.has('amount')) {
+    for (const h of hits) {
+      const quoted = lang && (h.section.body[lang] ? lang : 'fi');
+      if (!ix.byId.get(h.section.id)!.passages.some((p) => (!quoted || p.lang === quoted) && p.traits().body.has('amount'))) h.noQuantity = true;
+    }
+  }
+  return hits;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { editDistance, isStopword, type Lang, stem, words } from '../analyze';
 import type { Glossary } from '../glossary';
-import { ANALYSIS } from './tuning';
+import { ANALYSIS, TUNED_SECTIONS } from './tuning';
 
 /**
  * The plan's vocabulary: every index term (Snowball stems without ä/ö/å, compound parts, glossary concepts
@@ -36,11 +36,17 @@ function lowerBound(sorted: string[], key: string): number {
   return lo;
 }
 
+/** BM25's inverse document frequency of a term in `df` of `docs` sections. */
+function bm25Idf(docs: number, df: number): number {
+  return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+}
+
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private readonly names: string[] = [];
   private df: Int32Array = new Int32Array(0);
   private docCount = 0;
+  private scaleValue = 1;
   /** Finnish and Swedish stems of the plan: the parts a compound may be split into. */
   private readonly partVocab: Record<'fi' | 'sv', Set<string>> = { fi: new Set(), sv: new Set() };
   private readonly partsCache = new Map<string, string[]>();
@@ -97,8 +103,15 @@ export class Vocabulary {
   }
 
   idf(id: number | undefined): number {
-    const df = id === undefined ? 0 : (this.df[id] ?? 0);
-    return Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5));
+    return bm25Idf(this.docCount, id === undefined ? 0 : (this.df[id] ?? 0));
+  }
+
+  /**
+   * This plan's scores against those of the plan the thresholds were tuned on: the IDF of a word in one section
+   * here over there (see TUNED_SECTIONS), at most 1.
+   */
+  get scale(): number {
+    return this.scaleValue;
   }
 
   idfOf(term: string): number {
@@ -159,6 +172,7 @@ export class Vocabulary {
   finish(df: Int32Array, docCount: number): void {
     this.df = df;
     this.docCount = docCount;
+    this.scaleValue = Math.min(1, Math.max(0, bm25Idf(docCount, 1)) / bm25Idf(TUNED_SECTIONS, 1));
     this.sortedWords = this.names.filter((t, i) => df[i] > 0 && isWord(t)).sort();
     this.deletionsMap = undefined;
   }
