@@ -16,8 +16,11 @@ import { loadTemplating } from './ui/cards';
 import { existsSync, readFileSync } from 'node:fs';
 import { readStemFile, writeStemFile } from './plan/stemFile';
 
-/** Where a start leaves the stems it computed for the next one (beside the build it belongs to). */
-const STEM_FILE = join(ROOT, 'dist', '.stems.json');
+/**
+ * Where a start leaves the stems it computed for the next one: beside the build it belongs to (dist/, or the
+ * bundle's folder), since each build prints the stemming rules' source differently (see plan/stemFile.ts).
+ */
+const STEM_FILE = join(__dirname, '.stems.json');
 
 /**
  * The process: config → plan → store → services (composition.ts) → bot (teams/bot.ts) → http (→ Playground
