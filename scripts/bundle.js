@@ -34,19 +34,55 @@ const EXTERNAL = [
 ];
 
 /**
+ * teams-ai's Application loads its sign-in classes at once, and with them botbuilder-dialogs and Microsoft's
+ * text recognizers (a fifth of the start path's code), though Opari configures no sign-in: they are loaded
+ * when first used instead (never, without `authentication` in the Application's options).
+ */
+const LAZY = [
+  { file: 'node_modules/@microsoft/teams-ai/lib/Application.js', request: './authentication/Authentication' },
+  { file: 'node_modules/@microsoft/teams-ai/lib/authentication/BotAuthenticationBase.js', request: './Authentication' },
+  { file: 'node_modules/@microsoft/teams-ai/lib/authentication/BotAuthenticationBase.js', request: 'botbuilder-dialogs' },
+];
+
+/** Runs in the bundle: a stand-in for a module that loads it at the first access to one of its exports. */
+const LAZY_MODULE = 'const __opariLazy = (load) => { let m; return new Proxy({}, { get: (_, k) => (m ??= load())[k], has: (_, k) => k in (m ??= load()) }); };';
+
+/**
+ * Rewrites the requires of LAZY. A file that no longer has such a require (another teams-ai version) is bundled
+ * as it is, which is only slower to start: the warning says so.
+ */
+function lazyRequires(path, source) {
+  for (const { request } of LAZY.filter((l) => join(root, l.file) === path)) {
+    const call = `require(${JSON.stringify(request)})`;
+    if (!source.includes(call)) process.stderr.write(`bundle: ${relative(root, path)} no longer has ${call}; it is loaded at start\n`);
+    source = source.replace(call, `__opariLazy(() => ${call})`);
+  }
+  return source;
+}
+
+/** A file's opening that must stay first: a #! line, comments, and the "use strict" that makes it strict. */
+const PROLOGUE = /^(#![^\n]*\n)?(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(?:(['"])use strict\2;?)?/;
+
+/**
  * Bundled packages that find files beside themselves with __dirname or __filename get the values of their
  * own place in node_modules (relative to the bundle), not the bundle's: e.g. pino's worker files.
  */
-const ownDirname = {
-  name: 'own-dirname',
+function ownDirname(path, source) {
+  if (!/\b__(dirname|filename)\b/.test(source)) return source;
+  const dir = JSON.stringify(relative(outDir, dirname(path)));
+  const file = JSON.stringify(relative(outDir, path));
+  const at = PROLOGUE.exec(source)[0].length;
+  return `${source.slice(0, at)}\nvar __dirname = require("node:path").join(__opariBundleDir, ${dir}), __filename = require("node:path").join(__opariBundleDir, ${file});\n${source.slice(at)}`;
+}
+
+/** The two rewrites above, on the files of node_modules as esbuild loads them. */
+const rewrites = {
+  name: 'opari-rewrites',
   setup(build) {
     build.onLoad({ filter: /[\\/]node_modules[\\/].*\.c?js$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
-      if (!/\b__(dirname|filename)\b/.test(source)) return undefined;
-      const dir = JSON.stringify(relative(outDir, dirname(args.path)));
-      const file = JSON.stringify(relative(outDir, args.path));
-      const prelude = `var __dirname = require("node:path").join(__opariBundleDir, ${dir}), __filename = require("node:path").join(__opariBundleDir, ${file});`;
-      return { contents: `${prelude}${source}`, loader: 'js', resolveDir: dirname(args.path) };
+      const contents = ownDirname(args.path, lazyRequires(args.path, source));
+      return contents === source ? undefined : { contents, loader: 'js', resolveDir: dirname(args.path) };
     });
   },
 };
@@ -62,8 +98,8 @@ async function build() {
     target: 'node20',
     format: 'cjs',
     external: EXTERNAL,
-    plugins: [ownDirname],
-    banner: { js: 'const __opariBundleDir = __dirname;' },
+    plugins: [rewrites],
+    banner: { js: `const __opariBundleDir = __dirname;\n${LAZY_MODULE}` },
     // Names are kept: error classes and logs use them. Whitespace and comments go: less to read at each start.
     keepNames: true,
     minifyWhitespace: true,
