@@ -87,12 +87,15 @@ const rewrites = {
   },
 };
 
-/** dist/main.js → dist/bundle/main.js; throws with esbuild's messages when it cannot. */
+/**
+ * dist/main.js → dist/bundle/main.js, and the embedded store's thread (src/store/embeddedThread.ts) beside it;
+ * throws with esbuild's messages when it cannot.
+ */
 async function build() {
   const esbuild = require('esbuild');
   await esbuild.build({
-    entryPoints: [join(root, 'dist', 'main.js')],
-    outfile: bundleFile,
+    entryPoints: { main: join(root, 'dist', 'main.js'), embeddedWorker: join(root, 'dist', 'store', 'embeddedWorker.js') },
+    outdir: outDir,
     bundle: true,
     platform: 'node',
     target: 'node20',
