@@ -16,12 +16,14 @@ import { composeServices } from './composition';
 import { loadTemplating } from './ui/cards';
 import { existsSync, readFileSync } from 'node:fs';
 import { readStemFile, writeStemFile } from './plan/stemFile';
+import { loadPlanCached } from './plan/parsedPlanCache';
 
 /**
  * Where a start leaves the stems it computed for the next one: beside the build it belongs to (dist/, or the
  * bundle's folder), since each build prints the stemming rules' source differently (see plan/stemFile.ts).
  */
 const STEM_FILE = join(__dirname, '.stems.json');
+const PLAN_CACHE_FILE = join(__dirname, '.plan.v8');
 
 /**
  * The process after its config (main.ts): plan → store → services (composition.ts) → bot (teams/bot.ts) → http
@@ -39,8 +41,10 @@ export async function serve(config: Config, embedded?: Promise<EmbeddedStore>): 
   const planDir = config.PLAN_DIR ? resolve(config.PLAN_DIR) : join(CONTENT_DIR, 'plan');
   // Stems computed by the last start are read back (they are a third of loading the plan); see plan/stemFile.ts.
   const stemsRead = readStemFile(STEM_FILE);
-  const plan = PlanService.load(planDir, join(CONTENT_DIR, 'glossary.yml'), config.publicUrl);
-  log.info({ event: 'plan.loaded', sections: plan.plan.sections.size, ms: Date.now() - planStarted, stemsRead }, `Plan loaded: ${plan.plan.sections.size} sections`);
+  // So is the parsed plan, while its files and the build are the same (see plan/parsedPlanCache.ts).
+  const parsed = loadPlanCached(planDir, PLAN_CACHE_FILE);
+  const plan = PlanService.forPlan(parsed.plan, join(CONTENT_DIR, 'glossary.yml'), config.publicUrl);
+  log.info({ event: 'plan.loaded', sections: plan.plan.sections.size, ms: Date.now() - planStarted, stemsRead, parsedFromCache: parsed.cached }, `Plan loaded: ${plan.plan.sections.size} sections`);
   // Written now, before any question is read: the file holds the plan's and the glossary's words, never a user's.
   writeStemFile(STEM_FILE);
 
