@@ -176,12 +176,20 @@ async function trial() {
   }
 }
 
-/** True when the bundle was made and passed its trial after the last build of dist/ and of this script. */
-function upToDate() {
-  if (!existsSync(okFile) || !existsSync(bundleFile) || !existsSync(cacheFile(bundleFile))) return false;
-  const made = statSync(okFile).mtimeMs;
+/** Why the last try failed, kept until dist/ is built again: npm start does not try again at every start. */
+const failedFile = join(root, 'dist', '.bundle-failed');
+
+/** True when `file` exists and is newer than the last build of dist/ and of these scripts. */
+function newerThanInputs(file) {
+  if (!existsSync(file)) return false;
+  const made = statSync(file).mtimeMs;
   const inputs = [join(root, 'dist', '.built'), join(root, 'dist', 'main.js'), join(__dirname, 'bundle.js'), join(__dirname, 'run-bundle.js')];
   return inputs.every((f) => !existsSync(f) || statSync(f).mtimeMs <= made);
+}
+
+/** True when the bundle was made and passed its trial after the last build of dist/ and of these scripts. */
+function upToDate() {
+  return existsSync(bundleFile) && existsSync(cacheFile(bundleFile)) && newerThanInputs(okFile);
 }
 
 /**
@@ -190,8 +198,13 @@ function upToDate() {
  */
 async function bundleIfStale({ force = false } = {}) {
   if (!force && upToDate()) return true;
+  if (!force && newerThanInputs(failedFile)) {
+    process.stderr.write(`npm start runs dist/main.js: the start path could not be bundled after the last build (${relative(root, failedFile)} says why; node scripts/bundle.js tries again)\n`);
+    return false;
+  }
   const started = Date.now();
   rmSync(outDir, { recursive: true, force: true });
+  rmSync(failedFile, { force: true });
   try {
     await build();
     await trial();
@@ -201,6 +214,7 @@ async function bundleIfStale({ force = false } = {}) {
   } catch (err) {
     rmSync(outDir, { recursive: true, force: true });
     const reason = err?.errors?.length ? err.errors.map((e) => `${e.location?.file ?? ''}: ${e.text}`).join('\n') : (err?.message ?? String(err));
+    writeFileSync(failedFile, `${reason}\n`);
     process.stderr.write(`Could not bundle the start path (npm start runs dist/main.js instead, only slower to start):\n${reason}\n`);
     return false;
   }
