@@ -20,7 +20,7 @@ const TRIAL_MS = 60_000;
 /**
  * Left out of the bundle, loaded from node_modules as before: packages that find their own files by path
  * (require.resolve, files beside them, native add-ons, `import.meta.url`), ES-module-only packages loaded with
- * import(), and the embedded store with the compilers it loads only in a local trial.
+ * import(), and the embedded store with the compilers it loads (local mode only, on a thread of its own).
  */
 const EXTERNAL = [
   'pdfjs-dist', // ES modules, imported at run time with its worker file
@@ -110,21 +110,6 @@ async function build() {
     legalComments: 'none',
     logLevel: 'silent',
   });
-  asciiOnly(bundleFile);
-}
-
-/**
- * esbuild leaves non-ASCII characters in regular expression literals; one makes V8 hold the whole 17 MB text
- * as two-byte characters. Written as \u escapes (the same in a regular expression, a string or a comment) the
- * file is ASCII, which run-bundle.js reads faster. Left as it is when a backslash precedes such a character.
- */
-function asciiOnly(file) {
-  const text = readFileSync(file, 'utf8');
-  if (/\\[\u0080-\uffff]/.test(text)) return;
-  writeFileSync(
-    file,
-    text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
-  );
 }
 
 async function freePort() {

@@ -1,7 +1,6 @@
 // Runs dist/bundle/main.js (see bundle.js) in this process as Node would run it as a CommonJS module, but with
 // the V8 code cache its trial start wrote: the functions a start runs are not compiled again.
 // `node scripts/run-bundle.js --trial` is that trial start: on the message 'write-cache' it writes the cache.
-const { isAscii } = require('node:buffer');
 const { existsSync, readFileSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { dirname, join } = require('node:path');
@@ -35,9 +34,7 @@ function quietDefaultLoaderWarning() {
 
 /** Runs the bundle; returns the compiled script (for its code cache) and whether a cache was used. */
 function runBundle(file) {
-  const bytes = readFileSync(file);
-  // The bundle is ASCII (bundle.js escapes the rest): read as Latin-1 it is the same text, decoded faster.
-  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  const source = readFileSync(file, 'utf8');
   const cache = existsSync(cacheFile(file)) ? readFileSync(cacheFile(file)) : undefined;
   const script = new vm.Script(Module.wrap(source), {
     filename: file,
@@ -48,7 +45,6 @@ function runBundle(file) {
   quietDefaultLoaderWarning();
   const bundle = new Module(file, null);
   bundle.filename = file;
-  bundle.paths = Module._nodeModulePaths(dirname(file));
   process.argv[1] = file;
   script.runInThisContext().call(bundle.exports, bundle.exports, Module.createRequire(file), bundle, file, dirname(file));
   bundle.loaded = true;
