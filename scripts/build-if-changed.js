@@ -1,7 +1,7 @@
 // Builds dist/ with the TypeScript compiler only when a source changed since the last successful build,
 // so `npm start` on an unchanged checkout goes straight to the bot (the compiler alone takes seconds).
-// Run: node scripts/build-if-changed.js [--check]   (--check: exit 1 when a build is due, build nothing);
-// scripts/start.js calls it in the bot's own process.
+// Run: node scripts/build-if-changed.js [--check]   (--check: exit 1 when a build is due, build nothing); run
+// so, it also brings the bundled start path up to date (bundle.js). scripts/start.js calls it in the bot's own process.
 const { spawnSync } = require('node:child_process');
 const { existsSync, readdirSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -43,5 +43,9 @@ module.exports = { buildIfChanged };
 
 if (require.main === module) {
   if (process.argv.includes('--check')) process.exit(upToDate() ? 0 : 1);
-  process.exit(buildIfChanged() ? 0 : 1);
+  if (!buildIfChanged()) process.exit(1);
+  // A bundle that cannot be made is no failure: npm start then runs dist/main.js (bundle.js says why).
+  void require('./bundle')
+    .bundleIfStale()
+    .then(() => process.exit(0));
 }

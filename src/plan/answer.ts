@@ -141,7 +141,11 @@ export class PlanService {
 
   /** The off-topic list lives next to the glossary (content/offtopic.yml). */
   static load(planDir: string, glossaryFile: string, publicUrl: string): PlanService {
-    const plan = loadPlan(planDir);
+    return PlanService.forPlan(loadPlan(planDir), glossaryFile, publicUrl);
+  }
+
+  /** As `load`, for a plan already read from its directory (serve.ts reads it through plan/parsedPlanCache.ts). */
+  static forPlan(plan: Plan, glossaryFile: string, publicUrl: string): PlanService {
     const original = plan.meta.original ? 'local' : undefined;
     return new PlanService(plan, new PlanIndex(plan, Glossary.load(glossaryFile)), publicUrl, OffTopic.load(join(dirname(glossaryFile), 'offtopic.yml')), original);
   }

@@ -82,13 +82,18 @@ export interface PlanFile {
 
 /** Reads a plan directory: every section file and `_plan.yml` (the originals in `_original/` are not read). */
 export function loadPlan(dir: string): Plan {
+  return parsePlan(readPlanFiles(dir), dir);
+}
+
+/** The files a plan directory holds: its sections (*.md, sorted) and its _plan.yml. */
+export function readPlanFiles(dir: string): PlanFile[] {
   if (!existsSync(dir)) throw new PlanLoadError([`${dir}: no such directory`]);
   const files = markdownFiles(dir)
     .sort()
     .map((file) => ({ path: relative(dir, file), text: readFileSync(file, 'utf8') }));
   const metaFile = join(dir, '_plan.yml');
   if (existsSync(metaFile)) files.push({ path: '_plan.yml', text: readFileSync(metaFile, 'utf8') });
-  return parsePlan(files, dir);
+  return files;
 }
 
 /**

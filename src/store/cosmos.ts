@@ -3,7 +3,7 @@ import type { TokenCredential } from '@azure/identity';
 import type { Logger } from '../log';
 import { containers, type ContainerName } from './containers';
 import { statusOf } from './errors';
-import type { EmbeddedCosmos } from './embedded';
+import { EMBEDDED_KEY, type EmbeddedStore, startEmbeddedThread } from './embeddedThread';
 import { type LocalPersistence, persistLocalData, restoreLocalData } from './localData';
 
 export interface StoreOptions {
@@ -13,6 +13,8 @@ export interface StoreOptions {
   managedIdentityClientId?: string;
   /** With the embedded store: the folder that keeps its data across restarts (none = in memory only). */
   localDataDir?: string;
+  /** The embedded store, when the caller started it early (main.ts); without it and an endpoint it starts here. */
+  embedded?: Promise<EmbeddedStore>;
 }
 
 /** The one Cosmos database of Opari, its containers, and a readiness probe. */
@@ -23,7 +25,7 @@ export class Store {
     readonly client: CosmosClient,
     readonly database: Database,
     readonly mode: 'embedded' | 'cosmos',
-    private readonly embedded?: EmbeddedCosmos,
+    private readonly embedded?: EmbeddedStore,
     private readonly recreateSchema?: () => Promise<unknown>,
     private readonly persistence?: LocalPersistence,
   ) {}
@@ -83,14 +85,13 @@ export function createClient(opts: StoreOptions & { endpoint: string }, aadCrede
  * Creates the database and containers if missing.
  */
 export async function openStore(opts: StoreOptions, log: Logger): Promise<Store> {
-  let embedded: EmbeddedCosmos | undefined;
+  let embedded: EmbeddedStore | undefined;
   let endpoint = opts.endpoint;
   let key = opts.key;
   let aad: TokenCredential | undefined;
   // Each mode loads only the libraries it uses (either is a few hundred milliseconds of start-up).
   if (!endpoint) {
-    const { EMBEDDED_KEY, startEmbeddedCosmos } = await import('./embedded');
-    embedded = await startEmbeddedCosmos();
+    embedded = await (opts.embedded ?? startEmbeddedThread());
     endpoint = embedded.endpoint;
     key = EMBEDDED_KEY;
   } else {
@@ -102,7 +103,7 @@ export async function openStore(opts: StoreOptions, log: Logger): Promise<Store>
   let persistence: LocalPersistence | undefined;
   if (embedded && opts.localDataDir) {
     const restored = await restoreLocalData(opts.localDataDir, database);
-    persistence = persistLocalData(embedded.server, database, opts.localDataDir, log);
+    persistence = persistLocalData(embedded, database, opts.localDataDir, log);
     log.warn(
       { event: 'store.embedded', endpoint, dataDir: opts.localDataDir, restored },
       `Embedded Cosmos-compatible store: data is kept in ${opts.localDataDir} and read back at the next start (${restored} documents read now); \`npm start -- --fresh\` starts empty`,

@@ -35,5 +35,4 @@ export async function startEmbeddedCosmos(port = 0, host = '127.0.0.1'): Promise
   };
 }
 
-/** Key accepted by the embedded store (it checks none); never a real secret. */
-export const EMBEDDED_KEY = 'embedded-store-has-no-key';
+export { EMBEDDED_KEY } from './embeddedThread';

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import type { Database } from '@azure/cosmos';
 import type { Logger } from '../log';
 import { containers } from './containers';
+import type { EmbeddedStore } from './embeddedThread';
 
 /**
  * A local trial keeps its data: the embedded store (in memory by nature) is written to a folder after
@@ -77,7 +78,7 @@ async function saveSnapshot(dir: string, database: Database): Promise<void> {
 }
 
 /** A change to documents: create, replace, upsert, patch or delete (queries are POSTs too, marked as such). */
-function isDocumentWrite(req: IncomingMessage): boolean {
+export function isDocumentWrite(req: IncomingMessage): boolean {
   if (!/\/docs(\/|$)/.test(req.url ?? '')) return false;
   if (req.method === 'POST') return req.headers['x-ms-documentdb-isquery'] === undefined && req.headers['content-type'] !== 'application/query+json';
   return req.method === 'PUT' || req.method === 'PATCH' || req.method === 'DELETE';
@@ -88,8 +89,8 @@ export interface LocalPersistence {
   flush(): Promise<void>;
 }
 
-/** Watches the embedded store's HTTP server for document writes and saves the data soon after each. */
-export function persistLocalData(server: Server, database: Database, dir: string, log: Logger): LocalPersistence {
+/** Hears of the embedded store's document writes and saves the data soon after each. */
+export function persistLocalData(store: Pick<EmbeddedStore, 'onDocumentWrite'>, database: Database, dir: string, log: Logger): LocalPersistence {
   let dirty = false;
   let timer: NodeJS.Timeout | undefined;
   let saving: Promise<void> = Promise.resolve();
@@ -100,13 +101,9 @@ export function persistLocalData(server: Server, database: Database, dir: string
       .then(() => saveSnapshot(dir, database))
       .catch((err: Error) => log.error({ event: 'store.local.save-failed', type: err?.name }, 'Saving the local store failed; the next change tries again'));
   };
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (!isDocumentWrite(req)) return;
-    res.once('finish', () => {
-      if (res.statusCode >= 400) return;
-      dirty = true;
-      if (!timer) timer = setTimeout(save, DEBOUNCE_MS);
-    });
+  store.onDocumentWrite(() => {
+    dirty = true;
+    if (!timer) timer = setTimeout(save, DEBOUNCE_MS);
   });
   return {
     flush: async () => {
