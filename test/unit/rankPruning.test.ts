@@ -1,10 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Lang } from '../../src/i18n';
 import { PlanService } from '../../src/plan/answer';
 import { withoutCrutches } from '../../src/eval/plans';
-import { PlanIndex, type SearchHit } from '../../src/plan/search';
+import { PlanIndex } from '../../src/plan/search';
 import { ROOT } from '../helpers/bot';
+import { evalQuestions, shownHit } from '../helpers/evalQuestions';
 
 /**
  * The ranking reranks by their passages only the leaders that can still be returned. Asked for its 15 best, it
@@ -16,17 +15,7 @@ describe('the passage rerank of the leaders', () => {
   const sample = PlanService.load(join(ROOT, 'content', 'plan'), join(ROOT, 'content', 'glossary.yml'), 'http://x');
   const plain = withoutCrutches(sample.plan);
   const indexes = { sample: sample.index, plain: new PlanIndex(plain, sample.index.glossary) };
-  const dir = join(ROOT, 'test', 'eval');
-  const questions = readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { q: string; lang: Lang }[]).map((q) => ({ q: q.q, lang: q.lang })));
-  const shown = (h: SearchHit) => ({
-    id: h.section.id,
-    score: h.score,
-    coverage: h.coverage,
-    passage: h.passage && [h.passage.lang, h.passage.first, h.passage.position],
-    companion: h.companion && [h.companion.lang, h.companion.first, h.companion.position],
-  });
+  const questions = evalQuestions();
 
   it.each(Object.keys(indexes) as (keyof typeof indexes)[])('returns what reranking every leader returns (%s plan)', (name) => {
     const index = indexes[name];
@@ -34,9 +23,9 @@ describe('the passage rerank of the leaders', () => {
     let compared = 0;
     for (const { q, lang } of questions) {
       for (const l of [lang, undefined]) {
-        const all = index.search(q, 15, l).hits.map(shown);
+        const all = index.search(q, 15, l).hits.map(shownHit);
         for (const limit of [1, 3, 6]) {
-          expect({ q, l, limit, hits: index.search(q, limit, l).hits.map(shown) }).toEqual({ q, l, limit, hits: all.slice(0, limit) });
+          expect({ q, l, limit, hits: index.search(q, limit, l).hits.map(shownHit) }).toEqual({ q, l, limit, hits: all.slice(0, limit) });
           compared++;
         }
       }

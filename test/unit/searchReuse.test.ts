@@ -1,10 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Lang } from '../../src/i18n';
 import { loadPlan } from '../../src/plan/load';
 import type { Plan, PlanSection } from '../../src/plan/model';
-import type { SearchHit } from '../../src/plan/search';
 import { ROOT } from '../helpers/bot';
+import { evalQuestions, shownHit } from '../helpers/evalQuestions';
 
 // The search and the glossary loaded afresh, with no word read yet: what the plan answers in a new process.
 type Search = { search: typeof import('../../src/plan/search'); glossary: typeof import('../../src/plan/glossary') };
@@ -39,28 +37,16 @@ describe('searching several plans in turn', () => {
   /** Only the top-level sections: fewer sections and a smaller vocabulary. */
   const trimmed = (plan: Plan): Plan => ({ ...plan, sections: new Map(plan.topLevel.map((id) => [id, { ...plan.sections.get(id)!, childIds: [] }])) });
   const plans = { large: tripled(sample), sample, small: trimmed(sample) };
-  const dir = join(ROOT, 'test', 'eval');
-  const questions = readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { q: string; lang: Lang }[]).map((q) => ({ q: q.q, lang: q.lang })));
-  const shown = (h: SearchHit) => ({
-    id: h.section.id,
-    score: h.score,
-    coverage: h.coverage,
-    aboutCoverage: h.aboutCoverage,
-    passageCoverage: h.passageCoverage,
-    passage: h.passage && [h.passage.lang, h.passage.first, h.passage.position],
-    companion: h.companion && [h.companion.lang, h.companion.first, h.companion.position],
-  });
+  const questions = evalQuestions();
   const names = Object.keys(plans) as (keyof typeof plans)[];
 
   it('answers each question as each plan alone does in a new process', async () => {
     expect(questions.length).toBeGreaterThan(500);
-    const alone = {} as Record<keyof typeof plans, ReturnType<typeof shown>[][]>;
+    const alone = {} as Record<keyof typeof plans, ReturnType<typeof shownHit>[][]>;
     for (const name of names) {
       const { search, glossary } = await freshProcess();
       const index = new search.PlanIndex(plans[name], glossary.Glossary.load(glossaryFile));
-      alone[name] = questions.map(({ q, lang }) => index.search(q, 6, lang).hits.map(shown));
+      alone[name] = questions.map(({ q, lang }) => index.search(q, 6, lang).hits.map(shownHit));
     }
     // The plans differ where it matters: the same questions find different sections.
     expect(alone.small).not.toEqual(alone.sample);
@@ -70,7 +56,7 @@ describe('searching several plans in turn', () => {
     const shared = glossary.Glossary.load(glossaryFile);
     const indexes = names.map((name) => new search.PlanIndex(plans[name], shared));
     questions.forEach(({ q, lang }, i) => {
-      indexes.forEach((index, k) => expect({ q, plan: names[k], hits: index.search(q, 6, lang).hits.map(shown) }).toEqual({ q, plan: names[k], hits: alone[names[k]][i] }));
+      indexes.forEach((index, k) => expect({ q, plan: names[k], hits: index.search(q, 6, lang).hits.map(shownHit) }).toEqual({ q, plan: names[k], hits: alone[names[k]][i] }));
     });
   });
 });

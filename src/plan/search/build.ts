@@ -2,7 +2,7 @@ import { type Lang, LANGS } from '../analyze';
 import type { Glossary } from '../glossary';
 import type { Plan, PlanSection } from '../model';
 import { PassagePostings } from './passageIndex';
-import { type Passage, PassageTerms, readBody, type SectionTerms } from './passages';
+import { type Passage, PassageTerms, readBody, type SectionTerms } from './passage';
 import { FIELD_BODY, FIELD_HEADING, FIELD_KEYWORDS, FIELD_TITLE, type Postings, PostingsBuilder } from './postings';
 import { NameTable } from './names';
 import type { Doc } from './rank';

@@ -2,7 +2,8 @@ import type { Lang } from '../analyze';
 import type { Glossary } from '../glossary';
 import type { Plan } from '../model';
 import { buildIndex } from './build';
-import { type Passage, type PassageTerms, rankPassages, scoredGroups } from './passages';
+import type { Passage, PassageTerms } from './passage';
+import { rankPassages, scoredGroups } from './passages';
 import { passageGroups, readQuestion } from './query';
 import { type Doc, rank, type RankInput, type SearchHit } from './rank';
 import { DEFAULT_TUNING, type Tuning } from './tuning';
@@ -13,7 +14,7 @@ import type { Vocabulary } from './vocabulary';
  * Snowball stems with Finnish and Swedish compound parts, glossary concepts shared by fi/sv/en and old/colloquial
  * terms, typo tolerance, and passages: the paragraph or list that holds the answer.
  */
-export type { Passage } from './passages';
+export type { Passage } from './passage';
 export type { SearchHit } from './rank';
 export { THRESHOLDS, type Tuning } from './tuning';
 

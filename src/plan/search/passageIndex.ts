@@ -1,4 +1,5 @@
-import type { Passage, PassageTerms, ScoredAlternative } from './passages';
+import type { Passage, PassageTerms } from './passage';
+import type { ScoredAlternative } from './passages';
 import { PASSAGE } from './tuning';
 
 /**

@@ -1,6 +1,7 @@
 import type { PlanSection } from '../model';
 import { type Lang, LANGS } from '../analyze';
-import { answerScore, companion, type Passage, type PassageTerms, rankPassages, type ScoredAlternative, scoredGroups } from './passages';
+import type { Passage, PassageTerms } from './passage';
+import { answerScore, companion, rankPassages, type ScoredAlternative, scoredGroups } from './passages';
 import type { NameTable } from './names';
 import type { PassagePostings } from './passageIndex';
 import { BitSets, FIELD_BODY, FIELD_KEYWORDS, FIELD_TITLE, type Postings } from './postings';

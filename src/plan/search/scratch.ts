@@ -26,14 +26,19 @@ export const Buf = {
 type BufUse = (typeof Buf)[keyof typeof Buf];
 const numbers: Float64Array[] = [];
 
-/** `size` numbers, all 0, from buffer `k`. */
-export function floats(k: BufUse, size: number): Float64Array {
-  const b = numbers[k];
+/** Buffer `k` of `pool` with at least `size` elements, the first `size` of them 0; grown (doubled at least) when short. */
+function take<T extends Float64Array | Uint8Array | Uint32Array>(pool: T[], k: number, size: number, make: (length: number) => T, initial: number): T {
+  const b = pool[k];
   if (b && b.length >= size) {
     b.fill(0, 0, size);
     return b;
   }
-  return (numbers[k] = new Float64Array(Math.max(size, 2 * (b?.length ?? 128))));
+  return (pool[k] = make(Math.max(size, 2 * (b?.length ?? initial))));
+}
+
+/** `size` numbers, all 0, from buffer `k`. */
+export function floats(k: BufUse, size: number): Float64Array {
+  return take(numbers, k, size, (n) => new Float64Array(n), 128);
 }
 
 export const Bytes = {
@@ -48,12 +53,7 @@ const byteBuffers: Uint8Array[] = [];
 
 /** `size` bytes, all 0, from buffer `k`. */
 export function bytes(k: BytesUse, size: number): Uint8Array {
-  const b = byteBuffers[k];
-  if (b && b.length >= size) {
-    b.fill(0, 0, size);
-    return b;
-  }
-  return (byteBuffers[k] = new Uint8Array(Math.max(size, 2 * (b?.length ?? 2048))));
+  return take(byteBuffers, k, size, (n) => new Uint8Array(n), 2048);
 }
 
 export const Words = {
@@ -68,10 +68,5 @@ const wordBuffers: Uint32Array[] = [];
 
 /** `size` 32-bit words, all 0, from buffer `k`. */
 export function words32(k: WordsUse, size: number): Uint32Array {
-  const b = wordBuffers[k];
-  if (b && b.length >= size) {
-    b.fill(0, 0, size);
-    return b;
-  }
-  return (wordBuffers[k] = new Uint32Array(Math.max(size, 2 * (b?.length ?? 256))));
+  return take(wordBuffers, k, size, (n) => new Uint32Array(n), 256);
 }
