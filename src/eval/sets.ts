@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fold } from '../plan/analyze';
-import type { Plan, PlanSection } from '../plan/model';
+import { type Plan, type PlanSection, titleOf } from '../plan/model';
 import { ROOT } from '../paths';
 import type { EvalQuestion } from './metrics';
 
@@ -54,10 +54,10 @@ const NUMBER = /^\s*((?:\d+[a-z]?(?:\.\d+)*\s*(?:§|luku|kap\.?|kapitlet)?)|[IVX
 
 /** A section's own number and its title without it, from its fields or (older imports) its source heading. */
 export function numberAndTitle(s: PlanSection): { number?: string; title: string } {
-  const heading = s.source?.heading ?? s.title.fi;
+  const heading = s.source?.heading ?? titleOf(s, s.lang);
   const m = NUMBER.exec(heading);
   const number = s.number ?? m?.[1];
-  const title = (m && !s.number ? heading.slice(m[0].length) : s.title.fi).replace(NUMBER, '');
+  const title = (m && !s.number ? heading.slice(m[0].length) : titleOf(s, s.lang)).replace(NUMBER, '');
   return { number: number && norm(number).replace(/\s+/g, ''), title: norm(title.replace(/^§\s*/, '')) };
 }
 

@@ -149,12 +149,13 @@ function withFaq(plan: Plan, entries: FaqEntry[]): Plan {
     sections.set(e.id, {
       id: e.id,
       order: 0,
-      title: { fi: e.question, [e.lang]: e.question },
+      title: { [e.lang]: e.question },
+      lang: e.lang,
       keywords: {},
       forms: [],
       law: [],
       reviewed: e.createdAt.slice(0, 10),
-      body: { fi: blocks, [e.lang]: blocks },
+      body: { [e.lang]: blocks },
       childIds: [],
     });
   }

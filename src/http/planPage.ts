@@ -3,7 +3,7 @@ import { messages } from '../i18n';
 import type { Lang } from '../plan/analyze';
 import { anchorOf, type PlanService } from '../plan/answer';
 import { blocksToHtml, inlineHtml } from '../plan/markdown';
-import { headingOf, neighboursOf, pathOf, type PlanSection } from '../plan/model';
+import { bodyLangOf, headingOf, neighboursOf, pathOf, type PlanSection, planTitleOf } from '../plan/model';
 import { formatInstantDay } from '../time/format';
 import { html, join, raw } from './html';
 
@@ -15,12 +15,12 @@ export function renderPlanPage(service: PlanService, id: string, lang: Lang): st
   if (!section) return undefined;
   const ui = messages(lang).planPage;
   const link = (s: PlanSection) => html`<a href="${service.url(s.id, lang).replace(/^https?:\/\/[^/]+/, '')}">${headingOf(s, lang)}</a>`;
-  const bodyLang: Lang = section.body[lang] ? lang : 'fi';
+  const bodyLang = bodyLangOf(section, lang);
   const { prev, next } = neighboursOf(plan, id);
   const parent = section.parentId ? plan.sections.get(section.parentId) : undefined;
   const children = section.childIds.map((c) => plan.sections.get(c)!).filter(Boolean);
-  const planTitle = plan.meta.title[lang] ?? plan.meta.title.fi;
-  const notice = plan.meta.notice?.[lang] ?? plan.meta.notice?.fi;
+  const planTitle = planTitleOf(plan.meta, lang);
+  const notice = plan.meta.notice?.[lang] ?? plan.meta.notice?.[plan.meta.lang];
   const langLinks = join(
     (['fi', 'sv', 'en'] as Lang[]).map((l) => (l === lang ? html`<strong>${l}</strong>` : html`<a href="/plan/${id}?lang=${l}" hreflang="${l}">${l}</a>`)),
     ' · ',
@@ -58,7 +58,7 @@ export function renderPlanPage(service: PlanService, id: string, lang: Lang): st
 ${notice ? html`<p class="notice">${raw(inlineHtml(notice))}</p>` : ''}
 <p class="crumbs">${join(pathOf(plan, section, lang), ' › ')}</p>
 <h1>${headingOf(section, lang)}</h1>
-${bodyLang !== lang ? html`<p class="notice">${ui.onlyFi}</p>` : ''}
+${bodyLang !== lang ? html`<p class="notice">${messages(lang).planLanguage.page[bodyLang]}</p>` : ''}
 <article lang="${bodyLang}">
 ${raw(blocksToHtml(section.body[bodyLang] ?? [], 0, anchorOf))}
 </article>
@@ -79,7 +79,7 @@ ${original ? html`<p><a class="original" href="${original.replace(/^https?:\/\/[
 
 /** An expert's answer kept as FAQ: the question, the answer, who answered and when. */
 export function renderFaqPage(service: PlanService, e: FaqEntry): string {
-  const planTitle = service.plan.meta.title[e.lang] ?? service.plan.meta.title.fi;
+  const planTitle = planTitleOf(service.plan.meta, e.lang);
   const ui = messages(e.lang).planPage;
   return html`<!doctype html>
 <html lang="${e.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

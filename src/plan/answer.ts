@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { type Lang, words } from './analyze';
 import { Glossary } from './glossary';
 import { loadPlan } from './load';
-import { type Block, headingOf, type Plan, type PlanSection, pathOf, titleOf } from './model';
+import { type Block, bodyLangOf, headingOf, type Plan, type PlanSection, pathOf, titleOf } from './model';
 import { OffTopic, type OffTopicMatch } from './offtopic';
 import { type Danger, DANGER_QUERY, detectDanger } from './safety';
 import { PlanIndex, type Passage, type SearchHit, THRESHOLDS } from './search';
@@ -213,7 +213,7 @@ export class PlanService {
   open(sectionId: string, lang: Lang, question = ''): Answer | undefined {
     const section = this.plan.sections.get(sectionId);
     if (!section) return undefined;
-    const hit = this.index.search(question || titleOf(section, 'fi'), 50, lang).hits.find((h) => h.section.id === sectionId) ?? { section, score: 0, coverage: 1 };
+    const hit = this.index.search(question || titleOf(section, section.lang), 50, lang).hits.find((h) => h.section.id === sectionId) ?? { section, score: 0, coverage: 1 };
     return this.answered(question, lang, hit, [], undefined, this.index);
   }
 
@@ -254,11 +254,11 @@ export class PlanService {
   }
 
   /**
-   * The passages to quote, in the language the plan page shows (the user's, else Finnish), in plan order;
+   * The passages to quote, in the language the plan page shows (the user's, else the section's own), in plan order;
    * without a matching passage, the section's opening paragraph (and the list it introduces).
    */
   private quote(s: PlanSection, found: (Passage | undefined)[], lang: Lang, question: string, index: PlanIndex): QuotedPassage[] {
-    const bodyLang: Lang = s.body[lang] ? lang : 'fi';
+    const bodyLang = bodyLangOf(s, lang);
     const inLang = found.filter((p): p is Passage => !!p).map((p) => (p.lang === bodyLang ? p : (index.passageIn(s.id, p, bodyLang, question) ?? p)));
     const unique = inLang.filter((p, i) => inLang.findIndex((q) => q.first === p.first && q.lang === p.lang) === i).sort((a, b) => a.first - b.first);
     if (unique.length > 0) return unique.map((p) => ({ lang: p.lang, headings: p.headings, blocks: p.blocks, anchor: p.lang === bodyLang ? anchorOf(p.first) : '' }));

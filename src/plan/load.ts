@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseYaml } from '../yamlFile';
 import { z } from 'zod';
-import type { Lang } from './analyze';
+import { type Lang, LANGS } from './analyze';
 import { parseBlocks } from './markdown';
 import type { Plan, PlanMeta, PlanSection } from './model';
 
@@ -30,6 +30,7 @@ const frontMatter = z.object({
 
 const planMeta = z.object({
   title: langMap(z.string()).default({}),
+  lang: z.enum(['fi', 'sv', 'en']).optional(),
   region: z.string().optional(),
   notice: langMap(z.string()).optional(),
   version: z.union([z.string(), z.number()]).transform(String).optional(),
@@ -55,12 +56,12 @@ function markdownFiles(dir: string): string[] {
   });
 }
 
-/** Splits `---\nyaml\n---\nbody` and the body into languages at `<!-- lang:xx -->` lines. */
-function splitFile(text: string): { yaml: string; bodies: Partial<Record<Lang, string>> } {
+/** Splits `---\nyaml\n---\nbody` and the body into languages at `<!-- lang:xx -->` lines; before any, the plan's own. */
+function splitFile(text: string, planLang: Lang): { yaml: string; bodies: Partial<Record<Lang, string>> } {
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
   if (!m) throw new Error('missing front matter (--- yaml ---)');
   const bodies: Partial<Record<Lang, string>> = {};
-  let lang: Lang = 'fi';
+  let lang = planLang;
   let buf: string[] = [];
   for (const line of m[2].split(/\r?\n/)) {
     const marker = /^\s*<!--\s*lang:\s*(fi|sv|en)\s*-->\s*$/.exec(line);
@@ -85,6 +86,17 @@ export function loadPlan(dir: string): Plan {
   return parsePlan(readPlanFiles(dir), dir);
 }
 
+/**
+ * The language a section is written in: Finnish when it has Finnish text (every plan written in Finnish keeps it
+ * as its own language), else the plan's own language, else whichever it has.
+ */
+function sectionLang(title: Partial<Record<Lang, string>>, body: PlanSection['body'], planLang: Lang | undefined): Lang {
+  const has = (l: Lang) => !!(title[l] ?? body[l]);
+  if (has('fi')) return 'fi';
+  if (planLang && has(planLang)) return planLang;
+  return LANGS.find(has) ?? 'fi';
+}
+
 /** The files a plan directory holds: its sections (*.md, sorted) and its _plan.yml. */
 export function readPlanFiles(dir: string): PlanFile[] {
   if (!existsSync(dir)) throw new PlanLoadError([`${dir}: no such directory`]);
@@ -102,10 +114,14 @@ export function readPlanFiles(dir: string): PlanFile[] {
  */
 export function parsePlan(files: PlanFile[], label: string): Plan {
   const problems: string[] = [];
+  const metaFile = files.find((f) => f.path === '_plan.yml');
+  const parsedMeta = metaFile ? planMeta.safeParse(parseYaml(metaFile.text)) : undefined;
+  if (parsedMeta && !parsedMeta.success) throw new PlanLoadError(parsedMeta.error.issues.map((i) => `_plan.yml: ${i.path.join('.')}: ${i.message}`));
+  const planLang = parsedMeta?.data.lang;
   const sections = new Map<string, PlanSection>();
   for (const { path: rel, text } of files.filter((f) => f.path.endsWith('.md')).sort((a, b) => a.path.localeCompare(b.path))) {
     try {
-      const { yaml, bodies } = splitFile(text);
+      const { yaml, bodies } = splitFile(text, planLang ?? 'fi');
       const fm = frontMatter.safeParse(parseYaml(yaml));
       if (!fm.success) {
         problems.push(...fm.error.issues.map((i) => `${rel}: ${i.path.join('.') || 'front matter'}: ${i.message}`));
@@ -118,12 +134,14 @@ export function parsePlan(files: PlanFile[], label: string): Plan {
           .map(([l, b]) => [l, parseBlocks(b ?? '')] as const)
           .filter(([, blocks]) => blocks.length > 0),
       ) as PlanSection['body'];
-      if (!body.fi) body.fi = body.en ?? body.sv ?? [];
+      const lang = sectionLang(f.title, body, planLang);
+      body[lang] ??= [];
       sections.set(f.id, {
         id: f.id,
         parentId: f.id.includes('/') ? f.id.split('/')[0] : undefined,
         order: f.order,
-        title: { ...f.title, fi: f.title.fi ?? f.title.en ?? f.title.sv ?? f.id } as PlanSection['title'],
+        title: f.title,
+        lang,
         keywords: f.keywords,
         forms: f.forms,
         law: f.law,
@@ -150,14 +168,13 @@ export function parsePlan(files: PlanFile[], label: string): Plan {
   const byOrder = (a: string, b: string) => sections.get(a)!.order - sections.get(b)!.order || a.localeCompare(b);
   for (const s of sections.values()) s.childIds.sort(byOrder);
 
-  let meta: PlanMeta = { title: { fi: 'Opiskeluhuoltosuunnitelma' } };
-  const metaFile = files.find((f) => f.path === '_plan.yml');
-  if (metaFile) {
-    const parsed = planMeta.safeParse(parseYaml(metaFile.text));
-    if (!parsed.success) throw new PlanLoadError(parsed.error.issues.map((i) => `_plan.yml: ${i.path.join('.')}: ${i.message}`));
-    const t = parsed.data.title;
-    meta = { ...parsed.data, title: { ...t, fi: t.fi ?? t.en ?? t.sv ?? 'Opiskeluhuoltosuunnitelma' } } as PlanMeta;
-  }
+  const langs = [...sections.values()].map((s) => s.lang);
+  const fields = parsedMeta?.data ?? { title: {} };
+  const meta: PlanMeta = {
+    ...fields,
+    title: Object.keys(fields.title).length > 0 ? fields.title : { fi: 'Opiskeluhuoltosuunnitelma' },
+    lang: planLang ?? (langs.includes('fi') || langs.length === 0 ? 'fi' : langs[0]),
+  };
   return {
     meta,
     sections,

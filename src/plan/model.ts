@@ -3,7 +3,8 @@ import type { Lang } from './analyze';
 /** A block of a section body: what retrieval quotes and the plan page renders. */
 export type Block = { kind: 'heading'; level: number; text: string } | { kind: 'paragraph'; text: string } | { kind: 'list'; items: string[]; ordered: boolean };
 
-export type Localized<T> = Partial<Record<Lang, T>> & { fi: T };
+/** Text per language: the languages the plan writes it in (its own language always, see `lang`). */
+export type Localized<T> = Partial<Record<Lang, T>>;
 
 /** One section of the plan (a Markdown file): `kotiopetus`, or a subsection `kotiopetus/huoltajan-valitsema`. */
 export interface PlanSection {
@@ -11,6 +12,11 @@ export interface PlanSection {
   parentId?: string;
   order: number;
   title: Localized<string>;
+  /**
+   * The language the section is written in: Finnish when it has Finnish text, else the plan's own language
+   * (a Swedish-speaking region's plan). It has a title and a body in it; other languages are translations.
+   */
+  lang: Lang;
   keywords: Partial<Record<Lang, string[]>>;
   forms: string[];
   law: string[];
@@ -29,13 +35,15 @@ export interface PlanSection {
   number?: string;
   /** Where the section came from in an imported document: file, heading text, first and last page (PDF). */
   source?: { file?: string; heading?: string; page?: number; lastPage?: number };
-  /** Body per language; Finnish always, Swedish and English where written. */
+  /** Body per language: in `lang` always, other languages where written. */
   body: Localized<Block[]>;
   childIds: string[];
 }
 
 export interface PlanMeta {
   title: Localized<string>;
+  /** The plan's own language (`lang: sv` in `_plan.yml`): Finnish for every plan that has Finnish text. */
+  lang: Lang;
   region?: string;
   notice?: Partial<Record<Lang, string>>;
   version?: string;
@@ -51,10 +59,16 @@ export interface Plan {
   topLevel: string[];
 }
 
-/** Title in the wanted language, else Finnish. */
+/** Title in the wanted language, else in the section's own. */
 export function titleOf(section: PlanSection, lang: Lang): string {
-  return section.title[lang] ?? section.title.fi;
+  return section.title[lang] ?? section.title[section.lang] ?? section.id;
 }
+
+/** The language a section's text is quoted and shown in for a user: theirs when written in it, else the section's own. */
+export const bodyLangOf = (section: PlanSection, lang: Lang): Lang => (section.body[lang] ? lang : section.lang);
+
+/** The plan's title in the wanted language, else in the plan's own. */
+export const planTitleOf = (meta: PlanMeta, lang: Lang): string => meta.title[lang] ?? meta.title[meta.lang] ?? Object.values(meta.title)[0] ?? '';
 
 /** "3.2 Kotiopetus", "15 § Oikeus saada opetusta": the number the document prints, then the title. */
 export const numberedTitle = (number: string | undefined, title: string): string => (number ? `${number} ${title}` : title);

@@ -12,7 +12,7 @@ import type { Plan } from './model';
  * module's own file, which every build writes anew (dist/ by the compiler, the bundle by esbuild). A file with
  * another key, a broken or a missing one is ignored: losing it costs time, never a different plan.
  */
-const FORMAT = 1;
+const FORMAT = 2;
 
 function keyOf(files: { path: string; text: string }[]): string {
   const build = statSync(__filename);

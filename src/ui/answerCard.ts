@@ -3,7 +3,7 @@ import type { Answer } from '../plan/answer';
 import type { OffTopicMatch } from '../plan/offtopic';
 import type { Lang } from '../plan/analyze';
 import { plainInline } from '../plan/markdown';
-import type { Block, Plan, PlanSection } from '../plan/model';
+import { type Block, type Plan, type PlanSection, planTitleOf, titleOf } from '../plan/model';
 import { answerLayout, noAnswerLayout } from './answerLayout';
 import { cardMarkdown } from './markup';
 import { pageLabel } from './planAdminCards';
@@ -43,7 +43,13 @@ const shortTitles = new WeakMap<PlanSection, Partial<Record<Lang, string>>>();
 function shortTitle(s: PlanSection, lang: Lang): string {
   let byLang = shortTitles.get(s);
   if (!byLang) shortTitles.set(s, (byLang = {}));
-  return (byLang[lang] ??= plainInline(s.title[lang] ?? s.title.fi).split(':')[0]);
+  return (byLang[lang] ??= plainInline(titleOf(s, lang)).split(':')[0]);
+}
+
+/** Which language the quoted text is in, when it is not the user's (a section the plan has in its own language only). */
+function languageNote(passages: { lang: Lang }[], lang: Lang, m: Messages): string {
+  const quoted = passages.find((p) => p.lang !== lang)?.lang;
+  return quoted ? m.planLanguage.card[quoted] : '';
 }
 
 export function answerCard(answer: Answer, plan: Plan, m: Messages, opts: { feedbackDone?: boolean; expertSent?: string } = {}): Record<string, unknown> {
@@ -74,7 +80,7 @@ export function answerCard(answer: Answer, plan: Plan, m: Messages, opts: { feed
     const s = plan.sections.get(`lomakkeisto/${formId}`);
     return s ? shortTitle(s, lang) : formId;
   };
-  const planTitle = plan.meta.title[lang] ?? plan.meta.title.fi;
+  const planTitle = planTitleOf(plan.meta, lang);
   const fromFaq = b.id.startsWith(FAQ_PREFIX);
   // "Lähde: Suunnitelma › 3 Kotiopetus › 3.2 Valvonta (s. 14)": the plan's own numbers and the page of its original.
   const page = pageLabel(b, m);
@@ -87,7 +93,7 @@ export function answerCard(answer: Answer, plan: Plan, m: Messages, opts: { feed
     emergency: emergency(answer, m),
     path: b.path.length > 1 ? cardMarkdown(b.path.slice(0, -1).join(' › ')) : '',
     title: cardMarkdown(b.title),
-    languageNote: b.passages.some((p) => p.lang !== lang) ? m.plan.languageNote : '',
+    languageNote: languageNote(b.passages, lang, m),
     passages,
     source: cardMarkdown(sourceParts.join(' · ')),
     url: b.url,

@@ -315,7 +315,7 @@ describe('npm run plan:import', () => {
         ],
       },
     });
-    expect(plan.sections.get('yhteistyo-huoltajien-kanssa')!.body.fi[0]).toEqual({
+    expect(plan.sections.get('yhteistyo-huoltajien-kanssa')!.body.fi![0]).toEqual({
       kind: 'paragraph',
       text: 'Koulu tekee yhteistyötä huoltajien kanssa. Huoltajalle kerrotaan opiskeluhuollon palveluista lukuvuoden alussa.',
     });

@@ -99,6 +99,21 @@ run('answers on real documents nobody tuned for', () => {
     expect(a.kind).toBe('answer');
     if (a.kind !== 'answer') return;
     expect(a.best.passages[0].lang).toBe('fi');
-    expect(JSON.stringify(answerCard(a, s.plan, messages('en')))).toContain(messages('en').plan.languageNote);
+    expect(JSON.stringify(answerCard(a, s.plan, messages('en')))).toContain('This section is in the plan in Finnish only.');
+  });
+
+  it('quotes the Swedish statute as Swedish to every user and says so to the Finnish and English ones', async () => {
+    const s = await service('smabarnspedagogik-sv', 'html');
+    expect(s.plan.meta.lang).toBe('sv');
+    const notes = { sv: '', fi: 'Tämä kohta on suunnitelmassa vain ruotsiksi.', en: 'This section is in the plan in Swedish only.' };
+    for (const lang of ['sv', 'fi', 'en'] as const) {
+      const a = s.answer('Vem ansvarar för att barnets plan för småbarnspedagogik görs upp?', lang);
+      expect(a.kind === 'answer' && a.best.id).toBe('planering-och-utvardering-av-smabarnspedagogiken/barnets-individuella-plan-for-smabarnspedagogik');
+      if (a.kind !== 'answer') continue;
+      expect(a.best.passages.map((p) => p.lang)).toEqual(a.best.passages.map(() => 'sv'));
+      const card = JSON.stringify(answerCard(a, s.plan, messages(lang)));
+      expect(card).not.toMatch(/finska|suomeksi|Finnish only/);
+      if (notes[lang]) expect(card).toContain(notes[lang]);
+    }
   });
 });

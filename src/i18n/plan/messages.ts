@@ -8,7 +8,6 @@ export interface PlanMessages {
     feedbackThanks: string;
     source: string;
     reviewed: string;
-    languageNote: string;
     seeAlso: string;
     noAnswerTitle: string;
     noAnswerText: string;
@@ -76,7 +75,6 @@ export interface PlanMessages {
     law: string;
     forms: string;
     reviewed: string;
-    onlyFi: string;
     up: string;
     original: string;
     page: string;
@@ -84,5 +82,12 @@ export interface PlanMessages {
     answeredBy: string;
     /** A signed FAQ link past its time. */
     expired: string;
+  };
+  /** The quoted or shown text is not in the user's language: which language it is in (the plan's own). */
+  planLanguage: {
+    /** Under the answer card's title, per the quoted text's language. */
+    card: Record<'fi' | 'sv' | 'en', string>;
+    /** On the plan page above a section shown in another language. */
+    page: Record<'fi' | 'sv' | 'en', string>;
   };
 }

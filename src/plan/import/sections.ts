@@ -1,3 +1,5 @@
+import type { Lang } from '../analyze';
+import { LanguageDetector } from '../language';
 import { type Block, collapseSpace, plainText, type Warning } from './blocks';
 import { lawReferences } from './law';
 import { type HeadingNumber, numberSignature, splitNumber } from './numbering';
@@ -30,6 +32,8 @@ export interface ImportedSection {
 export interface ImportedPlan {
   /** The document's title: its single leading top-level heading, else what the reader found. */
   title?: string;
+  /** The language the document is written in: its titles and text are that language's. */
+  lang: Lang;
   sections: ImportedSection[];
   warnings: Warning[];
 }
@@ -83,16 +87,20 @@ function renderBody(blocks: Block[]): string {
 
 const blockText = (b: Block) => (b.kind === 'tableRow' ? b.cells.join(' ') : b.text);
 
-/** The document's language by its commonest little words, for the introduction's title. */
-function languageOf(blocks: Block[]): keyof typeof INTRO_TITLE {
-  const counts = { fi: 0, sv: 0, en: 0 };
-  const marks: Record<string, keyof typeof counts> = { ja: 'fi', on: 'fi', tai: 'fi', sekä: 'fi', och: 'sv', att: 'sv', som: 'sv', för: 'sv', the: 'en', and: 'en', of: 'en', to: 'en' };
-  for (const b of blocks.slice(0, 200))
-    for (const w of blockText(b)
-      .toLowerCase()
-      .split(/[^\p{L}]+/u))
-      if (marks[w]) counts[marks[w]]++;
-  return (Object.keys(counts) as (keyof typeof counts)[]).reduce((a, b) => (counts[b] > counts[a] ? b : a), 'fi');
+/** How much of the document's text tells its language: a few pages, enough to outweigh a quotation in another. */
+const LANGUAGE_SAMPLE = 20_000;
+
+/**
+ * The document's language: the one whose function words (och, att, som; ja, että; the, and) the first pages
+ * clearly use most; Finnish when none clearly leads (a bilingual document written in Finnish first).
+ */
+function languageOf(blocks: Block[]): Lang {
+  let sample = '';
+  for (const b of blocks) {
+    if (sample.length >= LANGUAGE_SAMPLE) break;
+    sample += `${blockText(b)}\n`;
+  }
+  return new LanguageDetector().detect(sample.slice(0, LANGUAGE_SAMPLE)) ?? 'fi';
 }
 
 type Heading = Extract<Block, { kind: 'heading' }>;
@@ -143,7 +151,8 @@ export function buildSections(blocks: Block[], documentTitle?: string, readerWar
   );
 
   const top: Draft[] = [];
-  const intro: Draft = { title: INTRO_TITLE[languageOf(blocks)], blocks: [], children: [] };
+  const lang = languageOf(blocks);
+  const intro: Draft = { title: INTRO_TITLE[lang], blocks: [], children: [] };
   let section: Draft | undefined;
   let sub: Draft | undefined;
   for (const b of blocks) {
@@ -204,7 +213,7 @@ export function buildSections(blocks: Block[], documentTitle?: string, readerWar
     });
   };
   const sections = finish(top);
-  return { title: titleHeading ? collapseSpace(titleHeading.text) : documentTitle, sections, warnings };
+  return { title: titleHeading ? collapseSpace(titleHeading.text) : documentTitle, lang, sections, warnings };
 }
 
 /** One row of the section tree an admin checks: number, title, words, pages. */

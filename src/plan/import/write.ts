@@ -1,4 +1,5 @@
 import { Document, isCollection, isScalar, Scalar } from 'yaml';
+import type { Lang } from '../analyze';
 import type { ImportedPlan, ImportedSection } from './sections';
 
 /** Renders an imported plan as plan section files (content/plan/FORMAT.md) and `_plan.yml`. */
@@ -32,7 +33,7 @@ function flowLists(doc: Document, keys: string[]): Document {
   return doc;
 }
 
-function renderSection(s: ImportedSection, opts: RenderOptions): string {
+function renderSection(s: ImportedSection, lang: Lang, opts: RenderOptions): string {
   const source: Record<string, string | number> = { file: opts.file };
   if (s.heading !== undefined) source.heading = s.heading;
   if (s.page !== undefined) source.page = s.page;
@@ -41,7 +42,7 @@ function renderSection(s: ImportedSection, opts: RenderOptions): string {
     id: s.id,
     order: s.order,
     ...(s.number ? { number: s.number } : {}),
-    title: { fi: s.title },
+    title: { [lang]: s.title },
     keywords: {},
     forms: [],
     law: s.law,
@@ -53,7 +54,9 @@ function renderSection(s: ImportedSection, opts: RenderOptions): string {
 }
 
 function renderMeta(plan: ImportedPlan, opts: RenderOptions): string {
-  const meta: Record<string, unknown> = { title: { fi: plan.title ?? opts.file } };
+  const meta: Record<string, unknown> = { title: { [plan.lang]: plan.title ?? opts.file } };
+  // The sections' titles and unmarked bodies are in the document's language (content/plan/FORMAT.md).
+  if (plan.lang !== 'fi') meta.lang = plan.lang;
   if (opts.region) meta.region = opts.region;
   meta.notice = {
     fi: `Suunnitelma on tuotu tiedostosta ${opts.file} ${opts.date}. Otsikot ja lakiviittaukset on poimittu automaattisesti.`,
@@ -69,7 +72,7 @@ function renderMeta(plan: ImportedPlan, opts: RenderOptions): string {
 export function renderPlan(plan: ImportedPlan, opts: RenderOptions): OutputFile[] {
   const files: OutputFile[] = [{ path: '_plan.yml', content: renderMeta(plan, opts) }];
   const add = (s: ImportedSection) => {
-    files.push({ path: `${s.id}.md`, content: renderSection(s, opts) });
+    files.push({ path: `${s.id}.md`, content: renderSection(s, plan.lang, opts) });
     s.children.forEach(add);
   };
   plan.sections.forEach(add);

@@ -24,6 +24,8 @@ export interface BuiltIndex {
   passageTerms: PassageTerms;
   /** Per language, the postings over that language's passages. */
   passagePostings: Record<Lang, PassagePostings>;
+  /** The languages the sections are written in (their own, `PlanSection.lang`), in LANGS order. */
+  ownLangs: readonly Lang[];
 }
 
 const FIELD = { title: FIELD_TITLE, keywords: FIELD_KEYWORDS, heading: FIELD_HEADING, body: FIELD_BODY } as const;
@@ -155,7 +157,8 @@ export function buildIndex(plan: Plan, glossary: Glossary, tuning: Tuning): Buil
   const passagePostings = Object.fromEntries(LANGS.map((l) => [l, PassagePostings.build(passagesIn(l), passageTerms, vocab.size)])) as Record<Lang, PassagePostings>;
   const avg = lengths.reduce((a, l) => a + l, 0) / Math.max(1, lengths.length);
   const lengthNorm = Float64Array.from(lengths, (l) => tuning.k1 * (1 - tuning.b + (tuning.b * l) / avg));
-  return { vocab, docs, byId, postings, lengthNorm, names, passageTerms, passagePostings };
+  const ownLangs = LANGS.filter((l) => sections.some((s) => s.lang === l));
+  return { vocab, docs, byId, postings, lengthNorm, names, passageTerms, passagePostings, ownLangs };
 }
 
 /** weightWhen resolved to index terms: the stems and glossary concepts that switch the prior. */

@@ -1,4 +1,4 @@
-import type { PlanSection } from '../model';
+import { bodyLangOf, type PlanSection } from '../model';
 import { type Lang, LANGS } from '../analyze';
 import type { Passage, PassageTerms } from './passage';
 import { answerScore, companion, rankPassages, type ScoredAlternative, scoredGroups } from './passages';
@@ -63,6 +63,8 @@ export interface RankInput {
   vocab: Vocabulary;
   passageTerms: PassageTerms;
   passagePostings: Record<Lang, PassagePostings>;
+  /** The languages the sections are written in. */
+  ownLangs: readonly Lang[];
   tuning: Tuning;
 }
 
@@ -176,7 +178,7 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   leaders.forEach((h, k) => {
     if (!needed[k]) return;
     const doc = ix.docs[top[k]];
-    const ranked = rankPassages(doc.byLang, groups, ix.passageTerms, q.intents, lang && (h.section.body[lang] ? lang : 'fi'), doc.titleTerms);
+    const ranked = rankPassages(doc.byLang, groups, ix.passageTerms, q.intents, lang && bodyLangOf(h.section, lang), doc.titleTerms);
     if (!ranked[0]) return;
     h.passage = ranked[0].passage;
     h.companion = companion(ranked, groups, ix.passageTerms, q.intents, doc.passages);
@@ -201,7 +203,7 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   // "How many", "how much": a section with no number in the language it is quoted in has nothing to say.
   if (q.intents.has('amount')) {
     for (const h of hits) {
-      const quoted = lang && (h.section.body[lang] ? lang : 'fi');
+      const quoted = lang && bodyLangOf(h.section, lang);
       if (!ix.byId.get(h.section.id)!.passages.some((p) => (!quoted || p.lang === quoted) && p.traits().body.has('amount'))) h.noQuantity = true;
     }
   }
@@ -261,13 +263,11 @@ function mustRerank(leaders: SearchHit[], reach: number[], fit: { min: number; m
 
 /**
  * Per section, its best passage's question weight and coverage: among its passages in the language the answer
- * will quote (the user's, else Finnish), or in every language when the user's is not known.
+ * will quote (the user's, else the section's own), or in every language when the user's is not known.
  */
-const ONLY_FI: readonly Lang[] = ['fi'];
-
 function bestPassages(ix: RankInput, groups: ScoredAlternative[][], importance: number[], lang?: Lang): { weight: Float64Array; coverage: Float64Array } {
   const n = ix.docs.length;
-  const langs: readonly Lang[] = !lang ? LANGS : lang === 'fi' ? ONLY_FI : [lang, 'fi'];
+  const langs: readonly Lang[] = !lang ? LANGS : ix.ownLangs.length === 1 && ix.ownLangs[0] === lang ? ix.ownLangs : [lang, ...ix.ownLangs.filter((l) => l !== lang)];
   const found = langs.map((l) => {
     const best = ix.passagePostings[l].best(groups, importance, n);
     return { lang: l, weight: best.weight, coverage: best.coverage };
@@ -276,7 +276,7 @@ function bestPassages(ix: RankInput, groups: ScoredAlternative[][], importance: 
   const weight = floats(Buf.BestWeight, n);
   const coverage = floats(Buf.BestCoverage, n);
   for (let d = 0; d < n; d++) {
-    const quoted = lang && ix.docs[d].section.body[lang] ? lang : 'fi';
+    const quoted = lang && bodyLangOf(ix.docs[d].section, lang);
     for (const f of found) {
       if (lang && f.lang !== quoted) continue;
       if (f.weight[d] > weight[d]) weight[d] = f.weight[d];
