@@ -7,7 +7,6 @@
 const { spawn } = require('node:child_process');
 const { setTimeout: sleep } = require('node:timers/promises');
 const { existsSync, readFileSync, rmSync, statSync, writeFileSync } = require('node:fs');
-const { createServer } = require('node:net');
 const { dirname, join, relative } = require('node:path');
 const { cacheFile, OK_FILE, stampOf } = require('./run-bundle');
 
@@ -112,24 +111,14 @@ async function build() {
   });
 }
 
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * Starts the bundle in a process of its own, as npm start would but alone (embedded store in memory, no
  * Playground, no Cosmos endpoint or data folder of the user's), waits for /healthz 200 and has it write its
  * code cache. Resolves when the cache is written; rejects with the reason and the trial's output otherwise.
  */
 async function trial() {
-  const port = await freePort();
+  // The command-line tools' free port (the build this bundles is there already).
+  const port = await require('../dist/cli/botProcess').freePort();
   const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PLAYGROUND: 'off', LOCAL_DATA_DIR: 'off', LOG_LEVEL: 'warn', NODE_NO_WARNINGS: '1', PORT: String(port) };
   const child = spawn(process.execPath, [join(__dirname, 'run-bundle.js'), '--trial'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   let out = '';

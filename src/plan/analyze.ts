@@ -137,18 +137,31 @@ export function words(text: string): string[] {
   return out;
 }
 
+/**
+ * What `key` works out to, kept in `cache` after `make` worked it out the first time: words recur from question
+ * to question. A cache past `max` entries starts again empty, so a stream of new words cannot grow it for ever.
+ */
+export function remember<K, V>(cache: Map<K, V>, key: K, max: number, make: (key: K) => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make(key);
+    if (cache.size > max) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 /** Snowball stem plus normalization of Finnish endings it leaves apart, without ä, ö, å. */
 const stemCache: Record<Lang, Map<string, string>> = { fi: new Map(), sv: new Map(), en: new Map() };
+// Stems are kept without ä, ö, å, so Finnish typed on a phone or a foreign keyboard meets the plan's own spelling.
+const freshStem: Record<Lang, (word: string) => string> = {
+  fi: (w) => fold(stemFresh(w, 'fi')),
+  sv: (w) => fold(stemFresh(w, 'sv')),
+  en: (w) => fold(stemFresh(w, 'en')),
+};
 
 export function stem(word: string, lang: Lang): string {
-  const cache = stemCache[lang];
-  let s = cache.get(word);
-  if (s !== undefined) return s;
-  // Stems are kept without ä, ö, å, so Finnish typed on a phone or a foreign keyboard meets the plan's own spelling.
-  s = fold(stemFresh(word, lang));
-  if (cache.size > 200_000) cache.clear();
-  cache.set(word, s);
-  return s;
+  return remember(stemCache[lang], word, 200_000, freshStem[lang]);
 }
 
 /** The stems computed in this process, per language (for the start-up cache in stemFile.ts). */
@@ -183,15 +196,11 @@ function stemFresh(word: string, lang: Lang): string {
 
 const anyLangCache = new Map<string, readonly string[]>();
 
+const allStems = (word: string): readonly string[] => [...new Set(LANGS.map((l) => stem(word, l)))];
+
 /** All stems a query word may have, whatever language the user typed in (one shared, read-only list per word). */
 export function stemsAnyLang(word: string): readonly string[] {
-  let stems = anyLangCache.get(word);
-  if (stems === undefined) {
-    stems = [...new Set(LANGS.map((l) => stem(word, l)))];
-    if (anyLangCache.size > 200_000) anyLangCache.clear();
-    anyLangCache.set(word, stems);
-  }
-  return stems;
+  return remember(anyLangCache, word, 200_000, allStems);
 }
 
 /** Damerau–Levenshtein (optimal string alignment) distance, giving up above `max`. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readYamlFile } from '../yamlFile';
-import { isStopword, type Lang, LANGS, stem, stemsAnyLang, words } from './analyze';
+import { isStopword, type Lang, LANGS, remember, stem, stemsAnyLang, words } from './analyze';
 
 /**
  * The domain glossary (content/glossary.yml): concepts with their terms in fi, sv and en, plus old and
@@ -144,18 +144,16 @@ export class Glossary {
    * per language, that start with one of them; kept per word, as words recur from question to question.
    */
   private readings(word: string): WordReadings {
-    let found = this.readingCache.get(word);
-    if (!found) {
-      const stems = stemsAnyLang(word);
-      const all = new Set([...stems, ...stems.flatMap((s) => this.nearSingles(s))]);
-      const starts: WordReadings['starts'] = [];
-      for (const lang of LANGS) for (const first of all) for (const p of this.byFirst[lang].get(first) ?? []) starts.push({ stems: p.stems[lang], concept: p.concept });
-      found = { all, starts };
-      if (this.readingCache.size > 50_000) this.readingCache.clear();
-      this.readingCache.set(word, found);
-    }
-    return found;
+    return remember(this.readingCache, word, 50_000, this.freshReadings);
   }
+
+  private readonly freshReadings = (word: string): WordReadings => {
+    const stems = stemsAnyLang(word);
+    const all = new Set([...stems, ...stems.flatMap((s) => this.nearSingles(s))]);
+    const starts: WordReadings['starts'] = [];
+    for (const lang of LANGS) for (const first of all) for (const p of this.byFirst[lang].get(first) ?? []) starts.push({ stems: p.stems[lang], concept: p.concept });
+    return { all, starts };
+  };
 
   /** Concepts in a question of unknown language: each word may have any language's stem. */
   findInQuestion(questionWords: string[]): ConceptHit[] {

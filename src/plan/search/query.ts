@@ -1,4 +1,4 @@
-import { contentWordMask, stem, stemsAnyLang, words } from '../analyze';
+import { contentWordMask, remember, stem, stemsAnyLang, words } from '../analyze';
 import { type Intent, isIntentWord, questionIntents } from './intent';
 import { ANALYSIS } from './tuning';
 import type { Vocabulary } from './vocabulary';
@@ -91,18 +91,17 @@ const wordCache = new WeakMap<Vocabulary, Map<string, ReadWord>>();
 function readWord(word: string, vocab: Vocabulary): ReadWord {
   let cache = wordCache.get(vocab);
   if (!cache) wordCache.set(vocab, (cache = new Map()));
-  let read = cache.get(word);
-  if (read) return read;
+  return remember(cache, word, 50_000, (w) => freshRead(w, vocab));
+}
+
+function freshRead(word: string, vocab: Vocabulary): ReadWord {
   const alternatives = alternativesFor(word, vocab);
   // A word is as important as its most common reading: another language's odd stem must not inflate it.
   // Near matches (prefix, typo) may be wrong, so they do not make a word look common and unimportant.
   // A compound's parts are not readings of it: "jaksoluokka" is as rare as itself, not as common as "luokka".
   const readings = alternatives.filter((a) => !a.near && (a.weight >= 0.9 || !alternatives.some((b) => !b.near && b.weight >= 0.9)));
   const common = readings.reduce<Alternative | undefined>((m, a) => (!m || vocab.dfOf(a.term) > vocab.dfOf(m.term) ? a : m), undefined);
-  read = { alternatives, importance: common ? Math.max(vocab.idfOf(common.term) * common.weight, 0.5) : unknownImportance(word) * vocab.scale };
-  if (cache.size > 50_000) cache.clear();
-  cache.set(word, read);
-  return read;
+  return { alternatives, importance: common ? Math.max(vocab.idfOf(common.term) * common.weight, 0.5) : unknownImportance(word) * vocab.scale };
 }
 
 export function readQuestion(question: string, vocab: Vocabulary): Question {
