@@ -12,7 +12,7 @@ import { parsePlan } from '../plan/load';
 import { PlanService } from '../plan/answer';
 import { surveyBench } from './surveyBench';
 import { ask, npmStartMs, spawnBot } from './botProcess';
-import { loadBench } from './loadBench';
+import { loadBench, WARM_WINDOW_MS } from './loadBench';
 import { reminderBench } from './reminderBench';
 
 /**
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
   }
 
   const load = await loadBench(labelled);
-  console.log('Turns under load: 10 conversations at once, one bot process, one store (alternating rounds)');
+  console.log(`Turns under load: 10 conversations at once, one bot process, one store (alternating rounds, after a warm-up of ${load.warmUpS.help} s help and ${load.warmUpS.answer} s answer turns)`);
   console.log(`  help turns    ${load.help.turnsPerSecond.toFixed(0)}/s   store per turn: ${load.help.reads.toFixed(2)} reads, ${load.help.writes.toFixed(2)} writes`);
   console.log(`  answer turns  ${load.answer.turnsPerSecond.toFixed(0)}/s   store per turn: ${load.answer.reads.toFixed(2)} reads, ${load.answer.writes.toFixed(2)} writes`);
   console.log(`  help/answer   ×${(load.help.turnsPerSecond / load.answer.turnsPerSecond).toFixed(2)}   (target ≤ 1.5; store ≤ 1 read and 1 write per turn)`);
@@ -105,6 +105,9 @@ async function main(): Promise<void> {
     // The same comparison in the bot's own CPU time, which the load generator and the store beside it do not blur.
     console.log(`  bot CPU per turn: help ${load.help.botCpuMs.toFixed(2)} ms, answer ${load.answer.botCpuMs.toFixed(2)} ms, ×${(load.answer.botCpuMs / load.help.botCpuMs).toFixed(2)}`);
   }
+  // Help turns run first, so their first window also pays for compiling what both kinds share (HTTP, store, Teams).
+  const js = load.justStarted;
+  console.log(`  first ${WARM_WINDOW_MS / 1000} s of each kind after start, V8 still compiling: help ${js.help.toFixed(0)}/s, answer ${js.answer.toFixed(0)}/s`);
   console.log('');
 
   const glossary = Glossary.load(join(CONTENT_DIR, 'glossary.yml'));
