@@ -47,6 +47,26 @@ export class NameTable {
   }
 
   /**
+   * The sections one of whose titles (of at least `minWords` meaningful words) the question holds whole, its words
+   * among others: "montako päivää palvelutarpeen arviointi saa kestää" holds "Palvelutarpeen arviointi", not
+   * "Palvelutarpeen arvioinnin sisältö". `asked`: the terms of the question's readings. Calls `fn(doc)` per title.
+   */
+  titlesHeld(asked: Iterable<number>, minWords: number, fn: (doc: number) => void): void {
+    const held = new Map<number, number>();
+    for (const term of asked) {
+      if (term < 0 || term + 1 >= this.rowStart.length) continue;
+      for (let i = this.rowStart[term]; i < this.rowStart[term + 1]; i++) {
+        const n = this.rowNames[i];
+        if (this.titles[n] === 1) held.set(n, (held.get(n) ?? 0) + 1);
+      }
+    }
+    for (const [n, count] of held) {
+      const distinct = this.starts[n + 1] - this.starts[n];
+      if (count === distinct && this.sizes[n] >= minWords && distinct >= minWords) fn(this.docs[n]);
+    }
+  }
+
+  /**
    * The names with exactly `readings.length` meaningful words that hold a reading of every word, found through
    * the first word's readings; calls `fn(doc, title)` once per such name.
    */

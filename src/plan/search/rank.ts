@@ -144,12 +144,21 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
     lang,
   );
   const total = floats(Buf.Total, n);
+  const heldTitle = bytes(Bytes.HeldTitle, n);
   const priorOf = floats(Buf.Prior, n);
   for (let d = 0; d < n; d++) {
     if (score[d] <= 0) continue;
     priorOf[d] = prior(ix.docs[d], asked);
     total[d] = (score[d] + ix.tuning.passageWeight * passages.weight[d]) * priorOf[d];
   }
+  // A question that holds a section's whole title, among its other words, names that section rather than one
+  // whose title only shares those words ("palvelutarpeen arviointi" vs "palvelutarpeen arvioinnin sisältö").
+  ix.names.titlesHeld(asked, RANKING.heldTitleWords, (d) => {
+    if (total[d] > 0 && !heldTitle[d]) {
+      heldTitle[d] = 1;
+      total[d] *= 1 + RANKING.heldTitle;
+    }
+  });
   // 2: the question is a section's title; 1: one of its keywords.
   const named = bytes(Bytes.Named, n);
   markNames(q, ix, (d, title) => {

@@ -47,6 +47,8 @@ export const Bytes = {
   /** Per section (rank): a unit matched its title, keywords or headings; it is named by the question. */
   UnitAbout: 1,
   Named: 2,
+  /** Per section (rank): the question holds one of its titles whole. */
+  HeldTitle: 3,
 } as const;
 type BytesUse = (typeof Bytes)[keyof typeof Bytes];
 const byteBuffers: Uint8Array[] = [];

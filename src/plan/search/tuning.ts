@@ -50,6 +50,9 @@ export const RANKING = {
   intentWeight: 0.3,
   /** Weight of a word that asks for a kind of answer rather than naming the topic. */
   intentWordWeight: 0.5,
+  /** A section whose whole title (of at least `heldTitleWords` words) the question holds scores this much more. */
+  heldTitle: 0.05,
+  heldTitleWords: 2,
 };
 
 export const PASSAGE = {

@@ -1,0 +1,42 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stem } from '../../src/plan/analyze';
+import { PlanService } from '../../src/plan/answer';
+
+/**
+ * A word is the same word in any of its forms: a region's plan writes "maksuttomaan ateriaan", "tiedon" and
+ * "oikeutta", its staff ask about "maksuton ateria", "tieto" and "oikeus". Measured without a glossary, so
+ * only the reading of the words themselves can find the section.
+ */
+describe('Finnish word forms', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'opari-forms-'));
+  const section = (id: string, order: number, title: string, body: string) => writeFileSync(join(dir, `${id}.md`), `---\nid: ${id}\norder: ${order}\ntitle:\n  fi: ${title}\n---\n${body}\n`);
+  section('edut', 1, 'Opintososiaaliset edut', 'Opiskelijalla on oikeus maksuttomaan ateriaan niinä päivinä, joina hän on läsnä koulussa.');
+  section('kurinpito', 2, 'Kurinpito', 'Opiskelijalle voidaan antaa kirjallinen varoitus, jos hän häiritsee opetusta. Ateria-aikana valvoo opettaja.');
+  const glossary = join(dir, 'glossary.yml');
+  writeFileSync(glossary, '[]\n');
+  const plan = PlanService.load(dir, glossary, 'http://x');
+  const same = (...forms: string[]) => new Set(forms.map((w) => stem(w, 'fi'))).size === 1;
+
+  it('reads a -ton word the same in its base form and its inflected forms', () => {
+    expect(same('maksuton', 'maksutonta', 'maksuttoman', 'maksuttomaan')).toBe(true);
+  });
+
+  it('reads the strong and the weak grade of a word alike (nt / nn, t / d)', () => {
+    expect(same('arviointi', 'arviointia', 'arvioinnin')).toBe(true);
+    expect(same('hyvinvointi', 'hyvinvoinnin')).toBe(true);
+    expect(same('tieto', 'tietoa', 'tiedon', 'tiedot')).toBe(true);
+    expect(same('hoito', 'hoidon')).toBe(true);
+  });
+
+  it('reads an -us noun alike in its base form, genitive and partitive', () => {
+    expect(same('oikeus', 'oikeuden', 'oikeutta', 'oikeudet')).toBe(true);
+    expect(same('sairaus', 'sairauden', 'sairautta')).toBe(true);
+  });
+
+  it('finds the section that writes the word in another form', () => {
+    const a = plan.answer('onko ateria maksuton?', 'fi');
+    expect(a.kind === 'answer' && a.best.id).toBe('edut');
+  });
+});
