@@ -51,8 +51,12 @@ function afterPlacePreposition(ws: string[], i: number, lang: Lang): boolean {
   return k >= 0 && PLACE_PREPOSITIONS[lang].has(ws[k]);
 }
 
+/** A form of a one-word term is at most this many letters shorter than the term (varata → varaan, nyckel → nycklar). */
+const MAX_SHORTER = 3;
+
 export class OffTopic {
-  private readonly single = new Map<string, OffTopicMatch>();
+  /** One-word terms by their stem, with the shortest word a form of one may be (see `match`). */
+  private readonly single = new Map<string, { subject: OffTopicMatch; minLength: number }>();
   /** One-word terms of 5+ letters as written: an inflected form starts with them (salasana-n) where the stemmer disagrees. */
   private readonly prefixes: [string, OffTopicMatch][] = [];
   /** Phrases by the stem of their first word: a question looks up its own words' stems. */
@@ -69,7 +73,9 @@ export class OffTopic {
         for (const term of t[lang as Lang]) {
           const ws = words(term);
           if (ws.length === 1) {
-            this.single.set(stem(ws[0], lang), subject);
+            const s = stem(ws[0], lang);
+            const minLength = Math.min(this.single.get(s)?.minLength ?? Infinity, ws[0].length - MAX_SHORTER);
+            this.single.set(s, { subject: this.single.get(s)?.subject ?? subject, minLength });
             if (ws[0].length >= 5) this.prefixes.push([ws[0], subject]);
           } else if (ws.length > 1) {
             const stems = ws.map((w) => stem(w, lang));
@@ -126,7 +132,9 @@ export class OffTopic {
     for (let i = 0; i < ws.length; i++) {
       // Stems of three letters say little ("salasana" stems to "sal", which the plan has from other words).
       if (found.has(i) || !content[i] || stems[i].some((s) => s.length >= 4 && known(s))) continue;
-      const subject = stems[i].map((s) => this.single.get(s)).find(Boolean) ?? this.compound(ws[i], known);
+      // A word much shorter than the term is another word with the same stem: Swedish "fast" (although) is not "fastighet".
+      const single = stems[i].map((s) => this.single.get(s)).find((t) => t && ws[i].length >= t.minLength);
+      const subject = single?.subject ?? this.compound(ws[i], known);
       if (!subject) continue;
       found.set(i, subject);
       if ((lang === 'fi' && FI_PLACE_CASE.test(ws[i])) || afterPlacePreposition(ws, i, lang)) settings.add(i);

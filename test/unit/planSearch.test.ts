@@ -132,6 +132,13 @@ describe('plan search', () => {
     expect(OffTopic.load(join(dir, 'missing.yml')).match('palkka', () => false)).toBeUndefined();
   });
 
+  it('does not read a function word as an off-topic term with the same stem (Swedish "fast", although, is not "fastighet")', () => {
+    const off = OffTopic.load(join(ROOT, 'content', 'offtopic.yml'));
+    expect(off.match('Måste kommunen ordna en plats fast ansökan kommer så sent?', () => false, 'sv')).toBeUndefined();
+    expect(off.match('fastigheten läcker, vem ringer jag?', () => false, 'sv')?.subject.topic).toBe('facilities and booking');
+    expect(off.match('vem har nyckeln till gymnastiksalen', () => false, 'sv')?.subject.topic).toBe('facilities and booking');
+  });
+
   it('still answers welfare questions that share a word with an off-topic subject', () => {
     expect(best('lasketaanko syysloma mukaan seitsemän työpäivän määräaikaan')).toBe('yksilokohtainen-opiskeluhuolto');
     expect(best('pitkä sairausloma, voiko oppilas opiskella kotona')).toMatch(/^kotiopetus/);
