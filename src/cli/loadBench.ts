@@ -30,10 +30,10 @@ export interface LoadFigures {
   warmUpS: { help: number; answer: number };
 }
 
-/** Warm-up windows: a kind of turn is warm when a window costs within this share of the one before. */
+/** Warm-up windows: a kind of turn is warm when its last three windows cost within this share of one another. */
 export const WARM_WINDOW_MS = 2000;
 const WARM_SETTLED = 0.1;
-const WARM_MIN_MS = 6000;
+const WARM_MIN_MS = 10_000;
 const WARM_MAX_MS = 30_000;
 
 /**
@@ -57,7 +57,7 @@ function isWrite(req: IncomingMessage): boolean {
   return req.method === 'PUT' || req.method === 'PATCH' || req.method === 'DELETE';
 }
 
-export async function loadBench(questions: EvalQuestion[], conversations = 10, rounds = 4, roundMs = 2500): Promise<LoadFigures> {
+export async function loadBench(questions: EvalQuestion[], conversations = 10, rounds = 6, roundMs = 2500): Promise<LoadFigures> {
   const cosmos = await startEmbeddedCosmos();
   const counts = { reads: 0, writes: 0 };
   cosmos.server.on('request', (req: IncomingMessage) => {
@@ -108,19 +108,19 @@ export async function loadBench(questions: EvalQuestion[], conversations = 10, r
      * Warm-up: a freshly started bot spends its first seconds compiling (V8 optimises each function once it is
      * hot, and again when new shapes of data reach it); an answer turn runs far more code than a help turn, so
      * it takes longer (about 4 s of compiling in its first 10 s under this load, against steady state).
-     * Each kind runs at least 6 s and until a window costs within 10 % of the one before (at most 30 s); the
-     * first window is reported apart, as what a bot just started under load manages.
+     * Each kind runs at least 10 s and until its last three windows cost within 10 % of one another (at most
+     * 30 s); the first window is reported apart, as what a bot just started under load manages.
      */
     const warmUp = async (kind: 'help' | 'answer') => {
       const first = await run(kind, WARM_WINDOW_MS, false);
-      let last = first.cost;
+      const costs = [first.cost];
       let ms = WARM_WINDOW_MS;
       while (ms < WARM_MAX_MS) {
-        const next = (await run(kind, WARM_WINDOW_MS, false)).cost;
+        costs.push((await run(kind, WARM_WINDOW_MS, false)).cost);
         ms += WARM_WINDOW_MS;
-        const settled = ms >= WARM_MIN_MS && Math.abs(next - last) <= WARM_SETTLED * last;
-        last = next;
-        if (settled) break;
+        // Settled: the last three windows within 10 % of one another.
+        const last = costs.slice(-3);
+        if (ms >= WARM_MIN_MS && last.length === 3 && Math.max(...last) <= (1 + WARM_SETTLED) * Math.min(...last)) break;
       }
       justStarted[kind] = first.perSecond;
       warmUpS[kind] = ms / 1000;

@@ -53,8 +53,11 @@ const STOP: Record<Lang, Set<string>> = {
 /** The Finnish and Swedish function words as typed without ä, ö, å ("mita", "pitaa"). */
 const FOLDED_STOP = new Set([...STOP.fi, ...STOP.sv].map(fold).filter((w) => !STOP.en.has(w)));
 
+/** Every language's function words and their folded spellings in one set: one lookup per word. */
+const ANY_STOP = new Set([...STOP.fi, ...STOP.sv, ...STOP.en, ...FOLDED_STOP]);
+
 export function isStopword(word: string): boolean {
-  return STOP.fi.has(word) || STOP.sv.has(word) || STOP.en.has(word) || FOLDED_STOP.has(word);
+  return ANY_STOP.has(word);
 }
 
 /**

@@ -9,9 +9,13 @@ export class NameTable {
   private sizes: number[] = [];
   private titles: number[] = [];
   private docs: number[] = [];
-  /** Term → names (compressed rows), built by `finish`. */
+  /** Term → names (compressed rows), built by `finish`; the same for titles alone. */
   private rowStart = new Int32Array(0);
   private rowNames = new Int32Array(0);
+  private titleStart = new Int32Array(0);
+  private titleNames = new Int32Array(0);
+  /** Per title name, how many of the question's terms it holds (`titlesHeld`; all 0 between calls). */
+  private held = new Int32Array(0);
 
   /** Adds a name of section `doc`: its distinct terms and how many meaningful words it has. */
   add(doc: number, terms: Iterable<number>, size: number, title: boolean): void {
@@ -42,6 +46,15 @@ export class NameTable {
     for (let n = 0; n < this.docs.length; n++) for (let i = this.starts[n]; i < this.starts[n + 1]; i++) names[next[this.terms[i]]++] = n;
     this.rowStart = start;
     this.rowNames = names;
+    const tStart = new Int32Array(termCount + 1);
+    for (let n = 0; n < this.docs.length; n++) if (this.titles[n]) for (let i = this.starts[n]; i < this.starts[n + 1]; i++) tStart[this.terms[i] + 1]++;
+    for (let t = 0; t < termCount; t++) tStart[t + 1] += tStart[t];
+    const tNext = tStart.slice(0, termCount);
+    const tNames = new Int32Array(tStart[termCount]);
+    for (let n = 0; n < this.docs.length; n++) if (this.titles[n]) for (let i = this.starts[n]; i < this.starts[n + 1]; i++) tNames[tNext[this.terms[i]]++] = n;
+    this.titleStart = tStart;
+    this.titleNames = tNames;
+    this.held = new Int32Array(this.docs.length);
     this.terms = Int32Array.from(this.terms) as unknown as number[];
     this.starts = Int32Array.from(this.starts) as unknown as number[];
   }
@@ -52,17 +65,19 @@ export class NameTable {
    * "Palvelutarpeen arvioinnin sisältö". `asked`: the terms of the question's readings. Calls `fn(doc)` per title.
    */
   titlesHeld(asked: Iterable<number>, minWords: number, fn: (doc: number) => void): void {
-    const held = new Map<number, number>();
+    const { held, titleStart, titleNames } = this;
+    const touched: number[] = [];
     for (const term of asked) {
-      if (term < 0 || term + 1 >= this.rowStart.length) continue;
-      for (let i = this.rowStart[term]; i < this.rowStart[term + 1]; i++) {
-        const n = this.rowNames[i];
-        if (this.titles[n] === 1) held.set(n, (held.get(n) ?? 0) + 1);
+      if (term < 0 || term + 1 >= titleStart.length) continue;
+      for (let i = titleStart[term]; i < titleStart[term + 1]; i++) {
+        const n = titleNames[i];
+        if (held[n]++ === 0) touched.push(n);
       }
     }
-    for (const [n, count] of held) {
+    for (const n of touched) {
       const distinct = this.starts[n + 1] - this.starts[n];
-      if (count === distinct && this.sizes[n] >= minWords && distinct >= minWords) fn(this.docs[n]);
+      if (held[n] === distinct && this.sizes[n] >= minWords && distinct >= minWords) fn(this.docs[n]);
+      held[n] = 0;
     }
   }
 
