@@ -10,10 +10,10 @@ export class NameTable {
   private titles: number[] = [];
   private docs: number[] = [];
   /** Term → names (compressed rows), built by `finish`; the same for titles alone. */
-  private rowStart = new Int32Array(0);
-  private rowNames = new Int32Array(0);
-  private titleStart = new Int32Array(0);
-  private titleNames = new Int32Array(0);
+  private rowStart: Int32Array = new Int32Array(0);
+  private rowNames: Int32Array = new Int32Array(0);
+  private titleStart: Int32Array = new Int32Array(0);
+  private titleNames: Int32Array = new Int32Array(0);
   /** Per title name, how many of the question's terms it holds (`titlesHeld`; all 0 between calls). */
   private held = new Int32Array(0);
 
@@ -38,25 +38,22 @@ export class NameTable {
   }
 
   finish(termCount: number): void {
-    const start = new Int32Array(termCount + 1);
-    for (const t of this.terms) start[t + 1]++;
-    for (let t = 0; t < termCount; t++) start[t + 1] += start[t];
-    const next = start.slice(0, termCount);
-    const names = new Int32Array(this.terms.length);
-    for (let n = 0; n < this.docs.length; n++) for (let i = this.starts[n]; i < this.starts[n + 1]; i++) names[next[this.terms[i]]++] = n;
-    this.rowStart = start;
-    this.rowNames = names;
-    const tStart = new Int32Array(termCount + 1);
-    for (let n = 0; n < this.docs.length; n++) if (this.titles[n]) for (let i = this.starts[n]; i < this.starts[n + 1]; i++) tStart[this.terms[i] + 1]++;
-    for (let t = 0; t < termCount; t++) tStart[t + 1] += tStart[t];
-    const tNext = tStart.slice(0, termCount);
-    const tNames = new Int32Array(tStart[termCount]);
-    for (let n = 0; n < this.docs.length; n++) if (this.titles[n]) for (let i = this.starts[n]; i < this.starts[n + 1]; i++) tNames[tNext[this.terms[i]]++] = n;
-    this.titleStart = tStart;
-    this.titleNames = tNames;
+    [this.rowStart, this.rowNames] = this.rows(termCount, () => true);
+    [this.titleStart, this.titleNames] = this.rows(termCount, (n) => this.titles[n] === 1);
     this.held = new Int32Array(this.docs.length);
     this.terms = Int32Array.from(this.terms) as unknown as number[];
     this.starts = Int32Array.from(this.starts) as unknown as number[];
+  }
+
+  /** Term → the names `keep` keeps, as compressed rows: where each term's row starts, and the rows one after another. */
+  private rows(termCount: number, keep: (name: number) => boolean): [Int32Array, Int32Array] {
+    const start = new Int32Array(termCount + 1);
+    for (let n = 0; n < this.docs.length; n++) if (keep(n)) for (let i = this.starts[n]; i < this.starts[n + 1]; i++) start[this.terms[i] + 1]++;
+    for (let t = 0; t < termCount; t++) start[t + 1] += start[t];
+    const next = start.slice(0, termCount);
+    const names = new Int32Array(start[termCount]);
+    for (let n = 0; n < this.docs.length; n++) if (keep(n)) for (let i = this.starts[n]; i < this.starts[n + 1]; i++) names[next[this.terms[i]]++] = n;
+    return [start, names];
   }
 
   /**
