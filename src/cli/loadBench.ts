@@ -90,18 +90,19 @@ export async function loadBench(questions: EvalQuestion[], conversations = 10, r
         }),
       );
       const elapsed = Date.now() - started;
-      const cpuUsed = (cpuMs(bot.proc.pid) ?? NaN) - (cpuBefore ?? NaN);
-      // Where there is no /proc, the wall time per turn stands in for the CPU time.
-      const cost = Number.isFinite(cpuUsed) ? cpuUsed / turns : elapsed / turns;
-      if (!record) return { perSecond: (turns * 1000) / elapsed, cost };
-      const t = totals[kind];
-      t.turns += turns;
-      t.ms += Date.now() - started;
-      t.reads += counts.reads - before.reads;
-      t.writes += counts.writes - before.writes;
       const cpuAfter = cpuMs(bot.proc.pid);
-      if (cpuBefore === undefined || cpuAfter === undefined) measuredCpu = false;
-      else t.cpu += cpuAfter - cpuBefore;
+      const cpuUsed = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+      // Where there is no /proc, the wall time per turn stands in for the CPU time.
+      const cost = (cpuUsed ?? elapsed) / turns;
+      if (record) {
+        const t = totals[kind];
+        t.turns += turns;
+        t.ms += elapsed;
+        t.reads += counts.reads - before.reads;
+        t.writes += counts.writes - before.writes;
+        if (cpuUsed === undefined) measuredCpu = false;
+        else t.cpu += cpuUsed;
+      }
       return { perSecond: (turns * 1000) / elapsed, cost };
     };
     /**

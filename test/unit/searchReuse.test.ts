@@ -3,16 +3,11 @@ import { loadPlan } from '../../src/plan/load';
 import type { Plan, PlanSection } from '../../src/plan/model';
 import { ROOT } from '../helpers/bot';
 import { evalQuestions, shownHit } from '../helpers/evalQuestions';
+import { freshModules } from '../helpers/freshModules';
 
 // The search and the glossary loaded afresh, with no word read yet: what the plan answers in a new process.
 type Search = { search: typeof import('../../src/plan/search'); glossary: typeof import('../../src/plan/glossary') };
-async function freshProcess(): Promise<Search> {
-  let m: Search | undefined;
-  await jest.isolateModulesAsync(async () => {
-    m = { search: await import('../../src/plan/search'), glossary: await import('../../src/plan/glossary') };
-  });
-  return m!;
-}
+const freshProcess = (): Promise<Search> => freshModules(async () => ({ search: await import('../../src/plan/search'), glossary: await import('../../src/plan/glossary') }));
 
 /**
  * The ranking reuses its buffers from question to question and keeps what it learnt about each word per index.

@@ -1,16 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freshModules } from '../helpers/freshModules';
 
 // Each case loads analyze + stemFile afresh: the stems live in module state, as in a new process.
 type Modules = { analyze: typeof import('../../src/plan/analyze'); stemFile: typeof import('../../src/plan/stemFile') };
-async function freshProcess(): Promise<Modules> {
-  let m: Modules | undefined;
-  await jest.isolateModulesAsync(async () => {
-    m = { analyze: await import('../../src/plan/analyze'), stemFile: await import('../../src/plan/stemFile') };
-  });
-  return m!;
-}
+const freshProcess = (): Promise<Modules> => freshModules(async () => ({ analyze: await import('../../src/plan/analyze'), stemFile: await import('../../src/plan/stemFile') }));
 
 describe('the start-up stem cache', () => {
   let dir: string;
