@@ -101,6 +101,11 @@ export class Glossary {
     return out;
   }
 
+  /** Whether a stem is a one-word term of some concept (in any language). */
+  isTerm(stem: string): boolean {
+    return this.singleSet.has(stem);
+  }
+
   static load(file: string): Glossary {
     return new Glossary(readYamlFile(file, z.array(entry), []));
   }

@@ -27,6 +27,8 @@ export const ANALYSIS = {
   unknownCompoundPartWeight: 0.9,
   /** Shortest tail of a compound split. */
   minPart: 4,
+  /** Shortest compound head read through the glossary alone (dagis|plats), when the plan does not have it. */
+  minTermHead: 5,
   /** Importance of a question word the plan does not know: users write more than the plan says. */
   unknownImportance: 2.5,
   /** …for a word of `unknownShortWord` letters or fewer; in between, by length. */

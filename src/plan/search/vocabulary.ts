@@ -143,7 +143,8 @@ export class Vocabulary {
   /**
    * Splits a Finnish or Swedish compound stem into known stems: kotiopetusilmoitus → kotiopetus + ilmoitus →
    * koti + opetus; frånvarotimmar → frånvaro + timm; a Swedish linking s (skolgångs|handledare) is dropped.
-   * A split needs a known tail of at least 4 letters and a head of at least 3; the head is split again.
+   * A split needs a known tail of at least 4 letters and a head of at least 3 that the plan knows or that is a one-word
+   * glossary term of at least 5 (dagis|plats); the head is split again.
    */
   compoundParts(st: string, lang: Lang, depth = 0): string[] {
     if (lang === 'en' || st.length < ANALYSIS.minPart + 3 || depth > 2) return [];
@@ -160,7 +161,9 @@ export class Vocabulary {
       const headStem = stem(head, lang);
       const headParts = this.compoundParts(head, lang, depth + 1);
       // Both sides must be words of the plan (or the head a compound of them): "password" is not pass + word.
-      if (!vocab.has(head) && !vocab.has(headStem) && headParts.length === 0) continue;
+      // …or a one-word term of the glossary, which brings its concept (dagis|plats: early childhood education + place).
+      const termHead = head.length >= ANALYSIS.minTermHead && (this.glossary.isTerm(headStem) || this.glossary.isTerm(head));
+      if (!vocab.has(head) && !vocab.has(headStem) && headParts.length === 0 && !termHead) continue;
       parts = [...new Set([headStem, head, tail, ...headParts])].filter((p) => p.length >= 3 && p !== st);
       break;
     }
