@@ -85,6 +85,12 @@ describe('plan search', () => {
       ['Mitä kouluruokalassa on ensi viikolla ruokana?', 'fi'],
       ['how do I order textbooks for next year', 'en'],
       ['where can staff park at the school', 'en'],
+      // Supplies, devices, halls and keys, substitutes, staff perks, dress code: the school's running, not welfare.
+      ['mistä saan uusia taulutusseja luokkaan', 'fi'],
+      ['can I get a new key card, mine is lost', 'en'],
+      ['who do I call for a substitute teacher for tomorrow', 'en'],
+      ['finns det en klädkod för lärare', 'sv'],
+      ['saako opettaja liikuntaseteleitä työnantajalta', 'fi'],
     ] as const) {
       const a = plan.answer(q, lang);
       expect([q, a.kind, a.kind === 'none' && a.offTopic?.topic]).toEqual([q, 'none', expect.any(String)]);
