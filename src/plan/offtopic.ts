@@ -74,8 +74,8 @@ export class OffTopic {
           const ws = words(term);
           if (ws.length === 1) {
             const s = stem(ws[0], lang);
-            const minLength = Math.min(this.single.get(s)?.minLength ?? Infinity, ws[0].length - MAX_SHORTER);
-            this.single.set(s, { subject: this.single.get(s)?.subject ?? subject, minLength });
+            const had = this.single.get(s);
+            this.single.set(s, { subject: had?.subject ?? subject, minLength: Math.min(had?.minLength ?? Infinity, ws[0].length - MAX_SHORTER) });
             if (ws[0].length >= 5) this.prefixes.push([ws[0], subject]);
           } else if (ws.length > 1) {
             const stems = ws.map((w) => stem(w, lang));
