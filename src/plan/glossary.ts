@@ -42,6 +42,13 @@ export interface ConceptHit {
 const NEAR_MIN = 6;
 const NEAR_MAX_EXTRA = 2;
 
+const NUMBER = /^\d+$/;
+
+/** A term ending in a number followed by another number is a range, not the term ("årskurs 7–9" is not "årskurs 7"). */
+function startsRange(last: string, next: string): boolean {
+  return NUMBER.test(last) && NUMBER.test(next);
+}
+
 export class Glossary {
   private readonly byFirst: Record<Lang, Map<string, Phrase[]>> = { fi: new Map(), sv: new Map(), en: new Map() };
   /** Stems of one-word terms, sorted, for near matches (lintsaa ~ lintsaus). */
@@ -139,7 +146,7 @@ export class Glossary {
       if (i + s.length > end) continue;
       let k = 1;
       while (k < s.length && stemAt(i + k) === s[k]) k++;
-      if (k === s.length) return { concept: p.concept, start: i, end: i + s.length };
+      if (k === s.length && !(i + k < end && startsRange(s[k - 1], stemAt(i + k)))) return { concept: p.concept, start: i, end: i + s.length };
     }
     return undefined;
   }
@@ -167,6 +174,7 @@ export class Glossary {
     for (let i = 0; i < read.length; i++) {
       for (const { stems: s, concept } of read[i].starts) {
         if (i + s.length > read.length || !s.every((x, k) => read[i + k].all.has(x))) continue;
+        if (i + s.length < read.length && startsRange(s[s.length - 1], questionWords[i + s.length])) continue;
         // A function word is not a concept, whatever else it spells ("var" is Swedish for "where").
         if (questionWords.slice(i, i + s.length).every(isStopword)) continue;
         hits.push({ concept, start: i, end: i + s.length });
