@@ -91,6 +91,10 @@ describe('plan search', () => {
       ['who do I call for a substitute teacher for tomorrow', 'en'],
       ['finns det en klädkod för lärare', 'sv'],
       ['saako opettaja liikuntaseteleitä työnantajalta', 'fi'],
+      // School events, the building's ventilation and swimming lessons: the office, the caretaker, the curriculum.
+      ['kuka järjestää penkkarit tänä vuonna', 'fi'],
+      ['vem fixar ventilationen i klassrummet', 'sv'],
+      ['when do the third graders start swimming lessons', 'en'],
     ] as const) {
       const a = plan.answer(q, lang);
       expect([q, a.kind, a.kind === 'none' && a.offTopic?.topic]).toEqual([q, 'none', expect.any(String)]);

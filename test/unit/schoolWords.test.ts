@@ -34,6 +34,10 @@ describe("the school day's everyday words, on a plan without keywords", () => {
     expect(best('pitääkö mun pistää oppilaalle insuliinia')).toBe('laakkeet');
   });
 
+  it('reads a bullying "case" as bullying', () => {
+    expect(best('kenelle kerron kiusaamisjutusta')).toBe('kiusaaminen');
+  });
+
   it('reads a colloquial grade as the grade the plan writes in numbers', () => {
     expect(best('mitä tietoja seiskaluokkalaisista kootaan')).toBe('siirtyma');
   });
