@@ -3,7 +3,9 @@ import { words } from './analyze';
 /**
  * Messages that signal acute danger get emergency guidance before anything else. Recall matters more
  * than precision here: a false alarm costs one extra line, a miss can cost a child.
- * Patterns are word-prefix matches over lowercased words (so inflections match: itsetuhoinen, itsetuhoisesti).
+ * A pattern is a run of words, each matched as the start of a message word, so inflections and spoken forms
+ * match ("itsetuho": itsetuhoinen, itsetuhoisesti; "satut it": satuttaa itseään, satutti ittensä). A pattern
+ * ending in a space wants its last word whole ("lyö ": not "lyön").
  */
 export type Danger = 'selfharm' | 'violence' | 'abuse';
 
@@ -16,14 +18,18 @@ const PATTERNS: Record<Danger, string[]> = {
     'viilto',
     'viiltää',
     'viiltäny',
-    'satuttaa itse',
-    'satuttanut itse',
-    'vahingoittaa itse',
-    'tappaa itse',
-    'haluaa kuolla',
-    'halua kuolla',
-    'halua elää',
+    'satut it',
+    'vahingoit it',
+    'tapp it',
+    'itsari',
+    'halu kuol',
+    'haluis kuol',
+    'en halu elä',
+    'ei halu elä',
+    'ettei halu elä',
+    'etten halu elä',
     'halua enää elää',
+    'haluu enää elää',
     'jaksa elää',
     'jaksa enää elää',
     'hirttä',
@@ -31,9 +37,16 @@ const PATTERNS: Record<Danger, string[]> = {
     'självmord',
     'skadar sig',
     'skada sig',
+    'skadat sig',
+    'skadade sig',
     'skär sig',
+    'skära sig',
+    'skurit sig',
+    'skar sig',
     'vill dö',
     'ta livet',
+    'ta sitt liv',
+    'tog sitt liv',
     'vill inte leva',
     'inte vill leva',
     'orkar inte leva',
@@ -45,13 +58,29 @@ const PATTERNS: Record<Danger, string[]> = {
     'kill himself',
     'kill themselves',
     'kill myself',
-    'wants to die',
+    'want to die',
     'want to live anymore',
     'want to be alive',
+    'cut herself',
+    'cut himself',
+    'cut themselves',
     'cutting herself',
     'cutting himself',
     'hurt herself',
     'hurt himself',
+    'hurt themselves',
+    'hurt myself',
+    'harm herself',
+    'harm himself',
+    'harm themselves',
+    'harm myself',
+    'end her life',
+    'end his life',
+    'end their life',
+    'end my life',
+    'take her own life',
+    'take his own life',
+    'take their own life',
     'overdose',
   ],
   violence: [
@@ -130,28 +159,36 @@ const PATTERNS: Record<Danger, string[]> = {
 /** Abuse of a child outranks the others. */
 const BY_SERIOUSNESS: Danger[] = ['abuse', 'selfharm', 'violence'];
 
-/**
- * Each pattern as it is looked for in a message's words (lowercased, at the start of a word), filed under its
- * first three letters: a message looks up only the patterns its own words start like.
- */
-const BY_START = new Map<string, { danger: Danger; needle: string }[]>();
+interface Pattern {
+  danger: Danger;
+  /** Its words, each the start of a message word; the last one the whole word when `whole`. */
+  words: string[];
+  whole: boolean;
+}
+
+/** Each pattern filed under the first two letters of its first word: a message looks up only the patterns its own words start like. */
+const BY_START = new Map<string, Pattern[]>();
 for (const danger of BY_SERIOUSNESS) {
   for (const p of PATTERNS[danger]) {
-    const needle = ` ${p.toLowerCase()}`;
-    const list = BY_START.get(needle.slice(1, 4)) ?? [];
-    list.push({ danger, needle });
-    BY_START.set(needle.slice(1, 4), list);
+    const pattern: Pattern = { danger, words: words(p), whole: p.endsWith(' ') };
+    const key = pattern.words[0].slice(0, 2);
+    BY_START.set(key, [...(BY_START.get(key) ?? []), pattern]);
   }
+}
+
+function matchesAt(p: Pattern, ws: string[], i: number): boolean {
+  if (i + p.words.length > ws.length) return false;
+  const last = p.words.length - 1;
+  return p.words.every((w, k) => (p.whole && k === last ? ws[i + k] === w : ws[i + k].startsWith(w)));
 }
 
 /** Detects the most serious danger signalled by a message, if any. */
 export function detectDanger(message: string): Danger | undefined {
-  const text = ` ${words(message).join(' ')} `;
+  const ws = words(message);
   const found = new Set<Danger>();
-  // Every space of the text is before a word (or at its end): where a pattern may start.
-  for (let i = text.indexOf(' '); i >= 0 && i < text.length - 1; i = text.indexOf(' ', i + 1)) {
-    for (const { danger, needle } of BY_START.get(text.slice(i + 1, i + 4)) ?? []) if (text.startsWith(needle, i)) found.add(danger);
-  }
+  ws.forEach((w, i) => {
+    for (const p of BY_START.get(w.slice(0, 2)) ?? []) if (!found.has(p.danger) && matchesAt(p, ws, i)) found.add(p.danger);
+  });
   return BY_SERIOUSNESS.find((d) => found.has(d));
 }
 

@@ -12,7 +12,31 @@ describe('acute danger in a message', () => {
     }
   });
 
+  it('hears self-harm in spoken Finnish and in other inflections and languages', () => {
+    for (const m of [
+      'oppilas puhu et haluu satuttaa ittensä, mitä teen nyt',
+      'se sano et haluis kuolla',
+      'poika satutti itseään välitunnilla',
+      'tyttö on satuttanu itteään',
+      'puhui itsarista',
+      'ei haluu elää enää',
+      'hon har skurit sig i armarna',
+      'eleven vill ta sitt liv',
+      'he has been hurting himself',
+      'she keeps harming herself',
+    ]) {
+      expect([m, detectDanger(m)]).toEqual([m, 'selfharm']);
+    }
+  });
+
   it('does not raise an alarm for an ordinary welfare question', () => {
-    expect(detectDanger('miten kuraattorille pääsee ja kuinka nopeasti')).toBeUndefined();
+    for (const m of [
+      'miten kuraattorille pääsee ja kuinka nopeasti',
+      'satutin polveni liikuntatunnilla, kuka täyttää tapaturmailmoituksen',
+      'haluan elää terveellisemmin, onko henkilökunnalle tukea',
+      'lyön vetoa että tämä löytyy suunnitelmasta',
+    ]) {
+      expect([m, detectDanger(m)]).toEqual([m, undefined]);
+    }
   });
 });
