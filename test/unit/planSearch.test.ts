@@ -95,6 +95,8 @@ describe('plan search', () => {
       ['kuka järjestää penkkarit tänä vuonna', 'fi'],
       ['vem fixar ventilationen i klassrummet', 'sv'],
       ['when do the third graders start swimming lessons', 'en'],
+      ['vem betalar liftkorten på skidresan', 'sv'],
+      ['what grade average do you need for upper secondary', 'en'],
     ] as const) {
       const a = plan.answer(q, lang);
       expect([q, a.kind, a.kind === 'none' && a.offTopic?.topic]).toEqual([q, 'none', expect.any(String)]);

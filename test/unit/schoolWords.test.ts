@@ -36,6 +36,7 @@ describe("the school day's everyday words, on a plan without keywords", () => {
 
   it('reads a bullying "case" as bullying', () => {
     expect(best('kenelle kerron kiusaamisjutusta')).toBe('kiusaaminen');
+    expect(best('luokassa nimitellään yhtä poikaa, kenelle ilmoitan')).toBe('kiusaaminen');
   });
 
   it('reads a colloquial grade as the grade the plan writes in numbers', () => {
