@@ -1,6 +1,8 @@
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { readYamlFile } from '../yamlFile';
 import { isStopword, type Lang, LANGS, remember, stem, stemsAnyLang, words } from './analyze';
+import { Lexicon } from './lexicon';
 
 /**
  * The domain glossary (content/glossary.yml): concepts with their terms in fi, sv and en, plus old and
@@ -57,7 +59,11 @@ export class Glossary {
   private readonly readingCache = new Map<string, WordReadings>();
   readonly size: number;
 
-  constructor(readonly entries: GlossaryEntry[]) {
+  /** `lexicon`: everyday words across languages, read for question words the plan does not know (content/lexicon.yml beside the glossary). */
+  constructor(
+    readonly entries: GlossaryEntry[],
+    readonly lexicon = new Lexicon([]),
+  ) {
     entries.forEach((e, i) => {
       const concept = `@${i}`;
       const terms: [string, Lang[]][] = [
@@ -114,7 +120,7 @@ export class Glossary {
   }
 
   static load(file: string): Glossary {
-    return new Glossary(readYamlFile(file, z.array(entry), []));
+    return new Glossary(readYamlFile(file, z.array(entry), []), Lexicon.load(join(dirname(file), 'lexicon.yml')));
   }
 
   /** Concepts in a text of known language, given its stems. Longest phrase wins at each position. */

@@ -57,6 +57,11 @@ function alternativesFor(word: string, vocab: Vocabulary): Alternative[] {
       for (const h of vocab.glossary.findInStems(parts, lang)) if (h.end - h.start === 1 && vocab.has(h.concept)) add(h.concept, ANALYSIS.unknownCompoundPartWeight);
     }
   }
+  // A word the plan does not write, in another language ("confiscated" on a Finnish plan): its translations,
+  // unless it is a term of the glossary, whose concept already reads it ("parent": huoltaja).
+  if (![...alts.values()].some((w) => w >= ANALYSIS.unknownCompoundPartWeight) && !stemsAnyLang(word).some((s) => vocab.glossary.isTerm(s))) {
+    for (const t of vocab.glossary.lexicon.translations(word, vocab.textLangs)) if (vocab.has(t)) add(t, ANALYSIS.translationWeight);
+  }
   if (alts.size === 0) {
     const s = stem(word, 'fi');
     // A five-letter stem may lose one letter: loanwords keep endings Snowball does not know (nudeja → nude).

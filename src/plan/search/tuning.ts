@@ -29,6 +29,8 @@ export const ANALYSIS = {
   minPart: 4,
   /** Shortest compound head read through the glossary alone (dagis|plats), when the plan does not have it. */
   minTermHead: 5,
+  /** A question word the plan does not write, read through its translation in the lexicon (content/lexicon.yml). */
+  translationWeight: 0.85,
   /** Importance of a question word the plan does not know: users write more than the plan says. */
   unknownImportance: 2.5,
   /** …for a word of `unknownShortWord` letters or fewer; in between, by length. */

@@ -1,4 +1,4 @@
-import { editDistance, isStopword, type Lang, stem, words } from '../analyze';
+import { editDistance, isStopword, type Lang, LANGS, stem, words } from '../analyze';
 import type { Glossary } from '../glossary';
 import { ANALYSIS, TUNED_SECTIONS } from './tuning';
 
@@ -57,6 +57,9 @@ export class Vocabulary {
   private deletionsMap?: Map<string, string[]>;
   /** Sorted words, for prefix ranges. */
   private sortedWords: string[] = [];
+
+  /** The languages the plan has text in (set once the index is built): a question word in another one is read through the lexicon. */
+  textLangs: readonly Lang[] = LANGS;
 
   constructor(readonly glossary: Glossary) {
     // Concepts first, so a concept found while the postings are built already has its id.

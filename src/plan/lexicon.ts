@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { readYamlFile } from '../yamlFile';
+import { isStopword, type Lang, LANGS, remember, stem, words } from './analyze';
+
+/**
+ * Everyday words of schools and statutes in fi, sv and en (content/lexicon.yml): how a question word the plan
+ * never writes reads in the plan's languages. An English question on a Finnish-only plan ("right", "search",
+ * "confiscated") meets "oikeus", "tarkastaa", "haltuun". Unlike the glossary's concepts, these are read on the
+ * question side only, for a word the plan does not know: the plan's own text and questions in its language
+ * are read as before.
+ */
+const row = z.object({
+  fi: z.array(z.string()).default([]),
+  sv: z.array(z.string()).default([]),
+  en: z.array(z.string()).default([]),
+});
+export type LexiconRow = z.infer<typeof row>;
+
+const NONE: readonly string[] = [];
+
+export class Lexicon {
+  /** Per language, a one-word term's stem → the rows it is in. */
+  private readonly byStem: Record<Lang, Map<string, number[]>> = { fi: new Map(), sv: new Map(), en: new Map() };
+  /** Per row and language, the stems of its terms' words (a multiword term gives each of its words). */
+  private readonly stems: Record<Lang, string[]>[];
+  private readonly cache = new Map<string, readonly string[]>();
+
+  constructor(rows: LexiconRow[]) {
+    this.stems = rows.map((r, i) => {
+      const out: Record<Lang, string[]> = { fi: [], sv: [], en: [] };
+      for (const lang of LANGS) {
+        for (const term of r[lang]) {
+          const ws = words(term).filter((w) => !isStopword(w));
+          out[lang].push(...ws.map((w) => stem(w, lang)).filter((s) => s.length >= 3));
+          if (ws.length !== 1) continue;
+          const key = stem(ws[0], lang);
+          const list = this.byStem[lang].get(key) ?? [];
+          if (!list.includes(i)) list.push(i);
+          this.byStem[lang].set(key, list);
+        }
+      }
+      return out;
+    });
+  }
+
+  /**
+   * The stems a word may stand for in the plan's languages `into`, when it is a word of another language (the
+   * plan's own languages are not read from: a word the plan does not write in them is simply not in it).
+   */
+  translations(word: string, into: readonly Lang[]): readonly string[] {
+    if (into.length === LANGS.length) return NONE;
+    return remember(this.cache, `${into.join(',')}:${word}`, 50_000, () => this.fresh(word, into));
+  }
+
+  private fresh(word: string, into: readonly Lang[]): readonly string[] {
+    const out = new Set<string>();
+    for (const from of LANGS) {
+      if (into.includes(from)) continue;
+      for (const i of this.byStem[from].get(stem(word, from)) ?? []) for (const to of into) for (const s of this.stems[i][to]) out.add(s);
+    }
+    return [...out];
+  }
+
+  /** `file` may be missing: a region without a lexicon reads questions by the glossary alone. */
+  static load(file: string): Lexicon {
+    return new Lexicon(readYamlFile(file, z.array(row), []));
+  }
+}

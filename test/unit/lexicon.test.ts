@@ -1,0 +1,44 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LANGS, stem } from '../../src/plan/analyze';
+import { PlanService } from '../../src/plan/answer';
+import { Glossary } from '../../src/plan/glossary';
+
+/**
+ * A region's plan is often in Finnish only, and some staff ask in English. Everyday words of schools and statutes
+ * (content/lexicon.yml, beside the glossary) carry an English question word the plan does not write to the plan's
+ * own words; a plan that has English text of its own is read as it is.
+ */
+describe('an English question on a Finnish-only plan', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'opari-lexicon-'));
+  const section = (id: string, order: number, title: string, body: string) => writeFileSync(join(dir, `${id}.md`), `---\nid: ${id}\norder: ${order}\ntitle:\n  fi: ${title}\n---\n${body}\n`);
+  section(
+    'tarkastus',
+    1,
+    'Oikeus tarkastaa opiskelijan tavarat',
+    'Rehtori tai opettaja saa tarkastaa opiskelijan hallussa olevat tavarat, jos on perusteltua syytä epäillä, että opiskelijalla on vaarallisia esineitä.',
+  );
+  section('maksut', 2, 'Opiskelijoilta perittävät maksut', 'Opetus on opiskelijalle maksutonta. Valinta- ja soveltuvuuskokeet ovat hakijalle maksuttomia.');
+  section('edut', 3, 'Opintososiaaliset edut', 'Lähiopetukseen osallistuvalle opiskelijalle annetaan jokaisena työpäivänä maksuton ateria.');
+  section('velvollisuudet', 4, 'Opiskelijan velvollisuudet', 'Opiskelijan tulee osallistua opetukseen, jollei hänelle ole myönnetty lupaa poissaoloon.');
+  const glossaryFile = join(__dirname, '../../content/glossary.yml');
+  const plan = PlanService.load(dir, glossaryFile, 'http://x');
+  const best = (q: string) => {
+    const a = plan.answer(q, 'en');
+    return a.kind === 'answer' ? a.best.id : undefined;
+  };
+
+  it('finds the Finnish section through the everyday words', () => {
+    expect(best("can staff inspect a student's things")).toBe('tarkastus');
+    expect(best('is teaching free for students')).toBe('maksut');
+    expect(best('must a student attend teaching')).toBe('velvollisuudet');
+  });
+
+  it('reads a word through the lexicon only into languages the plan is written in, and not at all when it has every language', () => {
+    const { lexicon } = Glossary.load(glossaryFile);
+    expect(lexicon.translations('inspect', ['fi'])).toContain(stem('tarkastaa', 'fi'));
+    expect(lexicon.translations('inspect', ['fi'])).not.toContain(stem('granska', 'sv'));
+    expect(lexicon.translations('inspect', LANGS)).toEqual([]);
+  });
+});
