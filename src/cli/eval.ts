@@ -11,12 +11,14 @@ import { commandLine } from './args';
 import { ask, citedSectionIds, quotedText, spawnBot } from './botProcess';
 
 /**
- * npm run eval [-- --set NAME] [--only plan|plain|real] [--misses]: asks the bot over HTTP (Bot Framework
+ * npm run eval [-- --set NAME] [--only plan|plain|finnish|real] [--misses]: asks the bot over HTTP (Bot Framework
  * activities, expectReplies) every labelled question of test/eval/, reads the cited sections from the reply's
  * Teams citations and the quoted text from its card, and prints top-1, top-3, whether the quote holds the
- * asked fact, and declines, next to MiniSearch with default settings on the same sections. Three kinds of plan:
+ * asked fact, and declines, next to MiniSearch with default settings on the same sections. Four kinds of plan:
  *  - plan:  the sample plan as it is;
  *  - plain: the sample plan without keywords, weight and weightWhen (what an imported plan has);
+ *  - finnish: that plan with its Finnish text alone (a region's plan written in Finnish), asked its Swedish and
+ *           English questions;
  *  - real:  the real documents of ../shared/real-documents, each format imported, with the questions of
  *           test/eval/real/<document>.json (labelled by the document's own section numbers and titles).
  */
@@ -84,8 +86,8 @@ function summary(rows: Row[]): void {
 async function main(): Promise<number> {
   const { values } = commandLine(
     { options: { set: { type: 'string' }, only: { type: 'string' }, misses: { type: 'boolean', default: false } } },
-    'Usage: npm run eval -- [--set NAME] [--only plan|plain|real] [--misses]',
-    ({ values }) => (values.only && !['plan', 'plain', 'real'].includes(values.only) ? `--only must be plan, plain or real (got ${values.only})` : undefined),
+    'Usage: npm run eval -- [--set NAME] [--only plan|plain|finnish|real] [--misses]',
+    ({ values }) => (values.only && !['plan', 'plain', 'finnish', 'real'].includes(values.only) ? `--only must be plan, plain, finnish or real (got ${values.only})` : undefined),
   );
   const wanted = (set: string) => !values.set || values.set === set;
   const only = (kind: string) => !values.only || values.only === kind;
@@ -97,6 +99,11 @@ async function main(): Promise<number> {
   if (only('plain') && planSets.length) {
     writeWithoutCrutches(samplePlan, join(work, 'plain'));
     targets.push({ name: 'sample plan, no keywords', planDir: join(work, 'plain'), sets: planSets });
+  }
+  if (only('finnish') && planSets.length) {
+    writeWithoutCrutches(samplePlan, join(work, 'finnish'), true);
+    const otherLanguages = planSets.map((set) => ({ ...set, questions: set.questions.filter((q) => q.lang !== 'fi') })).filter((set) => set.questions.length);
+    targets.push({ name: 'Finnish text only, sv+en asked', planDir: join(work, 'finnish'), sets: otherLanguages });
   }
   const docs = realDocumentsDir();
   if (only('real') && !docs) console.log('\n(no ../shared/real-documents beside this checkout: real documents skipped)');

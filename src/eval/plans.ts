@@ -18,20 +18,28 @@ export function withoutCrutches(plan: Plan): Plan {
   return { ...plan, sections };
 }
 
-/** Copies a plan directory, dropping keywords, weight and weightWhen from every section's front matter. */
-export function writeWithoutCrutches(from: string, to: string): void {
+/**
+ * Copies a plan directory, dropping keywords, weight and weightWhen from every section's front matter. `finnishOnly`:
+ * also its Swedish and English titles and bodies, as a region's plan written in Finnish alone.
+ */
+export function writeWithoutCrutches(from: string, to: string, finnishOnly = false): void {
   mkdirSync(to, { recursive: true });
   for (const name of readdirSync(from)) {
     const src = join(from, name);
     const dst = join(to, name);
-    if (statSync(src).isDirectory()) writeWithoutCrutches(src, dst);
+    if (statSync(src).isDirectory()) writeWithoutCrutches(src, dst, finnishOnly);
     else if (!name.endsWith('.md') || /^[A-Z_]+\.md$/.test(name)) copyFileSync(src, dst);
     else {
       const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(readFileSync(src, 'utf8'));
       if (!m) throw new Error(`${src}: no front matter`);
       const front = parseYaml(m[1]) as Record<string, unknown>;
       for (const k of CRUTCHES) delete front[k];
-      writeFileSync(dst, `---\n${stringify(front, { lineWidth: 0 })}---\n${m[2]}`);
+      let body = m[2];
+      if (finnishOnly) {
+        front.title = { fi: (front.title as Record<string, string>).fi };
+        body = body.split(/^<!-- lang:(?:en|sv) -->$/m)[0];
+      }
+      writeFileSync(dst, `---\n${stringify(front, { lineWidth: 0 })}---\n${body}`);
     }
   }
 }
