@@ -16,7 +16,9 @@ const row = z.object({
 });
 export type LexiconRow = z.infer<typeof row>;
 
-const NONE: readonly string[] = [];
+const NONE: readonly never[] = [];
+const NEAR_MIN = 4;
+const NEAR_EXTRA = 3;
 
 export class Lexicon {
   /** Per language, a one-word term's stem → the rows it is in. */
@@ -56,9 +58,23 @@ export class Lexicon {
     const out = new Set<string>();
     for (const from of LANGS) {
       if (into.includes(from)) continue;
-      for (const i of this.byStem[from].get(stem(word, from)) ?? []) for (const to of into) for (const s of this.stems[i][to]) out.add(s);
+      for (const i of this.rowsOf(stem(word, from), from)) for (const to of into) for (const s of this.stems[i][to]) out.add(s);
     }
     return [...out];
+  }
+
+  /**
+   * The rows of a stem, or of the longest term it extends by an ending the stemmer left (skolan, skolans: skola),
+   * at most `NEAR_EXTRA` letters past a term of at least `NEAR_MIN`.
+   */
+  private rowsOf(st: string, lang: Lang): readonly number[] {
+    const exact = this.byStem[lang].get(st);
+    if (exact) return exact;
+    for (let len = st.length - 1; len >= Math.max(NEAR_MIN, st.length - NEAR_EXTRA); len--) {
+      const rows = this.byStem[lang].get(st.slice(0, len));
+      if (rows) return rows;
+    }
+    return NONE;
   }
 
   /** `file` may be missing: a region without a lexicon reads questions by the glossary alone. */

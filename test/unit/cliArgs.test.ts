@@ -14,7 +14,7 @@ describe('command-line tools', () => {
 
   it.each([
     ['eval', ['--mises'], "Unknown option '--mises'", 'Usage: npm run eval'],
-    ['eval', ['--only', 'plans'], '--only must be plan, plain or real (got plans)', 'Usage: npm run eval'],
+    ['eval', ['--only', 'plans'], '--only must be plan, plain, finnish or real (got plans)', 'Usage: npm run eval'],
     ['package', ['--evn', 'dev'], "Unknown option '--evn'", 'Usage: npm run package'],
     ['hostile', ['--ulr', 'http://localhost:3978'], "Unknown option '--ulr'", 'Usage: npm run hostile'],
     ['planImport', ['plan.pdf', '--ot', 'out'], "Unknown option '--ot'", 'Usage: npm run plan:import'],
