@@ -22,6 +22,8 @@ describe('an English question on a Finnish-only plan', () => {
   section('maksut', 2, 'Opiskelijoilta perittävät maksut', 'Opetus on opiskelijalle maksutonta. Valinta- ja soveltuvuuskokeet ovat hakijalle maksuttomia.');
   section('edut', 3, 'Opintososiaaliset edut', 'Lähiopetukseen osallistuvalle opiskelijalle annetaan jokaisena työpäivänä maksuton ateria.');
   section('velvollisuudet', 4, 'Opiskelijan velvollisuudet', 'Opiskelijan tulee osallistua opetukseen, jollei hänelle ole myönnetty lupaa poissaoloon.');
+  // The plan has "kuukautta" (stem kuukaus) where the lexicon's base form "kuukausi" stems to kuukau.
+  section('haku', 5, 'Hakeminen', 'Hakemus jätetään viimeistään neljä kuukautta ennen kuin paikkaa tarvitaan.');
   const glossaryFile = join(__dirname, '../../content/glossary.yml');
   const plan = PlanService.load(dir, glossaryFile, 'http://x');
   const best = (q: string) => {
@@ -33,6 +35,7 @@ describe('an English question on a Finnish-only plan', () => {
     expect(best("can staff inspect a student's things")).toBe('tarkastus');
     expect(best('is teaching free for students')).toBe('maksut');
     expect(best('must a student attend teaching')).toBe('velvollisuudet');
+    expect(best('how many months before do we apply')).toBe('haku');
   });
 
   it('reads a word through the lexicon only into languages the plan is written in, and not at all when it has every language', () => {

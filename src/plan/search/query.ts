@@ -60,7 +60,11 @@ function alternativesFor(word: string, vocab: Vocabulary): Alternative[] {
   // A word the plan does not write, in another language ("confiscated" on a Finnish plan): its translations,
   // unless it is a term of the glossary, whose concept already reads it ("parent": huoltaja).
   if (![...alts.values()].some((w) => w >= ANALYSIS.unknownCompoundPartWeight) && !stemsAnyLang(word).some((s) => vocab.glossary.isTerm(s))) {
-    for (const t of vocab.glossary.lexicon.translations(word, vocab.textLangs)) if (vocab.has(t)) add(t, ANALYSIS.translationWeight);
+    for (const t of vocab.glossary.lexicon.translations(word, vocab.textLangs)) {
+      // The lexicon gives base forms; the plan may have the word only inflected otherwise (kuukausi: kuukauden).
+      if (vocab.has(t)) add(t, ANALYSIS.translationWeight);
+      else vocab.nearByEnding(t, (n) => add(n, ANALYSIS.translationWeight * ANALYSIS.prefixWeight, true));
+    }
   }
   if (alts.size === 0) {
     const s = stem(word, 'fi');

@@ -202,16 +202,21 @@ export class Vocabulary {
     return this.names.length;
   }
 
+  /** Stems of the plan that are `s` cut or extended by up to 3 letters (an ending the stemmer read otherwise), of 5+ letters. */
+  nearByEnding(s: string, add: (term: string) => void): void {
+    for (let len = 5; len < s.length; len++) if (s.length - len <= 3 && this.has(s.slice(0, len))) add(s.slice(0, len));
+    for (let i = lowerBound(this.sortedWords, s); i < this.sortedWords.length && this.sortedWords[i].startsWith(s); i++) {
+      if (this.sortedWords[i].length - s.length <= 3) add(this.sortedWords[i]);
+    }
+  }
+
   /**
    * Stems of the plan near an unknown stem, with their weights: the stem cut or extended by up to 3 letters,
    * and typos (one edit for stems up to 7 letters, two from 8), found through shared deletion variants.
    */
   near(s: string, add: (term: string, weight: number) => void, already: (term: string) => boolean): void {
     if (s.length < 6) return;
-    for (let len = 5; len < s.length; len++) if (s.length - len <= 3 && this.has(s.slice(0, len))) add(s.slice(0, len), ANALYSIS.prefixWeight);
-    for (let i = lowerBound(this.sortedWords, s); i < this.sortedWords.length && this.sortedWords[i].startsWith(s); i++) {
-      if (this.sortedWords[i].length - s.length <= 3) add(this.sortedWords[i], ANALYSIS.prefixWeight);
-    }
+    this.nearByEnding(s, (t) => add(t, ANALYSIS.prefixWeight));
     const max = s.length >= 8 ? 2 : 1;
     const probes = new Set([s]);
     for (const d of deletes(s)) {
