@@ -23,7 +23,6 @@ const PATTERNS: Record<Danger, string[]> = {
     'tapp it',
     'itsari',
     'halu kuol',
-    'haluis kuol',
     'en halu elä',
     'ei halu elä',
     'ettei halu elä',

@@ -38,6 +38,19 @@ describe('an English question on a Finnish-only plan', () => {
     expect(best('how many months before do we apply')).toBe('haku');
   });
 
+  it('still reads English questions so when a few sections (expert answers) are in English', () => {
+    const faq = {
+      ...plan.plan.sections.get('maksut')!,
+      id: 'faq-1',
+      title: { en: 'Where do I find the lunch menu?' },
+      lang: 'en' as const,
+      body: { en: [{ kind: 'paragraph' as const, text: 'On the school website.' }] },
+    };
+    const withFaq = plan.withPlan({ ...plan.plan, sections: new Map([...plan.plan.sections, ['faq-1', faq]]) });
+    const a = withFaq.answer("can staff inspect a student's things", 'en');
+    expect(a.kind === 'answer' && a.best.id).toBe('tarkastus');
+  });
+
   it('reads a word through the lexicon only into languages the plan is written in, and not at all when it has every language', () => {
     const { lexicon } = Glossary.load(glossaryFile);
     expect(lexicon.translations('inspect', ['fi'])).toContain(stem('tarkastaa', 'fi'));

@@ -158,7 +158,9 @@ export function buildIndex(plan: Plan, glossary: Glossary, tuning: Tuning): Buil
   const avg = lengths.reduce((a, l) => a + l, 0) / Math.max(1, lengths.length);
   const lengthNorm = Float64Array.from(lengths, (l) => tuning.k1 * (1 - tuning.b + (tuning.b * l) / avg));
   const ownLangs = LANGS.filter((l) => sections.some((s) => s.lang === l));
-  vocab.textLangs = LANGS.filter((l) => sections.some((s) => s.title[l] || s.body[l]?.length));
+  // The languages at least half of the sections are written in: a tenant's few expert answers (FAQ entries) in
+  // English do not make a Finnish plan an English one.
+  vocab.textLangs = LANGS.filter((l) => 2 * sections.filter((s) => s.title[l] || s.body[l]?.length).length >= sections.length);
   return { vocab, docs, byId, postings, lengthNorm, names, passageTerms, passagePostings, ownLangs };
 }
 

@@ -58,7 +58,7 @@ export class Vocabulary {
   /** Sorted words, for prefix ranges. */
   private sortedWords: string[] = [];
 
-  /** The languages the plan has text in (set once the index is built): a question word in another one is read through the lexicon. */
+  /** The languages the plan is written in (set once the index is built): a question word in another one is read through the lexicon. */
   textLangs: readonly Lang[] = LANGS;
 
   constructor(readonly glossary: Glossary) {
