@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stem } from '../../src/plan/analyze';
 import { PlanService } from '../../src/plan/answer';
+import { tinyPlan } from '../helpers/tinyPlan';
 
 /**
  * Staff write compounds whose first part is the everyday word for a concept of the glossary ("dagisplats",
@@ -10,10 +10,14 @@ import { PlanService } from '../../src/plan/answer';
  * tail is read as the plan's word.
  */
 describe('a compound whose head is a glossary term the plan never writes', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'opari-heads-'));
-  const section = (id: string, order: number, title: string, body: string) => writeFileSync(join(dir, `${id}.md`), `---\nid: ${id}\norder: ${order}\nlang: sv\ntitle:\n  sv: ${title}\n---\n${body}\n`);
-  section('plats', 1, 'Plats inom småbarnspedagogiken', 'Kommunen ska ordna en plats inom småbarnspedagogiken inom två veckor när föräldrarnas arbete börjar plötsligt.');
-  section('skjuts', 2, 'Skolskjuts', 'Eleven har rätt till en plats i skolskjutsen om skolvägen är längre än fem kilometer.');
+  const dir = tinyPlan(
+    'heads',
+    [
+      ['plats', 'Plats inom småbarnspedagogiken', 'Kommunen ska ordna en plats inom småbarnspedagogiken inom två veckor när föräldrarnas arbete börjar plötsligt.'],
+      ['skjuts', 'Skolskjuts', 'Eleven har rätt till en plats i skolskjutsen om skolvägen är längre än fem kilometer.'],
+    ],
+    'sv',
+  );
   const glossary = join(dir, 'glossary.yml');
   writeFileSync(
     glossary,

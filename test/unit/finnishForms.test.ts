@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stem } from '../../src/plan/analyze';
 import { PlanService } from '../../src/plan/answer';
+import { tinyPlan } from '../helpers/tinyPlan';
 
 /**
  * A word is the same word in any of its forms: a region's plan writes "maksuttomaan ateriaan", "tiedon" and
@@ -10,10 +10,10 @@ import { PlanService } from '../../src/plan/answer';
  * only the reading of the words themselves can find the section.
  */
 describe('Finnish word forms', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'opari-forms-'));
-  const section = (id: string, order: number, title: string, body: string) => writeFileSync(join(dir, `${id}.md`), `---\nid: ${id}\norder: ${order}\ntitle:\n  fi: ${title}\n---\n${body}\n`);
-  section('edut', 1, 'Opintososiaaliset edut', 'Opiskelijalla on oikeus maksuttomaan ateriaan niinä päivinä, joina hän on läsnä koulussa.');
-  section('kurinpito', 2, 'Kurinpito', 'Opiskelijalle voidaan antaa kirjallinen varoitus, jos hän häiritsee opetusta. Ateria-aikana valvoo opettaja.');
+  const dir = tinyPlan('forms', [
+    ['edut', 'Opintososiaaliset edut', 'Opiskelijalla on oikeus maksuttomaan ateriaan niinä päivinä, joina hän on läsnä koulussa.'],
+    ['kurinpito', 'Kurinpito', 'Opiskelijalle voidaan antaa kirjallinen varoitus, jos hän häiritsee opetusta. Ateria-aikana valvoo opettaja.'],
+  ]);
   const glossary = join(dir, 'glossary.yml');
   writeFileSync(glossary, '[]\n');
   const plan = PlanService.load(dir, glossary, 'http://x');

@@ -1,8 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LANGS, stem } from '../../src/plan/analyze';
 import { PlanService } from '../../src/plan/answer';
+import { bestSection, tinyPlan } from '../helpers/tinyPlan';
 import { Glossary } from '../../src/plan/glossary';
 
 /**
@@ -11,25 +10,21 @@ import { Glossary } from '../../src/plan/glossary';
  * own words; a plan that has English text of its own is read as it is.
  */
 describe('an English question on a Finnish-only plan', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'opari-lexicon-'));
-  const section = (id: string, order: number, title: string, body: string) => writeFileSync(join(dir, `${id}.md`), `---\nid: ${id}\norder: ${order}\ntitle:\n  fi: ${title}\n---\n${body}\n`);
-  section(
-    'tarkastus',
-    1,
-    'Oikeus tarkastaa opiskelijan tavarat',
-    'Rehtori tai opettaja saa tarkastaa opiskelijan hallussa olevat tavarat, jos on perusteltua syytä epäillä, että opiskelijalla on vaarallisia esineitä.',
-  );
-  section('maksut', 2, 'Opiskelijoilta perittävät maksut', 'Opetus on opiskelijalle maksutonta. Valinta- ja soveltuvuuskokeet ovat hakijalle maksuttomia.');
-  section('edut', 3, 'Opintososiaaliset edut', 'Lähiopetukseen osallistuvalle opiskelijalle annetaan jokaisena työpäivänä maksuton ateria.');
-  section('velvollisuudet', 4, 'Opiskelijan velvollisuudet', 'Opiskelijan tulee osallistua opetukseen, jollei hänelle ole myönnetty lupaa poissaoloon.');
-  // The plan has "kuukautta" (stem kuukaus) where the lexicon's base form "kuukausi" stems to kuukau.
-  section('haku', 5, 'Hakeminen', 'Hakemus jätetään viimeistään neljä kuukautta ennen kuin paikkaa tarvitaan.');
+  const dir = tinyPlan('lexicon', [
+    [
+      'tarkastus',
+      'Oikeus tarkastaa opiskelijan tavarat',
+      'Rehtori tai opettaja saa tarkastaa opiskelijan hallussa olevat tavarat, jos on perusteltua syytä epäillä, että opiskelijalla on vaarallisia esineitä.',
+    ],
+    ['maksut', 'Opiskelijoilta perittävät maksut', 'Opetus on opiskelijalle maksutonta. Valinta- ja soveltuvuuskokeet ovat hakijalle maksuttomia.'],
+    ['edut', 'Opintososiaaliset edut', 'Lähiopetukseen osallistuvalle opiskelijalle annetaan jokaisena työpäivänä maksuton ateria.'],
+    ['velvollisuudet', 'Opiskelijan velvollisuudet', 'Opiskelijan tulee osallistua opetukseen, jollei hänelle ole myönnetty lupaa poissaoloon.'],
+    // The plan has "kuukautta" (stem kuukaus) where the lexicon's base form "kuukausi" stems to kuukau.
+    ['haku', 'Hakeminen', 'Hakemus jätetään viimeistään neljä kuukautta ennen kuin paikkaa tarvitaan.'],
+  ]);
   const glossaryFile = join(__dirname, '../../content/glossary.yml');
   const plan = PlanService.load(dir, glossaryFile, 'http://x');
-  const best = (q: string) => {
-    const a = plan.answer(q, 'en');
-    return a.kind === 'answer' ? a.best.id : undefined;
-  };
+  const best = bestSection(plan, 'en');
 
   it('finds the Finnish section through the everyday words', () => {
     expect(best("can staff inspect a student's things")).toBe('tarkastus');

@@ -1,8 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { words } from '../../src/plan/analyze';
 import { PlanService } from '../../src/plan/answer';
+import { bestSection, tinyPlan } from '../helpers/tinyPlan';
 import { Glossary } from '../../src/plan/glossary';
 
 /**
@@ -11,19 +10,16 @@ import { Glossary } from '../../src/plan/glossary';
  * glossary (content/glossary.yml) does.
  */
 describe("the school day's everyday words, on a plan without keywords", () => {
-  const dir = mkdtempSync(join(tmpdir(), 'opari-school-words-'));
-  const section = (id: string, order: number, title: string, body: string) => writeFileSync(join(dir, `${id}.md`), `---\nid: ${id}\norder: ${order}\ntitle:\n  fi: ${title}\n---\n${body}\n`);
-  section('siirtyma', 1, 'Siirtyminen yläkouluun', 'Luokanohjaaja kokoaa toukokuussa 6. luokalta 7. luokalle siirtyvien oppilaiden tiedot ja tuen suunnitelmat.');
-  section('erityisluokat', 2, 'Erityisluokat', 'Erityisluokkia on vuosiluokille 7–9 Keskuskoulussa. Paikat jaetaan keväällä.');
-  section('laitteet', 3, 'Mobiililaitteet', 'Oppilas ei saa käyttää puhelinta oppitunnilla eikä välitunnilla ilman opettajan lupaa.');
-  section('laakkeet', 4, 'Lääkehoito koulussa', 'Opettaja voi antaa oppilaalle lääkettä vain, jos hän on saanut perehdytyksen ja huoltajan kirjallisen luvan.');
-  section('kiusaaminen', 5, 'Kiusaaminen', 'Kiusaamisesta ilmoitetaan rehtorille, joka selvittää asian viikon kuluessa.');
+  const dir = tinyPlan('school-words', [
+    ['siirtyma', 'Siirtyminen yläkouluun', 'Luokanohjaaja kokoaa toukokuussa 6. luokalta 7. luokalle siirtyvien oppilaiden tiedot ja tuen suunnitelmat.'],
+    ['erityisluokat', 'Erityisluokat', 'Erityisluokkia on vuosiluokille 7–9 Keskuskoulussa. Paikat jaetaan keväällä.'],
+    ['laitteet', 'Mobiililaitteet', 'Oppilas ei saa käyttää puhelinta oppitunnilla eikä välitunnilla ilman opettajan lupaa.'],
+    ['laakkeet', 'Lääkehoito koulussa', 'Opettaja voi antaa oppilaalle lääkettä vain, jos hän on saanut perehdytyksen ja huoltajan kirjallisen luvan.'],
+    ['kiusaaminen', 'Kiusaaminen', 'Kiusaamisesta ilmoitetaan rehtorille, joka selvittää asian viikon kuluessa.'],
+  ]);
   const glossaryFile = join(__dirname, '../../content/glossary.yml');
   const plan = PlanService.load(dir, glossaryFile, 'http://x');
-  const best = (q: string) => {
-    const a = plan.answer(q, 'fi');
-    return a.kind === 'answer' ? a.best.id : undefined;
-  };
+  const best = bestSection(plan, 'fi');
 
   it('reads break and phone words as the plan writes them', () => {
     expect(best('saako oppilas räplätä kännykkää välkällä')).toBe('laitteet');
