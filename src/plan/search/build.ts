@@ -152,15 +152,15 @@ export function buildIndex(plan: Plan, glossary: Glossary, tuning: Tuning): Buil
   tokens.release();
   names.finish(vocab.size);
   const postings = builder.build(vocab.size);
-  vocab.finish(postings.documentFrequencies(), docs.length);
+  // The languages at least half of the sections are written in: a tenant's few expert answers (FAQ entries) in
+  // English do not make a Finnish plan an English one.
+  const textLangs = LANGS.filter((l) => 2 * sections.filter((s) => s.title[l] || s.body[l]?.length).length >= sections.length);
+  vocab.finish(postings.documentFrequencies(), docs.length, textLangs);
   const passagesIn = (lang: Lang) => docs.flatMap((doc, d) => doc.passages.filter((p) => p.lang === lang).map((passage) => ({ passage, doc: d })));
   const passagePostings = Object.fromEntries(LANGS.map((l) => [l, PassagePostings.build(passagesIn(l), passageTerms, vocab.size)])) as Record<Lang, PassagePostings>;
   const avg = lengths.reduce((a, l) => a + l, 0) / Math.max(1, lengths.length);
   const lengthNorm = Float64Array.from(lengths, (l) => tuning.k1 * (1 - tuning.b + (tuning.b * l) / avg));
   const ownLangs = LANGS.filter((l) => sections.some((s) => s.lang === l));
-  // The languages at least half of the sections are written in: a tenant's few expert answers (FAQ entries) in
-  // English do not make a Finnish plan an English one.
-  vocab.textLangs = LANGS.filter((l) => 2 * sections.filter((s) => s.title[l] || s.body[l]?.length).length >= sections.length);
   return { vocab, docs, byId, postings, lengthNorm, names, passageTerms, passagePostings, ownLangs };
 }
 

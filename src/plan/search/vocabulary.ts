@@ -58,8 +58,7 @@ export class Vocabulary {
   /** Sorted words, for prefix ranges. */
   private sortedWords: string[] = [];
 
-  /** The languages the plan is written in (set once the index is built): a question word in another one is read through the lexicon. */
-  textLangs: readonly Lang[] = LANGS;
+  private textLangsValue: readonly Lang[] = LANGS;
 
   constructor(readonly glossary: Glossary) {
     // Concepts first, so a concept found while the postings are built already has its id.
@@ -174,13 +173,19 @@ export class Vocabulary {
     return parts;
   }
 
-  /** After every section was analyzed: document frequencies, and the lookups for near matches. */
-  finish(df: Int32Array, docCount: number): void {
+  /** After every section was analyzed: document frequencies, the plan's languages, and the lookups for near matches. */
+  finish(df: Int32Array, docCount: number, textLangs: readonly Lang[]): void {
+    this.textLangsValue = textLangs;
     this.df = df;
     this.docCount = docCount;
     this.scaleValue = Math.min(1, Math.max(0, bm25Idf(docCount, 1)) / bm25Idf(TUNED_SECTIONS, 1));
     this.sortedWords = this.names.filter((t, i) => df[i] > 0 && isWord(t)).sort();
     this.deletionsMap = undefined;
+  }
+
+  /** The languages the plan is written in: a question word in another one is read through the lexicon. */
+  get textLangs(): readonly Lang[] {
+    return this.textLangsValue;
   }
 
   private get deletions(): Map<string, string[]> {
