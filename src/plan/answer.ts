@@ -190,7 +190,7 @@ export class PlanService {
     // off-topic words only say where it happened and the rest is one ("tappelu ruokalassa", "fight in the canteen").
     const off = this.offTopic.match(question, (s) => index.knows(s), lang);
     const sure = (h: SearchHit) => confident(h, index.scale);
-    if (off && !(best?.section.id.startsWith('faq-') && sure(best))) {
+    if (off && !best?.cited && !(best?.section.id.startsWith('faq-') && sure(best))) {
       const rest = words(question)
         .filter((w) => !off.words.includes(w))
         .join(' ');

@@ -6,12 +6,16 @@ import type { PlanService } from '../../src/plan/answer';
 
 /**
  * A plan of a few sections in a temporary directory, as a region's own plan is (one language, no keywords), for
- * search tests: each section is [id, title, body], in order. `lang` other than fi is written as the plan's language.
+ * search tests: each section is [id, title, body] or [id, title, body, its printed number], in order. `lang` other than fi
+ * is written as the plan's language.
  */
-export function tinyPlan(name: string, sections: [id: string, title: string, body: string][], lang: Lang = 'fi'): string {
+export function tinyPlan(name: string, sections: [id: string, title: string, body: string, number?: string][], lang: Lang = 'fi'): string {
   const dir = mkdtempSync(join(tmpdir(), `opari-${name}-`));
-  sections.forEach(([id, title, body], i) =>
-    writeFileSync(join(dir, `${id}.md`), `---\nid: ${id}\norder: ${i + 1}\n${lang === 'fi' ? '' : `lang: ${lang}\n`}title:\n  ${lang}: ${title}\n---\n${body}\n`),
+  sections.forEach(([id, title, body, number], i) =>
+    writeFileSync(
+      join(dir, `${id}.md`),
+      `---\nid: ${id}\norder: ${i + 1}\n${number ? `number: "${number}"\n` : ''}${lang === 'fi' ? '' : `lang: ${lang}\n`}title:\n  ${lang}: ${title}\n---\n${body}\n`,
+    ),
   );
   return dir;
 }

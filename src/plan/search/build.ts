@@ -5,6 +5,7 @@ import { PassagePostings } from './passageIndex';
 import { type Passage, PassageTerms, readBody, type SectionTerms } from './passage';
 import { FIELD_BODY, FIELD_HEADING, FIELD_KEYWORDS, FIELD_TITLE, type Postings, PostingsBuilder } from './postings';
 import { NameTable } from './names';
+import { NumberTable } from './citation';
 import type { Doc } from './rank';
 import { type TermSink, Tokens } from './tokens';
 import type { Tuning } from './tuning';
@@ -21,6 +22,8 @@ export interface BuiltIndex {
   postings: Postings;
   lengthNorm: Float64Array;
   names: NameTable;
+  /** The sections' printed numbers ("43 §", "8.12"), for questions that cite one. */
+  numbers: NumberTable;
   passageTerms: PassageTerms;
   /** Per language, the postings over that language's passages. */
   passagePostings: Record<Lang, PassagePostings>;
@@ -161,7 +164,8 @@ export function buildIndex(plan: Plan, glossary: Glossary, tuning: Tuning): Buil
   const avg = lengths.reduce((a, l) => a + l, 0) / Math.max(1, lengths.length);
   const lengthNorm = Float64Array.from(lengths, (l) => tuning.k1 * (1 - tuning.b + (tuning.b * l) / avg));
   const ownLangs = LANGS.filter((l) => sections.some((s) => s.lang === l));
-  return { vocab, docs, byId, postings, lengthNorm, names, passageTerms, passagePostings, ownLangs };
+  const numbers = new NumberTable(docs.map((d) => d.section.number));
+  return { vocab, docs, byId, postings, lengthNorm, names, numbers, passageTerms, passagePostings, ownLangs };
 }
 
 /** weightWhen resolved to index terms: the stems and glossary concepts that switch the prior. */

@@ -1,5 +1,6 @@
 import { contentWordMask, remember, stem, stemsAnyLang, words } from '../analyze';
 import { type Intent, isIntentWord, questionIntents } from './intent';
+import { type Citation, citedNumbers } from './citation';
 import { ANALYSIS } from './tuning';
 import type { Vocabulary } from './vocabulary';
 
@@ -35,6 +36,8 @@ export interface Question {
   contentWords: number;
   /** What kind of answer it asks for: who, when, steps… */
   intents: Set<Intent>;
+  /** Section numbers it cites ("43 §", "kohta 8.12"). */
+  cited: Citation[];
 }
 
 /** Alternatives for one question word: exact stems, compound parts, prefix and typo matches. */
@@ -143,7 +146,7 @@ export function readQuestion(question: string, vocab: Vocabulary): Question {
     const intentWord = covers.length > 0 && covers.every((c) => units[c].intentWord);
     units.push({ alternatives: [{ term: h.concept, id: vocab.id(h.concept) ?? -1, weight: ANALYSIS.conceptWeight }], importance: 0, word: false, covers, ...(intentWord ? { intentWord } : {}) });
   }
-  return { units, contentWords, intents };
+  return { units, contentWords, intents, cited: citedNumbers(question) };
 }
 
 /** Per question word, the terms that stand for it: its own alternatives and the concepts covering it. */

@@ -3,6 +3,7 @@ import { type Lang, LANGS } from '../analyze';
 import type { Passage, PassageTerms } from './passage';
 import { answerScore, companion, rankPassages, type ScoredAlternative, scoredGroups } from './passages';
 import type { NameTable } from './names';
+import type { NumberTable } from './citation';
 import type { PassagePostings } from './passageIndex';
 import { BitSets, FIELD_BODY, FIELD_KEYWORDS, FIELD_TITLE, type Postings } from './postings';
 import { passageGroups, type Question } from './query';
@@ -41,6 +42,8 @@ export interface SearchHit {
   keywordMatch?: boolean;
   /** The question is the section's title (in some language), give or take function words: "lomakkeet", "forms". */
   titleMatch?: boolean;
+  /** The question cites the section's number ("43 §", "kohta 8.12"): it names the section as a title does. */
+  cited?: boolean;
   /** Largest share of the question's meaningful words (IDF-weighted) that one of the section's passages holds. */
   passageCoverage?: number;
   /** The passage that answers best. */
@@ -59,6 +62,8 @@ export interface RankInput {
   lengthNorm: Float64Array;
   /** The sections' titles and keyword phrases. */
   names: NameTable;
+  /** The sections' printed numbers. */
+  numbers: NumberTable;
   byId: Map<string, Doc>;
   vocab: Vocabulary;
   passageTerms: PassageTerms;
@@ -164,6 +169,16 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   markNames(q, ix, (d, title) => {
     if (total[d] > 0) named[d] |= title ? 2 : 1;
   });
+  // A section the question cites by number is named as by its title, whatever else the question matches.
+  const cited = ix.numbers.find(q.cited);
+  if (cited.length > 0) {
+    let most = 1;
+    for (let d = 0; d < n; d++) if (total[d] > most) most = total[d];
+    for (const d of cited) {
+      total[d] = Math.max(total[d], most);
+      named[d] |= 2;
+    }
+  }
   // Only the leaders become hits: a plan of thousands of sections matches a common word in most of them.
   const top = topK(total, named, ix, Math.max(limit, RANKING.rerank));
   const leaders: SearchHit[] = top.map((d) => {
@@ -176,6 +191,7 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
     };
     if (named[d] & 2) hit.titleMatch = true;
     if (named[d] & 1) hit.keywordMatch = true;
+    if (cited.includes(d)) hit.cited = true;
     return hit;
   });
   const lift = ix.tuning.passageWeight * RANKING.intentWeight;
