@@ -97,6 +97,17 @@ describe('plan search', () => {
       ['when do the third graders start swimming lessons', 'en'],
       ['vem betalar liftkorten på skidresan', 'sv'],
       ['what grade average do you need for upper secondary', 'en'],
+      // Payslips, study leave, the school's own social media, smart boards, minibuses, concerts, training days, pets at work.
+      ['mistä näen palkkalaskelmani', 'fi'],
+      ['var hittar jag min lönespecifikation', 'sv'],
+      ['how do I apply for study leave', 'en'],
+      ['kuka päivittää koulun instagramia', 'fi'],
+      ['who fixes the broken smartboard', 'en'],
+      ['hur bokar jag skolans minibuss', 'sv'],
+      ['kuka tekee kevätkonsertin käsiohjelman', 'fi'],
+      ['when is the school photographer coming', 'en'],
+      ['milloin on seuraava vesopäivä', 'fi'],
+      ['får jag ta med hunden till jobbet', 'sv'],
     ] as const) {
       const a = plan.answer(q, lang);
       expect([q, a.kind, a.kind === 'none' && a.offTopic?.topic]).toEqual([q, 'none', expect.any(String)]);
@@ -127,6 +138,12 @@ describe('plan search', () => {
       ['a student was vaping in the car park', 'en', /^turvallisuus\/paihteet/],
       ['slagsmål i matsalen, vad gör jag?', 'sv', /^turvallisuus/],
       ['elev berättade på lägerskolan att pappa slår henne', 'sv', /^kriisit|^turvallisuus/],
+      // Social media and pets are where welfare happens too: only the school's own account or a dog at work is off topic.
+      ['oppilasta kiusataan Instagramissa, mitä teen?', 'fi', /^turvallisuus\/kiusaaminen/],
+      ['Instagram-kiusaaminen, miten toimitaan?', 'fi', /^turvallisuus\/kiusaaminen/],
+      ['a pupil is being bullied on Instagram, what do I do?', 'en', /^turvallisuus\/kiusaaminen/],
+      ["a pupil's dog died and she is very sad, what support is there?", 'en', /^kriisit/],
+      ['elevens pappa dog, hur mycket får lärarna veta', 'sv', /^kriisit|^salassapito/],
     ] as const) {
       const a = plan.answer(q, lang);
       expect([q, a.kind === 'answer' && a.best.id]).toEqual([q, expect.stringMatching(section)]);
