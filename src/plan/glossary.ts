@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { readYamlFile } from '../yamlFile';
-import { isStopword, type Lang, LANGS, remember, stem, stemsAnyLang, words } from './analyze';
+import { isStopword, type Lang, LANGS, remember, stem, stemsAnyLang, svNeuterBase, words } from './analyze';
 import { Lexicon } from './lexicon';
 
 /**
@@ -166,7 +166,8 @@ export class Glossary {
   }
 
   private readonly freshReadings = (word: string): WordReadings => {
-    const stems = stemsAnyLang(word);
+    const base = svNeuterBase(word);
+    const stems = base ? [...stemsAnyLang(word), base] : stemsAnyLang(word);
     const all = new Set([...stems, ...stems.flatMap((s) => this.nearSingles(s))]);
     const starts: WordReadings['starts'] = [];
     for (const lang of LANGS) for (const first of all) for (const p of this.byFirst[lang].get(first) ?? []) starts.push({ stems: p.stems[lang], concept: p.concept });

@@ -1,4 +1,4 @@
-import { contentWordMask, remember, stem, stemsAnyLang, words } from '../analyze';
+import { contentWordMask, remember, stem, stemsAnyLang, svNeuterBase, words } from '../analyze';
 import { type Intent, isIntentWord, questionIntents } from './intent';
 import { type Citation, citedNumbers } from './citation';
 import { ANALYSIS } from './tuning';
@@ -49,6 +49,9 @@ function alternativesFor(word: string, vocab: Vocabulary): Alternative[] {
     if (isNear) near.add(t);
   };
   for (const s of stemsAnyLang(word)) if (vocab.has(s)) add(s, 1);
+  // "mötet" where the plan writes "möte" (Snowball keeps the Swedish neuter definite whole).
+  const base = alts.size === 0 ? svNeuterBase(word) : undefined;
+  if (base && vocab.has(base)) add(base, 1);
   for (const lang of ['fi', 'sv'] as const) {
     const s = stem(word, lang);
     const known = vocab.has(s);
