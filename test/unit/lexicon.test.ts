@@ -1,4 +1,7 @@
 import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { writeWithoutCrutches } from '../../src/eval/plans';
 import { LANGS, stem } from '../../src/plan/analyze';
 import { PlanService } from '../../src/plan/answer';
 import { bestSection, tinyPlan } from '../helpers/tinyPlan';
@@ -51,5 +54,23 @@ describe('an English question on a Finnish-only plan', () => {
     expect(lexicon.translations('inspect', ['fi'])).toContain(stem('tarkastaa', 'fi'));
     expect(lexicon.translations('inspect', ['fi'])).not.toContain(stem('granska', 'sv'));
     expect(lexicon.translations('inspect', LANGS)).toEqual([]);
+  });
+});
+
+describe('the sample plan in Finnish only, asked in Swedish and English', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'opari-fi-only-'));
+  writeWithoutCrutches(join(__dirname, '../../content/plan'), dir, true);
+  const plan = PlanService.load(dir, join(__dirname, '../../content/glossary.yml'), 'http://x');
+
+  it.each([
+    ['får eleven återkalla sitt samtycke senare?', 'sv', 'yksilokohtainen-opiskeluhuolto/suostumus'],
+    ['can a pupil withdraw the consent later?', 'en', 'yksilokohtainen-opiskeluhuolto/suostumus'],
+    ['how can I propose a topic for the welfare group meeting?', 'en', 'lomakkeisto/asialista'],
+    ['hur föreslår jag en punkt till mötet?', 'sv', 'lomakkeisto/asialista'],
+    ['var finns kuratorns kontaktuppgifter?', 'sv', 'opiskeluhuolto/palvelut'],
+    ['får barnet låna läroböcker från närskolan under hemundervisning?', 'sv', 'kotiopetus/huoltajan-valitsema'],
+    ['within how many days must bullying be looked into?', 'en', 'turvallisuus/kiusaaminen'],
+  ] as const)('%s', (question, lang, section) => {
+    expect(bestSection(plan, lang)(question)).toBe(section);
   });
 });
