@@ -1,4 +1,5 @@
 import { contentWordMask, remember, stem, stemsAnyLang, svNeuterBase, words } from '../analyze';
+import { writtenForms } from '../spoken';
 import { type Intent, isIntentWord, questionIntents } from './intent';
 import { type Citation, citedNumbers } from './citation';
 import { ANALYSIS } from './tuning';
@@ -70,6 +71,13 @@ function alternativesFor(word: string, vocab: Vocabulary): Alternative[] {
       // The lexicon gives base forms; the plan may have the word only inflected otherwise (kuukausi: kuukauden).
       if (vocab.has(t)) add(t, ANALYSIS.translationWeight);
       else vocab.nearByEnding(t, (n) => add(n, ANALYSIS.translationWeight * ANALYSIS.prefixWeight, true));
+    }
+  }
+  // Spoken Finnish the plan writes otherwise: "tehä ilmotus" is "tehdä ilmoitus".
+  if (alts.size === 0) {
+    for (const w of writtenForms(word)) {
+      const s = stem(w, 'fi');
+      if (s.length >= 4 && vocab.has(s)) add(s, ANALYSIS.spokenWeight);
     }
   }
   if (alts.size === 0) {

@@ -39,6 +39,8 @@ export const ANALYSIS = {
   unknownLongWord: 12,
   /** A glossary concept in the question, relative to a word. */
   conceptWeight: 1.2,
+  /** A spoken Finnish form read as the written one the plan has (tehä: tehdä). */
+  spokenWeight: 0.9,
   /** Near matches: a stem cut or extended by a few letters, a one- or two-letter typo. */
   prefixWeight: 0.8,
   typo1Weight: 0.75,
