@@ -187,6 +187,8 @@ export function stemRules(): string {
 function stemFresh(word: string, lang: Lang): string {
   let s = stemmers[lang].stem(word);
   if (lang === 'fi') {
+    // lapsi → laps, as lapsen and lapset: Snowball reads -si after a consonant as "your" (koulusi), which it rarely is.
+    if (/([^aeiouyäö]|au)si$/.test(word) && s === word.slice(0, -2)) s = word.slice(0, -1);
     s = s
       .replace(/([uyioö])ks$/, '$1s') // kotiopetuks- → kotiopetus, päätöks- → päätös
       .replace(/(uu|yy)d$/, '$1s') // turvallisuud- → turvallisuus

@@ -35,6 +35,13 @@ describe('Finnish word forms', () => {
     expect(same('sairaus', 'sairauden', 'sairautta')).toBe(true);
   });
 
+  it('reads a -si noun alike in its base form and its inflected forms, and a possessive -si as "your"', () => {
+    expect(same('lapsi', 'lapsen', 'lapset', 'lapselle')).toBe(true);
+    expect(same('kuukausi', 'kuukauden', 'kuukautta')).toBe(true);
+    expect(same('lukukausi', 'lukukauden')).toBe(true);
+    expect(same('koulusi', 'koulu', 'koulun')).toBe(true);
+  });
+
   it('finds the section that writes the word in another form', () => {
     const a = plan.answer('onko ateria maksuton?', 'fi');
     expect(a.kind === 'answer' && a.best.id).toBe('edut');
