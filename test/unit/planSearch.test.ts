@@ -108,6 +108,8 @@ describe('plan search', () => {
       ['when is the school photographer coming', 'en'],
       ['milloin on seuraava vesopäivä', 'fi'],
       ['får jag ta med hunden till jobbet', 'sv'],
+      ['milloin nuorten kesätyösetelit haetaan', 'fi'],
+      ['milloin kevään arviointiviikko alkaa', 'fi'],
     ] as const) {
       const a = plan.answer(q, lang);
       expect([q, a.kind, a.kind === 'none' && a.offTopic?.topic]).toEqual([q, 'none', expect.any(String)]);
