@@ -184,6 +184,17 @@ export function stemRules(): string {
   return `${stemFresh.toString()}\n${fold.toString()}`;
 }
 
+/**
+ * Swedish definite forms Snowball keeps whole, read as their base form: skolan, veckan (skola, vecka); kuratorn,
+ * rektorn (kurator, rektor); with the genitive -s Snowball takes off (skolans). Not a word whose base form ends
+ * so: a plan (elevhälsoplan), a noun made of a verb (anmälan, ansökan, begäran, önskan, början), a man.
+ */
+function svDefinite(word: string, s: string): string {
+  const whole = s === word || (word.endsWith('s') && s === word.slice(0, -1));
+  if (!whole || /(plan|älan|ökan|skan|äran|örjan|man)s?$/.test(word)) return s;
+  return (s.length >= 5 && s.endsWith('an')) || (s.length >= 6 && s.endsWith('orn')) ? stemmers.sv.stem(s.slice(0, -1)) : s;
+}
+
 function stemFresh(word: string, lang: Lang): string {
   let s = stemmers[lang].stem(word);
   if (lang === 'fi') {
@@ -204,6 +215,7 @@ function stemFresh(word: string, lang: Lang): string {
     // -ton / -tön ("without"): maksuton, maksutonta and maksuttoman → maksuttom (Snowball gives maksuto, maksuton, maksuttom).
     if (/[^t]t[oö]n(t[aä])?$/.test(word) && word.length >= 7) s = s.replace(/([^t])t([oö])n?$/, '$1tt$2m');
   }
+  if (lang === 'sv') s = svDefinite(word, s);
   return s;
 }
 

@@ -5,6 +5,24 @@ import { bestSection, tinyPlan } from '../helpers/tinyPlan';
 
 const GLOSSARY = join(__dirname, '..', '..', 'content', 'glossary.yml');
 
+describe("a Swedish noun's definite form in -n", () => {
+  const same = (...forms: string[]) => new Set(forms.map((w) => stem(w, 'sv'))).size === 1;
+
+  it('reads skolan, veckan and kuratorn as skola, vecka and kurator, with or without the genitive -s', () => {
+    expect(same('skola', 'skolan', 'skolans', 'skolor')).toBe(true);
+    expect(same('vecka', 'veckan', 'veckor')).toBe(true);
+    expect(same('kurator', 'kuratorn', 'kuratorns')).toBe(true);
+    expect(same('rektor', 'rektorn')).toBe(true);
+  });
+
+  it('leaves a word whose base form ends so as it is', () => {
+    expect(same('elevhälsoplan', 'elevhälsoplanen')).toBe(true);
+    expect(stem('anmälan', 'sv')).toBe('anmalan');
+    expect(stem('ansökan', 'sv')).toBe('ansokan');
+    expect(stem('barn', 'sv')).toBe('barn');
+  });
+});
+
 describe("a Swedish noun's definite neuter form", () => {
   it.each([
     ['mötet', 'möte'],
