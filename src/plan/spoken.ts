@@ -8,7 +8,7 @@
 const WORDS: Record<string, string> = { ite: 'itse', takas: 'takaisin', kattoo: 'katsoo', kattoa: 'katsoa', meiän: 'meidän', teiän: 'teidän' };
 
 const V = 'aeiouyäö';
-const RULES: [RegExp, string | ((m: string, ...g: string[]) => string)][] = [
+const RULES: [RegExp, string][] = [
   // ilmotus → ilmoitus, alottaa → aloittaa, kirjottaa → kirjoittaa
   [new RegExp(`ot(?=t?[${V}])`), 'oit'],
   // tehä → tehdä, nähä → nähdä, yhen → yhden, kahen → kahden
@@ -18,9 +18,7 @@ const RULES: [RegExp, string | ((m: string, ...g: string[]) => string)][] = [
   // nopeesti → nopeasti, vaikee → vaikea
   [/ee/, 'ea'],
   [/ee/, 'eä'],
-  // vuodes → vuodessa, koulus → koulussa
-  [new RegExp(`([${V}])s$`), (_m, v: string) => `${v}s${/[äöy]/.test(v) ? 'sä' : 'sa'}`],
-  // haluu → haluaa, pyytää is written; menee is written
+  // haluu → haluaa
   [/uu$/, 'uaa'],
   [/yy$/, 'yää'],
   // pyys → pyysi, tapahtu → tapahtui (a past tense without its i)
@@ -32,8 +30,10 @@ export function writtenForms(word: string): string[] {
   const out = new Set<string>();
   if (WORDS[word]) out.add(WORDS[word]);
   for (const [re, to] of RULES) {
-    const v = typeof to === 'string' ? word.replace(re, to) : word.replace(re, to as (m: string, ...g: string[]) => string);
+    const v = word.replace(re, to);
     if (v !== word) out.add(v);
   }
+  // vuodes → vuodessa, kädes → kädessä: the inessive without its vowel, in the word's vowel harmony.
+  if (new RegExp(`[${V}]s$`).test(word)) out.add(`${word}${/[aou]/.test(word) ? 'sa' : 'sä'}`);
   return [...out];
 }
