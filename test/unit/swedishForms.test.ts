@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { stem, svNeuterBase } from '../../src/plan/analyze';
+import { isStopword, stem, svNeuterBase } from '../../src/plan/analyze';
 import { PlanService } from '../../src/plan/answer';
 import { bestSection, tinyPlan } from '../helpers/tinyPlan';
 
@@ -32,6 +32,11 @@ describe("a Swedish noun's definite neuter form", () => {
     ['barnets', 'barn'],
   ])('%s is read as %s', (form, base) => {
     expect(svNeuterBase(form)).toBe(stem(base, 'sv'));
+  });
+
+  it('leaves "i stället" (instead) a function word, not the definite form of ställe (place)', () => {
+    expect(isStopword('stället')).toBe(true);
+    expect(isStopword('istället')).toBe(true);
   });
 
   it.each(['möte', 'elev', 'det', 'vet', 'gruppen'])('%s is no such form', (word) => {
