@@ -26,19 +26,45 @@ export async function spawnBot(
   env: Record<string, string> = {},
   startTimeoutMs = 30_000,
 ): Promise<{ url: string; proc: ChildProcess; startupMs: number; logs(): Record<string, unknown>[]; stop(): Promise<void> }> {
+  // A free port can be taken between freePort() and the bot's listen (by the bot's own embedded store, which
+  // listens on port 0, or by anything else on the machine): a start that failed on EADDRINUSE tries another port.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await spawnOnce(env, startTimeoutMs);
+    } catch (err) {
+      if (!(err instanceof PortTaken) || attempt >= 3) throw err;
+    }
+  }
+}
+
+class PortTaken extends Error {}
+
+async function spawnOnce(
+  env: Record<string, string>,
+  startTimeoutMs: number,
+): Promise<{ url: string; proc: ChildProcess; startupMs: number; logs(): Record<string, unknown>[]; stop(): Promise<void> }> {
   const port = await freePort();
   const started = Date.now();
   const proc = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
     cwd: ROOT,
     // The embedded store stays in memory: a tool run never writes into the project's .local-data.
     env: { ...process.env, PLAYGROUND: 'off', LOG_LEVEL: 'warn', NODE_NO_WARNINGS: '1', LOCAL_DATA_DIR: 'off', CASE_KEYS: process.env.CASE_KEYS || TOOL_CASE_KEYS, ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  // What the bot writes to stderr while starting is held back until it is known not to be a taken port.
+  let errOut = '';
+  let healthy = false;
   proc.stdout!.on('data', (d: Buffer) => (out += d.toString('utf8')));
+  proc.stderr!.on('data', (d: Buffer) => (healthy ? process.stderr.write(d) : (errOut += d.toString('utf8'))));
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
-    if (proc.exitCode !== null) throw new Error(`bot exited with ${proc.exitCode}`);
+    if (proc.exitCode !== null) {
+      await new Promise((r) => setImmediate(r)); // the last of its output
+      if (/EADDRINUSE/.test(out + errOut)) throw new PortTaken(`port ${port} was taken`);
+      process.stderr.write(errOut);
+      throw new Error(`bot exited with ${proc.exitCode}`);
+    }
     try {
       if ((await fetch(`${url}/healthz`)).status === 200) break;
     } catch {
@@ -46,10 +72,13 @@ export async function spawnBot(
     }
     if (Date.now() - started > startTimeoutMs) {
       proc.kill('SIGKILL');
+      process.stderr.write(errOut);
       throw new Error(`bot did not start within ${startTimeoutMs / 1000} s`);
     }
     await new Promise((r) => setTimeout(r, 20));
   }
+  healthy = true;
+  process.stderr.write(errOut);
   const startupMs = Date.now() - started;
   return {
     url,

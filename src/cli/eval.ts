@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { miniSearchBaseline } from '../eval/baseline';
 import { type EvalOutcome, evaluate, type EvalReport, formatReport } from '../eval/metrics';
 import { importInto, writeWithoutCrutches } from '../eval/plans';
-import { EVAL_DIR, type LabelledQuestion, PLAN_SETS, readSet, realDocumentsDir, realSets, resolveSet } from '../eval/sets';
+import { EVAL_DIR, type LabelledQuestion, planSets as planSetNames, readSet, realDocumentsDir, realSets, resolveSet } from '../eval/sets';
 import { loadPlan } from '../plan/load';
 import { CONTENT_DIR } from '../paths';
 import { commandLine } from './args';
 import { ask, citedSectionIds, quotedText, spawnBot } from './botProcess';
 
 /**
- * npm run eval [-- --set NAME] [--only plan|plain|finnish|real] [--misses]: asks the bot over HTTP (Bot Framework
+ * npm run eval [-- --set NAME] [--only plan|plain|finnish|real] [--dir FOLDER] [--misses]: asks the bot over HTTP (Bot Framework
  * activities, expectReplies) every labelled question of test/eval/, reads the cited sections from the reply's
  * Teams citations and the quoted text from its card, and prints top-1, top-3, whether the quote holds the
  * asked fact, and declines, next to MiniSearch with default settings on the same sections. Four kinds of plan:
@@ -21,6 +21,8 @@ import { ask, citedSectionIds, quotedText, spawnBot } from './botProcess';
  *           English questions;
  *  - real:  the real documents of ../shared/real-documents, each format imported, with the questions of
  *           test/eval/real/<document>.json (labelled by the document's own section numbers and titles).
+ * --dir reads the sets from another folder laid out as test/eval/ (<set>.json, real/<document>.json): questions
+ * written for a region's own plan (PLAN_DIR) or by someone who has not seen these.
  */
 const PUBLIC_URL = 'http://eval.opari.local';
 const LOCALES = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-US' } as const;
@@ -85,13 +87,21 @@ function summary(rows: Row[]): void {
 
 async function main(): Promise<number> {
   const { values } = commandLine(
-    { options: { set: { type: 'string' }, only: { type: 'string' }, misses: { type: 'boolean', default: false } } },
-    'Usage: npm run eval -- [--set NAME] [--only plan|plain|finnish|real] [--misses]',
-    ({ values }) => (values.only && !['plan', 'plain', 'finnish', 'real'].includes(values.only) ? `--only must be plan, plain, finnish or real (got ${values.only})` : undefined),
+    { options: { set: { type: 'string' }, only: { type: 'string' }, dir: { type: 'string' }, misses: { type: 'boolean', default: false } } },
+    'Usage: npm run eval -- [--set NAME] [--only plan|plain|finnish|real] [--dir FOLDER] [--misses]',
+    ({ values }) =>
+      values.only && !['plan', 'plain', 'finnish', 'real'].includes(values.only)
+        ? `--only must be plan, plain, finnish or real (got ${values.only})`
+        : values.dir && !existsSync(values.dir)
+          ? `--dir: no folder ${values.dir}`
+          : undefined,
   );
   const wanted = (set: string) => !values.set || values.set === set;
   const only = (kind: string) => !values.only || values.only === kind;
-  const planSets = PLAN_SETS.filter(wanted).map((name) => ({ name, questions: readSet(join(EVAL_DIR, `${name}.json`)) }));
+  const evalDir = values.dir ?? EVAL_DIR;
+  const planSets = planSetNames(evalDir)
+    .filter(wanted)
+    .map((name) => ({ name, questions: readSet(join(evalDir, `${name}.json`)) }));
   const work = mkdtempSync(join(tmpdir(), 'opari-eval-'));
   const samplePlan = process.env.PLAN_DIR ?? join(CONTENT_DIR, 'plan');
   const targets: Target[] = [];
@@ -110,8 +120,8 @@ async function main(): Promise<number> {
   const rows: Row[] = [];
   try {
     for (const t of targets) rows.push(...(await measure(t, values.misses!)));
-    for (const doc of only('real') && docs ? realSets().filter(wanted) : []) {
-      const questions = readSet(join(EVAL_DIR, 'real', `${doc}.json`));
+    for (const doc of only('real') && docs ? realSets(evalDir).filter(wanted) : []) {
+      const questions = readSet(join(evalDir, 'real', `${doc}.json`));
       for (const format of ['html', 'docx', 'pdf']) {
         const file = join(docs!, `${doc}.${format}`);
         if (!existsSync(file)) continue;

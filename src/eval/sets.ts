@@ -26,12 +26,23 @@ export function readSet(file: string): LabelledQuestion[] {
   return JSON.parse(readFileSync(file, 'utf8')) as LabelledQuestion[];
 }
 
-/** Sample-plan sets, in the order the report shows them. */
-export const PLAN_SETS = ['questions', 'heldout', 'final', 'facts', 'plan-facts', 'oos-probe'].filter((s) => existsSync(join(EVAL_DIR, `${s}.json`)));
+/**
+ * Sample-plan sets of a folder (test/eval/ unless another is given), in the order the report shows them: the
+ * known names first, then any other <name>.json (a set someone wrote for their own plan).
+ */
+export function planSets(evalDir = EVAL_DIR): string[] {
+  const known = ['questions', 'heldout', 'final', 'facts', 'plan-facts', 'oos-probe'];
+  const files = existsSync(evalDir)
+    ? readdirSync(evalDir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => f.replace(/\.json$/, ''))
+    : [];
+  return [...known.filter((s) => files.includes(s)), ...files.filter((s) => !known.includes(s)).sort()];
+}
 
-/** test/eval/real/<document>.json → the document's name, for ../shared/real-documents/<document>.<html|docx|pdf>. */
-export function realSets(): string[] {
-  const dir = join(EVAL_DIR, 'real');
+/** <folder>/real/<document>.json → the document's name, for ../shared/real-documents/<document>.<html|docx|pdf>. */
+export function realSets(evalDir = EVAL_DIR): string[] {
+  const dir = join(evalDir, 'real');
   return existsSync(dir)
     ? readdirSync(dir)
         .filter((f) => f.endsWith('.json'))
