@@ -55,7 +55,10 @@ function afterPlacePreposition(ws: string[], i: number, lang: Lang): boolean {
 const MAX_SHORTER = 3;
 
 export class OffTopic {
-  /** One-word terms by their stem, with the shortest word a form of one may be (see `match`). */
+  /**
+   * One-word terms by their language and stem (`sv:dat`), with the shortest word a form of one may be (see `match`).
+   * A question word is looked up by its stem in the question's language: English "date" is not the Swedish "dator".
+   */
   private readonly single = new Map<string, { subject: OffTopicMatch; minLength: number }>();
   /** One-word terms of 5+ letters as written: an inflected form starts with them (salasana-n) where the stemmer disagrees. */
   private readonly prefixes: [string, OffTopicMatch][] = [];
@@ -73,7 +76,7 @@ export class OffTopic {
         for (const term of t[lang as Lang]) {
           const ws = words(term);
           if (ws.length === 1) {
-            const s = stem(ws[0], lang);
+            const s = `${lang}:${stem(ws[0], lang)}`;
             const had = this.single.get(s);
             this.single.set(s, { subject: had?.subject ?? subject, minLength: Math.min(had?.minLength ?? Infinity, ws[0].length - MAX_SHORTER) });
             if (ws[0].length >= 5) this.prefixes.push([ws[0], subject]);
@@ -133,7 +136,10 @@ export class OffTopic {
       // Stems of three letters say little ("salasana" stems to "sal", which the plan has from other words).
       if (found.has(i) || !content[i] || stems[i].some((s) => s.length >= 4 && known(s))) continue;
       // A word much shorter than the term is another word with the same stem: Swedish "fast" (although) is not "fastighet".
-      const single = stems[i].map((s) => this.single.get(s)).find((t) => t && ws[i].length >= t.minLength);
+      // A term of another language than the question's counts when the word reads the same in both ("password" in
+      // a Finnish question), not when only that language's stemmer makes it the term (English "dates" as Swedish "dat").
+      const own = stem(ws[i], lang);
+      const single = LANGS.map((l) => (l === lang || stem(ws[i], l) === own ? this.single.get(`${l}:${stem(ws[i], l)}`) : undefined)).find((t) => t && ws[i].length >= t.minLength);
       const subject = single?.subject ?? this.compound(ws[i], known);
       if (!subject) continue;
       found.set(i, subject);

@@ -170,6 +170,15 @@ describe('plan search', () => {
     expect(off.match('vem har nyckeln till gymnastiksalen', () => false, 'sv')?.subject.topic).toBe('facilities and booking');
   });
 
+  it('reads a one-word term by its stem in its own language only (English "date" is not the Swedish "dator", computer)', () => {
+    const off = OffTopic.load(join(ROOT, 'content', 'offtopic.yml'));
+    expect(off.match('What date should the transition forms be ready by in spring?', () => false, 'en')).toBeUndefined();
+    expect(off.match('Which dates are the transition meetings?', () => false, 'en')).toBeUndefined();
+    expect(off.match('min dator startar inte', () => false, 'sv')?.subject.topic).toBe('IT and accounts');
+    // A term is read in its own language whatever the question's: "password" in a Finnish question.
+    expect(off.match('password ei toimi', () => false, 'fi')?.subject.topic).toBe('IT and accounts');
+  });
+
   it('still answers welfare questions that share a word with an off-topic subject', () => {
     expect(best('lasketaanko syysloma mukaan seitsemän työpäivän määräaikaan')).toBe('yksilokohtainen-opiskeluhuolto');
     expect(best('pitkä sairausloma, voiko oppilas opiskella kotona')).toMatch(/^kotiopetus/);
