@@ -70,6 +70,11 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     ['var finns kuratorns kontaktuppgifter?', 'sv', 'opiskeluhuolto/palvelut'],
     ['får barnet låna läroböcker från närskolan under hemundervisning?', 'sv', 'kotiopetus/huoltajan-valitsema'],
     ['within how many days must bullying be looked into?', 'en', 'turvallisuus/kiusaaminen'],
+    // Terms of Finnish schools the glossary reads in every language: the period class, the placement group, S2, omprövning.
+    ['hur många veckor får man vara i periodklassen?', 'sv', 'resurssikeskuskoulu'],
+    ['vem sitter i placeringsgruppen?', 'sv', 'erityisopetus/erityisluokka'],
+    ['får en nyanländ elev läsa finska som andra språk?', 'sv', 'siirtymavaiheet/maahan-muuttanut-oppilas'],
+    ['hur gör vårdnadshavaren en omprövningsbegäran?', 'sv', 'muutoksenhaku'],
   ] as const)('%s', (question, lang, section) => {
     expect(bestSection(plan, lang)(question)).toBe(section);
   });
