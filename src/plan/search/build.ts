@@ -1,4 +1,4 @@
-import { type Lang, LANGS } from '../analyze';
+import { contentWordMask, type Lang, LANGS, words } from '../analyze';
 import type { Glossary } from '../glossary';
 import type { Plan, PlanSection } from '../model';
 import { PassagePostings } from './passageIndex';
@@ -10,6 +10,15 @@ import type { Doc } from './rank';
 import { type TermSink, Tokens } from './tokens';
 import type { Tuning } from './tuning';
 import { Vocabulary } from './vocabulary';
+
+/** The numbers of a statute reference a title ends with, "(64 §)", "(93–94 §)", "(§ 12)": [] when it has none. */
+export function statuteOfTitle(title: string): string[] {
+  const m = /\(\s*(?:§\s*)?(\d+\s*[a-z]?(?:\s*(?:[-–,]|ja|och|and)\s*\d+\s*[a-z]?)*)\s*(?:§\s*)?\)\s*$/i.exec(title);
+  if (!m || !/§/.test(m[0])) return [];
+  const ws = words(m[1]);
+  const content = contentWordMask(ws);
+  return ws.filter((_, i) => content[i]);
+}
 
 /**
  * Builds the index in two walks over the plan: the first tokenizes every text into word ids, then each
@@ -140,8 +149,16 @@ export function buildIndex(plan: Plan, glossary: Glossary, tuning: Tuning): Buil
         const range = tokens.peek();
         const from = reader.length;
         const to = reader.read(title ? 'title' : 'keywords');
-        const size = tokens.contentWords(range);
-        if (size > 0) names.add(d, reader.ids.subarray(from, to), size, title);
+        let ids = reader.ids.subarray(from, to);
+        let size = tokens.contentWords(range);
+        // "Erityinen tuki (64 §)": the statute a heading cites is not part of its name ("erityinen tuki" names it).
+        const cited = title ? statuteOfTitle(section.title[lang]!) : [];
+        if (cited.length > 0) {
+          const drop = new Set(cited.map((w) => vocab.id(w)));
+          ids = ids.filter((id) => !drop.has(id));
+          size -= cited.length;
+        }
+        if (size > 0) names.add(d, ids, size, title);
       }
       const body = section.body[lang];
       if (body) passages.push(...(byLang[lang] = readBody(body, lang, passageTerms, reader)));
