@@ -2,6 +2,8 @@ import { editDistance, isStopword, type Lang, LANGS, stem, words } from '../anal
 import type { Glossary } from '../glossary';
 import { ANALYSIS, TUNED_SECTIONS } from './tuning';
 
+/** The longest stem read for typos and near forms (see `near`). */
+const NEAR_MAX = 40;
 /**
  * The plan's vocabulary: every index term (Snowball stems without ä/ö/å, compound parts, glossary concepts
  * `@12`) interned as a number, its document frequency, the Finnish and Swedish stems a compound may be split
@@ -220,7 +222,9 @@ export class Vocabulary {
    * and typos (one edit for stems up to 7 letters, two from 8), found through shared deletion variants.
    */
   near(s: string, add: (term: string, weight: number) => void, already: (term: string) => boolean): void {
-    if (s.length < 6) return;
+    // Past NEAR_MAX letters it is no word anyone types (the longest compounds are about 35): its two-letter
+    // deletions alone would be hundreds of thousands of strings, a second of CPU for one pasted token.
+    if (s.length < 6 || s.length > NEAR_MAX) return;
     this.nearByEnding(s, (t) => add(t, ANALYSIS.prefixWeight));
     const max = s.length >= 8 ? 2 : 1;
     const probes = new Set([s]);
