@@ -60,7 +60,8 @@ async function spawnOnce(
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (proc.exitCode !== null) {
-      await new Promise((r) => setImmediate(r)); // the last of its output
+      // Its output is read to the end once its pipes close, which follows its exit.
+      if (proc.stdout!.readable || proc.stderr!.readable) await new Promise((r) => proc.once('close', r));
       if (/EADDRINUSE/.test(out + errOut)) throw new PortTaken(`port ${port} was taken`);
       process.stderr.write(errOut);
       throw new Error(`bot exited with ${proc.exitCode}`);

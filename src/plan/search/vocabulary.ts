@@ -4,6 +4,7 @@ import { ANALYSIS, TUNED_SECTIONS } from './tuning';
 
 /** The longest stem read for typos and near forms (see `near`). */
 const NEAR_MAX = 40;
+
 /**
  * The plan's vocabulary: every index term (Snowball stems without ä/ö/å, compound parts, glossary concepts
  * `@12`) interned as a number, its document frequency, the Finnish and Swedish stems a compound may be split
