@@ -179,6 +179,17 @@ describe('plan search', () => {
     expect(off.match('password ei toimi', () => false, 'fi')?.subject.topic).toBe('IT and accounts');
   });
 
+  it('answers a role named alone with the services or the overview, not a section that only mentions it (complaints about the kuraattori)', () => {
+    for (const [q, lang] of [
+      ['kuraattori', 'fi'],
+      ['psykologi', 'fi'],
+      ['terveydenhoitaja', 'fi'],
+      ['kurator', 'sv'],
+      ['school nurse', 'en'],
+    ] as const)
+      expect([q, best(q, lang)]).toEqual([q, expect.stringMatching(/^opiskeluhuolto(\/palvelut)?$/)]);
+  });
+
   it('still answers welfare questions that share a word with an off-topic subject', () => {
     expect(best('lasketaanko syysloma mukaan seitsemän työpäivän määräaikaan')).toBe('yksilokohtainen-opiskeluhuolto');
     expect(best('pitkä sairausloma, voiko oppilas opiskella kotona')).toMatch(/^kotiopetus/);

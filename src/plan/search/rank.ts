@@ -169,6 +169,9 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   markNames(q, ix, (d, title) => {
     if (total[d] > 0) named[d] |= title ? 2 : 1;
   });
+  // A question that is exactly one of a section's keywords ("kuraattori") is not put first, as a title is, but it
+  // settles a near tie with sections that only mention it ("valitus kuraattorista" in the complaints section).
+  for (let d = 0; d < n; d++) if (named[d] & 1) total[d] *= 1 + RANKING.keywordNamed;
   // A section the question cites by number is named as by its title, whatever else the question matches.
   const cited = ix.numbers.find(q.cited);
   if (cited.length > 0) {

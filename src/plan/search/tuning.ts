@@ -59,6 +59,8 @@ export const RANKING = {
   /** A section whose whole title (of at least `heldTitleWords` words) the question holds scores this much more. */
   heldTitle: 0.05,
   heldTitleWords: 2,
+  /** A section one of whose keywords the question is scores this much more. */
+  keywordNamed: 0.05,
 };
 
 export const PASSAGE = {
