@@ -190,6 +190,11 @@ describe('plan search', () => {
       expect([q, best(q, lang)]).toEqual([q, expect.stringMatching(/^opiskeluhuolto(\/palvelut)?$/)]);
   });
 
+  it('weighs a compound the plan does not write whole by its rarest part: "koulukiusaaminen" is about bullying, not school', () => {
+    expect(best('koulukiusaaminen netissä')).toMatch(/^turvallisuus/);
+    expect(best('koulukiusaaminen somessa, mitä teen')).toMatch(/^turvallisuus/);
+  });
+
   it('still answers welfare questions that share a word with an off-topic subject', () => {
     expect(best('lasketaanko syysloma mukaan seitsemän työpäivän määräaikaan')).toBe('yksilokohtainen-opiskeluhuolto');
     expect(best('pitkä sairausloma, voiko oppilas opiskella kotona')).toMatch(/^kotiopetus/);

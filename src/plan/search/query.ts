@@ -123,6 +123,12 @@ function freshRead(word: string, vocab: Vocabulary): ReadWord {
   // Near matches (prefix, typo) may be wrong, so they do not make a word look common and unimportant.
   // A compound's parts are not readings of it: "jaksoluokka" is as rare as itself, not as common as "luokka".
   const readings = alternatives.filter((a) => !a.near && (a.weight >= 0.9 || !alternatives.some((b) => !b.near && b.weight >= 0.9)));
+  // A compound the plan does not write whole is read through its parts, and is as specific as its rarest one:
+  // "koulukiusaaminen" is about kiusaaminen, not as common as "koulu" (its importance decides the coverage).
+  if (readings.length > 1 && !alternatives.some((a) => !a.near && a.weight >= 1)) {
+    const rare = readings.reduce((m, a) => (vocab.dfOf(a.term) < vocab.dfOf(m.term) ? a : m));
+    return { alternatives, importance: Math.max(vocab.idfOf(rare.term) * rare.weight, 0.5) };
+  }
   const common = readings.reduce<Alternative | undefined>((m, a) => (!m || vocab.dfOf(a.term) > vocab.dfOf(m.term) ? a : m), undefined);
   return { alternatives, importance: common ? Math.max(vocab.idfOf(common.term) * common.weight, 0.5) : unknownImportance(word) * vocab.scale };
 }
