@@ -193,6 +193,9 @@ describe('plan search', () => {
   it('weighs a compound the plan does not write whole by its rarest part: "koulukiusaaminen" is about bullying, not school', () => {
     expect(best('koulukiusaaminen netissä')).toMatch(/^turvallisuus/);
     expect(best('koulukiusaaminen somessa, mitä teen')).toMatch(/^turvallisuus/);
+    // Online bullying as staff name it in each language.
+    expect(best('näthat', 'sv')).toMatch(/^turvallisuus/);
+    expect(best('online harassment between pupils', 'en')).toMatch(/^turvallisuus/);
   });
 
   it('still answers welfare questions that share a word with an off-topic subject', () => {
