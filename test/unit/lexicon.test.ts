@@ -79,3 +79,19 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     expect(bestSection(plan, lang)(question)).toBe(section);
   });
 });
+
+describe('a Swedish word that only looks like a word of the Finnish plan', () => {
+  const dir = tinyPlan('lookalike', [
+    ['laki', 'Lain soveltaminen', 'Lakia sovelletaan kaikkeen opetukseen. Laissa säädetään myös yksityisestä opetuksesta, ja lain mukaan järjestäjä vastaa opetuksesta.'],
+    ['todistus', 'Lääkärintodistus', 'Poissaoloon tarvitaan lääkärin todistus, kun sairaus kestää yli viikon. Todistuksen kirjoittaa lääkäri.'],
+  ]);
+  const plan = PlanService.load(dir, join(__dirname, '../../content/glossary.yml'), 'http://x');
+
+  it('reads "läkare" (doctor) as lääkäri, not as laki (law), whose stem it shares', () => {
+    expect(bestSection(plan, 'sv')('när behövs ett intyg från läkare?')).toBe('todistus');
+  });
+
+  it('still reads a word the plan writes itself at full weight in a Swedish question (a Finnish term, a name)', () => {
+    expect(bestSection(plan, 'sv')('vad säger lakia om privat undervisning?')).toBe('laki');
+  });
+});

@@ -68,7 +68,7 @@ export class PlanIndex {
 
   /** `lang`: the user's language; the passages quoted are chosen in it (or in Finnish where the section has no such version). */
   search(question: string, limit = 5, lang?: Lang): SearchResult {
-    const q = readQuestion(question, this.vocab);
+    const q = readQuestion(question, this.vocab, lang);
     return { hits: rank(q, this.input, limit, lang), contentWords: q.contentWords };
   }
 
@@ -78,7 +78,7 @@ export class PlanIndex {
     if (!doc || !doc.section.body[lang]) return undefined;
     const same = doc.passages.find((p) => p.lang === lang && p.position === passage.position);
     if (same && same.blocks.map((b) => b.kind).join() === passage.blocks.map((b) => b.kind).join()) return same;
-    const q = readQuestion(question, this.vocab);
+    const q = readQuestion(question, this.vocab, lang);
     return rankPassages(doc.byLang, scoredGroups(passageGroups(q.units), this.vocab), this.passageTerms, q.intents, lang, doc.titleTerms)[0]?.passage;
   }
 }

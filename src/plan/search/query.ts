@@ -1,4 +1,4 @@
-import { contentWordMask, remember, stem, stemsAnyLang, svNeuterBase, words } from '../analyze';
+import { contentWordMask, type Lang, LANGS, remember, stem, stemsAnyLang, svNeuterBase, words } from '../analyze';
 import { writtenForms } from '../spoken';
 import { type Intent, isIntentWord, questionIntents } from './intent';
 import { type Citation, citedNumbers } from './citation';
@@ -42,14 +42,24 @@ export interface Question {
 }
 
 /** Alternatives for one question word: exact stems, compound parts, prefix and typo matches. */
-function alternativesFor(word: string, vocab: Vocabulary): Alternative[] {
+function alternativesFor(word: string, vocab: Vocabulary, asked?: Lang): Alternative[] {
   const alts = new Map<string, number>();
   const near = new Set<string>();
   const add = (t: string, w: number, isNear = false) => {
     alts.set(t, Math.max(alts.get(t) ?? 0, w));
     if (isNear) near.add(t);
   };
-  for (const s of stemsAnyLang(word)) if (vocab.has(s)) add(s, 1);
+  if (asked) {
+    // A question in a language the plan is not written in: a word that reads as the plan's own word (a name, an
+    // acronym, a Finnish term in a Swedish sentence) is that word; one that only another language's stemmer makes
+    // a stem of the plan is a look-alike (Swedish "läkare", doctor, stems as "laki", law), which counts less and
+    // leaves room for its translation.
+    const planReadings = vocab.textLangs.map((l) => stem(word, l));
+    for (const l of LANGS) {
+      const s = stem(word, l);
+      if (vocab.has(s)) add(s, planReadings.includes(s) ? 1 : ANALYSIS.foreignStemWeight);
+    }
+  } else for (const s of stemsAnyLang(word)) if (vocab.has(s)) add(s, 1);
   // "mötet" where the plan writes "möte" (Snowball keeps the Swedish neuter definite whole).
   const base = alts.size === 0 ? svNeuterBase(word) : undefined;
   if (base && vocab.has(base)) add(base, 1);
@@ -111,14 +121,15 @@ interface ReadWord {
 }
 const wordCache = new WeakMap<Vocabulary, Map<string, ReadWord>>();
 
-function readWord(word: string, vocab: Vocabulary): ReadWord {
+/** `asked`: the question's language, when the plan is not written in it (see `alternativesFor`). */
+function readWord(word: string, vocab: Vocabulary, asked?: Lang): ReadWord {
   let cache = wordCache.get(vocab);
   if (!cache) wordCache.set(vocab, (cache = new Map()));
-  return remember(cache, word, 50_000, (w) => freshRead(w, vocab));
+  return remember(cache, asked ? `${asked}:${word}` : word, 50_000, () => freshRead(word, vocab, asked));
 }
 
-function freshRead(word: string, vocab: Vocabulary): ReadWord {
-  const alternatives = alternativesFor(word, vocab);
+function freshRead(word: string, vocab: Vocabulary, asked?: Lang): ReadWord {
+  const alternatives = alternativesFor(word, vocab, asked);
   // A word is as important as its most common reading: another language's odd stem must not inflate it.
   // Near matches (prefix, typo) may be wrong, so they do not make a word look common and unimportant.
   // A compound's parts are not readings of it: "jaksoluokka" is as rare as itself, not as common as "luokka".
@@ -133,7 +144,9 @@ function freshRead(word: string, vocab: Vocabulary): ReadWord {
   return { alternatives, importance: common ? Math.max(vocab.idfOf(common.term) * common.weight, 0.5) : unknownImportance(word) * vocab.scale };
 }
 
-export function readQuestion(question: string, vocab: Vocabulary): Question {
+/** `lang`: the language the question is written in, when known. */
+export function readQuestion(question: string, vocab: Vocabulary, lang?: Lang): Question {
+  const asked = lang && !vocab.textLangs.includes(lang) ? lang : undefined;
   const ws = words(question);
   const intents = questionIntents(question);
   const units: Unit[] = [];
@@ -146,7 +159,7 @@ export function readQuestion(question: string, vocab: Vocabulary): Question {
     const key = stemsAnyLang(w).join('|');
     if (seen.has(key)) return void wordUnitIndex.set(i, seen.get(key)!);
     seen.set(key, units.length);
-    const { alternatives, importance } = readWord(w, vocab);
+    const { alternatives, importance } = readWord(w, vocab, asked);
     wordUnitIndex.set(i, units.length);
     units.push({
       alternatives,

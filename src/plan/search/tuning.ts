@@ -31,6 +31,8 @@ export const ANALYSIS = {
   minTermHead: 5,
   /** A question word the plan does not write, read through its translation in the lexicon (content/lexicon.yml). */
   translationWeight: 0.85,
+  /** A word of a question in a language the plan lacks, read as another language's word (a look-alike). */
+  foreignStemWeight: 0.85,
   /** Importance of a question word the plan does not know: users write more than the plan says. */
   unknownImportance: 2.5,
   /** …for a word of `unknownShortWord` letters or fewer; in between, by length. */
