@@ -110,6 +110,12 @@ describe('plan search', () => {
       ['får jag ta med hunden till jobbet', 'sv'],
       ['milloin nuorten kesätyösetelit haetaan', 'fi'],
       ['milloin kevään arviointiviikko alkaa', 'fi'],
+      // Staff qualifications and leave for one's own sick child, Kela's care allowances, school taxis, grading criteria.
+      ['mitkä ovat koulupsykologin kelpoisuusvaatimukset', 'fi'],
+      ['montako päivää saan olla kotona kun oma lapsi sairastuu', 'fi'],
+      ['how much is the home care allowance', 'en'],
+      ['vem beställer skoltaxi åt en elev som flyttat', 'sv'],
+      ['mitkä on kriteerit numerolle 9 kuvaamataidossa', 'fi'],
     ] as const) {
       const a = plan.answer(q, lang);
       expect([q, a.kind, a.kind === 'none' && a.offTopic?.topic]).toEqual([q, 'none', expect.any(String)]);
@@ -204,6 +210,9 @@ describe('plan search', () => {
     // The off-topic word is there, but the question is clearly about a crisis.
     expect(best('vuosiloman aikana tapahtunut kriisi, kuka hoitaa')).toMatch(/^kriisit/);
     expect(best('uusi oppilas tulee toisesta kunnasta, miten tiedot siirtyvät')).toMatch(/^siirtymavaiheet|^salassapito/);
+    // The plan's own school transport and final assessment: not the transport office's or the curriculum's.
+    expect(best('does a home-schooled child get school transport', 'en')).toMatch(/^kotiopetus/);
+    expect(best('miten yksilöllistetty oppimäärä vaikuttaa päättöarvioinnin kriteereihin')).toMatch(/^erityisopetus/);
   });
 
   it('does not read a plain word as the start of a compound term ("koulussa" is not "koulukura")', () => {
