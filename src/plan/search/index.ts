@@ -78,7 +78,7 @@ export class PlanIndex {
     if (!doc || !doc.section.body[lang]) return undefined;
     const same = doc.passages.find((p) => p.lang === lang && p.position === passage.position);
     if (same && same.blocks.map((b) => b.kind).join() === passage.blocks.map((b) => b.kind).join()) return same;
-    const q = readQuestion(question, this.vocab, lang);
+    const q = readQuestion(question, this.vocab);
     return rankPassages(doc.byLang, scoredGroups(passageGroups(q.units), this.vocab), this.passageTerms, q.intents, lang, doc.titleTerms)[0]?.passage;
   }
 }
