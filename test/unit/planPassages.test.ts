@@ -51,6 +51,14 @@ describe('the quoted passage', () => {
     expect(a.text).toMatch(/Rehtori\** päättää yli kolmen/);
   });
 
+  it('adds the passage with the time when the passage that best matches the words has none', () => {
+    // "Kirjaaminen" holds "kiusaamistapaukset" and "selvittämiseen"; the steps hold "kahden koulupäivän kuluessa".
+    const a = quote('Missä ajassa kiusaamistapaus pitää selvittää?');
+    expect(a.id).toBe('turvallisuus/kiusaaminen');
+    expect(a.text).toMatch(/kahden koulupäivän kuluessa/);
+    expect(a.passages.length).toBeLessThanOrEqual(2);
+  });
+
   it('quotes the rule with its interval for a how-often question', () => {
     expect(quote('kuinka usein koulukohtainen liite tarkistetaan').text).toContain('joka lukuvuosi');
   });

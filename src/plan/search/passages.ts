@@ -163,6 +163,9 @@ function localRarity(n: number, terms: Int32Array, present: Uint8Array, titleTer
   return rarity;
 }
 
+/** The intents answered by a fact in the text: a time, a decider, a number. */
+const FACT_INTENTS: ReadonlySet<Intent> = new Set(['when', 'who', 'amount']);
+
 /**
  * A second short passage of the same section and language when the answer spans two (the rule and the steps,
  * the criteria and who decides): it serves an asked intent the first does not, or holds question words the
@@ -183,9 +186,12 @@ export function companion(ranked: RankedPassage[], groups: ScoredAlternative[][]
     const r = ranked[k];
     const p = r.passage;
     const t = p.traits();
-    if (p.lang !== best.passage.lang || t.intro || t.example || r.local < PASSAGE.companionRelevance * best.local) continue;
-    if (t1.words + t.words > PASSAGE.companionWords) continue;
     missing ??= [...intents].filter((i) => !has(t1, i));
+    // The time, the decider or the number the question asks for and the first passage lacks: a passage that gives
+    // it may share fewer of the question's words ("Selvittäminen kahden koulupäivän kuluessa" under "Vaiheet").
+    const gives = missing.some((i) => FACT_INTENTS.has(i) && has(t, i));
+    if (p.lang !== best.passage.lang || t.intro || t.example || r.local < (gives ? PASSAGE.companionFactRelevance : PASSAGE.companionRelevance) * best.local) continue;
+    if (t1.words + t.words > (gives ? PASSAGE.companionFactWords : PASSAGE.companionWords)) continue;
     missingGroups ??= groups.filter((g) => !g.some((a) => store.has(best.passage.from, best.passage.to, a.id)));
     const servesIntent = missing.some((i) => has(t, i));
     const addsWords = missingGroups.some((g) => g.some((a) => store.has(p.from, p.to, a.id)));

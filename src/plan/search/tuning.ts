@@ -87,6 +87,9 @@ export const PASSAGE = {
   /** A second passage must match at least this share of the first's question words, and both stay short. */
   companionRelevance: 0.4,
   companionWords: 170,
+  /** …or this share, and both this long, when the second gives the time, decider or number the first lacks. */
+  companionFactRelevance: 0.1,
+  companionFactWords: 250,
 };
 
 /**
