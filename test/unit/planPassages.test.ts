@@ -51,12 +51,16 @@ describe('the quoted passage', () => {
     expect(a.text).toMatch(/Rehtori\** päättää yli kolmen/);
   });
 
-  it('adds the passage with the time when the passage that best matches the words has none', () => {
+  it('adds the passage with the time, or the steps, when the passage that best matches the words has none', () => {
     // "Kirjaaminen" holds "kiusaamistapaukset" and "selvittämiseen"; the steps hold "kahden koulupäivän kuluessa".
     const a = quote('Missä ajassa kiusaamistapaus pitää selvittää?');
     expect(a.id).toBe('turvallisuus/kiusaaminen');
     expect(a.text).toMatch(/kahden koulupäivän kuluessa/);
     expect(a.passages.length).toBeLessThanOrEqual(2);
+    // …and the steps for a what-do-I-do question: the 30 and 50 hour limits of "Näin toimit", not only the duty to attend.
+    const b = quote('oppilaalla on tosi paljon poissaoloja, mitä mun pitää tehdä');
+    expect(b.id).toBe('poissaolot');
+    expect(b.text).toMatch(/Kun 50 tunnin tai 15 %:n raja täyttyy/);
   });
 
   it('quotes the rule with its interval for a how-often question', () => {

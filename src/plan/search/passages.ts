@@ -163,8 +163,8 @@ function localRarity(n: number, terms: Int32Array, present: Uint8Array, titleTer
   return rarity;
 }
 
-/** The intents answered by a fact in the text: a time, a decider, a number. */
-const FACT_INTENTS: ReadonlySet<Intent> = new Set(['when', 'who', 'amount']);
+/** The intents answered by a fact in the text: a time, a decider, a number, the steps. */
+const FACT_INTENTS: ReadonlySet<Intent> = new Set(['when', 'who', 'amount', 'steps']);
 
 /**
  * A second short passage of the same section and language when the answer spans two (the rule and the steps,
@@ -187,7 +187,7 @@ export function companion(ranked: RankedPassage[], groups: ScoredAlternative[][]
     const p = r.passage;
     const t = p.traits();
     missing ??= [...intents].filter((i) => !has(t1, i));
-    // The time, the decider or the number the question asks for and the first passage lacks: a passage that gives
+    // The time, the decider, the number or the steps the question asks for and the first passage lacks: one that gives
     // it may share fewer of the question's words ("Selvittäminen kahden koulupäivän kuluessa" under "Vaiheet").
     const gives = missing.some((i) => FACT_INTENTS.has(i) && has(t, i));
     if (p.lang !== best.passage.lang || t.intro || t.example || r.local < (gives ? PASSAGE.companionFactRelevance : PASSAGE.companionRelevance) * best.local) continue;
