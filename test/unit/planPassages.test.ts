@@ -61,6 +61,8 @@ describe('the quoted passage', () => {
     const b = quote('oppilaalla on tosi paljon poissaoloja, mitä mun pitää tehdä');
     expect(b.id).toBe('poissaolot');
     expect(b.text).toMatch(/Kun 50 tunnin tai 15 %:n raja täyttyy/);
+    // A "Kuka päättää" heading whose text names no decider: the passage that names one comes beside it.
+    expect(quote('Kuka päättää pidennetystä oppivelvollisuudesta?').text).toMatch(/[Oo]petuspäällikkö/);
   });
 
   it('quotes the rule with its interval for a how-often question', () => {

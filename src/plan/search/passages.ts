@@ -181,23 +181,27 @@ export function companion(ranked: RankedPassage[], groups: ScoredAlternative[][]
   if (next && best.passage.blocks.every((b) => b.kind === 'paragraph') && [...intents].some((i) => !t1.body.has(i) && has(next.traits(), i))) return next;
   // What the first passage lacks: worked out when a second one is a candidate at all.
   let missing: Intent[] | undefined;
+  let missingFacts: Intent[] | undefined;
   let missingGroups: ScoredAlternative[][] | undefined;
+  let fallback: Passage | undefined;
   for (let k = 1; k < ranked.length; k++) {
     const r = ranked[k];
     const p = r.passage;
     const t = p.traits();
+    if (p.lang !== best.passage.lang || t.intro || t.example) continue;
     missing ??= [...intents].filter((i) => !has(t1, i));
-    // The time, the decider, the number or the steps the question asks for and the first passage lacks: one that gives
-    // it may share fewer of the question's words ("Selvittäminen kahden koulupäivän kuluessa" under "Vaiheet").
-    const gives = missing.some((i) => FACT_INTENTS.has(i) && has(t, i));
-    if (p.lang !== best.passage.lang || t.intro || t.example || r.local < (gives ? PASSAGE.companionFactRelevance : PASSAGE.companionRelevance) * best.local) continue;
-    if (t1.words + t.words > (gives ? PASSAGE.companionFactWords : PASSAGE.companionWords)) continue;
+    // The time, the decider, the number or the steps asked for, which the first passage's text does not give (a heading
+    // such as "Kuka päättää" only announces it): a passage whose text gives it is quoted beside the first, even when it
+    // shares fewer of the question's words ("Selvittäminen kahden koulupäivän kuluessa" under "Vaiheet").
+    missingFacts ??= [...intents].filter((i) => FACT_INTENTS.has(i) && !t1.body.has(i));
+    if (missingFacts.some((i) => t.body.has(i)) && r.local >= PASSAGE.companionFactRelevance * best.local && t1.words + t.words <= PASSAGE.companionFactWords) return p;
+    if (fallback || r.local < PASSAGE.companionRelevance * best.local || t1.words + t.words > PASSAGE.companionWords) continue;
     missingGroups ??= groups.filter((g) => !g.some((a) => store.has(best.passage.from, best.passage.to, a.id)));
     const servesIntent = missing.some((i) => has(t, i));
     const addsWords = missingGroups.some((g) => g.some((a) => store.has(p.from, p.to, a.id)));
-    if (servesIntent || addsWords) return p;
+    if (servesIntent || addsWords) fallback = p;
   }
-  return undefined;
+  return fallback;
 }
 
 /** The passage right after this one under the same headings (or below them), if any. */
