@@ -95,3 +95,25 @@ describe('a Swedish word that only looks like a word of the Finnish plan', () =>
     expect(bestSection(plan, 'sv')('vad säger lakia om privat undervisning?')).toBe('laki');
   });
 });
+
+describe('staff words for the school-safety sections of a statute', () => {
+  const dir = tinyPlan('safety-words', [
+    ['poistaminen', 'Häiritsevän opiskelijan poistaminen', 'Rehtorilla ja opettajalla on oikeus poistaa luokkahuoneesta opiskelija, joka ei noudata poistumismääräystä.'],
+    ['epaaminen', 'Opetukseen osallistumisen epääminen', 'Opiskelijan osallistuminen opetukseen voidaan evätä enintään kolmen työpäivän ajaksi, jos toisten turvallisuus kärsii.'],
+    [
+      'tarkastus',
+      'Oikeus tarkastaa opiskelijan tavarat',
+      'Opettajalla on oikeus tarkastaa opiskelijan mukana olevat tavarat. Tarkastuksessa on oltava läsnä toinen täysi-ikäinen henkilökuntaan kuuluva.',
+    ],
+  ]);
+  const plan = PlanService.load(dir, join(__dirname, '../../content/glossary.yml'), 'http://x');
+  const best = bestSection(plan, 'fi');
+
+  it.each([
+    ['saako opettaja heittää ulos luokasta oppilaan joka riehuu', 'poistaminen'],
+    ['kauanko oppilaan voi pitää poissa opetuksesta jos se uhkailee', 'epaaminen'],
+    ['saako opettaja katsoa läpi oppilaan repun', 'tarkastus'],
+  ])('%s', (question, section) => {
+    expect(best(question)).toBe(section);
+  });
+});
