@@ -139,7 +139,10 @@ export class OffTopic {
       // A term of another language than the question's counts when the word reads the same in both ("password" in
       // a Finnish question), not when only that language's stemmer makes it the term (English "dates" as Swedish "dat").
       const own = stem(ws[i], lang);
-      const single = LANGS.map((l) => (l === lang || stem(ws[i], l) === own ? this.single.get(`${l}:${stem(ws[i], l)}`) : undefined)).find((t) => t && ws[i].length >= t.minLength);
+      const single = LANGS.map((l) => ({ l, s: stem(ws[i], l) }))
+        .filter(({ l, s }) => l === lang || s === own)
+        .map(({ l, s }) => this.single.get(`${l}:${s}`))
+        .find((t) => t && ws[i].length >= t.minLength);
       const subject = single?.subject ?? this.compound(ws[i], known);
       if (!subject) continue;
       found.set(i, subject);

@@ -168,8 +168,9 @@ const FACT_INTENTS: ReadonlySet<Intent> = new Set(['when', 'who', 'amount', 'ste
 
 /**
  * A second short passage of the same section and language when the answer spans two (the rule and the steps,
- * the criteria and who decides): it serves an asked intent the first does not, or holds question words the
- * first lacks, and is itself a fair match. Never an introduction or an example.
+ * the criteria and who decides). First choice: one whose text gives the time, decider, number or steps asked for
+ * that the first's text does not, even as a weaker match. Else one that serves an asked intent the first does not,
+ * or holds question words the first lacks, and is itself a fair match. Never an introduction or an example.
  */
 export function companion(ranked: RankedPassage[], groups: ScoredAlternative[][], store: PassageTerms, intents: Set<Intent>, all: Passage[]): Passage | undefined {
   const best = ranked[0];
