@@ -8,6 +8,7 @@ import { Glossary } from '../../src/plan/glossary';
 import { PlanIndex } from '../../src/plan/search';
 import { CONTENT_DIR } from '../../src/paths';
 import { importFiles } from '../helpers/importer';
+import { quotedText } from '../../src/eval/metrics';
 
 /**
  * Real documents nobody here wrote (Finnish and Swedish statutes from Finlex, and laid-out variants of
@@ -146,4 +147,16 @@ describe('answering from an imported document', () => {
       }
     },
   );
+
+  it.each(['sosiaalihuoltolaki-fi.html', 'sosiaalihuoltolaki-fi.docx'])('a what-is question is answered from the section that defines the terms (%s)', async (file) => {
+    const plan = service(await imported(file));
+    // "Lapsen ja nuoren mielipide ja toivomukset" has "nuori" in its title; only 3 § says what age a "nuori" is.
+    for (const question of ['Minkä ikäinen henkilö on laissa nuori?', 'Minkä ikäisiä lapset ovat tässä laissa?']) {
+      const answer = plan.answer(question, 'fi');
+      expect(answer.kind).toBe('answer');
+      if (answer.kind !== 'answer') continue;
+      expect(answer.best.title).toBe('3 § Määritelmät');
+      expect(quotedText(answer)).toMatch(/nuorella 18\s*[–—-]\s*24-vuotiasta/);
+    }
+  });
 });

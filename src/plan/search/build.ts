@@ -10,6 +10,7 @@ import type { Doc } from './rank';
 import { type TermSink, Tokens } from './tokens';
 import type { Tuning } from './tuning';
 import { Vocabulary } from './vocabulary';
+import { isDefinitionsTitle } from './intent';
 
 /** The numbers of a statute reference a title ends with, "(64 §)", "(93–94 §)", "(§ 12)": [] when it has none. */
 export function statuteOfTitle(title: string): string[] {
@@ -165,7 +166,15 @@ export function buildIndex(plan: Plan, glossary: Glossary, tuning: Tuning): Buil
     }
     reader.flush(d, builder);
     lengths.push(reader.total);
-    const doc: Doc = { section, index: d, priors: priors(section, vocab), passages, byLang, titleTerms: names.titleTerms(d, firstName) };
+    const doc: Doc = {
+      section,
+      index: d,
+      priors: priors(section, vocab),
+      passages,
+      byLang,
+      titleTerms: names.titleTerms(d, firstName),
+      definitions: Object.values(section.title).some((t) => !!t && isDefinitionsTitle(t)),
+    };
     docs.push(doc);
     byId.set(section.id, doc);
   });

@@ -52,7 +52,13 @@ const QUESTION: Record<Intent, RegExp> = {
       String.raw`\bhow (many|much|big|large)\b|\bwhat does\b.*\bcost\b|\bhur (manga|mycket|stor|stora)\b|\bvad kostar\b`,
     ].join('|'),
   ),
-  definition: /\bmita (tarkoittaa|tarkoitetaan|on)\b|\bmika (on|ovat)\b|\bwhat (is|are|does)\b|\bmeaning\b|\bvad (ar|betyder|innebar)\b|\bdefin\w*/,
+  definition: new RegExp(
+    [
+      String.raw`\bmita (tarkoittaa|tarkoitetaan|on)\b|\bmika (on|ovat)\b|\bwhat (is|are|does)\b|\bmeaning\b|\bvad (ar|betyder|innebar)\b|\bdefin\w*`,
+      String.raw`\b(keta|keita|ketka|kuka|mita|mika|minka ikai\w*)\b.{0,40}\b(tarkoitetaan|tarkoittaa|pidetaan|katsotaan)\b|\bminka ikai\w*\b`,
+      String.raw`\b(what|up to what|from what) age\b|\bhow old\b|\b(who|what) counts as\b|\bvad avses\b|\bvem (avses|raknas)\b|\b(vilken alder|hur gammal)\b`,
+    ].join('|'),
+  ),
   example: /\b(esimerkki|esimerkkia|esimerkkeja|esimerkit|examples?|exempel)\b/,
 };
 
@@ -86,6 +92,13 @@ const HEADING: Partial<Record<Intent, RegExp>> = {
   definition: /\b(tarkoitus|kasitteet|mika .* on|what is|definitions?|purpose|vad ar|syfte|begrepp)\b/,
   example: /\b(esimerkki|esimerkit|esimerkkeja|esimerkkitapaus\w*|tapausesimerk\w*|examples?|exempel)\b/,
 };
+
+const DEFINITIONS_TITLE = /\b(maaritelm\w*|kasitteet|definitions?|definitioner|begrepp|terms used)\b/;
+
+/** A section whose title says it defines the terms ("3 § Määritelmät", "Definitioner"). */
+export function isDefinitionsTitle(title: string): boolean {
+  return DEFINITIONS_TITLE.test(fold(plainInline(title).toLowerCase()));
+}
 
 /** What the passage's own text does: names a decider, gives a time, a number, a rule on what is allowed. */
 const BODY: Partial<Record<Intent, RegExp>> = {

@@ -29,6 +29,8 @@ export interface Doc {
   byLang: Partial<Record<Lang, Passage[]>>;
   /** The terms of its titles (every language): its topic. */
   titleTerms: ReadonlySet<number>;
+  /** Its title says it defines terms ("Määritelmät"). */
+  definitions: boolean;
 }
 
 export interface SearchHit {
@@ -155,6 +157,11 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
     if (score[d] <= 0) continue;
     priorOf[d] = prior(ix.docs[d], asked);
     total[d] = (score[d] + ix.tuning.passageWeight * passages.weight[d]) * priorOf[d];
+  }
+  // "Minkä ikäinen on laissa nuori?", "what counts as…": the section that defines the terms answers, when one of
+  // its passages holds the question; a section whose title only shares the term ("Lapsen ja nuoren mielipide") does not.
+  if (q.intents.has('definition')) {
+    for (let d = 0; d < n; d++) if (ix.docs[d].definitions && passages.coverage[d] >= RANKING.definitionsCoverage) total[d] *= 1 + RANKING.definitions;
   }
   // A question that holds a section's whole title, among its other words, names that section rather than one
   // whose title only shares those words ("palvelutarpeen arviointi" vs "palvelutarpeen arvioinnin sisältö").

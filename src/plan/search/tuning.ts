@@ -63,6 +63,12 @@ export const RANKING = {
   heldTitleWords: 2,
   /** A section one of whose keywords the question is scores this much more. */
   keywordNamed: 0.05,
+  /**
+   * A definitions section ("Määritelmät") one of whose passages holds this share of a what-is question scores this much
+   * more (three times): a section whose title only shares the term defined ("Lapsen ja nuoren mielipide") has a title bonus.
+   */
+  definitions: 2,
+  definitionsCoverage: 0.6,
 };
 
 export const PASSAGE = {
