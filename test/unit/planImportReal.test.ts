@@ -159,4 +159,21 @@ describe('answering from an imported document', () => {
       expect(quotedText(answer)).toMatch(/nuorella 18\s*[–—-]\s*24-vuotiasta/);
     }
   });
+
+  it('a how-soon question is answered from the section that gives the time, not from one that only shares its words', async () => {
+    const plan = service(await imported('sosiaalihuoltolaki-fi.html'));
+    // 36 § and 45 § give the days and months; 11 § ("Erityistä tukea tarvitsevien henkilöiden hyvinvoinnin edistäminen")
+    // and 46 § share the question's words and give no time.
+    for (const [question, lang, cited, time] of [
+      ['Kuinka nopeasti erityistä tukea tarvitsevan lapsen tilanne on selvitettävä?', 'fi', '36 § Palvelutarpeen arviointi', /seitsemäntenä arkipäivänä|kolmen kuukauden/],
+      ['Missä ajassa sosiaalipalvelua koskeva päätös on toteutettava?', 'fi', '45 § Sosiaalihuoltoa koskeva päätöksenteko ja toimeenpano', /viipymättä|kolmen kuukauden/],
+      ['How soon must a decision on social services be carried out?', 'en', '45 § Sosiaalihuoltoa koskeva päätöksenteko ja toimeenpano', /viipymättä|kolmen kuukauden/],
+    ] as const) {
+      const answer = plan.answer(question, lang);
+      expect(answer.kind).toBe('answer');
+      if (answer.kind !== 'answer') continue;
+      expect(answer.best.title).toBe(cited);
+      expect(quotedText(answer)).toMatch(time);
+    }
+  });
 });

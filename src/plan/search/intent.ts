@@ -75,6 +75,14 @@ const CONDITIONAL_WHEN = /\b(milloin|when|nar)\b.*\b(voi|voidaan|voiko|saa|saako
 const EXPLICIT_WHEN =
   /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|usein)\b|\b(kauanko|missa ajassa|mihin mennessa|viimeistaan|maaraaj\w*)\b|\bhow (long|soon|quickly|fast|often)\b|\b(deadline|by when)\b|\bhur (snabbt|lange|fort|ofta)\b|\b(tidsfrist\w*|senast)\b/;
 
+const DEADLINE =
+  /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan)\b|\b(kauanko|missa ajassa|mihin mennessa|viimeistaan|maaraaika\w*|maaraajan|maaraajat\w*|maaraajassa)\b|\bhow (long|soon|quickly|fast)\b|\b(deadline|by when|within how)\b|\bhur (snabbt|lange|fort|lang tid)\b|\b(tidsfrist\w*|senast|inom hur)\b/;
+
+/** The question asks how soon or by when (not how often, not at what time of year): the rule with its days answers. */
+export function asksDeadline(question: string): boolean {
+  return DEADLINE.test(fold(question.toLowerCase()));
+}
+
 export function questionIntents(question: string): Set<Intent> {
   const q = fold(question.toLowerCase());
   const intents = new Set((Object.keys(QUESTION) as Intent[]).filter((i) => QUESTION[i].test(q)));
@@ -112,10 +120,11 @@ const BODY: Partial<Record<Intent, RegExp>> = {
   when: new RegExp(
     [
       String.raw`\d+\s*[–-]?\s*\d*\s*(arki|tyo|koulu|kalenteri)?(paiv|viiko|viikk|kuukau|tunni|tunti|vuode|minuut)`,
-      String.raw`\b(kahden|kolmen|neljan|viiden|kuuden|seitseman|seitsemanten\w*|viikon|kuukauden|kaksi|kolme|nelja|viisi|kuusi)\b.{0,25}(paiv|viiko|viikk|kuukau|tyopaiv)`,
+      String.raw`\b(kahden|kolmen|neljan|viiden|kuuden|seitseman|seitsemanten\w*|viikon|kuukauden|kaksi|kolme|nelja|viisi|kuusi)\b.{0,25}(paiv|viiko|viikk|kuukau|tyopaiv|tunni|tunti|vuode|vuotta)`,
+      String.raw`\b(tammi|helmi|maalis|huhti|touko|kesa|heina|elo|syys|loka|marras|joulu)kuu\w*`,
       String.raw`\b(viimeistaan|kuluessa|mennessa|samana paivana|vuosittain|viivytyksetta|viipymatta|aiheetonta viivytysta)\b|\bkerran (luku)?(vuodessa|kaudessa)\b|\d+\.\d+\.`,
-      String.raw`\b\d+\s*(days?|weeks?|months?|hours?|working days?|school days?)\b|\b(within|no later than|at the latest|without delay|annually|seventh|every year)\b|\bonce a (year|term)\b`,
-      String.raw`\b\d+\s*(dag|dagar|vecka|veckor|manad|manader|timm\w*|arbetsdag\w*|skoldag\w*)\b|\b(senast|inom|utan drojsmal|arligen|sjunde|varje ar)\b|\ben gang per\b`,
+      String.raw`\b(\d+|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s*(working |school )?(days?|weeks?|months?|hours?|years?)\b|\bby the end of\b|\b(by|in|before|end of|during) (january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(within|no later than|at the latest|without delay|annually|seventh|every year)\b|\bonce a (year|term)\b`,
+      String.raw`\b(\d+|en|ett|tva|tre|fyra|fem|sex|sju|tio|fjorton)\s*(dag|dagar|vecka|veckor|manad|manader|timm\w*|ar|arbetsdag\w*|skoldag\w*)\b|\bi slutet av\b|\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b|\b(senast|inom|utan drojsmal|arligen|sjunde|varje ar)\b|\ben gang per\b`,
     ].join('|'),
   ),
   amount: new RegExp(

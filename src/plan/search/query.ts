@@ -1,6 +1,6 @@
 import { contentWordMask, type Lang, LANGS, remember, stem, stemsAnyLang, svNeuterBase, words } from '../analyze';
 import { writtenForms } from '../spoken';
-import { type Intent, isIntentWord, questionIntents } from './intent';
+import { asksDeadline, type Intent, isIntentWord, questionIntents } from './intent';
 import { type Citation, citedNumbers } from './citation';
 import { ANALYSIS } from './tuning';
 import type { Vocabulary } from './vocabulary';
@@ -39,6 +39,8 @@ export interface Question {
   intents: Set<Intent>;
   /** Section numbers it cites ("43 §", "kohta 8.12"). */
   cited: Citation[];
+  /** It asks how soon or by when. */
+  deadline: boolean;
 }
 
 /** Alternatives for one question word: exact stems, compound parts, prefix and typo matches. */
@@ -176,7 +178,7 @@ export function readQuestion(question: string, vocab: Vocabulary, lang?: Lang): 
     const intentWord = covers.length > 0 && covers.every((c) => units[c].intentWord);
     units.push({ alternatives: [{ term: h.concept, id: vocab.id(h.concept) ?? -1, weight: ANALYSIS.conceptWeight }], importance: 0, word: false, covers, ...(intentWord ? { intentWord } : {}) });
   }
-  return { units, contentWords, intents, cited: citedNumbers(question) };
+  return { units, contentWords, intents, cited: citedNumbers(question), deadline: asksDeadline(question) };
 }
 
 /** Per question word, the terms that stand for it: its own alternatives and the concepts covering it. */

@@ -11,6 +11,7 @@ import type { Intent } from './intent';
 import { PASSAGE, RANKING, type Tuning } from './tuning';
 import type { Vocabulary } from './vocabulary';
 import { Buf, Bytes, bytes, floats, Words, words32 } from './scratch';
+import { markUnanswerable, ordered } from './answerable';
 
 /**
  * Section ranking: BM25F over the postings (title > keywords > headings > body, with an aboutness bonus for
@@ -208,7 +209,8 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   // A leader's best passage weighs what `bestPassages` found for its section, so its fit can move its score only so
   // far: the leaders that cannot be returned whatever their passages say are not reranked (test/unit/rankPruning.test.ts).
   const reach = top.map((d) => lift * passages.weight[d] * priorOf[d]);
-  const needed = mustRerank(leaders, reach, fitRange(q.intents), limit);
+  // A how-soon question may put any leader that gives a time first (answerable.ts): every leader's passages are read.
+  const needed = q.deadline ? leaders.map(() => true) : mustRerank(leaders, reach, fitRange(q.intents), limit);
   // The leaders' passages: the one that answers (the kind of text asked for) is quoted, and its fit counts.
   leaders.forEach((h, k) => {
     if (!needed[k]) return;
@@ -227,21 +229,9 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
     h.score += lift * (answer - plain) * priorOf[top[k]];
   });
   leaders.sort(byRank);
-  // A subsection that scores nearly as well as its parent answers more precisely; the card still shows
-  // the parent in its path and offers it.
-  const first = leaders[0];
-  if (first && first.section.childIds.length && !first.titleMatch) {
-    const child = leaders.find((h) => h.section.parentId === first.section.id && h.score >= first.score * RANKING.childPreference);
-    if (child) leaders.unshift(...leaders.splice(leaders.indexOf(child), 1));
-  }
+  ordered(leaders, q, ix, lang);
   const hits = leaders.slice(0, limit);
-  // "How many", "how much": a section with no number in the language it is quoted in has nothing to say.
-  if (q.intents.has('amount')) {
-    for (const h of hits) {
-      const quoted = lang && bodyLangOf(h.section, lang);
-      if (!ix.byId.get(h.section.id)!.passages.some((p) => (!quoted || p.lang === quoted) && p.traits().body.has('amount'))) h.noQuantity = true;
-    }
-  }
+  markUnanswerable(hits, q, ix, lang);
   return hits;
 }
 

@@ -69,6 +69,8 @@ export const RANKING = {
    */
   definitions: 2,
   definitionsCoverage: 0.6,
+  /** A how-soon question: the first section giving a time answers before one that gives none, when it scores this share of it. */
+  deadlineShare: 0.6,
 };
 
 export const PASSAGE = {
