@@ -117,3 +117,25 @@ describe('staff words for the school-safety sections of a statute', () => {
     expect(best(question)).toBe(section);
   });
 });
+
+describe('a function word on the plan is no glossary term, as it is none in a question', () => {
+  // "jälkeen" (after) stems like the colloquial "jälkkä" (detention): read as that concept, every section with
+  // "jälkeen" in a heading matched "detention" and "kvarsittning" as well as the discipline section.
+  const dir = tinyPlan('function-words', [
+    ['kurinpito', 'Kurinpito', 'Oppilaan voi määrätä jälki-istuntoon enintään kahdeksi tunniksi kerrallaan. Rehtori kuulee oppilasta ennen päätöstä.'],
+    ['kokous', 'Kokouksen jälkeen', 'Kokouksen jälkeen sihteeri kirjaa muistion ja lähettää sen osallistujille.'],
+    ['kriisi', 'Kriisin jälkeen', 'Kriisin jälkeen järjestetään purkukeskustelu henkilökunnalle. Jälkeen päin arvioidaan toiminta.'],
+    ['siirto', 'Siirron jälkeen', 'Siirron jälkeen uusi koulu kutsuu koolle aloituspalaverin kahden viikon jälkeen.'],
+  ]);
+  const plan = PlanService.load(dir, join(__dirname, '../../content/glossary.yml'), 'http://x');
+
+  it('finds only the discipline section for a detention question in English or Swedish', () => {
+    for (const [question, lang] of [
+      ['How long can a detention last at most?', 'en'],
+      ['Hur lång kan en kvarsittning vara?', 'sv'],
+    ] as const) {
+      expect(plan.index.search(question, 5, lang).hits.map((h) => h.section.id)).toEqual(['kurinpito']);
+    }
+    expect(bestSection(plan, 'sv')('Hur lång kan en kvarsittning vara?')).toBe('kurinpito');
+  });
+});

@@ -110,7 +110,8 @@ export class Tokens {
     }
     const starts = this.stems.map((st, i) => vocab.glossary.startsPhrase(st, this.wordLang[i]));
     this.phraseFirst = Uint8Array.from(starts, (x) => (x === 'phrases' ? 1 : 0));
-    this.singleConcept = Int32Array.from(starts, (x) => (typeof x === 'object' ? vocab.conceptId(x.concept) : -1));
+    // A function word is no one-word term, whatever it stems like ("jälkeen" like "jälkkä"), as in a question (glossary.ts).
+    this.singleConcept = Int32Array.from(starts, (x, i) => (typeof x === 'object' && this.content[i] ? vocab.conceptId(x.concept) : -1));
     this.termStart = start;
     this.termIds = Int32Array.from(ids);
     this.termWeights = Float64Array.from(weights);
@@ -142,7 +143,7 @@ export class Tokens {
       if (!this.phraseFirst[buf[i]]) continue;
       stemAt ??= (k: number) => this.stems[buf[k]];
       const hit = vocab.glossary.phraseAt(stemAt, i, range.to, lang);
-      if (hit) sink.add(vocab.conceptId(hit.concept), 1);
+      if (hit && (hit.end - hit.start > 1 || this.content[buf[i]])) sink.add(vocab.conceptId(hit.concept), 1);
     }
   }
 
