@@ -176,4 +176,18 @@ describe('answering from an imported document', () => {
       expect(quotedText(answer)).toMatch(time);
     }
   });
+
+  it('a question on the child\'s "vasu" finds the individual plan and quotes how often it is reviewed', async () => {
+    const plan = service(await imported('smabarnspedagogik-sv.html'));
+    for (const [question, lang] of [
+      ['Hur ofta ska barnets vasu ses över?', 'sv'],
+      ["How often is the child's vasu reviewed?", 'en'],
+    ] as const) {
+      const answer = plan.answer(question, lang);
+      expect(answer.kind).toBe('answer');
+      if (answer.kind !== 'answer') continue;
+      expect(answer.best.title).toMatch(/Barnets individuella plan för småbarnspedagogik$/);
+      expect(quotedText(answer)).toMatch(/Minst en gång om året/);
+    }
+  });
 });

@@ -124,7 +124,7 @@ const BODY: Partial<Record<Intent, RegExp>> = {
       String.raw`\b(tammi|helmi|maalis|huhti|touko|kesa|heina|elo|syys|loka|marras|joulu)kuu\w*`,
       String.raw`\b(viimeistaan|kuluessa|mennessa|samana paivana|vuosittain|viivytyksetta|viipymatta|aiheetonta viivytysta)\b|\bkerran (luku)?(vuodessa|kaudessa)\b|\d+\.\d+\.`,
       String.raw`\b(\d+|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s*(working |school )?(days?|weeks?|months?|hours?|years?)\b|\bby the end of\b|\b(by|in|before|end of|during) (january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(within|no later than|at the latest|without delay|annually|seventh|every year)\b|\bonce a (year|term)\b`,
-      String.raw`\b(\d+|en|ett|tva|tre|fyra|fem|sex|sju|tio|fjorton)\s*(dag|dagar|vecka|veckor|manad|manader|timm\w*|ar|arbetsdag\w*|skoldag\w*)\b|\bi slutet av\b|\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b|\b(senast|inom|utan drojsmal|arligen|sjunde|varje ar)\b|\ben gang per\b`,
+      String.raw`\b(\d+|en|ett|tva|tre|fyra|fem|sex|sju|tio|fjorton)\s*(dag|dagar|vecka|veckor|manad|manader|timm\w*|ar|arbetsdag\w*|skoldag\w*)\b|\bi slutet av\b|\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b|\b(senast|utan drojsmal|arligen|sjunde|varje ar)\b|\binom (\d+|en|ett|tva|tre|fyra|fem|sex|sju|tio|fjorton|skalig tid)\b|\ben gang (per|om|i) (aret|ar|manaden|terminen|lasaret)\b|\ben gang per\b`,
     ].join('|'),
   ),
   amount: new RegExp(
