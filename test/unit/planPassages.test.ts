@@ -3,7 +3,7 @@ import { PlanService, type QuotedPassage } from '../../src/plan/answer';
 import { quotedText } from '../../src/eval/metrics';
 import { withoutCrutches } from '../../src/eval/plans';
 import { PlanIndex } from '../../src/plan/search';
-import { questionIntents } from '../../src/plan/search/intent';
+import { asksDeadline, questionIntents } from '../../src/plan/search/intent';
 import { ROOT } from '../helpers/bot';
 
 /**
@@ -29,6 +29,21 @@ describe('the quoted passage', () => {
     expect([...questionIntents('saako kuraattori kertoa opettajalle')]).toContain('permission');
     // "When can a pupil get…" asks for the conditions, not a date.
     expect([...questionIntents('milloin oppilaalle voidaan myöntää avustaja')]).not.toContain('when');
+  });
+
+  it('tells a how-soon or how-long question from a how-often or at-what-time one', () => {
+    for (const q of [
+      'Missä ajassa tukipäätös on tehtävä?',
+      'Kuinka monen päivän kuluessa muistio hyväksytään?',
+      'kuinka pitkäksi aikaa oppilaan voi pitää poissa opetuksesta',
+      'monenko arkipäivän sisällä pitää vastata',
+      'within how many days must the report be made',
+      'how many working days do we have',
+      'hur snabbt ska kuratorn träffa eleven',
+    ])
+      expect({ q, deadline: asksDeadline(q) }).toEqual({ q, deadline: true });
+    for (const q of ['Kuinka usein ohjausryhmä kokoontuu?', 'milloin syysloma alkaa', 'Kuka päättää, kun oppilas erotetaan määräajaksi?', 'how often is the plan reviewed'])
+      expect({ q, deadline: asksDeadline(q) }).toEqual({ q, deadline: false });
   });
 
   it('quotes the criteria and the one who decides for "when can a pupil get an assistant and who decides", not the introduction', () => {
