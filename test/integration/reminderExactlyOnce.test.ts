@@ -38,45 +38,50 @@ describe('reminders across instances', () => {
 
   async function seed(from: number, count: number, spreadMs: number): Promise<void> {
     const start = Date.now() + 1500;
-    await Promise.all(
-      Array.from({ length: count }, async (_, k) => {
-        const n = from + k;
-        const group = groups[n % GROUPS];
-        const due = new Date(start + Math.floor((k * spreadMs) / count)).toISOString();
-        const meeting: Meeting = {
-          id: `m${String(n).padStart(16, '0')}`,
-          groupId: group.id,
-          tenantId: TENANT,
-          seriesId: 'load',
-          title: `Kokous ${n}`,
-          date: '2027-01-01',
-          time: '12:00',
-          startUtc: new Date(Date.parse(due) + 3600_000).toISOString(),
-          endUtc: new Date(Date.parse(due) + 7200_000).toISOString(),
-          durationMinutes: 60,
-          place: '',
-          status: 'scheduled',
-          agenda: [],
-          proposalsUntil: due,
-          rsvps: {},
-          warnings: [],
-          createdAt: new Date().toISOString(),
-        };
-        await meetings.create(meeting);
-        const r: Reminder = {
-          id: `${meeting.id}-60`,
-          dueDay: due.slice(0, 10),
-          dueUtc: due,
-          offsetMinutes: 60,
-          meetingId: meeting.id,
-          groupId: group.id,
-          tenantId: TENANT,
-          status: 'pending',
-          attempts: 0,
-        };
-        await reminders.create(r);
-      }),
-    );
+    // Sixteen writers at a time: a hundred concurrent creates on a busy machine can outlast the store's request timeout.
+    const queue = Array.from({ length: count }, (_, k) => k);
+    const writer = async () => {
+      for (let k = queue.shift(); k !== undefined; k = queue.shift()) await seedOne(k);
+    };
+    await Promise.all(Array.from({ length: Math.min(16, count) }, writer));
+
+    async function seedOne(k: number): Promise<void> {
+      const n = from + k;
+      const group = groups[n % GROUPS];
+      const due = new Date(start + Math.floor((k * spreadMs) / count)).toISOString();
+      const meeting: Meeting = {
+        id: `m${String(n).padStart(16, '0')}`,
+        groupId: group.id,
+        tenantId: TENANT,
+        seriesId: 'load',
+        title: `Kokous ${n}`,
+        date: '2027-01-01',
+        time: '12:00',
+        startUtc: new Date(Date.parse(due) + 3600_000).toISOString(),
+        endUtc: new Date(Date.parse(due) + 7200_000).toISOString(),
+        durationMinutes: 60,
+        place: '',
+        status: 'scheduled',
+        agenda: [],
+        proposalsUntil: due,
+        rsvps: {},
+        warnings: [],
+        createdAt: new Date().toISOString(),
+      };
+      await meetings.create(meeting);
+      const r: Reminder = {
+        id: `${meeting.id}-60`,
+        dueDay: due.slice(0, 10),
+        dueUtc: due,
+        offsetMinutes: 60,
+        meetingId: meeting.id,
+        groupId: group.id,
+        tenantId: TENANT,
+        status: 'pending',
+        attempts: 0,
+      };
+      await reminders.create(r);
+    }
   }
 
   /** Titles delivered to the conversation, counted. */
