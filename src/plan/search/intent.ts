@@ -76,7 +76,7 @@ const EXPLICIT_WHEN =
   /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|usein)\b|\b(kauanko|missa ajassa|mihin mennessa|viimeistaan|maaraaj\w*)\b|\bhow (long|soon|quickly|fast|often)\b|\b(deadline|by when)\b|\bhur (snabbt|lange|fort|ofta)\b|\b(tidsfrist\w*|senast)\b/;
 
 const DEADLINE =
-  /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan)\b|\b(kauanko|missa ajassa|mihin mennessa|viimeistaan|maaraaika\w*|maaraajan|maaraajat\w*|maaraajassa)\b|\bhow (long|soon|quickly|fast)\b|\b(deadline|by when|within how)\b|\bhur (snabbt|lange|fort|lang tid)\b|\b(tidsfrist\w*|senast|inom hur)\b|\b(kuinka|miten) (monen|moneksi) (paiv|viiko|viiko|kuukau|tyopaiv|arkipaiv|koulupaiv)\w*|\bmonenko (paiv|viiko|kuukau|tyopaiv|arkipaiv)\w*|\b(kuinka|miten) (pitkaksi|pitka) (aikaa|ajaksi|aika)\b|\bhow many (days|weeks|months|working days|school days)\b/;
+  /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan)\b|\b(kauanko|missa ajassa|mihin mennessa|viimeistaan|maaraaika\w*|maaraajan|maaraajat\w*|maaraajassa)\b|\bhow (long|soon|quickly|fast)\b|\b(deadline|by when|within how)\b|\bhur (snabbt|lange|fort|lang tid)\b|\b(tidsfrist\w*|senast|inom hur)\b|\b(kuinka|miten) (monen|moneksi) (paiv|viiko|kuukau|tyopaiv|arkipaiv|koulupaiv)\w*|\bmonenko (paiv|viiko|kuukau|tyopaiv|arkipaiv)\w*|\b(kuinka|miten) (pitkaksi|pitka) (aikaa|ajaksi|aika)\b|\bhow many (days|weeks|months|working days|school days)\b/;
 
 /** The question asks how soon or by when (not how often, not at what time of year): the rule with its days answers. */
 export function asksDeadline(question: string): boolean {
