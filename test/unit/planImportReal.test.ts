@@ -190,4 +190,13 @@ describe('answering from an imported document', () => {
       expect(quotedText(answer)).toMatch(/Minst en gång om året/);
     }
   });
+
+  it('reads "opiskelupaikka" (a study place) as the right to study the statute writes about', async () => {
+    const plan = service(await imported('lukiolaki-fi.html'));
+    const answer = plan.answer('Menettääkö opiskelupaikkansa, jos ei saa opintoja valmiiksi ajoissa?', 'fi');
+    expect(answer.kind).toBe('answer');
+    if (answer.kind !== 'answer') return;
+    expect(answer.best.title).toBe('24 § Opiskeluoikeuden päättyminen');
+    expect(quotedText(answer)).toMatch(/menettää opiskeluoikeutensa/);
+  });
 });
