@@ -199,4 +199,13 @@ describe('answering from an imported document', () => {
     expect(answer.best.title).toBe('24 § Opiskeluoikeuden päättyminen');
     expect(quotedText(answer)).toMatch(/menettää opiskeluoikeutensa/);
   });
+
+  it('reads "pappaledigt" as the paternity allowance period the Swedish statute writes about', async () => {
+    const plan = service(await imported('smabarnspedagogik-sv.html'));
+    const answer = plan.answer('Pappan tar pappaledigt i mars. När ska vi meddela dagis?', 'sv');
+    expect(answer.kind).toBe('answer');
+    if (answer.kind !== 'answer') return;
+    expect(answer.best.title).toMatch(/Bibehållande av samma plats inom småbarnspedagogiken$/);
+    expect(quotedText(answer)).toMatch(/senast två veckor innan/);
+  });
 });
