@@ -143,8 +143,14 @@ export class Tokens {
       if (!this.phraseFirst[buf[i]]) continue;
       stemAt ??= (k: number) => this.stems[buf[k]];
       const hit = vocab.glossary.phraseAt(stemAt, i, range.to, lang);
-      if (hit && (hit.end - hit.start > 1 || this.content[buf[i]])) sink.add(vocab.conceptId(hit.concept), 1);
+      // As in a question (glossary.ts findInQuestion): a term spelled only by function words is no concept.
+      if (hit && this.hasContentWord(hit.start, hit.end)) sink.add(vocab.conceptId(hit.concept), 1);
     }
+  }
+
+  private hasContentWord(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (this.content[this.buf[k]]) return true;
+    return false;
   }
 
   /** How many meaningful words a range has (a title or keyword phrase). */
