@@ -200,6 +200,29 @@ describe('answering from an imported document', () => {
     expect(quotedText(answer)).toMatch(/menettää opiskeluoikeutensa/);
   });
 
+  it.each([
+    // "pitää poissa opetuksesta" is what the statute calls denying participation in teaching ("osallistuminen opetukseen voidaan evätä").
+    // Not 24 §, where an absent student "on poissa opetuksesta": being kept away is not being away.
+    ['Kuinka monta päivää opiskelijan voi pitää poissa opetuksesta?', '41 § Kurinpito', /kolmen työpäivän/],
+    // "katsoa eronneeksi" is what this statute calls losing the right to study.
+    ['Voidaanko opiskelija katsoa eronneeksi, jos häntä ei ole näkynyt koulussa kuukauteen?', '24 § Opiskeluoikeuden päättyminen', /menettää opiskeluoikeutensa/],
+    // "intti" is military service, which the statute names by its act ("asevelvollisuuslain").
+    ['Opiskelija lähtee inttiin. Voiko hän keskeyttää opinnot?', '23 § Opiskeluoikeus', /asevelvollisuuslain/],
+  ])('reads the words staff use for what the upper secondary act says otherwise: %s', async (question, title, quote) => {
+    const answer = service(await imported('lukiolaki-fi.html')).answer(question, 'fi');
+    expect(answer.kind).toBe('answer');
+    if (answer.kind !== 'answer') return;
+    expect(answer.best.title).toBe(title);
+    expect(quotedText(answer)).toMatch(quote);
+  });
+
+  it('reads "ottaa yhteyttä sossuun" as the contact with social services the statute obliges staff to make', async () => {
+    const answer = service(await imported('sosiaalihuoltolaki-fi.html')).answer('Pitääkö opettajan ottaa yhteyttä sossuun, jos perhe tarvitsee apua?', 'fi');
+    expect(answer.kind).toBe('answer');
+    if (answer.kind !== 'answer') return;
+    expect(answer.best.title).toBe('35 § Yhteydenotto sosiaalihuoltoon tuen tarpeen arvioimiseksi');
+  });
+
   it('reads "pappaledigt" as the paternity allowance period the Swedish statute writes about', async () => {
     const plan = service(await imported('smabarnspedagogik-sv.html'));
     const answer = plan.answer('Pappan tar pappaledigt i mars. När ska vi meddela dagis?', 'sv');
