@@ -3,7 +3,7 @@ import { PlanService, type QuotedPassage } from '../../src/plan/answer';
 import { quotedText } from '../../src/eval/metrics';
 import { withoutCrutches } from '../../src/eval/plans';
 import { PlanIndex } from '../../src/plan/search';
-import { asksDeadline, questionIntents } from '../../src/plan/search/intent';
+import { asksDeadline, countedWords, questionIntents } from '../../src/plan/search/intent';
 import { ROOT } from '../helpers/bot';
 
 /**
@@ -29,6 +29,13 @@ describe('the quoted passage', () => {
     expect([...questionIntents('saako kuraattori kertoa opettajalle')]).toContain('permission');
     // "When can a pupil get…" asks for the conditions, not a date.
     expect([...questionIntents('milloin oppilaalle voidaan myöntää avustaja')]).not.toContain('when');
+  });
+
+  it('reads what a how-many question counts: the words after "kuinka monta", "how many", "hur många"', () => {
+    expect(countedWords('Kuinka monta päivää opiskelijan voi pitää poissa?')).toEqual(['paivaa', 'opiskelijan', 'voi']);
+    expect(countedWords('how many working days do we have')).toEqual(['working', 'days', 'do']);
+    expect(countedWords('Hur många elever får gå i en specialklass?')).toEqual(['elever', 'far', 'ga']);
+    expect(countedWords('Kuinka paljon maksaa?')).toEqual([]);
   });
 
   it('tells a how-soon or how-long question from a how-often or at-what-time one', () => {

@@ -230,6 +230,20 @@ describe('plan search', () => {
     expect(larger.scale).toBe(1);
   });
 
+  it('declines a how-many question when the numbers of the section it reaches count something else', () => {
+    // The mobile-phone rules have numbers (lessons, days) but none of English lessons a week in grade 8.
+    expect(best('Montako oppituntia englantia kasiluokalla on viikossa?')).toBe('(none)');
+    // What is counted may be the second or third word, or a kind of pupil ("pienryhmäläinen": the plan counts pupils).
+    expect(best('Montako pienryhmäläistä voi olla yleisopetuksen ryhmässä?')).toBe('integraatio');
+    expect(best('Kuinka monta pienryhmässä opiskelevaa oppilasta saa olla tavallisessa opetusryhmässä?')).not.toBe('(none)');
+    for (const [q, lang] of [
+      ['Kuinka monta tuntia poissaoloja saa kertyä ennen kuin otetaan yhteyttä kuraattoriin?', 'fi'],
+      ['How many hours of absence before the kuraattori is contacted?', 'en'],
+      ['Hur många timmar frånvaro innan kuratorn kontaktas?', 'sv'],
+    ] as const)
+      expect({ q, best: best(q, lang) }).toEqual({ q, best: 'poissaolot' });
+  });
+
   it('validates weightWhen in the front matter', () => {
     const sections = loadPlan(join(ROOT, 'content', 'plan')).sections;
     expect(sections.get('lomakkeisto/kotiopetus')?.weightWhen).toEqual({ lomake: expect.any(Number) });

@@ -1,5 +1,7 @@
 import { bodyLangOf } from '../model';
-import type { Lang } from '../analyze';
+import { fold, isStopword, type Lang, stem } from '../analyze';
+import { plainInline } from '../markdown';
+import type { Passage } from './passage';
 import type { Intent } from './intent';
 import type { Question } from './query';
 import type { RankInput, SearchHit } from './rank';
@@ -34,8 +36,62 @@ export function ordered(leaders: SearchHit[], q: Question, ix: RankInput, lang?:
   }
 }
 
-/** "How many", "how much": a section with no number in the language it is quoted in has nothing to say. */
+/**
+ * "How many", "how much": a section with no number in the language it is quoted in has nothing to say; nor
+ * has one whose numbers count something else, when the question names what it counts in the section's own
+ * language ("kuinka monta oppilasta" against "2 tuntia", "kahdesti vuodessa").
+ */
 export function markUnanswerable(hits: SearchHit[], q: Question, ix: RankInput, lang?: Lang): void {
   if (!q.intents.has('amount')) return;
-  for (const h of hits) if (!gives(ix, h, 'amount', lang)) h.noQuantity = true;
+  const counted = lang && q.counted.length ? countedForms(q.counted, lang) : undefined;
+  const check = counted && counted.roots.length > 0;
+  for (const h of hits) {
+    if (!gives(ix, h, 'amount', lang)) h.noQuantity = true;
+    else if (check && bodyLangOf(h.section, lang!) === lang && !ix.byId.get(h.section.id)!.passages.some((p) => p.lang === lang && counts(p, counted!))) h.noQuantity = true;
+  }
+}
+
+/** Units written apart from the word a question counts with ("päivää": "vrk", "vuorokautta"; "tuntia": "h"). */
+const UNIT_FORMS: [RegExp, string[]][] = [
+  [/^paiv/, ['vuorokau', 'vrk']],
+  [/^(tun|hou|tim)/, ['h']],
+  [/^hrs/, ['hou', 'h']],
+  [/^(kilom)/, ['km']],
+  [/^(prosen|procen|percen)/, ['%']],
+  [/^(eur)/, ['€', 'e']],
+  [/^dag/, ['dygn']],
+];
+/** Finnish attributes before the counted word: participles ("opiskelevaa", "jääneitä"; not "päivää"), "eri", "omaa", "sellaista", and words in a place case ("pienryhmässä"). */
+const FI_ATTRIBUTE = /[eouy]vaa$|(nutta|neita|ssa|lla|lta)$|^(eri|omaa|uutta|kokonaista|perakkaista|ylimaaraista|sellaista|tallaista|sita|tata|naita|niita)$/;
+/** Words of time that the stopword list holds ("päivää", "days"), though they are what a question counts. */
+const MEASURE = /^(paiv|viik|kuuka|vuo[dst]|tun|minuut|kert|days?$|weeks?$|months?$|years?$|hours?$|dag|veck|manad|timm)/;
+const NUMBER_WORD =
+  /^(yksi|yhden|yhta|kaksi|kahde\w*|kahta|kolm\w*|nelj\w*|viisi|viide\w*|viitt\w*|kuusi|kuude\w*|kuutt\w*|seitsem\w*|kahdeksa\w*|yhdeksa\w*|kymmen\w*|sata|sada\w*|tuhat|tuhan\w*|puoli|kerran|ensimmai\w*|en|ett|tva|tre|tredje|fyra|fjarde|fem|femte|sex|sjatte|sju|sjunde|atta|nio|tio|tionde|tolv|femton|tjugo|hundra|one|two|three|third|four|fourth|five|fifth|six|seven|seventh|eight|nine|ten|tenth|twelve|fifteen|twenty|thirty|hundred|once|twice)$/;
+
+/** How the counted words may be written after their number: the start of each word's stem (enough to meet its other forms), and units written apart. */
+function countedForms(words: string[], lang: Lang): { roots: string[]; units: string[] } {
+  // What is counted is one of the words after "how many", after its attributes ("monta pienryhmässä opiskelevaa
+  // oppilasta", "monta omaa sairauspäivää", "how many working days").
+  const named = words.filter((w) => (MEASURE.test(w) || !isStopword(w)) && !(lang === 'fi' && FI_ATTRIBUTE.test(w)));
+  const roots = named.map((w) => {
+    const s = fold(stem(w, lang));
+    return s.slice(0, Math.max(3, Math.min(5, s.length - 1)));
+  });
+  // "Montako pienryhmäläistä", "ekaluokkalaista": people of a kind, counted in the plan as pupils or persons.
+  if (lang === 'fi' && named.some((w) => /laista$|laisia$|lainen$/.test(w))) roots.push('oppil', 'opiskelij', 'henkil', 'lapse', 'lasta');
+  return { roots, units: UNIT_FORMS.filter(([re]) => roots.some((r) => re.test(r))).flatMap(([, u]) => u) };
+}
+
+/** Whether the passage writes a number followed, within three words, by one of the counted forms ("kolmen työpäivän", "30 tuntia"). */
+function counts(p: Passage, counted: { roots: string[]; units: string[] }): boolean {
+  const texts = p.blocks.flatMap((b) => (b.kind === 'list' ? b.items : b.kind === 'paragraph' ? [b.text] : []));
+  const tokens = fold(plainInline(texts.join(' ')).toLowerCase()).match(/[\p{L}\p{N}]+|[%€]/gu) ?? [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!/\d/.test(tokens[i]) && !NUMBER_WORD.test(tokens[i])) continue;
+    for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
+      const t = tokens[k];
+      if (counted.units.some((u) => t.startsWith(u)) || counted.roots.some((r) => t.includes(r))) return true;
+    }
+  }
+  return false;
 }

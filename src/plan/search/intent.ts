@@ -79,6 +79,13 @@ const DEADLINE =
   /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan)\b|\b(kauanko|missa ajassa|mihin mennessa|viimeistaan|maaraaika\w*|maaraajan|maaraajat\w*|maaraajassa)\b|\bhow (long|soon|quickly|fast)\b|\b(deadline|by when|within how)\b|\bhur (snabbt|lange|fort|lang tid)\b|\b(tidsfrist\w*|senast|inom hur)\b|\b(kuinka|miten) (monen|moneksi) (paiv|viiko|kuukau|tyopaiv|arkipaiv|koulupaiv)\w*|\bmonenko (paiv|viiko|kuukau|tyopaiv|arkipaiv)\w*|\b(kuinka|miten) (pitkaksi|pitka) (aikaa|ajaksi|aika)\b|\bhow many (days|weeks|months|working days|school days)\b/;
 
 /** The question asks how soon or by when (not how often, not at what time of year): the rule with its days answers. */
+/** "Kuinka monta oppilasta", "how many working days": the three words after a counting question word (folded), what its number counts. */
+const COUNTING = /\b(?:(?:kuinka|miten) monta|montako|monenko|how many|hur manga)\s+([\p{L}\p{N}-]+)(?:\s+([\p{L}\p{N}-]+))?(?:\s+([\p{L}\p{N}-]+))?/u;
+export function countedWords(question: string): string[] {
+  const m = COUNTING.exec(fold(question.toLowerCase()));
+  return m ? [m[1], m[2], m[3]].filter((w): w is string => w !== undefined) : [];
+}
+
 export function asksDeadline(question: string): boolean {
   return DEADLINE.test(fold(question.toLowerCase()));
 }
