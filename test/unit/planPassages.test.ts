@@ -35,7 +35,10 @@ describe('the quoted passage', () => {
     expect(countedWords('Kuinka monta päivää opiskelijan voi pitää poissa?')).toEqual(['paivaa', 'opiskelijan', 'voi']);
     expect(countedWords('how many working days do we have')).toEqual(['working', 'days', 'do']);
     expect(countedWords('Hur många elever får gå i en specialklass?')).toEqual(['elever', 'far', 'ga']);
-    expect(countedWords('Kuinka paljon maksaa?')).toEqual([]);
+    // A sum of money is counted in euros; "how much" of anything else names nothing to count.
+    expect(countedWords('Paljonko opettajalle maksetaan valvonnasta?')).toEqual(['euroa']);
+    expect(countedWords('What does a school lunch cost, how much?')).toEqual(['euroa']);
+    expect(countedWords('Kuinka paljon tukea oppilas saa?')).toEqual([]);
   });
 
   it('tells a how-soon or how-long question from a how-often or at-what-time one', () => {

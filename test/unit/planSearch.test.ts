@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { words } from '../../src/plan/analyze';
 import { PlanService } from '../../src/plan/answer';
-import { loadPlan } from '../../src/plan/load';
+import { loadPlan, parsePlan } from '../../src/plan/load';
 import { OffTopic } from '../../src/plan/offtopic';
 import { PlanIndex } from '../../src/plan/search';
 import { messages } from '../../src/i18n';
@@ -242,6 +242,22 @@ describe('plan search', () => {
       ['Hur många timmar frånvaro innan kuratorn kontaktas?', 'sv'],
     ] as const)
       expect({ q, best: best(q, lang) }).toEqual({ q, best: 'poissaolot' });
+  });
+
+  it('answers how much something costs only from a sum of money, on a plan that gives one', () => {
+    const section = (id: string, title: string, body: string) => ({ path: `${id}.md`, text: `---\nid: ${id}\ntitle:\n  fi: ${title}\n---\n${body}\n` });
+    const small = parsePlan(
+      [
+        section('ruokailu', 'Kouluruokailu', 'Oppilaan kouluateria on maksuton. Henkilökunnan ateria maksaa 3,80 euroa.'),
+        section('tulkkaus', 'Tulkkaus', 'Tulkki varataan huoltajan tapaamiseen kaksi viikkoa ennen. Tulkkauksen maksaa opetustoimi.'),
+      ],
+      'test',
+    );
+    const s = new PlanService(small, new PlanIndex(small, plan.index.glossary), 'http://x');
+    const answered = s.answer('Paljonko henkilökunnan ateria maksaa?', 'fi');
+    expect(answered.kind === 'answer' && answered.best.id).toBe('ruokailu');
+    // The interpreting section has numbers ("kaksi viikkoa") and says who pays, but no sum.
+    expect(s.answer('Paljonko tulkkaus maksaa tunnilta?', 'fi').kind).toBe('none');
   });
 
   it('validates weightWhen in the front matter', () => {

@@ -90,7 +90,7 @@ function counts(p: Passage, counted: { roots: string[]; units: string[] }): bool
     if (!/\d/.test(tokens[i]) && !NUMBER_WORD.test(tokens[i])) continue;
     for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
       const t = tokens[k];
-      if (counted.units.some((u) => t.startsWith(u)) || counted.roots.some((r) => t.includes(r))) return true;
+      if (counted.units.some((u) => (u.length > 2 ? t.startsWith(u) : t === u)) || counted.roots.some((r) => t.includes(r))) return true;
     }
   }
   return false;

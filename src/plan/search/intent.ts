@@ -81,8 +81,13 @@ const DEADLINE =
 /** The question asks how soon or by when (not how often, not at what time of year): the rule with its days answers. */
 /** "Kuinka monta oppilasta", "how many working days": the three words after a counting question word (folded), what its number counts. */
 const COUNTING = /\b(?:(?:kuinka|miten) monta|montako|monenko|how many|hur manga)\s+([\p{L}\p{N}-]+)(?:\s+([\p{L}\p{N}-]+))?(?:\s+([\p{L}\p{N}-]+))?/u;
+/** "Paljonko … maksetaan", "how much does … cost", "vad kostar": a sum of money, counted in euros. */
+const MONEY_ASKED = /\b(paljonko|kuinka paljon|how much|hur mycket|vad kostar)\b/;
+const MONEY = /\b(maks\w*|hinta|hinna\w*|kustann\w*|palk\w*|korvau\w*|costs?|pay|paid|price|fees?|kostar|betal\w*|avgift\w*|lon)\b/;
 export function countedWords(question: string): string[] {
-  const m = COUNTING.exec(fold(question.toLowerCase()));
+  const q = fold(question.toLowerCase());
+  if (MONEY_ASKED.test(q) && MONEY.test(q)) return ['euroa'];
+  const m = COUNTING.exec(q);
   return m ? [m[1], m[2], m[3]].filter((w): w is string => w !== undefined) : [];
 }
 
