@@ -39,6 +39,8 @@ describe('the quoted passage', () => {
     expect(countedWords('Paljonko opettajalle maksetaan valvonnasta?')).toEqual(['euroa']);
     expect(countedWords('What does a school lunch cost, how much?')).toEqual(['euroa']);
     expect(countedWords('Kuinka paljon tukea oppilas saa?')).toEqual([]);
+    expect(countedWords('Hur stor är klientavgiften per månad?')).toEqual(['euroa']);
+    expect(countedWords('kuinka monen arkipäivän kuluessa')).toEqual(['arkipaivan', 'kuluessa']);
   });
 
   it('tells a how-soon or how-long question from a how-often or at-what-time one', () => {

@@ -81,6 +81,9 @@ run('answers on real documents nobody tuned for', () => {
     const s = await service('sosiaalihuoltolaki-fi', 'html');
     // The sections on carers and on the personal worker share the question's words but name no amount (only law references).
     for (const q of ['Kuinka paljon omaishoidon tuki on?', 'Montako sosiaalityöntekijää kunnassa pitää olla?']) expect([q, s.answer(q, 'fi').kind]).toEqual([q, 'none']);
+    // 7 § numbers its list ("1) sosiaalihuollon asiakastyöhön…"): an item's number counts no social workers.
+    const perResident = 'montako sosiaalityöntekijää kunnassa pitää olla asukasta kohden';
+    expect([perResident, s.answer(perResident, 'fi').kind]).toEqual([perResident, 'none']);
     const days = s.answer('Montako päivää palvelutarpeen arviointi saa kestää?', 'fi');
     expect(days.kind === 'answer' && days.best.id).toMatch(/\/palvelutarpeen-arviointi$/);
     // "neljässä vuodessa", "högst tio timmar": a number written out is a number.

@@ -2,7 +2,7 @@ import { bodyLangOf } from '../model';
 import { fold, isStopword, type Lang, stem } from '../analyze';
 import { plainInline } from '../markdown';
 import type { Passage } from './passage';
-import type { Intent } from './intent';
+import { type Intent, withoutLawRefs } from './intent';
 import type { Question } from './query';
 import type { RankInput, SearchHit } from './rank';
 import { RANKING } from './tuning';
@@ -84,8 +84,9 @@ function countedForms(words: string[], lang: Lang): { roots: string[]; units: st
 
 /** Whether the passage writes a number followed, within three words, by one of the counted forms ("kolmen työpäivän", "30 tuntia"). */
 function counts(p: Passage, counted: { roots: string[]; units: string[] }): boolean {
-  const texts = p.blocks.flatMap((b) => (b.kind === 'list' ? b.items : b.kind === 'paragraph' ? [b.text] : []));
-  const tokens = fold(plainInline(texts.join(' ')).toLowerCase()).match(/[\p{L}\p{N}]+|[%€]/gu) ?? [];
+  // A list item's own number ("1)", "2.") counts nothing.
+  const texts = p.blocks.flatMap((b) => (b.kind === 'list' ? b.items.map((i) => i.replace(/^\s*\(?\d+[).]\s/, ' ')) : b.kind === 'paragraph' ? [b.text] : []));
+  const tokens = withoutLawRefs(fold(plainInline(texts.join(' ')).toLowerCase())).match(/[\p{L}\p{N}]+|[%€]/gu) ?? [];
   for (let i = 0; i < tokens.length; i++) {
     if (!/\d/.test(tokens[i]) && !NUMBER_WORD.test(tokens[i])) continue;
     for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {

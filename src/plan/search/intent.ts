@@ -80,10 +80,10 @@ const DEADLINE =
 
 /** The question asks how soon or by when (not how often, not at what time of year): the rule with its days answers. */
 /** "Kuinka monta oppilasta", "how many working days": the three words after a counting question word (folded), what its number counts. */
-const COUNTING = /\b(?:(?:kuinka|miten) monta|montako|monenko|how many|hur manga)\s+([\p{L}\p{N}-]+)(?:\s+([\p{L}\p{N}-]+))?(?:\s+([\p{L}\p{N}-]+))?/u;
+const COUNTING = /\b(?:(?:kuinka|miten) (?:monta|monen)|montako|monenko|how many|hur manga)\s+([\p{L}\p{N}-]+)(?:\s+([\p{L}\p{N}-]+))?(?:\s+([\p{L}\p{N}-]+))?/u;
 /** "Paljonko … maksetaan", "how much does … cost", "vad kostar": a sum of money, counted in euros. */
-const MONEY_ASKED = /\b(paljonko|kuinka paljon|how much|hur mycket|vad kostar)\b/;
-const MONEY = /\b(maks\w*|hinta|hinna\w*|kustann\w*|palk\w*|korvau\w*|costs?|pay|paid|price|fees?|kostar|betal\w*|avgift\w*|lon)\b/;
+const MONEY_ASKED = /\b(paljonko|kuinka paljon|kuinka suuri|how much|how (big|large|high)|hur mycket|hur (stor|hog)\w*|vad kostar)\b/;
+const MONEY = /\b(maks\w*|hinta|hinna\w*|kustann\w*|palk\w*|korvau\w*|euro\w*|costs?|pay|paid|price|fees?|kostar|betal\w*|avgift\w*|klientavgift\w*|lon)\b/;
 export function countedWords(question: string): string[] {
   const q = fold(question.toLowerCase());
   if (MONEY_ASKED.test(q) && MONEY.test(q)) return ['euroa'];
@@ -157,6 +157,10 @@ const BODY: Partial<Record<Intent, RegExp>> = {
 };
 
 const LAW_REF = /\b\d+\/\d{4}\b|\b\d+\s*[a-z]?((\s*(,|–|-)\s*|\s+(ja|och|and|tai|eller|or)\s+)\d+\s*[a-z]?)*\s*(§|\b(mom|kap|luvu|kohd|punkt|stycke|section|chapter|subsection|paragraph)\w*|luku\b)/g;
+/** Text without its law references ("1 mom.", "(1224/2004)", "46 §"): their numbers count nothing. */
+export function withoutLawRefs(text: string): string {
+  return text.replace(LAW_REF, ' ');
+}
 const CRITERIA_INTRO = /\b(kun|jos|edellyt\w*|kriteer\w*|peruste\w*|harkitaan|myonnetaan|when|if|criteria|conditions?|eligible|nar|om|villkor|forutsatt\w*)\b/;
 const INTRO = new RegExp(
   [
@@ -187,7 +191,7 @@ export function passageTraits(headings: string[], blocks: readonly Block[], firs
   const text = texts.join(' ');
   const heading = new Set((Object.keys(HEADING) as Intent[]).filter((i) => HEADING[i]!.test(head)));
   // A law reference ("1 mom.", "(1224/2004)", "46 §") is no quantity.
-  const quantities = text.replace(LAW_REF, ' ');
+  const quantities = withoutLawRefs(text);
   const body = new Set((Object.keys(BODY) as Intent[]).filter((i) => BODY[i]!.test(i === 'amount' ? quantities : text)));
   const list = blocks.find((b) => b.kind === 'list');
   if (list?.kind === 'list' && list.ordered) body.add('steps');
