@@ -223,6 +223,13 @@ describe('answering from an imported document', () => {
     expect(answer.best.title).toBe('35 § Yhteydenotto sosiaalihuoltoon tuen tarpeen arvioimiseksi');
   });
 
+  it('reads "mat på dagis" as the meals ("kost och måltider") the Swedish statute provides for', async () => {
+    const answer = service(await imported('smabarnspedagogik-sv.html')).answer('Får barnet mat på dagis?', 'sv');
+    expect(answer.kind).toBe('answer');
+    if (answer.kind !== 'answer') return;
+    expect(answer.best.title).toMatch(/Kost och måltider$/);
+  });
+
   it('reads "pappaledigt" as the paternity allowance period the Swedish statute writes about', async () => {
     const plan = service(await imported('smabarnspedagogik-sv.html'));
     const answer = plan.answer('Pappan tar pappaledigt i mars. När ska vi meddela dagis?', 'sv');
