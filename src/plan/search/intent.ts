@@ -78,12 +78,12 @@ const EXPLICIT_WHEN =
 const DEADLINE =
   /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan)\b|\b(kauanko|missa ajassa|mihin mennessa|viimeistaan|maaraaika\w*|maaraajan|maaraajat\w*|maaraajassa)\b|\bhow (long|soon|quickly|fast)\b|\b(deadline|by when|within how)\b|\bhur (snabbt|lange|fort|lang tid)\b|\b(tidsfrist\w*|senast|inom hur)\b|\b(kuinka|miten) (monen|moneksi) (paiv|viiko|kuukau|tyopaiv|arkipaiv|koulupaiv)\w*|\bmonenko (paiv|viiko|kuukau|tyopaiv|arkipaiv)\w*|\b(kuinka|miten) (pitkaksi|pitka) (aikaa|ajaksi|aika)\b|\bhow many (days|weeks|months|working days|school days)\b/;
 
-/** The question asks how soon or by when (not how often, not at what time of year): the rule with its days answers. */
 /** "Kuinka monta oppilasta", "how many working days": the three words after a counting question word (folded), what its number counts. */
 const COUNTING = /\b(?:(?:kuinka|miten) (?:monta|monen)|montako|monenko|how many|hur manga)\s+([\p{L}\p{N}-]+)(?:\s+([\p{L}\p{N}-]+))?(?:\s+([\p{L}\p{N}-]+))?/u;
 /** "Paljonko … maksetaan", "how much does … cost", "vad kostar": a sum of money, counted in euros. */
 const MONEY_ASKED = /\b(paljonko|kuinka paljon|kuinka suuri|how much|how (big|large|high)|hur mycket|hur (stor|hog)\w*|vad kostar)\b/;
 const MONEY = /\b(maks\w*|hinta|hinna\w*|kustann\w*|palk\w*|korvau\w*|euro\w*|costs?|pay|paid|price|fees?|kostar|betal\w*|avgift\w*|klientavgift\w*|lon)\b/;
+/** What the number a how-many or how-much question asks for counts: the words after "kuinka monta", or euros for a sum of money. */
 export function countedWords(question: string): string[] {
   const q = fold(question.toLowerCase());
   if (MONEY_ASKED.test(q) && MONEY.test(q)) return ['euroa'];
@@ -91,6 +91,7 @@ export function countedWords(question: string): string[] {
   return m ? [m[1], m[2], m[3]].filter((w): w is string => w !== undefined) : [];
 }
 
+/** The question asks how soon or by when (not how often, not at what time of year): the rule with its days answers. */
 export function asksDeadline(question: string): boolean {
   return DEADLINE.test(fold(question.toLowerCase()));
 }
