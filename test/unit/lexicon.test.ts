@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { writeWithoutCrutches } from '../../src/eval/plans';
-import { LANGS, stem } from '../../src/plan/analyze';
+import { LANGS, stem, words } from '../../src/plan/analyze';
 import { PlanService } from '../../src/plan/answer';
 import { bestSection, tinyPlan } from '../helpers/tinyPlan';
 import { Glossary } from '../../src/plan/glossary';
@@ -137,5 +137,22 @@ describe('a function word on the plan is no glossary term, as it is none in a qu
       expect(plan.index.search(question, 5, lang).hits.map((h) => h.section.id)).toEqual(['kurinpito']);
     }
     expect(bestSection(plan, 'sv')('Hur lång kan en kvarsittning vara?')).toBe('kurinpito');
+  });
+});
+
+describe('a glossary term is never a name or another everyday word in another language', () => {
+  const glossary = Glossary.load(join(__dirname, '../../content/glossary.yml'));
+  const concepts = (q: string) => glossary.findInQuestion(words(q)).map((h) => glossary.entries[Number(h.concept.slice(1))].fi[0]);
+
+  it('reads meals, military service and losing the right to study only where the words mean them', () => {
+    // "Matti" stems like Swedish "mat" (food), "kostar" (costs) like "kost"; "eron" is a divorce, "Intiasta" India.
+    expect(concepts('mitä tehdään kun Matti Meikäläinen tuo käärmeen kouluun')).toEqual([]);
+    expect(concepts('Vad kostar en resa?')).not.toContain('kouluruokailu');
+    expect(concepts('vanhempien eron jälkeen oppilas on ollut poissa')).not.toContain('eronneeksi katsominen');
+    expect(concepts('oppilas muutti Intiasta')).not.toContain('asevelvollisuus');
+    // …and reads them where they do.
+    expect(concepts('Får barnet mat på dagis?')).toContain('kouluruokailu');
+    expect(concepts('Opiskelija lähtee inttiin')).toContain('asevelvollisuus');
+    expect(concepts('Voiko hänet katsoa eronneeksi?')).toContain('eronneeksi katsominen');
   });
 });
