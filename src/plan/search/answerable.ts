@@ -82,17 +82,21 @@ function countedForms(words: string[], lang: Lang): { roots: string[]; units: st
   return { roots, units: UNIT_FORMS.filter(([re]) => roots.some((r) => re.test(r))).flatMap(([, u]) => u) };
 }
 
-/** Whether the passage writes a number followed, within three words, by one of the counted forms ("kolmen työpäivän", "30 tuntia"). */
-function counts(p: Passage, counted: { roots: string[]; units: string[] }): boolean {
+/** Per passage, the words that follow its numbers (up to three after each): what its numbers count; read once. */
+const afterNumbers = new WeakMap<Passage, string[]>();
+function wordsAfterNumbers(p: Passage): string[] {
+  let words = afterNumbers.get(p);
+  if (words) return words;
   // A list item's own number ("1)", "2.") counts nothing.
   const texts = p.blocks.flatMap((b) => (b.kind === 'list' ? b.items.map((i) => i.replace(/^\s*\(?\d+[).]\s/, ' ')) : b.kind === 'paragraph' ? [b.text] : []));
   const tokens = withoutLawRefs(fold(plainInline(texts.join(' ')).toLowerCase())).match(/[\p{L}\p{N}]+|[%€]/gu) ?? [];
-  for (let i = 0; i < tokens.length; i++) {
-    if (!/\d/.test(tokens[i]) && !NUMBER_WORD.test(tokens[i])) continue;
-    for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
-      const t = tokens[k];
-      if (counted.units.some((u) => (u.length > 2 ? t.startsWith(u) : t === u)) || counted.roots.some((r) => t.includes(r))) return true;
-    }
-  }
-  return false;
+  words = [];
+  for (let i = 0; i < tokens.length; i++) if (/\d/.test(tokens[i]) || NUMBER_WORD.test(tokens[i])) words.push(...tokens.slice(i + 1, i + 4));
+  afterNumbers.set(p, words);
+  return words;
+}
+
+/** Whether the passage writes a number followed, within three words, by one of the counted forms ("kolmen työpäivän", "30 tuntia"). */
+function counts(p: Passage, counted: { roots: string[]; units: string[] }): boolean {
+  return wordsAfterNumbers(p).some((t) => counted.units.some((u) => (u.length > 2 ? t.startsWith(u) : t === u)) || counted.roots.some((r) => t.includes(r)));
 }
