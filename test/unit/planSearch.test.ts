@@ -116,11 +116,30 @@ describe('plan search', () => {
       ['how much is the home care allowance', 'en'],
       ['vem beställer skoltaxi åt en elev som flyttat', 'sv'],
       ['mitkä on kriteerit numerolle 9 kuvaamataidossa', 'fi'],
+      // The asker's own sick leave and substitute, holiday dates (the plan names the breaks only to count working days).
+      ['herään kipeenä aamulla, miten tilaan itelleni sijaisen?', 'fi'],
+      ['montako päivää saan olla sairauslomalla omalla ilmoituksella?', 'fi'],
+      ['vad får en vikarie betalt per timme', 'sv'],
+      ["how many sick days can a teacher take without a doctor's note?", 'en'],
+      ['milloin tän vuoden syysloma alkaa meidän koulussa', 'fi'],
+      ['När börjar höstlovet nästa läsår?', 'sv'],
+      ['when is the autumn break this year?', 'en'],
     ] as const) {
       const a = plan.answer(q, lang);
       expect([q, a.kind, a.kind === 'none' && a.offTopic?.topic]).toEqual([q, 'none', expect.any(String)]);
       const card = JSON.stringify(answerCard(a, plan.plan, messages(lang)));
       expect(card).toContain(messages(lang).plan.offTopicText.slice(0, 20));
+    }
+  });
+
+  it("answers a pupil's sick days and a pupil's need during a school break: only the asker's own leave and the dates are off topic", () => {
+    for (const [q, lang, id] of [
+      ['Do sick days count towards the absence limits?', 'en', 'poissaolot'],
+      ['lasketaanko oppilaan sairauspäivät poissaolotunteihin', 'fi', 'poissaolot'],
+      ['oppilas tarvitsee kuraattoria kiireesti syysloman aikana, kuka auttaa?', 'fi', 'yksilokohtainen-opiskeluhuolto'],
+    ] as const) {
+      const a = plan.answer(q, lang);
+      expect([q, a.kind === 'answer' && a.best.id]).toEqual([q, id]);
     }
   });
 
