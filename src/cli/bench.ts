@@ -97,13 +97,19 @@ async function main(): Promise<void> {
   }
 
   const load = await loadBench(labelled);
-  console.log(`Turns under load: 10 conversations at once, one bot process, one store (alternating rounds, after a warm-up of ${load.warmUpS.help} s help and ${load.warmUpS.answer} s answer turns)`);
+  console.log(
+    `Turns under load: 10 conversations at once, one bot process, one store (paired rounds of 1 s, after a warm-up of ${load.warmUpS.help} s help and ${load.warmUpS.answer} s answer turns)`,
+  );
   console.log(`  help turns    ${load.help.turnsPerSecond.toFixed(0)}/s   store per turn: ${load.help.reads.toFixed(2)} reads, ${load.help.writes.toFixed(2)} writes`);
   console.log(`  answer turns  ${load.answer.turnsPerSecond.toFixed(0)}/s   store per turn: ${load.answer.reads.toFixed(2)} reads, ${load.answer.writes.toFixed(2)} writes`);
-  console.log(`  help/answer   ×${(load.help.turnsPerSecond / load.answer.turnsPerSecond).toFixed(2)}   (target ≤ 1.5; store ≤ 1 read and 1 write per turn)`);
+  const pr = load.pairs;
+  console.log(
+    `  help/answer   ×${pr.ratio.median.toFixed(2)} median of ${pr.n} paired rounds (middle half ×${pr.ratio.q1.toFixed(2)}–${pr.ratio.q3.toFixed(2)}), ×${(load.help.turnsPerSecond / load.answer.turnsPerSecond).toFixed(2)} over all turns   (target ≤ 1.5; store ≤ 1 read and 1 write per turn)`,
+  );
   if (load.help.botCpuMs !== undefined && load.answer.botCpuMs !== undefined) {
     // The same comparison in the bot's own CPU time, which the load generator and the store beside it do not blur.
-    console.log(`  bot CPU per turn: help ${load.help.botCpuMs.toFixed(2)} ms, answer ${load.answer.botCpuMs.toFixed(2)} ms, ×${(load.answer.botCpuMs / load.help.botCpuMs).toFixed(2)}`);
+    const cpu = pr.cpuRatio ? `, median of pairs ×${pr.cpuRatio.median.toFixed(2)}` : '';
+    console.log(`  bot CPU per turn: help ${load.help.botCpuMs.toFixed(2)} ms, answer ${load.answer.botCpuMs.toFixed(2)} ms, ×${(load.answer.botCpuMs / load.help.botCpuMs).toFixed(2)}${cpu}`);
   }
   // Help turns run first, so their first window also pays for compiling what both kinds share (HTTP, store, Teams).
   const js = load.justStarted;

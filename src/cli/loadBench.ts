@@ -24,10 +24,32 @@ interface TurnFigures {
 export interface LoadFigures {
   help: TurnFigures;
   answer: TurnFigures;
+  /**
+   * The same comparison pair by pair: each pair is a short help round and a short answer round back to back
+   * (which goes first alternates), so both see the same moment of a machine whose other work comes and goes.
+   * The median of the pairs' ratios, and the spread of the middle half.
+   */
+  pairs: { n: number; ratio: Spread; cpuRatio?: Spread };
   /** The first seconds after start, while V8 still compiles each kind of turn: turns/s of its first window. */
   justStarted: { help: number; answer: number };
   /** How long each kind ran before its cost per turn settled (s). */
   warmUpS: { help: number; answer: number };
+}
+
+interface Spread {
+  median: number;
+  q1: number;
+  q3: number;
+}
+
+function spread(values: number[]): Spread {
+  const v = [...values].sort((a, b) => a - b);
+  const at = (p: number) => {
+    const i = p * (v.length - 1);
+    const lo = Math.floor(i);
+    return v[lo] + (v[Math.min(lo + 1, v.length - 1)] - v[lo]) * (i - lo);
+  };
+  return { median: at(0.5), q1: at(0.25), q3: at(0.75) };
 }
 
 /** Warm-up windows: a kind of turn is warm when its last three windows cost within this share of one another. */
@@ -57,7 +79,7 @@ function isWrite(req: IncomingMessage): boolean {
   return req.method === 'PUT' || req.method === 'PATCH' || req.method === 'DELETE';
 }
 
-export async function loadBench(questions: EvalQuestion[], conversations = 10, rounds = 6, roundMs = 2500): Promise<LoadFigures> {
+export async function loadBench(questions: EvalQuestion[], conversations = 10, pairs = 20, roundMs = 1000): Promise<LoadFigures> {
   const cosmos = await startEmbeddedCosmos();
   const counts = { reads: 0, writes: 0 };
   cosmos.server.on('request', (req: IncomingMessage) => {
@@ -70,13 +92,15 @@ export async function loadBench(questions: EvalQuestion[], conversations = 10, r
   let measuredCpu = true;
   const justStarted = { help: 0, answer: 0 };
   const warmUpS = { help: 0, answer: 0 };
+  const ratios: number[] = [];
+  const cpuRatios: number[] = [];
   try {
     const inLang = Object.fromEntries(LANGS.map((l) => [l, questions.filter((q) => q.lang === l).map((q) => q.q)])) as Record<Lang, string[]>;
     const text = (kind: 'help' | 'answer', c: number, n: number) => {
       const lang = LANGS[c % LANGS.length];
       return kind === 'help' ? HELP[lang] : inLang[lang][n % inLang[lang].length];
     };
-    const run = async (kind: 'help' | 'answer', ms: number, record: boolean): Promise<{ perSecond: number; cost: number }> => {
+    const run = async (kind: 'help' | 'answer', ms: number, record: boolean): Promise<{ perSecond: number; cost: number; cpu?: number }> => {
       const before = { ...counts };
       const cpuBefore = cpuMs(bot.proc.pid);
       const started = Date.now();
@@ -103,7 +127,7 @@ export async function loadBench(questions: EvalQuestion[], conversations = 10, r
         if (cpuUsed === undefined) measuredCpu = false;
         else t.cpu += cpuUsed;
       }
-      return { perSecond: (turns * 1000) / elapsed, cost };
+      return { perSecond: (turns * 1000) / elapsed, cost, cpu: cpuUsed === undefined ? undefined : cpuUsed / turns };
     };
     /**
      * Warm-up: a freshly started bot spends its first seconds compiling (V8 optimises each function once it is
@@ -128,9 +152,12 @@ export async function loadBench(questions: EvalQuestion[], conversations = 10, r
     };
     await warmUp('help');
     await warmUp('answer');
-    for (let r = 0; r < rounds; r++) {
-      await run(r % 2 ? 'answer' : 'help', roundMs, true);
-      await run(r % 2 ? 'help' : 'answer', roundMs, true);
+    for (let r = 0; r < pairs; r++) {
+      const first = await run(r % 2 ? 'answer' : 'help', roundMs, true);
+      const second = await run(r % 2 ? 'help' : 'answer', roundMs, true);
+      const [help, answer] = r % 2 ? [second, first] : [first, second];
+      ratios.push(help.perSecond / answer.perSecond);
+      if (help.cpu !== undefined && answer.cpu !== undefined && help.cpu > 0) cpuRatios.push(answer.cpu / help.cpu);
     }
   } finally {
     await bot.stop();
@@ -142,5 +169,11 @@ export async function loadBench(questions: EvalQuestion[], conversations = 10, r
     writes: t.writes / t.turns,
     ...(measuredCpu ? { botCpuMs: t.cpu / t.turns } : {}),
   });
-  return { help: figures(totals.help), answer: figures(totals.answer), justStarted, warmUpS };
+  return {
+    help: figures(totals.help),
+    answer: figures(totals.answer),
+    pairs: { n: ratios.length, ratio: spread(ratios), ...(cpuRatios.length === ratios.length ? { cpuRatio: spread(cpuRatios) } : {}) },
+    justStarted,
+    warmUpS,
+  };
 }
