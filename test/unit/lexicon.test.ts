@@ -75,6 +75,15 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     ['vem sitter i placeringsgruppen?', 'sv', 'erityisopetus/erityisluokka'],
     ['får en nyanländ elev läsa finska som andra språk?', 'sv', 'siirtymavaiheet/maahan-muuttanut-oppilas'],
     ['hur gör vårdnadshavaren en omprövningsbegäran?', 'sv', 'muutoksenhaku'],
+    // National services and procedures (therapy guarantee, preparatory education, accident report, consultation request).
+    ['how soon must short-term therapy start under the therapy guarantee?', 'en', 'kriisit/perheen-kriisi'],
+    ['how many hours of preparatory education does a newly arrived pupil get?', 'en', 'siirtymavaiheet/maahan-muuttanut-oppilas'],
+    ['måste skolan göra en olycksfallsanmälan om eleven inte behövde läkare?', 'sv', 'turvallisuus/laakehoito-ja-tapaturmat'],
+    ['how long does the resource centre take to answer a consultation request?', 'en', 'resurssikeskuskoulu'],
+    ['by when must the school-specific annex to the welfare plan be updated?', 'en', 'suunnitelmat'],
+    // Everyday words: forms, ready, spring, school days.
+    ['by what date must the transition forms be ready in spring?', 'en', 'lomakkeisto/nivelvaihe'],
+    ['inom hur många skoldagar ska ett mobbningsfall utredas?', 'sv', 'turvallisuus/kiusaaminen'],
   ] as const)('%s', (question, lang, section) => {
     expect(bestSection(plan, lang)(question)).toBe(section);
   });
