@@ -84,6 +84,9 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     // Everyday words: forms, ready, spring, school days.
     ['by what date must the transition forms be ready in spring?', 'en', 'lomakkeisto/nivelvaihe'],
     ['inom hur många skoldagar ska ett mobbningsfall utredas?', 'sv', 'turvallisuus/kiusaaminen'],
+    ['när ska skolorna senast söka handledarresurser för nästa läsår?', 'sv', 'avustajakriteerit'],
+    ['är det förbjudet att snusa på skolgården?', 'sv', 'turvallisuus/paihteet'],
+    ['får elevens namn stå i rubriken på kallelsen till expertgruppen?', 'sv', 'lomakkeisto/kokous'],
   ] as const)('%s', (question, lang, section) => {
     expect(bestSection(plan, lang)(question)).toBe(section);
   });
