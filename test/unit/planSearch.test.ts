@@ -124,6 +124,10 @@ describe('plan search', () => {
       ['milloin tän vuoden syysloma alkaa meidän koulussa', 'fi'],
       ['När börjar höstlovet nästa läsår?', 'sv'],
       ['when is the autumn break this year?', 'en'],
+      // The size of a class: the plan counts only the pupils of small groups placed in an ordinary one.
+      ['Mikä on perusopetuksen opetusryhmän suurin sallittu oppilasmäärä?', 'fi'],
+      ['Hur många elever får det högst vara i en klass i grundskolan?', 'sv'],
+      ['What is the maximum class size in lower secondary school?', 'en'],
     ] as const) {
       const a = plan.answer(q, lang);
       expect([q, a.kind, a.kind === 'none' && a.offTopic?.topic]).toEqual([q, 'none', expect.any(String)]);
@@ -132,11 +136,12 @@ describe('plan search', () => {
     }
   });
 
-  it("answers a pupil's sick days and a pupil's need during a school break: only the asker's own leave and the dates are off topic", () => {
+  it("answers a pupil's sick days, a pupil's need during a school break and the small-group pupils of a class: only the asker's own leave, the dates and the size of a class are off topic", () => {
     for (const [q, lang, id] of [
       ['Do sick days count towards the absence limits?', 'en', 'poissaolot'],
       ['lasketaanko oppilaan sairauspäivät poissaolotunteihin', 'fi', 'poissaolot'],
       ['oppilas tarvitsee kuraattoria kiireesti syysloman aikana, kuka auttaa?', 'fi', 'yksilokohtainen-opiskeluhuolto'],
+      ['Kuinka monta pienryhmässä opiskelevaa oppilasta tavallisessa opetusryhmässä saa enintään olla?', 'fi', 'erityisopetus/erityisluokka'],
     ] as const) {
       const a = plan.answer(q, lang);
       expect([q, a.kind === 'answer' && a.best.id]).toEqual([q, id]);
