@@ -128,6 +128,11 @@ describe('plan search', () => {
       ['Mikä on perusopetuksen opetusryhmän suurin sallittu oppilasmäärä?', 'fi'],
       ['Hur många elever får det högst vara i en klass i grundskolan?', 'sv'],
       ['What is the maximum class size in lower secondary school?', 'en'],
+      // Grades, report cards, textbooks and how to do things in Wilma.
+      ['miten ysin arvosanan korotus järjestetään ennen päättötodistusta', 'fi'],
+      ['Hur beställer jag läromedel för nästa läsår?', 'sv'],
+      ["When is the deadline for ordering next year's textbooks?", 'en'],
+      ['miten wilmaan lisätään uusi huoltaja kun vanhemmat eroaa', 'fi'],
     ] as const) {
       const a = plan.answer(q, lang);
       expect([q, a.kind, a.kind === 'none' && a.offTopic?.topic]).toEqual([q, 'none', expect.any(String)]);
@@ -136,12 +141,13 @@ describe('plan search', () => {
     }
   });
 
-  it("answers a pupil's sick days, a pupil's need during a school break and the small-group pupils of a class: only the asker's own leave, the dates and the size of a class are off topic", () => {
+  it("answers a pupil's sick days, a pupil's need during a school break and the small-group pupils of a class, absences in Wilma: only the asker's own leave, the dates and the size of a class are off topic", () => {
     for (const [q, lang, id] of [
       ['Do sick days count towards the absence limits?', 'en', 'poissaolot'],
       ['lasketaanko oppilaan sairauspäivät poissaolotunteihin', 'fi', 'poissaolot'],
       ['oppilas tarvitsee kuraattoria kiireesti syysloman aikana, kuka auttaa?', 'fi', 'yksilokohtainen-opiskeluhuolto'],
       ['Kuinka monta pienryhmässä opiskelevaa oppilasta tavallisessa opetusryhmässä saa enintään olla?', 'fi', 'erityisopetus/erityisluokka'],
+      ['pitääkö oppilaan poissaolot merkitä wilmaan?', 'fi', 'poissaolot'],
     ] as const) {
       const a = plan.answer(q, lang);
       expect([q, a.kind === 'answer' && a.best.id]).toEqual([q, id]);
