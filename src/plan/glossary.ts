@@ -26,8 +26,20 @@ interface Phrase {
 
 interface WordReadings {
   all: ReadonlySet<string>;
-  /** In the order they are tried: by language, then by reading, then longest term first. */
-  starts: { stems: string[]; concept: string }[];
+  /** In the order they are tried: by language, then by reading, then longest term first; `loose`: a Finnish phrase read by its loose stems. */
+  starts: { stems: string[]; concept: string; loose?: boolean }[];
+  /** The word's Finnish stem, loosely (`loose`). */
+  looseFi: string;
+}
+
+/**
+ * A Finnish stem one letter shorter: the forms of a word Snowball leaves apart end differently (erityinen: erityin,
+ * erityiseen: erityis; tuki: tuki, tukeen: tuke). Only Finnish phrases of two or more words are read so, each of
+ * their words in turn, where a near reading of one word alone would be another word.
+ */
+const LOOSE_MIN = 3;
+export function loose(s: string): string {
+  return s.length > LOOSE_MIN ? s.slice(0, -1) : s;
 }
 
 export interface ConceptHit {
@@ -53,6 +65,8 @@ function startsRange(last: string, next: string): boolean {
 
 export class Glossary {
   private readonly byFirst: Record<Lang, Map<string, Phrase[]>> = { fi: new Map(), sv: new Map(), en: new Map() };
+  /** Finnish phrases of two or more words by their first word's loose stem, with every word's loose stem; longest first. */
+  private readonly looseFi = new Map<string, { stems: string[]; concept: string }[]>();
   /** Stems of one-word terms, sorted, for near matches (lintsaa ~ lintsaus). */
   private singleWords: string[] = [];
   private singleSet = new Set<string>();
@@ -83,10 +97,17 @@ export class Glossary {
           list.push(phrase);
           this.byFirst[l].set(first, list);
         }
+        if (ws.length >= 2 && langs.includes('fi')) {
+          const stems = ws.map((w) => loose(stem(w, 'fi')));
+          const list = this.looseFi.get(stems[0]) ?? [];
+          if (!list.some((p) => p.concept === concept && p.stems.join(' ') === stems.join(' '))) list.push({ stems, concept });
+          this.looseFi.set(stems[0], list);
+        }
       }
     });
     // Longest term first (stable, so equal lengths keep the file's order): the first full match is the one to take.
     for (const l of LANGS) for (const list of this.byFirst[l].values()) list.sort((a, b) => b.stems[l].length - a.stems[l].length);
+    for (const list of this.looseFi.values()) list.sort((a, b) => b.stems.length - a.stems.length);
     this.size = entries.length;
     const singles = new Set<string>();
     for (const l of LANGS) for (const [first, phrases] of this.byFirst[l]) if (phrases.some((p) => p.stems[l].length === 1)) singles.add(first);
@@ -139,22 +160,35 @@ export class Glossary {
    */
   startsPhrase(stem: string, lang: Lang): 'none' | 'phrases' | { concept: string } {
     const list = this.byFirst[lang].get(stem);
+    if (lang === 'fi' && this.looseFi.has(loose(stem))) return 'phrases';
     if (!list) return 'none';
     return list[0].stems[lang].length === 1 ? { concept: list[0].concept } : 'phrases';
   }
 
   /** The longest term starting at position `i` of a stem sequence that ends at `end`. */
-  phraseAt(stemAt: (k: number) => string, i: number, end: number, lang: Lang): ConceptHit | undefined {
-    const list = this.byFirst[lang].get(stemAt(i));
-    if (!list) return undefined;
-    for (const p of list) {
+  /** `looseAt`: the loose stems (`loose`), when the caller keeps them. */
+  phraseAt(stemAt: (k: number) => string, i: number, end: number, lang: Lang, looseAt: (k: number) => string = (k) => loose(stemAt(k))): ConceptHit | undefined {
+    let exact: ConceptHit | undefined;
+    for (const p of this.byFirst[lang].get(stemAt(i)) ?? []) {
       const s = p.stems[lang];
       if (i + s.length > end) continue;
       let k = 1;
       while (k < s.length && stemAt(i + k) === s[k]) k++;
-      if (k === s.length && !(i + k < end && startsRange(s[k - 1], stemAt(i + k)))) return { concept: p.concept, start: i, end: i + s.length };
+      if (k === s.length && !(i + k < end && startsRange(s[k - 1], stemAt(i + k)))) {
+        exact = { concept: p.concept, start: i, end: i + s.length };
+        break;
+      }
     }
-    return undefined;
+    if (lang !== 'fi') return exact;
+    // "erityistä tukea" is the term "erityinen tuki": a longer Finnish phrase read by its loose stems wins.
+    for (const p of this.looseFi.get(looseAt(i)) ?? []) {
+      const s = p.stems;
+      if (i + s.length > end || (exact && exact.end - exact.start >= s.length)) continue;
+      let k = 1;
+      while (k < s.length && looseAt(i + k) === s[k]) k++;
+      if (k === s.length) return { concept: p.concept, start: i, end: i + s.length };
+    }
+    return exact;
   }
 
   /**
@@ -171,7 +205,9 @@ export class Glossary {
     const all = new Set([...stems, ...stems.flatMap((s) => this.nearSingles(s))]);
     const starts: WordReadings['starts'] = [];
     for (const lang of LANGS) for (const first of all) for (const p of this.byFirst[lang].get(first) ?? []) starts.push({ stems: p.stems[lang], concept: p.concept });
-    return { all, starts };
+    const looseFi = loose(stem(word, 'fi'));
+    for (const p of this.looseFi.get(looseFi) ?? []) starts.push({ stems: p.stems, concept: p.concept, loose: true });
+    return { all, starts, looseFi };
   };
 
   /** Concepts in a question of unknown language: each word may have any language's stem. */
@@ -179,8 +215,8 @@ export class Glossary {
     const read = questionWords.map((w) => this.readings(w));
     const hits: ConceptHit[] = [];
     for (let i = 0; i < read.length; i++) {
-      for (const { stems: s, concept } of read[i].starts) {
-        if (i + s.length > read.length || !s.every((x, k) => read[i + k].all.has(x))) continue;
+      for (const { stems: s, concept, loose: byLoose } of read[i].starts) {
+        if (i + s.length > read.length || !s.every((x, k) => (byLoose ? read[i + k].looseFi === x : read[i + k].all.has(x)))) continue;
         if (i + s.length < read.length && startsRange(s[s.length - 1], questionWords[i + s.length])) continue;
         // A function word is not a concept, whatever else it spells ("var" is Swedish for "where").
         if (questionWords.slice(i, i + s.length).every(isStopword)) continue;

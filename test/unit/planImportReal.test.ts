@@ -178,6 +178,14 @@ describe('answering from an imported document', () => {
     }
   });
 
+  it('reads a Finnish glossary phrase in any case ("oikeus erityiseen tukeen" is the term "erityinen tuki"), as the section title writes it', async () => {
+    // 3.8 "Erityistä tukea saavan opiskelijan opintososiaaliset etuudet" shares the inflected words; 1.4 is titled by the term.
+    const answer = service(await imported('ammatillinen-koulutus-opas-fi.pdf')).answer('Milloin ammatillisen koulutuksen opiskelijalla on oikeus erityiseen tukeen?', 'fi');
+    expect(answer.kind).toBe('answer');
+    if (answer.kind !== 'answer') return;
+    expect(answer.best.title).toMatch(/^1\.4 Erityinen tuki/);
+  });
+
   it('a question on the child\'s "vasu" finds the individual plan and quotes how often it is reviewed', async () => {
     const plan = service(await imported('smabarnspedagogik-sv.html'));
     for (const [question, lang] of [

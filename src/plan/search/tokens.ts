@@ -1,4 +1,5 @@
 import { contentWordMask, isStopword, type Lang, scanWords, stem } from '../analyze';
+import { loose } from '../glossary';
 import type { Vocabulary } from './vocabulary';
 
 /**
@@ -34,6 +35,8 @@ export class Tokens {
   private termIds = new Int32Array(0);
   private termWeights = new Float64Array(0);
   private stems: string[] = [];
+  /** Each word's Finnish stem read loosely (glossary.ts `loose`), for Finnish glossary phrases in any case. */
+  private looseStems: string[] = [];
   private content = new Uint8Array(0);
   /** Per word: whether glossary terms of more than one word start with its stem (then they are looked for). */
   private phraseFirst = new Uint8Array(0);
@@ -91,6 +94,7 @@ export class Tokens {
   analyze(vocab: Vocabulary): void {
     const count = this.wordText.length;
     this.stems = this.wordText.map((w, i) => stem(w, this.wordLang[i]));
+    this.looseStems = this.stems.map((st, i) => (this.wordLang[i] === 'fi' ? loose(st) : st));
     this.content = Uint8Array.from(this.wordText, (w) => (isStopword(w) ? 0 : 1));
     for (let i = 0; i < count; i++) {
       const lang = this.wordLang[i];
@@ -137,12 +141,14 @@ export class Tokens {
       for (let k = this.termStart[w]; k < this.termStart[w + 1]; k++) sink.add(this.termIds[k], this.termWeights[k]);
     }
     let stemAt: ((k: number) => string) | undefined;
+    let looseAt: ((k: number) => string) | undefined;
     for (let i = range.from; i < range.to; i++) {
       const single = this.singleConcept[buf[i]];
       if (single >= 0) sink.add(single, 1);
       if (!this.phraseFirst[buf[i]]) continue;
       stemAt ??= (k: number) => this.stems[buf[k]];
-      const hit = vocab.glossary.phraseAt(stemAt, i, range.to, lang);
+      looseAt ??= (k: number) => this.looseStems[buf[k]];
+      const hit = vocab.glossary.phraseAt(stemAt, i, range.to, lang, looseAt);
       // As in a question (glossary.ts findInQuestion): a term spelled only by function words is no concept.
       if (hit && this.hasContentWord(hit.start, hit.end)) sink.add(vocab.conceptId(hit.concept), 1);
     }
