@@ -32,16 +32,6 @@ interface WordReadings {
   looseFi: string;
 }
 
-/**
- * A Finnish stem one letter shorter: the forms of a word Snowball leaves apart end differently (erityinen: erityin,
- * erityiseen: erityis; tuki: tuki, tukeen: tuke). Only Finnish phrases of two or more words are read so, each of
- * their words in turn, where a near reading of one word alone would be another word.
- */
-const LOOSE_MIN = 3;
-export function loose(s: string): string {
-  return s.length > LOOSE_MIN ? s.slice(0, -1) : s;
-}
-
 export interface ConceptHit {
   concept: string;
   /** Word positions covered in the token sequence. */
@@ -57,6 +47,17 @@ const NEAR_MIN = 6;
 const NEAR_MAX_EXTRA = 2;
 
 const NUMBER = /^\d+$/;
+
+/**
+ * A Finnish stem one letter shorter: the forms of a word Snowball leaves apart end differently (erityinen: erityin,
+ * erityiseen: erityis; tuki: tuki, tukeen: tuke). Only Finnish phrases of two or more words are read so, each of
+ * their words in turn, where a near reading of one word alone would be another word.
+ */
+const LOOSE_MIN = 3;
+export function loose(s: string): string {
+  // A number is read as written: "2025" is not "2026".
+  return s.length > LOOSE_MIN && !NUMBER.test(s) ? s.slice(0, -1) : s;
+}
 
 /** A term ending in a number followed by another number is a range, not the term ("årskurs 7–9" is not "årskurs 7"). */
 function startsRange(last: string, next: string): boolean {
@@ -165,8 +166,10 @@ export class Glossary {
     return list[0].stems[lang].length === 1 ? { concept: list[0].concept } : 'phrases';
   }
 
-  /** The longest term starting at position `i` of a stem sequence that ends at `end`. */
-  /** `looseAt`: the loose stems (`loose`), when the caller keeps them. */
+  /**
+   * The longest term starting at position `i` of a stem sequence that ends at `end`; `looseAt`: the same stems
+   * read loosely (`loose`), when the caller keeps them.
+   */
   phraseAt(stemAt: (k: number) => string, i: number, end: number, lang: Lang, looseAt: (k: number) => string = (k) => loose(stemAt(k))): ConceptHit | undefined {
     let exact: ConceptHit | undefined;
     for (const p of this.byFirst[lang].get(stemAt(i)) ?? []) {
@@ -186,7 +189,7 @@ export class Glossary {
       if (i + s.length > end || (exact && exact.end - exact.start >= s.length)) continue;
       let k = 1;
       while (k < s.length && looseAt(i + k) === s[k]) k++;
-      if (k === s.length) return { concept: p.concept, start: i, end: i + s.length };
+      if (k === s.length && !(i + k < end && startsRange(s[k - 1], stemAt(i + k)))) return { concept: p.concept, start: i, end: i + s.length };
     }
     return exact;
   }
