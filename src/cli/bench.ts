@@ -13,6 +13,7 @@ import { PlanService } from '../plan/answer';
 import { surveyBench } from './surveyBench';
 import { ask, npmStartMs, spawnBot } from './botProcess';
 import { loadBench, WARM_WINDOW_MS } from './loadBench';
+import { pct } from './percentile';
 import { reminderBench } from './reminderBench';
 
 /**
@@ -21,9 +22,6 @@ import { reminderBench } from './reminderBench';
  *  - the ranking alone on the sample plan and on a synthetic plan 50x larger
  *  - start-up time of the bot process with the sample plan (to /healthz answering 200)
  */
-function pct(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 function stats(xs: number[]): { p50: number; p99: number } {
   const s = [...xs].sort((a, b) => a - b);
   return { p50: pct(s, 50), p99: pct(s, 99) };

@@ -4,6 +4,7 @@ import type { EvalQuestion } from '../eval/metrics';
 import type { Lang } from '../i18n';
 import { EMBEDDED_KEY, startEmbeddedCosmos } from '../store/embedded';
 import { ask, spawnBot } from './botProcess';
+import { pct } from './percentile';
 
 /**
  * Turns under load: C conversations at once, each sending its next message as soon as the last was answered,
@@ -44,12 +45,7 @@ interface Spread {
 
 function spread(values: number[]): Spread {
   const v = [...values].sort((a, b) => a - b);
-  const at = (p: number) => {
-    const i = p * (v.length - 1);
-    const lo = Math.floor(i);
-    return v[lo] + (v[Math.min(lo + 1, v.length - 1)] - v[lo]) * (i - lo);
-  };
-  return { median: at(0.5), q1: at(0.25), q3: at(0.75) };
+  return { median: pct(v, 50), q1: pct(v, 25), q3: pct(v, 75) };
 }
 
 /** Warm-up windows: a kind of turn is warm when its last three windows cost within this share of one another. */
