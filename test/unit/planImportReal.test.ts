@@ -186,6 +186,16 @@ describe('answering from an imported document', () => {
     expect(answer.best.title).toMatch(/^1\.4 Erityinen tuki/);
   });
 
+  it('answers a how-long question with the section that gives the time, though another shares more of its words', async () => {
+    // 25 § on the right to instruction scores first on "lukion oppimäärä" and gives no time; 23 § writes it in words.
+    const plan = service(await imported('lukiolaki-fi.html'));
+    for (const question of ['Kuinka monessa vuodessa lukion oppimäärä pitää suorittaa?', 'Kuinka pitkä aika lukion oppimäärän suorittamiseen on?']) {
+      const answer = plan.answer(question, 'fi');
+      expect({ question, title: answer.kind === 'answer' ? answer.best.title : 'declined' }).toEqual({ question, title: expect.stringMatching(/^23 § Opiskeluoikeus/) });
+      expect(answer.kind === 'answer' && quotedText(answer)).toMatch(/neljässä vuodessa/);
+    }
+  });
+
   it('a question on the child\'s "vasu" finds the individual plan and quotes how often it is reviewed', async () => {
     const plan = service(await imported('smabarnspedagogik-sv.html'));
     for (const [question, lang] of [

@@ -3,7 +3,7 @@ import { PlanService, type QuotedPassage } from '../../src/plan/answer';
 import { quotedText } from '../../src/eval/metrics';
 import { withoutCrutches } from '../../src/eval/plans';
 import { PlanIndex } from '../../src/plan/search';
-import { asksDeadline, countedWords, questionIntents } from '../../src/plan/search/intent';
+import { asksDeadline, countedWords, passageTraits, questionIntents } from '../../src/plan/search/intent';
 import { ROOT } from '../helpers/bot';
 
 /**
@@ -41,6 +41,20 @@ describe('the quoted passage', () => {
     expect(countedWords('Kuinka paljon tukea oppilas saa?')).toEqual([]);
     expect(countedWords('Hur stor är klientavgiften per månad?')).toEqual(['euroa']);
     expect(countedWords('kuinka monen arkipäivän kuluessa')).toEqual(['arkipaivan', 'kuluessa']);
+  });
+
+  it("reads a time or a number however the text writes it, and a list item's own number as none", () => {
+    const body = (text: string, list = false) => [...passageTraits([], [list ? { kind: 'list', ordered: false, items: [text] } : { kind: 'paragraph', text }], false).body];
+    expect(body('Opiskelijan on suoritettava oppimäärä enintään neljässä vuodessa.')).toEqual(expect.arrayContaining(['when', 'amount']));
+    expect(body('Päätös tehdään kahdessa viikossa.')).toContain('when');
+    expect(body('Opetus voidaan järjestää toisin, jos: 1) opiskelijalla on jo tiedot tai 2) siihen on painava syy.')).not.toContain('amount');
+    expect(body('2. Opettaja ilmoittaa huoltajalle.', true)).not.toContain('amount');
+    expect(body('Ilmoitus tehdään 7 päivän kuluessa.')).toEqual(expect.arrayContaining(['when', 'amount']));
+  });
+
+  it('answers "how many days" with a time in weeks, and counts what a Finnish question counts, not the words after it', () => {
+    expect(quote('Montako päivää ennen kokousta asiat pitää ilmoittaa asialistalle?').text).toMatch(/viikkoa ennen kokousta/);
+    expect(service.answer('Montako opintopistettä oppilaan pitää suorittaa?', 'fi').kind).toBe('none');
   });
 
   it('tells a how-soon or how-long question from a how-often or at-what-time one', () => {

@@ -39,7 +39,8 @@ export function ordered(leaders: SearchHit[], q: Question, ix: RankInput, lang?:
 /**
  * "How many", "how much": a section with no number in the language it is quoted in has nothing to say; nor
  * has one whose numbers count something else, when the question names what it counts in the section's own
- * language ("kuinka monta oppilasta" against "2 tuntia", "kahdesti vuodessa").
+ * language ("kuinka monta oppilasta" against "2 tuntia", "kahdesti vuodessa"). A time counts any time ("how many
+ * days before": "a week before"); in Finnish the counted word is the first one in the partitive.
  */
 export function markUnanswerable(hits: SearchHit[], q: Question, ix: RankInput, lang?: Lang): void {
   if (!q.intents.has('amount')) return;
@@ -48,6 +49,13 @@ export function markUnanswerable(hits: SearchHit[], q: Question, ix: RankInput, 
   for (const h of hits) {
     if (!gives(ix, h, 'amount', lang)) h.noQuantity = true;
     else if (check && bodyLangOf(h.section, lang!) === lang && !ix.byId.get(h.section.id)!.passages.some((p) => p.lang === lang && counts(p, counted!))) h.noQuantity = true;
+  }
+  // A leader with nothing to count gives its place to a section near it that has ("Kuinka monessa vuodessa…":
+  // the right to instruction scores first, the right to study with its "neljässä vuodessa" close behind).
+  const lead = hits[0];
+  if (lead?.noQuantity && !lead.titleMatch) {
+    const counting = hits.find((h) => !h.noQuantity && h.score >= RANKING.quantityShare * lead.score);
+    if (counting) hits.unshift(...hits.splice(hits.indexOf(counting), 1));
   }
 }
 
@@ -68,17 +76,27 @@ const MEASURE = /^(paiv|viik|kuuka|vuo[dst]|tun|minuut|kert|days?$|weeks?$|month
 const NUMBER_WORD =
   /^(yksi|yhden|yhta|kaksi|kahde\w*|kahta|kolm\w*|nelj\w*|viisi|viide\w*|viitt\w*|kuusi|kuude\w*|kuutt\w*|seitsem\w*|kahdeksa\w*|yhdeksa\w*|kymmen\w*|sata|sada\w*|tuhat|tuhan\w*|puoli|kerran|ensimmai\w*|en|ett|tva|tre|tredje|fyra|fjarde|fem|femte|sex|sjatte|sju|sjunde|atta|nio|tio|tionde|tolv|femton|tjugo|hundra|one|two|three|third|four|fourth|five|fifth|six|seven|seventh|eight|nine|ten|tenth|twelve|fifteen|twenty|thirty|hundred|once|twice)$/;
 
+const TIME_ROOT = /^(paiv|viik|kuuka|vuo[dst]|day|week|month|year|dag|veck|manad)/;
+const TIME_ROOTS = ['paiv', 'viik', 'viiko', 'kuuka', 'vuod', 'vuot', 'vuos', 'day', 'week', 'month', 'year', 'dag', 'veck', 'manad', 'dygn'];
+
 /** How the counted words may be written after their number: the start of each word's stem (enough to meet its other forms), and units written apart. */
 function countedForms(words: string[], lang: Lang): { roots: string[]; units: string[] } {
   // What is counted is one of the words after "how many", after its attributes ("monta pienryhmässä opiskelevaa
   // oppilasta", "monta omaa sairauspäivää", "how many working days").
-  const named = words.filter((w) => (MEASURE.test(w) || !isStopword(w)) && !(lang === 'fi' && FI_ATTRIBUTE.test(w)));
+  let named = words.filter((w) => (MEASURE.test(w) || !isStopword(w)) && !(lang === 'fi' && FI_ATTRIBUTE.test(w)));
+  // In Finnish what is counted ends at the first word in the partitive: "montako opintopistettä lukion oppimäärään"
+  // counts credits, and the words after say what they belong to.
+  if (lang === 'fi') {
+    const end = named.findIndex((w) => /a$/.test(w));
+    if (end >= 0) named = named.slice(0, end + 1);
+  }
   const roots = named.map((w) => {
     const s = fold(stem(w, lang));
     return s.slice(0, Math.max(3, Math.min(5, s.length - 1)));
   });
   // "Montako pienryhmäläistä", "ekaluokkalaista": people of a kind, counted in the plan as pupils or persons.
   if (lang === 'fi' && named.some((w) => /laista$|laisia$|lainen$/.test(w))) roots.push('oppil', 'opiskelij', 'henkil', 'lapse', 'lasta');
+  if (roots.some((r) => TIME_ROOT.test(r))) roots.push(...TIME_ROOTS);
   return { roots, units: UNIT_FORMS.filter(([re]) => roots.some((r) => re.test(r))).flatMap(([, u]) => u) };
 }
 

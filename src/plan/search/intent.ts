@@ -135,7 +135,7 @@ const BODY: Partial<Record<Intent, RegExp>> = {
   when: new RegExp(
     [
       String.raw`\d+\s*[–-]?\s*\d*\s*(arki|tyo|koulu|kalenteri)?(paiv|viiko|viikk|kuukau|tunni|tunti|vuode|minuut)`,
-      String.raw`\b(kahden|kolmen|neljan|viiden|kuuden|seitseman|seitsemanten\w*|viikon|kuukauden|kaksi|kolme|nelja|viisi|kuusi)\b.{0,25}(paiv|viiko|viikk|kuukau|tyopaiv|tunni|tunti|vuode|vuotta)`,
+      String.raw`\b(kaksi|kahde\w*|kahta|kolm\w*|nelj\w*|viisi|viide\w*|viitt\w*|kuusi|kuude\w*|kuutt\w*|seitsem\w*|kymmen\w*|viikon|kuukauden)\b.{0,25}(paiv|viiko|viikk|kuukau|tyopaiv|tunni|tunti|vuode|vuotta)`,
       String.raw`\b(tammi|helmi|maalis|huhti|touko|kesa|heina|elo|syys|loka|marras|joulu)kuu\w*`,
       String.raw`\b(viimeistaan|kuluessa|mennessa|samana paivana|vuosittain|viivytyksetta|viipymatta|aiheetonta viivytysta)\b|\bkerran (luku)?(vuodessa|kaudessa)\b|\d+\.\d+\.`,
       String.raw`\b(\d+|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s*(working |school )?(days?|weeks?|months?|hours?|years?)\b|\bby the end of\b|\b(by|in|before|end of|during) (january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(within|no later than|at the latest|without delay|annually|seventh|every year)\b|\bonce a (year|term)\b`,
@@ -161,6 +161,10 @@ const BODY: Partial<Record<Intent, RegExp>> = {
 
 const LAW_REF = /\b\d+\/\d{4}\b|\b\d+\s*[a-z]?((\s*(,|–|-)\s*|\s+(ja|och|and|tai|eller|or)\s+)\d+\s*[a-z]?)*\s*(§|\b(mom|kap|luvu|kohd|punkt|stycke|section|chapter|subsection|paragraph)\w*|luku\b)/g;
 /** Text without its law references ("1 mom.", "(1224/2004)", "46 §"): their numbers count nothing. */
+/** A list item's own number at its start ("1)", "(2)", "3."), or written inline where an import kept the list in a paragraph ("…jos: 1) opiskelijalla"). */
+const LIST_NUMBER = /^\s*\(?\d{1,2}[).]\s/;
+const INLINE_LIST_NUMBER = /(?<=[\s:;,])\(?\d{1,2}\)\s/g;
+
 export function withoutLawRefs(text: string): string {
   return text.replace(LAW_REF, ' ');
 }
@@ -193,8 +197,8 @@ export function passageTraits(headings: string[], blocks: readonly Block[], firs
   const texts = blocks.flatMap((b) => (b.kind === 'list' ? b.items : b.kind === 'paragraph' ? [b.text] : [])).map((t) => fold(plainInline(t).toLowerCase()));
   const text = texts.join(' ');
   const heading = new Set((Object.keys(HEADING) as Intent[]).filter((i) => HEADING[i]!.test(head)));
-  // A law reference ("1 mom.", "(1224/2004)", "46 §") is no quantity.
-  const quantities = withoutLawRefs(text);
+  // A law reference ("1 mom.", "(1224/2004)", "46 §") is no quantity, nor a list item's own number ("1)", "2.").
+  const quantities = withoutLawRefs(texts.map((t) => t.replace(LIST_NUMBER, ' ')).join(' ')).replace(INLINE_LIST_NUMBER, ' ');
   const body = new Set((Object.keys(BODY) as Intent[]).filter((i) => BODY[i]!.test(i === 'amount' ? quantities : text)));
   const list = blocks.find((b) => b.kind === 'list');
   if (list?.kind === 'list' && list.ordered) body.add('steps');

@@ -209,8 +209,9 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   // A leader's best passage weighs what `bestPassages` found for its section, so its fit can move its score only so
   // far: the leaders that cannot be returned whatever their passages say are not reranked (test/unit/rankPruning.test.ts).
   const reach = top.map((d) => lift * passages.weight[d] * priorOf[d]);
-  // A how-soon question may put any leader that gives a time first (answerable.ts): every leader's passages are read.
-  const needed = q.deadline ? leaders.map(() => true) : mustRerank(leaders, reach, fitRange(q.intents), limit);
+  // A how-soon or how-many question may put any leader that gives a time or a number first (answerable.ts): every
+  // leader's passages are read.
+  const needed = q.deadline || q.intents.has('amount') ? leaders.map(() => true) : mustRerank(leaders, reach, fitRange(q.intents), limit);
   // The leaders' passages: the one that answers (the kind of text asked for) is quoted, and its fit counts.
   leaders.forEach((h, k) => {
     if (!needed[k]) return;
@@ -230,9 +231,8 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   });
   leaders.sort(byRank);
   ordered(leaders, q, ix, lang);
-  const hits = leaders.slice(0, limit);
-  markUnanswerable(hits, q, ix, lang);
-  return hits;
+  markUnanswerable(leaders, q, ix, lang);
+  return leaders.slice(0, limit);
 }
 
 /**

@@ -71,6 +71,8 @@ export const RANKING = {
   definitionsCoverage: 0.6,
   /** A how-soon question: the first section giving a time answers before one that gives none, when it scores this share of it. */
   deadlineShare: 0.6,
+  /** How close a section that has the quantity asked for must score to take the place of a leader that has none. */
+  quantityShare: 0.8,
 };
 
 export const PASSAGE = {
