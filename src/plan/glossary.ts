@@ -26,10 +26,18 @@ interface Phrase {
 
 interface WordReadings {
   all: ReadonlySet<string>;
-  /** In the order they are tried: by language, then by reading, then longest term first; `loose`: a Finnish phrase read by its loose stems. */
-  starts: { stems: string[]; concept: string; loose?: boolean }[];
-  /** The word's Finnish stem, loosely (`loose`). */
-  looseFi: string;
+  /** In the order they are tried: by language, then by reading, then longest term first. */
+  starts: { stems: string[]; concept: string }[];
+  /** Finnish phrases read by their words' loose stems (`looseKeys`), started by this word. */
+  looseStarts: LoosePhrase[];
+  /** The word's Finnish stem, loosely (`looseKeys`). */
+  looseFi: readonly string[];
+}
+
+/** A Finnish phrase of two or more words, each word by its loose stems (`looseKeys`). */
+interface LoosePhrase {
+  keys: (readonly string[])[];
+  concept: string;
 }
 
 export interface ConceptHit {
@@ -54,9 +62,27 @@ const NUMBER = /^\d+$/;
  * their words in turn, where a near reading of one word alone would be another word.
  */
 const LOOSE_MIN = 3;
-export function loose(s: string): string {
+function loose(s: string): string {
   // A number is read as written: "2025" is not "2026".
   return s.length > LOOSE_MIN && !NUMBER.test(s) ? s.slice(0, -1) : s;
+}
+
+/**
+ * A Finnish stem's loose readings (`loose`): one, or three for a verb form Snowball leaves with its mark, the -ma- of
+ * "katsomaan", "tarkastamaan" or the -t- of "katsottiin", "tarkastettiin". Its infinitive keeps or drops the
+ * vowel before the mark ("katsoa": katso, "tarkastaa": tarkast), so both readings are kept: the phrase
+ * "katsoa läpi" is "katsomaan läpi", "tarkastaa tavarat" is "tarkastettiin tavarat".
+ */
+export function looseKeys(s: string): readonly string[] {
+  const one = loose(s);
+  const m = /[aeiouy][mt]$/.test(s) && s.length > LOOSE_MIN + 1 ? s.slice(0, -1) : undefined;
+  return m ? [...new Set([one, loose(m), loose(m.slice(0, -1))])] : [one];
+}
+
+/** Whether two words' loose readings meet. */
+function meet(a: readonly string[], b: readonly string[]): boolean {
+  for (const x of a) if (b.includes(x)) return true;
+  return false;
 }
 
 /** A term ending in a number followed by another number is a range, not the term ("årskurs 7–9" is not "årskurs 7"). */
@@ -67,7 +93,7 @@ function startsRange(last: string, next: string): boolean {
 export class Glossary {
   private readonly byFirst: Record<Lang, Map<string, Phrase[]>> = { fi: new Map(), sv: new Map(), en: new Map() };
   /** Finnish phrases of two or more words by their first word's loose stem, with every word's loose stem; longest first. */
-  private readonly looseFi = new Map<string, { stems: string[]; concept: string }[]>();
+  private readonly looseFi = new Map<string, LoosePhrase[]>();
   /** Stems of one-word terms, sorted, for near matches (lintsaa ~ lintsaus). */
   private singleWords: string[] = [];
   private singleSet = new Set<string>();
@@ -99,16 +125,19 @@ export class Glossary {
           this.byFirst[l].set(first, list);
         }
         if (ws.length >= 2 && langs.includes('fi')) {
-          const stems = ws.map((w) => loose(stem(w, 'fi')));
-          const list = this.looseFi.get(stems[0]) ?? [];
-          if (!list.some((p) => p.concept === concept && p.stems.join(' ') === stems.join(' '))) list.push({ stems, concept });
-          this.looseFi.set(stems[0], list);
+          const keys = ws.map((w) => looseKeys(stem(w, 'fi')));
+          const same = (p: LoosePhrase) => p.concept === concept && p.keys.join(' ') === keys.join(' ');
+          for (const first of keys[0]) {
+            const list = this.looseFi.get(first) ?? [];
+            if (!list.some(same)) list.push({ keys, concept });
+            this.looseFi.set(first, list);
+          }
         }
       }
     });
     // Longest term first (stable, so equal lengths keep the file's order): the first full match is the one to take.
     for (const l of LANGS) for (const list of this.byFirst[l].values()) list.sort((a, b) => b.stems[l].length - a.stems[l].length);
-    for (const list of this.looseFi.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+    for (const list of this.looseFi.values()) list.sort((a, b) => b.keys.length - a.keys.length);
     this.size = entries.length;
     const singles = new Set<string>();
     for (const l of LANGS) for (const [first, phrases] of this.byFirst[l]) if (phrases.some((p) => p.stems[l].length === 1)) singles.add(first);
@@ -161,16 +190,16 @@ export class Glossary {
    */
   startsPhrase(stem: string, lang: Lang): 'none' | 'phrases' | { concept: string } {
     const list = this.byFirst[lang].get(stem);
-    if (lang === 'fi' && this.looseFi.has(loose(stem))) return 'phrases';
+    if (lang === 'fi' && looseKeys(stem).some((k) => this.looseFi.has(k))) return 'phrases';
     if (!list) return 'none';
     return list[0].stems[lang].length === 1 ? { concept: list[0].concept } : 'phrases';
   }
 
   /**
    * The longest term starting at position `i` of a stem sequence that ends at `end`; `looseAt`: the same stems
-   * read loosely (`loose`), when the caller keeps them.
+   * read loosely (`looseKeys`), when the caller keeps them.
    */
-  phraseAt(stemAt: (k: number) => string, i: number, end: number, lang: Lang, looseAt: (k: number) => string = (k) => loose(stemAt(k))): ConceptHit | undefined {
+  phraseAt(stemAt: (k: number) => string, i: number, end: number, lang: Lang, looseAt: (k: number) => readonly string[] = (k) => looseKeys(stemAt(k))): ConceptHit | undefined {
     let exact: ConceptHit | undefined;
     for (const p of this.byFirst[lang].get(stemAt(i)) ?? []) {
       const s = p.stems[lang];
@@ -184,12 +213,14 @@ export class Glossary {
     }
     if (lang !== 'fi') return exact;
     // "erityistä tukea" is the term "erityinen tuki": a longer Finnish phrase read by its loose stems wins.
-    for (const p of this.looseFi.get(looseAt(i)) ?? []) {
-      const s = p.stems;
-      if (i + s.length > end || (exact && exact.end - exact.start >= s.length)) continue;
-      let k = 1;
-      while (k < s.length && looseAt(i + k) === s[k]) k++;
-      if (k === s.length && !(i + k < end && startsRange(s[k - 1], stemAt(i + k)))) return { concept: p.concept, start: i, end: i + s.length };
+    for (const first of looseAt(i)) {
+      for (const p of this.looseFi.get(first) ?? []) {
+        const n = p.keys.length;
+        if (i + n > end || (exact && exact.end - exact.start >= n)) continue;
+        let k = 1;
+        while (k < n && meet(looseAt(i + k), p.keys[k])) k++;
+        if (k === n && !(i + k < end && startsRange(stemAt(i + k - 1), stemAt(i + k)))) return { concept: p.concept, start: i, end: i + n };
+      }
     }
     return exact;
   }
@@ -208,9 +239,9 @@ export class Glossary {
     const all = new Set([...stems, ...stems.flatMap((s) => this.nearSingles(s))]);
     const starts: WordReadings['starts'] = [];
     for (const lang of LANGS) for (const first of all) for (const p of this.byFirst[lang].get(first) ?? []) starts.push({ stems: p.stems[lang], concept: p.concept });
-    const looseFi = loose(stem(word, 'fi'));
-    for (const p of this.looseFi.get(looseFi) ?? []) starts.push({ stems: p.stems, concept: p.concept, loose: true });
-    return { all, starts, looseFi };
+    const looseFi = looseKeys(stem(word, 'fi'));
+    const looseStarts = [...new Set(looseFi.flatMap((k) => this.looseFi.get(k) ?? []))];
+    return { all, starts, looseStarts, looseFi };
   };
 
   /** Concepts in a question of unknown language: each word may have any language's stem. */
@@ -218,13 +249,15 @@ export class Glossary {
     const read = questionWords.map((w) => this.readings(w));
     const hits: ConceptHit[] = [];
     for (let i = 0; i < read.length; i++) {
-      for (const { stems: s, concept, loose: byLoose } of read[i].starts) {
-        if (i + s.length > read.length || !s.every((x, k) => (byLoose ? read[i + k].looseFi === x : read[i + k].all.has(x)))) continue;
-        if (i + s.length < read.length && startsRange(s[s.length - 1], questionWords[i + s.length])) continue;
+      const found = (concept: string, n: number, last: string) => {
+        if (i + n < read.length && startsRange(last, questionWords[i + n])) return;
         // A function word is not a concept, whatever else it spells ("var" is Swedish for "where").
-        if (questionWords.slice(i, i + s.length).every(isStopword)) continue;
-        hits.push({ concept, start: i, end: i + s.length });
-      }
+        if (questionWords.slice(i, i + n).every(isStopword)) return;
+        hits.push({ concept, start: i, end: i + n });
+      };
+      for (const { stems: s, concept } of read[i].starts) if (i + s.length <= read.length && s.every((x, k) => read[i + k].all.has(x))) found(concept, s.length, s[s.length - 1]);
+      for (const { keys, concept } of read[i].looseStarts)
+        if (i + keys.length <= read.length && keys.every((x, k) => meet(read[i + k].looseFi, x))) found(concept, keys.length, questionWords[i + keys.length - 1]);
     }
     // Keep, per concept, one hit; drop hits contained in a longer hit of another concept.
     const unique = new Map<string, ConceptHit>();

@@ -167,4 +167,10 @@ describe('a glossary term is never a name or another everyday word in another la
     expect(concepts('Opiskelija lähtee inttiin')).toContain('asevelvollisuus');
     expect(concepts('Voiko hänet katsoa eronneeksi?')).toContain('eronneeksi katsominen');
   });
+
+  it('reads a Finnish phrase written with its verb in another form ("katsoa läpi": "katsomaan läpi", "katsottiin läpi")', () => {
+    expect(concepts('jos laukku joudutaan katsomaan läpi')).toContain('tavaroiden tarkastaminen');
+    expect(concepts('opiskelijan reppu katsottiin läpi')).toContain('tavaroiden tarkastaminen');
+    expect(concepts('voiko oppilaan pitämään pois opetuksesta')).toContain('opetukseen osallistumisen epääminen');
+  });
 });

@@ -1,5 +1,5 @@
 import { contentWordMask, isStopword, type Lang, scanWords, stem } from '../analyze';
-import { loose } from '../glossary';
+import { looseKeys } from '../glossary';
 import type { Vocabulary } from './vocabulary';
 
 /**
@@ -35,8 +35,8 @@ export class Tokens {
   private termIds = new Int32Array(0);
   private termWeights = new Float64Array(0);
   private stems: string[] = [];
-  /** Each word's Finnish stem read loosely (glossary.ts `loose`), for Finnish glossary phrases in any case. */
-  private looseStems: string[] = [];
+  /** Each word's Finnish stem read loosely (glossary.ts `looseKeys`), for Finnish glossary phrases in any case. */
+  private looseStems: (readonly string[])[] = [];
   private content = new Uint8Array(0);
   /** Per word: whether glossary terms of more than one word start with its stem (then they are looked for). */
   private phraseFirst = new Uint8Array(0);
@@ -94,7 +94,7 @@ export class Tokens {
   analyze(vocab: Vocabulary): void {
     const count = this.wordText.length;
     this.stems = this.wordText.map((w, i) => stem(w, this.wordLang[i]));
-    this.looseStems = this.stems.map((st, i) => (this.wordLang[i] === 'fi' ? loose(st) : st));
+    this.looseStems = this.stems.map((st, i) => (this.wordLang[i] === 'fi' ? looseKeys(st) : [st]));
     this.content = Uint8Array.from(this.wordText, (w) => (isStopword(w) ? 0 : 1));
     for (let i = 0; i < count; i++) {
       const lang = this.wordLang[i];
@@ -141,7 +141,7 @@ export class Tokens {
       for (let k = this.termStart[w]; k < this.termStart[w + 1]; k++) sink.add(this.termIds[k], this.termWeights[k]);
     }
     let stemAt: ((k: number) => string) | undefined;
-    let looseAt: ((k: number) => string) | undefined;
+    let looseAt: ((k: number) => readonly string[]) | undefined;
     for (let i = range.from; i < range.to; i++) {
       const single = this.singleConcept[buf[i]];
       if (single >= 0) sink.add(single, 1);
