@@ -165,6 +165,13 @@ export class Glossary {
     return out;
   }
 
+  /** The concepts of which a stem is a one-word term, in any language ("vanhempainvapaa": parental leave and pay). */
+  conceptsOfTerm(stem: string): string[] {
+    const out: string[] = [];
+    for (const l of LANGS) for (const p of this.byFirst[l].get(stem) ?? []) if (p.stems[l].length === 1 && !out.includes(p.concept)) out.push(p.concept);
+    return out;
+  }
+
   /** Whether a stem is a one-word term of some concept (in any language). */
   isTerm(stem: string): boolean {
     return this.singleSet.has(stem);

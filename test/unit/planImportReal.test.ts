@@ -196,6 +196,20 @@ describe('answering from an imported document', () => {
     }
   });
 
+  it("reads a student's parental leave, a break in studies and credits from another school in the statute's own terms", async () => {
+    // 23 § writes "vanhempainrahaa" and "väliaikaisesti keskeyttää": the glossary's concepts make "vanhempainvapaa" the
+    // student's, not the staff's own leave (content/offtopic.yml), where the text has the concept.
+    const plan = service(await imported('lukiolaki-fi.html'));
+    for (const [question, lang, title] of [
+      ['Opiskelija jää vanhempainvapaalle. Voiko hän laittaa opinnot tauolle?', 'fi', /^23 § Opiskeluoikeus/],
+      ['Can a student put their studies on hold during parental leave?', 'en', /^23 § Opiskeluoikeus/],
+      ['Voiko toisessa lukiossa suoritetut kurssit lukea hyväksi?', 'fi', /^27 § Osaamisen tunnistaminen ja tunnustaminen/],
+    ] as const) {
+      const answer = plan.answer(question, lang);
+      expect({ question, title: answer.kind === 'answer' ? answer.best.title : 'declined' }).toEqual({ question, title: expect.stringMatching(title) });
+    }
+  });
+
   it('a question on the child\'s "vasu" finds the individual plan and quotes how often it is reviewed', async () => {
     const plan = service(await imported('smabarnspedagogik-sv.html'));
     for (const [question, lang] of [

@@ -62,6 +62,8 @@ describe('the quoted passage', () => {
       'Missä ajassa tukipäätös on tehtävä?',
       'Kuinka monen päivän kuluessa muistio hyväksytään?',
       'kuinka pitkäksi aikaa oppilaan voi pitää poissa opetuksesta',
+      'Kuinka pitkässä ajassa oppimäärä on suoritettava?',
+      'Kuinka monessa vuodessa lukio pitää käydä?',
       'monenko arkipäivän sisällä pitää vastata',
       'within how many days must the report be made',
       'how many working days do we have',

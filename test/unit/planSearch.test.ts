@@ -133,6 +133,9 @@ describe('plan search', () => {
       ['Hur beställer jag läromedel för nästa läsår?', 'sv'],
       ["When is the deadline for ordering next year's textbooks?", 'en'],
       ['miten wilmaan lisätään uusi huoltaja kun vanhemmat eroaa', 'fi'],
+      // One's own parental leave: the sample plan never names a student's (an upper secondary statute does: planImportReal).
+      ['jään vanhempainvapaalle keväällä, kuka hoitaa sijaisen?', 'fi'],
+      ['When does my parental leave start if the baby is due in May?', 'en'],
     ] as const) {
       const a = plan.answer(q, lang);
       expect([q, a.kind, a.kind === 'none' && a.offTopic?.topic]).toEqual([q, 'none', expect.any(String)]);

@@ -47,9 +47,12 @@ export class PlanIndex {
     return readQuestion(text, this.vocab).units.reduce((a, u) => a + (u.word ? u.importance : 0), 0);
   }
 
-  /** Whether the plan itself uses this stem (or term). */
+  /**
+   * Whether the plan itself uses this stem (or term), or a concept of which it is a one-word term: a lukio's statute
+   * that writes "vanhempainraha" knows a student's "vanhempainvapaa", a plan that never names parental leave does not.
+   */
   knows(term: string): boolean {
-    return this.vocab.has(term);
+    return this.vocab.has(term) || this.glossary.conceptsOfTerm(term).some((c) => this.vocab.has(c));
   }
 
   /** The plan's score scale against the sample plan the answer thresholds were tuned on (see TUNED_SECTIONS). */
