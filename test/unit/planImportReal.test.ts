@@ -204,6 +204,7 @@ describe('answering from an imported document', () => {
       ['Opiskelija jää vanhempainvapaalle. Voiko hän laittaa opinnot tauolle?', 'fi', /^23 § Opiskeluoikeus/],
       ['Can a student put their studies on hold during parental leave?', 'en', /^23 § Opiskeluoikeus/],
       ['Voiko toisessa lukiossa suoritetut kurssit lukea hyväksi?', 'fi', /^27 § Osaamisen tunnistaminen ja tunnustaminen/],
+      ['Otin opiskelijalta nuuskat pois. Kenelle ne annetaan takaisin?', 'fi', /^48 § Haltuun otettujen esineiden/],
     ] as const) {
       const answer = plan.answer(question, lang);
       expect({ question, title: answer.kind === 'answer' ? answer.best.title : 'declined' }).toEqual({ question, title: expect.stringMatching(title) });
