@@ -88,6 +88,20 @@ describe('the quoted passage', () => {
     expect(quote('what do I do first when there is a serious accident at school', 'en').text).toContain('112');
   });
 
+  it('reads "numero kokeesta" as a grade: an assistant giving one gets the rule that the teacher grades', () => {
+    for (const [q, lang] of [
+      ['saako koulunkäynnin ohjaaja antaa oppilaalle numeron kokeesta, kun ope on poissa?', 'fi'],
+      ['Can a school assistant give grades for a test when the teacher is away?', 'en'],
+    ] as const) {
+      const a = quote(q, lang);
+      expect({ q, id: a.id }).toEqual({ q, id: 'avustajan-toimenkuva' });
+      expect(a.text).toMatch(/ei anna arvosanoja|does not give grades/);
+    }
+    // Entering test grades in Wilma stays a question for the school office.
+    const wilma = sample.answer('matematiikan kokeen arvosanat wilmaan, miten?', 'fi');
+    expect(wilma.kind === 'none' && wilma.offTopic?.topic).toBe('teaching administration');
+  });
+
   it('quotes the sentence naming the decider for a who-question', () => {
     const a = quote('kuka päättää yli kolmen päivän poissaolosta');
     expect(a.id).toBe('poissaolot');
