@@ -172,5 +172,8 @@ describe('a glossary term is never a name or another everyday word in another la
     expect(concepts('jos laukku joudutaan katsomaan läpi')).toContain('tavaroiden tarkastaminen');
     expect(concepts('opiskelijan reppu katsottiin läpi')).toContain('tavaroiden tarkastaminen');
     expect(concepts('voiko oppilaan pitämään pois opetuksesta')).toContain('opetukseen osallistumisen epääminen');
+    // …and only as the whole phrase: enrolling a child in school is not telling the school kitchen.
+    expect(concepts('milloin lapset ilmoitetaan kouluun')).toContain('kouluun ilmoittautuminen');
+    expect(concepts('erityisruokavaliosta pitää ilmoittaa koulun keittiölle')).not.toContain('kouluun ilmoittautuminen');
   });
 });
