@@ -211,6 +211,17 @@ describe('answering from an imported document', () => {
     }
   });
 
+  it('a question asking how a term is defined finds the section titled by its definition, whatever form the verb takes', async () => {
+    const plan = service(await imported('smabarnspedagogik-sv.html'));
+    for (const [question, lang] of [
+      ['Hur definieras småbarnspedagogiken enligt lagen?', 'sv'],
+      ['How is early childhood education defined in the act?', 'en'],
+    ] as const) {
+      const answer = plan.answer(question, lang);
+      expect({ question, title: answer.kind === 'answer' ? answer.best.title : 'declined' }).toEqual({ question, title: expect.stringMatching(/^2 § Definition av småbarnspedagogik/) });
+    }
+  });
+
   it('a question on the child\'s "vasu" finds the individual plan and quotes how often it is reviewed', async () => {
     const plan = service(await imported('smabarnspedagogik-sv.html'));
     for (const [question, lang] of [
