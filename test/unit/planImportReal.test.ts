@@ -211,6 +211,18 @@ describe('answering from an imported document', () => {
     }
   });
 
+  it("finds a parent sent to prison and a notice to social services against the family's wish in the statute's words", async () => {
+    // 44 § writes "aloittaa … vankeusrangaistuksen suorittamisen"; 35 § "otettava yhteyttä … sosiaalihuollosta vastaavaan viranomaiseen".
+    const plan = service(await imported('sosiaalihuoltolaki-fi.html'));
+    for (const [question, title] of [
+      ['Oppilaan äiti joutuu vankilaan. Selvitetäänkö, kuka lapsista huolehtii?', /^44 § Asiakkaan hoidossa olevan henkilön tilanteen selvittäminen/],
+      ['Huoltaja ei halua, että koulu ilmoittaa sosiaalitoimeen. Saako koulu silti ilmoittaa?', /^35 § Yhteydenotto sosiaalihuoltoon/],
+    ] as const) {
+      const answer = plan.answer(question, 'fi');
+      expect({ question, title: answer.kind === 'answer' ? answer.best.title : 'declined' }).toEqual({ question, title: expect.stringMatching(title) });
+    }
+  });
+
   it('a question asking how a term is defined finds the section titled by its definition, whatever form the verb takes', async () => {
     const plan = service(await imported('smabarnspedagogik-sv.html'));
     for (const [question, lang] of [
