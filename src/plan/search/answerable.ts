@@ -2,7 +2,7 @@ import { bodyLangOf } from '../model';
 import { fold, isStopword, type Lang, stem } from '../analyze';
 import { plainInline } from '../markdown';
 import type { Passage } from './passage';
-import { type Intent, withoutLawRefs } from './intent';
+import { type Intent, LIST_NUMBER, withoutLawRefs } from './intent';
 import type { Question } from './query';
 import type { RankInput, SearchHit } from './rank';
 import { RANKING } from './tuning';
@@ -106,7 +106,7 @@ function wordsAfterNumbers(p: Passage): string[] {
   let words = afterNumbers.get(p);
   if (words) return words;
   // A list item's own number ("1)", "2.") counts nothing.
-  const texts = p.blocks.flatMap((b) => (b.kind === 'list' ? b.items.map((i) => i.replace(/^\s*\(?\d+[).]\s/, ' ')) : b.kind === 'paragraph' ? [b.text] : []));
+  const texts = p.blocks.flatMap((b) => (b.kind === 'list' ? b.items.map((i) => i.replace(LIST_NUMBER, ' ')) : b.kind === 'paragraph' ? [b.text] : []));
   const tokens = withoutLawRefs(fold(plainInline(texts.join(' ')).toLowerCase())).match(/[\p{L}\p{N}]+|[%€]/gu) ?? [];
   words = [];
   for (let i = 0; i < tokens.length; i++) if (/\d/.test(tokens[i]) || NUMBER_WORD.test(tokens[i])) words.push(...tokens.slice(i + 1, i + 4));

@@ -160,11 +160,12 @@ const BODY: Partial<Record<Intent, RegExp>> = {
 };
 
 const LAW_REF = /\b\d+\/\d{4}\b|\b\d+\s*[a-z]?((\s*(,|–|-)\s*|\s+(ja|och|and|tai|eller|or)\s+)\d+\s*[a-z]?)*\s*(§|\b(mom|kap|luvu|kohd|punkt|stycke|section|chapter|subsection|paragraph)\w*|luku\b)/g;
-/** Text without its law references ("1 mom.", "(1224/2004)", "46 §"): their numbers count nothing. */
-/** A list item's own number at its start ("1)", "(2)", "3."), or written inline where an import kept the list in a paragraph ("…jos: 1) opiskelijalla"). */
-const LIST_NUMBER = /^\s*\(?\d{1,2}[).]\s/;
+/** A list item's own number at its start ("1)", "(2)", "3."): it counts nothing. */
+export const LIST_NUMBER = /^\s*\(?\d{1,2}[).]\s/;
+/** …or written inline, where an import kept the list in a paragraph ("…jos: 1) opiskelijalla"). */
 const INLINE_LIST_NUMBER = /(?<=[\s:;,])\(?\d{1,2}\)\s/g;
 
+/** Text without its law references ("1 mom.", "(1224/2004)", "46 §"): their numbers count nothing. */
 export function withoutLawRefs(text: string): string {
   return text.replace(LAW_REF, ' ');
 }
