@@ -87,6 +87,9 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     ['när ska skolorna senast söka handledarresurser för nästa läsår?', 'sv', 'avustajakriteerit'],
     ['är det förbjudet att snusa på skolgården?', 'sv', 'turvallisuus/paihteet'],
     ['får elevens namn stå i rubriken på kallelsen till expertgruppen?', 'sv', 'lomakkeisto/kokous'],
+    // Compounds staff write for a bullying case and the school health survey.
+    ['hur snabbt ska en mobbningssituation redas ut?', 'sv', 'turvallisuus/kiusaaminen'],
+    ['hur ofta görs skolhälsoenkäten?', 'sv', 'yhteisollinen-opiskeluhuolto'],
   ] as const)('%s', (question, lang, section) => {
     expect(bestSection(plan, lang)(question)).toBe(section);
   });
