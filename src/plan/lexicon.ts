@@ -63,6 +63,11 @@ export class Lexicon {
     return [...out];
   }
 
+  /** Whether the word is one of the lexicon's own words of `lang` ("term" in English: lukukausi, not termi). */
+  isWordOf(word: string, lang: Lang): boolean {
+    return this.byStem[lang].has(stem(word, lang));
+  }
+
   /**
    * The rows of a stem, or of the longest term it extends by an ending the stemmer left (skolan, skolans: skola),
    * at most `NEAR_EXTRA` letters past a term of at least `NEAR_MIN`.

@@ -90,6 +90,9 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     // Compounds staff write for a bullying case and the school health survey.
     ['hur snabbt ska en mobbningssituation redas ut?', 'sv', 'turvallisuus/kiusaaminen'],
     ['hur ofta görs skolhälsoenkäten?', 'sv', 'yhteisollinen-opiskeluhuolto'],
+    // English "term" is a school term (lukukausi), not the plan's "termit" (the concepts section).
+    ['a pupil has 60 hours of absence this term, what happens next?', 'en', 'poissaolot'],
+    ['how many hours of absence per term before the kuraattori is contacted?', 'en', 'poissaolot'],
   ] as const)('%s', (question, lang, section) => {
     expect(bestSection(plan, lang)(question)).toBe(section);
   });

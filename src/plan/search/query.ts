@@ -58,7 +58,10 @@ function alternativesFor(word: string, vocab: Vocabulary, asked?: Lang): Alterna
     // acronym, a Finnish term in a Swedish sentence) is that word; one that only another language's stemmer makes
     // a stem of the plan is a look-alike (Swedish "läkare", doctor, stems as "laki", law), which counts less and
     // leaves room for its translation.
-    const planReadings = vocab.textLangs.map((l) => stem(word, l));
+    // An everyday word of the asked language (English "term", a school term) is that word even where it reads as
+    // the plan's own ("termit", terms): it counts as a look-alike, and its translation (lukukausi) is read too.
+    const own = vocab.glossary.lexicon.isWordOf(word, asked);
+    const planReadings = own ? [] : vocab.textLangs.map((l) => stem(word, l));
     for (const l of LANGS) {
       const s = stem(word, l);
       if (vocab.has(s)) add(s, planReadings.includes(s) ? 1 : ANALYSIS.foreignStemWeight);
