@@ -92,6 +92,8 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     ['hur ofta görs skolhälsoenkäten?', 'sv', 'yhteisollinen-opiskeluhuolto'],
     // English "term" is a school term (lukukausi), not the plan's "termit" (the concepts section).
     ['a pupil has 60 hours of absence this term, what happens next?', 'en', 'poissaolot'],
+    // The assessment of a pupil's support needs, as staff name it.
+    ["how long can the assessment of a pupil's need for individual support take?", 'en', 'erityisopetus/tuen-tarpeen-arviointi'],
     ['how many hours of absence per term before the kuraattori is contacted?', 'en', 'poissaolot'],
   ] as const)('%s', (question, lang, section) => {
     expect(bestSection(plan, lang)(question)).toBe(section);
