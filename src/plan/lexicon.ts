@@ -6,8 +6,8 @@ import { isStopword, type Lang, LANGS, remember, stem, words } from './analyze';
  * Everyday words of schools and statutes in fi, sv and en (content/lexicon.yml): how a question word the plan
  * never writes reads in the plan's languages. An English question on a Finnish-only plan ("right", "search",
  * "confiscated") meets "oikeus", "tarkastaa", "haltuun". Unlike the glossary's concepts, these are read on the
- * question side only, for a word the plan does not know: the plan's own text and questions in its language
- * are read as before.
+ * question side only, for a word the plan does not know or only seems to (English "term" is not the plan's "termit"):
+ * the plan's own text and questions in its language are read as before.
  */
 const row = z.object({
   fi: z.array(z.string()).default([]),
