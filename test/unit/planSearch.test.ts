@@ -136,6 +136,9 @@ describe('plan search', () => {
       // One's own parental leave: the sample plan never names a student's (an upper secondary statute does: planImportReal).
       ['jään vanhempainvapaalle keväällä, kuka hoitaa sijaisen?', 'fi'],
       ['When does my parental leave start if the baby is due in May?', 'en'],
+      // The distance that gives free school transport: the municipality's transport rules, not the plan.
+      ['mikä on koulukuljetuksen kilometriraja ekaluokkalaiselle?', 'fi'],
+      ['kuinka pitkä koulumatkan pitää olla, että saa kyydin?', 'fi'],
     ] as const) {
       const a = plan.answer(q, lang);
       expect([q, a.kind, a.kind === 'none' && a.offTopic?.topic]).toEqual([q, 'none', expect.any(String)]);
@@ -245,6 +248,7 @@ describe('plan search', () => {
     expect(best('uusi oppilas tulee toisesta kunnasta, miten tiedot siirtyvät')).toMatch(/^siirtymavaiheet|^salassapito/);
     // The plan's own school transport and final assessment: not the transport office's or the curriculum's.
     expect(best('does a home-schooled child get school transport', 'en')).toMatch(/^kotiopetus/);
+    expect(best('saako kotiopetuksessa oleva lapsi koulukuljetuksen?')).toMatch(/^kotiopetus/);
     expect(best('miten yksilöllistetty oppimäärä vaikuttaa päättöarvioinnin kriteereihin')).toMatch(/^erityisopetus/);
   });
 
