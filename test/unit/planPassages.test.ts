@@ -124,6 +124,8 @@ describe('the quoted passage', () => {
 
   it('quotes the rule with its interval for a how-often question', () => {
     expect(quote('kuinka usein koulukohtainen liite tarkistetaan').text).toContain('joka lukuvuosi');
+    // The group's name is in most of the section's passages; "kokoontuu" is only in the one with the rule.
+    expect(quote('Kuinka usein alueellinen opiskeluhuollon yhteistyöryhmä kokoontuu?').text).toMatch(/kokoontuu neljä kertaa vuodessa/);
   });
 
   it('links to the plan page at the quoted passage', () => {

@@ -134,8 +134,10 @@ export function rankPassages(
     for (let i = 0; i < n; i++) {
       const relevance = scored.relevance[i];
       const local = scored.local[i];
-      // Only passages that match a fair share of the question compete; among them, the kind of text decides.
-      if (relevance < PASSAGE.minShare * maxRelevance || (relevance === 0 && out.length > 0)) continue;
+      // Only passages that match a fair share of the question, or of what sets the section's passages apart, compete:
+      // "Ryhmä kokoontuu neljä kertaa vuodessa" holds only "kokoontuu" of a question whose other words name the group
+      // most passages are about. Among them, the kind of text decides.
+      if ((relevance < PASSAGE.minShare * maxRelevance && local < PASSAGE.minShare * maxLocal) || (relevance === 0 && out.length > 0)) continue;
       out.push({ passage: own[i], relevance, local, score: answerScore(own[i], local + PASSAGE.smoothing * maxLocal, intents) });
     }
   }

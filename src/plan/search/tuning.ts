@@ -88,7 +88,7 @@ export const PASSAGE = {
   /** An introduction ("this section explains…") or a worked example, unless asked for. */
   intro: 0.4,
   example: 0.4,
-  /** A passage competes when it matches this share of the best passage's question weight. */
+  /** A passage competes when it matches this share of the best passage's question weight, or of its distinctive weight. */
   minShare: 0.3,
   /** Added to every competing passage's distinctive weight (as a share of the best's): lets the kind of text decide near-ties. */
   smoothing: 0.5,
