@@ -128,6 +128,14 @@ describe('the quoted passage', () => {
     expect(quote('Kuinka usein alueellinen opiskeluhuollon yhteistyöryhmä kokoontuu?').text).toMatch(/kokoontuu neljä kertaa vuodessa/);
   });
 
+  it("reads the words of a section's introduction as its topic: they pick no passage", () => {
+    // The introduction names the old title "koulunkäyntiavustaja" and promises "kuka päättää"; the rule is under "Arviointi ja päätös".
+    const a = quote('Kuka päättää koulunkäyntiavustajasta?');
+    expect(a.id).toBe('avustajakriteerit');
+    expect(a.text).not.toMatch(/Tämä osio kertoo/);
+    expect(a.text).toMatch(/Rehtori kuulee oppilasta ja huoltajaa ja tekee tukea koskevan päätöksen/);
+  });
+
   it('links to the plan page at the quoted passage', () => {
     const a = quote('millä perusteella oppilas saa avustajan?');
     expect(a.url).toMatch(/^http:\/\/x\/plan\/avustajakriteerit#p-\d+$/);

@@ -122,7 +122,7 @@ export function rankPassages(
       store.mark(own[i].from, own[i].to, groups.terms, present, i * width, IN_PASSAGE);
       store.mark(own[i].headFrom, own[i].headTo, groups.terms, present, i * width, IN_HEADING);
     }
-    const rarity = localRarity(n, groups.terms, present, titleTerms);
+    const rarity = localRarity(own, groups.terms, present, titleTerms);
     const scored = { relevance: floats(Buf.PassageRelevance, n), local: floats(Buf.PassageLocal, n) };
     let maxRelevance = 0;
     let maxLocal = 0;
@@ -147,10 +147,13 @@ export function rankPassages(
 const NO_TERMS: ReadonlySet<number> = new Set();
 
 /**
- * Per question term (slot), log-scaled rarity among the `n` passages: 1 for a word in one passage, the floor for
- * one in all. A word of the section's title is its topic: it found the section and says nothing about the passage.
+ * Per question term (slot), log-scaled rarity among the section's passages `own`: 1 for a word in one passage, the
+ * floor for one in all. A word of the section's title is its topic: it found the section and says nothing about
+ * the passage. So is a word of its introduction ("Tämä osio kertoo, milloin … ja kuka päättää"), which names
+ * what the section covers: "koulunkäyntiavustaja", written only there, does not make it the answer to who decides.
  */
-function localRarity(n: number, terms: Int32Array, present: Uint8Array, titleTerms: ReadonlySet<number>): Float64Array {
+function localRarity(own: readonly Passage[], terms: Int32Array, present: Uint8Array, titleTerms: ReadonlySet<number>): Float64Array {
+  const n = own.length;
   const width = terms.length;
   const rarity = floats(Buf.TermRarity, width);
   for (let slot = 0; slot < width; slot++) {
@@ -159,8 +162,13 @@ function localRarity(n: number, terms: Int32Array, present: Uint8Array, titleTer
       continue;
     }
     let df = 0;
-    for (let i = 0; i < n; i++) if (present[i * width + slot] & IN_PASSAGE) df++;
-    rarity[slot] = df === 0 ? 0 : PASSAGE.localFloor + (1 - PASSAGE.localFloor) * (Math.log((n + 1) / df) / Math.log(n + 1));
+    let intro = false;
+    for (let i = 0; i < n; i++) {
+      if (!(present[i * width + slot] & IN_PASSAGE)) continue;
+      df++;
+      if (own[i].opening && own[i].traits().intro) intro = true;
+    }
+    rarity[slot] = intro ? PASSAGE.localFloor : df === 0 ? 0 : PASSAGE.localFloor + (1 - PASSAGE.localFloor) * (Math.log((n + 1) / df) / Math.log(n + 1));
   }
   return rarity;
 }
