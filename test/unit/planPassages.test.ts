@@ -134,6 +134,10 @@ describe('the quoted passage', () => {
     expect(a.id).toBe('avustajakriteerit');
     expect(a.text).not.toMatch(/Tämä osio kertoo/);
     expect(a.text).toMatch(/Rehtori kuulee oppilasta ja huoltajaa ja tekee tukea koskevan päätöksen/);
+    // The same on the sample plan with its keywords, where every passage holds only the section's topic: the
+    // heading "Arviointi ja päätös" announces the decider.
+    const b = sample.answer('Kuka päättää koulunkäyntiavustajasta?', 'fi');
+    expect(b.kind === 'answer' && b.best.passages[0].headings).toEqual(['Arviointi ja päätös']);
   });
 
   it('links to the plan page at the quoted passage', () => {
