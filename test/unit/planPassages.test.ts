@@ -122,6 +122,14 @@ describe('the quoted passage', () => {
     expect(quote('Kuka päättää pidennetystä oppivelvollisuudesta?').text).toMatch(/[Oo]petuspäällikkö/);
   });
 
+  it('quotes both of two short passages that score nearly the same: the ranking cannot tell which one answers', () => {
+    // The definition of school refusal and what the school does about it share every word of the question.
+    const a = quote('Oppilas ahdistuu niin, ettei pääse aamulla kouluun. Mitä koulu tekee koulukieltäytymisessä?');
+    expect(a.id).toBe('poissaolot');
+    expect(a.passages.map((p) => p.headings)).toEqual([['Koulukieltäytyminen'], ['Koulukieltäytyminen']]);
+    expect(a.text).toMatch(/Toimi nopeasti/);
+  });
+
   it('quotes the rule with its interval for a how-often question', () => {
     expect(quote('kuinka usein koulukohtainen liite tarkistetaan').text).toContain('joka lukuvuosi');
     // The group's name is in most of the section's passages; "kokoontuu" is only in the one with the rule.

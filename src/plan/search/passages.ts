@@ -180,7 +180,8 @@ const FACT_INTENTS: ReadonlySet<Intent> = new Set(['when', 'who', 'amount', 'ste
  * A second short passage of the same section and language when the answer spans two (the rule and the steps,
  * the criteria and who decides). First choice: one whose text gives the time, decider, number or steps asked for
  * that the first's text does not, even as a weaker match. Else one that serves an asked intent the first does not,
- * or holds question words the first lacks, and is itself a fair match. Never an introduction or an example.
+ * or holds question words the first lacks, and is itself a fair match. Else the runner-up when it scores nearly as
+ * well. Never an introduction or an example, and both stay short.
  */
 export function companion(ranked: RankedPassage[], groups: ScoredAlternative[][], store: PassageTerms, intents: Set<Intent>, all: Passage[]): Passage | undefined {
   const best = ranked[0];
@@ -212,7 +213,11 @@ export function companion(ranked: RankedPassage[], groups: ScoredAlternative[][]
     const addsWords = missingGroups.some((g) => g.some((a) => store.has(p.from, p.to, a.id)));
     if (servesIntent || addsWords) fallback = p;
   }
-  return fallback;
+  if (fallback) return fallback;
+  // A near tie: the ranking cannot tell which of two short passages answers, so both are quoted.
+  const second = ranked.find((r, k) => k > 0 && r.passage.lang === best.passage.lang && !r.passage.traits().intro && !r.passage.traits().example);
+  if (second && second.score >= PASSAGE.companionTie * best.score && t1.words + second.passage.traits().words <= PASSAGE.companionWords) return second.passage;
+  return undefined;
 }
 
 /** The passage right after this one under the same headings (or below them), if any. */

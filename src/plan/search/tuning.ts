@@ -100,6 +100,8 @@ export const PASSAGE = {
   /** …or this share, and both this long, when the second gives the time, decider or number the first lacks. */
   companionFactRelevance: 0.1,
   companionFactWords: 250,
+  /** Failing both, the runner-up when it scores at least this share of the first (a near tie), both short. */
+  companionTie: 0.8,
 };
 
 /**
