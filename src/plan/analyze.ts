@@ -196,6 +196,9 @@ function svDefinite(word: string, s: string): string {
 }
 
 function stemFresh(word: string, lang: Lang): string {
+  // The plural of "työ" and its compounds changes the vowel (ylityö: ylitöitä, töissä), which Snowball keeps apart;
+  // not "-ntöihin", "-stöissä" (säännöt, pyynnöt, henkilöstöt), where the ö is the word's own.
+  if (lang === 'fi') word = word.replace(/(^|[aeiouyäö])töi(tä|ssä|stä|hin|llä|ltä|lle|den|tten|nä|ksi|t)$/, '$1työ');
   let s = stemmers[lang].stem(word);
   if (lang === 'fi') {
     // lapsi → laps, as lapsen and lapset: Snowball reads -si after a consonant as "your" (koulusi), which it rarely is.
