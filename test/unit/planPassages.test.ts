@@ -108,6 +108,10 @@ describe('the quoted passage', () => {
     expect(a.text).toMatch(/Rehtori\** päättää yli kolmen/);
   });
 
+  it("reads a group's membership heading (Kokoonpano, Composition, Sammansättning) as the answer to who is in it", () => {
+    expect(quote('Ketkä kuuluvat koulun yhteisölliseen opiskeluhuoltoryhmään?').text).toMatch(/oppilaskunnan edustaja/);
+  });
+
   it('adds the passage with the time, or the steps, when the passage that best matches the words has none', () => {
     // "Kirjaaminen" holds "kiusaamistapaukset" and "selvittämiseen"; the steps hold "kahden koulupäivän kuluessa".
     const a = quote('Missä ajassa kiusaamistapaus pitää selvittää?');

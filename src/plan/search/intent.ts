@@ -108,10 +108,11 @@ export function questionIntents(question: string): Set<Intent> {
 /**
  * A heading's words say what its passages are for ("Kuka päättää", "Määräajat", "Näin toimit"). A decision
  * heading ("Arviointi ja päätös") announces who makes it; Swedish "beslut" heads more kinds of text ("Beslutet och
- * dess innehåll", "Överklagande av beslut") and moved a Swedish who-question to the appeals section.
+ * dess innehåll", "Överklagande av beslut") and moved a Swedish who-question to the appeals section. A group's
+ * membership and chair ("Kokoonpano", "Puheenjohtaja ja asettaminen") answer who is in it and who leads it.
  */
 const HEADING: Partial<Record<Intent, RegExp>> = {
-  who: /\b(kuka|ketka|vastuu\w*|vastaa|paattaa|paatos|paatoksenteko|who|responsib\w*|decides?|decision|vem|ansvar\w*|beslutar|beviljar)\b/,
+  who: /\b(kuka|ketka|vastuu\w*|vastaa|paattaa|paatos|paatoksenteko|kokoonpano|jasenet|puheenjohtaja|who|responsib\w*|decides?|decision|composition|members|membership|chair|vem|ansvar\w*|beslutar|beviljar|sammansattning|medlemmar|ordforande)\b/,
   when: /\b(maaraaj\w*|aikataulu\w*|vuosikello|milloin|deadlines?|time ?limits?|timetable|schedule|when|tidsfrist\w*|tidtabell|nar|arshjul)\b/,
   steps:
     /\b(nain (toimit|haetaan|teet|avaat|ilmoitat)|toimintaohje\w*|menettely\w*|vaiheet|eteneminen|tarkistuslista|ilmoitus tehdaan|what to do|steps?|how to|checklist|procedure|sa (gor|har gor) du|steg|checklista|gor sa har)\b/,
