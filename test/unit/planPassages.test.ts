@@ -122,6 +122,10 @@ describe('the quoted passage', () => {
     const b = quote('oppilaalla on tosi paljon poissaoloja, mitä mun pitää tehdä');
     expect(b.id).toBe('poissaolot');
     expect(b.text).toMatch(/Kun 50 tunnin tai 15 %:n raja täyttyy/);
+    // A paragraph under "Tidsfrister" is followed by the passage that gives the time, not by the next paragraph
+    // under the same heading, which gives none.
+    const sv = sample.answer('En elev bad om att få träffa kuratorn. Hur snabbt måste tiden ordnas?', 'sv');
+    expect(sv.kind === 'answer' && quotedText(sv)).toMatch(/senast den sjunde arbetsdagen/);
     // A "Kuka päättää" heading whose text names no decider: the passage that names one comes beside it.
     expect(quote('Kuka päättää pidennetystä oppivelvollisuudesta?').text).toMatch(/[Oo]petuspäällikkö/);
   });

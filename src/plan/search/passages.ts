@@ -190,7 +190,7 @@ export function companion(ranked: RankedPassage[], groups: ScoredAlternative[][]
   const has = (t: PassageTraits, i: Intent) => t.heading.has(i) || t.body.has(i);
   const next = continuation(best.passage, all);
   // A paragraph that opens a heading's list ("The list applies to…") comes with the list it opens.
-  if (next && best.passage.blocks.every((b) => b.kind === 'paragraph') && [...intents].some((i) => !t1.body.has(i) && has(next.traits(), i))) return next;
+  if (next?.hasList && best.passage.blocks.every((b) => b.kind === 'paragraph') && [...intents].some((i) => !t1.body.has(i) && has(next.traits(), i))) return next;
   // What the first passage lacks: worked out when a second one is a candidate at all.
   let missing: Intent[] | undefined;
   let missingFacts: Intent[] | undefined;
