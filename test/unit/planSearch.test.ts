@@ -232,6 +232,13 @@ describe('plan search', () => {
       expect([q, best(q, lang)]).toEqual([q, expect.stringMatching(/^opiskeluhuolto(\/palvelut)?$/)]);
   });
 
+  it('puts first, of two sections scoring nearly the same, the one whose passage holds much more of a longer question', () => {
+    // The agenda form's passage holds who decides the final agenda of the communal group.
+    expect(best('Kuka päättää yhteisöllisen opiskeluhuoltoryhmän lopullisesta asialistasta?')).toBe('lomakkeisto/asialista');
+    // Not a short question, whose few words meet in one passage of many sections.
+    expect(best('who has to file a child protection report', 'en')).toBe('kriisit/lastensuojeluilmoitus');
+  });
+
   it('weighs a compound the plan does not write whole by its rarest part: "koulukiusaaminen" is about bullying, not school', () => {
     expect(best('koulukiusaaminen netissä')).toMatch(/^turvallisuus/);
     expect(best('koulukiusaaminen somessa, mitä teen')).toMatch(/^turvallisuus/);

@@ -20,6 +20,15 @@ function gives(ix: RankInput, h: SearchHit, intent: Intent, lang?: Lang): boolea
 
 /** Reorders the leaders (sorted by score, title matches first) in place. */
 export function ordered(leaders: SearchHit[], q: Question, ix: RankInput, lang?: Lang): void {
+  // A near tie, where another leader holds far more of the question in one passage: that passage is about the
+  // question, the leader's score is its words spread over the section ("kan pappan förbjuda … kuratorn": the rule
+  // that a guardian cannot forbid it, not the section with "kielletty" in its heading and list). Not for a short
+  // question: two or three words meet in one passage of many sections ("who has to file a child protection report").
+  const top = leaders[0];
+  if (top && !top.titleMatch && q.contentWords >= RANKING.coverageMinWords) {
+    const held = leaders.find((h) => h.score >= RANKING.coverageTie * top.score && (h.passageCoverage ?? 0) >= (top.passageCoverage ?? 0) + RANKING.coverageLead);
+    if (held) leaders.unshift(...leaders.splice(leaders.indexOf(held), 1));
+  }
   // A subsection that scores nearly as well as its parent answers more precisely; the card still shows
   // the parent in its path and offers it.
   const first = leaders[0];

@@ -253,7 +253,8 @@ function fitRange(intents: Set<Intent>): { min: number; max: number } {
  * Which leaders' passages can change what is returned. The rerank adds `reach × (answer − plain)` to a leader's
  * score, where plain is its best passage's weight and answer that weight scaled by the fit, so it lands within
  * `reach × (fit − 1)` of where it is. A leader that at least `limit` others outrank wherever both land is cut
- * whatever its passages say, unless it is a subsection that may still be put before its parent (below).
+ * whatever its passages say, unless it is a subsection that may still be put before its parent, or scores near
+ * enough to the first to be put before it (below).
  */
 function mustRerank(leaders: SearchHit[], reach: number[], fit: { min: number; max: number }, limit: number): boolean[] {
   const n = leaders.length;
@@ -283,6 +284,11 @@ function mustRerank(leaders: SearchHit[], reach: number[], fit: { min: number; m
       if (!needed[j] && x.section.parentId === p.section.id && high[j] >= RANKING.childPreference * low[k]) needed[j] = true;
     });
   });
+  // A leader scoring near the first may be put before it for the question its passage holds, and a subsection
+  // before that (`ordered`): every leader within both shares of one that nothing surely outranks is read.
+  let first = Infinity;
+  for (let k = 0; k < n; k++) if (ahead[k] === 0 && !leaders[k].titleMatch) first = Math.min(first, RANKING.childPreference * low[k]);
+  for (let j = 0; j < n; j++) if (!needed[j] && high[j] >= RANKING.coverageTie * first) needed[j] = true;
   return needed;
 }
 

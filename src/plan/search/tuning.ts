@@ -54,6 +54,11 @@ export const RANKING = {
   rerank: 15,
   /** A subsection scoring within this share of its parent answers first. */
   childPreference: 0.95,
+  /** A leader scoring within this share of the first, whose best passage holds this much more of the question, answers first. */
+  coverageTie: 0.9,
+  coverageLead: 0.3,
+  /** …in a question of at least this many words and concepts. */
+  coverageMinWords: 5,
   /** How much a section's best passage being the kind of text asked for (a "Kuka päättää" list) counts for the section. */
   intentWeight: 0.3,
   /** Weight of a word that asks for a kind of answer rather than naming the topic. */
