@@ -52,6 +52,13 @@ describe('the quoted passage', () => {
     expect(body('Ilmoitus tehdään 7 päivän kuluessa.')).toEqual(expect.arrayContaining(['when', 'amount']));
   });
 
+  it('quotes, for a how-many question, the passage whose number counts what is asked (pupils), not one with any number', () => {
+    // "Who decides" gives a number of its own; "Principles" has "at most five pupils".
+    expect(quote('Is there a cap on how many pupils taught mostly in a small group can be placed in one mainstream class?', 'en').text).toMatch(/at most five pupils/);
+    expect(countedWords('What is the maximum number of pupils in a regular teaching group?')).toEqual(['pupils', 'in', 'a']);
+    expect(countedWords('Vilket är det högsta antalet elever i en grupp?')).toEqual(['elever', 'i', 'en']);
+  });
+
   it('answers "how many days" with a time in weeks, and counts what a Finnish question counts, not the words after it', () => {
     expect(quote('Montako päivää ennen kokousta asiat pitää ilmoittaa asialistalle?').text).toMatch(/viikkoa ennen kokousta/);
     expect(service.answer('Montako opintopistettä oppilaan pitää suorittaa?', 'fi').kind).toBe('none');

@@ -68,6 +68,13 @@ export function markUnanswerable(hits: SearchHit[], q: Question, ix: RankInput, 
   }
 }
 
+/** For a how-many question that names what it counts, whether a passage's numbers count it (in the asked language). */
+export function countsAsked(q: Question, lang?: Lang): ((p: Passage) => boolean) | undefined {
+  if (!lang || !q.intents.has('amount') || q.counted.length === 0) return undefined;
+  const counted = countedForms(q.counted, lang);
+  return counted.roots.length > 0 ? (p) => p.lang !== lang || counts(p, counted) : undefined;
+}
+
 /** Units written apart from the word a question counts with ("päivää": "vrk", "vuorokautta"; "tuntia": "h"). */
 const UNIT_FORMS: [RegExp, string[]][] = [
   [/^paiv/, ['vuorokau', 'vrk']],

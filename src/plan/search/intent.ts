@@ -50,6 +50,7 @@ const QUESTION: Record<Intent, RegExp> = {
     [
       String.raw`\b(kuinka|miten) (monta|monessa|monella|paljon|suuri|suuria|iso|pitka)\b|\b(paljonko|montako|monenko|monen)\b`,
       String.raw`\bhow (many|much|big|large)\b|\bwhat does\b.*\bcost\b|\bhur (manga|mycket|stor|stora)\b|\bvad kostar\b`,
+      String.raw`\b(maximum|minimum|max|largest|highest|smallest) number\b|\bnumber of\b|\benimmaismaar\w*|\b(hogsta|storsta|max|maximala) antal\w*`,
     ].join('|'),
   ),
   definition: new RegExp(
@@ -81,7 +82,8 @@ const DEADLINE =
   /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan)\b|\b(kauanko|missa ajassa|mihin mennessa|viimeistaan|maaraaika\w*|maaraajan|maaraajat\w*|maaraajassa)\b|\bhow (long|soon|quickly|fast)\b|\b(deadline|by when|within how)\b|\bhur (snabbt|lange|fort|lang tid)\b|\b(tidsfrist\w*|senast|inom hur)\b|\b(kuinka|miten) (monen|moneksi) (paiv|viiko|kuukau|tyopaiv|arkipaiv|koulupaiv)\w*|\bmonenko (paiv|viiko|kuukau|tyopaiv|arkipaiv)\w*|\b(kuinka|miten) (pitkaksi|pitka) (aikaa|ajaksi|aika)\b|\b(kuinka|miten) pitkassa ajassa\b|\b(kuinka|miten) monessa (paivassa|viikossa|kuukaudessa|vuodessa)\b|\bhow many (days|weeks|months|working days|school days)\b/;
 
 /** "Kuinka monta oppilasta", "how many working days": the three words after a counting question word (folded), what its number counts. */
-const COUNTING = /\b(?:(?:kuinka|miten) (?:monta|monen)|montako|monenko|how many|hur manga)\s+([\p{L}\p{N}-]+)(?:\s+([\p{L}\p{N}-]+))?(?:\s+([\p{L}\p{N}-]+))?/u;
+const COUNTING =
+  /\b(?:(?:kuinka|miten) (?:monta|monen)|montako|monenko|how many|(?:maximum |minimum |max |largest |highest |smallest )?number of|hur manga|(?:hogsta|storsta|max|maximala) antal(?:et)?(?: av)?)\s+([\p{L}\p{N}-]+)(?:\s+([\p{L}\p{N}-]+))?(?:\s+([\p{L}\p{N}-]+))?/u;
 /** "Paljonko … maksetaan", "how much does … cost", "vad kostar": a sum of money, counted in euros. */
 const MONEY_ASKED = /\b(paljonko|kuinka paljon|kuinka suuri|how much|how (big|large|high)|hur mycket|hur (stor|hog)\w*|vad kostar)\b/;
 const MONEY = /\b(maks\w*|hinta|hinna\w*|kustann\w*|palk\w*|korvau\w*|euro\w*|costs?|pay|paid|price|fees?|kostar|betal\w*|avgift\w*|klientavgift\w*|lon)\b/;

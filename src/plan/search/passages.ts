@@ -70,19 +70,20 @@ function scorePassage(p: Passage, groups: ScoredGroups, present: Uint8Array, at:
 /**
  * How well a passage answers: its share of the question's words, raised when it is the kind of text the
  * question asks for (a "Kuka päättää" list for a who-question, the rule with its days for a how-soon
- * question), lowered for an introduction or a worked example unless the question asks for one.
+ * question), lowered for an introduction or a worked example unless the question asks for one. `counting`: for a
+ * how-many question that names what it counts, whether a passage's numbers count that ("at most five pupils").
  */
-export function answerScore(p: Passage, relevance: number, intents: Set<Intent>): number {
-  return relevance === 0 ? 0 : relevance * intentFit(p, intents);
+export function answerScore(p: Passage, relevance: number, intents: Set<Intent>, counting?: (p: Passage) => boolean): number {
+  return relevance === 0 ? 0 : relevance * intentFit(p, intents, counting);
 }
 
 /** How much the passage is the kind of text the question asks for: 1 for plain text, more for a fit, less for an introduction or example. */
-function intentFit(p: Passage, intents: Set<Intent>): number {
+function intentFit(p: Passage, intents: Set<Intent>, counting?: (p: Passage) => boolean): number {
   const t = p.traits();
   let fit = 1;
   for (const i of intents) {
     if (t.heading.has(i)) fit += PASSAGE.headingIntent;
-    else if (t.body.has(i)) fit += PASSAGE.bodyIntent;
+    else if (t.body.has(i) && (i !== 'amount' || !counting || counting(p))) fit += PASSAGE.bodyIntent;
   }
   return fit * (t.intro && !intents.has('definition') ? PASSAGE.intro : 1) * (t.example && !intents.has('example') ? PASSAGE.example : 1);
 }
@@ -109,6 +110,7 @@ export function rankPassages(
   intents: Set<Intent>,
   lang?: Lang,
   titleTerms: ReadonlySet<number> = NO_TERMS,
+  counting?: (p: Passage) => boolean,
 ): RankedPassage[] {
   const out: RankedPassage[] = [];
   const width = groups.terms.length;
@@ -138,7 +140,7 @@ export function rankPassages(
       // "Ryhmä kokoontuu neljä kertaa vuodessa" holds only "kokoontuu" of a question whose other words name the group
       // most passages are about. Among them, the kind of text decides.
       if ((relevance < PASSAGE.minShare * maxRelevance && local < PASSAGE.minShare * maxLocal) || (relevance === 0 && out.length > 0)) continue;
-      out.push({ passage: own[i], relevance, local, score: answerScore(own[i], local + PASSAGE.smoothing * maxLocal, intents) });
+      out.push({ passage: own[i], relevance, local, score: answerScore(own[i], local + PASSAGE.smoothing * maxLocal, intents, counting) });
     }
   }
   return out.sort((a, b) => b.score - a.score);

@@ -11,7 +11,7 @@ import type { Intent } from './intent';
 import { PASSAGE, RANKING, type Tuning } from './tuning';
 import type { Vocabulary } from './vocabulary';
 import { Buf, Bytes, bytes, floats, Words, words32 } from './scratch';
-import { markUnanswerable, ordered } from './answerable';
+import { countsAsked, markUnanswerable, ordered } from './answerable';
 
 /**
  * Section ranking: BM25F over the postings (title > keywords > headings > body, with an aboutness bonus for
@@ -213,10 +213,11 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   // leader's passages are read.
   const needed = q.deadline || q.intents.has('amount') ? leaders.map(() => true) : mustRerank(leaders, reach, fitRange(q.intents), limit);
   // The leaders' passages: the one that answers (the kind of text asked for) is quoted, and its fit counts.
+  const counting = countsAsked(q, lang);
   leaders.forEach((h, k) => {
     if (!needed[k]) return;
     const doc = ix.docs[top[k]];
-    const ranked = rankPassages(doc.byLang, groups, ix.passageTerms, q.intents, lang && bodyLangOf(h.section, lang), doc.titleTerms);
+    const ranked = rankPassages(doc.byLang, groups, ix.passageTerms, q.intents, lang && bodyLangOf(h.section, lang), doc.titleTerms, counting);
     if (!ranked[0]) return;
     h.passage = ranked[0].passage;
     h.companion = companion(ranked, groups, ix.passageTerms, q.intents, doc.passages);
@@ -225,7 +226,7 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
     let answer = -Infinity;
     for (const r of ranked) {
       plain = Math.max(plain, r.relevance);
-      answer = Math.max(answer, answerScore(r.passage, r.relevance, q.intents));
+      answer = Math.max(answer, answerScore(r.passage, r.relevance, q.intents, counting));
     }
     h.score += lift * (answer - plain) * priorOf[top[k]];
   });
