@@ -139,6 +139,12 @@ describe('plan search', () => {
       // The distance that gives free school transport: the municipality's transport rules, not the plan.
       ['mikä on koulukuljetuksen kilometriraja ekaluokkalaiselle?', 'fi'],
       ['kuinka pitkä koulumatkan pitää olla, että saa kyydin?', 'fi'],
+      // When pre-primary starts, matriculation exams, staff qualifications, Kela's benefits. (When the joint application
+      // is, the plan says: "kevään yhteishaussa helmi–maaliskuussa".)
+      ['När börjar förskoleundervisningen på hösten?', 'sv'],
+      ['Miten lukiolainen ilmoittautuu ylioppilaskokeisiin?', 'fi'],
+      ['Vilken behörighet krävs för att jobba som barnskötare?', 'sv'],
+      ['miten perustoimeentulotukea haetaan kelasta', 'fi'],
     ] as const) {
       const a = plan.answer(q, lang);
       expect([q, a.kind, a.kind === 'none' && a.offTopic?.topic]).toEqual([q, 'none', expect.any(String)]);
