@@ -145,6 +145,12 @@ describe('plan search', () => {
       ['Miten lukiolainen ilmoittautuu ylioppilaskokeisiin?', 'fi'],
       ['Vilken behörighet krävs för att jobba som barnskötare?', 'sv'],
       ['miten perustoimeentulotukea haetaan kelasta', 'fi'],
+      // AI tools, lesson hours, final grades, one's own sick days, the break dates asked as people say it.
+      ['Saako opettaja käyttää tekoälyä esseiden arviointiin?', 'fi'],
+      ['Monta tuntia matematiikkaa seiskaluokalla on viikossa?', 'fi'],
+      ['Hur räknas slutbetyget i årskurs 9?', 'sv'],
+      ['how many sick days can i take without a doctors note', 'en'],
+      ['millon on ens vuoden syysloma', 'fi'],
     ] as const) {
       const a = plan.answer(q, lang);
       expect([q, a.kind, a.kind === 'none' && a.offTopic?.topic]).toEqual([q, 'none', expect.any(String)]);
