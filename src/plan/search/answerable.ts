@@ -21,7 +21,7 @@ function gives(ix: RankInput, h: SearchHit, intent: Intent, lang?: Lang): boolea
 /** Reorders the leaders (sorted by score, title matches first) in place. */
 export function ordered(leaders: SearchHit[], q: Question, ix: RankInput, lang?: Lang): void {
   // A near tie, where another leader holds far more of the question in one passage: that passage is about the
-  // question, the leader's score is its words spread over the section ("kan pappan förbjuda … kuratorn": the rule
+  // question, the leader's score is its words spread over the section ("Kan en vårdnadshavare förbjuda … kuratorn?": the rule
   // that a guardian cannot forbid it, not the section with "kielletty" in its heading and list). Not for a short
   // question: two or three words meet in one passage of many sections ("who has to file a child protection report").
   const top = leaders[0];
@@ -51,13 +51,11 @@ export function ordered(leaders: SearchHit[], q: Question, ix: RankInput, lang?:
  * language ("kuinka monta oppilasta" against "2 tuntia", "kahdesti vuodessa"). A time counts any time ("how many
  * days before": "a week before"); in Finnish the counted word is the first one in the partitive.
  */
-export function markUnanswerable(hits: SearchHit[], q: Question, ix: RankInput, lang?: Lang): void {
+export function markUnanswerable(hits: SearchHit[], q: Question, ix: RankInput, lang?: Lang, counted = countedAsked(q, lang)): void {
   if (!q.intents.has('amount')) return;
-  const counted = lang && q.counted.length ? countedForms(q.counted, lang) : undefined;
-  const check = counted && counted.roots.length > 0;
   for (const h of hits) {
     if (!gives(ix, h, 'amount', lang)) h.noQuantity = true;
-    else if (check && bodyLangOf(h.section, lang!) === lang && !ix.byId.get(h.section.id)!.passages.some((p) => p.lang === lang && counts(p, counted!))) h.noQuantity = true;
+    else if (counted && bodyLangOf(h.section, lang!) === lang && !ix.byId.get(h.section.id)!.passages.some((p) => p.lang === lang && counts(p, counted))) h.noQuantity = true;
   }
   // A leader with nothing to count gives its place to a section near it that has ("Kuinka monessa vuodessa…":
   // the right to instruction scores first, the right to study with its "neljässä vuodessa" close behind).
@@ -68,11 +66,17 @@ export function markUnanswerable(hits: SearchHit[], q: Question, ix: RankInput, 
   }
 }
 
-/** For a how-many question that names what it counts, whether a passage's numbers count it (in the asked language). */
-export function countsAsked(q: Question, lang?: Lang): ((p: Passage) => boolean) | undefined {
+/** What a how-many question counts, as the asked language writes it after a number: stem starts and units written apart. */
+export interface Counted {
+  roots: string[];
+  units: string[];
+}
+
+/** What the question counts, in the asked language; undefined when it names nothing to count. */
+export function countedAsked(q: Question, lang?: Lang): Counted | undefined {
   if (!lang || !q.intents.has('amount') || q.counted.length === 0) return undefined;
   const counted = countedForms(q.counted, lang);
-  return counted.roots.length > 0 ? (p) => p.lang !== lang || counts(p, counted) : undefined;
+  return counted.roots.length > 0 ? counted : undefined;
 }
 
 /** Units written apart from the word a question counts with ("päivää": "vrk", "vuorokautta"; "tuntia": "h"). */
@@ -96,7 +100,7 @@ const TIME_ROOT = /^(paiv|viik|kuuka|vuo[dst]|day|week|month|year|dag|veck|manad
 const TIME_ROOTS = ['paiv', 'viik', 'viiko', 'kuuka', 'vuod', 'vuot', 'vuos', 'day', 'week', 'month', 'year', 'dag', 'veck', 'manad', 'dygn'];
 
 /** How the counted words may be written after their number: the start of each word's stem (enough to meet its other forms), and units written apart. */
-function countedForms(words: string[], lang: Lang): { roots: string[]; units: string[] } {
+function countedForms(words: string[], lang: Lang): Counted {
   // What is counted is one of the words after "how many", after its attributes ("monta pienryhmässä opiskelevaa
   // oppilasta", "monta omaa sairauspäivää", "how many working days").
   let named = words.filter((w) => (MEASURE.test(w) || !isStopword(w)) && !(lang === 'fi' && FI_ATTRIBUTE.test(w)));
@@ -131,6 +135,6 @@ function wordsAfterNumbers(p: Passage): string[] {
 }
 
 /** Whether the passage writes a number followed, within three words, by one of the counted forms ("kolmen työpäivän", "30 tuntia"). */
-function counts(p: Passage, counted: { roots: string[]; units: string[] }): boolean {
+export function counts(p: Passage, counted: Counted): boolean {
   return wordsAfterNumbers(p).some((t) => counted.units.some((u) => (u.length > 2 ? t.startsWith(u) : t === u)) || counted.roots.some((r) => t.includes(r)));
 }

@@ -11,7 +11,7 @@ import type { Intent } from './intent';
 import { PASSAGE, RANKING, type Tuning } from './tuning';
 import type { Vocabulary } from './vocabulary';
 import { Buf, Bytes, bytes, floats, Words, words32 } from './scratch';
-import { countsAsked, markUnanswerable, ordered } from './answerable';
+import { countedAsked, counts, markUnanswerable, ordered } from './answerable';
 
 /**
  * Section ranking: BM25F over the postings (title > keywords > headings > body, with an aboutness bonus for
@@ -213,7 +213,9 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   // leader's passages are read.
   const needed = q.deadline || q.intents.has('amount') ? leaders.map(() => true) : mustRerank(leaders, reach, fitRange(q.intents), limit);
   // The leaders' passages: the one that answers (the kind of text asked for) is quoted, and its fit counts.
-  const counting = countsAsked(q, lang);
+  // A how-many question that names what it counts ("kuinka monta oppilasta") quotes a passage whose number counts it.
+  const counted = countedAsked(q, lang);
+  const counting = counted && ((p: Passage) => p.lang !== lang || counts(p, counted));
   leaders.forEach((h, k) => {
     if (!needed[k]) return;
     const doc = ix.docs[top[k]];
@@ -232,7 +234,7 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   });
   leaders.sort(byRank);
   ordered(leaders, q, ix, lang);
-  markUnanswerable(leaders, q, ix, lang);
+  markUnanswerable(leaders, q, ix, lang, counted);
   return leaders.slice(0, limit);
 }
 
