@@ -211,7 +211,7 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   const reach = top.map((d) => lift * passages.weight[d] * priorOf[d]);
   // A how-soon or how-many question may put any leader that gives a time or a number first (answerable.ts): every
   // leader's passages are read.
-  const needed = q.deadline || q.intents.has('amount') ? leaders.map(() => true) : mustRerank(leaders, reach, fitRange(q.intents), limit);
+  const needed = q.deadline || q.intents.has('amount') ? leaders.map(() => true) : mustRerank(leaders, reach, fitRange(q.intents), limit, q.contentWords >= RANKING.coverageMinWords);
   // The leaders' passages: the one that answers (the kind of text asked for) is quoted, and its fit counts.
   // A how-many question that names what it counts ("kuinka monta oppilasta") quotes a passage whose number counts it.
   const counted = countedAsked(q, lang);
@@ -256,10 +256,10 @@ function fitRange(intents: Set<Intent>): { min: number; max: number } {
  * Which leaders' passages can change what is returned. The rerank adds `reach × (answer − plain)` to a leader's
  * score, where plain is its best passage's weight and answer that weight scaled by the fit, so it lands within
  * `reach × (fit − 1)` of where it is. A leader that at least `limit` others outrank wherever both land is cut
- * whatever its passages say, unless it is a subsection that may still be put before its parent, or scores near
- * enough to the first to be put before it (below).
+ * whatever its passages say, unless it may still be put first for the question its passage holds, or is a
+ * subsection that may still be put before its parent (below).
  */
-function mustRerank(leaders: SearchHit[], reach: number[], fit: { min: number; max: number }, limit: number): boolean[] {
+function mustRerank(leaders: SearchHit[], reach: number[], fit: { min: number; max: number }, limit: number, nearTie: boolean): boolean[] {
   const n = leaders.length;
   if (limit < 1 || n <= limit) return leaders.map(() => true);
   const low = floats(Buf.Low, n);
@@ -280,18 +280,29 @@ function mustRerank(leaders: SearchHit[], reach: number[], fit: { min: number; m
     }
   }
   const needed = leaders.map((_, k) => ahead[k] < limit);
+  // A leader near the first whose passage holds much more of the question is put first (`ordered`): its passage
+  // coverage is known before the rerank, so only such leaders within reach of one that nothing surely outranks are read.
+  const first: number[] = [];
+  for (let k = 0; k < n; k++) if (ahead[k] === 0) first.push(k);
+  if (nearTie) {
+    for (let j = 0; j < n; j++) {
+      if (needed[j] || leaders[j].titleMatch) continue;
+      const pc = leaders[j].passageCoverage ?? 0;
+      const held = first.some((k) => !leaders[k].titleMatch && pc >= (leaders[k].passageCoverage ?? 0) + RANKING.coverageLead && high[j] >= RANKING.coverageTie * low[k]);
+      if (held) {
+        needed[j] = true;
+        first.push(j);
+      }
+    }
+  }
   // The first leader's subsection scoring within `childPreference` of it is put first.
-  leaders.forEach((p, k) => {
-    if (ahead[k] > 0 || p.titleMatch || p.section.childIds.length === 0) return;
+  for (const k of first) {
+    const p = leaders[k];
+    if (p.titleMatch || p.section.childIds.length === 0) continue;
     leaders.forEach((x, j) => {
       if (!needed[j] && x.section.parentId === p.section.id && high[j] >= RANKING.childPreference * low[k]) needed[j] = true;
     });
-  });
-  // A leader scoring near the first may be put before it for the question its passage holds, and a subsection
-  // before that (`ordered`): every leader within both shares of one that nothing surely outranks is read.
-  let first = Infinity;
-  for (let k = 0; k < n; k++) if (ahead[k] === 0 && !leaders[k].titleMatch) first = Math.min(first, RANKING.childPreference * low[k]);
-  for (let j = 0; j < n; j++) if (!needed[j] && high[j] >= RANKING.coverageTie * first) needed[j] = true;
+  }
   return needed;
 }
 
