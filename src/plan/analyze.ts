@@ -39,7 +39,8 @@ const STOP: Record<Lang, Set<string>> = {
     `och eller men att som om när hur vad vem vilka vilken vilket varför var vart varifrån är vara blir bli har hade ha kan kunna ska skall måste får få
      jag du han hon vi ni de den det detta dessa min din vår er deras sin sig mig dig oss en ett i på av för till med från hos under efter före utan
      inte ej nu då sedan också bara redan någon något några alla mycket hej hejsan tjena god morgon tack snälla vill veta stället istället
-     så betyder innebär hitta hittar hittade finns finnes egentligen faktiskt ganska väldigt kanske alltid aldrig ofta idag imorgon igår nästa förra man sådan sådant`.split(/\s+/),
+     så betyder innebär hitta hittar hittade finns finnes egentligen faktiskt ganska väldigt kanske alltid aldrig ofta idag imorgon igår nästa förra man sådan sådant
+     mitt mina ditt dina sitt sina vårt våra ert era hans hennes dess dem denna varje ingen inget`.split(/\s+/),
   ),
   en: new Set(
     `a an the and or but if when whenever how what which who whom whose why where is are was were be been being am do does did done have has had having

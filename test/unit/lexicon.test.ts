@@ -98,6 +98,9 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     // A near tie: the rule that a guardian cannot forbid it holds most of the question in one passage; the section on
     // intoxicants has "kielletty" in its heading and its list.
     ['Kan en vårdnadshavare förbjuda sin 14-åring att gå till kuratorn?', 'sv', 'yksilokohtainen-opiskeluhuolto/suostumus'],
+    // Swedish possessives are function words: "mitt" is no Finnish "mitä", "hans" no word of the plan.
+    ['Kan jag göra en barnskyddsanmälan utan att uppge mitt namn?', 'sv', 'kriisit/lastensuojeluilmoitus'],
+    ['kan pappan förbjuda att hans 13-åring går till kuratorn?', 'sv', 'yksilokohtainen-opiskeluhuolto/suostumus'],
   ] as const)('%s', (question, lang, section) => {
     expect(bestSection(plan, lang)(question)).toBe(section);
   });

@@ -39,6 +39,10 @@ describe("a Swedish noun's definite neuter form", () => {
     expect(isStopword('istället')).toBe(true);
   });
 
+  it.each(['mitt', 'hans', 'våra', 'sitt', 'varje', 'ingen'])('%s (a possessive, a determiner) is a function word: it names no topic', (word) => {
+    expect(isStopword(word)).toBe(true);
+  });
+
   it.each(['möte', 'elev', 'det', 'vet', 'gruppen'])('%s is no such form', (word) => {
     expect(svNeuterBase(word)).toBeUndefined();
   });
