@@ -5,7 +5,7 @@ import { loadPlan } from './load';
 import { type Block, bodyLangOf, headingOf, type Plan, type PlanSection, pathOf, titleOf } from './model';
 import { OffTopic, type OffTopicMatch } from './offtopic';
 import { type Danger, DANGER_QUERY, detectDanger } from './safety';
-import { PlanIndex, type Passage, type SearchHit, THRESHOLDS } from './search';
+import { ANALYSIS, PlanIndex, type Passage, type SearchHit, THRESHOLDS } from './search';
 
 /** The plan page's id for a body block (`renderPlanPage` gives every block one). */
 export function anchorOf(blockIndex: number): string {
@@ -189,7 +189,10 @@ export class PlanService {
     // or the rest of the question is clearly a welfare question ("vuosiloman aikana tapahtunut kriisi"), or the
     // off-topic words only say where it happened and the rest is one ("tappelu ruokalassa", "fight in the canteen").
     const off = this.offTopic.match(question, (s) => index.knows(s), lang);
-    const sure = (h: SearchHit) => confident(h, index.scale);
+    // A question in a language the plan is not written in is read through translations, each at
+    // ANALYSIS.translationWeight of a word the plan writes: its scores come out lower by as much, and so does the bar.
+    const reading = index.writtenIn(lang) ? 1 : ANALYSIS.translationWeight;
+    const sure = (h: SearchHit) => confident(h, index.scale * reading);
     if (off && !best?.cited && !(best?.section.id.startsWith('faq-') && sure(best))) {
       const rest = words(question)
         .filter((w) => !off.words.includes(w))
@@ -220,7 +223,10 @@ export class PlanService {
   private answered(question: string, lang: Lang, hit: SearchHit, others: SearchHit[], danger: Danger | undefined, index: PlanIndex): Answer {
     const s = hit.section;
     const passages = this.quote(s, [hit.passage, hit.companion], lang, question, index);
-    const sure = (h: SearchHit) => confident(h, index.scale);
+    // A question in a language the plan is not written in is read through translations, each at
+    // ANALYSIS.translationWeight of a word the plan writes: its scores come out lower by as much, and so does the bar.
+    const reading = index.writtenIn(lang) ? 1 : ANALYSIS.translationWeight;
+    const sure = (h: SearchHit) => confident(h, index.scale * reading);
     const also = others.filter((o) => o.score >= hit.score * THRESHOLDS.alsoRelevant && sure(o) && o.section.id !== s.parentId && o.section.parentId !== s.id).slice(0, 2);
     // Written out rather than spread from the shared reference: an answer is made for every question.
     const r = this.ref(s, lang);

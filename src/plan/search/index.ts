@@ -16,7 +16,7 @@ import type { Vocabulary } from './vocabulary';
  */
 export type { Passage } from './passage';
 export type { SearchHit } from './rank';
-export { THRESHOLDS, type Tuning } from './tuning';
+export { ANALYSIS, THRESHOLDS, type Tuning } from './tuning';
 
 export interface SearchResult {
   hits: SearchHit[];
@@ -53,6 +53,11 @@ export class PlanIndex {
    */
   knows(term: string): boolean {
     return this.vocab.has(term) || this.glossary.conceptsOfTerm(term).some((c) => this.vocab.has(c));
+  }
+
+  /** Whether the plan's text is written in the language (else a question in it is read through the lexicon). */
+  writtenIn(lang: Lang): boolean {
+    return this.vocab.textLangs.includes(lang);
   }
 
   /** The plan's score scale against the sample plan the answer thresholds were tuned on (see TUNED_SECTIONS). */
