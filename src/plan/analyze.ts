@@ -28,7 +28,7 @@ const STOP: Record<Lang, Set<string>> = {
      oon oot ollaan on onks onko et ettei jos jotta mun sun meijän teijän pitäis pitäisi voisko vois saisko tarttee tarvii tarviiko
      ihan tosi kans myös vaan niinku sit sitte siis just aika vähän paljon enemmän aina koskaan joskus usein heti ensi viime nyt tänään huomenna eilen
      jotain jotakin joku jokin kaikki kaikkia kaikkea kaiken kaikessa mitään mikään kukaan ketään toinen toista yksi yhden yhestä yhdestä tällä tuolla täällä siellä
-     takia vuoksi osalta sijaan asti saakka lisäksi kohti luona puolesta avulla
+     takia vuoksi osalta sijaan asti saakka lisäksi kohti luona puolesta avulla vasta
      löytyy löytyykö löydän löydät löytää löytyä löytyisi mistäpäin
      voidaan voidaanko saadaan kehen keneen tarkoittaa tarkoitetaan tarkoittavat kuuluu kuuluuko
      mist mis mihi mil kenel kelle mite miks millo ku ko mut ni nii sillee silleen nää noi toi tää näitten noitten tällanen tollanen sellanen semmonen tommonen tämmönen millanen millainen millaista minkälainen`.split(
@@ -218,6 +218,8 @@ function stemFresh(word: string, lang: Lang): string {
     if (s.length >= 5) s = s.replace(/([aeiouyäö]u)[dt]$/, '$1s');
     // -ton / -tön ("without"): maksuton, maksutonta and maksuttoman → maksuttom (Snowball gives maksuto, maksuton, maksuttom).
     if (/[^t]t[oö]n(t[aä])?$/.test(word) && word.length >= 7) s = s.replace(/([^t])t([oö])n?$/, '$1tt$2m');
+    // A stem of one letter tells nothing: Snowball cuts both "läsnä" (present) and "lasta" (a child) to "l".
+    if (s.length < 2) s = word;
   }
   if (lang === 'sv') s = svDefinite(word, s);
   return s;

@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stem } from '../../src/plan/analyze';
+import { stem, words } from '../../src/plan/analyze';
 import { PlanService } from '../../src/plan/answer';
 import { ROOT } from '../helpers/bot';
 import { tinyPlan } from '../helpers/tinyPlan';
+import { Glossary } from '../../src/plan/glossary';
 
 /**
  * A word is the same word in any of its forms: a region's plan writes "maksuttomaan ateriaan", "tiedon" and
@@ -60,5 +61,33 @@ describe('Finnish word forms', () => {
   it('finds the section that writes the word in another form', () => {
     const a = plan.answer('onko ateria maksuton?', 'fi');
     expect(a.kind === 'answer' && a.best.id).toBe('edut');
+  });
+
+  it('keeps apart words Snowball cuts to one letter: "läsnä" (present) is not "lasta" (a child)', () => {
+    expect(same('läsnä', 'lasta')).toBe(false);
+    expect(stem('läsnä', 'fi').length).toBeGreaterThan(1);
+  });
+});
+
+/**
+ * Staff ask whether someone may "olla paikalla"; a plan writes that they are (not) "läsnä": the glossary's concept of
+ * being there in person reads one as the other, and a question about a child ("lasta") is not about being present.
+ */
+describe('being there in person', () => {
+  const glossary = Glossary.load(join(ROOT, 'content', 'glossary.yml'));
+  const concepts = (question: string) => glossary.findInQuestion(words(question)).map((h) => h.concept);
+
+  it('reads "paikalla" as the plan\'s "läsnä", in Swedish and English too', () => {
+    const present = concepts('olla läsnä');
+    expect(present).toHaveLength(1);
+    for (const q of ['saako huoltaja olla paikalla kun oppilasta kuullaan?', 'får vårdnadshavaren vara närvarande?', 'may a parent be present?']) {
+      expect(concepts(q)).toContain(present[0]);
+    }
+  });
+
+  it('does not read "lasta" (a child) as "läsnä"', () => {
+    const [present] = concepts('olla läsnä');
+    expect(present).toBeDefined();
+    expect(concepts('voiko huoltaja kieltää lasta käymästä kuraattorilla')).not.toContain(present);
   });
 });
