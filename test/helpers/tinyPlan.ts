@@ -11,6 +11,8 @@ import type { PlanService } from '../../src/plan/answer';
  */
 export function tinyPlan(name: string, sections: [id: string, title: string, body: string, number?: string][], lang: Lang = 'fi'): string {
   const dir = mkdtempSync(join(tmpdir(), `opari-${name}-`));
+  // The plan's language is its _plan.yml's: a body with no language marker is in it.
+  if (lang !== 'fi') writeFileSync(join(dir, '_plan.yml'), `lang: ${lang}\n`);
   sections.forEach(([id, title, body, number], i) =>
     writeFileSync(
       join(dir, `${id}.md`),

@@ -55,3 +55,20 @@ describe("a Swedish noun's definite neuter form", () => {
     expect(bestSection(PlanService.load(dir, GLOSSARY, 'http://localhost'), 'sv')('när skickas en påminnelse om mötet?')).toBe('kokous');
   });
 });
+
+describe('a Swedish verb whose noun the plan writes ("ansöka" where the statute writes "ansökan")', () => {
+  const dir = tinyPlan(
+    'sv-ansokan',
+    [
+      ['ansokan', 'Ansökan', 'En ansökan om plats ska lämnas in senast fyra månader innan barnet behöver platsen.'],
+      ['plats', 'Bibehållande av samma plats', 'Barnet har rätt att behålla samma plats under en bestämd tid om familjen är borta.'],
+    ],
+    'sv',
+  );
+  const best = bestSection(PlanService.load(dir, GLOSSARY, 'http://localhost'), 'sv');
+
+  it('reads the verb as the noun', () => {
+    expect(stem('ansöka', 'sv')).not.toBe(stem('ansökan', 'sv'));
+    expect(best('hur långt i förväg ska man ansöka om plats?')).toBe('ansokan');
+  });
+});

@@ -70,6 +70,11 @@ function alternativesFor(word: string, vocab: Vocabulary, asked?: Lang): Alterna
   // "mötet" where the plan writes "möte" (Snowball keeps the Swedish neuter definite whole).
   const base = alts.size === 0 ? svNeuterBase(word) : undefined;
   if (base && vocab.has(base)) add(base, 1);
+  // "ansöka" where the plan writes only the noun "ansökan" (anmäla: anmälan, begära: begäran), which is stemmed whole.
+  if (alts.size === 0 && word.endsWith('a')) {
+    const noun = stem(`${word}n`, 'sv');
+    if (vocab.has(noun)) add(noun, 1);
+  }
   for (const lang of ['fi', 'sv'] as const) {
     const s = stem(word, lang);
     const known = vocab.has(s);
