@@ -36,6 +36,16 @@ export function confident(h: Pick<SearchHit, 'score' | 'coverage' | 'aboutCovera
   return matched && ((h.aboutCoverage ?? 1) >= THRESHOLDS.minAbout || h.score >= THRESHOLDS.aboutFree * scale);
 }
 
+/**
+ * `confident` for a question in `lang` on this index. A question in a language the plan is not written in is read
+ * through translations, each at ANALYSIS.translationWeight of a word the plan writes: its scores come out lower by
+ * as much, and so does the bar.
+ */
+function confidentIn(index: PlanIndex, lang: Lang): (h: SearchHit) => boolean {
+  const scale = index.scale * (index.writtenIn(lang) ? 1 : ANALYSIS.translationWeight);
+  return (h) => confident(h, scale);
+}
+
 export interface SectionRef {
   id: string;
   /** As people cite it: the section's own number, then its title ("3.2 Kotiopetus"). */
@@ -189,10 +199,7 @@ export class PlanService {
     // or the rest of the question is clearly a welfare question ("vuosiloman aikana tapahtunut kriisi"), or the
     // off-topic words only say where it happened and the rest is one ("tappelu ruokalassa", "fight in the canteen").
     const off = this.offTopic.match(question, (s) => index.knows(s), lang);
-    // A question in a language the plan is not written in is read through translations, each at
-    // ANALYSIS.translationWeight of a word the plan writes: its scores come out lower by as much, and so does the bar.
-    const reading = index.writtenIn(lang) ? 1 : ANALYSIS.translationWeight;
-    const sure = (h: SearchHit) => confident(h, index.scale * reading);
+    const sure = confidentIn(index, lang);
     if (off && !best?.cited && !(best?.section.id.startsWith('faq-') && sure(best))) {
       const rest = words(question)
         .filter((w) => !off.words.includes(w))
@@ -223,10 +230,7 @@ export class PlanService {
   private answered(question: string, lang: Lang, hit: SearchHit, others: SearchHit[], danger: Danger | undefined, index: PlanIndex): Answer {
     const s = hit.section;
     const passages = this.quote(s, [hit.passage, hit.companion], lang, question, index);
-    // A question in a language the plan is not written in is read through translations, each at
-    // ANALYSIS.translationWeight of a word the plan writes: its scores come out lower by as much, and so does the bar.
-    const reading = index.writtenIn(lang) ? 1 : ANALYSIS.translationWeight;
-    const sure = (h: SearchHit) => confident(h, index.scale * reading);
+    const sure = confidentIn(index, lang);
     const also = others.filter((o) => o.score >= hit.score * THRESHOLDS.alsoRelevant && sure(o) && o.section.id !== s.parentId && o.section.parentId !== s.id).slice(0, 2);
     // Written out rather than spread from the shared reference: an answer is made for every question.
     const r = this.ref(s, lang);
