@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { readYamlFile } from '../yamlFile';
-import { isStopword, type Lang, LANGS, remember, stem, stemsAnyLang, svNeuterBase, words } from './analyze';
+import { fold, isStopword, type Lang, LANGS, remember, stem, stemsAnyLang, svNeuterBase, words } from './analyze';
 import { Lexicon } from './lexicon';
 
 /**
@@ -79,6 +79,20 @@ export function looseKeys(s: string): readonly string[] {
   return m ? [...new Set([one, loose(m), loose(m.slice(0, -1))])] : [one];
 }
 
+/**
+ * A one-word term the stemmer cut to a stub of three letters or fewer, three or more letters short of the word
+ * (ledighet: led, kännissä: kan, sexorna: sex), is keyed by the stub and the word's next two letters (ledig, kanni,
+ * sexor): "leder" (leads) is not leave of absence, nor "kanna" (may) drunk, though each stems to the same stub.
+ */
+const STUB_MAX = 3;
+const STUB_CUT = 3;
+const STUB_TAIL = 2;
+export function stubKey(word: string, s: string): string {
+  if (s.length > STUB_MAX) return s;
+  const f = fold(word);
+  return f.length - s.length >= STUB_CUT && f.startsWith(s) ? f.slice(0, s.length + STUB_TAIL) : s;
+}
+
 /** Whether two words' loose readings meet. */
 function meet(a: readonly string[], b: readonly string[]): boolean {
   for (const x of a) if (b.includes(x)) return true;
@@ -118,7 +132,7 @@ export class Glossary {
         if (ws.length === 0) continue;
         for (const l of langs) {
           const phrase: Phrase = { concept, stems: { fi: [], sv: [], en: [] } };
-          for (const l2 of LANGS) phrase.stems[l2] = ws.map((w) => stem(w, l2));
+          for (const l2 of LANGS) phrase.stems[l2] = ws.length === 1 ? [stubKey(ws[0], stem(ws[0], l2))] : ws.map((w) => stem(w, l2));
           const first = phrase.stems[l][0];
           const list = this.byFirst[l].get(first) ?? [];
           list.push(phrase);
@@ -158,6 +172,8 @@ export class Glossary {
       if (this.singleWords[mid] < s) lo = mid + 1;
       else hi = mid;
     }
+    // A stem that is a term itself reaches no longer one: "poissaolo" is absence, not "poissaololu" (poissaololupa, a leave).
+    if (this.singleSet.has(s)) return out;
     for (let i = lo; i < this.singleWords.length && this.singleWords[i].startsWith(s); i++) {
       const t = this.singleWords[i];
       if (t !== s && t.length - s.length <= NEAR_MAX_EXTRA) out.push(t);
@@ -172,9 +188,9 @@ export class Glossary {
     return out;
   }
 
-  /** Whether a stem is a one-word term of some concept (in any language). */
-  isTerm(stem: string): boolean {
-    return this.singleSet.has(stem);
+  /** Whether a stem is a one-word term of some concept (in any language); `word`: the word it is the stem of (`stubKey`). */
+  isTerm(stem: string, word?: string): boolean {
+    return this.singleSet.has(word === undefined ? stem : stubKey(word, stem));
   }
 
   static load(file: string): Glossary {
@@ -195,10 +211,11 @@ export class Glossary {
    * What a stem starts in the language: nothing (most words), a one-word term only (its concept, no look-ahead
    * needed), or longer terms (`phraseAt` must look).
    */
-  startsPhrase(stem: string, lang: Lang): 'none' | 'phrases' | { concept: string } {
+  startsPhrase(stem: string, lang: Lang, word: string): 'none' | 'phrases' | { concept: string } {
     const list = this.byFirst[lang].get(stem);
     if (lang === 'fi' && looseKeys(stem).some((k) => this.looseFi.has(k))) return 'phrases';
-    if (!list) return 'none';
+    const key = stubKey(word, stem);
+    if (!list) return key === stem ? 'none' : (this.byFirst[lang].get(key)?.find((p) => p.stems[lang].length === 1) ?? 'none');
     return list[0].stems[lang].length === 1 ? { concept: list[0].concept } : 'phrases';
   }
 
@@ -243,7 +260,7 @@ export class Glossary {
   private readonly freshReadings = (word: string): WordReadings => {
     const base = svNeuterBase(word);
     const stems = base ? [...stemsAnyLang(word), base] : stemsAnyLang(word);
-    const all = new Set([...stems, ...stems.flatMap((s) => this.nearSingles(s))]);
+    const all = new Set([...stems, ...stems.map((s) => stubKey(word, s)), ...stems.flatMap((s) => this.nearSingles(s))]);
     const starts: WordReadings['starts'] = [];
     for (const lang of LANGS) for (const first of all) for (const p of this.byFirst[lang].get(first) ?? []) starts.push({ stems: p.stems[lang], concept: p.concept });
     const looseFi = looseKeys(stem(word, 'fi'));

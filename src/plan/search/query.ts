@@ -88,7 +88,7 @@ function alternativesFor(word: string, vocab: Vocabulary, asked?: Lang): Alterna
   }
   // A word the plan does not write, in another language ("confiscated" on a Finnish plan): its translations,
   // unless it is a term of the glossary, whose concept already reads it ("parent": huoltaja).
-  if (![...alts.values()].some((w) => w >= ANALYSIS.unknownCompoundPartWeight) && !stemsAnyLang(word).some((s) => vocab.glossary.isTerm(s))) {
+  if (![...alts.values()].some((w) => w >= ANALYSIS.unknownCompoundPartWeight) && !stemsAnyLang(word).some((s) => vocab.glossary.isTerm(s, word))) {
     for (const t of vocab.glossary.lexicon.translations(word, vocab.textLangs)) {
       // The lexicon gives base forms; the plan may have the word only inflected otherwise (kuukausi: kuukauden).
       if (vocab.has(t)) add(t, ANALYSIS.translationWeight);

@@ -112,7 +112,7 @@ export class Tokens {
       }
       start[i + 1] = ids.length;
     }
-    const starts = this.stems.map((st, i) => vocab.glossary.startsPhrase(st, this.wordLang[i]));
+    const starts = this.stems.map((st, i) => vocab.glossary.startsPhrase(st, this.wordLang[i], this.wordText[i]));
     this.phraseFirst = Uint8Array.from(starts, (x) => (x === 'phrases' ? 1 : 0));
     // A function word is no one-word term, whatever it stems like ("jälkeen" like "jälkkä"), as in a question (glossary.ts).
     this.singleConcept = Int32Array.from(starts, (x, i) => (typeof x === 'object' && this.content[i] ? vocab.conceptId(x.concept) : -1));

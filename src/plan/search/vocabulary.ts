@@ -167,7 +167,7 @@ export class Vocabulary {
       const headParts = this.compoundParts(head, lang, depth + 1);
       // Both sides must be words of the plan (or the head a compound of them): "password" is not pass + word.
       // …or a one-word term of the glossary, which brings its concept (dagis|plats: early childhood education + place).
-      const termHead = head.length >= ANALYSIS.minTermHead && (this.glossary.isTerm(headStem) || this.glossary.isTerm(head));
+      const termHead = head.length >= ANALYSIS.minTermHead && (this.glossary.isTerm(headStem, head) || this.glossary.isTerm(head));
       if (!vocab.has(head) && !vocab.has(headStem) && headParts.length === 0 && !termHead) continue;
       parts = [...new Set([headStem, head, tail, ...headParts])].filter((p) => p.length >= 3 && p !== st);
       break;

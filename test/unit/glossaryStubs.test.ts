@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { words } from '../../src/plan/analyze';
+import { PlanService } from '../../src/plan/answer';
+import { Glossary } from '../../src/plan/glossary';
+import { bestSection, tinyPlan } from '../helpers/tinyPlan';
+
+/**
+ * The stemmer cuts some one-word terms to a stub other words share: Swedish "ledighet" (leave of absence) to "led",
+ * which is also "leder" (leads); Finnish "kännissä" (drunk) to "kan", also "kanna". And a term's stem may start a
+ * longer term: "poissaolo" (absence) is the start of "poissaololupa" (leave of absence). Neither is that term.
+ */
+const GLOSSARY = join(__dirname, '..', '..', 'content', 'glossary.yml');
+const glossary = Glossary.load(GLOSSARY);
+const conceptOf = (term: string) => `@${glossary.entries.findIndex((e) => [...e.fi, ...e.sv, ...e.en, ...e.colloquial].includes(term))}`;
+const concepts = (q: string) => glossary.findInQuestion(words(q)).map((h) => h.concept);
+
+describe('a one-word term the stemmer cuts to a short stub', () => {
+  const leave = conceptOf('ledighet');
+
+  it('is not another word with that stub', () => {
+    expect(concepts('Vem leder skolans krisgrupp?')).not.toContain(leave);
+    expect(concepts('kuka kantaa vastuun?')).not.toContain(conceptOf('kännissä'));
+  });
+
+  it('is still read in its own forms', () => {
+    expect(concepts('Vem beviljar ledigheten?')).toContain(leave);
+    expect(concepts('oppilas tuli kouluun kännissä')).toContain(conceptOf('kännissä'));
+  });
+
+  it('leads a Swedish question on a Finnish-only plan to the crisis group, not to leave of absence', () => {
+    const dir = tinyPlan('stub-terms', [
+      ['kriisiryhma', 'Koulun kriisiryhmä', 'Rehtori johtaa koulun kriisiryhmää. Ryhmään kuuluvat terveydenhoitaja, kuraattori ja opettajia.'],
+      ['poissaololupa', 'Lupa poissaoloon', 'Luokanopettaja myöntää luvan poissaoloon enintään kolmeksi koulupäiväksi, rehtori pidemmäksi ajaksi.'],
+    ]);
+    const best = bestSection(PlanService.load(dir, GLOSSARY, 'http://x'), 'sv');
+    expect(best('Vem leder skolans krisgrupp?')).toBe('kriisiryhma');
+    expect(best('Vem beviljar ledighet från skolan?')).toBe('poissaololupa');
+  });
+});
+
+describe("a term's stem that starts a longer term", () => {
+  it('is its own term, not the longer one ("poissaolot" is absence, not a leave of absence)', () => {
+    expect(concepts('oppilaalla on paljon poissaoloja')).toContain(conceptOf('poissaolo'));
+    expect(concepts('oppilaalla on paljon poissaoloja')).not.toContain(conceptOf('poissaololupa'));
+    expect(concepts('kuka myöntää poissaololuvan')).toContain(conceptOf('poissaololupa'));
+  });
+});
