@@ -163,6 +163,8 @@ describe('plan search', () => {
     for (const [q, lang, id] of [
       ['Do sick days count towards the absence limits?', 'en', 'poissaolot'],
       ['lasketaanko oppilaan sairauspäivät poissaolotunteihin', 'fi', 'poissaolot'],
+      // "Missä vaiheessa" asks when, like "milloin": the stage is no topic word (the return plan's "vaiheittainen").
+      ['Missä vaiheessa oppilaan poissaolot viedään rehtorille?', 'fi', 'poissaolot'],
       ['oppilas tarvitsee kuraattoria kiireesti syysloman aikana, kuka auttaa?', 'fi', 'yksilokohtainen-opiskeluhuolto'],
       ['Kuinka monta pienryhmässä opiskelevaa oppilasta tavallisessa opetusryhmässä saa enintään olla?', 'fi', 'erityisopetus/erityisluokka'],
     ] as const) {

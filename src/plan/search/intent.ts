@@ -15,7 +15,7 @@ const QUESTION: Record<Intent, RegExp> = {
   when: new RegExp(
     [
       String.raw`\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|usein|aikaisin|myohaan)\b`,
-      String.raw`\b(kauanko|missa ajassa|mihin mennessa|viimeistaan|milloin|maaraaj\w*|aikaraj\w*|kuinka monen (paivan|viikon))\b`,
+      String.raw`\b(kauanko|missa ajassa|mihin mennessa|viimeistaan|milloin|missa vaiheessa|maaraaj\w*|aikaraj\w*|kuinka monen (paivan|viikon))\b`,
       String.raw`\bhow (long|soon|quickly|fast|often|early|late)\b`,
       String.raw`\b(deadline|time ?limit|by when|when|within how)\b`,
       String.raw`\bhur (snabbt|lange|fort|ofta|tidigt|sent|lang tid)\b`,
@@ -34,7 +34,7 @@ const QUESTION: Record<Intent, RegExp> = {
   ),
   criteria: new RegExp(
     [
-      String.raw`\b(milla perusteella|perusteet|perusteella|kriteer\w*|edellytyk\w*|edellyttaa|milloin|kenelle)\b`,
+      String.raw`\b(milla perusteella|perusteet|perusteella|kriteer\w*|edellytyk\w*|edellyttaa|milloin|missa vaiheessa|kenelle)\b`,
       String.raw`\b(criteria|criterion|eligib\w*|conditions?|qualif\w*|entitled|when)\b`,
       String.raw`\b(kriteri\w*|villkor\w*|forutsattning\w*|pa vilka grunder|nar|ratt till)\b`,
     ].join('|'),
@@ -68,8 +68,11 @@ const QUESTION: Record<Intent, RegExp> = {
 /** Words that ask who decides rather than name a topic: the "Kuka päättää" passage answers them by its kind. */
 const DECISION_WORD = /^(paat(a|t|e|o)\w*|decid\w*|decision\w*|beslut\w*|myont\w*|grant\w*|bevilj\w*|hyvaksy\w*|approv\w*|godkan\w*)$/;
 
+/** The stage a "missä vaiheessa" asks for: when, not a topic (the plan's "vaiheittainen" return plan). */
+const STAGE_WORD = /^vaiheessa$/;
+
 export function isIntentWord(word: string, intents: Set<Intent>): boolean {
-  return intents.has('who') && DECISION_WORD.test(fold(word));
+  return (intents.has('who') && DECISION_WORD.test(fold(word))) || (intents.has('when') && STAGE_WORD.test(fold(word)));
 }
 
 /** The kinds of question this is (none for a question that only names a topic). */
