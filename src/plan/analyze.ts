@@ -182,7 +182,7 @@ export function seedStems(lang: Lang, entries: Iterable<[string, string]>): void
 
 /** The source of the stemming rules: a cache of stems is only good for the same rules. */
 export function stemRules(): string {
-  return `${stemFresh.toString()}\n${fold.toString()}`;
+  return `${stemFresh.toString()}\n${fold.toString()}\n${WEEKDAY.source}`;
 }
 
 /**
@@ -195,6 +195,8 @@ function svDefinite(word: string, s: string): string {
   if (!whole || /(plan|älan|ökan|skan|äran|örjan|man)s?$/.test(word)) return s;
   return (s.length >= 5 && s.endsWith('an')) || (s.length >= 6 && s.endsWith('orn')) ? stemmers.sv.stem(s.slice(0, -1)) : s;
 }
+
+const WEEKDAY = /^(maanantai|tiistai|keskiviik|torstai|perjantai|lauantai|sunnuntai)/;
 
 function stemFresh(word: string, lang: Lang): string {
   // The plural of "työ" and its compounds changes the vowel (ylityö: ylitöitä, töissä), which Snowball keeps apart;
@@ -220,6 +222,9 @@ function stemFresh(word: string, lang: Lang): string {
     if (/[^t]t[oö]n(t[aä])?$/.test(word) && word.length >= 7) s = s.replace(/([^t])t([oö])n?$/, '$1tt$2m');
     // A stem of one letter tells nothing: Snowball cuts both "läsnä" (present) and "lasta" (a child) to "l".
     if (s.length < 2) s = word;
+    // A weekday in any case is the weekday: Snowball cuts "maanantaina" to "maanan" but keeps "maanantai".
+    const day = WEEKDAY.exec(word);
+    if (day) s = day[0];
   }
   if (lang === 'sv') s = svDefinite(word, s);
   return s;

@@ -82,7 +82,8 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     ['how long does the resource centre take to answer a consultation request?', 'en', 'resurssikeskuskoulu'],
     ['by when must the school-specific annex to the welfare plan be updated?', 'en', 'suunnitelmat'],
     // Everyday words: forms, ready, spring, school days.
-    ['by what date must the transition forms be ready in spring?', 'en', 'lomakkeisto/nivelvaihe'],
+    // Read as a deadline, the transitions calendar ("Lomakkeet ovat valmiina 15.5. mennessä") answers as the form does.
+    ['by what date must the transition forms be ready in spring?', 'en', 'siirtymavaiheet'],
     ['inom hur många skoldagar ska ett mobbningsfall utredas?', 'sv', 'turvallisuus/kiusaaminen'],
     ['när ska skolorna senast söka handledarresurser för nästa läsår?', 'sv', 'avustajakriteerit'],
     ['är det förbjudet att snusa på skolgården?', 'sv', 'turvallisuus/paihteet'],
@@ -95,6 +96,9 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     // The assessment of a pupil's support needs, as staff name it.
     ["how long can the assessment of a pupil's need for individual support take?", 'en', 'erityisopetus/tuen-tarpeen-arviointi'],
     ['how many hours of absence per term before the kuraattori is contacted?', 'en', 'poissaolot'],
+    // Weekdays: a case told by its day ("i tisdags", "on Tuesday") meets the plan's worked examples.
+    ['Eleven bad om ett samtal med kuratorn i tisdags. Senast vilken dag ska samtalet hållas?', 'sv', 'yksilokohtainen-opiskeluhuolto'],
+    ['A pupil asked for a talk with the school social worker on Tuesday. By what date must it take place?', 'en', 'yksilokohtainen-opiskeluhuolto'],
     // A near tie: the rule that a guardian cannot forbid it holds most of the question in one passage; the section on
     // intoxicants has "kielletty" in its heading and its list.
     ['Kan en vårdnadshavare förbjuda sin 14-åring att gå till kuratorn?', 'sv', 'yksilokohtainen-opiskeluhuolto/suostumus'],

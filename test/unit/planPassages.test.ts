@@ -75,6 +75,10 @@ describe('the quoted passage', () => {
       'within how many days must the report be made',
       'how many working days do we have',
       'hur snabbt ska kuratorn träffa eleven',
+      // A date asked for: "by which day … at the latest", "före vilket datum", "mihin päivään mennessä".
+      'By which day must the meeting happen at the latest?',
+      'före vilket datum ska skolan ansöka',
+      'mihin päivään mennessä keskustelu on järjestettävä',
     ])
       expect({ q, deadline: asksDeadline(q) }).toEqual({ q, deadline: true });
     for (const q of ['Kuinka usein ohjausryhmä kokoontuu?', 'milloin syysloma alkaa', 'Kuka päättää, kun oppilas erotetaan määräajaksi?', 'how often is the plan reviewed'])
@@ -135,6 +139,15 @@ describe('the quoted passage', () => {
     expect(sv.kind === 'answer' && quotedText(sv)).toMatch(/senast den sjunde arbetsdagen/);
     // A "Kuka päättää" heading whose text names no decider: the passage that names one comes beside it.
     expect(quote('Kuka päättää pidennetystä oppivelvollisuudesta?').text).toMatch(/[Oo]petuspäällikkö/);
+  });
+
+  it('quotes the rule and the worked example for a case told by its weekday; "missä vaiheessa" asks when', () => {
+    const told = quote('Oppilas pyysi keskustelua kuraattorin kanssa tiistaina. Mihin päivään mennessä keskustelu on järjestettävä?');
+    expect(told.id).toBe('yksilokohtainen-opiskeluhuolto');
+    // The rule first (the example works it out), then the example with its days.
+    expect(told.passages.map((p) => p.blocks.some((b) => b.kind === 'list' && b.items.every((i) => i.startsWith('Esimerkki'))))).toEqual([false, true]);
+    expect(told.text).toMatch(/Määräaika lasketaan päivästä/);
+    expect([...questionIntents('Missä vaiheessa asia siirtyy rehtorille?')]).toContain('when');
   });
 
   it('quotes both of two short passages that score nearly the same: the ranking cannot tell which one answers', () => {

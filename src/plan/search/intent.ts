@@ -15,11 +15,11 @@ const QUESTION: Record<Intent, RegExp> = {
   when: new RegExp(
     [
       String.raw`\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|usein|aikaisin|myohaan)\b`,
-      String.raw`\b(kauanko|missa ajassa|mihin mennessa|viimeistaan|milloin|missa vaiheessa|maaraaj\w*|aikaraj\w*|kuinka monen (paivan|viikon))\b`,
+      String.raw`\b(kauanko|missa ajassa|mennessa|viimeistaan|milloin|missa vaiheessa|maaraaj\w*|aikaraj\w*|kuinka monen (paivan|viikon))\b`,
       String.raw`\bhow (long|soon|quickly|fast|often|early|late)\b`,
-      String.raw`\b(deadline|time ?limit|by when|when|within how)\b`,
+      String.raw`\b(deadline|time ?limit|by when|when|within how|at the latest|(by|before) (which|what) (day|date)|what date)\b`,
       String.raw`\bhur (snabbt|lange|fort|ofta|tidigt|sent|lang tid)\b`,
-      String.raw`\b(tidsfrist\w*|senast|nar|inom hur)\b`,
+      String.raw`\b(tidsfrist\w*|senast|nar|inom hur|vilket datum|vilken dag)\b`,
     ].join('|'),
   ),
   steps: new RegExp(
@@ -65,6 +65,15 @@ const QUESTION: Record<Intent, RegExp> = {
   example: /\b(esimerkki|esimerkkia|esimerkkeja|esimerkit|examples?|exempel)\b/,
 };
 
+/** A weekday: a question that names one tells a case ("pyysi maanantaina", "i måndags", "on Monday"). */
+const WEEKDAY = /\b(maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai|(man|tis|ons|tors|fre|lor|son)dag|(mon|tues|wednes|thurs|fri|satur|sun)day)\w*/;
+
+/** The question tells a case by its weekday, without asking for an example: the plan's worked example and its rule answer it. */
+export function tellsCase(question: string): boolean {
+  const q = fold(question.toLowerCase());
+  return WEEKDAY.test(q) && !QUESTION.example.test(q);
+}
+
 /** Words that ask who decides rather than name a topic: the "Kuka päättää" passage answers them by its kind. */
 const DECISION_WORD = /^(paat(a|t|e|o)\w*|decid\w*|decision\w*|beslut\w*|myont\w*|grant\w*|bevilj\w*|hyvaksy\w*|approv\w*|godkan\w*)$/;
 
@@ -82,7 +91,7 @@ const EXPLICIT_WHEN =
   /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|usein)\b|\b(kauanko|missa ajassa|mihin mennessa|viimeistaan|maaraaj\w*)\b|\bhow (long|soon|quickly|fast|often)\b|\b(deadline|by when)\b|\bhur (snabbt|lange|fort|ofta)\b|\b(tidsfrist\w*|senast)\b/;
 
 const DEADLINE =
-  /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan)\b|\b(kauanko|missa ajassa|mihin mennessa|viimeistaan|maaraaika\w*|maaraajan|maaraajat\w*|maaraajassa)\b|\bhow (long|soon|quickly|fast)\b|\b(deadline|by when|within how)\b|\bhur (snabbt|lange|fort|lang tid)\b|\b(tidsfrist\w*|senast|inom hur)\b|\b(kuinka|miten) (monen|moneksi) (paiv|viiko|kuukau|tyopaiv|arkipaiv|koulupaiv)\w*|\bmonenko (paiv|viiko|kuukau|tyopaiv|arkipaiv)\w*|\b(kuinka|miten) (pitkaksi|pitka) (aikaa|ajaksi|aika)\b|\b(kuinka|miten) pitkassa ajassa\b|\b(kuinka|miten) monessa (paivassa|viikossa|kuukaudessa|vuodessa)\b|\bhow many (days|weeks|months|working days|school days)\b/;
+  /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan)\b|\b(kauanko|missa ajassa|mennessa|viimeistaan|maaraaika\w*|maaraajan|maaraajat\w*|maaraajassa)\b|\bhow (long|soon|quickly|fast)\b|\b(deadline|by when|within how|at the latest|(by|before) (which|what) (day|date)|what date)\b|\bhur (snabbt|lange|fort|lang tid)\b|\b(tidsfrist\w*|senast|inom hur|vilket datum|vilken dag)\b|\b(kuinka|miten) (monen|moneksi) (paiv|viiko|kuukau|tyopaiv|arkipaiv|koulupaiv)\w*|\bmonenko (paiv|viiko|kuukau|tyopaiv|arkipaiv)\w*|\b(kuinka|miten) (pitkaksi|pitka) (aikaa|ajaksi|aika)\b|\b(kuinka|miten) pitkassa ajassa\b|\b(kuinka|miten) monessa (paivassa|viikossa|kuukaudessa|vuodessa)\b|\bhow many (days|weeks|months|working days|school days)\b/;
 
 /** "Kuinka monta oppilasta", "how many working days": the three words after a counting question word (folded), what its number counts. */
 const COUNTING =
@@ -107,6 +116,8 @@ export function questionIntents(question: string): Set<Intent> {
   const q = fold(question.toLowerCase());
   const intents = new Set((Object.keys(QUESTION) as Intent[]).filter((i) => QUESTION[i].test(q)));
   if (intents.has('when') && CONDITIONAL_WHEN.test(q) && !EXPLICIT_WHEN.test(q)) intents.delete('when');
+  // A case told with its weekday is worked out as the plan's examples are: they are read as asked for.
+  if (WEEKDAY.test(q)) intents.add('example');
   return intents;
 }
 

@@ -222,6 +222,18 @@ export function companion(ranked: RankedPassage[], groups: ScoredAlternative[][]
   return undefined;
 }
 
+/**
+ * When the best passage is a worked example: the rule it works out, which opens the example's heading (the first
+ * passage under the same headings that is neither an example nor an introduction); else the best such passage.
+ */
+export function ruleOfExample(ranked: RankedPassage[], all: Passage[]): Passage | undefined {
+  const best = ranked[0]?.passage;
+  if (!best?.traits().example) return undefined;
+  const rule = (p: Passage) => p.lang === best.lang && !p.traits().example && !p.traits().intro;
+  const sameHeadings = (p: Passage) => p.headings.length === best.headings.length && p.headings.every((h, k) => h === best.headings[k]);
+  return (ranked.find((r) => rule(r.passage) && sameHeadings(r.passage)) ?? ranked.find((r) => rule(r.passage)))?.passage ?? all.find(rule);
+}
+
 /** The passage right after this one under the same headings (or below them), if any. */
 function continuation(p: Passage, all: Passage[]): Passage | undefined {
   const i = all.indexOf(p);

@@ -1,7 +1,7 @@
 import { bodyLangOf, type PlanSection } from '../model';
 import { type Lang, LANGS } from '../analyze';
 import type { Passage, PassageTerms } from './passage';
-import { answerScore, companion, rankPassages, type ScoredAlternative, scoredGroups } from './passages';
+import { answerScore, companion, rankPassages, ruleOfExample, type ScoredAlternative, scoredGroups } from './passages';
 import type { NameTable } from './names';
 import type { NumberTable } from './citation';
 import type { PassagePostings } from './passageIndex';
@@ -223,6 +223,9 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
     if (!ranked[0]) return;
     h.passage = ranked[0].passage;
     h.companion = companion(ranked, groups, ix.passageTerms, q.intents, doc.passages);
+    // A case told by its weekday: the rule first, then the worked example that matches the case.
+    const rule = q.caseTold ? ruleOfExample(ranked, doc.passages) : undefined;
+    if (rule) [h.passage, h.companion] = [rule, ranked[0].passage];
     // Its best passage being the kind of text asked for counts too (in the language it will be quoted in).
     let plain = -Infinity;
     let answer = -Infinity;
