@@ -93,6 +93,18 @@ export function stubKey(word: string, s: string): string {
   return f.length - s.length >= STUB_CUT && f.startsWith(s) ? f.slice(0, s.length + STUB_TAIL) : s;
 }
 
+/**
+ * A pupil's age under 18 as a question writes it ("14-vuotias", "13v", "14-åringen", "15-year-old", "14yo"): a minor,
+ * whom the law and the plan call "alaikäinen". How many words it takes (0: none).
+ */
+const AGE_WORD = /^(vuotia|vuotias|vuoti|åring|aring|year)/;
+const MINOR_AGE = 18;
+function ageOfMinor(ws: string[], i: number): number {
+  const glued = /^(\d{1,2})(v|yo)$/.exec(ws[i]);
+  if (glued) return Number(glued[1]) < MINOR_AGE ? 1 : 0;
+  return /^\d{1,2}$/.test(ws[i]) && Number(ws[i]) < MINOR_AGE && AGE_WORD.test(ws[i + 1] ?? '') ? 2 : 0;
+}
+
 /** Whether two words' loose readings meet. */
 function meet(a: readonly string[], b: readonly string[]): boolean {
   for (const x of a) if (b.includes(x)) return true;
@@ -112,6 +124,8 @@ export class Glossary {
   private singleWords: string[] = [];
   private singleSet = new Set<string>();
   private readonly readingCache = new Map<string, WordReadings>();
+  /** The concept of a minor ("alaikäinen"), which a pupil's age under 18 reads as (`ageOfMinor`). */
+  private readonly minor: string | undefined;
   readonly size: number;
 
   /** `lexicon`: everyday words across languages, read for question words the plan does not know (content/lexicon.yml beside the glossary). */
@@ -153,6 +167,8 @@ export class Glossary {
     for (const l of LANGS) for (const list of this.byFirst[l].values()) list.sort((a, b) => b.stems[l].length - a.stems[l].length);
     for (const list of this.looseFi.values()) list.sort((a, b) => b.keys.length - a.keys.length);
     this.size = entries.length;
+    const minor = entries.findIndex((e) => e.fi.includes('alaikäinen'));
+    this.minor = minor >= 0 ? `@${minor}` : undefined;
     const singles = new Set<string>();
     for (const l of LANGS) for (const [first, phrases] of this.byFirst[l]) if (phrases.some((p) => p.stems[l].length === 1)) singles.add(first);
     this.singleWords = [...singles].sort();
@@ -282,6 +298,8 @@ export class Glossary {
       for (const { stems: s, concept } of read[i].starts) if (i + s.length <= read.length && s.every((x, k) => read[i + k].all.has(x))) found(concept, s.length, s[s.length - 1]);
       for (const { keys, concept } of read[i].looseStarts)
         if (i + keys.length <= read.length && keys.every((x, k) => meet(read[i + k].looseFi, x))) found(concept, keys.length, questionWords[i + keys.length - 1]);
+      const age = this.minor ? ageOfMinor(questionWords, i) : 0;
+      if (age > 0) hits.push({ concept: this.minor!, start: i, end: i + age });
     }
     // Keep, per concept, one hit; drop hits contained in a longer hit of another concept.
     const unique = new Map<string, ConceptHit>();

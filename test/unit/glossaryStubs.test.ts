@@ -45,3 +45,27 @@ describe("a term's stem that starts a longer term", () => {
     expect(concepts('kuka myöntää poissaololuvan')).toContain(conceptOf('poissaololupa'));
   });
 });
+
+describe("a pupil's age under 18", () => {
+  const minor = conceptOf('alaikäinen');
+
+  it('reads as a minor, however the question writes it', () => {
+    for (const q of [
+      'voiko huoltaja kieltää 13v menemästä kuraattorille',
+      'Voiko huoltaja kieltää 14-vuotiasta?',
+      'kan pappan förbjuda sin 14-åring',
+      'Can a parent stop a 15-year-old from seeing the nurse?',
+    ])
+      expect([q, concepts(q)]).toEqual([q, expect.arrayContaining([minor])]);
+    for (const q of ['18-vuotias opiskelija', 'luokalla on 14 oppilasta', 'a 19-year-old student']) expect([q, concepts(q)]).toEqual([q, expect.not.arrayContaining([minor])]);
+  });
+
+  it('finds the rule the plan writes for a minor ("alaikäistä")', () => {
+    const dir = tinyPlan('minor-age', [
+      ['suostumus', 'Suostumus', 'Huoltaja ei voi kieltää alaikäistä oppilasta käyttämästä opiskeluhuollon palveluja, esimerkiksi hakeutumasta kuraattorin vastaanotolle.'],
+      ['kerhot', 'Kerhot', 'Koulun kerhot ovat 7–14-vuotiaille. Huoltaja voi kieltää lasta osallistumasta kerhoon ilmoittamalla siitä opettajalle.'],
+    ]);
+    const best = bestSection(PlanService.load(dir, GLOSSARY, 'http://x'), 'fi');
+    expect(best('Voiko huoltaja kieltää 14-vuotiasta käymästä kuraattorilla?')).toBe('suostumus');
+  });
+});
