@@ -168,8 +168,10 @@ export class OffTopic {
         const rest = word.slice(p.length);
         if (rest.length <= 4 || (p.length >= 6 && stemsAnyLang(rest).some((s) => s.length >= 4 && known(s)))) return subject;
       }
+      // The last part of a compound whose first part the plan knows: not letters that only spell it ("tar-vitsi-si",
+      // a form of "tarvita", holds "vitsi").
       const at = word.lastIndexOf(p);
-      if (at >= 3 && word.length - at - p.length <= 4) return subject;
+      if (at >= 4 && word.length - at - p.length <= 4 && stemsAnyLang(word.slice(0, at)).some(known)) return subject;
     }
     return undefined;
   }

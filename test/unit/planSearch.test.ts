@@ -189,6 +189,10 @@ describe('plan search', () => {
     // The rest of a compound must be a word: "vuosilomaxyzqw" is not a compound of the plan's words.
     expect(off.match('vuosilomaxyzqw', known)).toBeUndefined();
     expect(off.match('kuka päättää oppilaan tukiopetuksesta', known)).toBeUndefined();
+    // Letters that only spell a term are no compound of it: "tarvitsisi" (would need) holds "vitsi" (a joke) after "tar".
+    const jokes = new OffTopic([{ topic: 'small talk', fi: ['vitsi'], sv: [], en: [] }]);
+    expect(jokes.match('Syyslomalla oppilas tarvitsisi kiireellisesti kuraattorin', known)).toBeUndefined();
+    expect(jokes.match('kerro hyvä kouluvitsi', known)?.subject.topic).toBe('small talk');
   });
 
   it('answers a welfare question whose off-topic words only say where it happened', () => {
