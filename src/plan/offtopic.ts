@@ -27,6 +27,8 @@ interface Phrase {
   subject: OffTopicMatch;
   /** Stems per word, in the term's language. */
   stems: string[];
+  /** Per word: an English -ing noun the question must write so ("teachers' meeting" is not "the teacher meets"). */
+  ing: boolean[];
   /** Its place in the file: where phrases overlap, the later one names the subject. */
   order: number;
 }
@@ -38,6 +40,9 @@ interface Phrase {
  * them allowed: the Swedish "i" is not the English "I").
  */
 const FI_PLACE_CASE = /(ssa|ssä|lla|llä)$/;
+
+/** An English noun in -ing, which its stem shares with the verb (meeting, meet). */
+const ING = /ings?$/;
 const PLACE_PREPOSITIONS: Record<Lang, Set<string>> = {
   fi: new Set(),
   en: new Set(['in', 'on', 'at', 'during', 'inside', 'outside', 'near']),
@@ -83,7 +88,7 @@ export class OffTopic {
           } else if (ws.length > 1) {
             const stems = ws.map((w) => stem(w, lang));
             const list = this.phrases.get(stems[0]) ?? [];
-            list.push({ subject, stems, order: order++ });
+            list.push({ subject, stems, ing: ws.map((w) => lang === 'en' && ING.test(w)), order: order++ });
             this.phrases.set(stems[0], list);
           }
         }
@@ -120,8 +125,9 @@ export class OffTopic {
       for (const first of stems[i]) {
         for (const p of this.phrases.get(first) ?? []) {
           if (i + p.stems.length > ws.length) continue;
-          let k = 1;
-          while (k < p.stems.length && stems[i + k].includes(p.stems[k])) k++;
+          const same = (k: number) => stems[i + k].includes(p.stems[k]) && (!p.ing[k] || ING.test(ws[i + k]));
+          let k = 0;
+          while (k < p.stems.length && same(k)) k++;
           if (k === p.stems.length) matches.push({ p, at: i });
         }
       }

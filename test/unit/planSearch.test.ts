@@ -195,6 +195,13 @@ describe('plan search', () => {
     expect(jokes.match('kerro hyvä kouluvitsi', known)?.subject.topic).toBe('small talk');
   });
 
+  it("tells an English -ing noun of an off-topic phrase from its verb, and paying for a service from one's pay", () => {
+    expect(plan.answer('How many times a year does the examining teacher meet a home-educated child?', 'en').kind).toBe('answer');
+    expect(plan.answer('when is the next teachers meeting?', 'en').kind).toBe('none');
+    expect(plan.answer('Do pupils have to pay anything for seeing the school psychologist?', 'en').kind).toBe('answer');
+    for (const q of ["What's the pay scale for school assistants?", 'when is pay day?']) expect([q, plan.answer(q, 'en').kind]).toEqual([q, 'none']);
+  });
+
   it('answers a welfare question whose off-topic words only say where it happened', () => {
     for (const [q, lang, section] of [
       ['tappelu koulun ruokalassa, mitä teen?', 'fi', /^turvallisuus/],
