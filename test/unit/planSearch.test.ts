@@ -198,8 +198,14 @@ describe('plan search', () => {
   it("tells an English -ing noun of an off-topic phrase from its verb, and paying for a service from one's pay", () => {
     expect(plan.answer('How many times a year does the examining teacher meet a home-educated child?', 'en').kind).toBe('answer');
     expect(plan.answer('when is the next teachers meeting?', 'en').kind).toBe('none');
-    expect(plan.answer('Do pupils have to pay anything for seeing the school psychologist?', 'en').kind).toBe('answer');
+    // Paying for a service asks whether it is free of charge ("Opiskeluhuolto on oppilaalle maksutonta").
+    const paying = plan.answer('Do pupils have to pay anything for seeing the school psychologist?', 'en');
+    expect(paying.kind === 'answer' && paying.best.id).toMatch(/^opiskeluhuolto/);
     for (const q of ["What's the pay scale for school assistants?", 'when is pay day?']) expect([q, plan.answer(q, 'en').kind]).toEqual([q, 'none']);
+    // Swedish: charging for a service ("ta betalt") is not being paid ("få betalt per timme").
+    const charging = plan.answer('Får skolan ta betalt när eleven träffar kuratorn?', 'sv');
+    expect(charging.kind === 'answer' && charging.best.id).toMatch(/^opiskeluhuolto/);
+    expect(plan.answer('vad får en vikarie betalt per timme', 'sv').kind).toBe('none');
   });
 
   it('answers a welfare question whose off-topic words only say where it happened', () => {
