@@ -99,6 +99,8 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     // Weekdays: a case told by its day ("i tisdags", "on Tuesday") meets the plan's worked examples.
     ['Eleven bad om ett samtal med kuratorn i tisdags. Senast vilken dag ska samtalet hållas?', 'sv', 'yksilokohtainen-opiskeluhuolto'],
     ['A pupil asked for a talk with the school social worker on Tuesday. By what date must it take place?', 'en', 'yksilokohtainen-opiskeluhuolto'],
+    // Hours as staff abbreviate them ("hrs"): the plan's "80 tuntia lukukaudessa".
+    ['a pupil has 82 hrs of absence this term, who takes it forward?', 'en', 'poissaolot'],
     // Interpreting: "tolka", "interpret" are the plan's "tulkkaus" ("Lapsi ei saa toimia tulkkina").
     ['får lillebror tolka när läraren träffar föräldrarna?', 'sv', 'siirtymavaiheet/maahan-muuttanut-oppilas'],
     ['Can a pupil interpret for their parents at a school meeting?', 'en', 'siirtymavaiheet/maahan-muuttanut-oppilas'],
