@@ -5,7 +5,8 @@ import { isStopword, type Lang, LANGS, remember, stem, words } from './analyze';
 /**
  * Everyday words of schools and statutes in fi, sv and en (content/lexicon.yml): how a question word the plan
  * never writes reads in the plan's languages. An English question on a Finnish-only plan ("right", "search",
- * "confiscated") meets "oikeus", "tarkastaa", "haltuun". Unlike the glossary's concepts, these are read on the
+ * "confiscated") meets "oikeus", "tarkastaa", "haltuun"; a Swedish question on a Swedish statute ("jobb") meets the
+ * word of the same sense the statute writes ("arbete"). Unlike the glossary's concepts, these are read on the
  * question side only, for a word the plan does not know or only seems to (English "term" is not the plan's "termit"):
  * the plan's own text and questions in its language are read as before.
  */
@@ -46,8 +47,8 @@ export class Lexicon {
   }
 
   /**
-   * The stems a word may stand for in the plan's languages `into`, when it is a word of another language (the
-   * plan's own languages are not read from: a word the plan does not write in them is simply not in it).
+   * The stems a word may stand for in the plan's languages `into`: its translations, and in its own language the
+   * other words of its sense ("jobb": arbete). Not on a plan written in every language, whose own words answer.
    */
   translations(word: string, into: readonly Lang[]): readonly string[] {
     if (into.length === LANGS.length) return NONE;
@@ -57,8 +58,10 @@ export class Lexicon {
   private fresh(word: string, into: readonly Lang[]): readonly string[] {
     const out = new Set<string>();
     for (const from of LANGS) {
-      if (into.includes(from)) continue;
-      for (const i of this.rowsOf(stem(word, from), from)) for (const to of into) for (const s of this.stems[i][to]) out.add(s);
+      const own = stem(word, from);
+      for (const i of this.rowsOf(own, from)) {
+        for (const to of into) for (const s of this.stems[i][to]) if (to !== from || s !== own) out.add(s);
+      }
     }
     return [...out];
   }

@@ -204,3 +204,19 @@ describe('a glossary term is never a name or another everyday word in another la
     expect(concepts('erityisruokavaliosta pitää ilmoittaa koulun keittiölle')).not.toContain('kouluun ilmoittautuminen');
   });
 });
+
+describe('a word a Swedish statute does not write, in Swedish', () => {
+  const dir = tinyPlan(
+    'same-sense',
+    [
+      ['ansokan', 'Ansökan', 'Ansökan om en plats ska lämnas in senast fyra månader innan. Om behovet beror på att föräldrarna får arbete, ska platsen ordnas inom två veckor.'],
+      ['plats', 'Bibehållande av samma plats', 'Barnet behåller sin plats om vårdnadshavaren är föräldraledig en kortare tid.'],
+    ],
+    'sv',
+  );
+  const plan = PlanService.load(dir, join(__dirname, '..', '..', 'content', 'glossary.yml'), 'http://x');
+
+  it('is read as the word of the same sense it writes ("jobb": arbete)', () => {
+    expect(bestSection(plan, 'sv')('mamman fick jobb med kort varsel, hur snabbt måste kommunen fixa en plats')).toBe('ansokan');
+  });
+});

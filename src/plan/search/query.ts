@@ -88,7 +88,8 @@ function alternativesFor(word: string, vocab: Vocabulary, asked?: Lang): Alterna
       for (const h of vocab.glossary.findInStems(parts, lang)) if (h.end - h.start === 1 && vocab.has(h.concept)) add(h.concept, ANALYSIS.unknownCompoundPartWeight);
     }
   }
-  // A word the plan does not write, in another language ("confiscated" on a Finnish plan): its translations,
+  // A word the plan does not write, in another language ("confiscated" on a Finnish plan) or its own ("jobb" where the
+  // statute writes "arbete"): its translations and words of the same sense,
   // unless it is a term of the glossary, whose concept already reads it ("parent": huoltaja).
   if (![...alts.values()].some((w) => w >= ANALYSIS.unknownCompoundPartWeight) && !stemsAnyLang(word).some((s) => vocab.glossary.isTerm(s, word))) {
     for (const t of vocab.glossary.lexicon.translations(word, vocab.textLangs)) {
