@@ -84,6 +84,7 @@ const UNIT_FORMS: [RegExp, string[]][] = [
   [/^paiv/, ['vuorokau', 'vrk']],
   [/^(tun|hou|tim)/, ['h']],
   [/^hrs/, ['hou', 'h']],
+  [/^yrs?$/, ['yr']],
   [/^(kilom)/, ['km']],
   [/^(prosen|procen|percen)/, ['%']],
   [/^(eur)/, ['€', 'e']],
@@ -96,7 +97,7 @@ const MEASURE = /^(paiv|viik|kuuka|vuo[dst]|tun|minuut|kert|days?$|weeks?$|month
 const NUMBER_WORD =
   /^(yksi|yhden|yhta|kaksi|kahde\w*|kahta|kolm\w*|nelj\w*|viisi|viide\w*|viitt\w*|kuusi|kuude\w*|kuutt\w*|seitsem\w*|kahdeksa\w*|yhdeksa\w*|kymmen\w*|sata|sada\w*|tuhat|tuhan\w*|puoli|kerran|ensimmai\w*|en|ett|tva|tre|tredje|fyra|fjarde|fem|femte|sex|sjatte|sju|sjunde|atta|nio|tio|tionde|tolv|femton|tjugo|hundra|one|two|three|third|four|fourth|five|fifth|six|seven|seventh|eight|nine|ten|tenth|twelve|fifteen|twenty|thirty|hundred|once|twice)$/;
 
-const TIME_ROOT = /^(paiv|viik|kuuka|vuo[dst]|day|week|month|year|dag|veck|manad)/;
+const TIME_ROOT = /^(paiv|viik|kuuka|vuo[dst]|day|week|month|year|yrs?$|dag|veck|manad)/;
 const TIME_ROOTS = ['paiv', 'viik', 'viiko', 'kuuka', 'vuod', 'vuot', 'vuos', 'day', 'week', 'month', 'year', 'dag', 'veck', 'manad', 'dygn'];
 
 /** How the counted words may be written after their number: the start of each word's stem (enough to meet its other forms), and units written apart. */

@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { PlanService } from '../../src/plan/answer';
+import { withoutCrutches } from '../../src/eval/plans';
+import { PlanIndex } from '../../src/plan/search';
+import { bestSection, tinyPlan } from '../helpers/tinyPlan';
+import { ROOT } from '../helpers/bot';
+
+/**
+ * Situations as staff tell them, in words the plan does not use for them: the police on the phone asking about a
+ * pupil is a request for information; a special-class pupil in a mainstream lesson is integration; using what one
+ * heard in an expert group is the ban on misuse of information. Read through the domain glossary and the lexicon
+ * (content/), on the sample plan with its keywords and weights removed, as on a region's imported plan.
+ */
+describe('situations staff describe, on the sample plan without keywords', () => {
+  const sample = PlanService.load(join(ROOT, 'content', 'plan'), join(ROOT, 'content', 'glossary.yml'), 'http://x');
+  const plan = withoutCrutches(sample.plan);
+  const service = new PlanService(plan, new PlanIndex(plan, sample.index.glossary), 'http://x');
+
+  it.each([
+    // The disclosure checklist: "Viranomainen (esimerkiksi poliisi) pyytää tietoja: pyydä kirjallinen pyyntö…"; not
+    // the child-welfare notification, whose title names the police, nor the family crisis, whose text has the phone.
+    ['Poliisi soitti ja kysyy oppilaan kuraattorikäynneistä. Mitä teen?', 'fi', 'salassapito/tietojen-luovutus'],
+    ['poliisi soitti ja kyseli oppilaan kuraattorikäynneistä, mitä mä vastaan', 'fi', 'salassapito/tietojen-luovutus'],
+    ['Polisen ringde och ville ha uppgifter om en elev. Vad gör jag?', 'sv', 'salassapito/tietojen-luovutus'],
+    ['The police phoned asking about one of our pupils. How should I respond?', 'en', 'salassapito/tietojen-luovutus'],
+    // Integration says who assesses a special-class pupil in the subjects taken with a mainstream group.
+    ['Erityisluokan oppilas käy kuvistunneilla yleisopetuksen luokassa. Kuka antaa hänelle kuvataiteen arvosanan?', 'fi', 'integraatio'],
+    ['Kuka antaa arvosanan erityisluokan oppilaalle siinä aineessa, jota hän käy yleisopetuksen ryhmässä?', 'fi', 'integraatio'],
+    ['Kuka arvioi erityisluokan oppilaan, joka käy historian tunneilla yleisopetuksen luokassa?', 'fi', 'integraatio'],
+    // The expert group's own rule for a principal who later decides on discipline.
+    ['Rehtori istui oppilaan asiantuntijaryhmässä. Saako hän käyttää siellä kuulemaansa, kun hän päättää saman oppilaan kurinpidosta?', 'fi', 'opiskeluhuoltoryhmat/asiantuntijaryhma'],
+    ['Can the principal use what was said in a multidisciplinary expert group when deciding on detention for the same pupil?', 'en', 'opiskeluhuoltoryhmat/asiantuntijaryhma'],
+    // "e-cigs" is the plan's "sähkösavuke"; "yrs" its years ("yhden tai kaksi vuotta" of pre-primary education).
+    ['r e-cigs allowed in the school yard?', 'en', 'turvallisuus/paihteet'],
+    ['extended compulsory ed - how many yrs of preschool can these kids get?', 'en', 'erityisopetus/pidennetty-oppivelvollisuus'],
+  ] as const)('%s', (question, lang, section) => {
+    const a = service.answer(question, lang);
+    expect(a.kind === 'answer' ? a.best.id : 'declined').toBe(section);
+  });
+});
+
+describe('a free school lunch as staff write it, on a statute', () => {
+  const dir = tinyPlan('free-meal', [
+    ['ateria', 'Oikeus maksuttomaan ruokailuun', 'Opiskelijalla on oikeus maksuttomaan ateriaan niinä työpäivinä, joina opetussuunnitelma edellyttää läsnäoloa.'],
+    ['tavarat', 'Oikeus tarkastaa opiskelijan tavarat', 'Opettajalla on oikeus tarkastaa opiskelijan mukana olevat tavarat, jos on ilmeistä, että opiskelijalla on hallussaan kielletty esine.'],
+    ['peruuttaminen', 'Opiskeluoikeuden peruuttaminen', 'Koulutuksen järjestäjä voi peruuttaa opiskeluoikeuden, jos opiskelija ei enää täytä oppilaitoksen edellytyksiä.'],
+  ]);
+  const plan = PlanService.load(dir, join(ROOT, 'content', 'glossary.yml'), 'http://x');
+  const best = bestSection(plan, 'fi');
+
+  it('reads "ilmanen lounas" as the free meal the statute writes', () => {
+    expect(best('saako opiskelija ilmasen lounaan?')).toBe('ateria');
+    expect(best('onko lounas ilmanen kaikille opiskelijoille')).toBe('ateria');
+  });
+});
