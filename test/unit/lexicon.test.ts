@@ -101,6 +101,9 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     ['A pupil asked for a talk with the school social worker on Tuesday. By what date must it take place?', 'en', 'yksilokohtainen-opiskeluhuolto'],
     // Hours as staff abbreviate them ("hrs"): the plan's "80 tuntia lukukaudessa".
     ['a pupil has 82 hrs of absence this term, who takes it forward?', 'en', 'poissaolot'],
+    // "läkemedelsplan" is the plan's "lääkehoitosuunnitelma"; "finska som andraspråk" its "suomi toisena kielenä" (S2).
+    ['vem gör läkemedelsplanen för en elev med epilepsi', 'sv', 'turvallisuus/laakehoito-ja-tapaturmat'],
+    ['Vem bestämmer om eleven läser finska som andraspråk?', 'sv', 'siirtymavaiheet/maahan-muuttanut-oppilas'],
     // Interpreting: "tolka", "interpret" are the plan's "tulkkaus" ("Lapsi ei saa toimia tulkkina").
     ['får lillebror tolka när läraren träffar föräldrarna?', 'sv', 'siirtymavaiheet/maahan-muuttanut-oppilas'],
     ['Can a pupil interpret for their parents at a school meeting?', 'en', 'siirtymavaiheet/maahan-muuttanut-oppilas'],
