@@ -105,6 +105,28 @@ function ageOfMinor(ws: string[], i: number): number {
   return /^\d{1,2}$/.test(ws[i]) && Number(ws[i]) < MINOR_AGE && AGE_WORD.test(ws[i + 1] ?? '') ? 2 : 0;
 }
 
+/**
+ * How many question words, from `i`, a term of `len` words spans when each of its words is read at the next position
+ * (`has(k, at)`). Once in a term, a function word or a pronoun may stand between two of its words, as a question
+ * writes it ("menettääkö se paikkansa", "lähteekö siltä opiskelupaikka"); a section's text is read without gaps.
+ * 0: the term is not there.
+ */
+/** Finnish pronouns in the cases that stand inside a phrase ("lähteekö siltä opiskelupaikka"), beside the function words. */
+const GAP_PRONOUNS = new Set('silta sille siita siina silla siihen hanelle hanelta hanesta heille heilta niille niilta niista meille meilta mulle multa sulle sulta'.split(' '));
+
+function spanOf(len: number, has: (k: number, at: number) => boolean, ws: string[], i: number): number {
+  let at = i;
+  let gaps = 1;
+  for (let k = 0; k < len; k++, at++) {
+    if (at >= ws.length) return 0;
+    if (has(k, at)) continue;
+    if (k === 0 || gaps === 0 || at + 1 >= ws.length || !(isStopword(ws[at]) || GAP_PRONOUNS.has(fold(ws[at]))) || !has(k, at + 1)) return 0;
+    gaps--;
+    at++;
+  }
+  return at - i;
+}
+
 /** Whether two words' loose readings meet. */
 function meet(a: readonly string[], b: readonly string[]): boolean {
   for (const x of a) if (b.includes(x)) return true;
@@ -295,9 +317,14 @@ export class Glossary {
         if (questionWords.slice(i, i + n).every(isStopword)) return;
         hits.push({ concept, start: i, end: i + n });
       };
-      for (const { stems: s, concept } of read[i].starts) if (i + s.length <= read.length && s.every((x, k) => read[i + k].all.has(x))) found(concept, s.length, s[s.length - 1]);
-      for (const { keys, concept } of read[i].looseStarts)
-        if (i + keys.length <= read.length && keys.every((x, k) => meet(read[i + k].looseFi, x))) found(concept, keys.length, questionWords[i + keys.length - 1]);
+      for (const { stems: s, concept } of read[i].starts) {
+        const n = spanOf(s.length, (k, at) => read[at].all.has(s[k]), questionWords, i);
+        if (n > 0) found(concept, n, s[s.length - 1]);
+      }
+      for (const { keys, concept } of read[i].looseStarts) {
+        const n = spanOf(keys.length, (k, at) => meet(read[at].looseFi, keys[k]), questionWords, i);
+        if (n > 0) found(concept, n, questionWords[i + n - 1]);
+      }
       const age = this.minor ? ageOfMinor(questionWords, i) : 0;
       if (age > 0) hits.push({ concept: this.minor!, start: i, end: i + age });
     }

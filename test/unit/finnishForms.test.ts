@@ -98,3 +98,25 @@ describe('being there in person', () => {
     expect(concepts('voiko huoltaja kieltää lasta käymästä kuraattorilla')).not.toContain(present);
   });
 });
+
+/**
+ * Finnish word order lets a pronoun or a function word stand inside a phrase ("menettääkö se paikkansa" for the glossary's
+ * "menettää paikkansa"): a question's phrase may have one such word between two of its words, never a content word, and
+ * never before its first word.
+ */
+describe('a glossary phrase with a pronoun inside it', () => {
+  const glossary = Glossary.load(join(ROOT, 'content', 'glossary.yml'));
+  const concepts = (question: string) => glossary.findInQuestion(words(question)).map((h) => h.concept);
+  const [dropout] = concepts('menettää paikkansa');
+
+  it('reads "menettääkö se paikkansa" and "lähteekö siltä opiskelupaikka" as losing the study place', () => {
+    expect(dropout).toBeDefined();
+    expect(concepts('jos lukiolainen lakkaa tulemasta kouluun, menettääkö se paikkansa')).toContain(dropout);
+    expect(concepts('lähteekö siltä opiskelupaikka')).toContain(dropout);
+  });
+
+  it('does not skip a content word, nor two words', () => {
+    expect(concepts('menettääkö koulu paikkansa')).not.toContain(dropout);
+    expect(concepts('menettääkö se sitten paikkansa')).not.toContain(dropout);
+  });
+});
