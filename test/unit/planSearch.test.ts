@@ -266,6 +266,11 @@ describe('plan search', () => {
       expect([q, best(q, lang)]).toEqual([q, expect.stringMatching(/^opiskeluhuolto(\/palvelut)?$/)]);
   });
 
+  it('reads a guardian being present at a hearing as discipline, not as when the kuraattori is at school (the services\' keywords say "koululla")', () => {
+    expect(best('saako huoltaja olla paikalla kun oppilasta kuullaan kurinpitojutussa?')).toBe('turvallisuus/kurinpito');
+    expect(best('milloin kuraattori on koululla?')).toBe('opiskeluhuolto/palvelut');
+  });
+
   it('puts first, of two sections scoring nearly the same, the one whose passage holds much more of a longer question', () => {
     // The agenda form's passage holds who decides the final agenda of the communal group.
     expect(best('Kuka päättää yhteisöllisen opiskeluhuoltoryhmän lopullisesta asialistasta?')).toBe('lomakkeisto/asialista');
