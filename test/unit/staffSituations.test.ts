@@ -30,6 +30,8 @@ describe('situations staff describe, on the sample plan without keywords', () =>
     // The expert group's own rule for a principal who later decides on discipline.
     ['Rehtori istui oppilaan asiantuntijaryhmässä. Saako hän käyttää siellä kuulemaansa, kun hän päättää saman oppilaan kurinpidosta?', 'fi', 'opiskeluhuoltoryhmat/asiantuntijaryhma'],
     ['Can the principal use what was said in a multidisciplinary expert group when deciding on detention for the same pupil?', 'en', 'opiskeluhuoltoryhmat/asiantuntijaryhma'],
+    // The anti-bullying plan as staff say it ("kiusaamisen vastanen suunnitelma"), which the safety section approves.
+    ['kuka hyväksyy meidän koulun kiusaamisen vastasen suunnitelman?', 'fi', 'turvallisuus'],
     // "e-cigs" is the plan's "sähkösavuke"; "yrs" its years ("yhden tai kaksi vuotta" of pre-primary education).
     ['r e-cigs allowed in the school yard?', 'en', 'turvallisuus/paihteet'],
     ['extended compulsory ed - how many yrs of preschool can these kids get?', 'en', 'erityisopetus/pidennetty-oppivelvollisuus'],
