@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { readYamlFile } from '../yamlFile';
 import { fold, isStopword, type Lang, LANGS, remember, stem, stemsAnyLang, svNeuterBase, words } from './analyze';
 import { Lexicon } from './lexicon';
+import { writtenForms } from './spoken';
 
 /**
  * The domain glossary (content/glossary.yml): concepts with their terms in fi, sv and en, plus old and
@@ -297,11 +298,13 @@ export class Glossary {
 
   private readonly freshReadings = (word: string): WordReadings => {
     const base = svNeuterBase(word);
-    const stems = base ? [...stemsAnyLang(word), base] : stemsAnyLang(word);
+    // Spoken Finnish read as written ("vastasen" as "vastaisen"), as the index reads a question word (spoken.ts).
+    const spoken = writtenForms(word, true).map((f) => stem(f, 'fi'));
+    const stems = [...stemsAnyLang(word), ...(base ? [base] : []), ...spoken];
     const all = new Set([...stems, ...stems.map((s) => stubKey(word, s)), ...stems.flatMap((s) => this.nearSingles(s))]);
     const starts: WordReadings['starts'] = [];
     for (const lang of LANGS) for (const first of all) for (const p of this.byFirst[lang].get(first) ?? []) starts.push({ stems: p.stems[lang], concept: p.concept });
-    const looseFi = looseKeys(stem(word, 'fi'));
+    const looseFi = [...new Set([stem(word, 'fi'), ...spoken].flatMap((s) => looseKeys(s)))];
     const looseStarts = [...new Set(looseFi.flatMap((k) => this.looseFi.get(k) ?? []))];
     return { all, starts, looseStarts, looseFi };
   };
