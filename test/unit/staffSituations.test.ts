@@ -39,6 +39,14 @@ describe('situations staff describe, on the sample plan without keywords', () =>
     const a = service.answer(question, lang);
     expect(a.kind === 'answer' ? a.best.id : 'declined').toBe(section);
   });
+
+  it('reads parents who will teach their child themselves as home education, on the plan with its keywords too', () => {
+    const q = 'Vanhemmat aikovat opettaa lapsen itse ensi syksystä. Kuinka paljon etukäteen heidän pitäisi ilmoittaa siitä?';
+    for (const s of [sample, service]) {
+      const a = s.answer(q, 'fi');
+      expect(a.kind === 'answer' ? a.best.id : 'declined').toBe('kotiopetus');
+    }
+  });
 });
 
 describe('a free school lunch as staff write it, on a statute', () => {
