@@ -63,3 +63,21 @@ describe('a free school lunch as staff write it, on a statute', () => {
     expect(best('onko lounas ilmanen kaikille opiskelijoille')).toBe('ateria');
   });
 });
+
+describe('taking part, as a statute obliges it', () => {
+  const dir = tinyPlan('take-part', [
+    [
+      'yhteistyo',
+      'Monialainen yhteistyö',
+      'Jos tarpeiden arviointi edellyttää muiden viranomaisten palveluja, on näiden tahojen osallistuttava työntekijän pyynnöstä palvelutarpeen arvioinnin tekemiseen.',
+    ],
+    ['arviointi', 'Palvelutarpeen arviointi', 'Palvelutarpeen arviointi on aloitettava viimeistään seitsemäntenä arkipäivänä yhteydenotosta, ja sen on valmistuttava kolmen kuukauden kuluessa.'],
+    ['sisalto', 'Palvelutarpeen arvioinnin sisältö', 'Arvioinnissa selvitetään asiakkaan tilanne, tuen tarve ja asiakkaan oma näkemys.'],
+  ]);
+  const plan = PlanService.load(dir, join(ROOT, 'content', 'glossary.yml'), 'http://x');
+
+  it('reads "osallistua" as the statute\'s "osallistuttava"', () => {
+    const { hits } = plan.index.search('Pitääkö koulun osallistua palvelutarpeen arviointiin, jos sosiaalitoimi pyytää?', 3, 'fi');
+    expect(hits[0]?.section.id).toBe('yhteistyo');
+  });
+});
