@@ -106,15 +106,15 @@ function ageOfMinor(ws: string[], i: number): number {
   return /^\d{1,2}$/.test(ws[i]) && Number(ws[i]) < MINOR_AGE && AGE_WORD.test(ws[i + 1] ?? '') ? 2 : 0;
 }
 
+/** Finnish pronouns in the cases that stand inside a phrase ("lähteekö siltä opiskelupaikka"), beside the function words. */
+const GAP_PRONOUNS = new Set('silta sille siita siina silla siihen hanelle hanelta hanesta heille heilta niille niilta niista meille meilta mulle multa sulle sulta'.split(' '));
+
 /**
  * How many question words, from `i`, a term of `len` words spans when each of its words is read at the next position
  * (`has(k, at)`). Once in a term, a function word or a pronoun may stand between two of its words, as a question
  * writes it ("menettääkö se paikkansa", "lähteekö siltä opiskelupaikka"); a section's text is read without gaps.
  * 0: the term is not there.
  */
-/** Finnish pronouns in the cases that stand inside a phrase ("lähteekö siltä opiskelupaikka"), beside the function words. */
-const GAP_PRONOUNS = new Set('silta sille siita siina silla siihen hanelle hanelta hanesta heille heilta niille niilta niista meille meilta mulle multa sulle sulta'.split(' '));
-
 function spanOf(len: number, has: (k: number, at: number) => boolean, ws: string[], i: number): number {
   let at = i;
   let gaps = 1;

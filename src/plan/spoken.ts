@@ -16,7 +16,7 @@ const RULES: [RegExp, string, boolean][] = [
   [new RegExp(`([${V}])h([${V}])`), '$1hd$2', true],
   // tiiä → tiedä, viiä → viedä
   [/ii([aä])/, 'ied$1', true],
-  // nopeesti → nopeasti, vaikee → vaikea (but "kipeenä", sick, is the pupil's sickness only in the plan's text)
+  // nopeesti → nopeasti, vaikee → vaikea (not in a glossary phrase: "kipeenä" would be the term "kipeänä", a pupil's sick leave)
   [/ee/, 'ea', false],
   [/ee/, 'eä', false],
   // haluu → haluaa
