@@ -121,7 +121,8 @@ function spanOf(len: number, has: (k: number, at: number) => boolean, ws: string
   for (let k = 0; k < len; k++, at++) {
     if (at >= ws.length) return 0;
     if (has(k, at)) continue;
-    if (k === 0 || gaps === 0 || at + 1 >= ws.length || !(isStopword(ws[at]) || GAP_PRONOUNS.has(fold(ws[at]))) || !has(k, at + 1)) return 0;
+    // The cheap tests first: most candidate terms fail on the next word.
+    if (k === 0 || gaps === 0 || at + 1 >= ws.length || !has(k, at + 1) || !(isStopword(ws[at]) || GAP_PRONOUNS.has(fold(ws[at])))) return 0;
     gaps--;
     at++;
   }
