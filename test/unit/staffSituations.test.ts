@@ -4,6 +4,8 @@ import { withoutCrutches } from '../../src/eval/plans';
 import { PlanIndex } from '../../src/plan/search';
 import { bestSection, tinyPlan } from '../helpers/tinyPlan';
 import { ROOT } from '../helpers/bot';
+import { Glossary } from '../../src/plan/glossary';
+import { words } from '../../src/plan/analyze';
 
 /**
  * Situations as staff tell them, in words the plan does not use for them: the police on the phone asking about a
@@ -79,5 +81,17 @@ describe('taking part, as a statute obliges it', () => {
   it('reads "osallistua" as the statute\'s "osallistuttava"', () => {
     const { hits } = plan.index.search('Pitääkö koulun osallistua palvelutarpeen arviointiin, jos sosiaalitoimi pyytää?', 3, 'fi');
     expect(hits[0]?.section.id).toBe('yhteistyo');
+  });
+});
+
+describe('studies done at another school, as staff ask about them', () => {
+  const glossary = Glossary.load(join(ROOT, 'content', 'glossary.yml'));
+  const concepts = (q: string) => glossary.findInQuestion(words(q)).map((h) => h.concept);
+
+  it('reads "accepting the studies done there" as the recognition of prior learning', () => {
+    const [recognition] = concepts('osaamisen tunnustaminen');
+    expect(recognition).toBeDefined();
+    expect(concepts('Onko meidän pakko hyväksyä hänen siellä suorittamansa opinnot?')).toContain(recognition);
+    expect(concepts('pitääkö meidän hyväksyä kurssit toisesta lukiosta')).toContain(recognition);
   });
 });
