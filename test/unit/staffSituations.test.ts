@@ -95,3 +95,17 @@ describe('studies done at another school, as staff ask about them', () => {
     expect(concepts('pitääkö meidän hyväksyä kurssit toisesta lukiosta')).toContain(recognition);
   });
 });
+
+describe('telling another authority what was done, on a statute', () => {
+  // Two sections alike but for their verb; a tie would go to the first id ("kutsu").
+  const dir = tinyPlan('tell-back', [
+    ['kutsu', 'Yhteistyö', 'Koulu kirjoittaa sosiaalihuollolle toimista, joihin se on ryhtynyt.'],
+    ['tieto', 'Yhteistyö', 'Koulu ilmoittaa sosiaalihuollolle toimista, joihin se on ryhtynyt.'],
+  ]);
+  const plan = PlanService.load(dir, join(ROOT, 'content', 'glossary.yml'), 'http://x');
+
+  it('reads "kertoa" as the statute\'s "ilmoittaa"', () => {
+    const { hits } = plan.index.search('Pitääkö koulun kertoa sosiaalihuollolle toimista?', 2, 'fi');
+    expect(hits[0]?.section.id).toBe('tieto');
+  });
+});
