@@ -34,6 +34,9 @@ describe('situations staff describe, on the sample plan without keywords', () =>
     ['Can the principal use what was said in a multidisciplinary expert group when deciding on detention for the same pupil?', 'en', 'opiskeluhuoltoryhmat/asiantuntijaryhma'],
     // The anti-bullying plan as staff say it ("kiusaamisen vastanen suunnitelma"), which the safety section approves.
     ['kuka hyväksyy meidän koulun kiusaamisen vastasen suunnitelman?', 'fi', 'turvallisuus'],
+    // The school's learning support team is a pedagogical team, which the support-needs assessment says is no welfare group.
+    ['Onko koulun oppimisen tuen ryhmä opiskeluhuoltoryhmä?', 'fi', 'erityisopetus/tuen-tarpeen-arviointi'],
+    ['ketä kuuluu siihen koulun oppimisen tuen ryhmään, onks se sama ku ohr', 'fi', 'erityisopetus/tuen-tarpeen-arviointi'],
     // "e-cigs" is the plan's "sähkösavuke"; "yrs" its years ("yhden tai kaksi vuotta" of pre-primary education).
     ['r e-cigs allowed in the school yard?', 'en', 'turvallisuus/paihteet'],
     ['extended compulsory ed - how many yrs of preschool can these kids get?', 'en', 'erityisopetus/pidennetty-oppivelvollisuus'],
