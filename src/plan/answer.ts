@@ -92,6 +92,11 @@ export type Answer =
       question: string;
       lang: Lang;
       closest: SectionRef[];
+      /**
+       * The section leaves what is asked for the region to write ("Esimerkkialue täydentää tähän"): the plan does
+       * not answer it yet, and its placeholder is shown as it stands.
+       */
+      unwritten?: SectionRef & { passages: QuotedPassage[] };
       danger?: Danger;
       /** The question is about something the plan is not for (pay, IT, premises…): content/offtopic.yml. */
       offTopic?: OffTopicMatch;
@@ -216,7 +221,15 @@ export class PlanService {
       const closest = hits.filter((h) => h.coverage >= 0.25 && h.score >= (THRESHOLDS.minScore / 2) * index.scale).slice(0, 3);
       return { kind: 'none', question, lang, closest: closest.map((h) => this.ref(h.section, lang)) };
     }
+    // What the plan leaves for the region to write is not guidance: say so, with the placeholder as it stands.
+    if (best.passage && index.asksUnwritten(best.section.id, best.passage, question, lang)) return this.unwritten(question, lang, best, index);
     return this.answered(question, lang, best, hits.slice(1), undefined, index);
+  }
+
+  private unwritten(question: string, lang: Lang, hit: SearchHit, index: PlanIndex): Answer {
+    const passages = this.quote(hit.section, [hit.passage], lang, question, index);
+    const r = this.ref(hit.section, lang);
+    return { kind: 'none', question, lang, closest: [], unwritten: { ...r, url: passages[0]?.anchor ? `${r.url}#${passages[0].anchor}` : r.url, passages } };
   }
 
   /** A section opened directly (follow-up button, related link): its opening passage. */
@@ -229,7 +242,12 @@ export class PlanService {
 
   private answered(question: string, lang: Lang, hit: SearchHit, others: SearchHit[], danger: Danger | undefined, index: PlanIndex): Answer {
     const s = hit.section;
-    const passages = this.quote(s, [hit.passage, hit.companion], lang, question, index);
+    // A placeholder is no part of an answer: where what the best passage would quote is mostly one, the section's
+    // next passage that answers takes its place (the section's guidance holds more of the question: see answer()).
+    const guidance = (p: Passage | undefined) => (p && !index.placeholderLeads(s.id, p, question, lang) ? p : undefined);
+    const first = guidance(hit.passage) ?? hit.runnersUp?.find(guidance) ?? hit.passage;
+    const second = hit.companion !== first ? guidance(hit.companion) : undefined;
+    const passages = this.quote(s, [first, second], lang, question, index);
     const sure = confidentIn(index, lang);
     const also = others.filter((o) => o.score >= hit.score * THRESHOLDS.alsoRelevant && sure(o) && o.section.id !== s.parentId && o.section.parentId !== s.id).slice(0, 2);
     // Written out rather than spread from the shared reference: an answer is made for every question.

@@ -55,10 +55,12 @@ function languageNote(passages: { lang: Lang }[], lang: Lang, m: Messages): stri
 export function answerCard(answer: Answer, plan: Plan, m: Messages, opts: { feedbackDone?: boolean; expertSent?: string } = {}): Record<string, unknown> {
   const lang = answer.lang;
   if (answer.kind === 'none') {
+    const u = answer.unwritten;
     return noAnswerLayout({
       emergency: emergency(answer, m),
-      title: m.plan.noAnswerTitle,
-      text: answer.offTopic ? offTopicText(answer.offTopic, lang, m) : m.plan.noAnswerText,
+      title: u ? m.plan.unwrittenTitle : m.plan.noAnswerTitle,
+      text: u ? format(m.plan.unwrittenText, { section: cardMarkdown(`»${u.path.join(' › ')}«`) }) : answer.offTopic ? offTopicText(answer.offTopic, lang, m) : m.plan.noAnswerText,
+      ...(u ? { unwritten: { languageNote: languageNote(u.passages, lang, m), lines: u.passages.flatMap((p) => p.blocks.flatMap(blockLines)), url: u.url, open: m.plan.open } } : {}),
       closestTitle: m.plan.closestTitle,
       closest: answer.closest.map((c) => ({ title: c.path.join(' › '), id: c.id, question: answer.question })),
       expertText: m.plan.expertText,

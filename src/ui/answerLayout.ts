@@ -85,6 +85,8 @@ export interface NoAnswerLayoutData {
   text: string;
   closestTitle: string;
   closest: { title: string; id: string; question: string }[];
+  /** What the section says where the region has yet to write the guidance asked for (its placeholder), and a link to it. */
+  unwritten?: { languageNote: string; lines: { text: string }[]; url: string; open: string };
   expertText: string;
   expertButton: string;
   /** Ask an expert is offered (not for a question whose right place is known: pay, IT, the office). */
@@ -104,6 +106,11 @@ export function noAnswerLayout(d: NoAnswerLayoutData): Record<string, unknown> {
   if (d.emergency.show) body.push(emergencyBanner(d.emergency));
   body.push(text(d.title, { size: 'Medium', weight: 'Bolder', wrap: true, style: 'heading' }));
   body.push(text(d.text, { wrap: true }));
+  if (d.unwritten) {
+    if (d.unwritten.languageNote !== '') body.push(text(d.unwritten.languageNote, { isSubtle: true, size: 'Small', wrap: true }));
+    body.push({ type: 'Container', id: 'placeholder', style: 'emphasis', items: d.unwritten.lines.map((l) => text(l.text, { wrap: true, spacing: 'Small' })) });
+    body.push({ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: d.unwritten.open, url: d.unwritten.url }] });
+  }
   if (d.closest.length > 0) {
     body.push(text(d.closestTitle, { weight: 'Bolder', size: 'Small', spacing: 'Medium' }));
     body.push({ type: 'ActionSet', actions: d.closest.map((c) => ({ type: 'Action.Execute', title: c.title, verb: 'plan.open', data: { sectionId: c.id, question: c.question } })) });

@@ -102,6 +102,17 @@ describe('ask the plan over HTTP', () => {
     expect(actions(replies[0]).some((a) => a.verb === 'expert.ask' && a.data?.question === q)).toBe(!pointer);
   });
 
+  it('says the plan does not say it yet when the question is about what the plan leaves for the region to write, showing the placeholder with no citation', async () => {
+    const q = 'Kielletäänkö nikotiinipussit meidän koulun järjestyssäännöissä?';
+    const { replies } = await post(bot.url, message(q, { locale: 'fi-FI' }));
+    const text = cardText(replies[0]);
+    expect(text).toContain('Suunnitelmassa ei vielä ole ohjetta tähän');
+    expect(text).toContain('Nikotiinipussien asemasta koulun järjestyssäännöissä Esimerkkialue täydentää ohjeen tähän.');
+    expect(citedIds(replies[0])).toEqual([]);
+    expect(actions(replies[0]).find((a) => a.type === 'Action.OpenUrl')?.url).toMatch(new RegExp(`^${PUBLIC_URL}/plan/turvallisuus/paihteet#p-\\d+$`));
+    expect(actions(replies[0]).some((a) => a.verb === 'expert.ask' && a.data?.question === q)).toBe(true);
+  });
+
   it('puts emergency guidance first when a message signals acute danger', async () => {
     const { replies } = await post(bot.url, message('oppilas kertoi että isä lyö häntä kotona', { locale: 'fi-FI' }));
     const text = cardText(replies[0]);

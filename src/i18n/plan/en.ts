@@ -15,6 +15,8 @@ export const planEn: PlanMessages = {
     offTopicWhere: 'For questions like this, ask {where}.',
     noAnswerText: "I found no section of the student welfare plan that answers your question. I won't guess, because wrong guidance could mislead.",
     closestTitle: 'Closest sections of the plan',
+    unwrittenTitle: 'The plan does not say this yet',
+    unwrittenText: "The plan's section {section} leaves this for the region to fill in, and the guidance has not been written yet. It now reads:",
     expertText: "You can send the question to the region's student welfare experts. Don't include anything that identifies a pupil.",
     expertButton: 'Ask an expert',
     emergencyTitle: '⚠️ If someone is in immediate danger, call 112.',

@@ -15,6 +15,8 @@ export const planFi: PlanMessages = {
     offTopicWhere: 'Tällaisissa asioissa auttaa {where}.',
     noAnswerText: 'En löytänyt opiskeluhuoltosuunnitelmasta kohtaa, joka vastaisi kysymykseesi. En arvaa vastausta, koska väärä ohje voisi johtaa harhaan.',
     closestTitle: 'Lähimmät kohdat suunnitelmassa',
+    unwrittenTitle: 'Suunnitelmassa ei vielä ole ohjetta tähän',
+    unwrittenText: 'Suunnitelman kohta {section} jättää tämän alueen täydennettäväksi, eikä ohjetta ole vielä kirjoitettu. Kohdassa lukee nyt:',
     expertText: 'Voit lähettää kysymyksen alueen opiskeluhuollon asiantuntijoille. Älä kirjoita kysymykseen oppilaan tunnistetietoja.',
     expertButton: 'Kysy asiantuntijalta',
     emergencyTitle: '⚠️ Jos joku on välittömässä vaarassa, soita 112.',

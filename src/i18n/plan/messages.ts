@@ -16,6 +16,9 @@ export interface PlanMessages {
     /** Who helps instead, from content/offtopic.yml: {where}. */
     offTopicWhere: string;
     closestTitle: string;
+    /** The section leaves what was asked for the region to write ("Esimerkkialue täydentää tähän"): {section}. */
+    unwrittenTitle: string;
+    unwrittenText: string;
     expertText: string;
     expertButton: string;
     emergencyTitle: string;

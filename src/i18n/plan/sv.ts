@@ -15,6 +15,8 @@ export const planSv: PlanMessages = {
     offTopicWhere: 'I sådana frågor hjälper {where}.',
     noAnswerText: 'Jag hittade inget avsnitt i elevhälsoplanen som svarar på din fråga. Jag gissar inte, eftersom fel anvisning kan leda fel.',
     closestTitle: 'Närmaste avsnitt i planen',
+    unwrittenTitle: 'Planen har ännu ingen anvisning om det här',
+    unwrittenText: 'Avsnittet {section} i planen lämnar det här åt regionen att fylla i, och anvisningen är ännu inte skriven. Nu står det:',
     expertText: 'Du kan skicka frågan till områdets experter inom elevhälsan. Skriv inga uppgifter som identifierar en elev.',
     expertButton: 'Fråga en expert',
     emergencyTitle: '⚠️ Om någon är i omedelbar fara, ring 112.',

@@ -1,12 +1,13 @@
 import type { Lang } from '../analyze';
 import type { Glossary } from '../glossary';
-import type { Plan } from '../model';
+import { type Plan, titleOf } from '../model';
 import { buildIndex } from './build';
 import type { Passage, PassageTerms } from './passage';
 import { rankPassages, scoredGroups } from './passages';
 import { passageGroups, readQuestion } from './query';
 import { type Doc, rank, type RankInput, type SearchHit } from './rank';
 import { DEFAULT_TUNING, type Tuning } from './tuning';
+import { asksUnwritten, placeholderLeads } from './unwritten';
 import type { Vocabulary } from './vocabulary';
 
 /**
@@ -78,6 +79,24 @@ export class PlanIndex {
   search(question: string, limit = 5, lang?: Lang): SearchResult {
     const q = readQuestion(question, this.vocab, lang);
     return { hits: rank(q, this.input, limit, lang), contentWords: q.contentWords };
+  }
+
+  /**
+   * The question asks what the section leaves for the region to write ("Esimerkkialue täydentää tähän"), where the
+   * passage that answers best has it: the plan does not answer it yet (unwritten.ts). `lang`: as for `search`.
+   */
+  asksUnwritten(sectionId: string, passage: Passage, question: string, lang?: Lang): boolean {
+    const doc = this.byId.get(sectionId);
+    if (!doc || !passage.traits().placeholder) return false;
+    const section = { title: titleOf(doc.section, passage.lang), passages: doc.byLang[passage.lang] ?? [] };
+    return asksUnwritten(passage, section, passage.lang, readQuestion(question, this.vocab, lang), this.vocab);
+  }
+
+  /** What the passage would quote for the question is mostly a placeholder: another passage of the section answers. */
+  placeholderLeads(sectionId: string, passage: Passage, question: string, lang?: Lang): boolean {
+    const doc = this.byId.get(sectionId);
+    if (!doc || !passage.traits().placeholder) return false;
+    return placeholderLeads(passage, titleOf(doc.section, passage.lang), passage.lang, readQuestion(question, this.vocab, lang), this.vocab);
   }
 
   /** Same passage position in another language version, when the structures match; else that language's best. */

@@ -1,6 +1,7 @@
 import { fold } from '../analyze';
 import { plainInline } from '../markdown';
 import type { Block } from '../model';
+import { isPlaceholder } from './unwritten';
 
 /**
  * What kind of answer a question wants, and what kind of text a passage is, read from the words themselves
@@ -211,6 +212,8 @@ export interface PassageTraits {
   intro: boolean;
   /** A worked example, not the rule. */
   example: boolean;
+  /** Some of it is left for the region to write ("Esimerkkialue täydentää tähän"): unwritten.ts. */
+  placeholder: boolean;
   words: number;
 }
 
@@ -232,6 +235,7 @@ export function passageTraits(headings: string[], blocks: readonly Block[], firs
     body,
     intro: first && INTRO.test(text),
     example: heading.has('example') || (texts.length > 0 && examples * 2 >= texts.length),
+    placeholder: texts.some(isPlaceholder),
     words: text.split(/\s+/).length,
   };
 }

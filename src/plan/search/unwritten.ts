@@ -1,0 +1,111 @@
+import { contentWordMask, fold, type Lang, stem, words } from '../analyze';
+import { plainInline } from '../markdown';
+import type { Block } from '../model';
+import type { Question } from './query';
+import type { Vocabulary } from './vocabulary';
+
+/**
+ * What a plan leaves for its region to write: a template's "Esimerkkialue täydentää tähän", "fills in here",
+ * "fyller … i här", a draft's "[täydennetään]" or "TBD". A question about exactly that is one the plan does not
+ * answer yet: Opari says so and shows the placeholder, rather than quoting it as if it were guidance.
+ */
+const PLACEHOLDER = new RegExp(
+  [
+    String.raw`\btaydenta\w*\b.{0,80}\btahan\b|\btaydennetaan\b|\btaydennettava\b|\blisataan myohemmin\b`,
+    String.raw`\bfills? in\b.{0,80}\bhere\b|\bto be (added|completed|filled in|written)\b|\btbd\b`,
+    String.raw`\bfyller\b.{0,80}\bi har\b|\bkompletteras\b|\bfylls i senare\b`,
+  ].join('|'),
+);
+
+/** Whether a sentence, list item or paragraph is or holds a placeholder. */
+export function isPlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(fold(text.toLowerCase()));
+}
+
+/**
+ * A passage's pieces of text, each with whether it is a placeholder: its paragraphs and list items, a placeholder
+ * sentence among them apart from the rest of its paragraph or item. A placeholder that introduces a list
+ * ("Esimerkkialue täydentää tähän: …") leaves the list's items unwritten too.
+ */
+function pieces(blocks: readonly Block[]): { text: string; placeholder: boolean }[] {
+  const out: { text: string; placeholder: boolean }[] = [];
+  const read = (markdown: string, unwritten: boolean) => {
+    const text = plainInline(markdown);
+    if (unwritten || !isPlaceholder(text)) return void out.push({ text, placeholder: unwritten });
+    const sentences = text.split(/(?<=[.!?])\s+(?=[\p{Lu}\d*])/u);
+    const rest = sentences.filter((t) => !isPlaceholder(t)).join(' ');
+    for (const t of sentences) if (isPlaceholder(t)) out.push({ text: t, placeholder: true });
+    if (rest) out.push({ text: rest, placeholder: false });
+  };
+  let introduces = false;
+  for (const b of blocks) {
+    if (b.kind === 'list') for (const item of b.items) read(item, introduces);
+    if (b.kind !== 'paragraph') continue;
+    read(b.text, false);
+    introduces = b.text.trim().endsWith(':') && isPlaceholder(b.text);
+  }
+  return out;
+}
+
+/** A piece's terms as the question's readings name them: stems, compound parts and glossary concepts. */
+function termsOf(text: string, lang: Lang, vocab: Vocabulary): Set<string> {
+  const ws = words(text);
+  const content = contentWordMask(ws);
+  const terms = new Set<string>();
+  ws.forEach((w, i) => {
+    if (!content[i]) return;
+    const s = stem(w, lang);
+    terms.add(s);
+    if (lang !== 'en') for (const p of vocab.compoundParts(s, lang)) terms.add(p);
+  });
+  for (const h of vocab.glossary.findInQuestion(ws)) terms.add(h.concept);
+  return terms;
+}
+
+/** A passage as written: its blocks and the headings above it. */
+export interface Written {
+  blocks: readonly Block[];
+  headings: readonly string[];
+}
+
+/**
+ * How much of the question (its words' importance; a glossary concept counts for the words it covers) the passage's
+ * placeholders hold, and its pieces of real guidance, at most. Each sentence is read with the section's title and
+ * its own headings, which say what it is about.
+ */
+function held(p: Written, title: string, lang: Lang, q: Question, vocab: Vocabulary): { placeholder: number; guidance: number } {
+  const { units } = q;
+  const context = termsOf([title, ...p.headings].join(' · '), lang, vocab);
+  const out = { placeholder: 0, guidance: 0 };
+  for (const piece of pieces(p.blocks)) {
+    const terms = termsOf(piece.text, lang, vocab);
+    const has = (t: string) => terms.has(t) || context.has(t);
+    let sum = 0;
+    units.forEach((u, i) => {
+      if (!u.word) return;
+      const byConcept = units.some((c) => !c.word && c.covers?.includes(i) && c.alternatives.some((a) => has(a.term)));
+      if (byConcept || u.alternatives.some((a) => !a.near && has(a.term))) sum += u.importance;
+    });
+    if (piece.placeholder) out.placeholder = Math.max(out.placeholder, sum);
+    else out.guidance = Math.max(out.guidance, sum);
+  }
+  return out;
+}
+
+/** A placeholder of the passage holds as much of the question as its real guidance: what it would quote is unwritten. */
+export function placeholderLeads(passage: Written, title: string, lang: Lang, q: Question, vocab: Vocabulary): boolean {
+  const h = held(passage, title, lang, q, vocab);
+  return h.placeholder > 0 && h.placeholder >= h.guidance;
+}
+
+/**
+ * The question asks what the section leaves unwritten: a placeholder of the passage holds more of the question than
+ * any sentence of real guidance in the section. "Kuka maksaa tulkin asiantuntijaryhmän kokouksessa?" is the
+ * placeholder's question; "kuka maksaa tulkin vanhempainvartissa?" is answered by the rule beside it, and "who
+ * decides on extended compulsory education" by the section's "who decides" list, though its placeholder names the
+ * decision too.
+ */
+export function asksUnwritten(passage: Written, section: { title: string; passages: readonly Written[] }, lang: Lang, q: Question, vocab: Vocabulary): boolean {
+  const { placeholder } = held(passage, section.title, lang, q, vocab);
+  return placeholder > 0 && section.passages.every((p) => held(p, section.title, lang, q, vocab).guidance < placeholder);
+}
