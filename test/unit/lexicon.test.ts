@@ -104,6 +104,9 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     // "läkemedelsplan" is the plan's "lääkehoitosuunnitelma"; "finska som andraspråk" its "suomi toisena kielenä" (S2).
     ['vem gör läkemedelsplanen för en elev med epilepsi', 'sv', 'turvallisuus/laakehoito-ja-tapaturmat'],
     ['Vem bestämmer om eleven läser finska som andraspråk?', 'sv', 'siirtymavaiheet/maahan-muuttanut-oppilas'],
+    // A Swedish compound the Finnish plan cannot split, read through its parts: integrerings|planen is the plan's
+    // "integraatiosuunnitelma", made in April and May.
+    ['när ska integreringsplanen för nästa läsår vara klar?', 'sv', 'integraatio'],
     // Interpreting: "tolka", "interpret" are the plan's "tulkkaus" ("Lapsi ei saa toimia tulkkina").
     ['får lillebror tolka när läraren träffar föräldrarna?', 'sv', 'siirtymavaiheet/maahan-muuttanut-oppilas'],
     ['Can a pupil interpret for their parents at a school meeting?', 'en', 'siirtymavaiheet/maahan-muuttanut-oppilas'],

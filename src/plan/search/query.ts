@@ -98,6 +98,15 @@ function alternativesFor(word: string, vocab: Vocabulary, asked?: Lang): Alterna
       else vocab.nearByEnding(t, (n) => add(n, ANALYSIS.translationWeight * ANALYSIS.prefixWeight, true));
     }
   }
+  // A compound of the asked language that the plan cannot split, having none of its words (Swedish
+  // "integreringsplanen" on a Finnish plan): its parts are read as that language's words, through the glossary's
+  // concepts and the lexicon's translations; not a term of the glossary (elevhälsan), whose concept reads it whole.
+  if (asked && alts.size === 0 && !stemsAnyLang(word).some((s) => vocab.glossary.isTerm(s, word))) {
+    for (const part of foreignParts(word, asked, vocab.glossary)) {
+      for (const c of vocab.glossary.conceptsOfTerm(stem(part, asked))) if (vocab.has(c)) add(c, ANALYSIS.unknownCompoundPartWeight);
+      for (const t of vocab.glossary.lexicon.translations(part, vocab.textLangs)) if (vocab.has(t)) add(t, ANALYSIS.translationWeight);
+    }
+  }
   // Spoken Finnish the plan writes otherwise: "tehä ilmotus" is "tehdä ilmoitus".
   if (alts.size === 0) {
     for (const w of writtenForms(word)) {
@@ -116,6 +125,24 @@ function alternativesFor(word: string, vocab: Vocabulary, asked?: Lang): Alterna
     );
   }
   return [...alts.entries()].map(([term, weight]) => ({ term, id: vocab.id(term) ?? -1, weight, ...(near.has(term) ? { near: true } : {}) }));
+}
+
+/**
+ * A compound of a language the plan is not written in, split into a head and a tail that are each a one-word
+ * glossary term or lexicon word of that language (integrerings|planen: integrering + plan; a Swedish linking s is
+ * dropped), the shortest known head first; none when no split has two known parts.
+ */
+function foreignParts(word: string, lang: Lang, glossary: Vocabulary['glossary']): string[] {
+  if (lang === 'en' || word.length < 2 * ANALYSIS.minPart) return [];
+  const known = (w: string) => glossary.conceptsOfTerm(stem(w, lang)).length > 0 || glossary.lexicon.isWordOf(w, lang);
+  for (let i = ANALYSIS.minPart; i <= word.length - ANALYSIS.minPart; i++) {
+    const tail = word.slice(i);
+    if (!known(tail)) continue;
+    const head = word.slice(0, i);
+    if (known(head)) return [head, tail];
+    if (lang === 'sv' && head.endsWith('s') && head.length > ANALYSIS.minPart && known(head.slice(0, -1))) return [head.slice(0, -1), tail];
+  }
+  return [];
 }
 
 /**
