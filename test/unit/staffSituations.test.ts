@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { PlanService } from '../../src/plan/answer';
 import { withoutCrutches } from '../../src/eval/plans';
+import { quotedText } from '../../src/eval/metrics';
 import { PlanIndex } from '../../src/plan/search';
 import { bestSection, tinyPlan } from '../helpers/tinyPlan';
 import { ROOT } from '../helpers/bot';
@@ -43,6 +44,17 @@ describe('situations staff describe, on the sample plan without keywords', () =>
   ] as const)('%s', (question, lang, section) => {
     const a = service.answer(question, lang);
     expect(a.kind === 'answer' ? a.best.id : 'declined').toBe(section);
+  });
+
+  it.each([
+    // "meds" is medication: staff give it only with their own consent.
+    ['parent dropped off meds and wants me to give them at lunch, do i have to?', 'en', 'turvallisuus/laakehoito-ja-tapaturmat', /only with their own consent/],
+    // A kuraattori who does not answer the phone cannot be reached: the substitute arrangement, not the pupils' phones.
+    ["the kuraattori doesn't answer the phone, who do I contact?", 'en', 'opiskeluhuolto/palvelut', /cannot be reached, contact the county's student welfare substitute/],
+  ] as const)('%s', (question, lang, section, fact) => {
+    const a = service.answer(question, lang);
+    expect(a.kind === 'answer' ? a.best.id : 'declined').toBe(section);
+    expect(quotedText(a)).toMatch(fact);
   });
 
   it('reads parents who will teach their child themselves as home education, on the plan with its keywords too', () => {
