@@ -289,6 +289,17 @@ describe('answering from an imported document', () => {
     expect(answer.best.title).toMatch(/Kost och måltider$/);
   });
 
+  it.each([
+    // Night work is the shift care the statute provides for.
+    ['jobbar natt, måste kommunen ordna dagis på kvällar o helger?', 'sv', /^13 § Anordnade av skiftomsorg/],
+    ['mamma jobbar nätter – kan lillen vara på dagis på natten?', 'sv', /^13 § Anordnade av skiftomsorg/],
+    // The national core curriculum for ECEC, in English, is the Swedish statute's "grunderna för planen".
+    ['Who lays down the national core curriculum for ECEC?', 'en', /^21 § Grunderna för planen för småbarnspedagogik/],
+  ] as const)('reads "%s" in the words of the Swedish statute', async (question, lang, title) => {
+    const answer = service(await imported('smabarnspedagogik-sv.html')).answer(question, lang);
+    expect(answer.kind === 'answer' ? answer.best.title : 'declined').toMatch(title);
+  });
+
   it('reads "pappaledigt" as the paternity allowance period the Swedish statute writes about', async () => {
     const plan = service(await imported('smabarnspedagogik-sv.html'));
     const answer = plan.answer('Pappan tar pappaledigt i mars. När ska vi meddela dagis?', 'sv');
