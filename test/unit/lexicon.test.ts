@@ -161,6 +161,7 @@ describe('staff words for the school-safety sections of a statute', () => {
     // A student who will not leave, led or carried out: the removal, as staff tell it.
     ['opiskelija ei suostu lähtee luokasta vaikka käskin, saako sitä taluttaa ulos?', 'poistaminen'],
     ['opiskelija ei lähe luokasta vaikka käskin, saanko kantaa sen ulos', 'poistaminen'],
+    ['kauanko opiskelijan voi pistää pois tunneilta jos se uhkailee', 'epaaminen'],
   ])('%s', (question, section) => {
     expect(best(question)).toBe(section);
   });

@@ -272,6 +272,11 @@ describe('answering from an imported document', () => {
     expect(quotedText(answer)).toMatch(quote);
   });
 
+  it('reads "kenelle se annetaan" about a confiscated item as what the statute says is done with it', async () => {
+    const answer = service(await imported('lukiolaki-fi.html')).answer('otin opiskelijalta kaasusumuttimen, kenelle se annetaan ja kuinka nopeasti', 'fi');
+    expect(answer.kind === 'answer' ? answer.best.title : 'declined').toMatch(/^\d+ § Haltuun otettujen esineiden ja aineiden luovuttaminen/);
+  });
+
   it.each(['Pitääkö opettajan ottaa yhteyttä sossuun, jos perhe tarvitsee apua?', 'kuraattori tässä, perhe tarvis selvästi apua – voinko soittaa sossuun ilman vanhempien lupaa?'])(
     'reads "%s" as the contact with social services the statute obliges staff to make',
     async (question) => {
