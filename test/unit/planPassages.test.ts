@@ -29,6 +29,20 @@ describe('the quoted passage', () => {
     expect([...questionIntents('saako kuraattori kertoa opettajalle')]).toContain('permission');
     // "When can a pupil get…" asks for the conditions, not a date.
     expect([...questionIntents('milloin oppilaalle voidaan myöntää avustaja')]).not.toContain('when');
+    // How long a period may be, how far in advance: a time, in every language.
+    for (const q of [
+      'Kuinka pitkä jakso voi olla?',
+      'Kuinka paljon etukäteen lupaa pitää pyytää?',
+      'What is the maximum length of a teaching period?',
+      'Hur lång kan perioden vara?',
+      'hur långt i förväg ska man ansöka',
+    ])
+      expect([q, questionIntents(q).has('when')]).toEqual([q, true]);
+  });
+
+  it('quotes the time for "how long can a period be", not a list with other numbers in it', () => {
+    expect(quote('Kuinka pitkä resurssikeskuskoulun määräaikainen opetusjakso voi olla?').text).toMatch(/12 viikkoa/);
+    expect(quote('What is the maximum length of a temporary teaching period at the resource centre school?', 'en').text).toMatch(/12 weeks/);
   });
 
   it('reads what a how-many question counts: the words after "kuinka monta", "how many", "hur många"', () => {
@@ -50,6 +64,10 @@ describe('the quoted passage', () => {
     expect(body('Opetus voidaan järjestää toisin, jos: 1) opiskelijalla on jo tiedot tai 2) siihen on painava syy.')).not.toContain('amount');
     expect(body('2. Opettaja ilmoittaa huoltajalle.', true)).not.toContain('amount');
     expect(body('Ilmoitus tehdään 7 päivän kuluessa.')).toEqual(expect.arrayContaining(['when', 'amount']));
+    // How often, in words: "four times a year", "neljä kertaa vuodessa", "fyra gånger per år".
+    expect(body('The group meets four times a year.')).toContain('when');
+    expect(body('Ryhmä kokoontuu neljä kertaa vuodessa.')).toContain('when');
+    expect(body('Gruppen sammanträder fyra gånger per år.')).toContain('when');
   });
 
   it('quotes, for a how-many question, the passage whose number counts what is asked (pupils), not one with any number', () => {

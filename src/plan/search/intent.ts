@@ -15,11 +15,11 @@ const QUESTION: Record<Intent, RegExp> = {
   who: /\b(kuka|ketka|kenen|kenelle|kelle|keta|kuka|who|whom|whose|vem|vilka|vems)\b/,
   when: new RegExp(
     [
-      String.raw`\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|usein|aikaisin|myohaan)\b`,
+      String.raw`\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|usein|aikaisin|myohaan|pitka|paljon etukateen|ajoissa)\b|\b(etukateen|ennakkoon)\b`,
       String.raw`\b(kauanko|missa ajassa|mennessa|viimeistaan|milloin|missa vaiheessa|maaraaj\w*|aikaraj\w*|kuinka monen (paivan|viikon))\b`,
-      String.raw`\bhow (long|soon|quickly|fast|often|early|late)\b`,
+      String.raw`\bhow (long|soon|quickly|fast|often|early|late|far in advance)\b|\b(in advance|beforehand|maximum length|how many times a)\b`,
       String.raw`\b(deadline|time ?limit|by when|when|within how|at the latest|(by|before) (which|what) (day|date)|what date)\b`,
-      String.raw`\bhur (snabbt|lange|fort|ofta|tidigt|sent|lang tid)\b`,
+      String.raw`\bhur (snabbt|lange|fort|ofta|tidigt|sent|lang tid|lang|langt i forvag)\b|\bi forvag\b`,
       String.raw`\b(tidsfrist\w*|senast|nar|inom hur|vilket datum|vilken dag)\b`,
     ].join('|'),
   ),
@@ -159,9 +159,9 @@ const BODY: Partial<Record<Intent, RegExp>> = {
       String.raw`\d+\s*[–-]?\s*\d*\s*(arki|tyo|koulu|kalenteri)?(paiv|viiko|viikk|kuukau|tunni|tunti|vuode|minuut)`,
       String.raw`\b(kaksi|kahde\w*|kahta|kolm\w*|nelj\w*|viisi|viide\w*|viitt\w*|kuusi|kuude\w*|kuutt\w*|seitsem\w*|kymmen\w*|viikon|kuukauden)\b.{0,25}(paiv|viiko|viikk|kuukau|tyopaiv|tunni|tunti|vuode|vuotta)`,
       String.raw`\b(tammi|helmi|maalis|huhti|touko|kesa|heina|elo|syys|loka|marras|joulu)kuu\w*`,
-      String.raw`\b(viimeistaan|kuluessa|mennessa|samana paivana|vuosittain|viivytyksetta|viipymatta|aiheetonta viivytysta)\b|\bkerran (luku)?(vuodessa|kaudessa)\b|\d+\.\d+\.`,
-      String.raw`\b(\d+|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s*(working |school )?(days?|weeks?|months?|hours?|years?)\b|\bby the end of\b|\b(by|in|before|end of|during) (january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(within|no later than|at the latest|without delay|annually|seventh|every year)\b|\bonce a (year|term)\b`,
-      String.raw`\b(\d+|en|ett|tva|tre|fyra|fem|sex|sju|tio|fjorton)\s*(dag|dagar|vecka|veckor|manad|manader|timm\w*|ar|arbetsdag\w*|skoldag\w*)\b|\bi slutet av\b|\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b|\b(senast|utan drojsmal|arligen|sjunde|varje ar)\b|\binom (\d+|en|ett|tva|tre|fyra|fem|sex|sju|tio|fjorton|skalig tid)\b|\ben gang (per|om|i) (aret|ar|manaden|terminen|lasaret)\b|\ben gang per\b`,
+      String.raw`\b(viimeistaan|kuluessa|mennessa|samana paivana|vuosittain|viivytyksetta|viipymatta|aiheetonta viivytysta)\b|\b(kerran|kahdesti|\w+ kertaa) (luku)?(vuodessa|kaudessa|kuukaudessa|viikossa)\b|\d+\.\d+\.`,
+      String.raw`\b(\d+|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s*(working |school )?(days?|weeks?|months?|hours?|years?)\b|\bby the end of\b|\b(by|in|before|end of|during) (january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(within|no later than|at the latest|without delay|annually|seventh|every year)\b|\b(once|twice|\w+ times) (a|per) (year|term|month|week)\b`,
+      String.raw`\b(\d+|en|ett|tva|tre|fyra|fem|sex|sju|tio|fjorton)\s*(dag|dagar|vecka|veckor|manad|manader|timm\w*|ar|arbetsdag\w*|skoldag\w*)\b|\bi slutet av\b|\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b|\b(senast|utan drojsmal|arligen|sjunde|varje ar)\b|\binom (\d+|en|ett|tva|tre|fyra|fem|sex|sju|tio|fjorton|skalig tid)\b|\b(en gang|tva ganger|\w+ ganger) (per|om|i) (aret|ar|manaden|terminen|lasaret|veckan)\b|\ben gang per\b`,
     ].join('|'),
   ),
   amount: new RegExp(
