@@ -39,6 +39,15 @@ run('asking the plan in the Agents Playground', () => {
     await expect(page.locator('.ac-adaptiveCard', { hasText: 'Waiting for the experts’ channel' }).innerText()).resolves.not.toMatch(/Sent to the experts/);
     await page.screenshot({ path: join(SCREENSHOTS, 'ask-expert-waiting.png'), fullPage: true });
 
+    // What the plan leaves for the region to write: said so, with the placeholder as it stands and a link to it.
+    await say(page, 'Kielletäänkö nikotiinipussit meidän koulun järjestyssäännöissä?');
+    const unwritten = page.locator('.ac-adaptiveCard').last();
+    await expect(unwritten.innerText()).resolves.toContain('Suunnitelmassa ei vielä ole ohjetta tähän');
+    await expect(unwritten.innerText()).resolves.toContain('Esimerkkialue täydentää ohjeen tähän');
+    await expect(unwritten.innerText()).resolves.toContain('Kysy asiantuntijalta');
+    await unwritten.scrollIntoViewIfNeeded();
+    await unwritten.screenshot({ path: join(SCREENSHOTS, 'answer-unwritten-fi.png') });
+
     // Typed without ä and ö, as on a phone: still Finnish, and still the support decision.
     await say(page, 'mita tukipaatokseen pitaa kirjata');
     await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].pop()?.textContent?.includes('Tukea koskeva päätös'), undefined, { timeout: 15_000 });
