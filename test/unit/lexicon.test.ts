@@ -104,6 +104,8 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     // "läkemedelsplan" is the plan's "lääkehoitosuunnitelma"; "finska som andraspråk" its "suomi toisena kielenä" (S2).
     ['vem gör läkemedelsplanen för en elev med epilepsi', 'sv', 'turvallisuus/laakehoito-ja-tapaturmat'],
     ['Vem bestämmer om eleven läser finska som andraspråk?', 'sv', 'siirtymavaiheet/maahan-muuttanut-oppilas'],
+    // A pupil who cannot manage to come to school for anxiety is school refusal; the plan to come back is the return plan.
+    ['En elev klarar inte av att komma till skolan på grund av ångest. Vem gör upp planen för att hen ska komma tillbaka?', 'sv', 'poissaolot'],
     // A "level" of absence is the plan's "raja"; a matter "passed" to the principal "siirtyy" there.
     ['At what absence level is the matter passed to the principal?', 'en', 'poissaolot'],
     // The receiving school's start-up meeting is the plan's "aloituspalaveri".
