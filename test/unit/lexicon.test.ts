@@ -106,6 +106,9 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     ['Vem bestämmer om eleven läser finska som andraspråk?', 'sv', 'siirtymavaiheet/maahan-muuttanut-oppilas'],
     // A pupil who cannot manage to come to school for anxiety is school refusal; the plan to come back is the return plan.
     ['En elev klarar inte av att komma till skolan på grund av ångest. Vem gör upp planen för att hen ska komma tillbaka?', 'sv', 'poissaolot'],
+    // A special diet is agreed with the guardian and the school nurse ("Erityisruokavaliot sovitaan…").
+    ['vem kommer överens om specialdieterna i skolan?', 'sv', 'yhteisollinen-opiskeluhuolto'],
+    ["who do parents agree a pupil's special diet with", 'en', 'yhteisollinen-opiskeluhuolto'],
     // A "level" of absence is the plan's "raja"; a matter "passed" to the principal "siirtyy" there.
     ['At what absence level is the matter passed to the principal?', 'en', 'poissaolot'],
     // The receiving school's start-up meeting is the plan's "aloituspalaveri".

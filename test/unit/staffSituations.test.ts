@@ -38,6 +38,7 @@ describe('situations staff describe, on the sample plan without keywords', () =>
     // The school's learning support team is a pedagogical team, which the support-needs assessment says is no welfare group.
     ['Onko koulun oppimisen tuen ryhmä opiskeluhuoltoryhmä?', 'fi', 'erityisopetus/tuen-tarpeen-arviointi'],
     ['ketä kuuluu siihen koulun oppimisen tuen ryhmään, onks se sama ku ohr', 'fi', 'erityisopetus/tuen-tarpeen-arviointi'],
+    ['erityisruokavaliosta sopiminen, kenen kanssa?', 'fi', 'yhteisollinen-opiskeluhuolto'],
     // A worn-out teacher ("ihan loppu") is the staff well-being section; "neka … att delta" is denying teaching.
     ['oon ihan loppu tän syksyn kans, kelle kerron ja pitääks se tehä kirjallisesti?', 'fi', 'tyossajaksaminen'],
     ['hur länge får man neka en elev att delta i undervisningen?', 'sv', 'turvallisuus/kurinpito'],
