@@ -97,9 +97,17 @@ describe('the quoted passage', () => {
       'By which day must the meeting happen at the latest?',
       'före vilket datum ska skolan ansöka',
       'mihin päivään mennessä keskustelu on järjestettävä',
+      'Mikä on määräaika tukipäätökselle?',
     ])
       expect({ q, deadline: asksDeadline(q) }).toEqual({ q, deadline: true });
-    for (const q of ['Kuinka usein ohjausryhmä kokoontuu?', 'milloin syysloma alkaa', 'Kuka päättää, kun oppilas erotetaan määräajaksi?', 'how often is the plan reviewed'])
+    // "Määräaikainen erottaminen" is a fixed-term exclusion, no deadline.
+    for (const q of [
+      'Kuinka usein ohjausryhmä kokoontuu?',
+      'milloin syysloma alkaa',
+      'Kuka päättää, kun oppilas erotetaan määräajaksi?',
+      'Kuka tekee päätöksen peruskoululaisen määräaikaisesta erottamisesta?',
+      'how often is the plan reviewed',
+    ])
       expect({ q, deadline: asksDeadline(q) }).toEqual({ q, deadline: false });
   });
 
