@@ -245,7 +245,7 @@ export class PlanService {
     // A placeholder is no part of an answer: where what the best passage would quote is mostly one, the section's
     // next passage that answers takes its place (the section's guidance holds more of the question: see answer()).
     const guidance = (p: Passage | undefined) => (p && !index.placeholderLeads(s.id, p, question, lang) ? p : undefined);
-    const first = guidance(hit.passage) ?? hit.runnersUp?.find(guidance) ?? hit.passage;
+    const first = guidance(hit.passage) ?? (hit.passage && index.guidanceBeside(s.id, hit.passage, question, lang)) ?? hit.passage;
     const second = hit.companion !== first ? guidance(hit.companion) : undefined;
     const passages = this.quote(s, [first, second], lang, question, index);
     const sure = confidentIn(index, lang);

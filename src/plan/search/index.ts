@@ -4,7 +4,7 @@ import { type Plan, titleOf } from '../model';
 import { buildIndex } from './build';
 import type { Passage, PassageTerms } from './passage';
 import { rankPassages, scoredGroups } from './passages';
-import { passageGroups, readQuestion } from './query';
+import { passageGroups, type Question, readQuestion } from './query';
 import { type Doc, rank, type RankInput, type SearchHit } from './rank';
 import { DEFAULT_TUNING, type Tuning } from './tuning';
 import { asksUnwritten, placeholderLeads } from './unwritten';
@@ -95,8 +95,23 @@ export class PlanIndex {
   /** What the passage would quote for the question is mostly a placeholder: another passage of the section answers. */
   placeholderLeads(sectionId: string, passage: Passage, question: string, lang?: Lang): boolean {
     const doc = this.byId.get(sectionId);
-    if (!doc || !passage.traits().placeholder) return false;
-    return placeholderLeads(passage, titleOf(doc.section, passage.lang), passage.lang, readQuestion(question, this.vocab, lang), this.vocab);
+    return !!doc && this.leads(doc, passage, readQuestion(question, this.vocab, lang));
+  }
+
+  /**
+   * The passage to quote in place of one that is mostly a placeholder: the section's best other passage in the same
+   * language for the question that is not one; undefined when there is none. Read only when needed, not for every hit.
+   */
+  guidanceBeside(sectionId: string, passage: Passage, question: string, lang?: Lang): Passage | undefined {
+    const doc = this.byId.get(sectionId);
+    if (!doc) return undefined;
+    const q = readQuestion(question, this.vocab, lang);
+    const ranked = rankPassages(doc.byLang, scoredGroups(passageGroups(q.units), this.vocab), this.passageTerms, q.intents, passage.lang, doc.titleTerms);
+    return ranked.map((r) => r.passage).find((p) => p !== passage && !this.leads(doc, p, q));
+  }
+
+  private leads(doc: Doc, passage: Passage, q: Question): boolean {
+    return passage.traits().placeholder && placeholderLeads(passage, titleOf(doc.section, passage.lang), passage.lang, q, this.vocab);
   }
 
   /** Same passage position in another language version, when the structures match; else that language's best. */

@@ -53,8 +53,6 @@ export interface SearchHit {
   passage?: Passage;
   /** A second short passage when the answer spans two (the rule and the steps). */
   companion?: Passage;
-  /** The passages after the best, best first (a few): where the answer is when the best is left for the region to write. */
-  runnersUp?: Passage[];
   /** The question asks for a quantity (how many, how much) and the section gives none: it cannot answer. */
   noQuantity?: boolean;
 }
@@ -225,7 +223,6 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
     if (!ranked[0]) return;
     h.passage = ranked[0].passage;
     h.companion = companion(ranked, groups, ix.passageTerms, q.intents, doc.passages);
-    h.runnersUp = ranked.slice(1, 4).map((r) => r.passage);
     // A case told by its weekday: the rule first, then the worked example that matches the case.
     const rule = q.caseTold ? ruleOfExample(ranked, doc.passages) : undefined;
     if (rule) [h.passage, h.companion] = [rule, ranked[0].passage];
