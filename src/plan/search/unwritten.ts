@@ -69,17 +69,37 @@ export interface Written {
 }
 
 /**
+ * A passage's pieces as terms, with the section title's and its headings' terms, read once per passage (the plan's
+ * text does not change; a question only looks its words up in them).
+ */
+interface ReadPassage {
+  context: Set<string>;
+  pieces: { placeholder: boolean; terms: Set<string> }[];
+}
+const readPassages = new WeakMap<Written, ReadPassage>();
+function readPassage(p: Written, title: string, lang: Lang, vocab: Vocabulary): ReadPassage {
+  let read = readPassages.get(p);
+  if (!read) {
+    read = {
+      context: termsOf([title, ...p.headings].join(' · '), lang, vocab),
+      pieces: pieces(p.blocks).map((piece) => ({ placeholder: piece.placeholder, terms: termsOf(piece.text, lang, vocab) })),
+    };
+    readPassages.set(p, read);
+  }
+  return read;
+}
+
+/**
  * How much of the question (its words' importance; a glossary concept counts for the words it covers) the passage's
  * placeholders hold, and its pieces of real guidance, at most. Each sentence is read with the section's title and
  * its own headings, which say what it is about.
  */
 function held(p: Written, title: string, lang: Lang, q: Question, vocab: Vocabulary): { placeholder: number; guidance: number } {
   const { units } = q;
-  const context = termsOf([title, ...p.headings].join(' · '), lang, vocab);
+  const { context, pieces: read } = readPassage(p, title, lang, vocab);
   const out = { placeholder: 0, guidance: 0 };
-  for (const piece of pieces(p.blocks)) {
-    const terms = termsOf(piece.text, lang, vocab);
-    const has = (t: string) => terms.has(t) || context.has(t);
+  for (const piece of read) {
+    const has = (t: string) => piece.terms.has(t) || context.has(t);
     let sum = 0;
     units.forEach((u, i) => {
       if (!u.word) return;
