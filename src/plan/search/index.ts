@@ -77,7 +77,7 @@ export class PlanIndex {
 
   /** `lang`: the user's language; the passages quoted are chosen in it (or in Finnish where the section has no such version). */
   search(question: string, limit = 5, lang?: Lang): SearchResult {
-    const q = readQuestion(question, this.vocab, lang);
+    const q = this.read(question, lang);
     return { hits: rank(q, this.input, limit, lang), contentWords: q.contentWords };
   }
 
@@ -89,13 +89,13 @@ export class PlanIndex {
     const doc = this.byId.get(sectionId);
     if (!doc || !passage.traits().placeholder) return false;
     const section = { title: titleOf(doc.section, passage.lang), passages: doc.byLang[passage.lang] ?? [] };
-    return asksUnwritten(passage, section, passage.lang, readQuestion(question, this.vocab, lang), this.vocab);
+    return asksUnwritten(passage, section, passage.lang, this.read(question, lang), this.vocab);
   }
 
   /** What the passage would quote for the question is mostly a placeholder: another passage of the section answers. */
   placeholderLeads(sectionId: string, passage: Passage, question: string, lang?: Lang): boolean {
     const doc = this.byId.get(sectionId);
-    return !!doc && this.leads(doc, passage, readQuestion(question, this.vocab, lang));
+    return !!doc && this.leads(doc, passage, this.read(question, lang));
   }
 
   /**
@@ -105,9 +105,22 @@ export class PlanIndex {
   guidanceBeside(sectionId: string, passage: Passage, question: string, lang?: Lang): Passage | undefined {
     const doc = this.byId.get(sectionId);
     if (!doc) return undefined;
-    const q = readQuestion(question, this.vocab, lang);
+    const q = this.read(question, lang);
     const ranked = rankPassages(doc.byLang, scoredGroups(passageGroups(q.units), this.vocab), this.passageTerms, q.intents, passage.lang, doc.titleTerms);
     return ranked.map((r) => r.passage).find((p) => p !== passage && !this.leads(doc, p, q));
+  }
+
+  /**
+   * The question as read, the last one kept: an answer reads its question for the search and again for the checks
+   * of its passages (a placeholder, the passage beside it); the plan's vocabulary never changes, so neither does a reading.
+   */
+  private lastRead?: { question: string; lang?: Lang; read: Question };
+  private read(question: string, lang?: Lang): Question {
+    const last = this.lastRead;
+    if (last && last.question === question && last.lang === lang) return last.read;
+    const read = readQuestion(question, this.vocab, lang);
+    this.lastRead = { question, lang, read };
+    return read;
   }
 
   private leads(doc: Doc, passage: Passage, q: Question): boolean {
