@@ -106,8 +106,7 @@ export class PlanIndex {
     const doc = this.byId.get(sectionId);
     if (!doc) return undefined;
     const q = this.read(question, lang);
-    const ranked = rankPassages(doc.byLang, scoredGroups(passageGroups(q.units), this.vocab), this.passageTerms, q.intents, passage.lang, doc.titleTerms);
-    return ranked.map((r) => r.passage).find((p) => p !== passage && !this.leads(doc, p, q));
+    return this.passagesFor(doc, q, passage.lang).find((p) => p !== passage && !this.leads(doc, p, q));
   }
 
   /**
@@ -123,6 +122,11 @@ export class PlanIndex {
     return read;
   }
 
+  /** The section's passages in a language, best answer to the question first. */
+  private passagesFor(doc: Doc, q: Question, lang: Lang): Passage[] {
+    return rankPassages(doc.byLang, scoredGroups(passageGroups(q.units), this.vocab), this.passageTerms, q.intents, lang, doc.titleTerms).map((r) => r.passage);
+  }
+
   private leads(doc: Doc, passage: Passage, q: Question): boolean {
     return passage.traits().placeholder && placeholderLeads(passage, titleOf(doc.section, passage.lang), passage.lang, q, this.vocab);
   }
@@ -133,7 +137,6 @@ export class PlanIndex {
     if (!doc || !doc.section.body[lang]) return undefined;
     const same = doc.passages.find((p) => p.lang === lang && p.position === passage.position);
     if (same && same.blocks.map((b) => b.kind).join() === passage.blocks.map((b) => b.kind).join()) return same;
-    const q = readQuestion(question, this.vocab);
-    return rankPassages(doc.byLang, scoredGroups(passageGroups(q.units), this.vocab), this.passageTerms, q.intents, lang, doc.titleTerms)[0]?.passage;
+    return this.passagesFor(doc, readQuestion(question, this.vocab), lang)[0];
   }
 }
