@@ -116,6 +116,9 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     // A Swedish compound the Finnish plan cannot split, read through its parts: integrerings|planen is the plan's
     // "integraatiosuunnitelma", made in April and May.
     ['när ska integreringsplanen för nästa läsår vara klar?', 'sv', 'integraatio'],
+    // The integration plan and the Parliamentary Ombudsman are concepts of their own, whatever the Swedish form.
+    ['När görs integrationsplanen för nästa läsår?', 'sv', 'integraatio'],
+    ['Kan ett barn själv vända sig till riksdagens justitieombudsman?', 'sv', 'muutoksenhaku/kantelu'],
     // Interpreting: "tolka", "interpret" are the plan's "tulkkaus" ("Lapsi ei saa toimia tulkkina").
     ['får lillebror tolka när läraren träffar föräldrarna?', 'sv', 'siirtymavaiheet/maahan-muuttanut-oppilas'],
     ['Can a pupil interpret for their parents at a school meeting?', 'en', 'siirtymavaiheet/maahan-muuttanut-oppilas'],
