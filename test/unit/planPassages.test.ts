@@ -3,7 +3,7 @@ import { PlanService, type QuotedPassage } from '../../src/plan/answer';
 import { quotedText } from '../../src/eval/metrics';
 import { withoutCrutches } from '../../src/eval/plans';
 import { PlanIndex } from '../../src/plan/search';
-import { asksDeadline, countedWords, passageTraits, questionIntents } from '../../src/plan/search/intent';
+import { asksDeadline, asksDecider, countedWords, passageTraits, questionIntents } from '../../src/plan/search/intent';
 import { ROOT } from '../helpers/bot';
 
 /**
@@ -165,6 +165,26 @@ describe('the quoted passage', () => {
     expect(sv.kind === 'answer' && quotedText(sv)).toMatch(/senast den sjunde arbetsdagen/);
     // A "Kuka päättää" heading whose text names no decider: the passage that names one comes beside it.
     expect(quote('Kuka päättää pidennetystä oppivelvollisuudesta?').text).toMatch(/[Oo]petuspäällikkö/);
+  });
+
+  it('quotes the day counted for a how-soon question, not only "without delay"', () => {
+    expect(passageTraits([], [{ kind: 'paragraph', text: 'Tiedot lähetetään viipymättä.' }], false)).toMatchObject({ soon: true });
+    expect(passageTraits([], [{ kind: 'paragraph', text: 'Tiedot lähetetään viipymättä, viimeistään seuraavana päivänä.' }], false)).toMatchObject({ soon: false });
+    // The section opens with "…on saatava … tiedot viipymättä"; its steps say "viimeistään seuraavana oppilaitoksen työpäivänä".
+    const fi = quote('Oppilas muuttaa toiselle paikkakunnalle kesken syksyn. Kuinka nopeasti meidän pitää lähettää tiedot uuteen kouluun?');
+    expect(fi.id).toBe('siirtymavaiheet/koulun-vaihto');
+    expect(fi.text).toMatch(/seuraavana oppilaitoksen työpäivänä/);
+    const sv = quote('Hur snabbt ska vi skicka uppgifterna till den nya skolan när en elev byter skola mitt i läsåret?', 'sv');
+    expect(sv.text).toMatch(/senast följande arbetsdag/);
+  });
+
+  it('answers who decides from the section that names the decider, not from the appeals section that lists the decision', () => {
+    expect(asksDecider('Kuka tekee päätöksen oppilaan määräaikaisesta erottamisesta?')).toBe(true);
+    expect(asksDecider('kenelle soitan, kun kuraattori ei vastaa')).toBe(false);
+    const fi = quote('Kuka tekee päätöksen oppilaan määräaikaisesta erottamisesta?');
+    expect(fi.id).toBe('turvallisuus/kurinpito');
+    expect(fi.text).toMatch(/Määräaikaisesta erottamisesta päättää opetuksen järjestäjän monijäseninen toimielin/);
+    expect(quote('Kuka tekee päätöksen peruskoululaisen määräaikaisesta erottamisesta?').id).toBe('turvallisuus/kurinpito');
   });
 
   it('quotes the rule and the worked example for a case told by its weekday; "missä vaiheessa" asks when', () => {

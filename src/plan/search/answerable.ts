@@ -15,7 +15,12 @@ import { RANKING } from './tuning';
 /** Whether one of the section's passages, in the language it is quoted in, serves the intent (gives a time, a number). */
 function gives(ix: RankInput, h: SearchHit, intent: Intent, lang?: Lang): boolean {
   const quoted = lang && bodyLangOf(h.section, lang);
-  return ix.byId.get(h.section.id)!.passages.some((p) => (!quoted || p.lang === quoted) && p.traits().body.has(intent));
+  return ix.byId.get(h.section.id)!.passages.some((p) => (!quoted || p.lang === quoted) && (p.traits().body.has(intent) || (intent === 'when' && p.traits().soon)));
+}
+
+/** Whether the passages it would quote name who decides (in their text or their heading, "Kuka päättää"). */
+function namesDecider(h: SearchHit): boolean {
+  return [h.passage, h.companion].some((p) => p && (p.traits().body.has('who') || p.traits().heading.has('who')));
 }
 
 /** Reorders the leaders (sorted by score, title matches first) in place. */
@@ -42,6 +47,14 @@ export function ordered(leaders: SearchHit[], q: Question, ix: RankInput, lang?:
   if (q.deadline && lead && !lead.titleMatch && !gives(ix, lead, 'when', lang)) {
     const timed = leaders.find((h) => h.passage && h.score >= RANKING.deadlineShare * lead.score && gives(ix, h, 'when', lang));
     if (timed) leaders.unshift(...leaders.splice(leaders.indexOf(timed), 1));
+  }
+  // "Kuka tekee päätöksen … määräaikaisesta erottamisesta?": the appeals section lists the decision among others and
+  // names no one who makes it; the discipline section, close behind, does. A leader whose quoted text names no decider
+  // gives its place to one near it that does.
+  const asked = leaders[0];
+  if (q.decider && asked?.passage && !asked.titleMatch && !namesDecider(asked)) {
+    const named = leaders.find((h) => h.passage && h.score >= RANKING.deciderShare * asked.score && namesDecider(h));
+    if (named) leaders.unshift(...leaders.splice(leaders.indexOf(named), 1));
   }
 }
 

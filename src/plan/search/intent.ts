@@ -78,6 +78,13 @@ export function tellsCase(question: string): boolean {
 /** Words that ask who decides rather than name a topic: the "Kuka päättää" passage answers them by its kind. */
 const DECISION_WORD = /^(paat(a|t|e|o)\w*|decid\w*|decision\w*|beslut\w*|myont\w*|grant\w*|bevilj\w*|hyvaksy\w*|approv\w*|godkan\w*)$/;
 
+/** "Kuka päättää…", "who approves…", "vem beviljar…": the question asks for the one who decides. */
+const ASKS_DECIDER = /\b(kuka|ketka|kenen|who|whose|vem|vems)\b.{0,40}\b(paat(a|t|e|o)\w*|myont\w*|hyvaksy\w*|decid\w*|decision\w*|grants?|approv\w*|beslut\w*|bevilj\w*|godkan\w*)/;
+
+export function asksDecider(question: string): boolean {
+  return ASKS_DECIDER.test(fold(question.toLowerCase()));
+}
+
 /** The stage a "missä vaiheessa" asks for: when, not a topic (the plan's "vaiheittainen" return plan). */
 const STAGE_WORD = /^vaiheessa$/;
 
@@ -159,9 +166,9 @@ const BODY: Partial<Record<Intent, RegExp>> = {
       String.raw`\d+\s*[–-]?\s*\d*\s*(arki|tyo|koulu|kalenteri)?(paiv|viiko|viikk|kuukau|tunni|tunti|vuode|minuut)`,
       String.raw`\b(kaksi|kahde\w*|kahta|kolm\w*|nelj\w*|viisi|viide\w*|viitt\w*|kuusi|kuude\w*|kuutt\w*|seitsem\w*|kymmen\w*|viikon|kuukauden)\b.{0,25}(paiv|viiko|viikk|kuukau|tyopaiv|tunni|tunti|vuode|vuotta)`,
       String.raw`\b(tammi|helmi|maalis|huhti|touko|kesa|heina|elo|syys|loka|marras|joulu)kuu\w*`,
-      String.raw`\b(viimeistaan|kuluessa|mennessa|samana paivana|vuosittain|viivytyksetta|viipymatta|aiheetonta viivytysta)\b|\b(kerran|kahdesti|\w+ kertaa) (luku)?(vuodessa|kaudessa|kuukaudessa|viikossa)\b|\d+\.\d+\.`,
-      String.raw`\b(\d+|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s*(working |school )?(days?|weeks?|months?|hours?|years?)\b|\bby the end of\b|\b(by|in|before|end of|during) (january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(within|no later than|at the latest|without delay|annually|seventh|every year)\b|\b(once|twice|\w+ times) (a|per) (year|term|month|week)\b`,
-      String.raw`\b(\d+|en|ett|tva|tre|fyra|fem|sex|sju|tio|fjorton)\s*(dag|dagar|vecka|veckor|manad|manader|timm\w*|ar|arbetsdag\w*|skoldag\w*)\b|\bi slutet av\b|\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b|\b(senast|utan drojsmal|arligen|sjunde|varje ar)\b|\binom (\d+|en|ett|tva|tre|fyra|fem|sex|sju|tio|fjorton|skalig tid)\b|\b(en gang|tva ganger|\w+ ganger) (per|om|i) (aret|ar|manaden|terminen|lasaret|veckan)\b|\ben gang per\b`,
+      String.raw`\b(viimeistaan|kuluessa|mennessa|samana paivana|vuosittain)\b|\b(kerran|kahdesti|\w+ kertaa) (luku)?(vuodessa|kaudessa|kuukaudessa|viikossa)\b|\d+\.\d+\.`,
+      String.raw`\b(\d+|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s*(working |school )?(days?|weeks?|months?|hours?|years?)\b|\bby the end of\b|\b(by|in|before|end of|during) (january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(within|no later than|at the latest|annually|seventh|every year)\b|\b(once|twice|\w+ times) (a|per) (year|term|month|week)\b`,
+      String.raw`\b(\d+|en|ett|tva|tre|fyra|fem|sex|sju|tio|fjorton)\s*(dag|dagar|vecka|veckor|manad|manader|timm\w*|ar|arbetsdag\w*|skoldag\w*)\b|\bi slutet av\b|\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b|\b(senast|arligen|sjunde|varje ar)\b|\binom (\d+|en|ett|tva|tre|fyra|fem|sex|sju|tio|fjorton|skalig tid)\b|\b(en gang|tva ganger|\w+ ganger) (per|om|i) (aret|ar|manaden|terminen|lasaret|veckan)\b|\ben gang per\b`,
     ].join('|'),
   ),
   amount: new RegExp(
@@ -180,6 +187,12 @@ const BODY: Partial<Record<Intent, RegExp>> = {
     ].join('|'),
   ),
 };
+
+/**
+ * "Viipymättä", "without delay", "utan dröjsmål": a time, but not one a how-soon question can act on. Where the same
+ * section counts the days ("viimeistään seuraavana oppilaitoksen työpäivänä"), that passage answers.
+ */
+const SOON = /\b(viivytyksetta|viipymatta|aiheetonta viivytysta|without (undue )?delay|utan (onodigt )?drojsmal)\b/;
 
 const LAW_REF = /\b\d+\/\d{4}\b|\b\d+\s*[a-z]?((\s*(,|–|-)\s*|\s+(ja|och|and|tai|eller|or)\s+)\d+\s*[a-z]?)*\s*(§|\b(mom|kap|luvu|kohd|punkt|stycke|section|chapter|subsection|paragraph)\w*|luku\b)/g;
 /** A list item's own number at its start ("1)", "(2)", "3."): it counts nothing. */
@@ -208,6 +221,8 @@ export interface PassageTraits {
   heading: Set<Intent>;
   /** Intents its own text serves. */
   body: Set<Intent>;
+  /** Gives a time only as "without delay" ("viipymättä"), with no day or date: half an answer to how soon. */
+  soon: boolean;
   /** "This section explains…": an introduction, not the rule. */
   intro: boolean;
   /** A worked example, not the rule. */
@@ -233,6 +248,7 @@ export function passageTraits(headings: string[], blocks: readonly Block[], firs
   return {
     heading,
     body,
+    soon: !body.has('when') && SOON.test(text),
     intro: first && INTRO.test(text),
     example: heading.has('example') || (texts.length > 0 && examples * 2 >= texts.length),
     placeholder: texts.some(isPlaceholder),

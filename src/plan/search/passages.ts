@@ -84,6 +84,7 @@ function intentFit(p: Passage, intents: Set<Intent>, counting?: (p: Passage) => 
   for (const i of intents) {
     if (t.heading.has(i)) fit += PASSAGE.headingIntent;
     else if (t.body.has(i) && (i !== 'amount' || !counting || counting(p))) fit += PASSAGE.bodyIntent;
+    else if (i === 'when' && t.soon) fit += PASSAGE.bodyIntent * PASSAGE.soon;
   }
   return fit * (t.intro && !intents.has('definition') ? PASSAGE.intro : 1) * (t.example && !intents.has('example') ? PASSAGE.example : 1);
 }

@@ -1,6 +1,6 @@
 import { contentWordMask, type Lang, LANGS, remember, stem, stemsAnyLang, svNeuterBase, words } from '../analyze';
 import { writtenForms } from '../spoken';
-import { asksDeadline, countedWords, type Intent, isIntentWord, questionIntents, tellsCase } from './intent';
+import { asksDeadline, asksDecider, countedWords, type Intent, isIntentWord, questionIntents, tellsCase } from './intent';
 import { type Citation, citedNumbers } from './citation';
 import { ANALYSIS } from './tuning';
 import type { Vocabulary } from './vocabulary';
@@ -41,6 +41,8 @@ export interface Question {
   cited: Citation[];
   /** It asks how soon or by when. */
   deadline: boolean;
+  /** It asks who decides or grants ("kuka päättää", "who approves", "vem beslutar"). */
+  decider: boolean;
   /** It tells a case by its weekday (intent.ts `tellsCase`): the rule is quoted with the worked example. */
   caseTold: boolean;
   /** "Kuinka monta oppilasta": the words after the counting word, what the number it asks for counts (folded). */
@@ -218,7 +220,16 @@ export function readQuestion(question: string, vocab: Vocabulary, lang?: Lang): 
     const intentWord = covers.length > 0 && covers.every((c) => units[c].intentWord);
     units.push({ alternatives: [{ term: h.concept, id: vocab.id(h.concept) ?? -1, weight: ANALYSIS.conceptWeight }], importance: 0, word: false, covers, ...(intentWord ? { intentWord } : {}) });
   }
-  return { units, contentWords, intents, cited: citedNumbers(question), deadline: asksDeadline(question), caseTold: tellsCase(question), counted: countedWords(question) };
+  return {
+    units,
+    contentWords,
+    intents,
+    cited: citedNumbers(question),
+    deadline: asksDeadline(question),
+    decider: asksDecider(question),
+    caseTold: tellsCase(question),
+    counted: countedWords(question),
+  };
 }
 
 /** Per question word, the terms that stand for it: its own alternatives and the concepts covering it. */

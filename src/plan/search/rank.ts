@@ -209,9 +209,9 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   // A leader's best passage weighs what `bestPassages` found for its section, so its fit can move its score only so
   // far: the leaders that cannot be returned whatever their passages say are not reranked (test/unit/rankPruning.test.ts).
   const reach = top.map((d) => lift * passages.weight[d] * priorOf[d]);
-  // A how-soon or how-many question may put any leader that gives a time or a number first (answerable.ts): every
-  // leader's passages are read.
-  const needed = q.deadline || q.intents.has('amount') ? leaders.map(() => true) : mustRerank(leaders, reach, fitRange(q.intents), limit, q.contentWords >= RANKING.coverageMinWords);
+  // A how-soon, who-decides or how-many question may put any leader that gives a time, a decider or a number first
+  // (answerable.ts): every leader's passages are read.
+  const needed = q.deadline || q.decider || q.intents.has('amount') ? leaders.map(() => true) : mustRerank(leaders, reach, fitRange(q.intents), limit, q.contentWords >= RANKING.coverageMinWords);
   // The leaders' passages: the one that answers (the kind of text asked for) is quoted, and its fit counts.
   // A how-many question that names what it counts ("kuinka monta oppilasta") quotes a passage whose number counts it.
   const counted = countedAsked(q, lang);

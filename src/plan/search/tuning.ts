@@ -76,6 +76,8 @@ export const RANKING = {
   definitionsCoverage: 0.6,
   /** A how-soon question: the first section giving a time answers before one that gives none, when it scores this share of it. */
   deadlineShare: 0.6,
+  /** …and for a who-decides question, a leader within this share whose quoted passage names the decider. */
+  deciderShare: 0.85,
   /** How close a section that has the quantity asked for must score to take the place of a leader that has none. */
   quantityShare: 0.8,
 };
@@ -90,6 +92,8 @@ export const PASSAGE = {
   /** The question's intent announced by the passage's heading ("Kuka päättää") or served by its text. */
   headingIntent: 0.6,
   bodyIntent: 0.35,
+  /** The share of a time's fit that "without delay", with no day counted, earns. */
+  soon: 0.5,
   /** An introduction ("this section explains…") or a worked example, unless asked for. */
   intro: 0.4,
   example: 0.4,
