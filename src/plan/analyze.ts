@@ -182,7 +182,7 @@ export function seedStems(lang: Lang, entries: Iterable<[string, string]>): void
 
 /** The source of the stemming rules: a cache of stems is only good for the same rules. */
 export function stemRules(): string {
-  return `${stemFresh.toString()}\n${fold.toString()}\n${WEEKDAY.source}`;
+  return `${stemFresh.toString()}\n${fold.toString()}\n${WEEKDAY.source}\n${YEAR.source}`;
 }
 
 /**
@@ -197,6 +197,7 @@ function svDefinite(word: string, s: string): string {
 }
 
 const WEEKDAY = /^(maanantai|tiistai|keskiviik|torstai|perjantai|lauantai|sunnuntai)/;
+const YEAR = /vuo(si|den|tta|dessa|desta|delle|della|deksi|det|sia|sien|sina|sissa|siin|silla|sille|silta|teen|nna)$/;
 
 function stemFresh(word: string, lang: Lang): string {
   // The plural of "työ" and its compounds changes the vowel (ylityö: ylitöitä, töissä), which Snowball keeps apart;
@@ -225,6 +226,10 @@ function stemFresh(word: string, lang: Lang): string {
     // A weekday in any case is the weekday: Snowball cuts "maanantaina" to "maanan" but keeps "maanantai".
     const day = WEEKDAY.exec(word);
     if (day) s = day[0];
+    // "Vuosi" (a year) changes its stem in every case (vuoden, vuotta, vuodessa, vuosia): one stem, in compounds too
+    // ("lukuvuoden", "kalenterivuotta"). Not "vuosittain" (yearly), a word of its own.
+    const year = YEAR.exec(word);
+    if (year) s = `${word.slice(0, year.index)}vuos`;
   }
   if (lang === 'sv') s = svDefinite(word, s);
   return s;

@@ -58,6 +58,12 @@ describe('Finnish word forms', () => {
     expect(same('sairaus', 'sairauden', 'sairautta')).toBe(true);
   });
 
+  it('reads "vuosi" (a year) alike in every case and in compounds, and "vuosittain" as a word of its own', () => {
+    expect(same('vuosi', 'vuoden', 'vuotta', 'vuodessa', 'vuodeksi', 'vuosia')).toBe(true);
+    expect(same('lukuvuosi', 'lukuvuoden', 'lukuvuotta')).toBe(true);
+    expect(same('vuosi', 'vuosittain')).toBe(false);
+  });
+
   it('reads a -si noun alike in its base form and its inflected forms, and a possessive -si as "your"', () => {
     expect(same('lapsi', 'lapsen', 'lapset', 'lapselle')).toBe(true);
     expect(same('kuukausi', 'kuukauden', 'kuukautta')).toBe(true);
