@@ -180,6 +180,8 @@ describe('the quoted passage', () => {
 
   it('answers who decides from the section that names the decider, not from the appeals section that lists the decision', () => {
     expect(asksDecider('Kuka tekee päätöksen oppilaan määräaikaisesta erottamisesta?')).toBe(true);
+    expect(asksDecider('Kenellä on toimivalta antaa lukiolaiselle kirjallinen varoitus?')).toBe(true);
+    expect(asksDecider('Kuka tekee ratkaisun, kun lukiolaiselle annetaan kirjallinen varoitus?')).toBe(true);
     expect(asksDecider('kenelle soitan, kun kuraattori ei vastaa')).toBe(false);
     const fi = quote('Kuka tekee päätöksen oppilaan määräaikaisesta erottamisesta?');
     expect(fi.id).toBe('turvallisuus/kurinpito');

@@ -79,7 +79,8 @@ export function tellsCase(question: string): boolean {
 const DECISION_WORD = /^(paat(a|t|e|o)\w*|decid\w*|decision\w*|beslut\w*|myont\w*|grant\w*|bevilj\w*|hyvaksy\w*|approv\w*|godkan\w*)$/;
 
 /** "Kuka päättää…", "who approves…", "vem beviljar…": the question asks for the one who decides. */
-const ASKS_DECIDER = /\b(kuka|ketka|kenen|who|whose|vem|vems)\b.{0,40}\b(paat(a|t|e|o)\w*|myont\w*|hyvaksy\w*|decid\w*|decision\w*|grants?|approv\w*|beslut\w*|bevilj\w*|godkan\w*)/;
+const ASKS_DECIDER =
+  /\b(kuka|ketka|kenen|kenella|who|whose|vem|vems)\b.{0,40}\b(paat(a|t|e|o)\w*|ratkais\w*|toimivalt\w*|myont\w*|hyvaksy\w*|decid\w*|decision\w*|grants?|approv\w*|beslut\w*|bevilj\w*|godkan\w*|behorig\w*)/;
 
 export function asksDecider(question: string): boolean {
   return ASKS_DECIDER.test(fold(question.toLowerCase()));
