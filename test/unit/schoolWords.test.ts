@@ -36,7 +36,7 @@ describe("the school day's everyday words, on a plan without keywords", () => {
   });
 
   it('reads a colloquial grade as the grade the plan writes in numbers', () => {
-    expect(best('mitä tietoja seiskaluokkalaisista kootaan')).toBe('siirtyma');
+    expect(best('mitä tietoja seiskaluokalle siirtyvistä kootaan')).toBe('siirtyma');
   });
 
   it('does not read a range of grades as its first grade', () => {

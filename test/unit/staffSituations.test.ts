@@ -20,6 +20,10 @@ describe('situations staff describe, on the sample plan without keywords', () =>
   const service = new PlanService(plan, new PlanIndex(plan, sample.index.glossary), 'http://x');
 
   it.each([
+    // A pupil named by the grade is who the question is about: intoxication, an injury on a work-experience placement,
+    // not the move to upper secondary, which "9. luokan oppilaan kanssa" in its text made first.
+    ['yks ysiluokkalainen tuli kännissä kouluun, mitä teen', 'fi', 'turvallisuus/paihteet'],
+    ['ysiluokkalainen tarttis erityisluokan, missä koulussa niitä on yläluokille?', 'fi', 'erityisopetus/erityisluokka'],
     // The disclosure checklist: "Viranomainen (esimerkiksi poliisi) pyytää tietoja: pyydä kirjallinen pyyntö…"; not
     // the child-welfare notification, whose title names the police, nor the family crisis, whose text has the phone.
     ['Poliisi soitti ja kysyy oppilaan kuraattorikäynneistä. Mitä teen?', 'fi', 'salassapito/tietojen-luovutus'],
