@@ -24,6 +24,8 @@ describe('situations staff describe, on the sample plan without keywords', () =>
     // not the move to upper secondary, which "9. luokan oppilaan kanssa" in its text made first.
     ['yks ysiluokkalainen tuli kännissä kouluun, mitä teen', 'fi', 'turvallisuus/paihteet'],
     ['ysiluokkalainen tarttis erityisluokan, missä koulussa niitä on yläluokille?', 'fi', 'erityisopetus/erityisluokka'],
+    // A father forbidding his girl: a guardian forbidding a pupil ("Huoltaja ei voi kieltää alaikäistä oppilasta…").
+    ['isä kieltää tyttöä käymästä kuraattorilla, voiko se niin tehdä?', 'fi', 'yksilokohtainen-opiskeluhuolto/suostumus'],
     // The disclosure checklist: "Viranomainen (esimerkiksi poliisi) pyytää tietoja: pyydä kirjallinen pyyntö…"; not
     // the child-welfare notification, whose title names the police, nor the family crisis, whose text has the phone.
     ['Poliisi soitti ja kysyy oppilaan kuraattorikäynneistä. Mitä teen?', 'fi', 'salassapito/tietojen-luovutus'],
