@@ -271,6 +271,14 @@ describe('plan search', () => {
     expect(best('milloin kuraattori on koululla?')).toBe('opiskeluhuolto/palvelut');
   });
 
+  it("does not let a section's keywords outweigh the text that answers (keywords weigh half a title)", () => {
+    // The support decision's keywords hold "tukisuunnitelma"; the transitions section writes what goes with the pupil.
+    expect(best('Siirtyvätkö terveydenhoitajan tiedot uuteen kouluun tukisuunnitelman mukana?')).toBe('siirtymavaiheet');
+    // The family-crisis keywords hold "isä"; the consent section writes that a guardian cannot forbid it.
+    expect(best('isä kieltää tyttöä käymästä kuraattorilla, voiko se niin tehdä?')).toBe('yksilokohtainen-opiskeluhuolto/suostumus');
+    expect(best('kuka kutsuu koolle sen 6lk->7lk tiedonsiirtopalaverin')).toBe('siirtymavaiheet/alakoulu-ylakoulu');
+  });
+
   it('puts first, of two sections scoring nearly the same, the one whose passage holds much more of a longer question', () => {
     // The agenda form's passage holds who decides the final agenda of the communal group.
     expect(best('Kuka päättää yhteisöllisen opiskeluhuoltoryhmän lopullisesta asialistasta?')).toBe('lomakkeisto/asialista');
