@@ -36,6 +36,9 @@ describe('the quoted passage', () => {
       'What is the maximum length of a teaching period?',
       'Hur lång kan perioden vara?',
       'hur långt i förväg ska man ansöka',
+      'Kuinka paljon ennen kotiopetuksen alkamista ilmoitus pitää toimittaa?',
+      'montako päivää ennen pitää ilmoittaa',
+      'hur långt innan ska man anmäla',
     ])
       expect([q, questionIntents(q).has('when')]).toEqual([q, true]);
   });

@@ -15,11 +15,11 @@ const QUESTION: Record<Intent, RegExp> = {
   who: /\b(kuka|ketka|kenen|kenelle|kelle|keta|kuka|who|whom|whose|vem|vilka|vems)\b/,
   when: new RegExp(
     [
-      String.raw`\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|usein|aikaisin|myohaan|pitka|paljon etukateen|ajoissa)\b|\b(etukateen|ennakkoon)\b`,
+      String.raw`\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|usein|aikaisin|myohaan|pitka|paljon etukateen|paljon ennen|kauan ennen|ajoissa)\b|\b(etukateen|ennakkoon)\b|\bmonta(ko)? (paivaa|viikkoa|kuukautta) ennen\b`,
       String.raw`\b(kauanko|missa ajassa|mennessa|viimeistaan|milloin|missa vaiheessa|maaraaj\w*|aikaraj\w*|kuinka monen (paivan|viikon))\b`,
       String.raw`\bhow (long|soon|quickly|fast|often|early|late|far in advance)\b|\b(in advance|beforehand|maximum length|how many times a)\b`,
       String.raw`\b(deadline|time ?limit|by when|when|within how|at the latest|(by|before) (which|what) (day|date)|what date)\b`,
-      String.raw`\bhur (snabbt|lange|fort|ofta|tidigt|sent|lang tid|lang|langt i forvag)\b|\bi forvag\b`,
+      String.raw`\bhur (snabbt|lange|fort|ofta|tidigt|sent|lang tid|lang|langt i forvag|langt innan|langt fore)\b|\bi forvag\b`,
       String.raw`\b(tidsfrist\w*|senast|nar|inom hur|vilket datum|vilken dag)\b`,
     ].join('|'),
   ),
@@ -100,7 +100,7 @@ const EXPLICIT_WHEN =
   /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|usein)\b|\b(kauanko|missa ajassa|mihin mennessa|viimeistaan|maaraaj\w*)\b|\bhow (long|soon|quickly|fast|often)\b|\b(deadline|by when)\b|\bhur (snabbt|lange|fort|ofta)\b|\b(tidsfrist\w*|senast)\b/;
 
 const DEADLINE =
-  /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan)\b|\b(kauanko|missa ajassa|mennessa|viimeistaan|maaraaika(?!i)\w*|maaraajan|maaraajat\w*|maaraajassa)\b|\bhow (long|soon|quickly|fast)\b|\b(deadline|by when|within how|at the latest|(by|before) (which|what) (day|date)|what date)\b|\bhur (snabbt|lange|fort|lang tid)\b|\b(tidsfrist\w*|senast|inom hur|vilket datum|vilken dag)\b|\b(kuinka|miten) (monen|moneksi) (paiv|viiko|kuukau|tyopaiv|arkipaiv|koulupaiv)\w*|\bmonenko (paiv|viiko|kuukau|tyopaiv|arkipaiv)\w*|\b(kuinka|miten) (pitkaksi|pitka) (aikaa|ajaksi|aika)\b|\b(kuinka|miten) pitkassa ajassa\b|\b(kuinka|miten) monessa (paivassa|viikossa|kuukaudessa|vuodessa)\b|\bhow many (days|weeks|months|working days|school days)\b/;
+  /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|paljon ennen|paljon etukateen)\b|\bmonta(ko)? (paivaa|viikkoa|kuukautta) (ennen|etukateen)\b|\bhur langt (innan|fore|i forvag)\b|\b(kauanko|missa ajassa|mennessa|viimeistaan|maaraaika(?!i)\w*|maaraajan|maaraajat\w*|maaraajassa)\b|\bhow (long|soon|quickly|fast)\b|\b(deadline|by when|within how|at the latest|(by|before) (which|what) (day|date)|what date)\b|\bhur (snabbt|lange|fort|lang tid)\b|\b(tidsfrist\w*|senast|inom hur|vilket datum|vilken dag)\b|\b(kuinka|miten) (monen|moneksi) (paiv|viiko|kuukau|tyopaiv|arkipaiv|koulupaiv)\w*|\bmonenko (paiv|viiko|kuukau|tyopaiv|arkipaiv)\w*|\b(kuinka|miten) (pitkaksi|pitka) (aikaa|ajaksi|aika)\b|\b(kuinka|miten) pitkassa ajassa\b|\b(kuinka|miten) monessa (paivassa|viikossa|kuukaudessa|vuodessa)\b|\bhow many (days|weeks|months|working days|school days)\b/;
 
 /** "Kuinka monta oppilasta", "how many working days": the three words after a counting question word (folded), what its number counts. */
 const COUNTING =
