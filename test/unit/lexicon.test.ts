@@ -125,6 +125,8 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     // A Swedish compound the Finnish plan cannot split, read through its parts: integrerings|planen is the plan's
     // "integraatiosuunnitelma", made in April and May.
     ['när ska integreringsplanen för nästa läsår vara klar?', 'sv', 'integraatio'],
+    // An asylum seeker and a municipality of residence are the plan's "turvapaikanhakija" and "kotikunta".
+    ['är ett asylsökande barn utan hemkommun läropliktigt?', 'sv', 'siirtymavaiheet/maahan-muuttanut-oppilas'],
     // The integration plan and the Parliamentary Ombudsman are concepts of their own, whatever the Swedish form.
     ['När görs integrationsplanen för nästa läsår?', 'sv', 'integraatio'],
     ['Kan ett barn själv vända sig till riksdagens justitieombudsman?', 'sv', 'muutoksenhaku/kantelu'],
