@@ -125,6 +125,9 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     // A Swedish compound the Finnish plan cannot split, read through its parts: integrerings|planen is the plan's
     // "integraatiosuunnitelma", made in April and May.
     ['när ska integreringsplanen för nästa läsår vara klar?', 'sv', 'integraatio'],
+    // The school's "elevhälsogrupp", in any form, is the communal group; "hälsouppgifter" the plan's "terveystiedot".
+    ['hur ofta träffas skolans gemensamma elevhälsogrupp egentligen', 'sv', 'opiskeluhuoltoryhmat/yhteisollinen-ryhma'],
+    ['får man skriva hälsouppgifter i ett wilma-meddelande till kuratorn?', 'sv', 'opiskeluhuolto/palvelut'],
     // An asylum seeker and a municipality of residence are the plan's "turvapaikanhakija" and "kotikunta".
     ['är ett asylsökande barn utan hemkommun läropliktigt?', 'sv', 'siirtymavaiheet/maahan-muuttanut-oppilas'],
     // The integration plan and the Parliamentary Ombudsman are concepts of their own, whatever the Swedish form.
