@@ -128,6 +128,9 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     // The school's "elevhälsogrupp", in any form, is the communal group; "hälsouppgifter" the plan's "terveystiedot".
     ['hur ofta träffas skolans gemensamma elevhälsogrupp egentligen', 'sv', 'opiskeluhuoltoryhmat/yhteisollinen-ryhma'],
     ['får man skriva hälsouppgifter i ett wilma-meddelande till kuratorn?', 'sv', 'opiskeluhuolto/palvelut'],
+    // "bett om" is the plan's "pyytänyt"; "proof" before a report is the certainty the plan says is not needed.
+    ['Hur länge får en elev vänta på ett samtal med kuratorn efter att hen bett om det?', 'sv', 'lomakkeisto/uusi-asia'],
+    ['do i need proof before filing a child welfare report?', 'en', 'kriisit/lastensuojeluilmoitus'],
     // An asylum seeker and a municipality of residence are the plan's "turvapaikanhakija" and "kotikunta".
     ['är ett asylsökande barn utan hemkommun läropliktigt?', 'sv', 'siirtymavaiheet/maahan-muuttanut-oppilas'],
     // The integration plan and the Parliamentary Ombudsman are concepts of their own, whatever the Swedish form.
