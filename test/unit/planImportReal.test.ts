@@ -233,6 +233,14 @@ describe('answering from an imported document', () => {
     ]);
   });
 
+  it('reads "i sträck" as the statute\'s "utan avbrott" and quotes the ten hours', async () => {
+    const plan = service(await imported('smabarnspedagogik-sv.html'));
+    for (const question of ['hur många timmar i sträck får ett barn vara på dagis?', 'får ettåringen vara på dagis 11 timmar i sträck?']) {
+      const answer = plan.answer(question, 'sv');
+      expect(answer.kind === 'answer' && [answer.best.title, quotedText(answer)]).toEqual([expect.stringMatching(/Daglig vård$/), expect.stringMatching(/högst tio timmar utan avbrott/)]);
+    }
+  });
+
   it('a question on the child\'s "vasu" finds the individual plan and quotes how often it is reviewed', async () => {
     const plan = service(await imported('smabarnspedagogik-sv.html'));
     for (const [question, lang] of [
