@@ -24,6 +24,9 @@ describe('situations staff describe, on the sample plan without keywords', () =>
     // not the move to upper secondary, which "9. luokan oppilaan kanssa" in its text made first.
     ['yks ysiluokkalainen tuli kännissä kouluun, mitä teen', 'fi', 'turvallisuus/paihteet'],
     ['ysiluokkalainen tarttis erityisluokan, missä koulussa niitä on yläluokille?', 'fi', 'erityisopetus/erityisluokka'],
+    // A fall or a sprain that needed no doctor: the accident report is made all the same.
+    ['oppilas kaatu välkällä ja nilkka turpos mut ei tarvinnu lääkäriä, tehdäänkö silti ilmotus?', 'fi', 'turvallisuus/laakehoito-ja-tapaturmat'],
+    ['oppilas nyrjäytti nilkan liikkatunnilla mut ei tarvinnu lääkäriä, tehdäänkö silti joku ilmotus?', 'fi', 'turvallisuus/laakehoito-ja-tapaturmat'],
     // A father forbidding his girl: a guardian forbidding a pupil ("Huoltaja ei voi kieltää alaikäistä oppilasta…").
     ['isä kieltää tyttöä käymästä kuraattorilla, voiko se niin tehdä?', 'fi', 'yksilokohtainen-opiskeluhuolto/suostumus'],
     // The disclosure checklist: "Viranomainen (esimerkiksi poliisi) pyytää tietoja: pyydä kirjallinen pyyntö…"; not
