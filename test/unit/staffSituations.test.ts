@@ -24,6 +24,8 @@ describe('situations staff describe, on the sample plan without keywords', () =>
     // not the move to upper secondary, which "9. luokan oppilaan kanssa" in its text made first.
     ['yks ysiluokkalainen tuli kännissä kouluun, mitä teen', 'fi', 'turvallisuus/paihteet'],
     ['ysiluokkalainen tarttis erityisluokan, missä koulussa niitä on yläluokille?', 'fi', 'erityisopetus/erityisluokka'],
+    // Sleep problems: the referral guidance sends "uni" to the school nurse.
+    ['oppilas valittaa koko ajan univaikeuksia ja on väsyny, kenelle ohjaan?', 'fi', 'yksilokohtainen-opiskeluhuolto/yhteydenotto'],
     // A fall or a sprain that needed no doctor: the accident report is made all the same.
     ['oppilas kaatu välkällä ja nilkka turpos mut ei tarvinnu lääkäriä, tehdäänkö silti ilmotus?', 'fi', 'turvallisuus/laakehoito-ja-tapaturmat'],
     ['oppilas nyrjäytti nilkan liikkatunnilla mut ei tarvinnu lääkäriä, tehdäänkö silti joku ilmotus?', 'fi', 'turvallisuus/laakehoito-ja-tapaturmat'],
