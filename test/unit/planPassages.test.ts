@@ -185,6 +185,7 @@ describe('the quoted passage', () => {
     expect(asksDecider('Kuka tekee päätöksen oppilaan määräaikaisesta erottamisesta?')).toBe(true);
     expect(asksDecider('Kenellä on toimivalta antaa lukiolaiselle kirjallinen varoitus?')).toBe(true);
     expect(asksDecider('Kuka tekee ratkaisun, kun lukiolaiselle annetaan kirjallinen varoitus?')).toBe(true);
+    expect(asksDecider('Vem bedömer om ett ärende till kuratorn är brådskande?')).toBe(true);
     expect(asksDecider('kenelle soitan, kun kuraattori ei vastaa')).toBe(false);
     const fi = quote('Kuka tekee päätöksen oppilaan määräaikaisesta erottamisesta?');
     expect(fi.id).toBe('turvallisuus/kurinpito');

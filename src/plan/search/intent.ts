@@ -80,7 +80,7 @@ const DECISION_WORD = /^(paat(a|t|e|o)\w*|decid\w*|decision\w*|beslut\w*|myont\w
 
 /** "Kuka päättää…", "who approves…", "vem beviljar…": the question asks for the one who decides. */
 const ASKS_DECIDER =
-  /\b(kuka|ketka|kenen|kenella|who|whose|vem|vems)\b.{0,40}\b(paat(a|t|e|o)\w*|ratkais\w*|toimivalt\w*|myont\w*|hyvaksy\w*|decid\w*|decision\w*|grants?|approv\w*|beslut\w*|bevilj\w*|godkan\w*|behorig\w*)/;
+  /\b(kuka|ketka|kenen|kenella|who|whose|vem|vems)\b.{0,40}\b(paat(a|t|e|o)\w*|ratkais\w*|toimivalt\w*|arvioi\w*|bedom\w*|assess\w*|myont\w*|hyvaksy\w*|decid\w*|decision\w*|grants?|approv\w*|beslut\w*|bevilj\w*|godkan\w*|behorig\w*)/;
 
 export function asksDecider(question: string): boolean {
   return ASKS_DECIDER.test(fold(question.toLowerCase()));
