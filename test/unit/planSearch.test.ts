@@ -271,6 +271,10 @@ describe('plan search', () => {
     expect(best('milloin kuraattori on koululla?')).toBe('opiskeluhuolto/palvelut');
   });
 
+  it('reads taking back a permission ("vetää luvan takaisin") as withdrawing consent', () => {
+    expect(best('Voiko perhe jälkikäteen vetää takaisin antamansa luvan asiantuntijaryhmälle?')).toBe('yksilokohtainen-opiskeluhuolto/suostumus');
+  });
+
   it("does not let a section's keywords outweigh the text that answers (keywords weigh half a title)", () => {
     // The support decision's keywords hold "tukisuunnitelma"; the transitions section writes what goes with the pupil.
     expect(best('Siirtyvätkö terveydenhoitajan tiedot uuteen kouluun tukisuunnitelman mukana?')).toBe('siirtymavaiheet');
