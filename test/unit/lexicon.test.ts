@@ -131,6 +131,11 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     // "bett om" is the plan's "pyytänyt"; "proof" before a report is the certainty the plan says is not needed.
     ['Hur länge får en elev vänta på ett samtal med kuratorn efter att hen bett om det?', 'sv', 'lomakkeisto/uusi-asia'],
     ['do i need proof before filing a child welfare report?', 'en', 'kriisit/lastensuojeluilmoitus'],
+    // A severe disability, a subject, a decision still valid: the plan's "vaikea vamma", "oppiaine", "voimassa".
+    ['I vilken ålder börjar skolplikten för ett barn som på grund av en grav funktionsnedsättning inte bedöms kunna nå målen på nio år?', 'sv', 'erityisopetus/pidennetty-oppivelvollisuus'],
+    ['Who assesses a special-class pupil in a subject they study in a mainstream group?', 'en', 'integraatio'],
+    ['new kid moved in from another municipality with a support decision – is it still valid here or what?', 'en', 'siirtymavaiheet/koulun-vaihto'],
+    ['9th grader kicked me hard during class. can i go to the police myself?', 'en', 'turvallisuus/hairinta-ja-vakivalta'],
     // An asylum seeker and a municipality of residence are the plan's "turvapaikanhakija" and "kotikunta".
     ['är ett asylsökande barn utan hemkommun läropliktigt?', 'sv', 'siirtymavaiheet/maahan-muuttanut-oppilas'],
     // The integration plan and the Parliamentary Ombudsman are concepts of their own, whatever the Swedish form.
