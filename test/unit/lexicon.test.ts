@@ -131,6 +131,10 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     // "bett om" is the plan's "pyytänyt"; "proof" before a report is the certainty the plan says is not needed.
     ['Hur länge får en elev vänta på ett samtal med kuratorn efter att hen bett om det?', 'sv', 'lomakkeisto/uusi-asia'],
     ['do i need proof before filing a child welfare report?', 'en', 'kriisit/lastensuojeluilmoitus'],
+    // Books, a home-educated child, the expert group's meeting as Swedish writes them.
+    ['Kan ett barn som får sin utbildning hemma låna böcker från närskolan?', 'sv', 'kotiopetus/huoltajan-valitsema'],
+    ['ett hemundervisat barn vill börja i skolan igen mitt i terminen – vem bestämmer vilken årskurs hen hamnar i??', 'sv', 'kotiopetus/huoltajan-valitsema'],
+    ['kan vi bjuda in barnskyddet till expertgruppsmötet om mamman säger ok muntligt?', 'sv', 'opiskeluhuoltoryhmat/asiantuntijaryhma'],
     // A severe disability, a subject, a decision still valid: the plan's "vaikea vamma", "oppiaine", "voimassa".
     ['I vilken ålder börjar skolplikten för ett barn som på grund av en grav funktionsnedsättning inte bedöms kunna nå målen på nio år?', 'sv', 'erityisopetus/pidennetty-oppivelvollisuus'],
     ['Who assesses a special-class pupil in a subject they study in a mainstream group?', 'en', 'integraatio'],

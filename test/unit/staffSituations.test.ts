@@ -26,6 +26,8 @@ describe('situations staff describe, on the sample plan without keywords', () =>
     ['ysiluokkalainen tarttis erityisluokan, missä koulussa niitä on yläluokille?', 'fi', 'erityisopetus/erityisluokka'],
     // Sleep problems: the referral guidance sends "uni" to the school nurse.
     ['oppilas valittaa koko ajan univaikeuksia ja on väsyny, kenelle ohjaan?', 'fi', 'yksilokohtainen-opiskeluhuolto/yhteydenotto'],
+    // An injury at work experience (TET): the school's accident section says how it is compensated.
+    ['Korvataanko ysiluokkalaisen TET-jaksolla sattunut vamma?', 'fi', 'turvallisuus/laakehoito-ja-tapaturmat'],
     // A fall or a sprain that needed no doctor: the accident report is made all the same.
     ['oppilas kaatu välkällä ja nilkka turpos mut ei tarvinnu lääkäriä, tehdäänkö silti ilmotus?', 'fi', 'turvallisuus/laakehoito-ja-tapaturmat'],
     ['oppilas nyrjäytti nilkan liikkatunnilla mut ei tarvinnu lääkäriä, tehdäänkö silti joku ilmotus?', 'fi', 'turvallisuus/laakehoito-ja-tapaturmat'],
