@@ -74,6 +74,9 @@ describe('plan search', () => {
   it('declines pay, IT and booking questions plainly and says where such questions belong', () => {
     for (const [q, lang] of [
       ['mikä on wilman salasana', 'fi'],
+      // How long the way to school must be for free transport: the school transport office's rules.
+      ['What is the distance limit for free school transport?', 'en'],
+      ['Hur lång måste skolvägen vara för att en elev i lågstadiet ska få gratis skolskjuts?', 'sv'],
       ['paljonko koulunkäynninohjaajan palkka on', 'fi'],
       ['how do I book a meeting room', 'en'],
       ['when is the staff christmas party', 'en'],
