@@ -74,6 +74,9 @@ describe('plan search', () => {
   it('declines pay, IT and booking questions plainly and says where such questions belong', () => {
     for (const [q, lang] of [
       ['mikä on wilman salasana', 'fi'],
+      // The staff's own lunch and pay for evening duty: catering, payroll.
+      ['vad kostar skolmaten för personalen?', 'sv'],
+      ['Hur stor är kuratorns ersättning för kvällsjour?', 'sv'],
       // How long the way to school must be for free transport: the school transport office's rules.
       ['What is the distance limit for free school transport?', 'en'],
       ['Hur lång måste skolvägen vara för att en elev i lågstadiet ska få gratis skolskjuts?', 'sv'],
