@@ -23,6 +23,11 @@ function namesDecider(h: SearchHit): boolean {
   return [h.passage, h.companion].some((p) => p && (p.traits().body.has('who') || p.traits().heading.has('who')));
 }
 
+/** Moves a hit to the front, the others keeping their order. */
+function putFirst(hits: SearchHit[], h: SearchHit): void {
+  hits.unshift(...hits.splice(hits.indexOf(h), 1));
+}
+
 /** Reorders the leaders (sorted by score, title matches first) in place. */
 export function ordered(leaders: SearchHit[], q: Question, ix: RankInput, lang?: Lang): void {
   // A near tie, where another leader holds far more of the question in one passage: that passage is about the
@@ -32,21 +37,21 @@ export function ordered(leaders: SearchHit[], q: Question, ix: RankInput, lang?:
   const top = leaders[0];
   if (top && !top.titleMatch && q.contentWords >= RANKING.coverageMinWords) {
     const held = leaders.find((h) => h.score >= RANKING.coverageTie * top.score && (h.passageCoverage ?? 0) >= (top.passageCoverage ?? 0) + RANKING.coverageLead);
-    if (held) leaders.unshift(...leaders.splice(leaders.indexOf(held), 1));
+    if (held) putFirst(leaders, held);
   }
   // A subsection that scores nearly as well as its parent answers more precisely; the card still shows
   // the parent in its path and offers it.
   const first = leaders[0];
   if (first && first.section.childIds.length && !first.titleMatch) {
     const child = leaders.find((h) => h.section.parentId === first.section.id && h.score >= first.score * RANKING.childPreference);
-    if (child) leaders.unshift(...leaders.splice(leaders.indexOf(child), 1));
+    if (child) putFirst(leaders, child);
   }
   // "Missä ajassa…", "how soon": a section that gives no time cannot answer, though its title shares the question's
   // words ("Erityistä tukea tarvitsevien henkilöiden hyvinvointi"); a leader that gives one and scores near it answers first.
   const lead = leaders[0];
   if (q.deadline && lead && !lead.titleMatch && !gives(ix, lead, 'when', lang)) {
     const timed = leaders.find((h) => h.passage && h.score >= RANKING.deadlineShare * lead.score && gives(ix, h, 'when', lang));
-    if (timed) leaders.unshift(...leaders.splice(leaders.indexOf(timed), 1));
+    if (timed) putFirst(leaders, timed);
   }
   // "Kuka tekee päätöksen … määräaikaisesta erottamisesta?": the appeals section lists the decision among others and
   // names no one who makes it; the discipline section, close behind, does. A leader whose quoted text names no decider
@@ -54,7 +59,7 @@ export function ordered(leaders: SearchHit[], q: Question, ix: RankInput, lang?:
   const asked = leaders[0];
   if (q.decider && asked?.passage && !asked.titleMatch && !namesDecider(asked)) {
     const named = leaders.find((h) => h.passage && h.score >= RANKING.deciderShare * asked.score && namesDecider(h));
-    if (named) leaders.unshift(...leaders.splice(leaders.indexOf(named), 1));
+    if (named) putFirst(leaders, named);
   }
 }
 
@@ -75,7 +80,7 @@ export function markUnanswerable(hits: SearchHit[], q: Question, ix: RankInput, 
   const lead = hits[0];
   if (lead?.noQuantity && !lead.titleMatch) {
     const counting = hits.find((h) => !h.noQuantity && h.score >= RANKING.quantityShare * lead.score);
-    if (counting) hits.unshift(...hits.splice(hits.indexOf(counting), 1));
+    if (counting) putFirst(hits, counting);
   }
 }
 

@@ -75,12 +75,14 @@ export function tellsCase(question: string): boolean {
   return WEEKDAY.test(q) && !QUESTION.example.test(q);
 }
 
-/** Words that ask who decides rather than name a topic: the "Kuka päättää" passage answers them by its kind. */
-const DECISION_WORD = /^(paat(a|t|e|o)\w*|decid\w*|decision\w*|beslut\w*|myont\w*|grant\w*|bevilj\w*|hyvaksy\w*|approv\w*|godkan\w*)$/;
+/** Deciding, granting, approving (folded stems). */
+const DECIDING = String.raw`paat(a|t|e|o)\w*|decid\w*|decision\w*|beslut\w*|myont\w*|grant\w*|bevilj\w*|hyvaksy\w*|approv\w*|godkan\w*`;
 
-/** "Kuka päättää…", "who approves…", "vem beviljar…": the question asks for the one who decides. */
-const ASKS_DECIDER =
-  /\b(kuka|ketka|kenen|kenella|who|whose|vem|vems)\b.{0,40}\b(paat(a|t|e|o)\w*|ratkais\w*|toimivalt\w*|arvioi\w*|bedom\w*|assess\w*|myont\w*|hyvaksy\w*|decid\w*|decision\w*|grants?|approv\w*|beslut\w*|bevilj\w*|godkan\w*|behorig\w*)/;
+/** Words that ask who decides rather than name a topic: the "Kuka päättää" passage answers them by its kind. */
+const DECISION_WORD = new RegExp(`^(${DECIDING})$`);
+
+/** "Kuka päättää…", "who approves…", "vem beviljar…", "kenellä on toimivalta…", "vem bedömer…": the question asks for the one who decides. */
+const ASKS_DECIDER = new RegExp(String.raw`\b(kuka|ketka|kenen|kenella|who|whose|vem|vems)\b.{0,40}\b(${DECIDING}|ratkais\w*|toimivalt\w*|arvioi\w*|bedom\w*|assess\w*|behorig\w*)`);
 
 export function asksDecider(question: string): boolean {
   return ASKS_DECIDER.test(fold(question.toLowerCase()));
