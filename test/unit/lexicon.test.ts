@@ -131,6 +131,8 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     // "bett om" is the plan's "pyytänyt"; "proof" before a report is the certainty the plan says is not needed.
     ['Hur länge får en elev vänta på ett samtal med kuratorn efter att hen bett om det?', 'sv', 'lomakkeisto/uusi-asia'],
     ['do i need proof before filing a child welfare report?', 'en', 'kriisit/lastensuojeluilmoitus'],
+    // The receiving school's first meeting with the family is its start meeting ("aloituspalaveri").
+    ['Eleven flyttade hit från en annan kommun i januari – hur snart ska vi som tar emot hen ordna ett första möte med familjen?', 'sv', 'siirtymavaiheet/koulun-vaihto'],
     // Books, a home-educated child, the expert group's meeting as Swedish writes them.
     ['Kan ett barn som får sin utbildning hemma låna böcker från närskolan?', 'sv', 'kotiopetus/huoltajan-valitsema'],
     ['ett hemundervisat barn vill börja i skolan igen mitt i terminen – vem bestämmer vilken årskurs hen hamnar i??', 'sv', 'kotiopetus/huoltajan-valitsema'],
