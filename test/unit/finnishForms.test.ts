@@ -1,5 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeWithoutCrutches } from '../../src/eval/plans';
 import { stem, words } from '../../src/plan/analyze';
 import { PlanService } from '../../src/plan/answer';
 import { ROOT } from '../helpers/bot';
@@ -69,6 +71,21 @@ describe('Finnish word forms', () => {
     expect(same('kuukausi', 'kuukauden', 'kuukautta')).toBe(true);
     expect(same('lukukausi', 'lukukauden')).toBe(true);
     expect(same('koulusi', 'koulu', 'koulun')).toBe(true);
+  });
+
+  it('reads "lapsi" (a child) alike in the forms without -ps- (lasta, lasten), and "lastensuojelu" as a word of its own', () => {
+    expect(same('lapsi', 'lapsen', 'lasta', 'lasten', 'lastaan')).toBe(true);
+    expect(same('pikkulapsi', 'pikkulasta')).toBe(true);
+    expect(same('lapsi', 'lastensuojelu')).toBe(false);
+    expect(same('oppilas', 'oppilasta')).toBe(true);
+    // On the sample plan in Finnish without its keywords, "lasta" read as the first part of "lastensuojelu" and the
+    // child welfare report answered; the consent section does.
+    const dir = mkdtempSync(join(tmpdir(), 'opari-forms-'));
+    writeWithoutCrutches(join(ROOT, 'content', 'plan'), dir, true);
+    const plain = PlanService.load(dir, join(ROOT, 'content', 'glossary.yml'), 'http://x');
+    const { hits } = plain.index.search('voiko huoltaja kieltää lasta käymästä kuraattorilla?', 3, 'fi');
+    expect(hits[0]?.section.id).toBe('yksilokohtainen-opiskeluhuolto/suostumus');
+    expect(hits[0]?.passage?.blocks.map((b) => ('text' in b ? b.text : b.items.join(' '))).join(' ')).toMatch(/Huoltaja ei voi kieltää/);
   });
 
   it('finds the section that writes the word in another form', () => {
