@@ -88,6 +88,16 @@ describe('Finnish word forms', () => {
     expect(hits[0]?.passage?.blocks.map((b) => ('text' in b ? b.text : b.items.join(' '))).join(' ')).toMatch(/Huoltaja ei voi kieltää/);
   });
 
+  it('reads "tuki" (support) and "lupa" (permission) alike in their weak grade (tuen, luvan), and "kuluvan" as a word of its own', () => {
+    expect(same('tuki', 'tuen', 'tukea', 'tuesta', 'tuet')).toBe(true);
+    expect(same('lupa', 'luvan', 'lupaa', 'luvat')).toBe(true);
+    expect(same('lupa', 'kuluvan')).toBe(false);
+    // "tuesta" found only the sections that write "tuesta"; the general section on support says who decides.
+    const sample = PlanService.load(join(ROOT, 'content', 'plan'), join(ROOT, 'content', 'glossary.yml'), 'http://x');
+    const a = sample.answer('kuka päättää oppilaan tuesta', 'fi');
+    expect(a.kind === 'answer' && a.best.id).toBe('erityisopetus');
+  });
+
   it('finds the section that writes the word in another form', () => {
     const a = plan.answer('onko ateria maksuton?', 'fi');
     expect(a.kind === 'answer' && a.best.id).toBe('edut');

@@ -187,10 +187,13 @@ describe('answering from an imported document', () => {
 
   it('reads a Finnish glossary phrase in any case ("oikeus erityiseen tukeen" is the term "erityinen tuki"), as the section title writes it', async () => {
     // 3.8 "Erityistä tukea saavan opiskelijan opintososiaaliset etuudet" shares the inflected words; 1.4 is titled by the term.
+    // Since "tuesta" is read as "tuki", 1.7 "Erityisestä tuesta … päättäminen" is titled by it too and scores level
+    // with 1.4 (27.43 against 27.41): either leads, and the card cites the other beside it.
     const answer = service(await imported('ammatillinen-koulutus-opas-fi.pdf')).answer('Milloin ammatillisen koulutuksen opiskelijalla on oikeus erityiseen tukeen?', 'fi');
     expect(answer.kind).toBe('answer');
     if (answer.kind !== 'answer') return;
-    expect(answer.best.title).toMatch(/^1\.4 Erityinen tuki/);
+    expect(answer.best.title).toMatch(/^1\.(4 Erityinen tuki|7 Erityisestä tuesta)/);
+    expect(answer.ranked.slice(0, 2).map((r) => r.title.slice(0, 3))).toEqual(expect.arrayContaining(['1.4', '1.7']));
   });
 
   it('answers a how-long question with the section that gives the time, though another shares more of its words', async () => {
