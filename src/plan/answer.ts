@@ -17,6 +17,10 @@ export function anchorOf(blockIndex: number): string {
  * what to do next — or an honest "the plan does not cover this". Plain data; the Teams layer renders it.
  */
 
+/** Words that ask for a size, a number or a limit, in Finnish, Swedish and English. */
+const SIZE_WORD =
+  /^(suuri|suuren|iso|isoja|enintään|korkeintaan|vähintään|maksimi|maksimissaan|minimi|monta|montako|paljon|paljonko|stor|stora|störst|högst|minst|många|mycket|big|large|largest|many|much|most|least|maximum|minimum|max|min)$/;
+
 /**
  * Confident enough to quote the plan: a good match on most of the question, or a strong match on its core.
  * A weaker match must also touch what the section is about (its title, keywords or headings): words that
@@ -206,8 +210,10 @@ export class PlanService {
     const off = this.offTopic.match(question, (s) => index.knows(s), lang);
     const sure = confidentIn(index, lang);
     if (off && !best?.cited && !(best?.section.id.startsWith('faq-') && sure(best))) {
+      // Words that only ask for a size or a number ("kuinka suuri … enintään", "hur stor", "at most") say nothing
+      // about what the rest is about: "Kuinka suuri alakoulun luokkakoko saa enintään olla?" is about class size.
       const rest = words(question)
-        .filter((w) => !off.words.includes(w))
+        .filter((w) => !off.words.includes(w) && !SIZE_WORD.test(w))
         .join(' ');
       const restBest = index.search(rest, 1).hits[0];
       const welfare = restBest && sure(restBest) ? restBest.coverage * index.weigh(rest) : 0;

@@ -74,6 +74,11 @@ describe('plan search', () => {
   it('declines pay, IT and booking questions plainly and says where such questions belong', () => {
     for (const [q, lang] of [
       ['mikä on wilman salasana', 'fi'],
+      // A teacher's own sick leave, and the size of a class: the words that ask for a size ("kuinka suuri … enintään")
+      // are not what the rest of the question is about.
+      ['saako opettaja pitää etätunteja oman sairauslomansa aikana?', 'fi'],
+      ['Kuinka suuri alakoulun luokkakoko saa enintään olla?', 'fi'],
+      ['Hur stor får en klass i lågstadiet vara?', 'sv'],
       // The staff's own lunch and pay for evening duty: catering, payroll.
       ['vad kostar skolmaten för personalen?', 'sv'],
       ['Hur stor är kuratorns ersättning för kvällsjour?', 'sv'],
