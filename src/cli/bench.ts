@@ -40,17 +40,22 @@ function scaled(plan: Plan, times: number): Plan {
   return { ...plan, sections, topLevel: [...sections.values()].filter((s) => !s.parentId).map((s) => s.id) };
 }
 
-function rankingTimes(index: PlanIndex, questions: string[], rounds: number): number[] {
-  for (const q of questions) index.search(q); // warm-up
-  const out: number[] = [];
-  for (let r = 0; r < rounds; r++) {
+/**
+ * Each question's ranking time, pass after pass over the questions. The first passes run while V8 still compiles
+ * and re-optimises the ranking (about ten passes over the sample questions on this machine): `warm` passes are
+ * timed apart, as what a bot just started manages, and the `rounds` after them are its steady state.
+ */
+function rankingTimes(index: PlanIndex, questions: string[], warm: number, rounds: number): { first: number[]; steady: number[] } {
+  const first: number[] = [];
+  const steady: number[] = [];
+  for (let r = 0; r < warm + rounds; r++) {
     for (const q of questions) {
       const t = process.hrtime.bigint();
       index.search(q);
-      out.push(Number(process.hrtime.bigint() - t) / 1e6);
+      (r < warm ? first : steady).push(Number(process.hrtime.bigint() - t) / 1e6);
     }
   }
-  return out;
+  return { first, steady };
 }
 
 async function main(): Promise<void> {
@@ -117,15 +122,19 @@ async function main(): Promise<void> {
   const glossary = Glossary.load(join(CONTENT_DIR, 'glossary.yml'));
   const plan = loadPlan(process.env.PLAN_DIR ?? join(CONTENT_DIR, 'plan'));
   console.log(`Ranking alone (${questions.length} questions)`);
-  for (const [label, p, rounds, target] of [
-    ['sample plan', plan, 30, 2],
-    ['50x plan', scaled(plan, 50), 3, 20],
+  for (const [label, p, warm, rounds, target] of [
+    ['sample plan', plan, 10, 30, 2],
+    ['50x plan', scaled(plan, 50), 1, 3, 20],
   ] as const) {
     const t0 = Date.now();
     const index = new PlanIndex(p, glossary);
     const built = Date.now() - t0;
-    const r = stats(rankingTimes(index, questions, rounds));
-    console.log(`  ${label.padEnd(12)} ${String(index.size).padStart(5)} sections   index ${built} ms   p50 ${ms(r.p50)}   p99 ${ms(r.p99)}   (target p99 < ${target} ms)`);
+    const times = rankingTimes(index, questions, warm, rounds);
+    const r = stats(times.steady);
+    const f = stats(times.first);
+    console.log(
+      `  ${label.padEnd(12)} ${String(index.size).padStart(5)} sections   index ${built} ms   p50 ${ms(r.p50)}   p99 ${ms(r.p99)}   (target p99 < ${target} ms; first ${warm} pass${warm > 1 ? 'es' : ''} after start, V8 still compiling: p50 ${ms(f.p50)}, p99 ${ms(f.p99)})`,
+    );
   }
   const reminders = await reminderBench(500, 50);
   const delays = stats(reminders.delays);
