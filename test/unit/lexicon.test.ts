@@ -78,6 +78,8 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     ['how can I propose a topic for the welfare group meeting?', 'en', 'lomakkeisto/asialista'],
     ['hur föreslår jag en punkt till mötet?', 'sv', 'lomakkeisto/asialista'],
     ['var finns kuratorns kontaktuppgifter?', 'sv', 'opiskeluhuolto/palvelut'],
+    // The school's website is the plan's "verkkosivuilla", where the steering group's memos are published.
+    ['var läggs styrgruppens promemorior upp, på skolans hemsida?', 'sv', 'lomakkeisto/muistio'],
     ['får barnet låna läroböcker från närskolan under hemundervisning?', 'sv', 'kotiopetus/huoltajan-valitsema'],
     ['within how many days must bullying be looked into?', 'en', 'turvallisuus/kiusaaminen'],
     // Terms of Finnish schools the glossary reads in every language: the period class, the placement group, S2, omprövning.
