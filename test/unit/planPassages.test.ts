@@ -210,6 +210,14 @@ describe('the quoted passage', () => {
     expect(a.text).toMatch(/Toimi nopeasti/);
   });
 
+  it('quotes the runner-up beside the first when it scores at least half as well and both are short', () => {
+    // The absence model comes first; the passage with "vähintään kaksi viikkoa ennen poissaoloa" scores over half as well.
+    const a = quote('Perhe lähtee kahdeksi viikoksi Thaimaahan keskellä kevätlukukautta. Kuinka paljon etukäteen siitä pitää pyytää lupa?');
+    expect(a.id).toBe('poissaolot');
+    expect(a.passages).toHaveLength(2);
+    expect(a.text).toMatch(/vähintään kaksi viikkoa ennen poissaoloa/);
+  });
+
   it('quotes the rule with its interval for a how-often question', () => {
     expect(quote('kuinka usein koulukohtainen liite tarkistetaan').text).toContain('joka lukuvuosi');
     // The group's name is in most of the section's passages; "kokoontuu" is only in the one with the rule.

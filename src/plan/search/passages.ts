@@ -183,8 +183,8 @@ const FACT_INTENTS: ReadonlySet<Intent> = new Set(['when', 'who', 'amount', 'ste
  * A second short passage of the same section and language when the answer spans two (the rule and the steps,
  * the criteria and who decides). First choice: one whose text gives the time, decider, number or steps asked for
  * that the first's text does not, even as a weaker match. Else one that serves an asked intent the first does not,
- * or holds question words the first lacks, and is itself a fair match. Else the runner-up when it scores nearly as
- * well. Never an introduction or an example, and both stay short.
+ * or holds question words the first lacks, and is itself a fair match. Else the runner-up when it scores at least half
+ * as well. Never an introduction or an example, and both stay short.
  */
 export function companion(ranked: RankedPassage[], groups: ScoredAlternative[][], store: PassageTerms, intents: Set<Intent>, all: Passage[]): Passage | undefined {
   const best = ranked[0];
@@ -217,7 +217,8 @@ export function companion(ranked: RankedPassage[], groups: ScoredAlternative[][]
     if (servesIntent || addsWords) fallback = p;
   }
   if (fallback) return fallback;
-  // A near tie: the ranking cannot tell which of two short passages answers, so both are quoted.
+  // The runner-up, when it scores at least half as well: which of two short passages answers is the ranking's least
+  // sure call, so both are quoted.
   const second = ranked.find((r, k) => k > 0 && r.passage.lang === best.passage.lang && !r.passage.traits().intro && !r.passage.traits().example);
   if (second && second.score >= PASSAGE.companionTie * best.score && t1.words + second.passage.traits().words <= PASSAGE.companionWords) return second.passage;
   return undefined;
