@@ -88,6 +88,10 @@ describe('Finnish word forms', () => {
     expect(hits[0]?.passage?.blocks.map((b) => ('text' in b ? b.text : b.items.join(' '))).join(' ')).toMatch(/Huoltaja ei voi kieltää/);
   });
 
+  it('reads "nuori" (a young person) alike in every form (nuoren, nuorella, nuorilla, nuorten)', () => {
+    expect(same('nuori', 'nuoren', 'nuorta', 'nuorella', 'nuorilla', 'nuorten', 'nuoret')).toBe(true);
+  });
+
   it('reads "tuki" (support) and "lupa" (permission) alike in their weak grade (tuen, luvan), and "kuluvan" as a word of its own', () => {
     expect(same('tuki', 'tuen', 'tukea', 'tuesta', 'tuet')).toBe(true);
     expect(same('lupa', 'luvan', 'lupaa', 'luvat')).toBe(true);
