@@ -200,7 +200,7 @@ const WEEKDAY = /^(maanantai|tiistai|keskiviik|torstai|perjantai|lauantai|sunnun
 const YEAR = /vuo(si|den|tta|dessa|desta|delle|della|deksi|det|sia|sien|sina|sissa|siin|silla|sille|silta|teen|nna)$/;
 /**
  * Finnish words of the domain whose inflected forms change the stem (consonant gradation: tuki / tuen / tukea,
- * lupa / luvan; lapsi / lasta; nuori / nuorella / nuorilla), which Snowball keeps apart: the form is read as its base form before stemming.
+ * lupa / luvan, tunti / tunnin; lapsi / lasta; nuori / nuorella / nuorilla), which Snowball keeps apart: the form is read as its base form before stemming.
  * Measured one by one on the development sets, and kept where it helped: the same for laki / lain, luokka / luokan,
  * aika / ajan, uusi / uuden and vanhempi / vanhemman moved more answers away than it brought.
  */
@@ -214,6 +214,8 @@ const BASE_FORMS: readonly [RegExp, string][] = [
   [/^(pikku|koulu|esikoulu|kasvatti|sijais|lapsen)?las(ta|ten|taan|tani|tasi|tansa|temme|tenne|tensa)$/, '$1lapsi'],
   // "Nuori" (a young person) has four stems in Snowball: nuori, nuore (nuoren, nuorella), nuor (nuorta, nuorilla), nuort.
   [/^nuor(en|ella|elle|elta|essa|esta|eksi|ena|et|ten|ta|ia|illa|ille|ilta|issa|ista|iksi|iin|een)$/, 'nuori'],
+  // "Tunti" (an hour, a lesson): tunnin, tunnilla, tunneilta are "tun" to Snowball, tunti and tuntia "tunt"; in compounds too (oppitunnilla).
+  [/^(.*)tun(nin|nit|neilla|neille|neilta|neissa|neista|teja|tien|tiin|nilla|nille|nilta|nissa|nista|niksi)$/, '$1tunti'],
 ];
 
 function stemFresh(word: string, lang: Lang): string {

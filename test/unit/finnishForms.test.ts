@@ -92,6 +92,11 @@ describe('Finnish word forms', () => {
     expect(same('nuori', 'nuoren', 'nuorta', 'nuorella', 'nuorilla', 'nuorten', 'nuoret')).toBe(true);
   });
 
+  it('reads "tunti" (an hour, a lesson) alike in its weak grade (tunnin, tunnilla, tunneilta), in compounds too', () => {
+    expect(same('tunti', 'tuntia', 'tunnin', 'tunnit', 'tunnilla', 'tunneilta')).toBe(true);
+    expect(same('oppitunti', 'oppitunnilla', 'oppitunnin')).toBe(true);
+  });
+
   it('reads "tuki" (support) and "lupa" (permission) alike in their weak grade (tuen, luvan), and "kuluvan" as a word of its own', () => {
     expect(same('tuki', 'tuen', 'tukea', 'tuesta', 'tuet')).toBe(true);
     expect(same('lupa', 'luvan', 'lupaa', 'luvat')).toBe(true);
