@@ -200,7 +200,7 @@ const WEEKDAY = /^(maanantai|tiistai|keskiviik|torstai|perjantai|lauantai|sunnun
 const YEAR = /vuo(si|den|tta|dessa|desta|delle|della|deksi|det|sia|sien|sina|sissa|siin|silla|sille|silta|teen|nna)$/;
 /**
  * Finnish words of the domain whose inflected forms change the stem (consonant gradation: tuki / tuen / tukea,
- * lupa / luvan, tunti / tunnin; lapsi / lasta; nuori / nuorella / nuorilla), which Snowball keeps apart: the form is read as its base form before stemming.
+ * lupa / luvan, tunti / tunnin, lääke / lääkkeen; lapsi / lasta; nuori / nuorella / nuorilla), which Snowball keeps apart: the form is read as its base form before stemming.
  * Measured one by one on the development sets, and kept where it helped: the same for laki / lain, luokka / luokan,
  * aika / ajan, uusi / uuden and vanhempi / vanhemman moved more answers away than it brought.
  */
@@ -216,6 +216,14 @@ const BASE_FORMS: readonly [RegExp, string][] = [
   [/^nuor(en|ella|elle|elta|essa|esta|eksi|ena|et|ten|ta|ia|illa|ille|ilta|issa|ista|iksi|iin|een)$/, 'nuori'],
   // "Tunti" (an hour, a lesson): tunnin, tunnilla, tunneilta are "tun" to Snowball, tunti and tuntia "tunt"; in compounds too (oppitunnilla).
   [/^(.*)tun(nin|nit|neilla|neille|neilta|neissa|neista|teja|tien|tiin|nilla|nille|nilta|nissa|nista|niksi)$/, '$1tunti'],
+  // lääke / lääkkeen (kk / k), toimenpide / toimenpiteen (d / t), lausunto / lausunnon (nt / nn), ote / otteen (t / tt); in compounds
+  // too (kipulääkkeen, tukitoimenpiteet, asiantuntijalausunnon, rikosrekisteriotteen).
+  [/^(.*)lääk(keen|keet|keitä|keiden|keisiin|keissä|keistä|keillä|keelle|keellä|keestä|keessä|keeksi)$/, '$1lääke'],
+  [/^(.*)toimenpi(teen|teet|teitä|teiden|teisiin|teissä|teistä|teillä|teelle|teellä|teestä|teessä|teeksi|teenä)$/, '$1toimenpide'],
+  [/^(.*)lausun(non|not|noissa|nolla|nolle|noksi|nossa|nosta)$/, '$1lausunto'],
+  [/^(.*)ot(teen|teet|teita|teista|teessa|teesta)$/, '$1ote'],
+  // "vastaanoton" (of the appointment) is no "-ton" word ("maksuton", without): it is vastaanotto with one t.
+  [/^(.*)vastaano(ton|tolle|tolla|tolta|tossa|tosta|toksi|tot)$/, '$1vastaanotto'],
 ];
 
 function stemFresh(word: string, lang: Lang): string {

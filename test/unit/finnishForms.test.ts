@@ -92,6 +92,17 @@ describe('Finnish word forms', () => {
     expect(same('nuori', 'nuoren', 'nuorta', 'nuorella', 'nuorilla', 'nuorten', 'nuoret')).toBe(true);
   });
 
+  it('reads lääke, toimenpide, lausunto, ote and vastaanotto alike in both grades, in compounds too', () => {
+    expect(same('lääke', 'lääkkeen', 'lääkkeet', 'lääkettä')).toBe(true);
+    expect(same('kipulääke', 'kipulääkkeen')).toBe(true);
+    expect(same('toimenpide', 'toimenpiteen', 'toimenpiteet')).toBe(true);
+    expect(same('asiantuntijalausunto', 'asiantuntijalausunnon')).toBe(true);
+    expect(same('rikosrekisteriote', 'rikosrekisteriotteen')).toBe(true);
+    // "vastaanoton" is no "-ton" adjective as "maksuton" is.
+    expect(same('vastaanotto', 'vastaanoton', 'vastaanotolle')).toBe(true);
+    expect(same('maksuton', 'maksuttoman')).toBe(true);
+  });
+
   it('reads "tunti" (an hour, a lesson) alike in its weak grade (tunnin, tunnilla, tunneilta), in compounds too', () => {
     expect(same('tunti', 'tuntia', 'tunnin', 'tunnit', 'tunnilla', 'tunneilta')).toBe(true);
     expect(same('oppitunti', 'oppitunnilla', 'oppitunnin')).toBe(true);
