@@ -182,7 +182,7 @@ export function seedStems(lang: Lang, entries: Iterable<[string, string]>): void
 
 /** The source of the stemming rules: a cache of stems is only good for the same rules. */
 export function stemRules(): string {
-  return `${stemFresh.toString()}\n${fold.toString()}\n${WEEKDAY.source}\n${YEAR.source}\n${BASE_FORMS.map(([f, b]) => f.source + b).join('\n')}`;
+  return `${stemFresh.toString()}\n${fold.toString()}\n${WEEKDAY.source}\n${YEAR.source}\n${DUTY.source}\n${BASE_FORMS.map(([f, b]) => f.source + b).join('\n')}`;
 }
 
 /**
@@ -197,6 +197,7 @@ function svDefinite(word: string, s: string): string {
 }
 
 const WEEKDAY = /^(maanantai|tiistai|keskiviik|torstai|perjantai|lauantai|sunnuntai)/;
+const DUTY = /^(.{3,})ett[aä]v(a|ä|an|än|at|ät|aa|ää|ia|iä|aksi|äksi|assa|ässä|asta|ästä|alle|ällä|alla|ille|illa|illä)$/;
 const YEAR = /vuo(si|den|tta|dessa|desta|delle|della|deksi|det|sia|sien|sina|sissa|siin|silla|sille|silta|teen|nna)$/;
 /**
  * Finnish words of the domain whose inflected forms change the stem (consonant gradation: tuki / tuen / tukea,
@@ -251,6 +252,11 @@ function stemFresh(word: string, lang: Lang): string {
     if (s.length >= 5) s = s.replace(/([aeiouyäö]u)[dt]$/, '$1s');
     // -ton / -tön ("without"): maksuton, maksutonta and maksuttoman → maksuttom (Snowball gives maksuto, maksuton, maksuttom).
     if (/[^t]t[oö]n(t[aä])?$/.test(word) && word.length >= 7) s = s.replace(/([^t])t([oö])n?$/, '$1tt$2m');
+    // What must be done, as a statute writes it ("on ilmoitettava", "on järjestettävä", "selvitettävä"), is the verb a
+    // question asks with ("pitääkö ilmoittaa", "järjestää", "selvittää"): the passive participle in -ettava has the
+    // verb's stem. (Not "tehtävä", a task as often as a duty, nor "-ttava" after a vowel: "odottava", "auttava".)
+    const duty = DUTY.exec(word);
+    if (duty) s = fold(duty[1]);
     // A stem of one letter tells nothing: Snowball cuts both "läsnä" (present) and "lasta" (a child) to "l".
     if (s.length < 2) s = word;
     // A weekday in any case is the weekday: Snowball cuts "maanantaina" to "maanan" but keeps "maanantai".

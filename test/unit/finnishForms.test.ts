@@ -103,6 +103,15 @@ describe('Finnish word forms', () => {
     expect(same('maksuton', 'maksuttoman')).toBe(true);
   });
 
+  it('reads what a statute says must be done ("on ilmoitettava", "järjestettävä") as the verb a question asks with', () => {
+    expect(same('ilmoittaa', 'ilmoitettava', 'ilmoitettavan')).toBe(true);
+    expect(same('järjestää', 'järjestettävä')).toBe(true);
+    expect(same('selvittää', 'selvitettävä')).toBe(true);
+    // A task ("tehtävä") and an active participle ("odottava") are left as they were.
+    expect(same('tehdä', 'tehtävä')).toBe(false);
+    expect(same('odottaa', 'odottava')).toBe(false);
+  });
+
   it('reads "tunti" (an hour, a lesson) alike in its weak grade (tunnin, tunnilla, tunneilta), in compounds too', () => {
     expect(same('tunti', 'tuntia', 'tunnin', 'tunnit', 'tunnilla', 'tunneilta')).toBe(true);
     expect(same('oppitunti', 'oppitunnilla', 'oppitunnin')).toBe(true);

@@ -191,6 +191,15 @@ describe('answering from an imported document', () => {
     }
   });
 
+  it('answers "pitääkö … ilmottaa" from the section that says what "on ilmoitettava" (must be notified)', async () => {
+    // 47 §: a minor student's guardians are told of a search ("on ilmoitettava … huoltajalle"). It was declined.
+    const answer = service(await imported('lukiolaki-fi.html')).answer('tarkastettiin 17v opiskelijan reppu, pitääkö vanhemmille ilmottaa?', 'fi');
+    expect(answer.kind === 'answer' && [answer.best.title, quotedText(answer)]).toEqual([
+      expect.stringMatching(/^47 § Haltuun ottamisen ja tarkastamisen yleiset periaatteet/),
+      expect.stringMatching(/huoltajille/),
+    ]);
+  });
+
   it('finds the denial of instruction for "pitää pois tunneilta" ("tunneilta" is read as "tunti", as the statute writes "tuntia")', async () => {
     const answer = service(await imported('lukiolaki-fi.html')).answer('kauanko lukiolaisen voi pitää pois tunneilta jos se on uhkaillut muita', 'fi');
     // 41 § (discipline) or 42 § (its procedure, which names the denial of instruction): declined before.
