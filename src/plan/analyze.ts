@@ -201,9 +201,10 @@ const DUTY = /^(.{3,})ett[aä]v(a|ä|an|än|at|ät|aa|ää|ia|iä|aksi|äksi|ass
 const YEAR = /vuo(si|den|tta|dessa|desta|delle|della|deksi|det|sia|sien|sina|sissa|siin|silla|sille|silta|teen|nna)$/;
 /**
  * Finnish words of the domain whose inflected forms change the stem (consonant gradation: tuki / tuen / tukea,
- * lupa / luvan, tunti / tunnin, lääke / lääkkeen; lapsi / lasta; nuori / nuorella / nuorilla), which Snowball keeps apart: the form is read as its base form before stemming.
- * Measured one by one on the development sets, and kept where it helped: the same for laki / lain, luokka / luokan,
- * aika / ajan, uusi / uuden and vanhempi / vanhemman moved more answers away than it brought.
+ * lupa / luvan, tunti / tunnin, lääke / lääkkeen; lapsi / lasta; nuori / nuorella / nuorilla), which Snowball keeps
+ * apart: the form is read as its base form before stemming. Measured one by one on the development sets, and kept
+ * where it helped: the same for laki / lain, luokka / luokan, aika / ajan, uusi / uuden and vanhempi / vanhemman
+ * moved more answers away than it brought.
  */
 const BASE_FORMS: readonly [RegExp, string][] = [
   [/^(tuen|tuet|tuessa|tuesta|tueksi|tuella|tuelle|tuelta|tuena|tukea|tukeen|tukena)$/, 'tuki'],
@@ -254,7 +255,7 @@ function stemFresh(word: string, lang: Lang): string {
     if (/[^t]t[oö]n(t[aä])?$/.test(word) && word.length >= 7) s = s.replace(/([^t])t([oö])n?$/, '$1tt$2m');
     // What must be done, as a statute writes it ("on ilmoitettava", "on järjestettävä", "selvitettävä"), is the verb a
     // question asks with ("pitääkö ilmoittaa", "järjestää", "selvittää"): the passive participle in -ettava has the
-    // verb's stem. (Not "tehtävä", a task as often as a duty, nor "-ttava" after a vowel: "odottava", "auttava".)
+    // verb's stem. Only -ettava: not "tehtävä", a task as often as a duty, nor active participles ("odottava", "auttava").
     const duty = DUTY.exec(word);
     if (duty) s = fold(duty[1]);
     // A stem of one letter tells nothing: Snowball cuts both "läsnä" (present) and "lasta" (a child) to "l".
