@@ -43,6 +43,31 @@ describe('the quoted passage', () => {
       expect([q, questionIntents(q).has('when')]).toEqual([q, true]);
   });
 
+  it('reads the kind of answer from the words that ask, not from look-alikes', () => {
+    // English "who" after a noun is a relative pronoun; after a comma, a dash or a verb of asking it asks.
+    expect([...questionIntents("How many pupils who spend over half of a subject's lessons in a small group can be in one class?")]).toEqual(['amount']);
+    expect([...questionIntents('If the psychologist who received my referral is away, who takes care of it?')]).toEqual(['who']);
+    expect([...questionIntents('fight in the hallway - who tells the parents')]).toEqual(['who']);
+    expect([...questionIntents('pupil in hospital for weeks \u2013 who teaches them')]).toEqual(['who']);
+    // "Määräajaksi" (for a fixed term) names the measure, it does not ask when.
+    expect([...questionIntents('Kuka päättää oppilaan erottamisesta määräajaksi?')]).toEqual(['who']);
+    // A plain "what is" asks for what its noun names: a time, a threshold.
+    expect([...questionIntents('What is the deadline for requesting a review of a support decision?')]).toEqual(['when']);
+    expect([...questionIntents('Mikä on kynnys tehdä lastensuojeluilmoitus?')]).toEqual(['criteria']);
+    expect([...questionIntents('Mikä on opiskeluhuolto?')]).toEqual(['definition']);
+    // "Hur snart", "inom vilken tid"; spoken Finnish "koska" when nothing else asks (it also means "because").
+    for (const q of ['Hur snart efter en kris får personalen ett samtal?', 'Inom vilken tid ska rektor skicka anmälan vidare?', 'koska oh-ryhmän muistio pitää jakaa henkilökunnalle'])
+      expect([q, [...questionIntents(q)]]).toEqual([q, ['when']]);
+    expect([...questionIntents('Rehtori sanoo, ettei avustajaa voi myöntää, koska rahat on loppu. Voiko näin tehdä?')]).not.toContain('when');
+  });
+
+  it('quotes the rule that answers the question, where a look-alike asked for another kind of text', () => {
+    // "Määräajaksi" made it a when-question, and the list with "enintään kolmeksi kuukaudeksi" was quoted.
+    expect(quote('Kuka päättää oppilaan erottamisesta määräajaksi?').text).toMatch(/monijäseninen toimielin/);
+    // "who spend…" made it a who-question too; the rule with its number comes first.
+    expect(quote("How many pupils who spend over half of a subject's lessons in a small group or special class can be in one ordinary class?", 'en').text).toMatch(/five/);
+  });
+
   it('quotes the time for "how long can a period be", not a list with other numbers in it', () => {
     expect(quote('Kuinka pitkä resurssikeskuskoulun määräaikainen opetusjakso voi olla?').text).toMatch(/12 viikkoa/);
     expect(quote('What is the maximum length of a temporary teaching period at the resource centre school?', 'en').text).toMatch(/12 weeks/);

@@ -12,15 +12,17 @@ import { isPlaceholder } from './unwritten';
 export type Intent = 'who' | 'when' | 'steps' | 'criteria' | 'permission' | 'amount' | 'definition' | 'example';
 
 const QUESTION: Record<Intent, RegExp> = {
-  who: /\b(kuka|ketka|kenen|kenelle|kelle|keta|kuka|who|whom|whose|vem|vilka|vems)\b/,
+  // English "who" after a noun is a relative pronoun ("a pupil who changed schools", "the teacher who monitors"): it
+  // asks who only at the start of the question or a clause, after a preposition, or after a verb of asking or deciding.
+  who: /\b(kuka|ketka|kenen|kenelle|kelle|keta|vem|vilka|vems)\b|(?:^|[,;:.!?()\u2013\u2014-]\s*|\b(?:and|or|but|so|then|to|by|with|for|from|of|about|know|tell|ask|asks|decide|decides|determines?|check|out|says?|wonder|sure|clear)\s+)(?:who|whom|whose)\b/,
   when: new RegExp(
     [
       String.raw`\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|usein|aikaisin|myohaan|pitka|paljon etukateen|paljon ennen|kauan ennen|ajoissa)\b|\b(etukateen|ennakkoon)\b|\bmonta(ko)? (paivaa|viikkoa|kuukautta) ennen\b`,
-      String.raw`\b(kauanko|missa ajassa|mennessa|viimeistaan|milloin|missa vaiheessa|maaraaj\w*|aikaraj\w*|kuinka monen (paivan|viikon))\b`,
+      String.raw`\b(kauanko|missa ajassa|mennessa|viimeistaan|milloin|missa vaiheessa|maaraaj(?!aksi\b)\w*|aikaraj\w*|kuinka monen (paivan|viikon))\b`,
       String.raw`\bhow (long|soon|quickly|fast|often|early|late|far in advance)\b|\b(in advance|beforehand|maximum length|how many times a)\b`,
       String.raw`\b(deadline|time ?limit|by when|when|within how|at the latest|(by|before) (which|what) (day|date)|what date)\b`,
-      String.raw`\bhur (snabbt|lange|fort|ofta|tidigt|sent|lang tid|lang|langt i forvag|langt innan|langt fore)\b|\bi forvag\b`,
-      String.raw`\b(tidsfrist\w*|senast|nar|inom hur|vilket datum|vilken dag)\b`,
+      String.raw`\bhur (snabbt|snart|lange|fort|ofta|tidigt|sent|lang tid|lang|langt i forvag|langt innan|langt fore)\b|\bi forvag\b`,
+      String.raw`\b(tidsfrist\w*|senast|nar|inom hur|inom vilken tid|vilket datum|vilken dag)\b`,
     ].join('|'),
   ),
   steps: new RegExp(
@@ -35,9 +37,9 @@ const QUESTION: Record<Intent, RegExp> = {
   ),
   criteria: new RegExp(
     [
-      String.raw`\b(milla perusteella|perusteet|perusteella|kriteer\w*|edellytyk\w*|edellyttaa|milloin|missa vaiheessa|kenelle)\b`,
-      String.raw`\b(criteria|criterion|eligib\w*|conditions?|qualif\w*|entitled|when)\b`,
-      String.raw`\b(kriteri\w*|villkor\w*|forutsattning\w*|pa vilka grunder|nar|ratt till)\b`,
+      String.raw`\b(milla perusteella|perusteet|perusteella|kriteer\w*|edellytyk\w*|edellyttaa|milloin|missa vaiheessa|kenelle|kynnys\w*)\b`,
+      String.raw`\b(criteria|criterion|eligib\w*|conditions?|qualif\w*|entitled|when|threshold)\b`,
+      String.raw`\b(kriteri\w*|villkor\w*|forutsattning\w*|pa vilka grunder|nar|ratt till|troskel\w*)\b`,
     ].join('|'),
   ),
   permission: new RegExp(
@@ -95,11 +97,15 @@ export function isIntentWord(word: string, intents: Set<Intent>): boolean {
   return (intents.has('who') && DECISION_WORD.test(fold(word))) || (intents.has('when') && STAGE_WORD.test(fold(word)));
 }
 
+/** A definition asked in so many words, not with a plain "mikä on" / "what is" / "vad är". */
+const STRONG_DEFINITION =
+  /\bmita (tarkoittaa|tarkoitetaan)\b|\bmeaning\b|\bvad (betyder|innebar)\b|\bdefin\w*|\b(keta|keita|ketka|kuka|mita|mika|minka ikai\w*)\b.{0,40}\b(tarkoitetaan|tarkoittaa|pidetaan|katsotaan)\b|\bminka ikai\w*\b|\b(what|up to what|from what) age\b|\bhow old\b|\b(who|what) counts as\b|\bvad avses\b|\bvem (avses|raknas)\b|\b(vilken alder|hur gammal)\b|\b\w*(lain (mukaan|tarkoittama\w*)|laissa)\b|\benligt \w*lagen\b|\b(under|according to) the ([\w-]+ ){0,3}(act|law)\b/;
+
 /** The kinds of question this is (none for a question that only names a topic). */
 /** "When can a pupil get…", "milloin voidaan myöntää…": a "when" with may/can/grant asks for the conditions, not a date. */
 const CONDITIONAL_WHEN = /\b(milloin|when|nar)\b.*\b(voi|voidaan|voiko|saa|saako|saadaan|myonnetaan|myontaa|can|may|is .* entitled|kan|far|beviljas)\b/;
 const EXPLICIT_WHEN =
-  /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|usein)\b|\b(kauanko|missa ajassa|mihin mennessa|viimeistaan|maaraaj\w*)\b|\bhow (long|soon|quickly|fast|often)\b|\b(deadline|by when)\b|\bhur (snabbt|lange|fort|ofta)\b|\b(tidsfrist\w*|senast)\b/;
+  /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|usein)\b|\b(kauanko|missa ajassa|mihin mennessa|viimeistaan|maaraaj(?!aksi\b)\w*)\b|\bhow (long|soon|quickly|fast|often)\b|\b(deadline|by when)\b|\bhur (snabbt|lange|fort|ofta)\b|\b(tidsfrist\w*|senast)\b/;
 
 const DEADLINE =
   /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|paljon ennen|paljon etukateen)\b|\bmonta(ko)? (paivaa|viikkoa|kuukautta) (ennen|etukateen)\b|\bhur langt (innan|fore|i forvag)\b|\b(kauanko|missa ajassa|mennessa|viimeistaan|maaraaika(?!i)\w*|maaraajan|maaraajat\w*|maaraajassa)\b|\bhow (long|soon|quickly|fast)\b|\b(deadline|by when|within how|at the latest|(by|before) (which|what) (day|date)|what date)\b|\bhur (snabbt|lange|fort|lang tid)\b|\b(tidsfrist\w*|senast|inom hur|vilket datum|vilken dag)\b|\b(kuinka|miten) (monen|moneksi) (paiv|viiko|kuukau|tyopaiv|arkipaiv|koulupaiv)\w*|\bmonenko (paiv|viiko|kuukau|tyopaiv|arkipaiv)\w*|\b(kuinka|miten) (pitkaksi|pitka) (aikaa|ajaksi|aika)\b|\b(kuinka|miten) pitkassa ajassa\b|\b(kuinka|miten) monessa (paivassa|viikossa|kuukaudessa|vuodessa)\b|\bhow many (days|weeks|months|working days|school days)\b/;
@@ -127,6 +133,10 @@ export function questionIntents(question: string): Set<Intent> {
   const q = fold(question.toLowerCase());
   const intents = new Set((Object.keys(QUESTION) as Intent[]).filter((i) => QUESTION[i].test(q)));
   if (intents.has('when') && CONDITIONAL_WHEN.test(q) && !EXPLICIT_WHEN.test(q)) intents.delete('when');
+  // "Mikä on takaraja", "what is the deadline": a plain "what is" asks for the kind of answer its noun names, not a definition.
+  if (intents.size > 1 && intents.has('definition') && !STRONG_DEFINITION.test(q)) intents.delete('definition');
+  // Spoken Finnish asks "when" with "koska" ("koska muistio pitää jakaa"), which also means "because": only when nothing else asks.
+  if (intents.size === 0 && /\bkoska\b/.test(q)) intents.add('when');
   // A case told with its weekday is worked out as the plan's examples are: they are read as asked for.
   if (WEEKDAY.test(q)) intents.add('example');
   return intents;
