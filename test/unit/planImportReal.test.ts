@@ -337,6 +337,24 @@ describe('answering from an imported document', () => {
     expect(answer.kind === 'answer' ? answer.best.title : 'declined').toMatch(title);
   });
 
+  it('declines a how-long question that the statute answers with no time at all', async () => {
+    // The appeal itself is in another act; 45 § shares "sosiaalihuollon päätös" and gives a time only for carrying it out.
+    for (const file of ['sosiaalihuoltolaki-fi.html', 'sosiaalihuoltolaki-fi.docx']) {
+      const answer = service(await imported(file)).answer('mihin sosiaalihuollon päätöksestä valitetaan ja missä ajassa', 'fi');
+      expect([file, answer.kind]).toEqual([file, 'none']);
+    }
+  });
+
+  it('reads a students\' union, "järkkäsäännöt" and paternity days in the words of the statutes', async () => {
+    expectTitles(service(await imported('lukiolaki-fi.html')), [
+      ['Måste varje gymnasium ha en studerandekår?', 'sv', /^33 § Opiskelijoiden vaikutusmahdollisuuksien turvaaminen ja opiskelijakunta/],
+      ['kuka hyväksyy lukion järkkäsäännöt, pitääkö sellaset olla', 'fi', /^40 § Oikeus turvalliseen opiskeluympäristöön/],
+    ]);
+    expectTitles(service(await imported('smabarnspedagogik-sv.html')), [
+      ['Behåller barnet sin dagisplats när pappan tar ut sina faderskapsdagar?', 'sv', /Bibehållande av samma plats inom småbarnspedagogiken$/],
+    ]);
+  });
+
   it('reads "pappaledigt" as the paternity allowance period the Swedish statute writes about', async () => {
     const plan = service(await imported('smabarnspedagogik-sv.html'));
     const answer = plan.answer('Pappan tar pappaledigt i mars. När ska vi meddela dagis?', 'sv');

@@ -162,6 +162,14 @@ describe('plan search', () => {
       ['Hur räknas slutbetyget i årskurs 9?', 'sv'],
       ['how many sick days can i take without a doctors note', 'en'],
       ['millon on ens vuoden syysloma', 'fi'],
+      // How long records are kept (the registrar's records-management plan; no statute gives a period for the welfare
+      // record), one's own union and resignation, Kela's disability allowance, a guardian's Wilma account.
+      ['Kuinka kauan opiskeluhuoltokertomuksia säilytetään?', 'fi'],
+      ['Hur länge sparas elevhälsojournaler?', 'sv'],
+      ['which union should i join as a new school kuraattori?', 'en'],
+      ['whats the notice period if a school nurse wants to quit', 'en'],
+      ['Miten autan perhettä hakemaan Kelan vammaistukea alle 16-vuotiaalle?', 'fi'],
+      ['How do I create a Wilma account for a new guardian?', 'en'],
     ] as const) {
       const a = plan.answer(q, lang);
       expect([q, a.kind, a.kind === 'none' && a.offTopic?.topic]).toEqual([q, 'none', expect.any(String)]);

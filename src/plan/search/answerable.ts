@@ -64,12 +64,15 @@ export function ordered(leaders: SearchHit[], q: Question, ix: RankInput, lang?:
 }
 
 /**
- * "How many", "how much": a section with no number in the language it is quoted in has nothing to say; nor
- * has one whose numbers count something else, when the question names what it counts in the section's own
- * language ("kuinka monta oppilasta" against "2 tuntia", "kahdesti vuodessa"). A time counts any time ("how many
+ * "How long", "by when": a section that gives no time has nothing to say. "How many", "how much": nor has a
+ * section with no number in the language it is quoted in, nor one whose numbers count something else, when the
+ * question names what it counts in the section's own language ("kuinka monta oppilasta" against "2 tuntia", "kahdesti vuodessa"). A time counts any time ("how many
  * days before": "a week before"); in Finnish the counted word is the first one in the partitive.
  */
 export function markUnanswerable(hits: SearchHit[], q: Question, ix: RankInput, lang?: Lang, counted = countedAsked(q, lang)): void {
+  // "Kuinka kauan asiakirjoja säilytetään", "missä ajassa valitetaan": a section that gives no time at all cannot say
+  // how long or by when, though it names what is kept or appealed.
+  if (q.deadline) for (const h of hits) if (!h.titleMatch && !gives(ix, h, 'when', lang)) h.noQuantity = true;
   if (!q.intents.has('amount')) return;
   for (const h of hits) {
     if (!gives(ix, h, 'amount', lang)) h.noQuantity = true;
