@@ -72,6 +72,14 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     ]);
   });
 
+  it('declines a how-many question whose count the Finnish text gives for nothing it asks about, and answers one it gives', () => {
+    // The section on newly arrived pupils counts hours and ages ("vähintään 900 tuntia"), never the pupils of a group.
+    const group = plan.answer('Hur många elever får det vara i en grupp för förberedande undervisning?', 'sv');
+    expect(group.kind).toBe('none');
+    const hours = plan.answer('how many hours of preparatory education does a newly arrived pupil get?', 'en');
+    expect(hours.kind === 'answer' && [hours.best.id, quotedText(hours)]).toEqual(['siirtymavaiheet/maahan-muuttanut-oppilas', expect.stringMatching(/900 tuntia/)]);
+  });
+
   it.each([
     ['får eleven återkalla sitt samtycke senare?', 'sv', 'yksilokohtainen-opiskeluhuolto/suostumus'],
     ['can a pupil withdraw the consent later?', 'en', 'yksilokohtainen-opiskeluhuolto/suostumus'],

@@ -345,6 +345,12 @@ describe('answering from an imported document', () => {
     }
   });
 
+  it('declines an English how-many question whose count the Swedish statute gives for something else', async () => {
+    // The statute as given (1–24 §) sets no group size; 14 §, where the question's words lead, counts no children.
+    const answer = service(await imported('smabarnspedagogik-sv.html')).answer('What is the maximum number of children in a family daycare home?', 'en');
+    expect(answer.kind).toBe('none');
+  });
+
   it('reads a students\' union, "järkkäsäännöt" and paternity days in the words of the statutes', async () => {
     expectTitles(service(await imported('lukiolaki-fi.html')), [
       ['Måste varje gymnasium ha en studerandekår?', 'sv', /^33 § Opiskelijoiden vaikutusmahdollisuuksien turvaaminen ja opiskelijakunta/],

@@ -66,10 +66,12 @@ export function ordered(leaders: SearchHit[], q: Question, ix: RankInput, lang?:
 /**
  * "How long", "by when": a section that gives no time has nothing to say. "How many", "how much": nor has a
  * section with no number in the language it is quoted in, nor one whose numbers count something else, when the
- * question names what it counts in the section's own language ("kuinka monta oppilasta" against "2 tuntia", "kahdesti vuodessa"). A time counts any time ("how many
- * days before": "a week before"); in Finnish the counted word is the first one in the partitive.
+ * question names what it counts ("kuinka monta oppilasta" against "2 tuntia", "kahdesti vuodessa"): in the
+ * section's language, or through the lexicon in another ("Hur många elever" against a Finnish text's numbers,
+ * `countedOther`). A time counts any time ("how many days before": "a week before"); in Finnish the counted word
+ * is the first one in the partitive.
  */
-export function markUnanswerable(hits: SearchHit[], q: Question, ix: RankInput, lang?: Lang, counted = countedAsked(q, lang)): void {
+export function markUnanswerable(hits: SearchHit[], q: Question, ix: RankInput, lang?: Lang, counted = countedAsked(q, lang), countedOther?: (to: Lang) => Counted | undefined): void {
   // "Kuinka kauan asiakirjoja säilytetään", "missä ajassa valitetaan": a section that gives no time at all cannot say
   // how long or by when, though it names what is kept or appealed.
   if (q.deadline) for (const h of hits) if (!h.titleMatch && !gives(ix, h, 'when', lang)) h.noQuantity = true;
@@ -77,6 +79,11 @@ export function markUnanswerable(hits: SearchHit[], q: Question, ix: RankInput, 
   for (const h of hits) {
     if (!gives(ix, h, 'amount', lang)) h.noQuantity = true;
     else if (counted && bodyLangOf(h.section, lang!) === lang && !ix.byId.get(h.section.id)!.passages.some((p) => p.lang === lang && counts(p, counted))) h.noQuantity = true;
+    else if (counted && countedOther && bodyLangOf(h.section, lang!) !== lang) {
+      const to = bodyLangOf(h.section, lang!);
+      const other = countedOther(to);
+      if (other && !ix.byId.get(h.section.id)!.passages.some((p) => p.lang === to && counts(p, other))) h.noQuantity = true;
+    }
   }
   // A leader with nothing to count gives its place to a section near it that has ("Kuinka monessa vuodessa…":
   // the right to instruction scores first, the right to study with its "neljässä vuodessa" close behind).
@@ -98,6 +105,24 @@ export function countedAsked(q: Question, lang?: Lang): Counted | undefined {
   if (!lang || !q.intents.has('amount') || q.counted.length === 0) return undefined;
   const counted = countedForms(q.counted, lang);
   return counted.roots.length > 0 ? counted : undefined;
+}
+
+/**
+ * What the question counts, as a text in `to` writes it: the counted words' translations in the lexicon ("Hur många
+ * elever": oppilas). Undefined when one of them has none: the text may count it in words the lexicon does not know.
+ */
+export function countedTranslated(q: Question, to: Lang, translate: (word: string, to: Lang) => readonly string[]): Counted | undefined {
+  if (!q.intents.has('amount') || q.counted.length === 0) return undefined;
+  const named = q.counted.filter((w) => MEASURE.test(w) || !isStopword(w));
+  if (named.length === 0) return undefined;
+  const roots: string[] = [];
+  for (const w of named) {
+    const stems = translate(w, to);
+    if (stems.length === 0) return undefined;
+    roots.push(...stems.map((s) => fold(s).slice(0, 5)));
+  }
+  if (roots.some((r) => TIME_ROOT.test(r))) roots.push(...TIME_ROOTS);
+  return { roots, units: UNIT_FORMS.filter(([re]) => roots.some((r) => re.test(r))).flatMap(([, u]) => u) };
 }
 
 /** Units written apart from the word a question counts with ("päivää": "vrk", "vuorokautta"; "tuntia": "h"). */

@@ -10,7 +10,7 @@ import { passageGroups, type Question } from './query';
 import { RANKING, type Tuning } from './tuning';
 import type { Vocabulary } from './vocabulary';
 import { Buf, Bytes, bytes, floats, Words } from './scratch';
-import { countedAsked, counts, markUnanswerable, ordered } from './answerable';
+import { type Counted, countedAsked, countedTranslated, counts, markUnanswerable, ordered } from './answerable';
 import { fitRange, mustRerank } from './prune';
 
 /**
@@ -215,6 +215,14 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   // The leaders' passages: the one that answers (the kind of text asked for) is quoted, and its fit counts.
   // A how-many question that names what it counts ("kuinka monta oppilasta") quotes a passage whose number counts it.
   const counted = countedAsked(q, lang);
+  // What it counts as a text in another language writes it ("Hur många elever": oppilas), worked out once per language:
+  // a section in that language whose numbers count something else cannot answer either.
+  const translated = new Map<Lang, Counted | undefined>();
+  const translate = (w: string, t: Lang) => ix.vocab.glossary.lexicon.translations(w, [t]);
+  const countedOther = (to: Lang) => {
+    if (!translated.has(to)) translated.set(to, countedTranslated(q, to, translate));
+    return translated.get(to);
+  };
   const counting = counted && ((p: Passage) => p.lang !== lang || counts(p, counted));
   leaders.forEach((h, k) => {
     if (!needed[k]) return;
@@ -237,7 +245,7 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   });
   leaders.sort(byRank);
   ordered(leaders, q, ix, lang);
-  markUnanswerable(leaders, q, ix, lang, counted);
+  markUnanswerable(leaders, q, ix, lang, counted, countedOther);
   return leaders.slice(0, limit);
 }
 
