@@ -4,6 +4,7 @@ import { Glossary } from './glossary';
 import { loadPlan } from './load';
 import { type Block, bodyLangOf, headingOf, type Plan, type PlanSection, pathOf, titleOf } from './model';
 import { OffTopic, type OffTopicMatch } from './offtopic';
+import { otherLevels, sectionNames } from './levels';
 import { type Danger, DANGER_QUERY, detectDanger } from './safety';
 import { ANALYSIS, PlanIndex, type Passage, type SearchHit, THRESHOLDS } from './search';
 
@@ -226,6 +227,23 @@ export class PlanService {
       // Closest sections only when something in the question matched meaningfully.
       const closest = hits.filter((h) => h.coverage >= 0.25 && h.score >= (THRESHOLDS.minScore / 2) * index.scale).slice(0, 3);
       return { kind: 'none', question, lang, closest: closest.map((h) => this.ref(h.section, lang)) };
+    }
+    // A plan written for another level of education (basic education) answers a question about upper secondary,
+    // vocational or early childhood education only from a section that names that level: "lukiolaisella paljon
+    // poissaoloja, monen tunnin jälkeen kurssi hylätään?" is not answered by the basic-education absence limits.
+    const levels = otherLevels(question, index.plan);
+    if (levels.length > 0) {
+      const named = hits.find((h) => sure(h) && levels.every((l) => sectionNames(h.section, l)));
+      if (!named) return { kind: 'none', question, lang, closest: [] };
+      if (named !== best)
+        return this.answered(
+          question,
+          lang,
+          named,
+          hits.filter((h) => h !== named),
+          undefined,
+          index,
+        );
     }
     // What the plan leaves for the region to write is not guidance: say so, with the placeholder as it stands.
     if (best.passage && index.asksUnwritten(best.section.id, best.passage, question, lang)) return this.unwritten(question, lang, best, index);

@@ -80,6 +80,14 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     expect(hours.kind === 'answer' && [hours.best.id, quotedText(hours)]).toEqual(['siirtymavaiheet/maahan-muuttanut-oppilas', expect.stringMatching(/900 tuntia/)]);
   });
 
+  it('declines a question about upper secondary students where the basic-education plan names no upper secondary at all', () => {
+    // The plan is written for basic education; its section on school meals never names upper secondary school.
+    expect(plan.answer('Hur mycket kostar skolmaten för gymnasiestuderande?', 'sv').kind).toBe('none');
+    // The transition to upper secondary is the plan's own topic ("toisen asteen"), and is answered.
+    const a = plan.answer('when is the joint application for upper secondary?', 'en');
+    expect(a.kind === 'answer' && a.best.id).toMatch(/^siirtymavaiheet/);
+  });
+
   it.each([
     ['får eleven återkalla sitt samtycke senare?', 'sv', 'yksilokohtainen-opiskeluhuolto/suostumus'],
     ['can a pupil withdraw the consent later?', 'en', 'yksilokohtainen-opiskeluhuolto/suostumus'],
