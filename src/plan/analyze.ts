@@ -20,7 +20,7 @@ const STOP: Record<Lang, Set<string>> = {
     `ja tai sekä mutta kun jos että kuin myös vain jo ei en et emme ette eivät ole olen olet on olemme olette ovat oli olivat ollut olla olisi ovatko onko onks onkse
      mikä mitkä mitä mitäs mikäs mihin missä mistä miksi millä millon milloin miten mites miltä mille minkä minne mill kuka ketkä kenen kenelle keneltä kenet keitä kuinka
      paljonko kauanko montako voi voiko voinko saako saanko pitääkö täytyykö tarvitseeko kannattaako pitää täytyy tarvitsee saa saada voida
-     minä sinä hän me te he mä sä se ne tämä tuo nämä nuo sen siitä siihen sitä niitä näitä tätä tästä tähän tässä siinä jossa joka jotka mikäli
+     minä sinä hän me te he mä sä se ne tämä tuo nämä nuo sen siitä siihen sitä sille siltä niitä niille niiltä näitä tätä tästä tähän tässä siinä jossa joka jotka mikäli
      jota joita jonka joiden johon joihin josta joista jolla joilla jolle joille jolta joilta joissa jona joina
      mun sun meidän teidän heidän minun sinun hänen kanssa ilman ennen jälkeen aikana mukaan kautta vai eli noin niin nyt sitten taas vielä
      hei moi moikka heippa moro morjens hyvää huomenta päivää iltaa kiitos terve haluaisin haluan tietää tiedätkö voisitko osaatko

@@ -106,6 +106,13 @@ function ageOfMinor(ws: string[], i: number): number {
   return /^\d{1,2}$/.test(ws[i]) && Number(ws[i]) < MINOR_AGE && AGE_WORD.test(ws[i + 1] ?? '') ? 2 : 0;
 }
 
+/**
+ * The particles that end a phrasal verb of putting someone out (ulos, out, ut), as stems. Not "pois" (away): "otin
+ * nuuskat pois" tells what was done before the question ("kenelle ne annetaan takaisin?"), and reading it as the
+ * confiscation moved the answer from giving the items back to taking them. Not "takaisin", which follows any verb of getting.
+ */
+const PARTICLES = new Set(['ulos', 'ulo', 'out', 'ut']);
+
 /** Finnish pronouns in the cases that stand inside a phrase ("lähteekö siltä opiskelupaikka"), beside the function words. */
 const GAP_PRONOUNS = new Set('silta sille siita siina silla siihen hanelle hanelta hanesta heille heilta niille niilta niista meille meilta mulle multa sulle sulta'.split(' '));
 
@@ -115,12 +122,20 @@ const GAP_PRONOUNS = new Set('silta sille siita siina silla siihen hanelle hanel
  * writes it ("menettääkö se paikkansa", "lähteekö siltä opiskelupaikka"); a section's text is read without gaps.
  * 0: the term is not there.
  */
-function spanOf(len: number, has: (k: number, at: number) => boolean, ws: string[], i: number): number {
+function spanOf(len: number, has: (k: number, at: number) => boolean, ws: string[], i: number, particleLast = false): number {
   let at = i;
   let gaps = 1;
   for (let k = 0; k < len; k++, at++) {
     if (at >= ws.length) return 0;
     if (has(k, at)) continue;
+    // A phrasal verb's particle comes after its object ("taluttaa opiskelijan ulos", "kick the boy out"): up to two
+    // words of any kind before it.
+    if (particleLast && k === len - 1 && k > 0) {
+      const to = [at + 1, at + 2].find((x) => x < ws.length && has(k, x));
+      if (to === undefined) return 0;
+      at = to;
+      continue;
+    }
     // The cheap tests first: most candidate terms fail on the next word.
     if (k === 0 || gaps === 0 || at + 1 >= ws.length || !has(k, at + 1) || !(isStopword(ws[at]) || GAP_PRONOUNS.has(fold(ws[at])))) return 0;
     gaps--;
@@ -322,7 +337,7 @@ export class Glossary {
         hits.push({ concept, start: i, end: i + n });
       };
       for (const { stems: s, concept } of read[i].starts) {
-        const n = spanOf(s.length, (k, at) => read[at].all.has(s[k]), questionWords, i);
+        const n = spanOf(s.length, (k, at) => read[at].all.has(s[k]), questionWords, i, PARTICLES.has(s[s.length - 1]));
         if (n > 0) found(concept, n, s[s.length - 1]);
       }
       for (const { keys, concept } of read[i].looseStarts) {

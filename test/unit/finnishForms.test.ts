@@ -182,3 +182,24 @@ describe('a glossary phrase with a pronoun inside it', () => {
     expect(concepts('menettääkö se sitten paikkansa')).not.toContain(dropout);
   });
 });
+
+/** A phrasal verb's particle comes after its object ("taluttaa opiskelijan ulos", "kick the boy out"). */
+describe('a glossary phrase that ends in a particle', () => {
+  const glossary = Glossary.load(join(ROOT, 'content', 'glossary.yml'));
+  const concepts = (question: string) => glossary.findInQuestion(words(question)).map((h) => h.concept);
+  const [removal] = concepts('taluttaa ulos');
+
+  it('reads up to two words of any kind before "ulos", "out", "ut"', () => {
+    expect(removal).toBeDefined();
+    expect(concepts('ope joutu taluttaa opiskelijan ulos ku ei lähteny, saako käyttää voimaa?')).toContain(removal);
+    expect(concepts('can i kick the boy out of my class')).toContain(removal);
+  });
+
+  it('not three words, nor "pois" or "takaisin", which tell what was done before the question', () => {
+    expect(concepts('ope joutu taluttaa tänään sen opiskelijan ulos')).not.toContain(removal);
+    const [confiscation] = concepts('ottaa pois');
+    expect(concepts('Otin opiskelijalta nuuskat pois. Kenelle ne annetaan takaisin?')).not.toContain(confiscation);
+    const [back] = concepts('saada takaisin');
+    expect(concepts('voiko opiskelupaikan saada myöhemmin takaisin')).not.toContain(back);
+  });
+});

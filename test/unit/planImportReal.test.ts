@@ -9,6 +9,7 @@ import { PlanIndex } from '../../src/plan/search';
 import { CONTENT_DIR } from '../../src/paths';
 import { importFiles } from '../helpers/importer';
 import { quotedText } from '../../src/eval/metrics';
+import { otherLevels } from '../../src/plan/levels';
 
 /**
  * Real documents nobody here wrote (Finnish and Swedish statutes from Finlex, and laid-out variants of
@@ -345,6 +346,12 @@ describe('answering from an imported document', () => {
     }
   });
 
+  it('takes a statute about upper secondary school, or about no level in particular, as written for what it is asked about', async () => {
+    const plan = async (file: string) => service(await imported(file)).plan;
+    expect(otherLevels('Saako lukiolainen käyttää puhelinta oppitunnilla?', await plan('lukiolaki-fi.html'))).toEqual([]);
+    expect(otherLevels('Saako päiväkodin lapsi jäädä hoitoon isyysvapaan ajaksi?', await plan('sosiaalihuoltolaki-fi.html'))).toEqual([]);
+  });
+
   it('declines an English how-many question whose count the Swedish statute gives for something else', async () => {
     // The statute as given (1–24 §) sets no group size; 14 §, where the question's words lead, counts no children.
     const answer = service(await imported('smabarnspedagogik-sv.html')).answer('What is the maximum number of children in a family daycare home?', 'en');
@@ -355,6 +362,8 @@ describe('answering from an imported document', () => {
     expectTitles(service(await imported('lukiolaki-fi.html')), [
       ['Måste varje gymnasium ha en studerandekår?', 'sv', /^33 § Opiskelijoiden vaikutusmahdollisuuksien turvaaminen ja opiskelijakunta/],
       ['kuka hyväksyy lukion järkkäsäännöt, pitääkö sellaset olla', 'fi', /^40 § Oikeus turvalliseen opiskeluympäristöön/],
+      // "laskuttaa" (to bill) is the statute's "periä maksuja".
+      ['Voiko lukio laskuttaa yksittäisiä aineita suorittavaa opiskelijaa?', 'fi', /Opiskelijoilta perittävät maksut$/],
     ]);
     expectTitles(service(await imported('smabarnspedagogik-sv.html')), [
       ['Behåller barnet sin dagisplats när pappan tar ut sina faderskapsdagar?', 'sv', /Bibehållande av samma plats inom småbarnspedagogiken$/],
