@@ -4,6 +4,7 @@ import { readYamlFile } from '../yamlFile';
 import { fold, isStopword, type Lang, LANGS, remember, stem, stemsAnyLang, svNeuterBase, words } from './analyze';
 import { Lexicon } from './lexicon';
 import { writtenForms } from './spoken';
+import { ageOfMinor, endsInParticle, meet, NUMBER, spanOf, startsRange } from './questionPhrases';
 
 /**
  * The domain glossary (content/glossary.yml): concepts with their terms in fi, sv and en, plus old and
@@ -55,8 +56,6 @@ export interface ConceptHit {
 const NEAR_MIN = 6;
 const NEAR_MAX_EXTRA = 2;
 
-const NUMBER = /^\d+$/;
-
 /**
  * A Finnish stem one letter shorter: the forms of a word Snowball leaves apart end differently (erityinen: erityin,
  * erityiseen: erityis; tuki: tuki, tukeen: tuke). Only Finnish phrases of two or more words are read so, each of
@@ -92,67 +91,6 @@ export function stubKey(word: string, s: string): string {
   if (s.length > STUB_MAX) return s;
   const f = fold(word);
   return f.length - s.length >= STUB_CUT && f.startsWith(s) ? f.slice(0, s.length + STUB_TAIL) : s;
-}
-
-/**
- * A pupil's age under 18 as a question writes it ("14-vuotias", "13v", "14-åringen", "15-year-old", "14yo"): a minor,
- * whom the law and the plan call "alaikäinen". How many words it takes (0: none).
- */
-const AGE_WORD = /^(vuotia|vuotias|vuoti|åring|aring|year)/;
-const MINOR_AGE = 18;
-function ageOfMinor(ws: string[], i: number): number {
-  const glued = /^(\d{1,2})(v|yo)$/.exec(ws[i]);
-  if (glued) return Number(glued[1]) < MINOR_AGE ? 1 : 0;
-  return /^\d{1,2}$/.test(ws[i]) && Number(ws[i]) < MINOR_AGE && AGE_WORD.test(ws[i + 1] ?? '') ? 2 : 0;
-}
-
-/**
- * The particles that end a phrasal verb of putting someone out (ulos, out, ut), as stems. Not "pois" (away): "otin
- * nuuskat pois" tells what was done before the question ("kenelle ne annetaan takaisin?"), and reading it as the
- * confiscation moved the answer from giving the items back to taking them. Not "takaisin", which follows any verb of getting.
- */
-const PARTICLES = new Set(['ulos', 'ulo', 'out', 'ut']);
-
-/** Finnish pronouns in the cases that stand inside a phrase ("lähteekö siltä opiskelupaikka"), beside the function words. */
-const GAP_PRONOUNS = new Set('silta sille siita siina silla siihen hanelle hanelta hanesta heille heilta niille niilta niista meille meilta mulle multa sulle sulta'.split(' '));
-
-/**
- * How many question words, from `i`, a term of `len` words spans when each of its words is read at the next position
- * (`has(k, at)`). Once in a term, a function word or a pronoun may stand between two of its words, as a question
- * writes it ("menettääkö se paikkansa", "lähteekö siltä opiskelupaikka"); a section's text is read without gaps.
- * 0: the term is not there.
- */
-function spanOf(len: number, has: (k: number, at: number) => boolean, ws: string[], i: number, particleLast = false): number {
-  let at = i;
-  let gaps = 1;
-  for (let k = 0; k < len; k++, at++) {
-    if (at >= ws.length) return 0;
-    if (has(k, at)) continue;
-    // A phrasal verb's particle comes after its object ("taluttaa opiskelijan ulos", "kick the boy out"): up to two
-    // words of any kind before it.
-    if (particleLast && k === len - 1 && k > 0) {
-      const to = [at + 1, at + 2].find((x) => x < ws.length && has(k, x));
-      if (to === undefined) return 0;
-      at = to;
-      continue;
-    }
-    // The cheap tests first: most candidate terms fail on the next word.
-    if (k === 0 || gaps === 0 || at + 1 >= ws.length || !has(k, at + 1) || !(isStopword(ws[at]) || GAP_PRONOUNS.has(fold(ws[at])))) return 0;
-    gaps--;
-    at++;
-  }
-  return at - i;
-}
-
-/** Whether two words' loose readings meet. */
-function meet(a: readonly string[], b: readonly string[]): boolean {
-  for (const x of a) if (b.includes(x)) return true;
-  return false;
-}
-
-/** A term ending in a number followed by another number is a range, not the term ("årskurs 7–9" is not "årskurs 7"). */
-function startsRange(last: string, next: string): boolean {
-  return NUMBER.test(last) && NUMBER.test(next);
 }
 
 export class Glossary {
@@ -337,7 +275,7 @@ export class Glossary {
         hits.push({ concept, start: i, end: i + n });
       };
       for (const { stems: s, concept } of read[i].starts) {
-        const n = spanOf(s.length, (k, at) => read[at].all.has(s[k]), questionWords, i, PARTICLES.has(s[s.length - 1]));
+        const n = spanOf(s.length, (k, at) => read[at].all.has(s[k]), questionWords, i, endsInParticle(s));
         if (n > 0) found(concept, n, s[s.length - 1]);
       }
       for (const { keys, concept } of read[i].looseStarts) {

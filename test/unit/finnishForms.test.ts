@@ -138,14 +138,15 @@ describe('Finnish word forms', () => {
   });
 });
 
+/** The glossary's concepts found in a question, as the search reads them. */
+const phraseGlossary = Glossary.load(join(ROOT, 'content', 'glossary.yml'));
+const concepts = (question: string) => phraseGlossary.findInQuestion(words(question)).map((h) => h.concept);
+
 /**
  * Staff ask whether someone may "olla paikalla"; a plan writes that they are (not) "läsnä": the glossary's concept of
  * being there in person reads one as the other, and a question about a child ("lasta") is not about being present.
  */
 describe('being there in person', () => {
-  const glossary = Glossary.load(join(ROOT, 'content', 'glossary.yml'));
-  const concepts = (question: string) => glossary.findInQuestion(words(question)).map((h) => h.concept);
-
   it('reads "paikalla" as the plan\'s "läsnä", in Swedish and English too', () => {
     const present = concepts('olla läsnä');
     expect(present).toHaveLength(1);
@@ -167,8 +168,6 @@ describe('being there in person', () => {
  * never before its first word.
  */
 describe('a glossary phrase with a pronoun inside it', () => {
-  const glossary = Glossary.load(join(ROOT, 'content', 'glossary.yml'));
-  const concepts = (question: string) => glossary.findInQuestion(words(question)).map((h) => h.concept);
   const [dropout] = concepts('menettää paikkansa');
 
   it('reads "menettääkö se paikkansa" and "lähteekö siltä opiskelupaikka" as losing the study place', () => {
@@ -185,8 +184,6 @@ describe('a glossary phrase with a pronoun inside it', () => {
 
 /** A phrasal verb's particle comes after its object ("taluttaa opiskelijan ulos", "kick the boy out"). */
 describe('a glossary phrase that ends in a particle', () => {
-  const glossary = Glossary.load(join(ROOT, 'content', 'glossary.yml'));
-  const concepts = (question: string) => glossary.findInQuestion(words(question)).map((h) => h.concept);
   const [removal] = concepts('taluttaa ulos');
 
   it('reads up to two words of any kind before "ulos", "out", "ut"', () => {
