@@ -229,21 +229,14 @@ export class PlanService {
       return { kind: 'none', question, lang, closest: closest.map((h) => this.ref(h.section, lang)) };
     }
     // A plan written for another level of education (basic education) answers a question about upper secondary,
-    // vocational or early childhood education only from a section that names that level: "lukiolaisella paljon
-    // poissaoloja, monen tunnin jälkeen kurssi hylätään?" is not answered by the basic-education absence limits.
+    // vocational or early childhood education only from a section that names that level: "Hur mycket kostar skolmaten
+    // för gymnasiestuderande?" is not answered by a section on school meals that never names upper secondary school.
     const levels = otherLevels(question, index.plan);
     if (levels.length > 0) {
       const named = hits.find((h) => sure(h) && levels.every((l) => sectionNames(h.section, l)));
       if (!named) return { kind: 'none', question, lang, closest: [] };
-      if (named !== best)
-        return this.answered(
-          question,
-          lang,
-          named,
-          hits.filter((h) => h !== named),
-          undefined,
-          index,
-        );
+      const others = hits.filter((h) => h !== named);
+      if (named !== best) return this.answered(question, lang, named, others, undefined, index);
     }
     // What the plan leaves for the region to write is not guidance: say so, with the placeholder as it stands.
     if (best.passage && index.asksUnwritten(best.section.id, best.passage, question, lang)) return this.unwritten(question, lang, best, index);

@@ -3,8 +3,10 @@ import type { Block, Plan, PlanSection } from './model';
 
 /**
  * Levels of education a question may name (upper secondary, vocational, early childhood, higher education). A plan
- * written for one level (basic education) answers a question about another only where its text names that level:
- * "Saako lukiolainen käyttää puhelinta oppitunnilla?" is not answered by the rules for basic education.
+ * written for one level (basic education) answers a question about another only from a section whose text names
+ * that level (answer.ts): the section on school meals of a basic-education plan does not say what upper secondary
+ * students pay. A section that names the level in passing still answers ("Lukion … säännöt Esimerkkialue täydentää
+ * tähän erikseen").
  */
 export type Level = 'basic' | 'upperSecondary' | 'vocational' | 'earlyChildhood' | 'higher';
 
@@ -54,8 +56,7 @@ export function planIsAbout(plan: Plan, level: Level): boolean {
   let about = byLevel.get(level);
   if (about === undefined) {
     const sections = [...plan.sections.values()];
-    const re = LEVELS.find(([l]) => l === level)![1];
-    const titled = Object.values(plan.meta.title).some((t) => !!t && re.test(fold(t.toLowerCase())));
+    const titled = Object.values(plan.meta.title).some((t) => !!t && names(fold(t.toLowerCase()), level));
     about = titled || sections.filter((s) => sectionNames(s, level)).length >= ABOUT_SHARE * sections.length;
     byLevel.set(level, about);
   }

@@ -121,8 +121,7 @@ export function countedTranslated(q: Question, to: Lang, translate: (word: strin
     if (stems.length === 0) return undefined;
     roots.push(...stems.map((s) => fold(s).slice(0, 5)));
   }
-  if (roots.some((r) => TIME_ROOT.test(r))) roots.push(...TIME_ROOTS);
-  return { roots, units: UNIT_FORMS.filter(([re]) => roots.some((r) => re.test(r))).flatMap(([, u]) => u) };
+  return withUnits(roots);
 }
 
 /** Units written apart from the word a question counts with ("päivää": "vrk", "vuorokautta"; "tuntia": "h"). */
@@ -163,6 +162,11 @@ function countedForms(words: string[], lang: Lang): Counted {
   });
   // "Montako pienryhmäläistä", "ekaluokkalaista": people of a kind, counted in the plan as pupils or persons.
   if (lang === 'fi' && named.some((w) => /laista$|laisia$|lainen$/.test(w))) roots.push('oppil', 'opiskelij', 'henkil', 'lapse', 'lasta');
+  return withUnits(roots);
+}
+
+/** The roots with every time's roots when one is a time ("a week before" answers "how many days"), and the units written apart. */
+function withUnits(roots: string[]): Counted {
   if (roots.some((r) => TIME_ROOT.test(r))) roots.push(...TIME_ROOTS);
   return { roots, units: UNIT_FORMS.filter(([re]) => roots.some((r) => re.test(r))).flatMap(([, u]) => u) };
 }

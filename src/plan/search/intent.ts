@@ -11,6 +11,19 @@ import { isPlaceholder } from './unwritten';
  */
 export type Intent = 'who' | 'when' | 'steps' | 'criteria' | 'permission' | 'amount' | 'definition' | 'example';
 
+/** A plain "mikä on", "what is", "vad är": a definition when nothing else is asked ("what is the deadline" asks for a time). */
+const PLAIN_WHAT_IS = /\bmita on\b|\bmika (on|ovat)\b|\bwhat (is|are|does)\b|\bvad ar\b/;
+/** A definition asked in so many words. */
+const STRONG_DEFINITION = new RegExp(
+  [
+    String.raw`\bmita (tarkoittaa|tarkoitetaan)\b|\bmeaning\b|\bvad (betyder|innebar)\b|\bdefin\w*`,
+    String.raw`\b(keta|keita|ketka|kuka|mita|mika|minka ikai\w*)\b.{0,40}\b(tarkoitetaan|tarkoittaa|pidetaan|katsotaan)\b|\bminka ikai\w*\b`,
+    String.raw`\b(what|up to what|from what) age\b|\bhow old\b|\b(who|what) counts as\b|\bvad avses\b|\bvem (avses|raknas)\b|\b(vilken alder|hur gammal)\b`,
+    // "Kuka on sosiaalihuoltolain mukaan nuori?", "vem är enligt lagen ett barn", "who is a child under the act": what the law calls so.
+    String.raw`\b(kuka|ketka|mika|mitka) (on|ovat)\b.{0,50}\b\w*(lain (mukaan|tarkoittama\w*)|laissa)\b|\b(vem|vad) ar\b.{0,50}\benligt \w*lagen\b|\b(who|what) (is|are)\b.{0,50}\b(under|according to) the ([\w-]+ ){0,3}(act|law)\b`,
+  ].join('|'),
+);
+
 const QUESTION: Record<Intent, RegExp> = {
   // English "who" after a noun is a relative pronoun ("a pupil who changed schools", "the teacher who monitors"): it
   // asks who only at the start of the question or a clause, after a preposition, or after a verb of asking or deciding.
@@ -56,15 +69,7 @@ const QUESTION: Record<Intent, RegExp> = {
       String.raw`\b(maximum|minimum|max|largest|highest|smallest) number\b|\bnumber of\b|\benimmaismaar\w*|\b(hogsta|storsta|max|maximala) antal\w*`,
     ].join('|'),
   ),
-  definition: new RegExp(
-    [
-      String.raw`\bmita (tarkoittaa|tarkoitetaan|on)\b|\bmika (on|ovat)\b|\bwhat (is|are|does)\b|\bmeaning\b|\bvad (ar|betyder|innebar)\b|\bdefin\w*`,
-      String.raw`\b(keta|keita|ketka|kuka|mita|mika|minka ikai\w*)\b.{0,40}\b(tarkoitetaan|tarkoittaa|pidetaan|katsotaan)\b|\bminka ikai\w*\b`,
-      String.raw`\b(what|up to what|from what) age\b|\bhow old\b|\b(who|what) counts as\b|\bvad avses\b|\bvem (avses|raknas)\b|\b(vilken alder|hur gammal)\b`,
-      // "Kuka on sosiaalihuoltolain mukaan nuori?", "vem är enligt lagen ett barn", "who is a child under the act": what the law calls so.
-      String.raw`\b(kuka|ketka|mika|mitka) (on|ovat)\b.{0,50}\b\w*(lain (mukaan|tarkoittama\w*)|laissa)\b|\b(vem|vad) ar\b.{0,50}\benligt \w*lagen\b|\b(who|what) (is|are)\b.{0,50}\b(under|according to) the ([\w-]+ ){0,3}(act|law)\b`,
-    ].join('|'),
-  ),
+  definition: new RegExp(`${PLAIN_WHAT_IS.source}|${STRONG_DEFINITION.source}`),
   example: /\b(esimerkki|esimerkkia|esimerkkeja|esimerkit|examples?|exempel)\b/,
 };
 
@@ -96,10 +101,6 @@ const STAGE_WORD = /^vaiheessa$/;
 export function isIntentWord(word: string, intents: Set<Intent>): boolean {
   return (intents.has('who') && DECISION_WORD.test(fold(word))) || (intents.has('when') && STAGE_WORD.test(fold(word)));
 }
-
-/** A definition asked in so many words, not with a plain "mikä on" / "what is" / "vad är". */
-const STRONG_DEFINITION =
-  /\bmita (tarkoittaa|tarkoitetaan)\b|\bmeaning\b|\bvad (betyder|innebar)\b|\bdefin\w*|\b(keta|keita|ketka|kuka|mita|mika|minka ikai\w*)\b.{0,40}\b(tarkoitetaan|tarkoittaa|pidetaan|katsotaan)\b|\bminka ikai\w*\b|\b(what|up to what|from what) age\b|\bhow old\b|\b(who|what) counts as\b|\bvad avses\b|\bvem (avses|raknas)\b|\b(vilken alder|hur gammal)\b|\b\w*(lain (mukaan|tarkoittama\w*)|laissa)\b|\benligt \w*lagen\b|\b(under|according to) the ([\w-]+ ){0,3}(act|law)\b/;
 
 /** The kinds of question this is (none for a question that only names a topic). */
 /** "When can a pupil get…", "milloin voidaan myöntää…": a "when" with may/can/grant asks for the conditions, not a date. */
