@@ -182,7 +182,7 @@ export function seedStems(lang: Lang, entries: Iterable<[string, string]>): void
 
 /** The source of the stemming rules: a cache of stems is only good for the same rules. */
 export function stemRules(): string {
-  return `${stemFresh.toString()}\n${fold.toString()}\n${WEEKDAY.source}\n${YEAR.source}\n${DUTY.source}\n${BASE_FORMS.map(([f, b]) => f.source + b).join('\n')}`;
+  return `${stemFresh.toString()}\n${fold.toString()}\n${WEEKDAY.source}\n${YEAR.source}\n${DUTY.source}\n${DUTY_UA.source}\n${BASE_FORMS.map(([f, b]) => f.source + b).join('\n')}`;
 }
 
 /**
@@ -198,6 +198,11 @@ function svDefinite(word: string, s: string): string {
 
 const WEEKDAY = /^(maanantai|tiistai|keskiviik|torstai|perjantai|lauantai|sunnuntai)/;
 const DUTY = /^(.{3,})ett[aä]v(a|ä|an|än|at|ät|aa|ää|ia|iä|aksi|äksi|assa|ässä|asta|ästä|alle|ällä|alla|ille|illa|illä)$/;
+/**
+ * The same participle of a verb in -ua / -yä ("osallistua": "on osallistuttava", "tutustuttava"), whose stem keeps its
+ * u / y. At least five letters before it: not an active participle of a short verb ("vaikuttava", "hyödyttävä").
+ */
+const DUTY_UA = /^(.{5,}[uy])tt[aä]v(a|ä|an|än|at|ät|aa|ää|ia|iä|aksi|äksi|assa|ässä|asta|ästä|alle|ällä|alla|ille|illa|illä)$/;
 const YEAR = /vuo(si|den|tta|dessa|desta|delle|della|deksi|det|sia|sien|sina|sissa|siin|silla|sille|silta|teen|nna)$/;
 /**
  * Finnish words of the domain whose inflected forms change the stem (consonant gradation: tuki / tuen / tukea,
@@ -256,7 +261,7 @@ function stemFresh(word: string, lang: Lang): string {
     // What must be done, as a statute writes it ("on ilmoitettava", "on järjestettävä", "selvitettävä"), is the verb a
     // question asks with ("pitääkö ilmoittaa", "järjestää", "selvittää"): the passive participle in -ettava has the
     // verb's stem. Only -ettava: not "tehtävä", a task as often as a duty, nor active participles ("odottava", "auttava").
-    const duty = DUTY.exec(word);
+    const duty = DUTY.exec(word) ?? DUTY_UA.exec(word);
     if (duty) s = fold(duty[1]);
     // A stem of one letter tells nothing: Snowball cuts both "läsnä" (present) and "lasta" (a child) to "l".
     if (s.length < 2) s = word;

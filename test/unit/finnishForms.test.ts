@@ -110,6 +110,10 @@ describe('Finnish word forms', () => {
     // A task ("tehtävä") and an active participle ("odottava") are left as they were.
     expect(same('tehdä', 'tehtävä')).toBe(false);
     expect(same('odottaa', 'odottava')).toBe(false);
+    // Verbs in -ua / -yä: "on osallistuttava", "hyväksyttävä"; not the active "vaikuttava" of a short verb.
+    expect(same('osallistua', 'osallistuttava')).toBe(true);
+    expect(same('hyväksyä', 'hyväksyttävä', 'hyväksyttävän')).toBe(true);
+    expect(same('vaikuttaa', 'vaikuttava')).toBe(false);
   });
 
   it('reads "tunti" (an hour, a lesson) alike in its weak grade (tunnin, tunnilla, tunneilta), in compounds too', () => {
