@@ -123,9 +123,21 @@ export async function npmStartMs(): Promise<number> {
       await new Promise((r) => setTimeout(r, 20));
     }
   } finally {
-    const exited = new Promise((r) => proc.once('exit', r));
-    process.kill(-proc.pid!, 'SIGTERM');
+    // npm may have exited already (then its error above is the one to report, and 'exit' will not fire again); its
+    // group may still hold the shell or node, or be gone.
+    const running = proc.exitCode === null && proc.signalCode === null;
+    const exited = running ? new Promise((r) => proc.once('exit', r)) : Promise.resolve();
+    stopGroup(proc.pid!);
     await exited;
+  }
+}
+
+/** SIGTERM to a process group that may be gone already (ESRCH: nothing left to stop). */
+function stopGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGTERM');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
   }
 }
 
