@@ -211,6 +211,9 @@ describe('the quoted passage', () => {
     expect(asksDecider('Kenellä on toimivalta antaa lukiolaiselle kirjallinen varoitus?')).toBe(true);
     expect(asksDecider('Kuka tekee ratkaisun, kun lukiolaiselle annetaan kirjallinen varoitus?')).toBe(true);
     expect(asksDecider('Vem bedömer om ett ärende till kuratorn är brådskande?')).toBe(true);
+    // A grade, a warning: who gives it is who decides on it.
+    expect(asksDecider('erkkaluokan oppilas käy kuviksessa yleisopetuksen ryhmässä, kuka antaa numeron')).toBe(true);
+    expect(asksDecider('Who gives a written warning to a vocational student?')).toBe(true);
     expect(asksDecider('kenelle soitan, kun kuraattori ei vastaa')).toBe(false);
     const fi = quote('Kuka tekee päätöksen oppilaan määräaikaisesta erottamisesta?');
     expect(fi.id).toBe('turvallisuus/kurinpito');

@@ -88,8 +88,13 @@ const DECIDING = String.raw`paat(a|t|e|o)\w*|decid\w*|decision\w*|beslut\w*|myon
 /** Words that ask who decides rather than name a topic: the "Kuka päättää" passage answers them by its kind. */
 const DECISION_WORD = new RegExp(`^(${DECIDING})$`);
 
-/** "Kuka päättää…", "who approves…", "vem beviljar…", "kenellä on toimivalta…", "vem bedömer…": the question asks for the one who decides. */
-const ASKS_DECIDER = new RegExp(String.raw`\b(kuka|ketka|kenen|kenella|who|whose|vem|vems)\b.{0,40}\b(${DECIDING}|ratkais\w*|toimivalt\w*|arvioi\w*|bedom\w*|assess\w*|behorig\w*)`);
+/**
+ * "Kuka päättää…", "who approves…", "vem beviljar…", "kenellä on toimivalta…", "vem bedömer…", "kuka antaa numeron": the
+ * question asks for the one who decides (a grade, a warning is given by the one who decides on it).
+ */
+const ASKS_DECIDER = new RegExp(
+  String.raw`\b(kuka|ketka|kenen|kenella|who|whose|vem|vems)\b.{0,40}\b(${DECIDING}|ratkais\w*|toimivalt\w*|arvioi\w*|bedom\w*|assess\w*|behorig\w*|antaa|antavat|gives?|ger)`,
+);
 
 export function asksDecider(question: string): boolean {
   return ASKS_DECIDER.test(fold(question.toLowerCase()));
