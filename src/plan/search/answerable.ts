@@ -78,11 +78,11 @@ export function markUnanswerable(hits: SearchHit[], q: Question, ix: RankInput, 
   if (!q.intents.has('amount')) return;
   for (const h of hits) {
     if (!gives(ix, h, 'amount', lang)) h.noQuantity = true;
-    else if (counted && bodyLangOf(h.section, lang!) === lang && !ix.byId.get(h.section.id)!.passages.some((p) => p.lang === lang && counts(p, counted))) h.noQuantity = true;
-    else if (counted && countedOther && bodyLangOf(h.section, lang!) !== lang) {
+    else if (counted) {
+      // What it counts, in the language the section is quoted in.
       const to = bodyLangOf(h.section, lang!);
-      const other = countedOther(to);
-      if (other && !ix.byId.get(h.section.id)!.passages.some((p) => p.lang === to && counts(p, other))) h.noQuantity = true;
+      const there = to === lang ? counted : countedOther?.(to);
+      if (there && !ix.byId.get(h.section.id)!.passages.some((p) => p.lang === to && counts(p, there))) h.noQuantity = true;
     }
   }
   // A leader with nothing to count gives its place to a section near it that has ("Kuinka monessa vuodessa…":
@@ -113,7 +113,7 @@ export function countedAsked(q: Question, lang?: Lang): Counted | undefined {
  */
 export function countedTranslated(q: Question, to: Lang, translate: (word: string, to: Lang) => readonly string[]): Counted | undefined {
   if (!q.intents.has('amount') || q.counted.length === 0) return undefined;
-  const named = q.counted.filter((w) => MEASURE.test(w) || !isStopword(w));
+  const named = q.counted.filter(namesSomething);
   if (named.length === 0) return undefined;
   const roots: string[] = [];
   for (const w of named) {
@@ -122,6 +122,11 @@ export function countedTranslated(q: Question, to: Lang, translate: (word: strin
     roots.push(...stems.map((s) => fold(s).slice(0, 5)));
   }
   return withUnits(roots);
+}
+
+/** A word after the counting word that can name what is counted: a word of time, or any word but a function word. */
+function namesSomething(w: string): boolean {
+  return MEASURE.test(w) || !isStopword(w);
 }
 
 /** Units written apart from the word a question counts with ("päivää": "vrk", "vuorokautta"; "tuntia": "h"). */
@@ -149,7 +154,7 @@ const TIME_ROOTS = ['paiv', 'viik', 'viiko', 'kuuka', 'vuod', 'vuot', 'vuos', 'd
 function countedForms(words: string[], lang: Lang): Counted {
   // What is counted is one of the words after "how many", after its attributes ("monta pienryhmässä opiskelevaa
   // oppilasta", "monta omaa sairauspäivää", "how many working days").
-  let named = words.filter((w) => (MEASURE.test(w) || !isStopword(w)) && !(lang === 'fi' && FI_ATTRIBUTE.test(w)));
+  let named = words.filter((w) => namesSomething(w) && !(lang === 'fi' && FI_ATTRIBUTE.test(w)));
   // In Finnish what is counted ends at the first word in the partitive: "montako opintopistettä lukion oppimäärään"
   // counts credits, and the words after say what they belong to.
   if (lang === 'fi') {
