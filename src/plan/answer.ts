@@ -4,7 +4,7 @@ import { Glossary } from './glossary';
 import { loadPlan } from './load';
 import { type Block, bodyLangOf, headingOf, type Plan, type PlanSection, pathOf, titleOf } from './model';
 import { OffTopic, type OffTopicMatch } from './offtopic';
-import { otherLevels, sectionNames } from './levels';
+import { leftToWrite, otherLevels, sectionNames } from './levels';
 import { type Danger, DANGER_QUERY, detectDanger } from './safety';
 import { ANALYSIS, PlanIndex, type Passage, type SearchHit, THRESHOLDS } from './search';
 
@@ -234,6 +234,14 @@ export class PlanService {
     const levels = otherLevels(question, index.plan);
     if (levels.length > 0) {
       const named = hits.find((h) => sure(h) && levels.every((l) => sectionNames(h.section, l)));
+      // A section before it that names the level only where the region is still to write ("Lukion … säännöt
+      // Esimerkkialue täydentää tähän erikseen"): the plan does not answer yet, and says so.
+      for (const h of hits) {
+        if (h === named) break;
+        if (!sure(h)) continue;
+        const open = index.placeholderWhere(h.section.id, h.passage?.lang ?? bodyLangOf(h.section, lang), (blocks) => levels.every((l) => leftToWrite(blocks, l)));
+        if (open) return this.unwritten(question, lang, { ...h, passage: open }, index);
+      }
       if (!named) return { kind: 'none', question, lang, closest: [] };
       const others = hits.filter((h) => h !== named);
       if (named !== best) return this.answered(question, lang, named, others, undefined, index);

@@ -1,12 +1,13 @@
 import { fold } from './analyze';
 import type { Block, Plan, PlanSection } from './model';
+import { textPieces } from './search/unwritten';
 
 /**
  * Levels of education a question may name (upper secondary, vocational, early childhood, higher education). A plan
  * written for one level (basic education) answers a question about another only from a section whose text names
  * that level (answer.ts): the section on school meals of a basic-education plan does not say what upper secondary
- * students pay. A section that names the level in passing still answers ("Lukion … säännöt Esimerkkialue täydentää
- * tähän erikseen").
+ * students pay. A section that names the level in passing still answers; one that names it only where the region is
+ * still to write ("Lukion … säännöt Esimerkkialue täydentää tähän erikseen") says the plan does not answer yet.
  */
 export type Level = 'basic' | 'upperSecondary' | 'vocational' | 'earlyChildhood' | 'higher';
 
@@ -32,16 +33,21 @@ export function levelsIn(text: string): Level[] {
   return LEVELS.filter(([, re]) => re.test(t)).map(([l]) => l);
 }
 
-function blockText(b: Block): string {
-  return b.kind === 'list' ? b.items.join(' ') : b.text;
+/**
+ * Whether the section's text, in any language, names the level. What it leaves for the region to write does not
+ * count: "Lukion … säännöt Esimerkkialue täydentää tähän erikseen" says the plan has no rules for upper secondary yet
+ * (`leftToWrite`: whether that is where it names it).
+ */
+export function sectionNames(section: PlanSection, level: Level): boolean {
+  return Object.values(section.title).some((t) => !!t && textNames(t, level)) || Object.values(section.body).some((blocks) => !!blocks && textPieces(blocks, false).some((t) => textNames(t, level)));
 }
 
-/** Whether the section's text, in any language, names the level. */
-export function sectionNames(section: PlanSection, level: Level): boolean {
-  return (
-    Object.values(section.title).some((t) => !!t && names(fold(t.toLowerCase()), level)) ||
-    Object.values(section.body).some((blocks) => blocks?.some((b) => names(fold(blockText(b).toLowerCase()), level)))
-  );
+export function leftToWrite(blocks: readonly Block[], level: Level): boolean {
+  return textPieces(blocks, true).some((t) => textNames(t, level));
+}
+
+function textNames(text: string, level: Level): boolean {
+  return names(fold(text.toLowerCase()), level);
 }
 
 /** A plan is about a level when its title names it or at least this share of its sections do. */

@@ -27,6 +27,9 @@ describe('questions about what the plan has yet to write', () => {
     ['kuka maksaa tulkin siinä monialaisessa asiantuntijaryhmässä?', 'fi', 'siirtymavaiheet/maahan-muuttanut-oppilas', /täydentää tähän/],
     ['Who pays for the interpreter in a multi-professional expert group meeting?', 'en', 'siirtymavaiheet/maahan-muuttanut-oppilas', /fills in here/],
     ['Mitä sääntöjä lukiolaisten puhelimen käytöstä tunneilla on?', 'fi', 'turvallisuus/mobiililaitteet', /täydentää tähän erikseen/],
+    // A basic-education plan that names upper secondary only where it is still to be written has no answer for it.
+    ['Saako lukiolainen käyttää puhelinta oppitunnilla Esimerkkialueella?', 'fi', 'turvallisuus/mobiililaitteet', /Lukion ja ammatillisen koulutuksen säännöt Esimerkkialue täydentää tähän/],
+    ['Vilka regler gäller för mobiltelefoner i gymnasiet?', 'sv', 'turvallisuus/mobiililaitteet', /Reglerna för gymnasiet .* fyller Esimerkkialue i här/],
     ['Paljonko kunnan ryhmätapaturmavakuutus korvaa hammasvahingosta?', 'fi', 'turvallisuus/laakehoito-ja-tapaturmat', /täydentää tiedot tähän/],
     // A placeholder that introduces a list leaves the list's items unwritten too.
     ['Vad är besvärstiden för en skriftlig varning?', 'sv', 'muutoksenhaku', /fyller i här/],

@@ -92,6 +92,11 @@ export class PlanIndex {
     return asksUnwritten(passage, section, passage.lang, this.read(question, lang), this.vocab);
   }
 
+  /** The section's first passage in `lang` that leaves for the region to write what `test` looks for. */
+  placeholderWhere(sectionId: string, lang: Lang, test: (blocks: Passage['blocks']) => boolean): Passage | undefined {
+    return this.byId.get(sectionId)?.byLang[lang]?.find((p) => p.traits().placeholder && test(p.blocks));
+  }
+
   /** What the passage would quote for the question is mostly a placeholder: another passage of the section answers. */
   placeholderLeads(sectionId: string, passage: Passage, question: string, lang?: Lang): boolean {
     const doc = this.byId.get(sectionId);

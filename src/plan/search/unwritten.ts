@@ -47,6 +47,16 @@ function pieces(blocks: readonly Block[]): { text: string; placeholder: boolean 
   return out;
 }
 
+/**
+ * The text of `blocks`, each paragraph or list item's sentences: those written (`placeholders` false), or those left
+ * for the region to write (true).
+ */
+export function textPieces(blocks: readonly Block[], placeholders: boolean): string[] {
+  return pieces(blocks)
+    .filter((p) => p.placeholder === placeholders)
+    .map((p) => p.text);
+}
+
 /** A piece's terms as the question's readings name them: stems, compound parts and glossary concepts. */
 function termsOf(text: string, lang: Lang, vocab: Vocabulary): Set<string> {
   const ws = words(text);
