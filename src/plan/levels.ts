@@ -13,7 +13,7 @@ export type Level = 'basic' | 'upperSecondary' | 'vocational' | 'earlyChildhood'
 
 const LEVELS: readonly [Level, RegExp][] = [
   ['basic', /\b(perusopetu\w*|peruskoulu\w*|grundlaggande utbildning\w*|grundskol\w*|basic education|comprehensive school)/],
-  ['upperSecondary', /\b(lukio\w*|lukiolai\w*|gymnasi\w*|upper secondary|high school\w*|sixth form)/],
+  ['upperSecondary', /\b(lukio\w*|lukiolai\w*|gymnasi\w*|upper secondary|high school\w*|sixth form|ylioppila\w*|studentexam\w*|studentskrivning\w*|matriculation)/],
   ['vocational', /\b(ammatilli\w*|ammattikoulu\w*|ammattiopisto\w*|amis\w*|yrkesskol\w*|yrkesutbildning\w*|yrkesinstitut\w*|yrkesinriktad\w*|vocational)/],
   ['earlyChildhood', /\b(varhaiskasvatu\w*|paivakod\w*|paivakoti\w*|dagis\w*|daghem\w*|smabarnspedagogi\w*|daycare|day care|nursery|early childhood)/],
   ['higher', /\b(yliopist\w*|korkeakoulu\w*|universitet\w*|hogskol\w*|universit(y|ies)|polytechnic)/],

@@ -12,6 +12,9 @@ describe('levels of education', () => {
     expect(levelsIn('vilka mobilregler gäller i gymnasiet och på yrkesskolan?')).toEqual(['upperSecondary', 'vocational']);
     expect(levelsIn('saako amislainen ilmasen ruuan')).toEqual(['vocational']);
     expect(levelsIn('mum wants a daycare place')).toEqual(['earlyChildhood']);
+    // The matriculation examination is taken in upper secondary school only.
+    expect(levelsIn('Kuinka paljon lisäaikaa lukihäiriöinen saa ylioppilaskirjoituksissa?')).toEqual(['upperSecondary']);
+    expect(levelsIn('förlängd skrivtid i studentexamen')).toEqual(['upperSecondary']);
     expect(levelsIn('kuka päättää oppilaan tuesta')).toEqual([]);
   });
 
