@@ -221,6 +221,18 @@ describe('the quoted passage', () => {
     expect(quote('Kuka tekee päätöksen peruskoululaisen määräaikaisesta erottamisesta?').id).toBe('turvallisuus/kurinpito');
   });
 
+  it('answers from the subsection that scores close to its parent, unless only the parent gives the fact asked for', () => {
+    // The home-education section leads on its words; its subsection on the guardian's choice says who decides the grade.
+    expect(quote('Kotona opiskellut lapsi palaa lähikouluun – kuka ratkaisee, mille luokka-asteelle hän menee?').id).toBe('kotiopetus/huoltajan-valitsema');
+    const holiday = quote('hiihtolomalla oppilas tarvis kiireesti kuraattoria, toimiiko palvelut ollenkaan?');
+    expect(holiday.id).toBe('opiskeluhuolto/palvelut');
+    expect(holiday.text).toMatch(/ei ole tavoitettavissa/);
+    // The family-crisis subsection gives no time; the crisis section, with "by the end of August", answers.
+    const updated = quote('By when does the school crisis plan need to be updated?', 'en');
+    expect(updated.id).toBe('kriisit');
+    expect(updated.text).toMatch(/end of August/);
+  });
+
   it('quotes the rule and the worked example for a case told by its weekday; "missä vaiheessa" asks when', () => {
     const told = quote('Oppilas pyysi keskustelua kuraattorin kanssa tiistaina. Mihin päivään mennessä keskustelu on järjestettävä?');
     expect(told.id).toBe('yksilokohtainen-opiskeluhuolto');

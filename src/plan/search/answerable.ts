@@ -2,7 +2,7 @@ import { bodyLangOf } from '../model';
 import { fold, isStopword, type Lang, stem } from '../analyze';
 import { plainInline } from '../markdown';
 import type { Passage } from './passage';
-import { type Intent, LIST_NUMBER, withoutLawRefs } from './intent';
+import { FACT_INTENTS, type Intent, LIST_NUMBER, withoutLawRefs } from './intent';
 import type { Question } from './query';
 import type { RankInput, SearchHit } from './rank';
 import { RANKING } from './tuning';
@@ -18,9 +18,14 @@ function gives(ix: RankInput, h: SearchHit, intent: Intent, lang?: Lang): boolea
   return ix.byId.get(h.section.id)!.passages.some((p) => (!quoted || p.lang === quoted) && (p.traits().body.has(intent) || (intent === 'when' && p.traits().soon)));
 }
 
-/** Whether the passages it would quote name who decides (in their text or their heading, "Kuka päättää"). */
-function namesDecider(h: SearchHit): boolean {
-  return [h.passage, h.companion].some((p) => p && (p.traits().body.has('who') || p.traits().heading.has('who')));
+/** Whether the passages it would quote serve the intent, in their text or their heading (a decider: "Kuka päättää"). */
+function serves(h: SearchHit, i: Intent): boolean {
+  return [h.passage, h.companion].some((p) => p && (p.traits().body.has(i) || p.traits().heading.has(i)));
+}
+
+/** Whether `h`'s quoted passages give every fact the question asks for that `other`'s give. */
+function servesAsWell(h: SearchHit, other: SearchHit, q: Question): boolean {
+  return [...FACT_INTENTS].every((i) => !q.intents.has(i) || !serves(other, i) || serves(h, i));
 }
 
 /** Moves a hit to the front, the others keeping their order. */
@@ -39,11 +44,19 @@ export function ordered(leaders: SearchHit[], q: Question, ix: RankInput, lang?:
     const held = leaders.find((h) => h.score >= RANKING.coverageTie * top.score && (h.passageCoverage ?? 0) >= (top.passageCoverage ?? 0) + RANKING.coverageLead);
     if (held) putFirst(leaders, held);
   }
-  // A subsection that scores nearly as well as its parent answers more precisely; the card still shows
-  // the parent in its path and offers it.
+  // A subsection that scores close to its parent answers more precisely, when it gives the time, decider, number or
+  // steps asked for wherever the parent's passage does ("by when is the crisis plan updated": not the family-crisis
+  // subsection, which gives no time), and the question is not far more what the parent's title and headings name
+  // ("kuka päättää oppilaan tuesta": the support section's "Kuka päättää"). The card still shows the parent in its path.
   const first = leaders[0];
   if (first && first.section.childIds.length && !first.titleMatch) {
-    const child = leaders.find((h) => h.section.parentId === first.section.id && h.score >= first.score * RANKING.childPreference);
+    const child = leaders.find(
+      (h) =>
+        h.section.parentId === first.section.id &&
+        h.score >= first.score * RANKING.childPreference &&
+        servesAsWell(h, first, q) &&
+        (h.aboutCoverage ?? 0) >= (first.aboutCoverage ?? 0) - RANKING.childAboutMargin,
+    );
     if (child) putFirst(leaders, child);
   }
   // "Missä ajassa…", "how soon": a section that gives no time cannot answer, though its title shares the question's
@@ -57,8 +70,8 @@ export function ordered(leaders: SearchHit[], q: Question, ix: RankInput, lang?:
   // names no one who makes it; the discipline section, close behind, does. A leader whose quoted text names no decider
   // gives its place to one near it that does.
   const asked = leaders[0];
-  if (q.decider && asked?.passage && !asked.titleMatch && !namesDecider(asked)) {
-    const named = leaders.find((h) => h.passage && h.score >= RANKING.deciderShare * asked.score && namesDecider(h));
+  if (q.decider && asked?.passage && !asked.titleMatch && !serves(asked, 'who')) {
+    const named = leaders.find((h) => h.passage && h.score >= RANKING.deciderShare * asked.score && serves(h, 'who'));
     if (named) putFirst(leaders, named);
   }
 }

@@ -11,6 +11,9 @@ import { isPlaceholder } from './unwritten';
  */
 export type Intent = 'who' | 'when' | 'steps' | 'criteria' | 'permission' | 'amount' | 'definition' | 'example';
 
+/** The intents answered by a fact in the text: a time, a decider, a number, the steps. */
+export const FACT_INTENTS: ReadonlySet<Intent> = new Set(['when', 'who', 'amount', 'steps']);
+
 /** A plain "mikä on", "what is", "vad är": a definition when nothing else is asked ("what is the deadline" asks for a time). */
 const PLAIN_WHAT_IS = /\bmita on\b|\bmika (on|ovat)\b|\bwhat (is|are|does)\b|\bvad ar\b/;
 /** A definition asked in so many words. */

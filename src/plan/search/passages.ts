@@ -1,5 +1,5 @@
 import { LANGS, type Lang } from '../analyze';
-import { type Intent, type PassageTraits } from './intent';
+import { FACT_INTENTS, type Intent, type PassageTraits } from './intent';
 import type { Passage, PassageTerms } from './passage';
 import type { Alternative } from './query';
 import { Buf, Bytes, bytes, floats } from './scratch';
@@ -175,9 +175,6 @@ function localRarity(own: readonly Passage[], terms: Int32Array, present: Uint8A
   }
   return rarity;
 }
-
-/** The intents answered by a fact in the text: a time, a decider, a number, the steps. */
-const FACT_INTENTS: ReadonlySet<Intent> = new Set(['when', 'who', 'amount', 'steps']);
 
 /**
  * A second short passage of the same section and language when the answer spans two (the rule and the steps,

@@ -57,8 +57,12 @@ export const ANALYSIS = {
 export const RANKING = {
   /** How many leaders are reranked by their best passage. */
   rerank: 15,
-  /** A subsection scoring within this share of its parent answers first. */
-  childPreference: 0.95,
+  /**
+   * A subsection scoring within this share of its parent answers first (when it gives the facts asked for that the
+   * parent's passage gives, and its title and headings hold at most `childAboutMargin` less of the question).
+   */
+  childPreference: 0.85,
+  childAboutMargin: 0.5,
   /** A leader scoring within this share of the first, whose best passage holds this much more of the question, answers first. */
   coverageTie: 0.9,
   coverageLead: 0.3,
