@@ -358,6 +358,12 @@ describe('answering from an imported document', () => {
     expect(answer.kind).toBe('none');
   });
 
+  it('reads Swedish "en" and "ett" before anything but a time as the article, not as one', async () => {
+    // The statute gives no length for a daycare's summer closure; its "en" and "ett" are articles before other words.
+    const answer = service(await imported('smabarnspedagogik-sv.html')).answer('Hur många veckor är daghemmen stängda på sommaren?', 'sv');
+    expect(answer.kind).toBe('none');
+  });
+
   it('reads a students\' union, "järkkäsäännöt" and paternity days in the words of the statutes', async () => {
     expectTitles(service(await imported('lukiolaki-fi.html')), [
       ['Måste varje gymnasium ha en studerandekår?', 'sv', /^33 § Opiskelijoiden vaikutusmahdollisuuksien turvaaminen ja opiskelijakunta/],

@@ -105,6 +105,12 @@ describe('the quoted passage', () => {
     expect(countedWords('Vilket är det högsta antalet elever i en grupp?')).toEqual(['elever', 'i', 'en']);
   });
 
+  it('reads Swedish "en elev" as the article, not as one pupil', () => {
+    // The Swedish body of the section on newly arrived pupils counts hours, never the pupils of a group: "En elev placeras inte…".
+    expect(service.answer('Hur många elever får det vara i en grupp för förberedande undervisning?', 'sv').kind).toBe('none');
+    expect(service.answer('Hur många timmar förberedande undervisning får en äldre elev?', 'sv').kind).toBe('answer');
+  });
+
   it('answers "how many days" with a time in weeks, and counts what a Finnish question counts, not the words after it', () => {
     expect(quote('Montako päivää ennen kokousta asiat pitää ilmoittaa asialistalle?').text).toMatch(/viikkoa ennen kokousta/);
     expect(service.answer('Montako opintopistettä oppilaan pitää suorittaa?', 'fi').kind).toBe('none');

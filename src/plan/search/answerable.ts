@@ -160,6 +160,9 @@ const MEASURE = /^(paiv|viik|kuuka|vuo[dst]|tun|minuut|kert|days?$|weeks?$|month
 const NUMBER_WORD =
   /^(yksi|yhden|yhta|kaksi|kahde\w*|kahta|kolm\w*|nelj\w*|viisi|viide\w*|viitt\w*|kuusi|kuude\w*|kuutt\w*|seitsem\w*|kahdeksa\w*|yhdeksa\w*|kymmen\w*|sata|sada\w*|tuhat|tuhan\w*|puoli|kerran|ensimmai\w*|en|ett|tva|tre|tredje|fyra|fjarde|fem|femte|sex|sjatte|sju|sjunde|atta|nio|tio|tionde|tolv|femton|tjugo|hundra|one|two|three|third|four|fourth|five|fifth|six|seven|seventh|eight|nine|ten|tenth|twelve|fifteen|twenty|thirty|hundred|once|twice)$/;
 
+/** Swedish "en", "ett": the indefinite article, or "one". */
+const ARTICLE = /^(en|ett)$/;
+
 const TIME_ROOT = /^(paiv|viik|kuuka|vuo[dst]|day|week|month|year|yrs?$|dag|veck|manad)/;
 const TIME_ROOTS = ['paiv', 'viik', 'viiko', 'kuuka', 'vuod', 'vuot', 'vuos', 'day', 'week', 'month', 'year', 'dag', 'veck', 'manad', 'dygn'];
 
@@ -198,7 +201,11 @@ function wordsAfterNumbers(p: Passage): string[] {
   const texts = p.blocks.flatMap((b) => (b.kind === 'list' ? b.items.map((i) => i.replace(LIST_NUMBER, ' ')) : b.kind === 'paragraph' ? [b.text] : []));
   const tokens = withoutLawRefs(fold(plainInline(texts.join(' ')).toLowerCase())).match(/[\p{L}\p{N}]+|[%€]/gu) ?? [];
   words = [];
-  for (let i = 0; i < tokens.length; i++) if (/\d/.test(tokens[i]) || NUMBER_WORD.test(tokens[i])) words.push(...tokens.slice(i + 1, i + 4));
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    // Swedish "en", "ett" are mostly the article ("En elev placeras inte…"): one only before a time ("inom en vecka").
+    if (ARTICLE.test(t) ? MEASURE.test(tokens[i + 1] ?? '') : /\d/.test(t) || NUMBER_WORD.test(t)) words.push(...tokens.slice(i + 1, i + 4));
+  }
   afterNumbers.set(p, words);
   return words;
 }
