@@ -91,6 +91,10 @@ describe('the quoted passage', () => {
     expect(body('Päätös tehdään kahdessa viikossa.')).toContain('when');
     expect(body('Opetus voidaan järjestää toisin, jos: 1) opiskelijalla on jo tiedot tai 2) siihen on painava syy.')).not.toContain('amount');
     expect(body('2. Opettaja ilmoittaa huoltajalle.', true)).not.toContain('amount');
+    // A grade ("8.–9. luokkien"), a date ("15.3. mennessä"): no count.
+    expect(body('Kysely tehdään 4.–5. ja 8.–9. luokkien oppilaille.')).not.toContain('amount');
+    expect(body('Rehtori ilmoittaa tarpeet 15.3. mennessä.')).not.toContain('amount');
+    expect(body('Kysely tehdään 4.–5. luokkien 30 oppilaalle.')).toContain('amount');
     expect(body('Ilmoitus tehdään 7 päivän kuluessa.')).toEqual(expect.arrayContaining(['when', 'amount']));
     // How often, in words: "four times a year", "neljä kertaa vuodessa", "fyra gånger per år".
     expect(body('The group meets four times a year.')).toContain('when');

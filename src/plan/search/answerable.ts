@@ -2,7 +2,7 @@ import { bodyLangOf } from '../model';
 import { fold, isStopword, type Lang, stem } from '../analyze';
 import { plainInline } from '../markdown';
 import type { Passage } from './passage';
-import { FACT_INTENTS, type Intent, LIST_NUMBER, withoutLawRefs } from './intent';
+import { FACT_INTENTS, type Intent, LIST_NUMBER, ORDINAL, withoutLawRefs } from './intent';
 import type { Question } from './query';
 import type { RankInput, SearchHit } from './rank';
 import { RANKING } from './tuning';
@@ -199,7 +199,10 @@ function wordsAfterNumbers(p: Passage): string[] {
   if (words) return words;
   // A list item's own number ("1)", "2.") counts nothing.
   const texts = p.blocks.flatMap((b) => (b.kind === 'list' ? b.items.map((i) => i.replace(LIST_NUMBER, ' ')) : b.kind === 'paragraph' ? [b.text] : []));
-  const tokens = withoutLawRefs(fold(plainInline(texts.join(' ')).toLowerCase())).match(/[\p{L}\p{N}]+|[%€]/gu) ?? [];
+  const tokens =
+    withoutLawRefs(fold(plainInline(texts.join(' ')).toLowerCase()))
+      .replace(ORDINAL, ' ')
+      .match(/[\p{L}\p{N}]+|[%€]/gu) ?? [];
   words = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];

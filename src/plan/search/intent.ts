@@ -222,6 +222,9 @@ export const LIST_NUMBER = /^\s*\(?\d{1,2}[).]\s/;
 /** …or written inline, where an import kept the list in a paragraph ("…jos: 1) opiskelijalla"). */
 const INLINE_LIST_NUMBER = /(?<=[\s:;,])\(?\d{1,2}\)\s/g;
 
+/** A number with a period before a word: an ordinal ("8.–9. luokkien oppilaille": eighth and ninth grade) or a date ("15.3. mennessä"), no count. */
+export const ORDINAL = /\b\d{1,2}\.(?=\s*[–-]?\s*(\d{1,2}\.\s*)?\p{L})/gu;
+
 /** Text without its law references ("1 mom.", "(1224/2004)", "46 §"): their numbers count nothing. */
 export function withoutLawRefs(text: string): string {
   return text.replace(LAW_REF, ' ');
@@ -260,7 +263,9 @@ export function passageTraits(headings: string[], blocks: readonly Block[], firs
   const text = texts.join(' ');
   const heading = new Set((Object.keys(HEADING) as Intent[]).filter((i) => HEADING[i]!.test(head)));
   // A law reference ("1 mom.", "(1224/2004)", "46 §") is no quantity, nor a list item's own number ("1)", "2.").
-  const quantities = withoutLawRefs(texts.map((t) => t.replace(LIST_NUMBER, ' ')).join(' ')).replace(INLINE_LIST_NUMBER, ' ');
+  const quantities = withoutLawRefs(texts.map((t) => t.replace(LIST_NUMBER, ' ')).join(' '))
+    .replace(INLINE_LIST_NUMBER, ' ')
+    .replace(ORDINAL, ' ');
   const body = new Set((Object.keys(BODY) as Intent[]).filter((i) => BODY[i]!.test(i === 'amount' ? quantities : text)));
   const list = blocks.find((b) => b.kind === 'list');
   if (list?.kind === 'list' && list.ordered) body.add('steps');
