@@ -196,6 +196,27 @@ describe('plan search', () => {
     expect(wilma.kind === 'answer' && wilma.ranked.map((r) => r.id)).toContain('poissaolot');
   });
 
+  it('declines a question about money where the section it finds never speaks of money, and answers one where it does', () => {
+    // Compensation for a pupil's broken glasses or a confiscated phone, a fine, a price: the sections these questions
+    // find (safety, phones, substances) name no fee, price, payment or compensation.
+    for (const [q, lang] of [
+      ['oppilaan silmälasit hajosivat välitunnilla, korvaako koulu uudet?', 'fi'],
+      ['Does the school pay for a phone that broke while it was confiscated?', 'en'],
+      ['What is the fine for a pupil caught vaping at school?', 'en'],
+      ['Vad kostar en privat psykologisk undersökning för familjen?', 'sv'],
+    ] as const) {
+      expect([q, plan.answer(q, lang).kind]).toEqual([q, 'none']);
+    }
+    // The plan says who pays the interpreter, and that accident care is free for the pupil.
+    for (const [q, lang, id] of [
+      ['Vem betalar tolken när skolan träffar vårdnadshavaren?', 'sv', 'siirtymavaiheet/maahan-muuttanut-oppilas'],
+      ['maksaako oppilas itse tapaturman hoidon, jos se sattui koulumatkalla?', 'fi', 'turvallisuus/laakehoito-ja-tapaturmat'],
+    ] as const) {
+      const a = plan.answer(q, lang);
+      expect([q, a.kind === 'answer' && a.best.id]).toEqual([q, id]);
+    }
+  });
+
   it('knows an off-topic term inside a compound the plan does not use, first part or last', () => {
     const off = new OffTopic([
       { topic: 'pay and employment', fi: ['vuosiloma', 'palkka'], sv: [], en: [] },

@@ -28,6 +28,29 @@ function servesAsWell(h: SearchHit, other: SearchHit, q: Question): boolean {
   return [...FACT_INTENTS].every((i) => !q.intents.has(i) || !serves(other, i) || serves(h, i));
 }
 
+/** Words of money in a text (folded): a fee, a price, paying, free of charge, compensation, funding. */
+const MONEY_TEXT =
+  /\b(maks\w*|hin(ta|na)\w*|kustann\w*|korva\w*|euro\w*|sakko\w*|ilmai\w*|rahoit\w*|palkkio\w*|kostnad\w*|kosta\w*|avgift\w*|betal\w*|ersatt\w*|gratis|pris\w*|finansier\w*|boter|costs?|costing|pay\w*|paid|price\w*|fees?|free of charge|fund\w*|compensat\w*|reimburs\w*|charge\w*|fines?)\b|€/;
+
+/** Whether the section, in the language it is quoted in, speaks of money at all. */
+function speaksOfMoney(ix: RankInput, h: SearchHit, lang?: Lang): boolean {
+  const quoted = lang && bodyLangOf(h.section, lang);
+  return ix.byId.get(h.section.id)!.passages.some((p) => (!quoted || p.lang === quoted) && namesMoney(p));
+}
+
+/** Per passage, whether its text names money; read once. */
+const moneyNamed = new WeakMap<Passage, boolean>();
+function namesMoney(p: Passage): boolean {
+  let named = moneyNamed.get(p);
+  if (named === undefined) moneyNamed.set(p, (named = MONEY_TEXT.test(fold(plainInline(blockTexts(p).join(' ')).toLowerCase()))));
+  return named;
+}
+
+/** A passage's paragraphs and list items. */
+function blockTexts(p: Passage): string[] {
+  return p.blocks.flatMap((b) => (b.kind === 'list' ? b.items : b.kind === 'paragraph' ? [b.text] : []));
+}
+
 /** Moves a hit to the front, the others keeping their order. */
 function putFirst(hits: SearchHit[], h: SearchHit): void {
   hits.unshift(...hits.splice(hits.indexOf(h), 1));
@@ -88,6 +111,9 @@ export function markUnanswerable(hits: SearchHit[], q: Question, ix: RankInput, 
   // "Kuinka kauan asiakirjoja säilytetään", "missä ajassa valitetaan": a section that gives no time at all cannot say
   // how long or by when, though it names what is kept or appealed.
   if (q.deadline) for (const h of hits) if (!h.titleMatch && !gives(ix, h, 'when', lang)) h.noQuantity = true;
+  // "Korvaako koulu rikkoutuneet silmälasit", "What is the fine for vaping": a section that never speaks of money
+  // (a fee, a price, paying, free of charge, compensation) cannot say who pays or how much, though it names the thing.
+  if (q.money) for (const h of hits) if (!h.titleMatch && !speaksOfMoney(ix, h, lang)) h.noQuantity = true;
   if (!q.intents.has('amount')) return;
   for (const h of hits) {
     if (!gives(ix, h, 'amount', lang)) h.noQuantity = true;
@@ -99,7 +125,8 @@ export function markUnanswerable(hits: SearchHit[], q: Question, ix: RankInput, 
     }
   }
   // A leader with nothing to count gives its place to a section near it that has ("Kuinka monessa vuodessa…":
-  // the right to instruction scores first, the right to study with its "neljässä vuodessa" close behind).
+  // the right to instruction scores first, the right to study with its "neljässä vuodessa" close behind). Not for a
+  // question about money alone: a section near a leader that names no money answers another question about it.
   const lead = hits[0];
   if (lead?.noQuantity && !lead.titleMatch) {
     const counting = hits.find((h) => !h.noQuantity && h.score >= RANKING.quantityShare * lead.score);
@@ -198,7 +225,7 @@ function wordsAfterNumbers(p: Passage): string[] {
   let words = afterNumbers.get(p);
   if (words) return words;
   // A list item's own number ("1)", "2.") counts nothing.
-  const texts = p.blocks.flatMap((b) => (b.kind === 'list' ? b.items.map((i) => i.replace(LIST_NUMBER, ' ')) : b.kind === 'paragraph' ? [b.text] : []));
+  const texts = blockTexts(p).map((t) => t.replace(LIST_NUMBER, ' '));
   const tokens =
     withoutLawRefs(fold(plainInline(texts.join(' ')).toLowerCase()))
       .replace(ORDINAL, ' ')

@@ -133,6 +133,14 @@ export function countedWords(question: string): string[] {
   return m ? [m[1], m[2], m[3]].filter((w): w is string => w !== undefined) : [];
 }
 
+/** A question about money: who pays, whether it is free, a price, a fee, a fine, compensation, funding. */
+const MONEY_QUESTION =
+  /\b(korvaa(ko)? (koulu|kunta|vakuutus)|korvataanko|kuka korvaa|maksaako|maksetaanko|kuka maksaa|maksullinen|maksuton\w*|ilmainen|ilmaisen|ilmaiseksi|ilmaiset|ilmaisia|ilmanen|ilmasen|hinta|hinnan|hinnat|sakko\w*|palkkio\w*|lisakorvau\w*|korvau\w*|rahoitu\w*|kostar|kosta|kostnad\w*|avgift\w*|betala\w*|betalar|ersattning\w*|boter|pris\w*|gratis|costs?|pay(?! attention)|pays|paid|price|fees?|the fine|a fine|fined|funding|hourly rate|compensat\w*|reimburs\w*|charged|charges|(a|the|no) charge|free of charge)\b/;
+
+export function asksMoney(question: string): boolean {
+  return MONEY_QUESTION.test(fold(question.toLowerCase()));
+}
+
 /** The question asks how soon or by when (not how often, not at what time of year): the rule with its days answers. */
 export function asksDeadline(question: string): boolean {
   return DEADLINE.test(fold(question.toLowerCase()));
