@@ -74,7 +74,9 @@ describe('the quoted passage', () => {
   });
 
   it('reads what a how-many question counts: the words after "kuinka monta", "how many", "hur många"', () => {
-    expect(countedWords('Kuinka monta päivää opiskelijan voi pitää poissa?')).toEqual(['paivaa', 'opiskelijan', 'voi']);
+    expect(countedWords('Kuinka monta päivää opiskelijan voi pitää poissa?')).toEqual(['paivaa', 'opiskelijan', 'voi', 'pitaa', 'poissa']);
+    // Finnish puts what is counted after its attributes: five words are read, up to the first in the partitive.
+    expect(countedWords('Montako pienryhmässä yli puolet opiskelevaa oppilasta saa olla?')).toEqual(['pienryhmassa', 'yli', 'puolet', 'opiskelevaa', 'oppilasta']);
     expect(countedWords('how many working days do we have')).toEqual(['working', 'days', 'do']);
     expect(countedWords('Hur många elever får gå i en specialklass?')).toEqual(['elever', 'far', 'ga']);
     // A sum of money is counted in euros; "how much" of anything else names nothing to count.
@@ -107,6 +109,11 @@ describe('the quoted passage', () => {
     expect(quote('Is there a cap on how many pupils taught mostly in a small group can be placed in one mainstream class?', 'en').text).toMatch(/at most five pupils/);
     expect(countedWords('What is the maximum number of pupils in a regular teaching group?')).toEqual(['pupils', 'in', 'a']);
     expect(countedWords('Vilket är det högsta antalet elever i en grupp?')).toEqual(['elever', 'i', 'en']);
+  });
+
+  it('answers "montako pienryhmässä yli puolet opiskelevaa oppilasta": "yli puolet" (over half) is not what is counted', () => {
+    const a = service.answer('Montako pienryhmässä yli puolet opiskelevaa oppilasta saa olla samassa yleisopetuksen ryhmässä?', 'fi');
+    expect(a.kind === 'answer' && quotedText(a)).toMatch(/viisi|5/);
   });
 
   it('reads Swedish "en elev" as the article, not as one pupil', () => {

@@ -121,7 +121,7 @@ const DEADLINE =
 
 /** "Kuinka monta oppilasta", "how many working days": the three words after a counting question word (folded), what its number counts. */
 const COUNTING =
-  /\b(?:(?:kuinka|miten) (?:monta|monen)|montako|monenko|how many|(?:maximum |minimum |max |largest |highest |smallest )?number of|hur manga|(?:hogsta|storsta|max|maximala) antal(?:et)?(?: av)?)\s+([\p{L}\p{N}-]+)(?:\s+([\p{L}\p{N}-]+))?(?:\s+([\p{L}\p{N}-]+))?/u;
+  /\b(?:(?:kuinka|miten) (?:monta|monen)|montako|monenko|how many|(?:maximum |minimum |max |largest |highest |smallest )?number of|hur manga|(?:hogsta|storsta|max|maximala) antal(?:et)?(?: av)?)\s+([\p{L}\p{N}-]+)(?:\s+([\p{L}\p{N}-]+))?(?:\s+([\p{L}\p{N}-]+))?(?:\s+([\p{L}\p{N}-]+))?(?:\s+([\p{L}\p{N}-]+))?/u;
 /** "Paljonko … maksetaan", "how much does … cost", "vad kostar": a sum of money, counted in euros. */
 const MONEY_ASKED = /\b(paljonko|kuinka paljon|kuinka suuri|how much|how (big|large|high)|hur mycket|hur (stor|hog)\w*|vad kostar)\b/;
 const MONEY = /\b(maks\w*|hinta|hinna\w*|kustann\w*|palk\w*|korvau\w*|euro\w*|costs?|pay|paid|price|fees?|kostar|betal\w*|avgift\w*|klientavgift\w*|lon)\b/;
@@ -130,7 +130,11 @@ export function countedWords(question: string): string[] {
   const q = fold(question.toLowerCase());
   if (MONEY_ASKED.test(q) && MONEY.test(q)) return ['euroa'];
   const m = COUNTING.exec(q);
-  return m ? [m[1], m[2], m[3]].filter((w): w is string => w !== undefined) : [];
+  if (!m) return [];
+  // A Finnish question may put the counted word after its attributes ("montako pienryhmässä yli puolet opiskelevaa
+  // oppilasta"): five words, of which answerable.ts keeps those up to the first in the partitive; elsewhere three.
+  const finnish = /^(kuinka|miten|montako|monenko)/.test(m[0]);
+  return m.slice(1, finnish ? 6 : 4).filter((w): w is string => w !== undefined);
 }
 
 /** A question about money: who pays, whether it is free, a price, a fee, a fine, compensation, funding. */
