@@ -12,10 +12,15 @@ import { RANKING } from './tuning';
  * what each section's text can give, and a subsection that answers more precisely than its parent.
  */
 
+/** Whether one of the section's passages, in the language it is quoted in, passes the test. */
+function anyPassage(ix: RankInput, h: SearchHit, lang: Lang | undefined, test: (p: Passage) => boolean): boolean {
+  const quoted = lang && bodyLangOf(h.section, lang);
+  return ix.byId.get(h.section.id)!.passages.some((p) => (!quoted || p.lang === quoted) && test(p));
+}
+
 /** Whether one of the section's passages, in the language it is quoted in, serves the intent (gives a time, a number). */
 function gives(ix: RankInput, h: SearchHit, intent: Intent, lang?: Lang): boolean {
-  const quoted = lang && bodyLangOf(h.section, lang);
-  return ix.byId.get(h.section.id)!.passages.some((p) => (!quoted || p.lang === quoted) && (p.traits().body.has(intent) || (intent === 'when' && p.traits().soon)));
+  return anyPassage(ix, h, lang, (p) => p.traits().body.has(intent) || (intent === 'when' && p.traits().soon));
 }
 
 /** Whether the passages it would quote serve the intent, in their text or their heading (a decider: "Kuka päättää"). */
@@ -31,12 +36,6 @@ function servesAsWell(h: SearchHit, other: SearchHit, q: Question): boolean {
 /** Words of money in a text (folded): a fee, a price, paying, free of charge, compensation, funding. */
 const MONEY_TEXT =
   /\b(maks\w*|hin(ta|na)\w*|kustann\w*|korva\w*|euro\w*|sakko\w*|ilmai\w*|rahoit\w*|palkkio\w*|kostnad\w*|kosta\w*|avgift\w*|betal\w*|ersatt\w*|gratis|pris\w*|finansier\w*|boter|costs?|costing|pay\w*|paid|price\w*|fees?|free of charge|fund\w*|compensat\w*|reimburs\w*|charge\w*|fines?)\b|€/;
-
-/** Whether the section, in the language it is quoted in, speaks of money at all. */
-function speaksOfMoney(ix: RankInput, h: SearchHit, lang?: Lang): boolean {
-  const quoted = lang && bodyLangOf(h.section, lang);
-  return ix.byId.get(h.section.id)!.passages.some((p) => (!quoted || p.lang === quoted) && namesMoney(p));
-}
 
 /** Per passage, whether its text names money; read once. */
 const moneyNamed = new WeakMap<Passage, boolean>();
@@ -113,7 +112,7 @@ export function markUnanswerable(hits: SearchHit[], q: Question, ix: RankInput, 
   if (q.deadline) for (const h of hits) if (!h.titleMatch && !gives(ix, h, 'when', lang)) h.noQuantity = true;
   // "Korvaako koulu rikkoutuneet silmälasit", "What is the fine for vaping": a section that never speaks of money
   // (a fee, a price, paying, free of charge, compensation) cannot say who pays or how much, though it names the thing.
-  if (q.money) for (const h of hits) if (!h.titleMatch && !speaksOfMoney(ix, h, lang)) h.noQuantity = true;
+  if (q.money) for (const h of hits) if (!h.titleMatch && !anyPassage(ix, h, lang, namesMoney)) h.noQuantity = true;
   if (!q.intents.has('amount')) return;
   for (const h of hits) {
     if (!gives(ix, h, 'amount', lang)) h.noQuantity = true;
@@ -121,7 +120,7 @@ export function markUnanswerable(hits: SearchHit[], q: Question, ix: RankInput, 
       // What it counts, in the language the section is quoted in.
       const to = bodyLangOf(h.section, lang!);
       const there = to === lang ? counted : countedOther?.(to);
-      if (there && !ix.byId.get(h.section.id)!.passages.some((p) => p.lang === to && counts(p, there))) h.noQuantity = true;
+      if (there && !anyPassage(ix, h, lang, (p) => counts(p, there))) h.noQuantity = true;
     }
   }
   // A leader with nothing to count gives its place to a section near it that has ("Kuinka monessa vuodessa…":

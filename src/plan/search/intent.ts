@@ -119,7 +119,7 @@ const EXPLICIT_WHEN =
 const DEADLINE =
   /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|paljon ennen|paljon etukateen)\b|\bmonta(ko)? (paivaa|viikkoa|kuukautta) (ennen|etukateen)\b|\bhur langt (innan|fore|i forvag)\b|\b(kauanko|missa ajassa|mennessa|viimeistaan|maaraaika(?!i)\w*|maaraajan|maaraajat\w*|maaraajassa)\b|\bhow (long|soon|quickly|fast)\b|\b(deadline|by when|within how|at the latest|(by|before) (which|what) (day|date)|what date)\b|\bhur (snabbt|lange|fort|lang tid)\b|\b(tidsfrist\w*|senast|inom hur|vilket datum|vilken dag)\b|\b(kuinka|miten) (monen|moneksi) (paiv|viiko|kuukau|tyopaiv|arkipaiv|koulupaiv)\w*|\bmonenko (paiv|viiko|kuukau|tyopaiv|arkipaiv)\w*|\b(kuinka|miten) (pitkaksi|pitka) (aikaa|ajaksi|aika)\b|\b(kuinka|miten) pitkassa ajassa\b|\b(kuinka|miten) monessa (paivassa|viikossa|kuukaudessa|vuodessa)\b|\bhow many (days|weeks|months|working days|school days)\b/;
 
-/** "Kuinka monta oppilasta", "how many working days": the three words after a counting question word (folded), what its number counts. */
+/** "Kuinka monta oppilasta", "how many working days": the words after a counting question word (folded, up to five), what its number counts. */
 const COUNTING =
   /\b(?:(?:kuinka|miten) (?:monta|monen)|montako|monenko|how many|(?:maximum |minimum |max |largest |highest |smallest )?number of|hur manga|(?:hogsta|storsta|max|maximala) antal(?:et)?(?: av)?)\s+([\p{L}\p{N}-]+)(?:\s+([\p{L}\p{N}-]+))?(?:\s+([\p{L}\p{N}-]+))?(?:\s+([\p{L}\p{N}-]+))?(?:\s+([\p{L}\p{N}-]+))?/u;
 /** "Paljonko … maksetaan", "how much does … cost", "vad kostar": a sum of money, counted in euros. */
