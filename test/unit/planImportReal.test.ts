@@ -218,6 +218,14 @@ describe('answering from an imported document', () => {
     expect(answer.ranked.slice(0, 2).map((r) => r.title.slice(0, 3))).toEqual(expect.arrayContaining(['1.4', '1.7']));
   });
 
+  it('answers who gives a vocational student a written warning from the procedure that names the decider', async () => {
+    // Discipline in student housing (86 §) shares the most words and names no one who decides; the procedure section,
+    // at 0.77 of its score, says the principal decides on a written warning.
+    const answer = service(await imported('ammatillinen-koulutus-opas-fi.pdf')).answer('Kuka antaa amiksessa kirjallisen varoituksen?', 'fi');
+    expect(answer.kind === 'answer' && answer.best.title).toMatch(/Menettely opiskeluoikeuden peruuttamista ja palauttamista/);
+    expect(quotedText(answer)).toMatch(/kirjallisesta varoituksesta päättää rehtori/);
+  });
+
   it('answers a how-long question with the section that gives the time, though another shares more of its words', async () => {
     // 25 § on the right to instruction scores first on "lukion oppimäärä" and gives no time; 23 § writes it in words.
     const plan = service(await imported('lukiolaki-fi.html'));

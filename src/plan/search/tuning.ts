@@ -86,7 +86,7 @@ export const RANKING = {
   /** A how-soon question: the first section giving a time answers before one that gives none, when it scores this share of it. */
   deadlineShare: 0.6,
   /** …and for a who-decides question, a leader within this share whose quoted passage names the decider. */
-  deciderShare: 0.85,
+  deciderShare: 0.7,
   /** How close a section that has the quantity asked for must score to take the place of a leader that has none. */
   quantityShare: 0.8,
 };
