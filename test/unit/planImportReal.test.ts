@@ -226,6 +226,16 @@ describe('answering from an imported document', () => {
     expect(quotedText(answer)).toMatch(/kirjallisesta varoituksesta päättää rehtori/);
   });
 
+  it('looks for a definition asked in so many words in the definitions section, and reads "enligt lagen" as how the question asks', async () => {
+    // "Lagens syfte och tillämpningsområde" says "denna lag" most; 2 § defines the term ("Med småbarnspedagogik avses…").
+    expectTitles(service(await imported('smabarnspedagogik-sv.html')), [
+      ['Vad menas med småbarnspedagogik enligt lagen?', 'sv', /^2 § Definition av småbarnspedagogik/],
+      ['Vad betyder begreppet småbarnspedagogik enligt lagen?', 'sv', /^2 § Definition av småbarnspedagogik/],
+    ]);
+    // 3 § gives the ages of a child and a young person; the section on hearing children and the young shares more words.
+    expectTitles(service(await imported('sosiaalihuoltolaki-fi.html')), [['Until what age does the Social Welfare Act call someone a young person?', 'en', /^3 § Määritelmät/]]);
+  });
+
   it('answers a how-long question with the section that gives the time, though another shares more of its words', async () => {
     // 25 § on the right to instruction scores first on "lukion oppimäärä" and gives no time; 23 § writes it in words.
     const plan = service(await imported('lukiolaki-fi.html'));

@@ -3,7 +3,7 @@ import { PlanService, type QuotedPassage } from '../../src/plan/answer';
 import { quotedText } from '../../src/eval/metrics';
 import { withoutCrutches } from '../../src/eval/plans';
 import { PlanIndex } from '../../src/plan/search';
-import { asksDeadline, asksDecider, countedWords, passageTraits, questionIntents } from '../../src/plan/search/intent';
+import { asksDeadline, asksDecider, asksDefinitionStrongly, countedWords, passageTraits, questionIntents } from '../../src/plan/search/intent';
 import { ROOT } from '../helpers/bot';
 
 /**
@@ -41,6 +41,13 @@ describe('the quoted passage', () => {
       'hur långt innan ska man anmäla',
     ])
       expect([q, questionIntents(q).has('when')]).toEqual([q, true]);
+  });
+
+  it('tells a definition asked in so many words from a plain "what is"', () => {
+    expect(asksDefinitionStrongly('Vad menas med småbarnspedagogik enligt lagen?')).toBe(true);
+    expect(asksDefinitionStrongly('Up to what age is someone a young person under the act?')).toBe(true);
+    expect(asksDefinitionStrongly('mitä tarkoitetaan yhteisöllisellä opiskeluhuollolla')).toBe(true);
+    expect(asksDefinitionStrongly('Mikä on sosiaalihuoltolain tarkoitus?')).toBe(false);
   });
 
   it('reads the kind of answer from the words that ask, not from look-alikes', () => {

@@ -19,7 +19,7 @@ const PLAIN_WHAT_IS = /\bmita on\b|\bmika (on|ovat)\b|\bwhat (is|are|does)\b|\bv
 /** A definition asked in so many words. */
 const STRONG_DEFINITION = new RegExp(
   [
-    String.raw`\bmita (tarkoittaa|tarkoitetaan)\b|\bmeaning\b|\bvad (betyder|innebar)\b|\bdefin\w*`,
+    String.raw`\bmita (tarkoittaa|tarkoitetaan)\b|\bmeaning\b|\bvad (betyder|innebar|menas)\b|\bdefin\w*|\bwhat is meant\b`,
     String.raw`\b(keta|keita|ketka|kuka|mita|mika|minka ikai\w*)\b.{0,40}\b(tarkoitetaan|tarkoittaa|pidetaan|katsotaan)\b|\bminka ikai\w*\b`,
     String.raw`\b(what|up to what|from what) age\b|\bhow old\b|\b(who|what) counts as\b|\bvad avses\b|\bvem (avses|raknas)\b|\b(vilken alder|hur gammal)\b`,
     // "Kuka on sosiaalihuoltolain mukaan nuori?", "vem är enligt lagen ett barn", "who is a child under the act": what the law calls so.
@@ -143,6 +143,10 @@ const MONEY_QUESTION =
 
 export function asksMoney(question: string): boolean {
   return MONEY_QUESTION.test(fold(question.toLowerCase()));
+}
+
+export function asksDefinitionStrongly(question: string): boolean {
+  return STRONG_DEFINITION.test(fold(question.toLowerCase()));
 }
 
 /** The question asks how soon or by when (not how often, not at what time of year): the rule with its days answers. */

@@ -1,6 +1,6 @@
 import { contentWordMask, type Lang, LANGS, remember, stem, stemsAnyLang, svNeuterBase, words } from '../analyze';
 import { writtenForms } from '../spoken';
-import { asksDeadline, asksDecider, asksMoney, countedWords, type Intent, isIntentWord, questionIntents, tellsCase } from './intent';
+import { asksDeadline, asksDecider, asksDefinitionStrongly, asksMoney, countedWords, type Intent, isIntentWord, questionIntents, tellsCase } from './intent';
 import { type Citation, citedNumbers } from './citation';
 import { ANALYSIS } from './tuning';
 import type { Vocabulary } from './vocabulary';
@@ -190,6 +190,38 @@ function freshRead(word: string, vocab: Vocabulary, asked?: Lang): ReadWord {
   return { alternatives, importance: common ? Math.max(vocab.idfOf(common.term) * common.weight, 0.5) : unknownImportance(word) * vocab.scale };
 }
 
+/**
+ * "Enligt lagen", "lain mukaan", "under the act": how a question about a statute asks, not what it asks about. In a
+ * statute every section is the law's; the words would find the one that says "denna lag" most ("Lagens syfte och
+ * tillämpningsområde") rather than the one about the question's topic.
+ */
+const LAW_FRAMING: readonly (readonly string[])[] = [
+  ['enligt', 'lagen'],
+  ['enligt', 'denna', 'lag'],
+  ['enligt', 'lag'],
+  ['lain', 'mukaan'],
+  ['according', 'to', 'the', 'law'],
+  ['according', 'to', 'the', 'act'],
+  ['under', 'the', 'act'],
+  ['under', 'the', 'law'],
+  ['by', 'law'],
+];
+
+/** The positions of the question's words that frame it as a question about the law. */
+function lawFraming(ws: readonly string[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < ws.length; i++) for (const f of LAW_FRAMING) if (f.every((w, k) => ws[i + k] === w)) out.push(...f.map((_, k) => i + k));
+  return out;
+}
+
+/** The glossary's concept of definitions ("määritelmät", "definitioner", "definitions"), when it has one. */
+const definitionsOf = new WeakMap<Vocabulary, string | null>();
+function definitionsConcept(vocab: Vocabulary): string | undefined {
+  let c = definitionsOf.get(vocab);
+  if (c === undefined) definitionsOf.set(vocab, (c = vocab.glossary.findInQuestion(['definitions'])[0]?.concept ?? null));
+  return c ?? undefined;
+}
+
 /** `lang`: the language the question is written in, when known. */
 export function readQuestion(question: string, vocab: Vocabulary, lang?: Lang): Question {
   const asked = lang && !vocab.textLangs.includes(lang) ? lang : undefined;
@@ -198,6 +230,7 @@ export function readQuestion(question: string, vocab: Vocabulary, lang?: Lang): 
   const units: Unit[] = [];
   const wordUnitIndex = new Map<number, number>();
   const content = contentWordMask(ws);
+  for (const i of lawFraming(ws)) content[i] = false;
   const seen = new Map<string, number>();
   ws.forEach((w, i) => {
     if (!content[i]) return;
@@ -222,6 +255,10 @@ export function readQuestion(question: string, vocab: Vocabulary, lang?: Lang): 
     const intentWord = covers.length > 0 && covers.every((c) => units[c].intentWord);
     units.push({ alternatives: [{ term: h.concept, id: vocab.id(h.concept) ?? -1, weight: ANALYSIS.conceptWeight }], importance: 0, word: false, covers, ...(intentWord ? { intentWord } : {}) });
   }
+  // "Vad avses med…", "up to what age is someone a young person under the act": a definition asked in so many words
+  // is looked for in a text's definitions too ("2 § Definition av småbarnspedagogik", "3 § Määritelmät").
+  const definitions = asksDefinitionStrongly(question) ? definitionsConcept(vocab) : undefined;
+  if (definitions) units.push({ alternatives: [{ term: definitions, id: vocab.id(definitions) ?? -1, weight: 1 }], importance: 0, word: false, covers: [] });
   return {
     units,
     contentWords,
