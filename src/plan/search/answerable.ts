@@ -2,7 +2,7 @@ import { bodyLangOf } from '../model';
 import { fold, isStopword, type Lang, stem } from '../analyze';
 import { plainInline } from '../markdown';
 import type { Passage } from './passage';
-import { FACT_INTENTS, type Intent, LIST_NUMBER, ORDINAL, withoutLawRefs } from './intent';
+import { blockTexts, FACT_INTENTS, type Intent, LIST_NUMBER, ORDINAL, withoutLawRefs } from './intent';
 import type { Question } from './query';
 import type { RankInput, SearchHit } from './rank';
 import { RANKING } from './tuning';
@@ -41,13 +41,8 @@ const MONEY_TEXT =
 const moneyNamed = new WeakMap<Passage, boolean>();
 function namesMoney(p: Passage): boolean {
   let named = moneyNamed.get(p);
-  if (named === undefined) moneyNamed.set(p, (named = MONEY_TEXT.test(fold(plainInline(blockTexts(p).join(' ')).toLowerCase()))));
+  if (named === undefined) moneyNamed.set(p, (named = MONEY_TEXT.test(fold(plainInline(blockTexts(p.blocks).join(' ')).toLowerCase()))));
   return named;
-}
-
-/** A passage's paragraphs and list items. */
-function blockTexts(p: Passage): string[] {
-  return p.blocks.flatMap((b) => (b.kind === 'list' ? b.items : b.kind === 'paragraph' ? [b.text] : []));
 }
 
 /** Moves a hit to the front, the others keeping their order. */
@@ -225,7 +220,7 @@ function wordsAfterNumbers(p: Passage): string[] {
   let words = afterNumbers.get(p);
   if (words) return words;
   // A list item's own number ("1)", "2.") counts nothing.
-  const texts = blockTexts(p).map((t) => t.replace(LIST_NUMBER, ' '));
+  const texts = blockTexts(p.blocks).map((t) => t.replace(LIST_NUMBER, ' '));
   const tokens =
     withoutLawRefs(fold(plainInline(texts.join(' ')).toLowerCase()))
       .replace(ORDINAL, ' ')

@@ -256,6 +256,11 @@ const INTRO = new RegExp(
 );
 const EXAMPLE_START = /^(\*\*)?(esimerkki|esim\.|tapausesimerkki|example|for example|exempel)\b/;
 
+/** The paragraphs and list items of blocks, as written (headings and other blocks left out). */
+export function blockTexts(blocks: readonly Block[]): string[] {
+  return blocks.flatMap((b) => (b.kind === 'list' ? b.items : b.kind === 'paragraph' ? [b.text] : []));
+}
+
 /** What a passage is, from its headings and text; computed once per passage, when first needed. */
 export interface PassageTraits {
   /** Intents its headings announce. */
@@ -275,7 +280,7 @@ export interface PassageTraits {
 
 export function passageTraits(headings: string[], blocks: readonly Block[], first: boolean): PassageTraits {
   const head = fold(headings.map(plainInline).join(' · ').toLowerCase());
-  const texts = blocks.flatMap((b) => (b.kind === 'list' ? b.items : b.kind === 'paragraph' ? [b.text] : [])).map((t) => fold(plainInline(t).toLowerCase()));
+  const texts = blockTexts(blocks).map((t) => fold(plainInline(t).toLowerCase()));
   const text = texts.join(' ');
   const heading = new Set((Object.keys(HEADING) as Intent[]).filter((i) => HEADING[i]!.test(head)));
   // A law reference ("1 mom.", "(1224/2004)", "46 §") is no quantity, nor a list item's own number ("1)", "2.").
