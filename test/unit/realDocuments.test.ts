@@ -119,4 +119,14 @@ run('answers on real documents nobody tuned for', () => {
       if (notes[lang]) expect(card).toContain(notes[lang]);
     }
   });
+
+  it("quotes a statute section's own rule first when the question only names the section's topic", async () => {
+    // "Språk inom småbarnspedagogiken": every moment of 8 § is about its title's words; the rule that each child gets
+    // early childhood education in their mother tongue answers first, not the moment that repeats the most of them.
+    const s = await service('smabarnspedagogik-sv', 'html');
+    const a = s.answer('Språk inom småbarnspedagogiken – på vilka språk ska kommunen ordna den?', 'sv');
+    expect(a.kind === 'answer' && a.best.id).toBe('anordnande-och-tillhandahallande-av-smabarnspedagogik/sprak-inom-smabarnspedagogiken');
+    if (a.kind !== 'answer') return;
+    expect(a.best.passages[0].blocks.map((b) => ('text' in b ? b.text : '')).join(' ')).toMatch(/sitt modersmål, finska, svenska eller sådan samiska/);
+  });
 });

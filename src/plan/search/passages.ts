@@ -42,29 +42,50 @@ const IN_HEADING = 2;
  * In one pass: the passage's question weight (`relevance`), and the weight of its topical words (not the
  * words that only ask for a kind of answer) each scaled by its rarity among the section's passages (`local`).
  * Each question word counts once, by its best term in the passage; a term in the passage's heading counts
- * double, and a glossary concept 1.5x (it matched the meaning, not just the letters). `present[at + slot]`:
- * the passage's bits for each question term.
+ * double, and a glossary concept 1.5x (it matched the meaning, not just the letters). A word of the section's
+ * title is what every passage is about: `topical` also counts it, at `titleInherited`, in a passage that does not
+ * repeat it. `present[at + slot]`: the passage's bits for each question term; `title[slot]`: the term is a title word.
  */
-function scorePassage(p: Passage, groups: ScoredGroups, present: Uint8Array, at: number, rarity: Float64Array, out: { relevance: Float64Array; local: Float64Array }, i: number): void {
+function scorePassage(
+  p: Passage,
+  groups: ScoredGroups,
+  present: Uint8Array,
+  at: number,
+  rarity: Float64Array,
+  title: Uint8Array,
+  out: { relevance: Float64Array; local: Float64Array; topical: Float64Array },
+  i: number,
+): void {
   let relevance = 0;
   let local = 0;
+  let topical = 0;
   for (let gi = 0; gi < groups.length; gi++) {
     let best = 0;
     let bestLocal = 0;
+    let bestTopical = 0;
     for (const a of groups[gi]) {
       const bits = present[at + a.slot];
-      if (!(bits & IN_PASSAGE)) continue;
-      const v = a.value * (bits & IN_HEADING ? PASSAGE.headingFactor : 1) * (a.concept ? PASSAGE.conceptFactor : 1);
+      const concept = a.concept ? PASSAGE.conceptFactor : 1;
+      if (!(bits & IN_PASSAGE)) {
+        // A title word the passage does not repeat.
+        if (title[a.slot]) bestTopical = Math.max(bestTopical, a.value * concept * rarity[a.slot] * PASSAGE.titleInherited);
+        continue;
+      }
+      const v = a.value * (bits & IN_HEADING ? PASSAGE.headingFactor : 1) * concept;
       if (v > best) best = v;
       const l = v * rarity[a.slot];
       if (l > bestLocal) bestLocal = l;
     }
     relevance += best;
-    if (!groups.intent?.[gi]) local += bestLocal;
+    if (!groups.intent?.[gi]) {
+      local += bestLocal;
+      topical += Math.max(bestLocal, bestTopical);
+    }
   }
   const list = p.hasList ? PASSAGE.listFactor : 1;
   out.relevance[i] = relevance * list;
   out.local[i] = local * list;
+  out.topical[i] = topical * list;
 }
 
 /**
@@ -125,13 +146,20 @@ export function rankPassages(
       store.mark(own[i].from, own[i].to, groups.terms, present, i * width, IN_PASSAGE);
       store.mark(own[i].headFrom, own[i].headTo, groups.terms, present, i * width, IN_HEADING);
     }
-    const rarity = localRarity(own, groups.terms, present, titleTerms);
-    const scored = { relevance: floats(Buf.PassageRelevance, n), local: floats(Buf.PassageLocal, n) };
+    const title = bytes(Bytes.TitleTerm, width);
+    for (let slot = 0; slot < width; slot++) if (titleTerms.has(groups.terms[slot])) title[slot] = 1;
+    const rarity = localRarity(own, groups.terms, present, title);
+    const scored = { relevance: floats(Buf.PassageRelevance, n), local: floats(Buf.PassageLocal, n), topical: floats(Buf.PassageTopical, n) };
     let maxRelevance = 0;
+    for (let i = 0; i < n; i++) {
+      scorePassage(own[i], groups, present, i * width, rarity, title, scored, i);
+      if (scored.relevance[i] > maxRelevance) maxRelevance = scored.relevance[i];
+    }
+    // A passage that holds a fair share of the question speaks of the section's topic whether it repeats the title's
+    // words or not ("Kuka päättää: tukea koskeva päätös … rehtori" in the section on pupil-specific support measures).
     let maxLocal = 0;
     for (let i = 0; i < n; i++) {
-      scorePassage(own[i], groups, present, i * width, rarity, scored, i);
-      if (scored.relevance[i] > maxRelevance) maxRelevance = scored.relevance[i];
+      if (scored.relevance[i] > 0 && scored.relevance[i] >= PASSAGE.topicalShare * maxRelevance) scored.local[i] = scored.topical[i];
       if (scored.local[i] > maxLocal) maxLocal = scored.local[i];
     }
     for (let i = 0; i < n; i++) {
@@ -155,12 +183,12 @@ const NO_TERMS: ReadonlySet<number> = new Set();
  * the passage. So is a word of its introduction ("Tämä osio kertoo, milloin … ja kuka päättää"), which names
  * what the section covers: "koulunkäyntiavustaja", written only there, does not make it the answer to who decides.
  */
-function localRarity(own: readonly Passage[], terms: Int32Array, present: Uint8Array, titleTerms: ReadonlySet<number>): Float64Array {
+function localRarity(own: readonly Passage[], terms: Int32Array, present: Uint8Array, title: Uint8Array): Float64Array {
   const n = own.length;
   const width = terms.length;
   const rarity = floats(Buf.TermRarity, width);
   for (let slot = 0; slot < width; slot++) {
-    if (titleTerms.has(terms[slot])) {
+    if (title[slot]) {
       rarity[slot] = PASSAGE.localFloor;
       continue;
     }

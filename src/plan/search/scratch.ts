@@ -10,6 +10,8 @@ export const Buf = {
   /** Per passage of one section: its relevance and its local weight (rankPassages). */
   PassageRelevance: 0,
   PassageLocal: 1,
+  /** …and its local weight with the section's title words counted as its own (rankPassages). */
+  PassageTopical: 11,
   /** Per question term: its rarity among a section's passages. */
   TermRarity: 2,
   /** Per section (rank). */
@@ -49,6 +51,8 @@ export const Bytes = {
   Named: 2,
   /** Per section (rank): the question holds one of its titles whole. */
   HeldTitle: 3,
+  /** Per question term: it is a word of the section's title (rankPassages). */
+  TitleTerm: 4,
 } as const;
 type BytesUse = (typeof Bytes)[keyof typeof Bytes];
 const byteBuffers: Uint8Array[] = [];

@@ -112,6 +112,12 @@ export const PASSAGE = {
   smoothing: 0.5,
   /** Weight of a word every passage of the section has, when choosing among them (one in a single passage: 1). */
   localFloor: 0.15,
+  /**
+   * A word of the section's title is the topic of each of its passages: a passage holding at least `topicalShare` of
+   * the best passage's question weight counts the title's words it does not repeat at `titleInherited` of a word it has.
+   */
+  titleInherited: 0.5,
+  topicalShare: 0.1,
   /** A second passage must match at least this share of the first's question words, and both stay short. */
   companionRelevance: 0.4,
   companionWords: 220,
