@@ -120,6 +120,15 @@ run('answers on real documents nobody tuned for', () => {
     }
   });
 
+  it('answers a short question from the section that holds all of it, before one that holds a word of it in its title', async () => {
+    // "Handledning och rådgivning" scores first on "rådgivning" and "daghem"; 7 a § on multiprofessional cooperation
+    // holds every word of the question in one moment.
+    const s = await service('smabarnspedagogik-sv', 'html');
+    const a = s.answer('Ska daghemmet samarbeta med barnskyddet och rådgivningen?', 'sv');
+    expect(a.kind === 'answer' && a.best.id).toBe('anordnande-och-tillhandahallande-av-smabarnspedagogik/mangprofessionellt-samarbete-och-mangprofessionell');
+    expect(quotedText(a)).toMatch(/barnskydd/);
+  });
+
   it("quotes a statute section's own rule first when the question only names the section's topic", async () => {
     // "Språk inom småbarnspedagogiken": every moment of 8 § is about its title's words; the rule that each child gets
     // early childhood education in their mother tongue answers first, not the moment that repeats the most of them.

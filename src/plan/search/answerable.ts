@@ -55,10 +55,17 @@ export function ordered(leaders: SearchHit[], q: Question, ix: RankInput, lang?:
   // A near tie, where another leader holds far more of the question in one passage: that passage is about the
   // question, the leader's score is its words spread over the section ("Kan en vårdnadshavare förbjuda … kuratorn?": the rule
   // that a guardian cannot forbid it, not the section with "kielletty" in its heading and list). Not for a short
-  // question: two or three words meet in one passage of many sections ("who has to file a child protection report").
+  // question: two or three words meet in one passage of many sections ("who has to file a child protection report"),
+  // unless the leader holds at most half of it, and not all of that half in what it is about (its title, headings):
+  // "Ska daghemmet samarbeta med barnskyddet och rådgivningen?" is answered by 7 a § on multiprofessional
+  // cooperation, which holds every word, not by "Handledning och rådgivning", which holds "rådgivning" and "daghem".
   const top = leaders[0];
-  if (top && !top.titleMatch && q.contentWords >= RANKING.coverageMinWords) {
-    const held = leaders.find((h) => h.score >= RANKING.coverageTie * top.score && (h.passageCoverage ?? 0) >= (top.passageCoverage ?? 0) + RANKING.coverageLead);
+  const long = q.contentWords >= RANKING.coverageMinWords;
+  const weak = q.contentWords >= RANKING.weakLeadMinWords && top && top.coverage <= RANKING.weakLeadCoverage && (top.aboutCoverage ?? 0) < top.coverage;
+  if (top && !top.titleMatch && (long || weak)) {
+    const held = leaders.find(
+      (h) => h.score >= RANKING.coverageTie * top.score && (h.passageCoverage ?? 0) >= (top.passageCoverage ?? 0) + RANKING.coverageLead && (long || h.coverage >= top.coverage + RANKING.weakLeadGap),
+    );
     if (held) putFirst(leaders, held);
   }
   // A subsection that scores close to its parent answers more precisely, when it gives the time, decider, number or

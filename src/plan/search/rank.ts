@@ -211,7 +211,9 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   const reach = top.map((d) => lift * passages.weight[d] * priorOf[d]);
   // A how-soon, who-decides or how-many question may put any leader that gives a time, a decider or a number first
   // (answerable.ts): every leader's passages are read.
-  const needed = q.deadline || q.decider || q.intents.has('amount') ? leaders.map(() => true) : mustRerank(leaders, reach, fitRange(q.intents), limit, q.contentWords >= RANKING.coverageMinWords);
+  // The near tie of `ordered` may put a leader first in a question of `coverageMinWords` words, or of fewer when the first is weak.
+  const nearTie = q.contentWords >= Math.min(RANKING.coverageMinWords, RANKING.weakLeadMinWords);
+  const needed = q.deadline || q.decider || q.intents.has('amount') ? leaders.map(() => true) : mustRerank(leaders, reach, fitRange(q.intents), limit, nearTie);
   // The leaders' passages: the one that answers (the kind of text asked for) is quoted, and its fit counts.
   // A how-many question that names what it counts ("kuinka monta oppilasta") quotes a passage whose number counts it.
   const counted = countedAsked(q, lang);

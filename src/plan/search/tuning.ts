@@ -68,6 +68,10 @@ export const RANKING = {
   coverageLead: 0.3,
   /** …in a question of at least this many words and concepts. */
   coverageMinWords: 5,
+  /** …or of this many, when the leader holds at most this share of it, and the other this much more of it too. */
+  weakLeadMinWords: 3,
+  weakLeadCoverage: 0.5,
+  weakLeadGap: 0.4,
   /** How much a section's best passage being the kind of text asked for (a "Kuka päättää" list) counts for the section. */
   intentWeight: 0.3,
   /** Weight of a word that asks for a kind of answer rather than naming the topic. */
