@@ -217,6 +217,17 @@ describe('plan search', () => {
     }
   });
 
+  it('answers which form to use from a section that names or links a form', () => {
+    // The child protection section names the county's electronic notification form; the forms section links them.
+    for (const [q, lang, id] of [
+      ['Millä lomakkeella lastensuojeluilmoitus tehdään?', 'fi', 'kriisit/lastensuojeluilmoitus'],
+      ['Which form do I use to start a new individual student welfare case?', 'en', 'lomakkeisto/uusi-asia'],
+    ] as const) {
+      const a = plan.answer(q, lang);
+      expect([q, a.kind === 'answer' && a.best.id]).toEqual([q, id]);
+    }
+  });
+
   it('knows an off-topic term inside a compound the plan does not use, first part or last', () => {
     const off = new OffTopic([
       { topic: 'pay and employment', fi: ['vuosiloma', 'palkka'], sv: [], en: [] },

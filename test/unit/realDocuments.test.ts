@@ -120,6 +120,13 @@ run('answers on real documents nobody tuned for', () => {
     }
   });
 
+  it('declines to say which form to use where the statute names no form', async () => {
+    // The social welfare act says who must contact social services and how, but no form: a region's own plan does.
+    const s = await service('sosiaalihuoltolaki-fi', 'html');
+    expect(s.answer('Millä lomakkeella lastensuojeluilmoitus tehdään hyvinvointialueella?', 'fi').kind).toBe('none');
+    expect(s.answer('Miten yhteydenotto sosiaalihuoltoon tehdään?', 'fi').kind).toBe('answer');
+  });
+
   it('answers a short question from the section that holds all of it, before one that holds a word of it in its title', async () => {
     // "Handledning och rådgivning" scores first on "rådgivning" and "daghem"; 7 a § on multiprofessional cooperation
     // holds every word of the question in one moment.

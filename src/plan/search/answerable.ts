@@ -2,7 +2,7 @@ import { bodyLangOf } from '../model';
 import { fold, isStopword, type Lang, stem } from '../analyze';
 import { plainInline } from '../markdown';
 import type { Passage } from './passage';
-import { blockTexts, FACT_INTENTS, type Intent, LIST_NUMBER, ORDINAL, withoutLawRefs } from './intent';
+import { blockTexts, FACT_INTENTS, type Intent, LIST_NUMBER, type Need, NEED_TEXT, ORDINAL, withoutLawRefs } from './intent';
 import type { Question } from './query';
 import type { RankInput, SearchHit } from './rank';
 import { RANKING } from './tuning';
@@ -33,16 +33,12 @@ function servesAsWell(h: SearchHit, other: SearchHit, q: Question): boolean {
   return [...FACT_INTENTS].every((i) => !q.intents.has(i) || !serves(other, i) || serves(h, i));
 }
 
-/** Words of money in a text (folded): a fee, a price, paying, free of charge, compensation, funding. */
-const MONEY_TEXT =
-  /\b(maks\w*|hin(ta|na)\w*|kustann\w*|korva\w*|euro\w*|sakko\w*|ilmai\w*|rahoit\w*|palkkio\w*|kostnad\w*|kosta\w*|avgift\w*|betal\w*|ersatt\w*|gratis|pris\w*|finansier\w*|boter|costs?|costing|pay\w*|paid|price\w*|fees?|free of charge|fund\w*|compensat\w*|reimburs\w*|charge\w*|fines?)\b|€/;
-
-/** Per passage, whether its text names money; read once. */
-const moneyNamed = new WeakMap<Passage, boolean>();
-function namesMoney(p: Passage): boolean {
-  let named = moneyNamed.get(p);
-  if (named === undefined) moneyNamed.set(p, (named = MONEY_TEXT.test(fold(plainInline(blockTexts(p.blocks).join(' ')).toLowerCase()))));
-  return named;
+/** Per passage and need, whether its text names it (money, a form); read once. */
+const named: Record<Need, WeakMap<Passage, boolean>> = { money: new WeakMap(), form: new WeakMap() };
+function namesNeed(p: Passage, need: Need): boolean {
+  let is = named[need].get(p);
+  if (is === undefined) named[need].set(p, (is = NEED_TEXT[need].test(fold(plainInline(blockTexts(p.blocks).join(' ')).toLowerCase()))));
+  return is;
 }
 
 /** Moves a hit to the front, the others keeping their order. */
@@ -114,7 +110,13 @@ export function markUnanswerable(hits: SearchHit[], q: Question, ix: RankInput, 
   if (q.deadline) for (const h of hits) if (!h.titleMatch && !gives(ix, h, 'when', lang)) h.noQuantity = true;
   // "Korvaako koulu rikkoutuneet silmälasit", "What is the fine for vaping": a section that never speaks of money
   // (a fee, a price, paying, free of charge, compensation) cannot say who pays or how much, though it names the thing.
-  if (q.money) for (const h of hits) if (!h.titleMatch && !anyPassage(ix, h, lang, namesMoney)) h.noQuantity = true;
+  // Nor can one that names no form say which form to use ("Millä lomakkeella lastensuojeluilmoitus tehdään?" on the
+  // social welfare act), unless the plan links a form to it.
+  for (const need of q.needs)
+    for (const h of hits) {
+      if (h.titleMatch || (need === 'form' && h.section.forms.length > 0)) continue;
+      if (!anyPassage(ix, h, lang, (p) => namesNeed(p, need))) h.noQuantity = true;
+    }
   if (!q.intents.has('amount')) return;
   for (const h of hits) {
     if (!gives(ix, h, 'amount', lang)) h.noQuantity = true;

@@ -1,6 +1,6 @@
 import { contentWordMask, type Lang, LANGS, remember, stem, stemsAnyLang, svNeuterBase, words } from '../analyze';
 import { writtenForms } from '../spoken';
-import { asksDeadline, asksDecider, asksDefinitionStrongly, asksMoney, countedWords, type Intent, isIntentWord, questionIntents, tellsCase } from './intent';
+import { asksDeadline, asksDecider, asksDefinitionStrongly, asksFor, countedWords, type Intent, type Need, isIntentWord, questionIntents, tellsCase } from './intent';
 import { type Citation, citedNumbers } from './citation';
 import { ANALYSIS } from './tuning';
 import type { Vocabulary } from './vocabulary';
@@ -41,8 +41,8 @@ export interface Question {
   cited: Citation[];
   /** It asks how soon or by when. */
   deadline: boolean;
-  /** It asks about money: who pays, a price, a fee, compensation (intent.ts `asksMoney`). */
-  money: boolean;
+  /** What it asks about that a section must name to answer: money, a form (intent.ts `asksFor`). */
+  needs: Need[];
   /** It asks who decides or grants ("kuka päättää", "who approves", "vem beslutar"). */
   decider: boolean;
   /** It tells a case by its weekday (intent.ts `tellsCase`): the rule is quoted with the worked example. */
@@ -265,7 +265,7 @@ export function readQuestion(question: string, vocab: Vocabulary, lang?: Lang): 
     intents,
     cited: citedNumbers(question),
     deadline: asksDeadline(question),
-    money: asksMoney(question),
+    needs: asksFor(question),
     decider: asksDecider(question),
     caseTold: tellsCase(question),
     counted: countedWords(question),

@@ -53,7 +53,7 @@ export interface SearchHit {
   passage?: Passage;
   /** A second short passage when the answer spans two (the rule and the steps). */
   companion?: Passage;
-  /** The question asks for a quantity (how many, how much), a time (how long, by when) or about money, and the section gives none: it cannot answer. */
+  /** The question asks for a quantity (how many, how much), a time (how long, by when), or about money or a form, and the section gives none: it cannot answer. */
   noQuantity?: boolean;
 }
 
