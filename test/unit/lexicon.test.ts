@@ -72,6 +72,13 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     ]);
   });
 
+  it('quotes how often the welfare group meets, not another time the section gives ("a week before the meeting")', () => {
+    for (const q of ['hur ofta ska elevhälsogruppen ha möte', 'Hur ofta ska skolans gemensamma elevhälsogrupp sammanträda?']) {
+      const a = plan.answer(q, 'sv');
+      expect(a.kind === 'answer' && [a.best.id, quotedText(a)]).toEqual(['opiskeluhuoltoryhmat/yhteisollinen-ryhma', expect.stringMatching(/kerran lukukaudessa/)]);
+    }
+  });
+
   it('declines a how-many question whose count the Finnish text gives for nothing it asks about, and answers one it gives', () => {
     // The section on newly arrived pupils counts hours and ages ("vähintään 900 tuntia"), never the pupils of a group.
     const group = plan.answer('Hur många elever får det vara i en grupp för förberedande undervisning?', 'sv');

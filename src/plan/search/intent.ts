@@ -9,7 +9,7 @@ import { isPlaceholder } from './unwritten';
  * naming the decider, a how-soon question the rule with its number of days, a what-do-I-do question the
  * steps. Introductions ("this section explains…") and worked examples answer only when asked for.
  */
-export type Intent = 'who' | 'when' | 'steps' | 'criteria' | 'permission' | 'amount' | 'definition' | 'example';
+export type Intent = 'who' | 'when' | 'often' | 'steps' | 'criteria' | 'permission' | 'amount' | 'definition' | 'example';
 
 /** The intents answered by a fact in the text: a time, a decider, a number, the steps. */
 export const FACT_INTENTS: ReadonlySet<Intent> = new Set(['when', 'who', 'amount', 'steps']);
@@ -74,6 +74,8 @@ const QUESTION: Record<Intent, RegExp> = {
   ),
   definition: new RegExp(`${PLAIN_WHAT_IS.source}|${STRONG_DEFINITION.source}`),
   example: /\b(esimerkki|esimerkkia|esimerkkeja|esimerkit|examples?|exempel)\b/,
+  // How often: the rule with its frequency ("kerran lukukaudessa"), not another time of the same section ("viikkoa ennen kokousta").
+  often: /\b((kuinka|miten) (usein|tiheasti|tiuhaan)|(kuinka )?monta(ko)? kertaa|how (often|frequently)|how many times|hur (ofta|tatt)|hur manga ganger)\b/,
 };
 
 /** A weekday: a question that names one tells a case ("pyysi maanantaina", "i måndags", "on Monday"). */
@@ -229,6 +231,13 @@ const BODY: Partial<Record<Intent, RegExp>> = {
       String.raw`\b(viimeistaan|kuluessa|mennessa|samana paivana|vuosittain)\b|\b(kerran|kahdesti|\w+ kertaa) (luku)?(vuodessa|kaudessa|kuukaudessa|viikossa)\b|\d+\.\d+\.`,
       String.raw`\b(\d+|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s*(working |school )?(days?|weeks?|months?|hours?|years?)\b|\bby the end of\b|\b(by|in|before|end of|during) (january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(within|no later than|at the latest|annually|seventh|every year)\b|\b(once|twice|\w+ times) (a|per) (year|term|month|week)\b`,
       String.raw`\b(\d+|en|ett|tva|tre|fyra|fem|sex|sju|tio|fjorton)\s*(dag|dagar|vecka|veckor|manad|manader|timm\w*|ar|arbetsdag\w*|skoldag\w*)\b|\bi slutet av\b|\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b|\b(senast|arligen|sjunde|varje ar)\b|\binom (\d+|en|ett|tva|tre|fyra|fem|sex|sju|tio|fjorton|skalig tid)\b|\b(en gang|tva ganger|\w+ ganger) (per|om|i) (aret|ar|manaden|terminen|lasaret|veckan)\b|\ben gang per\b`,
+    ].join('|'),
+  ),
+  often: new RegExp(
+    [
+      String.raw`\b(kerran|kahdesti|\w+ kertaa|vuosittain|viikoittain|kuukausittain|joka (vuosi|viikko|kuukausi|lukuvuosi|lukukausi|syksy|kevat))\b`,
+      String.raw`\b(once|twice|\w+ times (a|per|each|every)|annually|weekly|monthly|every (year|week|month|term|school year|autumn|spring))\b`,
+      String.raw`\b(en gang|tva ganger|\w+ ganger|arligen|varje (ar|vecka|manad|termin|lasar|host|var))\b`,
     ].join('|'),
   ),
   amount: new RegExp(
