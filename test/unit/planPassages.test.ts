@@ -39,8 +39,14 @@ describe('the quoted passage', () => {
       'Kuinka paljon ennen kotiopetuksen alkamista ilmoitus pitää toimittaa?',
       'montako päivää ennen pitää ilmoittaa',
       'hur långt innan ska man anmäla',
+      // A month asks for a time too.
+      'In which months does the steering group get together?',
+      'Minä kuukausina ohjausryhmä kokoontuu?',
+      'Vilka månader träffas styrgruppen?',
     ])
       expect([q, questionIntents(q).has('when')]).toEqual([q, true]);
+    // How often asks for a frequency, and is read as such beside the time.
+    for (const q of ['Kuinka usein ryhmä kokoontuu?', 'hur ofta träffas gruppen', 'How many times a year does the group meet?']) expect([q, questionIntents(q).has('often')]).toEqual([q, true]);
   });
 
   it('tells a definition asked in so many words from a plain "what is"', () => {
