@@ -156,7 +156,8 @@ export function rankPassages(
       if (scored.relevance[i] > maxRelevance) maxRelevance = scored.relevance[i];
     }
     // A passage that holds a fair share of the question speaks of the section's topic whether it repeats the title's
-    // words or not ("Kuka päättää: tukea koskeva päätös … rehtori" in the section on pupil-specific support measures).
+    // words or not: "Språk inom småbarnspedagogiken – på vilka språk…" quotes 8 §'s rule on the child's mother tongue
+    // first, not the moment on bilingual municipalities that repeats "småbarnspedagogik" and "språk".
     let maxLocal = 0;
     for (let i = 0; i < n; i++) {
       if (scored.relevance[i] > 0 && scored.relevance[i] >= PASSAGE.topicalShare * maxRelevance) scored.local[i] = scored.topical[i];
