@@ -115,6 +115,10 @@ describe('the quoted passage', () => {
     expect(body('The group meets four times a year.')).toContain('when');
     expect(body('Ryhmä kokoontuu neljä kertaa vuodessa.')).toContain('when');
     expect(body('Gruppen sammanträder fyra gånger per år.')).toContain('when');
+    // "Vastaa" names who is responsible for something (elative, before or after it); without it, it corresponds.
+    expect(body('Rehtori vastaa siitä, että prosessi etenee.')).toContain('who');
+    expect(body('Arvioinnista vastaa yleisopetuksen opettaja.')).toContain('who');
+    expect(body('Vanhat termit vastaavat nykyisiä näin.')).not.toContain('who');
   });
 
   it('quotes, for a how-many question, the passage whose number counts what is asked (pupils), not one with any number', () => {
