@@ -136,6 +136,9 @@ export function rankPassages(
 ): RankedPassage[] {
   const out: RankedPassage[] = [];
   const width = groups.terms.length;
+  // Which question terms are words of the section's title: the same in every language's passages.
+  const title = bytes(Bytes.TitleTerm, width);
+  for (let slot = 0; slot < width; slot++) if (titleTerms.has(groups.terms[slot])) title[slot] = 1;
   for (const l of LANGS) {
     if (lang && l !== lang) continue;
     const own = byLang[l];
@@ -146,8 +149,6 @@ export function rankPassages(
       store.mark(own[i].from, own[i].to, groups.terms, present, i * width, IN_PASSAGE);
       store.mark(own[i].headFrom, own[i].headTo, groups.terms, present, i * width, IN_HEADING);
     }
-    const title = bytes(Bytes.TitleTerm, width);
-    for (let slot = 0; slot < width; slot++) if (titleTerms.has(groups.terms[slot])) title[slot] = 1;
     const rarity = localRarity(own, groups.terms, present, title);
     const scored = { relevance: floats(Buf.PassageRelevance, n), local: floats(Buf.PassageLocal, n), topical: floats(Buf.PassageTopical, n) };
     let maxRelevance = 0;
