@@ -136,6 +136,18 @@ run('answers on real documents nobody tuned for', () => {
     expect(quotedText(a)).toMatch(/barnskydd/);
   });
 
+  it('quotes the list a statute leads into, never its lead-in alone', async () => {
+    // 2 § opens "Syftet med småbarnspedagogiken som avses i denna lag är att" and lists the aims, without a colon: the
+    // answer quotes the sentence and its list together, not a sentence that breaks off.
+    const s = await service('smabarnspedagogik-sv', 'html');
+    const a = s.answer('Vad är syftet med småbarnspedagogiken?', 'sv');
+    expect(a.kind === 'answer' && a.best.id).toBe('allmanna-bestammelser/syftet-med-smabarnspedagogiken');
+    if (a.kind !== 'answer') return;
+    const first = a.best.passages[0].blocks;
+    expect(first[0]).toMatchObject({ kind: 'paragraph', text: expect.stringMatching(/som avses i denna lag är att$/) });
+    expect(first[1]).toMatchObject({ kind: 'list', items: expect.arrayContaining([expect.stringMatching(/främja en helhetsmässig uppväxt/)]) });
+  });
+
   it("quotes a statute section's own rule first when the question only names the section's topic", async () => {
     // "Språk inom småbarnspedagogiken": every moment of 8 § is about its title's words; the rule that each child gets
     // early childhood education in their mother tongue answers first, not the moment that repeats the most of them.

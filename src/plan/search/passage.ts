@@ -3,8 +3,8 @@ import type { Block } from '../model';
 import { passageTraits, type PassageTraits } from './intent';
 
 /**
- * Passages: the paragraphs and lists of a section (a paragraph ending in ':' travels with the list it
- * introduces), each with the headings above it. What the answer quotes is the passage that holds the most
+ * Passages: the paragraphs and lists of a section (a paragraph that leads into a list travels with the
+ * list), each with the headings above it. What the answer quotes is the passage that holds the most
  * of the question.
  */
 export class Passage {
@@ -125,7 +125,11 @@ export class PassageTerms {
   }
 }
 
-const endsWithColon = (b: Block | undefined) => b?.kind === 'paragraph' && b.text.trim().endsWith(':');
+/**
+ * A paragraph that leads into the list after it: it ends in a colon, or breaks off without ending its sentence, as
+ * statutes write it ("Syftet med småbarnspedagogiken som avses i denna lag är att" and the numbered aims).
+ */
+const leadsIntoList = (b: Block | undefined) => b?.kind === 'paragraph' && /[:\p{L}]$/u.test(b.text.trim());
 
 /** The term ids of the section being read, appended text by text; ranges of it make the passages. */
 export interface SectionTerms {
@@ -162,11 +166,11 @@ export function readBody(blocks: Block[], lang: Lang, store: PassageTerms, terms
     if (b.kind === 'list') for (const _ of b.items) to = terms.read('body');
     else to = terms.read('body');
     const block = [from, to];
-    if (b.kind === 'paragraph' && blocks[i + 1]?.kind === 'list' && endsWithColon(b)) {
+    if (b.kind === 'paragraph' && blocks[i + 1]?.kind === 'list' && leadsIntoList(b)) {
       prev = block;
       return;
     }
-    const withIntro = b.kind === 'list' && endsWithColon(blocks[i - 1]);
+    const withIntro = b.kind === 'list' && leadsIntoList(blocks[i - 1]);
     const heads = headingRanges.filter(Boolean).flat();
     // Passages under the same headings share one stored copy of the headings' terms.
     head ??= store.push(terms.ids, heads);
