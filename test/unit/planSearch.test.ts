@@ -386,6 +386,20 @@ describe('plan search', () => {
       expect({ q, best: best(q, lang) }).toEqual({ q, best: 'poissaolot' });
   });
 
+  it('declines a quantity asked per a period the section gives it per no number of', () => {
+    // The absence section gives hours per term and checks "kerran viikossa" (once a week): neither is hours a week.
+    expect(best('montako tuntia viikossa meiän kuraattori on meillä koululla?')).toBe('(none)');
+    expect(best('How many hours a week is the kuraattori at our school?', 'en')).toBe('(none)');
+    // Asked per the period the plan gives them per, the same hours are answered.
+    for (const [q, lang] of [
+      ['Montako tuntia poissaoloja lukukaudessa saa kertyä ennen kuin otetaan yhteyttä kuraattoriin?', 'fi'],
+      ['How many hours of absence per term before the kuraattori is contacted?', 'en'],
+    ] as const)
+      expect({ q, best: best(q, lang) }).toEqual({ q, best: 'poissaolot' });
+    // How often is asked per a period too, and a frequency per another answers it ("kerran lukukaudessa").
+    expect(best('Kuinka monta kertaa vuodessa yhteisöllinen opiskeluhuoltoryhmä kokoontuu?')).not.toBe('(none)');
+  });
+
   it('answers how much something costs only from a sum of money, on a plan that gives one', () => {
     const section = (id: string, title: string, body: string) => ({ path: `${id}.md`, text: `---\nid: ${id}\ntitle:\n  fi: ${title}\n---\n${body}\n` });
     const small = parsePlan(

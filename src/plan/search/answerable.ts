@@ -5,6 +5,7 @@ import type { Passage } from './passage';
 import { blockTexts, FACT_INTENTS, type Intent, LIST_NUMBER, type Need, NEED_TEXT, ORDINAL, withoutLawRefs } from './intent';
 import type { Question } from './query';
 import type { RankInput, SearchHit } from './rank';
+import { type Period, writesPer } from './rate';
 import { RANKING } from './tuning';
 
 /**
@@ -118,13 +119,17 @@ export function markUnanswerable(hits: SearchHit[], q: Question, ix: RankInput, 
       if (!anyPassage(ix, h, lang, (p) => namesNeed(p, need))) h.noQuantity = true;
     }
   if (!q.intents.has('amount')) return;
+  // "Montako tuntia viikossa": only a number per the same period answers (rate.ts). How often is asked per a period
+  // too ("kuinka monta kertaa vuodessa"), and "kerran lukukaudessa" answers it.
+  const per = q.intents.has('often') ? undefined : q.per;
   for (const h of hits) {
     if (!gives(ix, h, 'amount', lang)) h.noQuantity = true;
-    else if (counted) {
-      // What it counts, in the language the section is quoted in.
-      const to = bodyLangOf(h.section, lang!);
-      const there = to === lang ? counted : countedOther?.(to);
+    else if (counted || per) {
+      // What it counts, in the language the section is quoted in; per the period asked, with the same number.
+      const to = counted && bodyLangOf(h.section, lang!);
+      const there = to === lang ? counted : to ? countedOther?.(to) : undefined;
       if (there && !anyPassage(ix, h, lang, (p) => counts(p, there))) h.noQuantity = true;
+      else if (per && !anyPassage(ix, h, lang, (p) => givesPer(p, per, there))) h.noQuantity = true;
     }
   }
   // A leader with nothing to count gives its place to a section near it that has ("Kuinka monessa vuodessa…":
@@ -191,6 +196,9 @@ const MEASURE = /^(paiv|viik|kuuka|vuo[dst]|tun|minuut|kert|days?$|weeks?$|month
 const NUMBER_WORD =
   /^(yksi|yhden|yhta|kaksi|kahde\w*|kahta|kolm\w*|nelj\w*|viisi|viide\w*|viitt\w*|kuusi|kuude\w*|kuutt\w*|seitsem\w*|kahdeksa\w*|yhdeksa\w*|kymmen\w*|sata|sada\w*|tuhat|tuhan\w*|puoli|kerran|ensimmai\w*|en|ett|tva|tre|tredje|fyra|fjarde|fem|femte|sex|sjatte|sju|sjunde|atta|nio|tio|tionde|tolv|femton|tjugo|hundra|one|two|three|third|four|fourth|five|fifth|six|seven|seventh|eight|nine|ten|tenth|twelve|fifteen|twenty|thirty|hundred|once|twice)$/;
 
+/** Words that open the period a quantity is per: "a week", "per vecka", "i veckan", "om dagen". */
+const PER = /^(a|an|per|each|i|om)$/;
+
 /** Swedish "en", "ett": the indefinite article, or "one". */
 const ARTICLE = /^(en|ett)$/;
 
@@ -200,7 +208,10 @@ const TIME_ROOTS = ['paiv', 'viik', 'viiko', 'kuuka', 'vuod', 'vuot', 'vuos', 'd
 /** How the counted words may be written after their number: the start of each word's stem (enough to meet its other forms), and units written apart. */
 function countedForms(words: string[], lang: Lang): Counted {
   // What is counted is one of the words after "how many", after its attributes ("monta pienryhmässä opiskelevaa
-  // oppilasta", "monta omaa sairauspäivää", "how many working days").
+  // oppilasta", "monta omaa sairauspäivää", "how many working days"), and before the period it is per ("hours a
+  // week", "timmar i veckan": the week is not counted).
+  const per = words.findIndex((w, i) => (PER.test(w) && MEASURE.test(words[i + 1] ?? '')) || /^(weekly|monthly|daily|yearly|annually)$/.test(w));
+  if (per >= 0) words = words.slice(0, per);
   let named = words.filter((w) => namesSomething(w) && !(lang === 'fi' && FI_ATTRIBUTE.test(w)));
   // In Finnish what is counted ends at the first word in the partitive: "montako opintopistettä lukion oppimäärään"
   // counts credits, and the words after say what they belong to.
@@ -223,28 +234,47 @@ function withUnits(roots: string[]): Counted {
   return { roots, units: UNIT_FORMS.filter(([re]) => roots.some((r) => re.test(r))).flatMap(([, u]) => u) };
 }
 
-/** Per passage, the words that follow its numbers (up to three after each): what its numbers count; read once. */
-const afterNumbers = new WeakMap<Passage, string[]>();
-function wordsAfterNumbers(p: Passage): string[] {
-  let words = afterNumbers.get(p);
-  if (words) return words;
+/**
+ * Per passage, what follows its numbers, read once: the three words after each (what it counts), and the five after
+ * each joined (what it is per: "20 timmar småbarnspedagogik i veckan").
+ */
+const afterNumbers = new WeakMap<Passage, { words: string[]; spans: string[][] }>();
+function wordsAfterNumbers(p: Passage): { words: string[]; spans: string[][] } {
+  let after = afterNumbers.get(p);
+  if (after) return after;
   // A list item's own number ("1)", "2.") counts nothing.
   const texts = blockTexts(p.blocks).map((t) => t.replace(LIST_NUMBER, ' '));
   const tokens =
     withoutLawRefs(fold(plainInline(texts.join(' ')).toLowerCase()))
       .replace(ORDINAL, ' ')
       .match(/[\p{L}\p{N}]+|[%€]/gu) ?? [];
-  words = [];
+  after = { words: [], spans: [] };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     // Swedish "en", "ett" are mostly the article ("En elev placeras inte…"): one only before a time ("inom en vecka").
-    if (ARTICLE.test(t) ? MEASURE.test(tokens[i + 1] ?? '') : /\d/.test(t) || NUMBER_WORD.test(t)) words.push(...tokens.slice(i + 1, i + 4));
+    if (ARTICLE.test(t) ? MEASURE.test(tokens[i + 1] ?? '') : /\d/.test(t) || NUMBER_WORD.test(t)) {
+      after.words.push(...tokens.slice(i + 1, i + 4));
+      after.spans.push(tokens.slice(i + 1, i + 6));
+    }
   }
-  afterNumbers.set(p, words);
-  return words;
+  afterNumbers.set(p, after);
+  return after;
+}
+
+/**
+ * Whether one of the passage's numbers is given per the period ("50 tuntia lukukaudessa" per term), and counts what
+ * the question counts when it names it: "kerran viikossa" does not give hours a week.
+ */
+function givesPer(p: Passage, period: Period, counted?: Counted): boolean {
+  return wordsAfterNumbers(p).spans.some((s) => writesPer(s.join(' '), period) && (!counted || s.slice(0, 3).some((t) => isCounted(t, counted))));
 }
 
 /** Whether the passage writes a number followed, within three words, by one of the counted forms ("kolmen työpäivän", "30 tuntia"). */
 export function counts(p: Passage, counted: Counted): boolean {
-  return wordsAfterNumbers(p).some((t) => counted.units.some((u) => (u.length > 2 ? t.startsWith(u) : t === u)) || counted.roots.some((r) => t.includes(r)));
+  return wordsAfterNumbers(p).words.some((t) => isCounted(t, counted));
+}
+
+/** Whether a word after a number is one of the counted forms. */
+function isCounted(t: string, counted: Counted): boolean {
+  return counted.units.some((u) => (u.length > 2 ? t.startsWith(u) : t === u)) || counted.roots.some((r) => t.includes(r));
 }

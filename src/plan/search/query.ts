@@ -1,5 +1,6 @@
 import { contentWordMask, type Lang, LANGS, remember, stem, stemsAnyLang, svNeuterBase, words } from '../analyze';
 import { writtenForms } from '../spoken';
+import { askedPeriod, type Period } from './rate';
 import { asksDeadline, asksDecider, asksDefinitionStrongly, asksFor, countedWords, type Intent, type Need, isIntentWord, questionIntents, tellsCase } from './intent';
 import { type Citation, citedNumbers } from './citation';
 import { ANALYSIS } from './tuning';
@@ -49,6 +50,8 @@ export interface Question {
   caseTold: boolean;
   /** "Kuinka monta oppilasta": the words after the counting word, what the number it asks for counts (folded). */
   counted: string[];
+  /** "Montako tuntia viikossa": the period it asks a quantity per (rate.ts). */
+  per?: Period;
 }
 
 /** Alternatives for one question word: exact stems, compound parts, prefix and typo matches. */
@@ -269,6 +272,7 @@ export function readQuestion(question: string, vocab: Vocabulary, lang?: Lang): 
     decider: asksDecider(question),
     caseTold: tellsCase(question),
     counted: countedWords(question),
+    per: askedPeriod(question),
   };
 }
 
