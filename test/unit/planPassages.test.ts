@@ -310,6 +310,18 @@ describe('the quoted passage', () => {
     expect(b.kind === 'answer' && b.best.passages[0].headings).toEqual(['Arviointi ja päätös']);
   });
 
+  it('quotes a time before the event for "how long before", not another time of the subsection', () => {
+    // The guardian's home education subsection has "seuraavana arkipäivänä" (the next working day, for the principal);
+    // the home education section's general part asks for the notice "viimeistään kaksi viikkoa ennen" its start.
+    for (const [q, lang, fact] of [
+      ['Kuinka paljon ennen kotiopetuksen alkua huoltajan pitäisi toimittaa ilmoitus?', 'fi', /kaksi viikkoa ennen kotiopetuksen alkamista/],
+      ['Hur långt innan hemundervisningen börjar ska vårdnadshavaren lämna in sin anmälan?', 'sv', /två veckor innan hemundervisningen börjar/],
+    ] as const) {
+      const a = quote(q, lang);
+      expect([q, a.id, fact.test(a.text)]).toEqual([q, 'kotiopetus', true]);
+    }
+  });
+
   it('links to the plan page at the quoted passage', () => {
     const a = quote('millä perusteella oppilas saa avustajan?');
     expect(a.url).toMatch(/^http:\/\/x\/plan\/avustajakriteerit#p-\d+$/);

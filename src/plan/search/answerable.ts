@@ -5,7 +5,7 @@ import type { Passage } from './passage';
 import { blockTexts, FACT_INTENTS, type Intent, LIST_NUMBER, type Need, NEED_TEXT, ORDINAL, withoutLawRefs } from './intent';
 import type { Question } from './query';
 import type { RankInput, SearchHit } from './rank';
-import { type Period, writesPer } from './rate';
+import { type Period, writesBefore, writesPer } from './rate';
 import { RANKING } from './tuning';
 
 /**
@@ -82,9 +82,13 @@ export function ordered(leaders: SearchHit[], q: Question, ix: RankInput, lang?:
   }
   // "Missä ajassa…", "how soon": a section that gives no time cannot answer, though its title shares the question's
   // words ("Erityistä tukea tarvitsevien henkilöiden hyvinvointi"); a leader that gives one and scores near it answers first.
+  // "Kuinka paljon ennen kotiopetuksen alkua…": how long before something, which only a time before an event gives
+  // ("viimeistään kaksi viikkoa ennen kotiopetuksen alkamista", in the home education section's general part), not
+  // the subsection's "seuraavana arkipäivänä".
   const lead = leaders[0];
-  if (q.deadline && lead && !lead.titleMatch && !gives(ix, lead, 'when', lang)) {
-    const timed = leaders.find((h) => h.passage && h.score >= RANKING.deadlineShare * lead.score && gives(ix, h, 'when', lang));
+  const timely = (h: SearchHit) => (q.leadTime ? anyPassage(ix, h, lang, givesBefore) : gives(ix, h, 'when', lang));
+  if (q.deadline && lead && !lead.titleMatch && !timely(lead)) {
+    const timed = leaders.find((h) => h.passage && h.score >= RANKING.deadlineShare * lead.score && timely(h));
     if (timed) putFirst(leaders, timed);
   }
   // "Kuka tekee päätöksen … määräaikaisesta erottamisesta?": the appeals section lists the decision among others and
@@ -259,6 +263,11 @@ function wordsAfterNumbers(p: Passage): { words: string[]; spans: string[][] } {
   }
   afterNumbers.set(p, after);
   return after;
+}
+
+/** Whether one of the passage's numbers is a time before something ("kaksi viikkoa ennen"). */
+export function givesBefore(p: Passage): boolean {
+  return wordsAfterNumbers(p).spans.some(writesBefore);
 }
 
 /**

@@ -89,22 +89,29 @@ function scorePassage(
 }
 
 /**
+ * Whether a passage's text gives what the question asks as it asks it, beyond the kind of text: for a how-many
+ * question that names what it counts, numbers that count that ("at most five pupils"); for how long before
+ * something, a time before an event ("kaksi viikkoa ennen"). Undefined for an intent with nothing more to check.
+ */
+export type Gives = (p: Passage, i: Intent) => boolean | undefined;
+
+/**
  * How well a passage answers: its share of the question's words, raised when it is the kind of text the
  * question asks for (a "Kuka päättää" list for a who-question, the rule with its days for a how-soon
- * question), lowered for an introduction or a worked example unless the question asks for one. `counting`: for a
- * how-many question that names what it counts, whether a passage's numbers count that ("at most five pupils").
+ * question), lowered for an introduction or a worked example unless the question asks for one.
  */
-export function answerScore(p: Passage, relevance: number, intents: Set<Intent>, counting?: (p: Passage) => boolean): number {
-  return relevance === 0 ? 0 : relevance * intentFit(p, intents, counting);
+export function answerScore(p: Passage, relevance: number, intents: Set<Intent>, gives?: Gives): number {
+  return relevance === 0 ? 0 : relevance * intentFit(p, intents, gives);
 }
 
 /** How much the passage is the kind of text the question asks for: 1 for plain text, more for a fit, less for an introduction or example. */
-function intentFit(p: Passage, intents: Set<Intent>, counting?: (p: Passage) => boolean): number {
+function intentFit(p: Passage, intents: Set<Intent>, gives?: Gives): number {
   const t = p.traits();
   let fit = 1;
   for (const i of intents) {
     if (t.heading.has(i)) fit += PASSAGE.headingIntent;
-    else if (t.body.has(i) && (i !== 'amount' || !counting || counting(p))) fit += PASSAGE.bodyIntent;
+    else if (gives?.(p, i) === false) continue;
+    else if (t.body.has(i)) fit += PASSAGE.bodyIntent;
     else if (i === 'when' && t.soon) fit += PASSAGE.bodyIntent * PASSAGE.soon;
   }
   return fit * (t.intro && !intents.has('definition') ? PASSAGE.intro : 1) * (t.example && !intents.has('example') ? PASSAGE.example : 1);
@@ -132,7 +139,7 @@ export function rankPassages(
   intents: Set<Intent>,
   lang?: Lang,
   titleTerms: ReadonlySet<number> = NO_TERMS,
-  counting?: (p: Passage) => boolean,
+  gives?: Gives,
 ): RankedPassage[] {
   const out: RankedPassage[] = [];
   const width = groups.terms.length;
@@ -171,7 +178,7 @@ export function rankPassages(
       // "Ryhmä kokoontuu neljä kertaa vuodessa" holds only "kokoontuu" of a question whose other words name the group
       // most passages are about. Among them, the kind of text decides.
       if ((relevance < PASSAGE.minShare * maxRelevance && local < PASSAGE.minShare * maxLocal) || (relevance === 0 && out.length > 0)) continue;
-      out.push({ passage: own[i], relevance, local, score: answerScore(own[i], local + PASSAGE.smoothing * maxLocal, intents, counting) });
+      out.push({ passage: own[i], relevance, local, score: answerScore(own[i], local + PASSAGE.smoothing * maxLocal, intents, gives) });
     }
   }
   return out.sort((a, b) => b.score - a.score);

@@ -1,6 +1,6 @@
 import { contentWordMask, type Lang, LANGS, remember, stem, stemsAnyLang, svNeuterBase, words } from '../analyze';
 import { writtenForms } from '../spoken';
-import { askedPeriod, type Period } from './rate';
+import { askedPeriod, asksLeadTime, type Period } from './rate';
 import { asksDeadline, asksDecider, asksDefinitionStrongly, asksFor, countedWords, type Intent, type Need, isIntentWord, questionIntents, tellsCase } from './intent';
 import { type Citation, citedNumbers } from './citation';
 import { ANALYSIS } from './tuning';
@@ -52,6 +52,8 @@ export interface Question {
   counted: string[];
   /** "Montako tuntia viikossa": the period it asks a quantity per (rate.ts). */
   per?: Period;
+  /** "Kuinka paljon ennen", "how far in advance": it asks how long before something (rate.ts). */
+  leadTime: boolean;
 }
 
 /** Alternatives for one question word: exact stems, compound parts, prefix and typo matches. */
@@ -273,6 +275,7 @@ export function readQuestion(question: string, vocab: Vocabulary, lang?: Lang): 
     caseTold: tellsCase(question),
     counted: countedWords(question),
     per: askedPeriod(question),
+    leadTime: asksLeadTime(question),
   };
 }
 

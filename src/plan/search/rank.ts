@@ -1,7 +1,7 @@
 import { bodyLangOf, type PlanSection } from '../model';
 import { type Lang, LANGS } from '../analyze';
 import type { Passage, PassageTerms } from './passage';
-import { answerScore, companion, rankPassages, ruleOfExample, type ScoredAlternative, scoredGroups } from './passages';
+import { answerScore, companion, type Gives, rankPassages, ruleOfExample, type ScoredAlternative, scoredGroups } from './passages';
 import type { NameTable } from './names';
 import type { NumberTable } from './citation';
 import type { PassagePostings } from './passageIndex';
@@ -10,7 +10,7 @@ import { passageGroups, type Question } from './query';
 import { RANKING, type Tuning } from './tuning';
 import type { Vocabulary } from './vocabulary';
 import { Buf, Bytes, bytes, floats, Words } from './scratch';
-import { type Counted, countedAsked, countedTranslated, counts, markUnanswerable, ordered } from './answerable';
+import { type Counted, countedAsked, countedTranslated, counts, givesBefore, markUnanswerable, ordered } from './answerable';
 import { fitRange, mustRerank } from './prune';
 
 /**
@@ -225,11 +225,17 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
     if (!translated.has(to)) translated.set(to, countedTranslated(q, to, translate));
     return translated.get(to);
   };
-  const counting = counted && ((p: Passage) => p.lang !== lang || counts(p, counted));
+  // In the asked language: numbers that count what is asked; a time before an event for how long before.
+  const gives: Gives = (p, i) => {
+    if (p.lang !== lang) return undefined;
+    if (i === 'amount' && counted) return counts(p, counted);
+    if (i === 'when' && q.leadTime) return givesBefore(p);
+    return undefined;
+  };
   leaders.forEach((h, k) => {
     if (!needed[k]) return;
     const doc = ix.docs[top[k]];
-    const ranked = rankPassages(doc.byLang, groups, ix.passageTerms, q.intents, lang && bodyLangOf(h.section, lang), doc.titleTerms, counting);
+    const ranked = rankPassages(doc.byLang, groups, ix.passageTerms, q.intents, lang && bodyLangOf(h.section, lang), doc.titleTerms, gives);
     if (!ranked[0]) return;
     h.passage = ranked[0].passage;
     h.companion = companion(ranked, groups, ix.passageTerms, q.intents, doc.passages);
@@ -241,7 +247,7 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
     let answer = -Infinity;
     for (const r of ranked) {
       plain = Math.max(plain, r.relevance);
-      answer = Math.max(answer, answerScore(r.passage, r.relevance, q.intents, counting));
+      answer = Math.max(answer, answerScore(r.passage, r.relevance, q.intents, gives));
     }
     h.score += lift * (answer - plain) * priorOf[top[k]];
   });
