@@ -11,6 +11,7 @@ import { Glossary } from '../../src/plan/glossary';
 import { loadPlan } from '../../src/plan/load';
 import { OffTopic } from '../../src/plan/offtopic';
 import { PlanIndex } from '../../src/plan/search';
+import { asksFor } from '../../src/plan/search/needs';
 import { answerCard } from '../../src/ui/answerCard';
 import { ROOT } from '../helpers/bot';
 
@@ -125,6 +126,22 @@ run('answers on real documents nobody tuned for', () => {
     const s = await service('sosiaalihuoltolaki-fi', 'html');
     expect(s.answer('Millä lomakkeella lastensuojeluilmoitus tehdään hyvinvointialueella?', 'fi').kind).toBe('none');
     expect(s.answer('Miten yhteydenotto sosiaalihuoltoon tehdään?', 'fi').kind).toBe('answer');
+  });
+
+  it('declines the time to appeal where the statute never speaks of appeals, and answers it where the plan does', async () => {
+    const s = await service('sosiaalihuoltolaki-fi', 'html');
+    for (const [q, lang] of [
+      ['kauanko on aikaa valittaa sossun päätöksestä?', 'fi'],
+      ['What is the appeal period for a social welfare decision?', 'en'],
+    ] as const)
+      expect([q, s.answer(q, lang).kind]).toEqual([q, 'none']);
+    // The sample plan's appeals section gives it ("14 päivän kuluessa").
+    const sample = PlanService.load(join(ROOT, 'content', 'plan'), join(ROOT, 'content', 'glossary.yml'), 'http://x');
+    const a = sample.answer('Missä ajassa oikaisuvaatimus on tehtävä?', 'fi');
+    expect(a.kind === 'answer' && a.best.id).toBe('muutoksenhaku');
+    // "Välittää" (to pass on) folds to the letters of "valittaa" (to appeal): only the latter asks for an appeal.
+    expect(asksFor('Kuinka nopeasti tieto pitää välittää kuraattorille?')).not.toContain('appeal');
+    expect(asksFor('Kuinka nopeasti pitää valittaa?')).toContain('appeal');
   });
 
   it('answers a short question from the section that holds all of it, before one that holds a word of it in its title', async () => {

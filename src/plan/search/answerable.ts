@@ -2,7 +2,8 @@ import { bodyLangOf } from '../model';
 import { fold, isStopword, type Lang, stem } from '../analyze';
 import { plainInline } from '../markdown';
 import type { Passage } from './passage';
-import { blockTexts, FACT_INTENTS, type Intent, LIST_NUMBER, type Need, NEED_TEXT, ORDINAL, withoutLawRefs } from './intent';
+import { blockTexts, FACT_INTENTS, type Intent, LIST_NUMBER, ORDINAL, withoutLawRefs } from './intent';
+import { type Need, NEED_TEXT } from './needs';
 import type { Question } from './query';
 import type { RankInput, SearchHit } from './rank';
 import { type Period, writesBefore, writesPer } from './rate';
@@ -35,7 +36,7 @@ function servesAsWell(h: SearchHit, other: SearchHit, q: Question): boolean {
 }
 
 /** Per passage and need, whether its text names it (money, a form); read once. */
-const named: Record<Need, WeakMap<Passage, boolean>> = { money: new WeakMap(), form: new WeakMap() };
+const named: Record<Need, WeakMap<Passage, boolean>> = { money: new WeakMap(), form: new WeakMap(), appeal: new WeakMap() };
 function namesNeed(p: Passage, need: Need): boolean {
   let is = named[need].get(p);
   if (is === undefined) named[need].set(p, (is = NEED_TEXT[need].test(fold(plainInline(blockTexts(p.blocks).join(' ')).toLowerCase()))));

@@ -140,36 +140,6 @@ export function countedWords(question: string): string[] {
   return m.slice(1, finnish ? 6 : 4).filter((w): w is string => w !== undefined);
 }
 
-/** A question about money: who pays, whether it is free, a price, a fee, a fine, compensation, funding. */
-const MONEY_QUESTION =
-  /\b(korvaa(ko)? (koulu|kunta|vakuutus)|korvataanko|kuka korvaa|maksaako|maksetaanko|kuka maksaa|maksullinen|maksuton\w*|ilmainen|ilmaisen|ilmaiseksi|ilmaiset|ilmaisia|ilmanen|ilmasen|hinta|hinnan|hinnat|sakko\w*|palkkio\w*|lisakorvau\w*|korvau\w*|rahoitu\w*|kostar|kosta|kostnad\w*|avgift\w*|betala\w*|betalar|ersattning\w*|boter|pris\w*|gratis|costs?|pay(?! attention)|pays|paid|price|fees?|the fine|a fine|fined|funding|hourly rate|compensat\w*|reimburs\w*|charged|charges|(a|the|no) charge|free of charge)\b/;
-
-/**
- * Things a question may ask about that a section can only answer by naming them: money (who pays, a fee), a form
- * (which form). Tried and left out: an appeal ("valitusaika", "how do we appeal"). A question that names one in
- * passing ("voiko tuen aloittaa heti vaikka huoltaja valittaa päätöksestä") asks about something else.
- */
-export type Need = 'money' | 'form';
-
-/** "Millä lomakkeella", "vilken blankett", "which form": not "forms of support", "in the form of". */
-const FORM_QUESTION = /\b(lomak\w*|blankett\w*|(which|what|the|a|this|that|on|in|fill|fill in|fill out) forms?\b(?! of))/;
-
-export function asksFor(question: string): Need[] {
-  const folded = fold(question.toLowerCase());
-  const needs: Need[] = [];
-  if (MONEY_QUESTION.test(folded)) needs.push('money');
-  if (FORM_QUESTION.test(folded)) needs.push('form');
-  return needs;
-}
-
-/** Words of money or a form in a text (folded, lower case). */
-export const NEED_TEXT: Record<Need, RegExp> = {
-  // A fee, a price, paying, free of charge, compensation, funding.
-  money:
-    /\b(maks\w*|hin(ta|na)\w*|kustann\w*|korva\w*|euro\w*|sakko\w*|ilmai\w*|rahoit\w*|palkkio\w*|kostnad\w*|kosta\w*|avgift\w*|betal\w*|ersatt\w*|gratis|pris\w*|finansier\w*|boter|costs?|costing|pay\w*|paid|price\w*|fees?|free of charge|fund\w*|compensat\w*|reimburs\w*|charge\w*|fines?)\b|€/,
-  form: /\b(lomak\w*|blankett\w*|forms?)\b/,
-};
-
 export function asksDefinitionStrongly(question: string): boolean {
   return STRONG_DEFINITION.test(fold(question.toLowerCase()));
 }

@@ -1,7 +1,8 @@
 import { contentWordMask, type Lang, LANGS, remember, stem, stemsAnyLang, svNeuterBase, words } from '../analyze';
 import { writtenForms } from '../spoken';
 import { askedPeriod, asksLeadTime, type Period } from './rate';
-import { asksDeadline, asksDecider, asksDefinitionStrongly, asksFor, countedWords, type Intent, type Need, isIntentWord, questionIntents, tellsCase } from './intent';
+import { asksDeadline, asksDecider, asksDefinitionStrongly, countedWords, type Intent, isIntentWord, questionIntents, tellsCase } from './intent';
+import { asksFor, type Need } from './needs';
 import { type Citation, citedNumbers } from './citation';
 import { ANALYSIS } from './tuning';
 import type { Vocabulary } from './vocabulary';
@@ -42,7 +43,7 @@ export interface Question {
   cited: Citation[];
   /** It asks how soon or by when. */
   deadline: boolean;
-  /** What it asks about that a section must name to answer: money, a form (intent.ts `asksFor`). */
+  /** What it asks about that a section must name to answer: money, a form, the time to appeal (needs.ts). */
   needs: Need[];
   /** It asks who decides or grants ("kuka päättää", "who approves", "vem beslutar"). */
   decider: boolean;
