@@ -220,7 +220,10 @@ export class Vocabulary {
 
   /**
    * Stems of the plan near an unknown stem, with their weights: the stem cut or extended by up to 3 letters,
-   * and typos (one edit for stems up to 7 letters, two from 8), found through shared deletion variants.
+   * and typos (one edit for stems up to 7 letters, two from 8), found through shared deletion variants. A typo keeps
+   * the word's first letter, as people mistype inside a word, not its start: "maksamaan" (to pay) is no typo of
+   * "jaksaminen" (coping), nor "isäpuoli" (stepfather) of "osapuoli" (party). A loan word's c or k, v or w may differ
+   * ("curator": kurator).
    */
   near(s: string, add: (term: string, weight: number) => void, already: (term: string) => boolean): void {
     // Past NEAR_MAX letters it is no word anyone types (the longest compounds are about 35): its two-letter
@@ -237,6 +240,7 @@ export class Vocabulary {
     const check = (t: string) => {
       if (tried.has(t) || already(t)) return;
       tried.add(t);
+      if (!sameStart(s, t)) return;
       const d = editDistance(s, t, max);
       if (d <= max) add(t, d === 1 ? ANALYSIS.typo1Weight : ANALYSIS.typo2Weight);
     };
@@ -246,4 +250,13 @@ export class Vocabulary {
       if (this.has(p) && isWord(p)) check(p);
     }
   }
+}
+
+/** The same first letter, or a loan word's c and k, v and w. */
+const START_ALIKE = /^(c|k)$|^(v|w)$/;
+function sameStart(a: string, b: string): boolean {
+  if (a[0] === b[0]) return true;
+  const m = START_ALIKE.exec(a[0]);
+  const n = START_ALIKE.exec(b[0]);
+  return !!m && !!n && (m[1] ? !!n[1] : !!n[2]);
 }
