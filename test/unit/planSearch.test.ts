@@ -8,6 +8,7 @@ import { OffTopic } from '../../src/plan/offtopic';
 import { PlanIndex } from '../../src/plan/search';
 import { messages } from '../../src/i18n';
 import { answerCard } from '../../src/ui/answerCard';
+import { quotedText } from '../../src/eval/metrics';
 import { ROOT } from '../helpers/bot';
 
 /**
@@ -384,6 +385,14 @@ describe('plan search', () => {
       ['Hur många timmar frånvaro innan kuratorn kontaktas?', 'sv'],
     ] as const)
       expect({ q, best: best(q, lang) }).toEqual({ q, best: 'poissaolot' });
+  });
+
+  it('reads who leads a group as naming who is responsible for it', () => {
+    // "Rektor leder krisgruppen", "krisgruppen … leder verksamheten": the crisis section names who leads. The meeting
+    // form's list of the groups it convenes names the crisis group too, but no one who convenes it.
+    const a = plan.answer('vem kallar krisgruppen samman', 'sv');
+    expect(a.kind === 'answer' && a.best.id).toBe('kriisit');
+    expect(quotedText(a)).toMatch(/\bRektor\b/);
   });
 
   it('declines a quantity asked per a period the section gives it per no number of', () => {

@@ -186,16 +186,17 @@ export function isDefinitionsTitle(title: string): boolean {
 }
 
 /**
- * What the passage's own text does: names a decider, gives a time, a number, a rule on what is allowed. Finnish
+ * What the passage's own text does: names a decider (or who leads: "Rektor leder krisgruppen"), gives a time, a number,
+ * a rule on what is allowed. Finnish
  * "vastaa" names who is responsible with what it is for, in the elative ("vastaa siitä, että", "arvioinnista vastaa
  * opettaja"); without one it corresponds or answers ("Ne vastaavat nykyisiä näin").
  */
 const BODY: Partial<Record<Intent, RegExp>> = {
   who: new RegExp(
     [
-      String.raw`\b(paattaa|paattavat|paatoksen tekee|tekee\b.{0,40}\bpaatoksen|myontaa|myontavat|hyvaksyy|hyvaksyvat|nimeaa|kutsuu)\b|(?<=\b(\w+sta|siita)\b.{0,40})\bvastaa(vat)?\b|\bvastaa(vat)?\b(?=.{0,40}\b(\w+sta|siita)\b)`,
-      String.raw`\b(decides?|makes the decision|grants?|approves?|(is|are) responsible|appoints?|convenes?)\b`,
-      String.raw`\b(beslutar|fattar beslut\w*|beviljar|godkanner|ansvarar|utser|kallar)\b`,
+      String.raw`\b(paattaa|paattavat|paatoksen tekee|tekee\b.{0,40}\bpaatoksen|myontaa|myontavat|hyvaksyy|hyvaksyvat|nimeaa|kutsuu|johtaa)\b|(?<=\b(\w+sta|siita)\b.{0,40})\bvastaa(vat)?\b|\bvastaa(vat)?\b(?=.{0,40}\b(\w+sta|siita)\b)`,
+      String.raw`\b(decides?|makes the decision|grants?|approves?|(is|are) responsible|appoints?|convenes?|leads|chairs)\b`,
+      String.raw`\b(beslutar|fattar beslut\w*|beviljar|godkanner|ansvarar|utser|kallar|leder)\b`,
     ].join('|'),
   ),
   when: new RegExp(
