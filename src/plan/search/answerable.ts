@@ -35,7 +35,7 @@ function servesAsWell(h: SearchHit, other: SearchHit, q: Question): boolean {
   return [...FACT_INTENTS].every((i) => !q.intents.has(i) || !serves(other, i) || serves(h, i));
 }
 
-/** Per passage and need, whether its text names it (money, a form); read once. */
+/** Per passage and need, whether its text names it (money, a form, an appeal); read once. */
 const named: Record<Need, WeakMap<Passage, boolean>> = { money: new WeakMap(), form: new WeakMap(), appeal: new WeakMap() };
 function namesNeed(p: Passage, need: Need): boolean {
   let is = named[need].get(p);
@@ -131,8 +131,11 @@ export function markUnanswerable(hits: SearchHit[], q: Question, ix: RankInput, 
     if (!gives(ix, h, 'amount', lang)) h.noQuantity = true;
     else if (counted || per) {
       // What it counts, in the language the section is quoted in; per the period asked, with the same number.
-      const to = counted && bodyLangOf(h.section, lang!);
-      const there = to === lang ? counted : to ? countedOther?.(to) : undefined;
+      let there: Counted | undefined;
+      if (counted) {
+        const to = bodyLangOf(h.section, lang!);
+        there = to === lang ? counted : countedOther?.(to);
+      }
       if (there && !anyPassage(ix, h, lang, (p) => counts(p, there))) h.noQuantity = true;
       else if (per && !anyPassage(ix, h, lang, (p) => givesPer(p, per, there))) h.noQuantity = true;
     }

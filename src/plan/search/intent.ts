@@ -186,10 +186,10 @@ export function isDefinitionsTitle(title: string): boolean {
 }
 
 /**
- * What the passage's own text does: names a decider (or who leads: "Rektor leder krisgruppen"), gives a time, a number,
- * a rule on what is allowed. Finnish
- * "vastaa" names who is responsible with what it is for, in the elative ("vastaa siitä, että", "arvioinnista vastaa
- * opettaja"); without one it corresponds or answers ("Ne vastaavat nykyisiä näin").
+ * What the passage's own text does: names a decider or who leads ("Rektor leder krisgruppen"), gives a time, a
+ * number, a rule on what is allowed. Finnish "vastaa" names who is responsible with what it is for, in the elative
+ * ("vastaa siitä, että", "arvioinnista vastaa opettaja"); without one it corresponds or answers ("Ne vastaavat
+ * nykyisiä näin").
  */
 const BODY: Partial<Record<Intent, RegExp>> = {
   who: new RegExp(
