@@ -19,6 +19,8 @@ export const en: Messages = {
     formsButton: 'Forms',
     meetingsButton: 'Meetings',
     helpHint: 'Type "help" at any time to see this again.',
+    thanks: "You're welcome! Ask me more at any time.",
+    nudge: 'Type your question about the plan, or "help" to see what I can do.',
   },
   forms: {
     listTitle: 'Forms',

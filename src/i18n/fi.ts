@@ -19,6 +19,8 @@ export const fi: Messages = {
     formsButton: 'Lomakkeet',
     meetingsButton: 'Kokoukset',
     helpHint: 'Kirjoita "apua" milloin tahansa, niin näet tämän uudelleen.',
+    thanks: 'Ole hyvä! Kysy lisää milloin tahansa.',
+    nudge: 'Kirjoita kysymyksesi suunnitelmasta tai "apua", niin näet, mitä osaan.',
   },
   forms: {
     listTitle: 'Lomakkeet',

@@ -15,6 +15,10 @@ export interface Messages extends CaseMessages, MeetingMessages, PlanMessages, E
     formsButton: string;
     meetingsButton: string;
     helpHint: string;
+    /** The reply to thanks ("kiitos", "tack", "thanks"). */
+    thanks: string;
+    /** The reply to emoji alone or an "ok" (a 👍 after an answer): what to type next. */
+    nudge: string;
   };
   forms: {
     listTitle: string;

@@ -19,6 +19,8 @@ export const sv: Messages = {
     formsButton: 'Blanketter',
     meetingsButton: 'Möten',
     helpHint: 'Skriv "hjälp" när som helst för att se det här igen.',
+    thanks: 'Varsågod! Fråga gärna mer när som helst.',
+    nudge: 'Skriv din fråga om planen eller "hjälp" för att se vad jag kan.',
   },
   forms: {
     listTitle: 'Blanketter',

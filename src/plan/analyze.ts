@@ -22,6 +22,8 @@ const STOP: Record<Lang, Set<string>> = {
      paljonko kauanko montako voi voiko voinko saako saanko pitääkö täytyykö tarvitseeko kannattaako pitää täytyy tarvitsee saa saada voida
      minä sinä hän me te he mä sä se ne tämä tuo nämä nuo sen siitä siihen sitä sille siltä niitä niille niiltä näitä tätä tästä tähän tässä siinä jossa joka jotka mikäli
      jota joita jonka joiden johon joihin josta joista jolla joilla jolle joille jolta joilta joissa jona joina
+     minulla sinulla hänellä meillä teillä heillä mulla sulla minulle sinulle hänelle meille teille heille mulle sulle
+     minulta sinulta häneltä meiltä teiltä heiltä multa sulta minua sinua häntä meitä teitä heitä mua sua
      mun sun meidän teidän heidän minun sinun hänen kanssa ilman ennen jälkeen aikana mukaan kautta vai eli noin niin nyt sitten taas vielä
      hei moi moikka heippa moro morjens hyvää huomenta päivää iltaa kiitos terve haluaisin haluan tietää tiedätkö voisitko osaatko
      asia asiaa asiat asioita juttu homma esim esimerkiksi ym jne

@@ -211,6 +211,12 @@ describe('meetings over HTTP: groups, agendas, answers and reminders', () => {
     expect(JSON.stringify(upcoming.replies[0].attachments)).toContain('la 13.2.2027 klo 14.30–15.30');
     const mine = await post(bot.url, message('omat kokoukset', { conversationId: 'a:member', serviceUrl: connector.url, user: MEMBER, locale: 'fi-FI' }));
     expect(JSON.stringify(mine.replies[0].attachments)).toContain('Koivurinteen yhteisöllinen OHR');
+    // Asked as people ask it: in the group's channel the next meeting's agenda; in a personal chat, which has no
+    // group, the person's own meetings (not "set up a group here").
+    const next = await post(bot.url, message('Milloin on seuraava kokous?', inChannel(MEMBER)));
+    expect(JSON.stringify(next.replies[0].attachments)).toContain('la 13.2.2027 klo 14.30–15.30');
+    const nextHere = await post(bot.url, message('milloin seuraava kokous', { conversationId: 'a:member', serviceUrl: connector.url, user: MEMBER, locale: 'fi-FI' }));
+    expect(JSON.stringify(nextHere.replies[0].attachments)).toContain('Koivurinteen yhteisöllinen OHR');
     const memo = await invoke('form.submit', { formId: 'muistio', attendance: 'Jari, Aino', decisions: 'Välituntivalvontaa lisätään.', tasks: 'Jari: vuorolista 1.3.' });
     expect(text(memo)).toContain('Välituntivalvontaa lisätään.');
     const previous = await post(bot.url, message('edellinen muistio', inChannel(MEMBER)));

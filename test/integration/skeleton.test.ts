@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { botAdded, botRemoved, cardAction, cardText, installation, message, post, TENANT } from '../helpers/activities';
 import { startBot, type RunningBot } from '../helpers/bot';
 import { startTestStore, type TestStore } from '../helpers/store';
@@ -57,10 +58,33 @@ describe('Opari over HTTP with the embedded store', () => {
     ['hyvää huomenta', 'fi-FI', 'Hei, olen Opari'],
     ['Good morning!', 'en-US', "Hi, I'm Opari"],
     ['hej Opari', 'sv-FI', 'Hej, jag är Opari'],
+    // Asking what Opari is or can do is asking for help, in the language typed.
+    ['mitä osaat?', 'en-US', 'Hei, olen Opari'],
+    ['kuka sä oot', 'en-US', 'Hei, olen Opari'],
+    ['What can you do?', 'fi-FI', "Hi, I'm Opari"],
+    ['vad kan du göra?', 'fi-FI', 'Hej, jag är Opari'],
   ])('answers "%s" (%s) with the help card in the user\'s language', async (text, locale, expected) => {
     const { replies } = await post(bot.url, message(text, { locale }));
     expect(replies).toHaveLength(1);
     expect(cardText(replies[0])).toContain(expected);
+  });
+
+  it.each([
+    ['kiitos!', 'en-US', 'Ole hyvä!'],
+    ['kiitti paljon 👍', 'en-US', 'Ole hyvä!'],
+    ['tack så mycket', 'fi-FI', 'Varsågod!'],
+    ['Thanks Opari', 'fi-FI', "You're welcome!"],
+    ['👍', 'fi-FI', 'Kirjoita kysymyksesi suunnitelmasta tai "apua"'],
+    ['🙂', 'en-US', 'Type your question about the plan, or "help"'],
+    ['selvä', 'en-US', 'Kirjoita kysymyksesi suunnitelmasta tai "apua"'],
+    ['ok 👍', 'en-US', 'Type your question about the plan, or "help"'],
+  ])('answers thanks, a lone emoji or an ok "%s" (%s) with a short reply, not with "the plan does not answer this"', async (text, locale, expected) => {
+    // A person of their own: what someone typed before decides the language of a reply to an emoji.
+    const user = { id: `29:${randomUUID()}`, name: 'Opettaja', aadObjectId: randomUUID() };
+    const { replies } = await post(bot.url, message(text, { locale, user }));
+    expect(replies).toHaveLength(1);
+    expect(replies[0].text).toContain(expected);
+    expect(replies[0].attachments ?? []).toHaveLength(0);
   });
 
   it('answers input it cannot place with a friendly localized reply, never silence', async () => {

@@ -36,6 +36,11 @@ describe('telling the language of typed text', () => {
     ['kieli suomi', 'fi'],
     ['language english', 'en'],
     ['språk svenska', 'sv'],
+    ['kiitti', 'fi'],
+    ['selvä', 'fi'],
+    ['tackar', 'sv'],
+    ['thx', 'en'],
+    ['mitä osaat?', 'fi'],
   ])('tells a command or a greeting: "%s" is %s', (text, lang) => {
     expect(detector.detect(text)).toBe(lang);
   });

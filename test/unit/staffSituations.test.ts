@@ -52,6 +52,8 @@ describe('situations staff describe, on the sample plan without keywords', () =>
     ['Onko koulun oppimisen tuen ryhmä opiskeluhuoltoryhmä?', 'fi', 'erityisopetus/tuen-tarpeen-arviointi'],
     ['ketä kuuluu siihen koulun oppimisen tuen ryhmään, onks se sama ku ohr', 'fi', 'erityisopetus/tuen-tarpeen-arviointi'],
     ['erityisruokavaliosta sopiminen, kenen kanssa?', 'fi', 'yhteisollinen-opiskeluhuolto'],
+    // "teillä" (you have) is a pronoun, not a word of the question's topic: the forms section, not a decline.
+    ['onks teillä lomakkeita', 'fi', 'lomakkeisto'],
     // A worn-out teacher ("ihan loppu") is the staff well-being section; "neka … att delta" is denying teaching.
     ['oon ihan loppu tän syksyn kans, kelle kerron ja pitääks se tehä kirjallisesti?', 'fi', 'tyossajaksaminen'],
     ['hur länge får man neka en elev att delta i undervisningen?', 'sv', 'turvallisuus/kurinpito'],

@@ -22,7 +22,8 @@ import { welcomeCard } from './welcome';
 
 export const CREATE_GROUP_PATTERN = /^\s*(perusta ryhmä|perusta ryhma|create group|bilda grupp)\s*[.!]*\s*$/i;
 export const UPCOMING_PATTERN = /^\s*(tulevat kokoukset|upcoming meetings|kommande möten)\s*[.!?]*\s*$/i;
-export const NEXT_PATTERN = /^\s*(seuraava kokous|next meeting|nästa möte)\s*[.!?]*\s*$/i;
+/** "seuraava kokous", and as people ask it: "milloin on seuraava kokous", "when is our next meeting", "när är nästa möte". */
+export const NEXT_PATTERN = /^\s*((milloin|koska|millon) (on )?(meidän |meiän )?seuraava kokous( on)?|seuraava kokous|(when is )?(the |our )?next meeting|(när är )?(vårt )?nästa möte)\s*[.!?]*\s*$/i;
 export const MEMO_PATTERN = /^\s*(edellinen muistio|previous memo|föregående minnesanteckning(ar)?)\s*[.!?]*\s*$/i;
 export const MINE_PATTERN = /^\s*(omat kokoukset|my meetings|mina möten)\s*[.!?]*\s*$/i;
 
@@ -62,6 +63,11 @@ export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps)
   const groupView = async (title: string, group: Group, lang: Lang, m: Messages) => groupCard(title, group, await deps.meetings.upcoming(group.id), deps.schools, lang, m);
 
   const announce = announcer(deps);
+  // The person's own meetings, in every group they belong to.
+  const sendMine = async (context: TurnContext, lang: Lang, m: Messages) => {
+    const actor = actorOf(context);
+    await context.sendActivity(cardActivity(meetingsListCard(m.meetings.mineTitle, await deps.meetings.mine(actor.tenantId, actor.userId), lang, m)));
+  };
 
   // The welcome card's Meetings button: in a group's conversation the group's card, in a channel or group
   // chat without a group the set-up card, in a personal chat the person's own meetings.
@@ -73,9 +79,8 @@ export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps)
     if (group) await context.sendActivity(cardActivity(await groupView(group.name, group, lang, m)));
     else if (scope !== 'personal') await context.sendActivity(cardActivity(groupCreateCard(deps.schools, lang, m)));
     else {
-      const actor = actorOf(context);
       await context.sendActivity(m.meetingsHelp);
-      await context.sendActivity(cardActivity(meetingsListCard(m.meetings.mineTitle, await deps.meetings.mine(actor.tenantId, actor.userId), lang, m)));
+      await sendMine(context, lang, m);
     }
     return welcomeCard(lang);
   });
@@ -199,11 +204,14 @@ export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps)
     }),
   );
 
-  const inGroup = (handle: (context: TurnContext, group: Group, lang: Lang, m: Messages) => Promise<void>) => async (context: TurnContext, state: TurnState) => {
+  /** A group's command, in the group's conversation; `personal`: what it shows in a personal chat, which has no group. */
+  const inGroup = (handle: (context: TurnContext, group: Group, lang: Lang, m: Messages) => Promise<void>, personal?: typeof sendMine) => async (context: TurnContext, state: TurnState) => {
     const lang = langFor(context, state);
+    const m = messages(lang);
     const group = await groupHere(context);
-    if (!group) await context.sendActivity(messages(lang).meetings.notInGroup);
-    else await handle(context, group, lang, messages(lang));
+    if (group) await handle(context, group, lang, m);
+    else if (personal && conversationRefOf(context.activity).scope === 'personal') await personal(context, lang, m);
+    else await context.sendActivity(m.meetings.notInGroup);
   };
 
   app.message(
@@ -211,7 +219,7 @@ export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps)
     inGroup(async (context, group, lang, m) => {
       const rows = (await deps.meetings.upcoming(group.id)).map((meeting) => ({ meeting }));
       await context.sendActivity(cardActivity(meetingsListCard(`${m.meetings.upcomingTitle} · ${group.name}`, rows, lang, m)));
-    }),
+    }, sendMine),
   );
 
   app.message(
@@ -219,7 +227,7 @@ export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps)
     inGroup(async (context, group, lang, m) => {
       const next = await deps.meetings.next(group.id);
       await context.sendActivity(next ? cardActivity(agendaCard(next, group, lang, m)) : m.meetings.noMeeting);
-    }),
+    }, sendMine),
   );
 
   app.message(
@@ -232,10 +240,7 @@ export function registerMeetings(app: Application<TurnState>, deps: MeetingDeps)
 
   app.message(MINE_PATTERN, async (context, state) => {
     const lang = langFor(context, state);
-    const m = messages(lang);
-    const actor = actorOf(context);
-    const rows = await deps.meetings.mine(actor.tenantId, actor.userId);
-    await context.sendActivity(cardActivity(meetingsListCard(m.meetings.mineTitle, rows, lang, m)));
+    await sendMine(context, lang, messages(lang));
   });
 }
 

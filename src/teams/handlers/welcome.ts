@@ -11,11 +11,27 @@ export const HELP_PATTERN = /^\s*(apua|ohje|ohjeet|help|hjälp|hjalp|\?)\s*[.!?]
 export const GREETING_PATTERN =
   /^\s*(hei|hei hei|moi|moikka|moro|morjens|terve|heippa|hyvää (huomenta|päivää|iltaa)|huomenta|päivää|hello|hi|hey|good (morning|afternoon|evening)|hej|hejsan|tjena|god (morgon|dag|kväll))(\s+(opari|kaikille|all|everyone|alla))?\s*[.!?,:)]*\s*$/i;
 
+/** "Mitä osaat?", "kuka sä oot", "what can you do", "vem är du": asking what Opari is is asking for help. */
+export const ABOUT_PATTERN =
+  /^\s*((mitä|mita|mitäs) (sä |sinä |sää )?(osaat|voit tehdä|osaat tehdä|teet)|(kuka|mikä|mika) (sä |sinä )?(olet|oot)|(mikä|mika) (on )?opari( on)?|what (can|do) you do|who are you|what are you|what is opari|vad (kan|gör) du( göra)?|vem är du|vad är du|vad är opari)(\s+opari)?\s*[.!?]*\s*$/i;
+/** One emoji's parts: a pictograph, a skin tone, the emoji variation selector, a zero-width joiner. */
+const EMOJI_PART = String.raw`(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})`;
+/** Thanks, alone or with a word or two ("kiitti paljon", "tack så mycket", "thanks Opari 👍"). */
+export const THANKS_PATTERN = new RegExp(
+  String.raw`^\s*(kiitos|kiitti|kiitoksia|kiitos paljon|kiitti paljon|kiitos avusta|paljon kiitoksia|thanks|thank you|thx|cheers|tack|tackar|tack så mycket|tusen tack)(\s+(opari|paljon|a lot|so much|very much|så mycket))?[\s.!,:)]*(?:${EMOJI_PART}|\s)*$`,
+  'iu',
+);
+/** Emoji alone (a 👍 or 🙂 after an answer), or "ok", "selvä", "bra": nothing to search. */
+export const ACK_PATTERN = new RegExp(
+  String.raw`^(?:${EMOJI_PART}|[\s.!])*(\p{Extended_Pictographic}|(ok|okei|okay|okej|selvä|jees|hyvä|hienoa|kiva|bra|great|nice|got it)(?![\p{L}\p{N}]))(?:${EMOJI_PART}|[\s.!])*$`,
+  'iu',
+);
+
 export function welcomeCard(lang: Lang): Record<string, unknown> {
   return renderCard('welcome', { ...messages(lang).welcome, lang });
 }
 
-/** Welcome on install (personal, group chat, team) and on "apua" / "help" / "hjälp". */
+/** Welcome on install (personal, group chat, team), on "apua" / "help" / "hjälp", a greeting or "what can you do"; thanks. */
 export function registerWelcome(app: Application<TurnState>): void {
   app.conversationUpdate('membersAdded', async (context, state) => {
     const botId = context.activity.recipient?.id;
@@ -23,11 +39,18 @@ export function registerWelcome(app: Application<TurnState>): void {
     if (botAdded) await sendCard(context, welcomeCard(langFor(context, state)));
   });
 
-  for (const pattern of [HELP_PATTERN, GREETING_PATTERN]) {
+  for (const pattern of [HELP_PATTERN, GREETING_PATTERN, ABOUT_PATTERN]) {
     app.message(pattern, async (context, state) => {
       await sendCard(context, welcomeCard(langFor(context, state)));
     });
   }
+  // Thanks, a lone emoji or an "ok" are not questions: a short reply, not "the plan does not answer this".
+  app.message(THANKS_PATTERN, async (context, state) => {
+    await context.sendActivity(msgsFor(context, state).welcome.thanks);
+  });
+  app.message(ACK_PATTERN, async (context, state) => {
+    await context.sendActivity(msgsFor(context, state).welcome.nudge);
+  });
 
   // Each button answers in the chat and keeps the welcome card as it is.
   const say = (pick: (m: ReturnType<typeof msgsFor>) => string) => async (context: TurnContext, state: TurnState) => {
