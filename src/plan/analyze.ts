@@ -47,7 +47,7 @@ const STOP: Record<Lang, Set<string>> = {
   en: new Set(
     `a an the and or but if when whenever how what which who whom whose why where is are was were be been being am do does did done have has had having
      can could shall should will would may might must i you he she we they it its this that these those my your our their me him her us them
-     of in on at by for to from with about into over under after before without as than then so not no yes there here please hi hello hey thanks good morning afternoon evening tell know want need get gets
+     of in on at by for to from with about into over under after before without as than then so not no yes there here please hi hello hey thanks good morning afternoon evening tell know want wants wanted need get gets
      any some anything something thing things actual actually really just whats also very often always never today tomorrow yesterday next last find found
      take takes taken took make makes made go goes going got come comes came coming mean means meant rn asap`.split(/\s+/),
   ),

@@ -97,6 +97,14 @@ run('answers on real documents nobody tuned for', () => {
     expect(daycare.answer('hur mycket kostar dagvården', 'sv').kind).toBe('none');
   });
 
+  it('reads a time given as the length of something else as an answer to how long', async () => {
+    // "Asuntolapaikka myönnetään määräajaksi, kuitenkin enintään opintojen keston ajalle": for as long as the studies last.
+    const s = await service('ammatillinen-koulutus-opas-fi', 'pdf');
+    const a = s.answer('asuntolapaikka, kauanko se on voimassa?', 'fi');
+    expect(a.kind === 'answer' && a.best.id).toBe('opiskelijan-muut-oikeudet-ja-velvollisuudet/asuntolapaikan-myontaminen-ja-oikeus-asuntolapaikkaan-104');
+    expect(quotedText(a)).toMatch(/enintään opintojen keston ajalle/);
+  });
+
   it('answers an English question on a Finnish-only plan and says the quoted text is in Finnish', async () => {
     const s = await service('lukiolaki-fi', 'html');
     const a = s.answer('who has the right to student welfare services in upper secondary school?', 'en');

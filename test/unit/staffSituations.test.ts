@@ -52,6 +52,10 @@ describe('situations staff describe, on the sample plan without keywords', () =>
     ['Onko koulun oppimisen tuen ryhmä opiskeluhuoltoryhmä?', 'fi', 'erityisopetus/tuen-tarpeen-arviointi'],
     ['ketä kuuluu siihen koulun oppimisen tuen ryhmään, onks se sama ku ohr', 'fi', 'erityisopetus/tuen-tarpeen-arviointi'],
     ['erityisruokavaliosta sopiminen, kenen kanssa?', 'fi', 'yhteisollinen-opiskeluhuolto'],
+    // The anti-bullying plan by the start of its legal name ("suunnitelma oppilaiden suojaamiseksi …"), not the school's
+    // own student welfare plan that "koulun suunnitelma" names; asking for the rectification as "oikaisun pyytäminen".
+    ['Kuka hyväksyy koulun suunnitelman oppilaiden suojaamiseksi kiusaamiselta?', 'fi', 'turvallisuus'],
+    ['Maksaako päätöksen oikaisun pyytäminen perheelle jotain?', 'fi', 'muutoksenhaku'],
     // "teillä" (you have) is a pronoun, not a word of the question's topic: the forms section, not a decline.
     ['onks teillä lomakkeita', 'fi', 'lomakkeisto'],
     // A worn-out teacher ("ihan loppu") is the staff well-being section; "neka … att delta" is denying teaching.
