@@ -185,6 +185,11 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     ['vem är chef för skolgångshandledarna?', 'sv', 'avustajan-toimenkuva'],
     ['Får klassläraren ge ledigt en vecka för en resa?', 'sv', 'poissaolot'],
     ['hur länge innan resan ska man ansöka om ledighet?', 'sv', 'poissaolot'],
+    // School holidays, a line manager, "nowadays": the plan's "kesäloma", "esihenkilö", "nykyisin".
+    ['Kan eleven få träffa kurator under sommarlovet om det är bråttom?', 'sv', 'opiskeluhuolto/palvelut'],
+    ['Vem är skolgångshandledarens chef och bestämmer hur hen placeras i klasserna?', 'sv', 'avustajan-toimenkuva'],
+    ["What is the current title for a 'koulunkäyntiavustaja'?", 'en', 'opiskeluhuolto/kasitteet'],
+    ['A police officer phoned asking about one of our pupils. What should I do?', 'en', 'salassapito/tietojen-luovutus'],
   ] as const)('%s', (question, lang, section) => {
     expect(bestSection(plan, lang)(question)).toBe(section);
   });
