@@ -56,6 +56,9 @@ describe('situations staff describe, on the sample plan without keywords', () =>
     // own student welfare plan that "koulun suunnitelma" names; asking for the rectification as "oikaisun pyytäminen".
     ['Kuka hyväksyy koulun suunnitelman oppilaiden suojaamiseksi kiusaamiselta?', 'fi', 'turvallisuus'],
     ['Maksaako päätöksen oikaisun pyytäminen perheelle jotain?', 'fi', 'muutoksenhaku'],
+    // A special-class pupil in "the big group" is integration, the plan's "yleisopetuksen ryhmässä".
+    ['Kuka antaa arvosanan erityisluokan oppilaalle, kun hän käy musiikit isossa ryhmässä?', 'fi', 'integraatio'],
+    ['Mistä aineista pienluokan oppilaan osallistuminen isompaan ryhmään yleensä aloitetaan?', 'fi', 'integraatio'],
     // "teillä" (you have) is a pronoun, not a word of the question's topic: the forms section, not a decline.
     ['onks teillä lomakkeita', 'fi', 'lomakkeisto'],
     // A worn-out teacher ("ihan loppu") is the staff well-being section; "neka … att delta" is denying teaching.
