@@ -35,6 +35,12 @@ export function endsInParticle(stems: readonly string[]): boolean {
 const GAP_PRONOUNS = new Set('silta sille siita siina silla siihen hanelle hanelta hanesta heille heilta niille niilta niista meille meilta mulle multa sulle sulta'.split(' '));
 
 /**
+ * A Finnish noun in the allative, the one told or given something, stands inside a phrase as a pronoun does:
+ * "saako opettajalle kertoa" is "saako kertoa" (may one disclose), said to the teacher.
+ */
+const RECIPIENT = /^\p{L}{3,}lle$/u;
+
+/**
  * How many question words, from `i`, a term of `len` words spans when each of its words is read at the next position
  * (`has(k, at)`). Once in a term, a function word or a pronoun may stand between two of its words, as a question
  * writes it ("menettääkö se paikkansa", "lähteekö siltä opiskelupaikka"); a section's text is read without gaps.
@@ -55,7 +61,7 @@ export function spanOf(len: number, has: (k: number, at: number) => boolean, ws:
       continue;
     }
     // The cheap tests first: most candidate terms fail on the next word.
-    if (k === 0 || gaps === 0 || at + 1 >= ws.length || !has(k, at + 1) || !(isStopword(ws[at]) || GAP_PRONOUNS.has(fold(ws[at])))) return 0;
+    if (k === 0 || gaps === 0 || at + 1 >= ws.length || !has(k, at + 1) || !(isStopword(ws[at]) || GAP_PRONOUNS.has(fold(ws[at])) || RECIPIENT.test(ws[at]))) return 0;
     gaps--;
     at++;
   }

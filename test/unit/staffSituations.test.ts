@@ -59,6 +59,8 @@ describe('situations staff describe, on the sample plan without keywords', () =>
     // A special-class pupil in "the big group" is integration, the plan's "yleisopetuksen ryhmässä".
     ['Kuka antaa arvosanan erityisluokan oppilaalle, kun hän käy musiikit isossa ryhmässä?', 'fi', 'integraatio'],
     ['Mistä aineista pienluokan oppilaan osallistuminen isompaan ryhmään yleensä aloitetaan?', 'fi', 'integraatio'],
+    // "Saako kertoa" (may one disclose) with the one told between its words: the disclosure checklist, not absences.
+    ['Saako opettajalle kertoa oppilaan epilepsiasta ilman huoltajan lupaa?', 'fi', 'salassapito/tietojen-luovutus'],
     // "teillä" (you have) is a pronoun, not a word of the question's topic: the forms section, not a decline.
     ['onks teillä lomakkeita', 'fi', 'lomakkeisto'],
     // A worn-out teacher ("ihan loppu") is the staff well-being section; "neka … att delta" is denying teaching.
