@@ -197,13 +197,21 @@ export class PlanService {
   /** `index` is the plan's own, or the plan plus a tenant's FAQ entries. */
   answer(question: string, lang: Lang, index: PlanIndex = this.index): Answer {
     const danger = detectDanger(question);
+    const { hits } = index.search(question, 6, lang);
     if (danger) {
       // Emergency guidance first (rendered by the caller), with the plan's crisis or child-protection section.
       const crisis = this.index.search(DANGER_QUERY[danger], 1, lang).hits[0];
+      // A question about what to do around violence or a weapon ("Ilmoitetaanko pahoinpitelystä poliisille, vaikka
+      // lyöjä on alle 15-vuotias?", "får läraren kolla väskan?" about a knife) is answered by the section that answers
+      // it, when the plan surely has one: the guidance still comes first and the crisis section beside it. Self-harm
+      // and abuse keep the crisis or child-protection section first, whatever else the message asks.
+      const own = hits[0];
+      if (danger === 'violence' && crisis && own && own.section.id !== crisis.section.id && confidentIn(index, lang)(own)) {
+        return this.answered(question, lang, own, [crisis, ...hits.slice(1).filter((h) => h.section.id !== crisis.section.id)], danger, index);
+      }
       if (crisis) return this.answered(question, lang, crisis, [], danger, this.index);
       return { kind: 'none', question, lang, closest: [], danger };
     }
-    const { hits } = index.search(question, 6, lang);
     const best = hits[0];
     // Pay, passwords, room bookings: say so plainly, unless the tenant's experts have answered it as an FAQ,
     // or the rest of the question is clearly a welfare question ("vuosiloman aikana tapahtunut kriisi"), or the

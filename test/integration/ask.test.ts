@@ -125,6 +125,19 @@ describe('ask the plan over HTTP', () => {
     expect(cardText(selfharm.replies[0])).toMatch(/Do not leave the pupil alone/);
   });
 
+  it('answers a question about a weapon or violence from the section that answers it, under the emergency guidance', async () => {
+    // A person of their own: what they type here is remembered as their language, and other tests click as someone else.
+    const user = { id: '29:violence-asker', name: 'Opettaja', aadObjectId: 'a7c3e2d1-0b4f-4e6a-9c8d-violence0001' };
+    const { replies } = await post(bot.url, message('I think a pupil has a knife in their bag. What am I allowed to search?', { locale: 'en-US', user }));
+    const text = cardText(replies[0]);
+    expect(text).toMatch(/call 112/);
+    // The rules on searching a pupil's things answer; the crisis section stays beside them.
+    expect(citedIds(replies[0]).slice(0, 2)).toEqual(['turvallisuus/kurinpito', 'kriisit']);
+    const police = await post(bot.url, message('Ilmoitetaanko pahoinpitelystä poliisille, vaikka lyöjä on alle 15-vuotias?', { locale: 'fi-FI', user }));
+    expect(citedIds(police.replies[0])[0]).toBe('turvallisuus/hairinta-ja-vakivalta');
+    expect(cardText(police.replies[0])).toMatch(/alle 15-vuotias oppilas: poliisi arvioi asian/);
+  });
+
   it('stores 👍/👎 once per click with the section ids and the question encrypted, and thanks the user in place', async () => {
     const q = 'millä perusteella oppilas saa avustajan?';
     const vote = cardAction('plan.feedback', { vote: 'down', question: q, sectionIds: 'avustajakriteerit,lomakkeisto/avustajatarve', lang: 'fi' }, { locale: 'fi-FI' });
