@@ -120,6 +120,10 @@ const PATTERNS: Record<Danger, string[]> = {
   ],
   abuse: [
     'hyväksikäyt',
+    'käyt hyväksi',
+    'käytetään hyväksi',
+    'häntä hyväksi',
+    'heitä hyväksi',
     'seksuaalinen väkivalta',
     'seksuaalisesti',
     'raiskas',
@@ -175,8 +179,15 @@ for (const danger of BY_SERIOUSNESS) {
   }
 }
 
+/**
+ * Words that start like a pattern and name something else: "hyväksikäyttökielto" is the ban on misusing what one
+ * learned in student welfare work (the expert group's rule), not the abuse of a child.
+ */
+const NOT_DANGER = ['hyväksikäyttökielt'];
+
 function matchesAt(p: Pattern, ws: string[], i: number): boolean {
   if (i + p.words.length > ws.length) return false;
+  if (NOT_DANGER.some((w) => ws[i].startsWith(w))) return false;
   const last = p.words.length - 1;
   return p.words.every((w, k) => (p.whole && k === last ? ws[i + k] === w : ws[i + k].startsWith(w)));
 }

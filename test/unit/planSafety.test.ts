@@ -35,8 +35,16 @@ describe('acute danger in a message', () => {
       'satutin polveni liikuntatunnilla, kuka täyttää tapaturmailmoituksen',
       'haluan elää terveellisemmin, onko henkilökunnalle tukea',
       'lyön vetoa että tämä löytyy suunnitelmasta',
+      // The ban on misusing what one learned in an expert group is no abuse of a child.
+      'Mitä hyväksikäyttökielto tarkoittaa opiskeluhuollossa?',
     ]) {
       expect([m, detectDanger(m)]).toEqual([m, undefined]);
+    }
+  });
+
+  it('hears abuse however the verb is put', () => {
+    for (const m of ['epäilen että oppilasta on käytetty hyväksi', 'isäpuoli on käyttänyt häntä hyväksi', 'hyväksikäytetty lapsi']) {
+      expect([m, detectDanger(m)]).toEqual([m, 'abuse']);
     }
   });
 });
