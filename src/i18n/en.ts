@@ -21,6 +21,7 @@ export const en: Messages = {
     helpHint: 'Type "help" at any time to see this again.',
     thanks: "You're welcome! Ask me more at any time.",
     nudge: 'Type your question about the plan, or "help" to see what I can do.',
+    bye: 'Bye! Ask me any time.',
   },
   forms: {
     listTitle: 'Forms',

@@ -21,6 +21,7 @@ export const fi: Messages = {
     helpHint: 'Kirjoita "apua" milloin tahansa, niin näet tämän uudelleen.',
     thanks: 'Ole hyvä! Kysy lisää milloin tahansa.',
     nudge: 'Kirjoita kysymyksesi suunnitelmasta tai "apua", niin näet, mitä osaan.',
+    bye: 'Hei hei! Kysy minulta milloin tahansa.',
   },
   forms: {
     listTitle: 'Lomakkeet',

@@ -19,6 +19,8 @@ export interface Messages extends CaseMessages, MeetingMessages, PlanMessages, E
     thanks: string;
     /** The reply to emoji alone or an "ok" (a 👍 after an answer): what to type next. */
     nudge: string;
+    /** The reply to goodbye ("hei hei", "hej då", "bye"). */
+    bye: string;
   };
   forms: {
     listTitle: string;

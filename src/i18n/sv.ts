@@ -21,6 +21,7 @@ export const sv: Messages = {
     helpHint: 'Skriv "hjälp" när som helst för att se det här igen.',
     thanks: 'Varsågod! Fråga gärna mer när som helst.',
     nudge: 'Skriv din fråga om planen eller "hjälp" för att se vad jag kan.',
+    bye: 'Hej då! Fråga mig när som helst.',
   },
   forms: {
     listTitle: 'Blanketter',

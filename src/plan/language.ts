@@ -28,11 +28,11 @@ const FUNCTION_WORDS: Record<Lang, string> = {
 const COMMAND_WORDS: Record<Lang, string> = {
   fi: `apua ohje ohjeet lomakkeet lomake uusi perusta ryhmä tulevat kokoukset seuraava kokous edellinen muistio omat kieli roolit tietopyyntö poista
     opiskeluhuoltokanava asiantuntijakanava hei moi moikka heippa moro terve huomenta päivää iltaa hyvää suomi ruotsi englanti
-    kiitti kiitoksia selvä okei jees hienoa kiva osaat`,
+    kiitti kiitoksia selvä okei jees hienoa kiva osaat nähdään kuuluu auttaa asiat asiani mun näytä`,
   sv: `hjälp blanketter blankett nytt ärende bilda grupp kommande möten möte föregående minnesanteckningar mina språk roller radera
-    elevhälsokanal expertkanal expertkanalen hej hejsan tjena morgon dag kväll svenska finska engelska tackar tusen okej bra`,
+    elevhälsokanal expertkanal expertkanalen hej hejsan tjena morgon dag kväll svenska finska engelska tackar tusen okej bra hejdå ses mår läget hjälpa visa blanketterna`,
   en: `help forms form new case create group upcoming meetings meeting previous memo language roles delete request channel expert welfare
-    hello hi hey morning afternoon evening english finnish swedish thank thx cheers great nice got`,
+    hello hi hey morning afternoon evening english finnish swedish thank thx cheers great nice got bye goodbye`,
 };
 
 /** Finnish case, clitic and derivation endings: a long word ending so is very likely Finnish. */

@@ -157,6 +157,7 @@ describe('case details never reach a shared message', () => {
     expect(list).toContain('Your responsibility');
     expect(list).not.toContain('V. V.');
     expect((await post(bot.url, message('mina ärenden', personal(KURAATTORI)))).replies[0].attachments?.[0]).toBeDefined();
+    expect(JSON.stringify((await post(bot.url, message('mun asiat', personal(KURAATTORI2)))).replies[0].attachments?.[0].content)).toContain('Omat asiat');
 
     const inChannel = await post(bot.url, message('omat asiat', channel(TEACHER)));
     expect(inChannel.replies[0].text).toMatch(/vain henkilökohtaisessa keskustelussa/);

@@ -41,6 +41,12 @@ describe('forms and cases over HTTP', () => {
     const list = await post(bot.url, message('lomakkeet', personal()));
     const text = collectText(list.replies[0].attachments?.[0].content).join('\n');
     for (const title of ['Yhteydenotto opiskeluhuoltoon', 'Avustajan tarpeen arviointi', 'Tiedonsiirto nivelvaiheessa', 'Kokous', 'Muistio']) expect(text).toContain(title);
+    // Asked for as people ask: "näytä lomakkeet", "show me the forms".
+    for (const [asked, title] of [
+      ['näytä lomakkeet', 'Yhteydenotto opiskeluhuoltoon'],
+      ['show me the forms', 'Referral to student welfare'],
+    ])
+      expect(collectText((await post(bot.url, message(asked, personal()))).replies[0].attachments?.[0].content).join('\n')).toContain(title);
     const form = await post(bot.url, message('uusi asia', personal()));
     expect(JSON.stringify(form.replies[0].attachments?.[0].content)).toContain('"label":"Oppilaan nimi"');
     const inChannel = await post(bot.url, message('uusi asia', channel()));

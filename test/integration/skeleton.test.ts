@@ -63,6 +63,11 @@ describe('Opari over HTTP with the embedded store', () => {
     ['kuka sä oot', 'en-US', 'Hei, olen Opari'],
     ['What can you do?', 'fi-FI', "Hi, I'm Opari"],
     ['vad kan du göra?', 'fi-FI', 'Hej, jag är Opari'],
+    // Asking for help as such, and small talk: not a search of the plan ("help me" is no question about assistants).
+    ['can you help me?', 'fi-FI', "Hi, I'm Opari"],
+    ['voitko auttaa?', 'en-US', 'Hei, olen Opari'],
+    ['hi there', 'fi-FI', "Hi, I'm Opari"],
+    ['mitä kuuluu?', 'en-US', 'Hei, olen Opari'],
   ])('answers "%s" (%s) with the help card in the user\'s language', async (text, locale, expected) => {
     const { replies } = await post(bot.url, message(text, { locale }));
     expect(replies).toHaveLength(1);
@@ -78,7 +83,10 @@ describe('Opari over HTTP with the embedded store', () => {
     ['🙂', 'en-US', 'Type your question about the plan, or "help"'],
     ['selvä', 'en-US', 'Kirjoita kysymyksesi suunnitelmasta tai "apua"'],
     ['ok 👍', 'en-US', 'Type your question about the plan, or "help"'],
-  ])('answers thanks, a lone emoji or an ok "%s" (%s) with a short reply, not with "the plan does not answer this"', async (text, locale, expected) => {
+    ['hei hei', 'en-US', 'Hei hei! Kysy minulta milloin tahansa.'],
+    ['hej då!', 'fi-FI', 'Hej då! Fråga mig när som helst.'],
+    ['bye', 'fi-FI', 'Bye! Ask me any time.'],
+  ])('answers thanks, goodbye, a lone emoji or an ok "%s" (%s) with a short reply, not with "the plan does not answer this"', async (text, locale, expected) => {
     // A person of their own: what someone typed before decides the language of a reply to an emoji.
     const user = { id: `29:${randomUUID()}`, name: 'Opettaja', aadObjectId: randomUUID() };
     const { replies } = await post(bot.url, message(text, { locale, user }));

@@ -18,7 +18,9 @@ import { langFor, msgsFor, turnLog } from '../context';
 import { onCardAction } from './actions';
 import { actorOf } from './actor';
 
-export const MY_CASES_PATTERN = /^\s*(omat asiat|my cases|mina ärenden|mina arenden)\s*[.!?]*\s*$/i;
+/** "omat asiat", and as people ask for them: "omat asiani", "mun asiat", "show my cases", "visa mina ärenden". */
+export const MY_CASES_PATTERN =
+  /^\s*((näytä|nayta) )?(omat asiat|omat asiani|minun asiani|mun asiat)\s*[.!?]*\s*$|^\s*((show|open) )?my cases\s*[.!?]*\s*$|^\s*(visa )?mina (ärenden|arenden)\s*[.!?]*\s*$/i;
 
 export interface CaseDeps {
   cases: CaseService;

@@ -29,7 +29,9 @@ const cardContext = z.object({
     .catch(undefined),
 });
 
-export const FORMS_PATTERN = /^\s*(lomakkeet|lomake|forms|blanketter)\s*[.!?]*\s*$/i;
+/** "lomakkeet", and as people ask for them: "näytä lomakkeet", "show me the forms", "visa blanketterna". */
+export const FORMS_PATTERN =
+  /^\s*((näytä|nayta|avaa) (mulle |minulle )?)?(lomakkeet|lomake)\s*[.!?]*\s*$|^\s*((show|open) (me )?(the )?)?forms\s*[.!?]*\s*$|^\s*((visa|öppna) (mig )?)?blanketter(na)?\s*[.!?]*\s*$/i;
 export const NEW_CASE_PATTERN = /^\s*(uusi asia|new case|nytt ärende)\s*[.!?]*\s*$/i;
 
 export interface FormDeps {

@@ -6,16 +6,20 @@ import { langFor, msgsFor } from '../context';
 import { sendCard } from '../replies';
 import { onCardAction } from './actions';
 
-export const HELP_PATTERN = /^\s*(apua|ohje|ohjeet|help|hjälp|hjalp|\?)\s*[.!?]*\s*$/i;
+/** "apua", "help", "hjälp", and asking for help as such: "voitko auttaa?", "can you help me?", "kan du hjälpa mig?". */
+export const HELP_PATTERN =
+  /^\s*(apua|ohje|ohjeet|help|help me|hjälp|hjalp|\?|(voitko|voisitko|voiksä|voitsä|osaatko) (auttaa|avata)( mua| minua)?|auta|auttaisitko|(can|could) you help( me)?|kan du hjälpa( mig)?)\s*[.!?]*\s*$/i;
 /** A greeting alone ("moi", "hyvää huomenta", "hej Opari") is answered with the help card, not a search. */
 export const GREETING_PATTERN =
-  /^\s*(hei|hei hei|moi|moikka|moro|morjens|terve|heippa|hyvää (huomenta|päivää|iltaa)|huomenta|päivää|hello|hi|hey|good (morning|afternoon|evening)|hej|hejsan|tjena|god (morgon|dag|kväll))(\s+(opari|kaikille|all|everyone|alla))?\s*[.!?,:)]*\s*$/i;
+  /^\s*(hei|moi|moikka|moro|morjens|terve|hyvää (huomenta|päivää|iltaa)|huomenta|päivää|hello|hi|hey|good (morning|afternoon|evening)|hej|hejsan|tjena|god (morgon|dag|kväll)|mitä kuuluu|mitäs kuuluu|how are you|hur mår du|hur är läget)(\s+(opari|kaikille|all|everyone|alla|there))?\s*[.!?,:)]*\s*$/i;
 
 /** "Mitä osaat?", "kuka sä oot", "what can you do", "vem är du": asking what Opari is is asking for help. */
 export const ABOUT_PATTERN =
   /^\s*((mitä|mita|mitäs) (sä |sinä |sää )?(osaat|voit tehdä|osaat tehdä|teet)|(kuka|mikä|mika) (sä |sinä )?(olet|oot)|(mikä|mika) (on )?opari( on)?|what (can|do) you do|who are you|what are you|what is opari|vad (kan|gör) du( göra)?|vem är du|vad är du|vad är opari)(\s+opari)?\s*[.!?]*\s*$/i;
 /** One emoji's parts: a pictograph, a skin tone, the emoji variation selector, a zero-width joiner. */
 const EMOJI_PART = String.raw`(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})`;
+/** Goodbye ("hei hei", "heippa", "bye", "hej då"): a short reply, not a search. */
+export const BYE_PATTERN = /^\s*(hei hei|moi moi|heippa|heido|nähdään|bye|bye bye|goodbye|see you|hej då|hejdå|vi ses)(\s+(opari|kaikille|all|everyone))?\s*[.!,:)]*\s*$/i;
 /** Thanks, alone or with a word or two ("kiitti paljon", "tack så mycket", "thanks Opari 👍"). */
 export const THANKS_PATTERN = new RegExp(
   String.raw`^\s*(kiitos|kiitti|kiitoksia|kiitos paljon|kiitti paljon|kiitos avusta|paljon kiitoksia|thanks|thank you|thx|cheers|tack|tackar|tack så mycket|tusen tack)(\s+(opari|paljon|a lot|so much|very much|så mycket))?[\s.!,:)]*(?:${EMOJI_PART}|\s)*$`,
@@ -45,6 +49,9 @@ export function registerWelcome(app: Application<TurnState>): void {
     });
   }
   // Thanks, a lone emoji or an "ok" are not questions: a short reply, not "the plan does not answer this".
+  app.message(BYE_PATTERN, async (context, state) => {
+    await context.sendActivity(msgsFor(context, state).welcome.bye);
+  });
   app.message(THANKS_PATTERN, async (context, state) => {
     await context.sendActivity(msgsFor(context, state).welcome.thanks);
   });
