@@ -61,6 +61,10 @@ describe('situations staff describe, on the sample plan without keywords', () =>
     ['Mistä aineista pienluokan oppilaan osallistuminen isompaan ryhmään yleensä aloitetaan?', 'fi', 'integraatio'],
     // "Saako kertoa" (may one disclose) with the one told between its words: the disclosure checklist, not absences.
     ['Saako opettajalle kertoa oppilaan epilepsiasta ilman huoltajan lupaa?', 'fi', 'salassapito/tietojen-luovutus'],
+    // Whether the pupil pays: the section that says student welfare is free of charge, not the one where the
+    // municipality pays for interpreting.
+    ['Do pupils have to pay for student welfare services?', 'en', 'opiskeluhuolto/palvelut'],
+    ['Joutuuko oppilas maksamaan, jos hän käy koulupsykologilla?', 'fi', 'opiskeluhuolto'],
     // "teillä" (you have) is a pronoun, not a word of the question's topic: the forms section, not a decline.
     ['onks teillä lomakkeita', 'fi', 'lomakkeisto'],
     // A worn-out teacher ("ihan loppu") is the staff well-being section; "neka … att delta" is denying teaching.

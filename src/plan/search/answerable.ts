@@ -36,7 +36,7 @@ function servesAsWell(h: SearchHit, other: SearchHit, q: Question): boolean {
 }
 
 /** Per passage and need, whether its text names it (money, a form, an appeal); read once. */
-const named: Record<Need, WeakMap<Passage, boolean>> = { money: new WeakMap(), form: new WeakMap(), appeal: new WeakMap() };
+const named: Record<Need, WeakMap<Passage, boolean>> = { money: new WeakMap(), free: new WeakMap(), form: new WeakMap(), appeal: new WeakMap() };
 function namesNeed(p: Passage, need: Need): boolean {
   let is = named[need].get(p);
   if (is === undefined) named[need].set(p, (is = NEED_TEXT[need].test(fold(plainInline(blockTexts(p.blocks).join(' ')).toLowerCase()))));
@@ -123,6 +123,14 @@ export function markUnanswerable(hits: SearchHit[], q: Question, ix: RankInput, 
       if (h.titleMatch || (need === 'form' && h.section.forms.length > 0)) continue;
       if (!anyPassage(ix, h, lang, (p) => namesNeed(p, need))) h.noQuantity = true;
     }
+  // "Do pupils have to pay for student welfare services?": a section near the leader that says what is free of charge
+  // answers, not the leader where the municipality pays for interpreting. (For money alone a section near a leader
+  // that names no money answers another question about it: the leader is declined instead.)
+  const first = hits[0];
+  if (q.needs.includes('free') && first?.noQuantity && !first.titleMatch) {
+    const free = hits.find((h) => !h.noQuantity && h.score >= RANKING.freeShare * first.score);
+    if (free) putFirst(hits, free);
+  }
   if (!q.intents.has('amount')) return;
   // "Montako tuntia viikossa": only a number per the same period answers (rate.ts). How often is asked per a period
   // too ("kuinka monta kertaa vuodessa"), and "kerran lukukaudessa" answers it.

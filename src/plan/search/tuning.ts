@@ -93,6 +93,8 @@ export const RANKING = {
   deciderShare: 0.7,
   /** How close a section that has the quantity asked for must score to take the place of a leader that has none. */
   quantityShare: 0.8,
+  /** …and, for whether the pupil or family pays, a section that says what is free of charge (as the deadline share). */
+  freeShare: 0.6,
 };
 
 export const PASSAGE = {
