@@ -198,6 +198,7 @@ export class PlanService {
   answer(question: string, lang: Lang, index: PlanIndex = this.index): Answer {
     const danger = detectDanger(question);
     const { hits } = index.search(question, 6, lang);
+    const sure = confidentIn(index, lang);
     if (danger) {
       // Emergency guidance first (rendered by the caller), with the plan's crisis or child-protection section.
       const crisis = this.index.search(DANGER_QUERY[danger], 1, lang).hits[0];
@@ -206,7 +207,7 @@ export class PlanService {
       // it, when the plan surely has one: the guidance still comes first and the crisis section beside it. Self-harm
       // and abuse keep the crisis or child-protection section first, whatever else the message asks.
       const own = hits[0];
-      if (danger === 'violence' && crisis && own && own.section.id !== crisis.section.id && confidentIn(index, lang)(own)) {
+      if (danger === 'violence' && crisis && own && own.section.id !== crisis.section.id && sure(own)) {
         return this.answered(question, lang, own, [crisis, ...hits.slice(1).filter((h) => h.section.id !== crisis.section.id)], danger, index);
       }
       if (crisis) return this.answered(question, lang, crisis, [], danger, this.index);
@@ -217,7 +218,6 @@ export class PlanService {
     // or the rest of the question is clearly a welfare question ("vuosiloman aikana tapahtunut kriisi"), or the
     // off-topic words only say where it happened and the rest is one ("tappelu ruokalassa", "fight in the canteen").
     const off = this.offTopic.match(question, (s) => index.knows(s), lang);
-    const sure = confidentIn(index, lang);
     if (off && !best?.cited && !(best?.section.id.startsWith('faq-') && sure(best))) {
       // Words that only ask for a size or a number ("kuinka suuri … enintään", "hur stor", "at most") say nothing
       // about what the rest is about: "Kuinka suuri alakoulun luokkakoko saa enintään olla?" is about class size.

@@ -35,7 +35,7 @@ function servesAsWell(h: SearchHit, other: SearchHit, q: Question): boolean {
   return [...FACT_INTENTS].every((i) => !q.intents.has(i) || !serves(other, i) || serves(h, i));
 }
 
-/** Per passage and need, whether its text names it (money, a form, an appeal); read once. */
+/** Per passage and need, whether its text names it (money, free of charge, a form, an appeal); read once. */
 const named: Record<Need, WeakMap<Passage, boolean>> = { money: new WeakMap(), free: new WeakMap(), form: new WeakMap(), appeal: new WeakMap() };
 function namesNeed(p: Passage, need: Need): boolean {
   let is = named[need].get(p);
@@ -126,11 +126,7 @@ export function markUnanswerable(hits: SearchHit[], q: Question, ix: RankInput, 
   // "Do pupils have to pay for student welfare services?": a section near the leader that says what is free of charge
   // answers, not the leader where the municipality pays for interpreting. (For money alone a section near a leader
   // that names no money answers another question about it: the leader is declined instead.)
-  const first = hits[0];
-  if (q.needs.includes('free') && first?.noQuantity && !first.titleMatch) {
-    const free = hits.find((h) => !h.noQuantity && h.score >= RANKING.freeShare * first.score);
-    if (free) putFirst(hits, free);
-  }
+  if (q.needs.includes('free')) giveWay(hits, RANKING.freeShare);
   if (!q.intents.has('amount')) return;
   // "Montako tuntia viikossa": only a number per the same period answers (rate.ts). How often is asked per a period
   // too ("kuinka monta kertaa vuodessa"), and "kerran lukukaudessa" answers it.
@@ -151,11 +147,15 @@ export function markUnanswerable(hits: SearchHit[], q: Question, ix: RankInput, 
   // A leader with nothing to count gives its place to a section near it that has ("Kuinka monessa vuodessa…":
   // the right to instruction scores first, the right to study with its "neljässä vuodessa" close behind). Not for a
   // question about money alone: a section near a leader that names no money answers another question about it.
+  giveWay(hits, RANKING.quantityShare);
+}
+
+/** A leader that cannot answer (`noQuantity`, not a title match) gives its place to the first hit within `share` of its score that can. */
+function giveWay(hits: SearchHit[], share: number): void {
   const lead = hits[0];
-  if (lead?.noQuantity && !lead.titleMatch) {
-    const counting = hits.find((h) => !h.noQuantity && h.score >= RANKING.quantityShare * lead.score);
-    if (counting) putFirst(hits, counting);
-  }
+  if (!lead?.noQuantity || lead.titleMatch) return;
+  const able = hits.find((h) => !h.noQuantity && h.score >= share * lead.score);
+  if (able) putFirst(hits, able);
 }
 
 /** What a how-many question counts, as the asked language writes it after a number: stem starts and units written apart. */

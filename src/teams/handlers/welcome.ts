@@ -35,7 +35,7 @@ export function welcomeCard(lang: Lang): Record<string, unknown> {
   return renderCard('welcome', { ...messages(lang).welcome, lang });
 }
 
-/** Welcome on install (personal, group chat, team), on "apua" / "help" / "hjälp", a greeting or "what can you do"; thanks. */
+/** Welcome on install (personal, group chat, team), on "apua" / "help" / "hjälp", a greeting or "what can you do"; small talk. */
 export function registerWelcome(app: Application<TurnState>): void {
   app.conversationUpdate('membersAdded', async (context, state) => {
     const botId = context.activity.recipient?.id;
@@ -48,16 +48,17 @@ export function registerWelcome(app: Application<TurnState>): void {
       await sendCard(context, welcomeCard(langFor(context, state)));
     });
   }
-  // Thanks, a lone emoji or an "ok" are not questions: a short reply, not "the plan does not answer this".
-  app.message(BYE_PATTERN, async (context, state) => {
-    await context.sendActivity(msgsFor(context, state).welcome.bye);
-  });
-  app.message(THANKS_PATTERN, async (context, state) => {
-    await context.sendActivity(msgsFor(context, state).welcome.thanks);
-  });
-  app.message(ACK_PATTERN, async (context, state) => {
-    await context.sendActivity(msgsFor(context, state).welcome.nudge);
-  });
+  // Goodbye, thanks, a lone emoji or an "ok" are not questions: a short reply, not "the plan does not answer this".
+  const replies: [RegExp, (m: ReturnType<typeof msgsFor>) => string][] = [
+    [BYE_PATTERN, (m) => m.welcome.bye],
+    [THANKS_PATTERN, (m) => m.welcome.thanks],
+    [ACK_PATTERN, (m) => m.welcome.nudge],
+  ];
+  for (const [pattern, pick] of replies) {
+    app.message(pattern, async (context, state) => {
+      await context.sendActivity(pick(msgsFor(context, state)));
+    });
+  }
 
   // Each button answers in the chat and keeps the welcome card as it is.
   const say = (pick: (m: ReturnType<typeof msgsFor>) => string) => async (context: TurnContext, state: TurnState) => {
