@@ -79,6 +79,15 @@ export async function say(page: Page, text: string): Promise<void> {
   await page.waitForFunction((n) => document.querySelectorAll('.ac-adaptiveCard').length > n, before, { timeout: 20_000 });
 }
 
+/** Types a message that Opari answers with a line of text, not a card, and waits for that line. */
+export async function sayExpectingText(page: Page, text: string, reply: string): Promise<void> {
+  const editor = page.locator('[data-lexical-editor="true"]');
+  await editor.click();
+  await editor.pressSequentially(text);
+  await page.keyboard.press('Enter');
+  await page.getByText(reply).first().waitFor({ timeout: 20_000 });
+}
+
 /** Picks an option of a card's n-th combobox (the Playground renders compact choice sets as Fluent dropdowns). */
 export async function choose(page: Page, card: Locator, index: number, option: string): Promise<void> {
   await card.getByRole('combobox').nth(index).click();
