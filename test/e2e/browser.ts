@@ -72,19 +72,21 @@ export async function openChat(session: PlaygroundSession, viewport: { width: nu
 /** Types into the chat box and waits for a new card from the bot. */
 export async function say(page: Page, text: string): Promise<void> {
   const before = await page.locator('.ac-adaptiveCard').count();
+  await send(page, text);
+  await page.waitForFunction((n) => document.querySelectorAll('.ac-adaptiveCard').length > n, before, { timeout: 20_000 });
+}
+
+/** Types a message into the Playground's editor and sends it. */
+async function send(page: Page, text: string): Promise<void> {
   const editor = page.locator('[data-lexical-editor="true"]');
   await editor.click();
   await editor.pressSequentially(text);
   await page.keyboard.press('Enter');
-  await page.waitForFunction((n) => document.querySelectorAll('.ac-adaptiveCard').length > n, before, { timeout: 20_000 });
 }
 
 /** Types a message that Opari answers with a line of text, not a card, and waits for that line. */
 export async function sayExpectingText(page: Page, text: string, reply: string): Promise<void> {
-  const editor = page.locator('[data-lexical-editor="true"]');
-  await editor.click();
-  await editor.pressSequentially(text);
-  await page.keyboard.press('Enter');
+  await send(page, text);
   await page.getByText(reply).first().waitFor({ timeout: 20_000 });
 }
 
