@@ -151,6 +151,10 @@ describe('case details never reach a shared message', () => {
     expect(teacherList).toContain('{"title":"Oppilas","value":"V. V., 9Ö"}');
     expect(teacherList).toMatch(/Käsittelyssä · Aloitit/);
     expect(JSON.stringify(mine.body)).toMatch(/"Määräaika","value":"(ma|ti|ke|to|pe|la|su) \d+\.\d+\.\d{4}"/);
+    // The case number alone, pasted from a notice: the same list, where that case is.
+    const number = /OH-\d{4}-\d{4}/.exec(teacherList)![0];
+    const pasted = await post(bot.url, message(number, personal(TEACHER)));
+    expect(JSON.stringify(pasted.replies[0].attachments?.[0].content)).toContain(`${number} · Yhteydenotto opiskeluhuoltoon`);
 
     const assigned = await post(bot.url, message('my cases', { ...personal(KURAATTORI2), locale: 'en-US' }));
     const list = JSON.stringify(assigned.replies[0].attachments?.[0].content);
@@ -161,6 +165,7 @@ describe('case details never reach a shared message', () => {
 
     const inChannel = await post(bot.url, message('omat asiat', channel(TEACHER)));
     expect(inChannel.replies[0].text).toMatch(/vain henkilökohtaisessa keskustelussa/);
+    expect((await post(bot.url, message(number, channel(TEACHER)))).replies[0].text).toMatch(/vain henkilökohtaisessa keskustelussa/);
     const listed = (await store.all<{ caseId: string; action: string }>('audit')).filter((a) => a.caseId === caseId && a.action === 'listed');
     expect(listed.length).toBeGreaterThanOrEqual(1);
   });

@@ -49,6 +49,8 @@ describe('forms and cases over HTTP', () => {
       expect(collectText((await post(bot.url, message(asked, personal()))).replies[0].attachments?.[0].content).join('\n')).toContain(title);
     const form = await post(bot.url, message('uusi asia', personal()));
     expect(JSON.stringify(form.replies[0].attachments?.[0].content)).toContain('"label":"Oppilaan nimi"');
+    const asked = await post(bot.url, message('avaa uusi asia -lomake', personal()));
+    expect(JSON.stringify(asked.replies[0].attachments?.[0].content)).toContain('"label":"Oppilaan nimi"');
     const inChannel = await post(bot.url, message('uusi asia', channel()));
     expect(inChannel.replies[0].text).toMatch(/vain henkilökohtaisessa keskustelussa/);
   });

@@ -126,6 +126,11 @@ describe('Opari over HTTP with the embedded store', () => {
     expect(click.replies.find((r) => r.type === 'message')?.text).toMatch(/Skriv din fråga/);
   });
 
+  it('answers the language command alone with the languages to choose from, in the language typed', async () => {
+    expect((await post(bot.url, message('kieli', { locale: 'en-US', conversationId: 'a:language-bare' }))).replies[0].text).toBe('Kielet ovat suomi, ruotsi ja englanti, esimerkiksi "kieli ruotsi".');
+    expect((await post(bot.url, message('language', { locale: 'fi-FI', conversationId: 'a:language-bare' }))).replies[0].text).toMatch(/^The languages are Finnish, Swedish and English/);
+  });
+
   it('logs ids and never the text a user typed', async () => {
     await post(bot.url, message('oppilas Matti Meikäläinen 5B voi huonosti'));
     await new Promise((r) => setTimeout(r, 200));

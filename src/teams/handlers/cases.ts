@@ -22,6 +22,9 @@ import { actorOf } from './actor';
 export const MY_CASES_PATTERN =
   /^\s*((näytä|nayta) )?(omat asiat|omat asiani|minun asiani|mun asiat)\s*[.!?]*\s*$|^\s*((show|open) )?my cases\s*[.!?]*\s*$|^\s*(visa )?mina (ärenden|arenden)\s*[.!?]*\s*$/i;
 
+/** A case number alone ("OH-2026-0042"), as staff paste it from a notice: the person's own cases, where it is if it is theirs. */
+export const CASE_ID_PATTERN = /^\s*[A-Za-z]{1,6}-\d{4}-\d{4}\s*[.!?]*\s*$/;
+
 export interface CaseDeps {
   cases: CaseService;
   forms: Map<string, FormDef>;
@@ -165,9 +168,11 @@ export function registerCases(app: Application<TurnState>, deps: CaseDeps): void
     return myCasesCard(items, deps.forms, langFor(context, state), m, deps.cases.schools);
   };
 
-  app.message(MY_CASES_PATTERN, async (context, state) => {
-    const result = await mine(context, state);
-    await context.sendActivity(typeof result === 'string' ? result : cardActivity(result));
-  });
+  for (const pattern of [MY_CASES_PATTERN, CASE_ID_PATTERN]) {
+    app.message(pattern, async (context, state) => {
+      const result = await mine(context, state);
+      await context.sendActivity(typeof result === 'string' ? result : cardActivity(result));
+    });
+  }
   onCardAction(app, 'cases.mine', mine, personal);
 }

@@ -32,7 +32,9 @@ const cardContext = z.object({
 /** "lomakkeet", and as people ask for them: "näytä lomakkeet", "show me the forms", "visa blanketterna". */
 export const FORMS_PATTERN =
   /^\s*((näytä|nayta|avaa) (mulle |minulle )?)?(lomakkeet|lomake)\s*[.!?]*\s*$|^\s*((show|open) (me )?(the )?)?forms\s*[.!?]*\s*$|^\s*((visa|öppna) (mig )?)?blanketter(na)?\s*[.!?]*\s*$/i;
-export const NEW_CASE_PATTERN = /^\s*(uusi asia|new case|nytt ärende)\s*[.!?]*\s*$/i;
+/** "uusi asia", and as people ask for it: "avaa uusi asia -lomake", "open a new case form", "öppna ett nytt ärende". */
+export const NEW_CASE_PATTERN =
+  /^\s*((avaa|täytä|tayta|aloita|tee) )?(uusi asia|uuden asian)( -?lomake| -?lomakkeen)?\s*[.!?]*\s*$|^\s*((open|start) )?(a )?new case( form)?\s*[.!?]*\s*$|^\s*((öppna|starta) )?(ett )?nytt ärende( blankett)?\s*[.!?]*\s*$/i;
 
 export interface FormDeps {
   plan: PlanService;

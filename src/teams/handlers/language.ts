@@ -5,7 +5,8 @@ import { cardActivity, tenantOf } from '../replies';
 import { welcomeCard } from './welcome';
 
 /** "kieli ruotsi" / "language english" / "språk finska": the user's UI language, kept in user state. */
-export const LANGUAGE_PATTERN = /^\s*(kieli|language|språk|sprak)\s*:?\s*(\p{L}+)\s*$/iu;
+/** "kieli ruotsi", "language english", "språk finska"; the command alone gets the choices. */
+export const LANGUAGE_PATTERN = /^\s*(kieli|language|språk|sprak)(?:\s*:?\s*(\p{L}+))?\s*[.!?]*\s*$/iu;
 
 const names: Record<string, Lang> = {
   suomi: 'fi',
