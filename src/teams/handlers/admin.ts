@@ -13,12 +13,13 @@ import { langFor, msgsFor, turnLog } from '../context';
 import { cardActivity, conversationRefOf } from '../replies';
 import { onCardAction } from './actions';
 import { actorOf } from './actor';
+import { CASE_NUMBER } from './cases';
 import { roster } from './roster';
 
 export const SCHOOL_CHANNEL_PATTERN = /^\s*(opiskeluhuoltokanava|welfare channel|elevhälsokanal)\s*[.!]*\s*$/i;
 export const ROLES_PATTERN = /^\s*(roolit|roles|roller)\s*[.!]*\s*$/i;
 export const GDPR_PATTERN = /^\s*(tietopyyntö|tietopyynto|gdpr|access request|begäran om insyn)\s*[.!]*\s*$/i;
-export const DELETE_PATTERN = /^\s*(poista asia|delete case|radera ärende)\s+([A-Za-z]{1,6}-\d{4}-\d{4})\s*$/i;
+export const DELETE_PATTERN = new RegExp(String.raw`^\s*(poista asia|delete case|radera ärende)\s+(${CASE_NUMBER})\s*$`, 'i');
 
 export interface AdminDeps {
   cases: CaseService;

@@ -22,8 +22,10 @@ import { actorOf } from './actor';
 export const MY_CASES_PATTERN =
   /^\s*((näytä|nayta) )?(omat asiat|omat asiani|minun asiani|mun asiat)\s*[.!?]*\s*$|^\s*((show|open) )?my cases\s*[.!?]*\s*$|^\s*(visa )?mina (ärenden|arenden)\s*[.!?]*\s*$/i;
 
-/** A case number alone ("OH-2026-0042"), as staff paste it from a notice: the person's own cases, where it is if it is theirs. */
-export const CASE_ID_PATTERN = /^\s*[A-Za-z]{1,6}-\d{4}-\d{4}\s*[.!?]*\s*$/;
+/** A case number as typed ("OH-2026-0042", any case of letters): the prefix, the year, the running number. */
+export const CASE_NUMBER = String.raw`[A-Za-z]{1,6}-\d{4}-\d{4}`;
+/** A case number alone, as staff paste it from a notice: the person's own cases, where it is if it is theirs. */
+export const CASE_ID_PATTERN = new RegExp(String.raw`^\s*${CASE_NUMBER}\s*[.!?]*\s*$`);
 
 export interface CaseDeps {
   cases: CaseService;

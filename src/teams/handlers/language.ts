@@ -4,8 +4,7 @@ import { langFor, type UserLanguage } from '../context';
 import { cardActivity, tenantOf } from '../replies';
 import { welcomeCard } from './welcome';
 
-/** "kieli ruotsi" / "language english" / "språk finska": the user's UI language, kept in user state. */
-/** "kieli ruotsi", "language english", "språk finska"; the command alone gets the choices. */
+/** "kieli ruotsi" / "language english" / "språk finska": the user's UI language, kept in user state; the command alone gets the choices. */
 export const LANGUAGE_PATTERN = /^\s*(kieli|language|språk|sprak)(?:\s*:?\s*(\p{L}+))?\s*[.!?]*\s*$/iu;
 
 const names: Record<string, Lang> = {
