@@ -41,6 +41,12 @@ interface Phrase {
  */
 const FI_PLACE_CASE = /(ssa|ssä|lla|llä)$/;
 
+/**
+ * A subject pronoun a question puts after its verb (Swedish word order: "Hur beställer jag läromedel", "Var beställer
+ * man läroböcker"): it may stand between a phrase's first two words.
+ */
+const SUBJECT_AFTER_VERB = new Set(['jag', 'man', 'vi', 'du', 'ni', 'hen', 'han', 'hon', 'de', 'i', 'we', 'you', 'mä', 'me', 'sä']);
+
 /** An English noun in -ing, which its stem shares with the verb (meeting, meet). */
 const ING = /ings?$/;
 const PLACE_PREPOSITIONS: Record<Lang, Set<string>> = {
@@ -120,23 +126,30 @@ export class OffTopic {
     const content = contentWordMask(ws);
     const stems = ws.map((w) => stemsAnyLang(w));
     const found = new Map<number, OffTopicMatch>();
-    const matches: { p: Phrase; at: number }[] = [];
+    const matches: { p: Phrase; at: number[] }[] = [];
     for (let i = 0; i < ws.length; i++) {
       for (const first of stems[i]) {
         for (const p of this.phrases.get(first) ?? []) {
-          if (i + p.stems.length > ws.length) continue;
-          const same = (k: number) => stems[i + k].includes(p.stems[k]) && (!p.ing[k] || ING.test(ws[i + k]));
-          let k = 0;
-          while (k < p.stems.length && same(k)) k++;
-          if (k === p.stems.length) matches.push({ p, at: i });
+          const same = (k: number, at: number) => at < ws.length && stems[at].includes(p.stems[k]) && (!p.ing[k] || ING.test(ws[at]));
+          // The phrase's words in question order, with one subject pronoun allowed after its verb ("beställer jag läromedel").
+          const at = [i];
+          for (let k = 1, gap = false; k < p.stems.length && at.length === k; k++) {
+            const next = at[k - 1] + 1;
+            if (same(k, next)) at.push(next);
+            else if (k === 1 && !gap && SUBJECT_AFTER_VERB.has(ws[next]) && same(k, next + 1)) {
+              gap = true;
+              at.push(next + 1);
+            }
+          }
+          if (at.length === p.stems.length && same(0, i)) matches.push({ p, at });
         }
       }
     }
-    matches.sort((a, b) => a.p.order - b.p.order || a.at - b.at);
+    matches.sort((a, b) => a.p.order - b.p.order || a.at[0] - b.at[0]);
     const settings = new Set<number>();
     for (const { p, at } of matches) {
-      for (let k = 0; k < p.stems.length; k++) found.set(at + k, p.subject);
-      if (afterPlacePreposition(ws, at, lang)) for (let k = 0; k < p.stems.length; k++) settings.add(at + k);
+      for (const k of at) found.set(k, p.subject);
+      if (afterPlacePreposition(ws, at[0], lang)) for (const k of at) settings.add(k);
     }
     for (let i = 0; i < ws.length; i++) {
       // Stems of three letters say little ("salasana" stems to "sal", which the plan has from other words).

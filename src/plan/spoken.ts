@@ -4,8 +4,24 @@
  * counts only when the plan writes it, so a rule that misfires on another word finds nothing.
  */
 
-/** Whole words that are not sound changes: itse, takaisin. */
-const WORDS: Record<string, string> = { ite: 'itse', takas: 'takaisin', kattoo: 'katsoo', kattoa: 'katsoa', meiän: 'meidän', teiän: 'teidän' };
+/**
+ * Whole words that are not sound changes: itse, takaisin. A modal verb asked in the first person or the plural
+ * ("saanko kertoa", "voimmeko kertoa") reads as the impersonal question a glossary phrase writes ("saako kertoa").
+ */
+const WORDS: Record<string, string> = {
+  ite: 'itse',
+  takas: 'takaisin',
+  kattoo: 'katsoo',
+  kattoa: 'katsoa',
+  meiän: 'meidän',
+  teiän: 'teidän',
+  saanko: 'saako',
+  saammeko: 'saako',
+  saanks: 'saako',
+  voinko: 'voiko',
+  voimmeko: 'voiko',
+  voinks: 'voiko',
+};
 
 const V = 'aeiouyäö';
 /** [sound change, written form, whether a glossary phrase reads it too (it restores a letter; a vowel change may be another word)]. */

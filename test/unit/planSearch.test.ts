@@ -143,6 +143,9 @@ describe('plan search', () => {
       // Grades, report cards, textbooks and how to do things in Wilma.
       ['miten ysin arvosanan korotus järjestetään ennen päättötodistusta', 'fi'],
       ['Hur beställer jag läromedel för nästa läsår?', 'sv'],
+      // With the subject after the verb, as Swedish puts it ("beställer man läroböcker"), and ordering as a Finnish verb.
+      ['Var beställer man läroböcker för nästa läsår?', 'sv'],
+      ['Miten tilaan oppikirjat ensi syksyn seiskaluokille?', 'fi'],
       ["When is the deadline for ordering next year's textbooks?", 'en'],
       ['miten wilmaan lisätään uusi huoltaja kun vanhemmat eroaa', 'fi'],
       // One's own parental leave: the sample plan never names a student's (an upper secondary statute does: planImportReal).

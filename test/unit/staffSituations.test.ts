@@ -61,6 +61,16 @@ describe('situations staff describe, on the sample plan without keywords', () =>
     ['Mistä aineista pienluokan oppilaan osallistuminen isompaan ryhmään yleensä aloitetaan?', 'fi', 'integraatio'],
     // "Saako kertoa" (may one disclose) with the one told between its words: the disclosure checklist, not absences.
     ['Saako opettajalle kertoa oppilaan epilepsiasta ilman huoltajan lupaa?', 'fi', 'salassapito/tietojen-luovutus'],
+    // …asked in the first person ("saanko", "voinko"), with "voiko", in Swedish and English: not the notification
+    // section, whose "Rehtorille kertominen ei riitä" shares the words.
+    ['saanko kertoa rehtorille mitä oppilas kertoi', 'fi', 'salassapito/tietojen-luovutus'],
+    ['voinko kertoa opettajalle oppilaan diabeteksesta', 'fi', 'salassapito/tietojen-luovutus'],
+    ['får jag berätta för läraren vad eleven sagt till kuratorn', 'sv', 'salassapito/tietojen-luovutus'],
+    ['can I share student welfare information with a subject teacher without consent?', 'en', 'salassapito/tietojen-luovutus'],
+    // A teacher who "uupuu" (is burning out); a pupil who "ei herää" after a fall is an emergency, and "ekana" (first)
+    // is no first-grader.
+    ['mitä tehdä jos opettaja uupuu', 'fi', 'tyossajaksaminen'],
+    ['oppilas putos kiipeilytelineestä eikä herää, mitä teen ekana', 'fi', 'kriisit/akuutti-tilanne'],
     // Whether the pupil pays: the section that says student welfare is free of charge, not the one where the
     // municipality pays for interpreting.
     ['Do pupils have to pay for student welfare services?', 'en', 'opiskeluhuolto/palvelut'],
@@ -83,6 +93,10 @@ describe('situations staff describe, on the sample plan without keywords', () =>
     ['parent dropped off meds and wants me to give them at lunch, do i have to?', 'en', 'turvallisuus/laakehoito-ja-tapaturmat', /only with their own consent/],
     // A kuraattori who does not answer the phone cannot be reached: the substitute arrangement, not the pupils' phones.
     ["the kuraattori doesn't answer the phone, who do I contact?", 'en', 'opiskeluhuolto/palvelut', /cannot be reached, contact the county's student welfare substitute/],
+    // How many pupils of a kind: the compound's pupils ("pienryhmäoppilasta") and the pupil counted after its
+    // attributes ("suurimman osan tunneista opiskelevaa oppilasta") are the plan's "enintään viisi oppilasta".
+    ['montako pienryhmäoppilasta saa olla integroituna tavallisessa opetusryhmässä?', 'fi', 'integraatio', /enintään viisi oppilasta/],
+    ['Montako pienryhmässä suurimman osan tunneista opiskelevaa oppilasta tavalliseen luokkaan saa sijoittaa?', 'fi', 'erityisopetus/erityisluokka', /enintään viisi oppilasta/],
   ] as const)('%s', (question, lang, section, fact) => {
     const a = service.answer(question, lang);
     expect(a.kind === 'answer' ? a.best.id : 'declined').toBe(section);

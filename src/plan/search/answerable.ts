@@ -193,6 +193,9 @@ function namesSomething(w: string): boolean {
   return MEASURE.test(w) || !isStopword(w);
 }
 
+/** The last word of a Finnish compound that names people (pienryhmä|oppilasta), as it is counted: a compound of time (lomapäivä) is a kind of its own. */
+const FI_HEAD = /.(oppil|opiskelij|lapse|lasta|henkil|aikuis)/g;
+
 /** Units written apart from the word a question counts with ("päivää": "vrk", "vuorokautta"; "tuntia": "h"). */
 const UNIT_FORMS: [RegExp, string[]][] = [
   [/^paiv/, ['vuorokau', 'vrk']],
@@ -204,9 +207,12 @@ const UNIT_FORMS: [RegExp, string[]][] = [
   [/^(eur)/, ['€', 'e']],
   [/^dag/, ['dygn']],
 ];
-/** Finnish attributes before the counted word: participles ("opiskelevaa", "jääneitä"; not "päivää"), "eri", "omaa", "sellaista", and words in a place case ("pienryhmässä"). */
+/**
+ * Finnish attributes before the counted word: participles ("opiskelevaa", "jääneitä"; not "päivää"), "eri", "omaa",
+ * "sellaista", words in a place case ("pienryhmässä") and plurals in the elative ("suurimman osan tunneista").
+ */
 const FI_ATTRIBUTE =
-  /[eouy]vaa$|(nutta|neita|ssa|lla|lta)$|^(eri|omaa|uutta|kokonaista|perakkaista|ylimaaraista|sellaista|tallaista|sita|tata|naita|niita|yli|alle|puolet|puolta|enemman|vahemman|noin)$/;
+  /[eouy]vaa$|(nutta|neita|ssa|lla|lta|[eo]ista)$|^(eri|omaa|uutta|kokonaista|perakkaista|ylimaaraista|sellaista|tallaista|sita|tata|naita|niita|yli|alle|puolet|puolta|enemman|vahemman|noin)$/;
 /** Words of time that the stopword list holds ("päivää", "days"), though they are what a question counts. */
 const MEASURE = /^(paiv|viik|kuuka|vuo[dst]|tun|minuut|kert|days?$|weeks?$|months?$|years?$|hours?$|dag|veck|manad|timm)/;
 const NUMBER_WORD =
@@ -241,6 +247,8 @@ function countedForms(words: string[], lang: Lang): Counted {
   });
   // "Montako pienryhmäläistä", "ekaluokkalaista": people of a kind, counted in the plan as pupils or persons.
   if (lang === 'fi' && named.some((w) => /laista$|laisia$|lainen$/.test(w))) roots.push('oppil', 'opiskelij', 'henkil', 'lapse', 'lasta');
+  // A compound counts what its last word names: "montako pienryhmäoppilasta" counts pupils ("viisi oppilasta").
+  if (lang === 'fi') for (const w of named) roots.push(...[...fold(w).matchAll(FI_HEAD)].map((m) => m[1]));
   return withUnits(roots);
 }
 

@@ -122,9 +122,9 @@ const EXPLICIT_WHEN =
 const DEADLINE =
   /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|paljon ennen|paljon etukateen)\b|\bmonta(ko)? (paivaa|viikkoa|kuukautta) (ennen|etukateen)\b|\bhur langt (innan|fore|i forvag)\b|\b(kauanko|missa ajassa|mennessa|viimeistaan|maaraaika(?!i)\w*|maaraajan|maaraajat\w*|maaraajassa)\b|\bhow (long|soon|quickly|fast)\b|\b(deadline|by when|within how|at the latest|(by|before) (which|what) (day|date)|what date)\b|\bhur (snabbt|lange|fort|lang tid)\b|\b(tidsfrist\w*|senast|inom hur|vilket datum|vilken dag)\b|\b(kuinka|miten) (monen|moneksi) (paiv|viiko|kuukau|tyopaiv|arkipaiv|koulupaiv)\w*|\bmonenko (paiv|viiko|kuukau|tyopaiv|arkipaiv)\w*|\b(kuinka|miten) (pitkaksi|pitka) (aikaa|ajaksi|aika)\b|\b(kuinka|miten) pitkassa ajassa\b|\b(kuinka|miten) monessa (paivassa|viikossa|kuukaudessa|vuodessa)\b|\bhow many (days|weeks|months|working days|school days)\b/;
 
-/** "Kuinka monta oppilasta", "how many working days": the words after a counting question word (folded, up to five), what its number counts. */
+/** "Kuinka monta oppilasta", "how many working days": the words after a counting question word (folded, up to seven), what its number counts. */
 const COUNTING =
-  /\b(?:(?:kuinka|miten) (?:monta|monen)|montako|monenko|how many|(?:maximum |minimum |max |largest |highest |smallest )?number of|hur manga|(?:hogsta|storsta|max|maximala) antal(?:et)?(?: av)?)\s+([\p{L}\p{N}-]+)(?:\s+([\p{L}\p{N}-]+))?(?:\s+([\p{L}\p{N}-]+))?(?:\s+([\p{L}\p{N}-]+))?(?:\s+([\p{L}\p{N}-]+))?/u;
+  /\b(?:(?:kuinka|miten) (?:monta|monen)|montako|monenko|how many|(?:maximum |minimum |max |largest |highest |smallest )?number of|hur manga|(?:hogsta|storsta|max|maximala) antal(?:et)?(?: av)?)\s+([\p{L}\p{N}-]+)(?:\s+([\p{L}\p{N}-]+))?(?:\s+([\p{L}\p{N}-]+))?(?:\s+([\p{L}\p{N}-]+))?(?:\s+([\p{L}\p{N}-]+))?(?:\s+([\p{L}\p{N}-]+))?(?:\s+([\p{L}\p{N}-]+))?/u;
 /** "Paljonko … maksetaan", "how much does … cost", "vad kostar": a sum of money, counted in euros. */
 const MONEY_ASKED = /\b(paljonko|kuinka paljon|kuinka suuri|how much|how (big|large|high)|hur mycket|hur (stor|hog)\w*|vad kostar)\b/;
 const MONEY = /\b(maks\w*|hinta|hinna\w*|kustann\w*|palk\w*|korvau\w*|euro\w*|costs?|pay|paid|price|fees?|kostar|betal\w*|avgift\w*|klientavgift\w*|lon)\b/;
@@ -135,9 +135,10 @@ export function countedWords(question: string): string[] {
   const m = COUNTING.exec(q);
   if (!m) return [];
   // A Finnish question may put the counted word after its attributes ("montako pienryhmässä yli puolet opiskelevaa
-  // oppilasta"): five words, of which answerable.ts keeps those up to the first in the partitive; elsewhere three.
+  // oppilasta", "montako pienryhmässä suurimman osan tunneista opiskelevaa oppilasta"): seven words, of which
+  // answerable.ts keeps those up to the first in the partitive; elsewhere three.
   const finnish = /^(kuinka|miten|montako|monenko)/.test(m[0]);
-  return m.slice(1, finnish ? 6 : 4).filter((w): w is string => w !== undefined);
+  return m.slice(1, finnish ? 8 : 4).filter((w): w is string => w !== undefined);
 }
 
 export function asksDefinitionStrongly(question: string): boolean {
