@@ -103,6 +103,16 @@ export function fold(term: string): string {
 const isLetterOrDigit = (c: number, ch: string): boolean =>
   c < 0x80 ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) : (c >= 0xdf && c <= 0xff && c !== 0xf7) || /[\p{L}\p{N}]/u.test(ch);
 const isJoiner = (c: number) => c === 45 || c === 39 || c === 0x2019;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** Units of time staff glue to a number: 80h, 7pv, 2vk, 3kk, 10min, 24h (an age, 13v, stays one word: glossary.ts reads it). */
+const GLUED_UNITS = new Set(['h', 't', 'pv', 'vk', 'kk', 'min', 'vrk', 'd', 'hrs', 'tim']);
+
+/** Where the unit starts in a token of digits and a unit of time ("80h": 2), else -1. */
+function unitAfterDigits(t: string, from: number, to: number): number {
+  let k = from;
+  while (k < to && isDigit(t.charCodeAt(k))) k++;
+  return k > from && k < to && GLUED_UNITS.has(t.slice(k, to)) ? k : -1;
+}
 
 /**
  * Calls `fn(s, from, to)` for every word of a text, `s.slice(from, to)` being the lowercased word (letters and
@@ -126,8 +136,14 @@ export function scanWords(text: string, fn: (s: string, from: number, to: number
       joined = true;
       continue;
     }
-    if (!joined) fn(t, start, i);
-    else {
+    if (!joined) {
+      // A number glued to its unit ("80h", "7pv", "3kk") is the number and the unit, as the plan writes "80 tuntia".
+      const digits = i - start > 1 && isDigit(t.charCodeAt(start)) ? unitAfterDigits(t, start, i) : -1;
+      if (digits > 0) {
+        fn(t, start, digits);
+        fn(t, digits, i);
+      } else fn(t, start, i);
+    } else {
       const w = t.slice(start, i);
       // English contractions: "won't", "isn't" are function words; "pupil's", "we're" keep their head.
       if (!/n['’]t$/.test(w)) for (const part of w.replace(/['’](s|re|ll|ve|d|m)$/, '').split(/[-'’]/)) if (part) fn(part, 0, part.length);

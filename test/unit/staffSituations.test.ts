@@ -93,6 +93,10 @@ describe('situations staff describe, on the sample plan without keywords', () =>
     ['parent dropped off meds and wants me to give them at lunch, do i have to?', 'en', 'turvallisuus/laakehoito-ja-tapaturmat', /only with their own consent/],
     // A kuraattori who does not answer the phone cannot be reached: the substitute arrangement, not the pupils' phones.
     ["the kuraattori doesn't answer the phone, who do I contact?", 'en', 'opiskeluhuolto/palvelut', /cannot be reached, contact the county's student welfare substitute/],
+    // "80h": the number glued to its unit is the plan's "80 tuntia", which only the absence model's rule writes (not
+    // the list of who grants leave, which a who-question would quote alone).
+    ['80h poissaoloja kasassa, kenelle asia menee', 'fi', 'poissaolot', /80 tuntia lukukaudessa/],
+    ['oppilaalla kertyny jo 80h poissaoloja tällä lukukaudella, kenelle asia kuuluu nyt', 'fi', 'poissaolot', /80 tuntia lukukaudessa/],
     // How many pupils of a kind: the compound's pupils ("pienryhmäoppilasta") and the pupil counted after its
     // attributes ("suurimman osan tunneista opiskelevaa oppilasta") are the plan's "enintään viisi oppilasta".
     ['montako pienryhmäoppilasta saa olla integroituna tavallisessa opetusryhmässä?', 'fi', 'integraatio', /enintään viisi oppilasta/],
@@ -168,5 +172,12 @@ describe('telling another authority what was done, on a statute', () => {
   it('reads "kertoa" as the statute\'s "ilmoittaa"', () => {
     const { hits } = plan.index.search('Pitääkö koulun kertoa sosiaalihuollolle toimista?', 2, 'fi');
     expect(hits[0]?.section.id).toBe('tieto');
+  });
+});
+
+describe('a number glued to its unit, as staff type it', () => {
+  it('is read as the number and the unit; a class name is one word', () => {
+    expect(words('80h poissaoloja, 7pv ja 3kk')).toEqual(['80', 'h', 'poissaoloja', '7', 'pv', 'ja', '3', 'kk']);
+    expect(words('7a-luokka ja 9c, 1990s')).toEqual(['7a', 'luokka', 'ja', '9c', '1990s']);
   });
 });
