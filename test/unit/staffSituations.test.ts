@@ -97,6 +97,10 @@ describe('situations staff describe, on the sample plan without keywords', () =>
     // the list of who grants leave, which a who-question would quote alone).
     ['80h poissaoloja kasassa, kenelle asia menee', 'fi', 'poissaolot', /80 tuntia lukukaudessa/],
     ['oppilaalla kertyny jo 80h poissaoloja tällä lukukaudella, kenelle asia kuuluu nyt', 'fi', 'poissaolot', /80 tuntia lukukaudessa/],
+    // Who sits in a group the question names by the section's own title: the passage headed "Kokoonpano" (members),
+    // which does not repeat the title, not the section's opening that does.
+    ['Ketkä istuvat koulun yhteisöllisessä opiskeluhuoltoryhmässä?', 'fi', 'opiskeluhuoltoryhmat/yhteisollinen-ryhma', /oppilaskunnan edustaja/],
+    ['Who sits in the communal student welfare group?', 'en', 'opiskeluhuoltoryhmat/yhteisollinen-ryhma', /pupil council/],
     // How many pupils of a kind: the compound's pupils ("pienryhmäoppilasta") and the pupil counted after its
     // attributes ("suurimman osan tunneista opiskelevaa oppilasta") are the plan's "enintään viisi oppilasta".
     ['montako pienryhmäoppilasta saa olla integroituna tavallisessa opetusryhmässä?', 'fi', 'integraatio', /enintään viisi oppilasta/],

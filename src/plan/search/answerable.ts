@@ -27,7 +27,7 @@ function gives(ix: RankInput, h: SearchHit, intent: Intent, lang?: Lang): boolea
 
 /** Whether the passages it would quote serve the intent, in their text or their heading (a decider: "Kuka päättää"). */
 function serves(h: SearchHit, i: Intent): boolean {
-  return [h.passage, h.companion].some((p) => p && (p.traits().body.has(i) || p.traits().heading.has(i)));
+  return [h.passageHeaded ? undefined : h.passage, h.companion].some((p) => p && (p.traits().body.has(i) || p.traits().heading.has(i)));
 }
 
 /** Whether `h`'s quoted passages give every fact the question asks for that `other`'s give. */

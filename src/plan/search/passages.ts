@@ -124,6 +124,8 @@ export interface RankedPassage {
   /** The same with each word weighed by how rare it is among the section's passages: what sets this passage apart. */
   local: number;
   score: number;
+  /** Competes on the section's title words it does not repeat, its heading being what is asked: it picks the passage, not the section. */
+  headed?: boolean;
 }
 
 /**
@@ -177,8 +179,18 @@ export function rankPassages(
       // Only passages that match a fair share of the question, or of what sets the section's passages apart, compete:
       // "Ryhmä kokoontuu neljä kertaa vuodessa" holds only "kokoontuu" of a question whose other words name the group
       // most passages are about. Among them, the kind of text decides.
-      if ((relevance < PASSAGE.minShare * maxRelevance && local < PASSAGE.minShare * maxLocal) || (relevance === 0 && out.length > 0)) continue;
-      out.push({ passage: own[i], relevance, local, score: answerScore(own[i], local + PASSAGE.smoothing * maxLocal, intents, gives) });
+      // A passage headed by what the question asks for ("Kokoonpano" for "Ketkä istuvat koulun yhteisöllisessä
+      // opiskeluhuoltoryhmässä?") is about the section's title words without repeating them: it competes on them.
+      const competes = !((relevance < PASSAGE.minShare * maxRelevance && local < PASSAGE.minShare * maxLocal) || (relevance === 0 && out.length > 0));
+      const headed = !competes && scored.topical[i] > 0 && [...intents].some((it) => own[i].traits().heading.has(it));
+      if (!competes && !headed) continue;
+      out.push({
+        passage: own[i],
+        relevance,
+        local: headed ? scored.topical[i] : local,
+        score: answerScore(own[i], (headed ? scored.topical[i] : local) + PASSAGE.smoothing * maxLocal, intents, gives),
+        ...(headed ? { headed } : {}),
+      });
     }
   }
   return out.sort((a, b) => b.score - a.score);
@@ -237,7 +249,7 @@ export function companion(ranked: RankedPassage[], groups: ScoredAlternative[][]
     const r = ranked[k];
     const p = r.passage;
     const t = p.traits();
-    if (p.lang !== best.passage.lang || t.intro || t.example) continue;
+    if (p.lang !== best.passage.lang || t.intro || t.example || r.headed) continue;
     missing ??= [...intents].filter((i) => !has(t1, i));
     // The time, the decider, the number or the steps asked for, which the first passage's text does not give (a heading
     // such as "Kuka päättää" only announces it): a passage whose text gives it is quoted beside the first, even when it

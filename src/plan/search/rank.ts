@@ -51,6 +51,8 @@ export interface SearchHit {
   passageCoverage?: number;
   /** The passage that answers best. */
   passage?: Passage;
+  /** It is headed by what is asked and holds only the section's title words (passages.ts): it says which passage, not which section. */
+  passageHeaded?: boolean;
   /** A second short passage when the answer spans two (the rule and the steps). */
   companion?: Passage;
   /** The question asks for a quantity (how many, how much), a time (how long, by when), or about money or a form, and the section gives none: it cannot answer. */
@@ -238,6 +240,7 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
     const ranked = rankPassages(doc.byLang, groups, ix.passageTerms, q.intents, lang && bodyLangOf(h.section, lang), doc.titleTerms, gives);
     if (!ranked[0]) return;
     h.passage = ranked[0].passage;
+    if (ranked[0].headed) h.passageHeaded = true;
     h.companion = companion(ranked, groups, ix.passageTerms, q.intents, doc.passages);
     // A case told by its weekday: the rule first, then the worked example that matches the case.
     const rule = q.caseTold ? ruleOfExample(ranked, doc.passages) : undefined;
@@ -246,6 +249,7 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
     let plain = -Infinity;
     let answer = -Infinity;
     for (const r of ranked) {
+      if (r.headed) continue;
       plain = Math.max(plain, r.relevance);
       answer = Math.max(answer, answerScore(r.passage, r.relevance, q.intents, gives));
     }
