@@ -42,10 +42,35 @@ interface Phrase {
 const FI_PLACE_CASE = /(ssa|ssä|lla|llä)$/;
 
 /**
- * A subject pronoun a question puts after its verb (Swedish word order: "Hur beställer jag läromedel", "Var beställer
- * man läroböcker"): it may stand between a phrase's first two words.
+ * A pronoun a question puts after its verb, the subject in Swedish word order ("Hur beställer jag läromedel", "Var
+ * beställer man läroböcker") or who it is for ("kuka hommaa mulle sijaisen"): it may stand between a phrase's first
+ * two words.
  */
-const SUBJECT_AFTER_VERB = new Set(['jag', 'man', 'vi', 'du', 'ni', 'hen', 'han', 'hon', 'de', 'i', 'we', 'you', 'mä', 'me', 'sä']);
+const PRONOUN_AFTER_VERB = new Set([
+  'jag',
+  'man',
+  'vi',
+  'du',
+  'ni',
+  'hen',
+  'han',
+  'hon',
+  'de',
+  'mig',
+  'oss',
+  'i',
+  'we',
+  'you',
+  'me',
+  'us',
+  'mä',
+  'sä',
+  'mulle',
+  'minulle',
+  'meille',
+  'itselleni',
+  'itelleni',
+]);
 
 /** An English noun in -ing, which its stem shares with the verb (meeting, meet). */
 const ING = /ings?$/;
@@ -131,12 +156,12 @@ export class OffTopic {
       for (const first of stems[i]) {
         for (const p of this.phrases.get(first) ?? []) {
           const same = (k: number, at: number) => at < ws.length && stems[at].includes(p.stems[k]) && (!p.ing[k] || ING.test(ws[at]));
-          // The phrase's words in question order, with one subject pronoun allowed after its verb ("beställer jag läromedel").
+          // The phrase's words in question order, with one pronoun allowed after its verb ("beställer jag läromedel").
           const at = [i];
           for (let k = 1, gap = false; k < p.stems.length && at.length === k; k++) {
             const next = at[k - 1] + 1;
             if (same(k, next)) at.push(next);
-            else if (k === 1 && !gap && SUBJECT_AFTER_VERB.has(ws[next]) && same(k, next + 1)) {
+            else if (k === 1 && !gap && PRONOUN_AFTER_VERB.has(ws[next]) && same(k, next + 1)) {
               gap = true;
               at.push(next + 1);
             }

@@ -146,6 +146,11 @@ describe('plan search', () => {
       // With the subject after the verb, as Swedish puts it ("beställer man läroböcker"), and ordering as a Finnish verb.
       ['Var beställer man läroböcker för nästa läsår?', 'sv'],
       ['Miten tilaan oppikirjat ensi syksyn seiskaluokille?', 'fi'],
+      // A substitute for oneself ("hommaa mulle sijaisen", "get a sub"), one's own sick days, in-service training.
+      ['kuka hommaa mulle sijaisen kun oon huomenna kipeenä?', 'fi'],
+      ["how do I get a sub when I'm off sick tomorrow?", 'en'],
+      ['Hur många dagar får jag vara sjukledig med egen anmälan innan jag behöver läkarintyg?', 'sv'],
+      ['Miten haen täydennyskoulutukseen ja maksaako työnantaja kurssimaksun?', 'fi'],
       ["When is the deadline for ordering next year's textbooks?", 'en'],
       ['miten wilmaan lisätään uusi huoltaja kun vanhemmat eroaa', 'fi'],
       // One's own parental leave: the sample plan never names a student's (an upper secondary statute does: planImportReal).
