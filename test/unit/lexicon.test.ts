@@ -190,6 +190,8 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     ['Vem är skolgångshandledarens chef och bestämmer hur hen placeras i klasserna?', 'sv', 'avustajan-toimenkuva'],
     ["What is the current title for a 'koulunkäyntiavustaja'?", 'en', 'opiskeluhuolto/kasitteet'],
     ['A police officer phoned asking about one of our pupils. What should I do?', 'en', 'salassapito/tietojen-luovutus'],
+    // A pupil "treated in hospital" is hospital teaching, not the accident section.
+    ['Who takes care of teaching a pupil who is being treated in hospital?', 'en', 'kotiopetus/terveysperusteinen'],
   ] as const)('%s', (question, lang, section) => {
     expect(bestSection(plan, lang)(question)).toBe(section);
   });

@@ -67,6 +67,7 @@ describe('situations staff describe, on the sample plan without keywords', () =>
     ['voinko kertoa opettajalle oppilaan diabeteksesta', 'fi', 'salassapito/tietojen-luovutus'],
     ['får jag berätta för läraren vad eleven sagt till kuratorn', 'sv', 'salassapito/tietojen-luovutus'],
     ['can I share student welfare information with a subject teacher without consent?', 'en', 'salassapito/tietojen-luovutus'],
+    ['Vad ska antecknas när man lämnar ut uppgifter om en elev?', 'sv', 'salassapito/tietojen-luovutus'],
     // A teacher who "uupuu" (is burning out); a pupil who "ei herää" after a fall is an emergency, and "ekana" (first)
     // is no first-grader.
     ['mitä tehdä jos opettaja uupuu', 'fi', 'tyossajaksaminen'],
