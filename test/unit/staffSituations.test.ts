@@ -68,6 +68,8 @@ describe('situations staff describe, on the sample plan without keywords', () =>
     ['får jag berätta för läraren vad eleven sagt till kuratorn', 'sv', 'salassapito/tietojen-luovutus'],
     ['can I share student welfare information with a subject teacher without consent?', 'en', 'salassapito/tietojen-luovutus'],
     ['Vad ska antecknas när man lämnar ut uppgifter om en elev?', 'sv', 'salassapito/tietojen-luovutus'],
+    // "laitetaan" (is put) is no "laite" (device): not the mobile devices section.
+    ['mitä tietoja uusi asia -lomakkeeseen laitetaan', 'fi', 'lomakkeisto/uusi-asia'],
     // A teacher who "uupuu" (is burning out); a pupil who "ei herää" after a fall is an emergency, and "ekana" (first)
     // is no first-grader.
     ['mitä tehdä jos opettaja uupuu', 'fi', 'tyossajaksaminen'],
