@@ -183,6 +183,13 @@ run('answers on real documents nobody tuned for', () => {
     expect(a.best.passages[0].blocks.map((b) => ('text' in b ? b.text : '')).join(' ')).toMatch(/sitt modersmål, finska, svenska eller sådan samiska/);
   });
 
+  it('reads telling friends what one heard at the workplace as the duty of confidentiality', async () => {
+    // The vocational guide's 95 §: what a student learns in training at a workplace is kept secret.
+    const s = await service('ammatillinen-koulutus-opas-fi', 'pdf');
+    const a = s.answer('saako opiskelija kertoa työpaikalla kuulemiaan asioita kavereille?', 'fi');
+    expect(a.kind === 'answer' && a.best.id).toBe('opiskelijan-muut-oikeudet-ja-velvollisuudet/opiskelijan-salassapitovelvollisuus-95');
+  });
+
   it('reads cannabis and drugs as the narcotics a statute writes in the plural ("huumausaineet")', async () => {
     // 47 a §: seized narcotics are handed to the police "välittömästi". Snowball stems "huumausaine" and
     // "huumausaineet" apart: the glossary names both, so a question that says cannabis finds the section.
