@@ -190,6 +190,15 @@ run('answers on real documents nobody tuned for', () => {
     expect(a.kind === 'answer' && a.best.id).toBe('opiskelijan-muut-oikeudet-ja-velvollisuudet/opiskelijan-salassapitovelvollisuus-95');
   });
 
+  it('declines applying through the continuous application where the guide never speaks of it, and answers the joint application where the plan does', async () => {
+    const guide = await service('ammatillinen-koulutus-opas-fi', 'pdf');
+    const a = guide.answer('Miten ammatilliseen koulutukseen haetaan jatkuvassa haussa?', 'fi');
+    expect(a.kind === 'none' && a.offTopic?.topic).toBe('admissions');
+    const sample = PlanService.load(join(ROOT, 'content', 'plan'), join(ROOT, 'content', 'glossary.yml'), 'http://x');
+    const b = sample.answer('milloin yhteishaku on', 'fi');
+    expect(b.kind === 'answer' && b.best.id).toBe('siirtymavaiheet/toinen-aste');
+  });
+
   it('reads cannabis and drugs as the narcotics a statute writes in the plural ("huumausaineet")', async () => {
     // 47 a §: seized narcotics are handed to the police "välittömästi". Snowball stems "huumausaine" and
     // "huumausaineet" apart: the glossary names both, so a question that says cannabis finds the section.
