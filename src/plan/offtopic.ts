@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readYamlFile } from '../yamlFile';
-import { contentWordMask, type Lang, LANGS, stem, stemsAnyLang, words } from './analyze';
+import { contentWordMask, isStopword, type Lang, LANGS, stem, stemsAnyLang, words } from './analyze';
 
 /**
  * Topics staff ask a work assistant about that a student welfare plan does not cover (content/offtopic.yml):
@@ -213,9 +213,9 @@ export class OffTopic {
         if (rest.length <= 4 || (p.length >= 6 && stemsAnyLang(rest).some((s) => s.length >= 4 && known(s)))) return subject;
       }
       // The last part of a compound whose first part the plan knows: not letters that only spell it ("tar-vitsi-si",
-      // a form of "tarvita", holds "vitsi").
+      // a form of "tarvita", holds "vitsi"), nor a function word before them ("ensi-sijainen" is primary, no substitute).
       const at = word.lastIndexOf(p);
-      if (at >= 4 && word.length - at - p.length <= 4 && stemsAnyLang(word.slice(0, at)).some(known)) return subject;
+      if (at >= 4 && word.length - at - p.length <= 4 && !isStopword(word.slice(0, at)) && stemsAnyLang(word.slice(0, at)).some(known)) return subject;
     }
     return undefined;
   }

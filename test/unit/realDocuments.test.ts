@@ -199,6 +199,16 @@ run('answers on real documents nobody tuned for', () => {
     expect(b.kind === 'answer' && b.best.id).toBe('siirtymavaiheet/toinen-aste');
   });
 
+  it('reads the child\'s best interests in any form ("lapsen edusta"), and "ensisijainen" (primary) as no substitute teacher', async () => {
+    const social = await service('sosiaalihuoltolaki-fi', 'html');
+    const a = social.answer('Mitä sosiaalihuoltolaki sanoo lapsen edusta?', 'fi');
+    expect(a.kind === 'answer' && a.best.id).toBe('yleiset-saannokset/lapsen-etu');
+    // Asked in Finnish of the Swedish act: it was declined as a question about pay ("ensi-sijainen" read as "sijainen").
+    const early = await service('smabarnspedagogik-sv', 'html');
+    const b = early.answer('mikä on ensisijainen asia kun varhaiskasvatuksesta päätetään, lapsen etu vai?', 'fi');
+    expect(b.kind === 'answer' && b.best.id).toBe('anordnande-och-tillhandahallande-av-smabarnspedagogik/barnets-basta');
+  });
+
   it('reads cannabis and drugs as the narcotics a statute writes in the plural ("huumausaineet")', async () => {
     // 47 a §: seized narcotics are handed to the police "välittömästi". Snowball stems "huumausaine" and
     // "huumausaineet" apart: the glossary names both, so a question that says cannabis finds the section.
