@@ -184,13 +184,8 @@ export function rankPassages(
       const competes = !((relevance < PASSAGE.minShare * maxRelevance && local < PASSAGE.minShare * maxLocal) || (relevance === 0 && out.length > 0));
       const headed = !competes && scored.topical[i] > 0 && [...intents].some((it) => own[i].traits().heading.has(it));
       if (!competes && !headed) continue;
-      out.push({
-        passage: own[i],
-        relevance,
-        local: headed ? scored.topical[i] : local,
-        score: answerScore(own[i], (headed ? scored.topical[i] : local) + PASSAGE.smoothing * maxLocal, intents, gives),
-        ...(headed ? { headed } : {}),
-      });
+      const weight = headed ? scored.topical[i] : local;
+      out.push({ passage: own[i], relevance, local: weight, score: answerScore(own[i], weight + PASSAGE.smoothing * maxLocal, intents, gives), ...(headed ? { headed } : {}) });
     }
   }
   return out.sort((a, b) => b.score - a.score);
