@@ -192,6 +192,11 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     ['A police officer phoned asking about one of our pupils. What should I do?', 'en', 'salassapito/tietojen-luovutus'],
     // A pupil "treated in hospital" is hospital teaching, not the accident section.
     ['Who takes care of teaching a pupil who is being treated in hospital?', 'en', 'kotiopetus/terveysperusteinen'],
+    // What an old term is called now ("förr kallades … i dag": the concepts section's "aiemmin … nykyisin"); "ed" for
+    // education; a pupil who "verkar full" (seems drunk).
+    ['Vad motsvarar det som förr kallades HOJKS i dag?', 'sv', 'opiskeluhuolto/kasitteet'],
+    ['so extended compulsory ed means the kid stays in school till 19 or something?', 'en', 'erityisopetus/pidennetty-oppivelvollisuus'],
+    ['en elev verkar full på lektionen, hur gör vi?', 'sv', 'turvallisuus/paihteet'],
   ] as const)('%s', (question, lang, section) => {
     expect(bestSection(plan, lang)(question)).toBe(section);
   });
