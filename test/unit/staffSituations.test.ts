@@ -104,6 +104,9 @@ describe('situations staff describe, on the sample plan without keywords', () =>
     // which does not repeat the title, not the section's opening that does.
     ['Ketkä istuvat koulun yhteisöllisessä opiskeluhuoltoryhmässä?', 'fi', 'opiskeluhuoltoryhmat/yhteisollinen-ryhma', /oppilaskunnan edustaja/],
     ['Who sits in the communal student welfare group?', 'en', 'opiskeluhuoltoryhmat/yhteisollinen-ryhma', /pupil council/],
+    // How often a group meets: the passage headed "Kokoukset" / "Meetings" / "Möten", with its number of meetings.
+    ['how often does the regional coop group for student welfare meet?', 'en', 'yhteistyoryhma', /four times a year/],
+    ['hur ofta ska den gemensamma elevhälsogruppen egentligen träffas?', 'sv', 'opiskeluhuoltoryhmat/yhteisollinen-ryhma', /fyra möten per läsår/],
     // How many pupils of a kind: the compound's pupils ("pienryhmäoppilasta") and the pupil counted after its
     // attributes ("suurimman osan tunneista opiskelevaa oppilasta") are the plan's "enintään viisi oppilasta".
     ['montako pienryhmäoppilasta saa olla integroituna tavallisessa opetusryhmässä?', 'fi', 'integraatio', /enintään viisi oppilasta/],

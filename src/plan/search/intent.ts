@@ -177,6 +177,7 @@ const HEADING: Partial<Record<Intent, RegExp>> = {
   criteria: /\b(kriteer\w*|edellytyk\w*|perusteet|milloin|criteria|conditions|eligibility|when|kriteri\w*|villkor|forutsattning\w*|nar)\b/,
   definition: /\b(tarkoitus|kasitteet|mika .* on|what is|definitions?|purpose|vad ar|syfte|begrepp)\b/,
   example: /\b(esimerkki|esimerkit|esimerkkeja|esimerkkitapaus\w*|tapausesimerk\w*|examples?|exempel)\b/,
+  often: /\b(kokoukset|kokoontuminen|meetings|moten|sammantraden)\b/,
 };
 
 const DEFINITIONS_TITLE = /\b(maaritelm\w*|kasitteet|definitions?|definitioner|begrepp|terms used)\b/;
