@@ -197,6 +197,8 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     ['Vad motsvarar det som förr kallades HOJKS i dag?', 'sv', 'opiskeluhuolto/kasitteet'],
     ['so extended compulsory ed means the kid stays in school till 19 or something?', 'en', 'erityisopetus/pidennetty-oppivelvollisuus'],
     ['en elev verkar full på lektionen, hur gör vi?', 'sv', 'turvallisuus/paihteet'],
+    // The duty to report ("anmälningsplikt") is the child welfare notification's.
+    ['Kan jag fullgöra min anmälningsplikt genom att tillsammans med familjen kontakta socialvården?', 'sv', 'kriisit/lastensuojeluilmoitus'],
   ] as const)('%s', (question, lang, section) => {
     expect(bestSection(plan, lang)(question)).toBe(section);
   });
