@@ -171,6 +171,11 @@ describe('plan search', () => {
       ['Hur räknas slutbetyget i årskurs 9?', 'sv'],
       ['how many sick days can i take without a doctors note', 'en'],
       ['millon on ens vuoden syysloma', 'fi'],
+      // The school year's breaks named by the year, or asked by their week.
+      ['Mihin aikaan ensi lukuvuoden syysloma on?', 'fi'],
+      ['Minkä viikon aikana syysloma on tänä lukuvuonna?', 'fi'],
+      ['when are the autumn holidays this year?', 'en'],
+      ['Vilken vecka är höstlovet?', 'sv'],
       // How long records are kept (the registrar's records-management plan; no statute gives a period for the welfare
       // record), one's own union and resignation, Kela's disability allowance, a guardian's Wilma account.
       ['Kuinka kauan opiskeluhuoltokertomuksia säilytetään?', 'fi'],

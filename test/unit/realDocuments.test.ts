@@ -213,6 +213,8 @@ run('answers on real documents nobody tuned for', () => {
       'turvallinen-opiskeluymparisto/haltuun-otettujen-esineiden-ja-aineiden-luovuttaminen-ja',
       /välittömästi/,
     ],
+    // 41 §: taking part in teaching can be denied "enintään kolmen työpäivän ajaksi"; staff say "estää tulemasta tunneille".
+    ['lukiolaki-fi', 'docx', 'kuinka monta päivää opiskelijan voi estää tulemasta tunneille?', 'turvallinen-opiskeluymparisto/kurinpito', /kolmen työpäivän/],
   ] as const)('answers %s (%s) "%s" from the section that says it', async (doc, format, question, id, fact) => {
     const a = (await service(doc, format)).answer(question, 'fi');
     expect(a.kind === 'answer' && a.best.id).toBe(id);
