@@ -86,6 +86,14 @@ describe('situations staff describe, on the sample plan without keywords', () =>
     // "e-cigs" is the plan's "sähkösavuke"; "yrs" its years ("yhden tai kaksi vuotta" of pre-primary education).
     ['r e-cigs allowed in the school yard?', 'en', 'turvallisuus/paihteet'],
     ['extended compulsory ed - how many yrs of preschool can these kids get?', 'en', 'erityisopetus/pidennetty-oppivelvollisuus'],
+    // A form named by the name its section's title leads with ("Tuen tarve: …"), next to a word for a form, as a
+    // compound's first part or in another language than the question's; the name alone is the need for support.
+    ['mitä kirjotetaan tuen tarve -lomakkeeseen?', 'fi', 'lomakkeisto/tuen-tarve'],
+    ['kuka täyttää nivelvaihelomakkeen?', 'fi', 'lomakkeisto/nivelvaihe'],
+    ['Who fills in the new case form?', 'en', 'lomakkeisto/uusi-asia'],
+    ['vem fyller i blanketten Nytt ärende?', 'sv', 'lomakkeisto/uusi-asia'],
+    ['Who fills in the kotiopetus form with the parents?', 'en', 'lomakkeisto/kotiopetus'],
+    ['miten oppilaan tuen tarve arvioidaan?', 'fi', 'erityisopetus/tuen-tarpeen-arviointi'],
   ] as const)('%s', (question, lang, section) => {
     const a = service.answer(question, lang);
     expect(a.kind === 'answer' ? a.best.id : 'declined').toBe(section);

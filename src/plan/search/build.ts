@@ -6,6 +6,7 @@ import { type Passage, PassageTerms, readBody, type SectionTerms } from './passa
 import { FIELD_BODY, FIELD_HEADING, FIELD_KEYWORDS, FIELD_TITLE, type Postings, PostingsBuilder } from './postings';
 import { NameTable } from './names';
 import { NumberTable } from './citation';
+import { FormNames } from './formNames';
 import type { Doc } from './rank';
 import { type TermSink, Tokens } from './tokens';
 import type { Tuning } from './tuning';
@@ -34,6 +35,8 @@ export interface BuiltIndex {
   names: NameTable;
   /** The sections' printed numbers ("43 §", "8.12"), for questions that cite one. */
   numbers: NumberTable;
+  /** The forms the sections are named after ("Tuen tarve: …"), for questions that name one. */
+  forms: FormNames;
   passageTerms: PassageTerms;
   /** Per language, the postings over that language's passages. */
   passagePostings: Record<Lang, PassagePostings>;
@@ -191,7 +194,8 @@ export function buildIndex(plan: Plan, glossary: Glossary, tuning: Tuning): Buil
   const lengthNorm = Float64Array.from(lengths, (l) => tuning.k1 * (1 - tuning.b + (tuning.b * l) / avg));
   const ownLangs = LANGS.filter((l) => sections.some((s) => s.lang === l));
   const numbers = new NumberTable(docs.map((d) => d.section.number));
-  return { vocab, docs, byId, postings, lengthNorm, names, numbers, passageTerms, passagePostings, ownLangs };
+  const forms = new FormNames(docs.map((d) => d.section.title));
+  return { vocab, docs, byId, postings, lengthNorm, names, numbers, forms, passageTerms, passagePostings, ownLangs };
 }
 
 /** weightWhen resolved to index terms: the stems and glossary concepts that switch the prior. */

@@ -41,6 +41,8 @@ export interface Question {
   intents: Set<Intent>;
   /** Section numbers it cites ("43 §", "kohta 8.12"). */
   cited: Citation[];
+  /** Its words, as `words` reads them (a form it names is found among them: formNames.ts). */
+  words: readonly string[];
   /** It asks how soon or by when. */
   deadline: boolean;
   /** What it asks about that a section must name to answer: money, a form, the time to appeal (needs.ts). */
@@ -270,6 +272,7 @@ export function readQuestion(question: string, vocab: Vocabulary, lang?: Lang): 
     contentWords,
     intents,
     cited: citedNumbers(question),
+    words: ws,
     deadline: asksDeadline(question),
     needs: asksFor(question),
     decider: asksDecider(question),

@@ -4,6 +4,7 @@ import type { Passage, PassageTerms } from './passage';
 import { answerScore, companion, type Gives, rankPassages, ruleOfExample, type ScoredAlternative, scoredGroups } from './passages';
 import type { NameTable } from './names';
 import type { NumberTable } from './citation';
+import type { FormNames } from './formNames';
 import type { PassagePostings } from './passageIndex';
 import { BitSets, FIELD_BODY, FIELD_KEYWORDS, FIELD_TITLE, type Postings } from './postings';
 import { passageGroups, type Question } from './query';
@@ -69,6 +70,8 @@ export interface RankInput {
   names: NameTable;
   /** The sections' printed numbers. */
   numbers: NumberTable;
+  /** The forms sections are named after. */
+  forms: FormNames;
   byId: Map<string, Doc>;
   vocab: Vocabulary;
   passageTerms: PassageTerms;
@@ -182,8 +185,9 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   // A question that is exactly one of a section's keywords ("kuraattori") is not put first, as a title is, but it
   // settles a near tie with sections that only mention it ("valitus kuraattorista" in the complaints section).
   for (let d = 0; d < n; d++) if (named[d] & 1) total[d] *= 1 + RANKING.keywordNamed;
-  // A section the question cites by number is named as by its title, whatever else the question matches.
-  const cited = ix.numbers.find(q.cited);
+  // A section the question cites by number, or whose form it names ("tuen tarve -lomake"), is named as by its
+  // title, whatever else the question matches.
+  const cited = [...new Set([...ix.numbers.find(q.cited), ...ix.forms.named(q.words)])];
   if (cited.length > 0) {
     let most = 1;
     for (let d = 0; d < n; d++) if (total[d] > most) most = total[d];

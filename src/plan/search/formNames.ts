@@ -1,0 +1,61 @@
+import { fold, type Lang, LANGS, stem, stemsAnyLang, words } from '../analyze';
+import type { PlanSection } from '../model';
+
+/**
+ * A form named in a question ("tuen tarve -lomakkeeseen voiko kirjoittaa…", "kirjataanko siitäkin uusi asia
+ * -lomake?", "nivelvaihelomakkeeseen", "the kotiopetus form") names the section a plan gives that form: a section
+ * whose title leads with the form's name before a colon ("Tuen tarve: oppilaskohtaisen tuen tarpeen arviointi").
+ * The name counts only next to a word for a form (lomake, blankett, form), before or after it or as the first
+ * part of its compound: "tuen tarve" alone is the need for support, which many sections are about.
+ */
+
+/** The word for a form in each language, as stemmed. */
+const FORM_WORD: Record<Lang, string> = { fi: 'lomake', sv: 'blankett', en: 'form' };
+const FORM_STEMS: ReadonlySet<string> = new Set(LANGS.map((l) => stem(FORM_WORD[l], l)));
+/** A name of more words is a description, not a form's name. */
+const MAX_NAME_WORDS = 3;
+
+interface FormName {
+  doc: number;
+  lang: Lang;
+  /** Its words stemmed the way of its language. */
+  stems: string[];
+  /** Its words written together, folded: the first part of a compound ("nivelvaihe-lomakkeeseen"). */
+  joined: string;
+}
+
+const isFormWord = (w: string): boolean => stemsAnyLang(w).some((s) => FORM_STEMS.has(s));
+
+export class FormNames {
+  private readonly names: FormName[] = [];
+
+  constructor(titles: readonly PlanSection['title'][]) {
+    titles.forEach((title, doc) => {
+      for (const lang of LANGS) {
+        const t = title[lang];
+        const colon = t?.indexOf(':') ?? -1;
+        if (!t || colon <= 0) continue;
+        const ws = words(t.slice(0, colon));
+        if (ws.length === 0 || ws.length > MAX_NAME_WORDS) continue;
+        this.names.push({ doc, lang, stems: ws.map((w) => stem(w, lang)), joined: fold(ws.join('')) });
+      }
+    });
+  }
+
+  /** The sections whose form the question names (`ws`: its words, as `words` gives them). */
+  named(ws: readonly string[]): number[] {
+    if (this.names.length === 0) return [];
+    const out = new Set<number>();
+    for (let i = 0; i < ws.length; i++) {
+      const whole = isFormWord(ws[i]);
+      const folded = whole ? '' : fold(ws[i]);
+      for (const n of this.names) {
+        if (out.has(n.doc)) continue;
+        const k = n.stems.length;
+        const at = (from: number) => from >= 0 && from + k <= ws.length && n.stems.every((s, j) => stem(ws[from + j], n.lang) === s);
+        if (whole ? at(i - k) || at(i + 1) : folded.length > n.joined.length + 3 && folded.startsWith(n.joined) && isFormWord(folded.slice(n.joined.length))) out.add(n.doc);
+      }
+    }
+    return [...out];
+  }
+}
