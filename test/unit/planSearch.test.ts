@@ -28,6 +28,15 @@ describe('plan search', () => {
     expect(best('lomakkeisto')).toBe('lomakkeisto');
   });
 
+  it('answers a near tie from the section whose passage holds the question, not the one whose words are spread over it', () => {
+    // A class's lost working peace is the communal group's matter: the groups section's "Mihin ryhmään asia kuuluu"
+    // ("Luokan työrauha…"), within 15 % of the individual support section, which holds the question's words apart;
+    // its headings hold "ryhmään", as the question asks.
+    const a = plan.answer('Mihin ryhmään vien huolen siitä, että koko luokan työrauha on ihan kadoksissa?', 'fi');
+    expect(a.kind === 'answer' && a.best.id).toBe('opiskeluhuoltoryhmat');
+    expect(quotedText(a)).toMatch(/Luokan työrauha/);
+  });
+
   it('does not read a function word as a glossary concept ("var" is Swedish for "where")', () => {
     const a = plan.answer('var hittar jag blanketterna', 'sv');
     expect(a.kind === 'answer' && a.ranked.map((r) => r.id)).not.toContain('opiskeluhuoltoryhmat/yhteisollinen-ryhma');

@@ -57,12 +57,19 @@ export function ordered(leaders: SearchHit[], q: Question, ix: RankInput, lang?:
   // unless the leader holds at most half of it, and not all of that half in what it is about (its title, headings):
   // "Ska daghemmet samarbeta med barnskyddet och rådgivningen?" is answered by 7 a § on multiprofessional
   // cooperation, which holds every word, not by "Handledning och rådgivning", which holds "rådgivning" and "daghem".
+  // A little further behind (coverageTieAbout), only a section whose title or headings hold some of the question:
+  // "Mihin ryhmään vien huolen … luokan työrauha" is the groups section's ("Mihin ryhmään asia kuuluu"), while
+  // "voinko soittaa sossuun ilman vanhempien lupaa" stays with 35 § on contacting social services, over 10 §, whose
+  // one passage holds more of the question's everyday words and whose title none.
   const top = leaders[0];
   const long = q.contentWords >= RANKING.coverageMinWords;
   const weak = q.contentWords >= RANKING.weakLeadMinWords && top && top.coverage <= RANKING.weakLeadCoverage && (top.aboutCoverage ?? 0) < top.coverage;
   if (top && !top.titleMatch && (long || weak)) {
     const held = leaders.find(
-      (h) => h.score >= RANKING.coverageTie * top.score && (h.passageCoverage ?? 0) >= (top.passageCoverage ?? 0) + RANKING.coverageLead && (long || h.coverage >= top.coverage + RANKING.weakLeadGap),
+      (h) =>
+        (h.score >= RANKING.coverageTie * top.score || (h.score >= RANKING.coverageTieAbout * top.score && (h.aboutCoverage ?? 0) > 0)) &&
+        (h.passageCoverage ?? 0) >= (top.passageCoverage ?? 0) + RANKING.coverageLead &&
+        (long || h.coverage >= top.coverage + RANKING.weakLeadGap),
     );
     if (held) putFirst(leaders, held);
   }

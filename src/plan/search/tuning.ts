@@ -65,6 +65,8 @@ export const RANKING = {
   childAboutMargin: 0.5,
   /** A leader scoring within this share of the first, whose best passage holds this much more of the question, answers first. */
   coverageTie: 0.9,
+  /** …or within this share, when its title and headings hold at least as much of the question as the first's. */
+  coverageTieAbout: 0.85,
   coverageLead: 0.3,
   /** …in a question of at least this many words and concepts. */
   coverageMinWords: 5,
