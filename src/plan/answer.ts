@@ -29,8 +29,8 @@ const SIZE_WORD =
  * lacks the kind of answer asked for (no quantity for "how many") cannot answer. `scale`: the plan's score scale
  * (`PlanIndex.scale`; 1 on the sample plan the bars were tuned on).
  */
-export function confident(h: Pick<SearchHit, 'score' | 'coverage' | 'aboutCoverage' | 'passageCoverage' | 'titleMatch' | 'keywordMatch' | 'noQuantity'>, scale = 1): boolean {
-  if (h.titleMatch || h.keywordMatch) return true;
+export function confident(h: Pick<SearchHit, 'score' | 'coverage' | 'aboutCoverage' | 'passageCoverage' | 'titleMatch' | 'keywordMatch' | 'titleHeld' | 'noQuantity'>, scale = 1): boolean {
+  if (h.titleMatch || h.keywordMatch || h.titleHeld) return true;
   if (h.noQuantity) return false;
   // Every word of the question in one paragraph or list of the section: that passage is about it.
   // A question of common words only ("who decides on support") scores low; if its words are also what the

@@ -213,6 +213,9 @@ run('answers on real documents nobody tuned for', () => {
       'turvallinen-opiskeluymparisto/haltuun-otettujen-esineiden-ja-aineiden-luovuttaminen-ja',
       /välittömästi/,
     ],
+    // A question that holds a section's whole title ("Opiskelijan velvollisuudet") among everyday words is answered from
+    // it, however little else of the text it shares: it was declined as unsure.
+    ['lukiolaki-fi', 'html', 'onko opiskelijalla velvollisuus tulla joka tunnille?', 'opiskelijan-oikeudet-ja-velvollisuudet/opiskelijan-velvollisuudet', /velvollisuus osallistua opetukseen/],
     // 41 §: taking part in teaching can be denied "enintään kolmen työpäivän ajaksi"; staff say "estää tulemasta tunneille".
     ['lukiolaki-fi', 'docx', 'kuinka monta päivää opiskelijan voi estää tulemasta tunneille?', 'turvallinen-opiskeluymparisto/kurinpito', /kolmen työpäivän/],
   ] as const)('answers %s (%s) "%s" from the section that says it', async (doc, format, question, id, fact) => {

@@ -46,6 +46,8 @@ export interface SearchHit {
   keywordMatch?: boolean;
   /** The question is the section's title (in some language), give or take function words: "lomakkeet", "forms". */
   titleMatch?: boolean;
+  /** The question holds one of the section's titles whole, among its other words ("Opiskelijan velvollisuudet lukiossa – onko…"). */
+  titleHeld?: boolean;
   /** The question cites the section's number ("43 §", "kohta 8.12"): it names the section as a title does. */
   cited?: boolean;
   /** Largest share of the question's meaningful words (IDF-weighted) that one of the section's passages holds. */
@@ -208,6 +210,7 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
     };
     if (named[d] & 2) hit.titleMatch = true;
     if (named[d] & 1) hit.keywordMatch = true;
+    if (heldTitle[d]) hit.titleHeld = true;
     if (cited.includes(d)) hit.cited = true;
     return hit;
   });
