@@ -25,6 +25,8 @@ interface FormName {
 }
 
 const isFormWord = (w: string): boolean => stemsAnyLang(w).some((s) => FORM_STEMS.has(s));
+/** Letters every form of a form word holds (folded): a word without them is neither one nor a compound ending in one. */
+const FORM_LETTERS = /lomak|blanket|form/;
 
 export class FormNames {
   private readonly names: FormName[] = [];
@@ -47,8 +49,10 @@ export class FormNames {
     if (this.names.length === 0) return [];
     const out = new Set<number>();
     for (let i = 0; i < ws.length; i++) {
+      // Most questions name no form: one test per word, and the names are read only for a word that may be one.
+      const folded = fold(ws[i]);
+      if (!FORM_LETTERS.test(folded)) continue;
       const whole = isFormWord(ws[i]);
-      const folded = whole ? '' : fold(ws[i]);
       for (const n of this.names) {
         if (out.has(n.doc)) continue;
         const k = n.stems.length;
