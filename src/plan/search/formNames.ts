@@ -1,4 +1,4 @@
-import { fold, type Lang, LANGS, stem, stemsAnyLang, words } from '../analyze';
+import { fold, isStopword, type Lang, LANGS, stem, stemsAnyLang, words } from '../analyze';
 import type { PlanSection } from '../model';
 
 /**
@@ -12,8 +12,9 @@ import type { PlanSection } from '../model';
 /** The word for a form in each language, as stemmed. */
 const FORM_WORD: Record<Lang, string> = { fi: 'lomake', sv: 'blankett', en: 'form' };
 const FORM_STEMS: ReadonlySet<string> = new Set(LANGS.map((l) => stem(FORM_WORD[l], l)));
-/** A name of more words is a description, not a form's name. */
+/** A name of more words is a description, not a form's name; one of fewer letters ("A: …", an appendix) is a label. */
 const MAX_NAME_WORDS = 3;
+const MIN_NAME_LETTERS = 4;
 
 interface FormName {
   doc: number;
@@ -38,7 +39,8 @@ export class FormNames {
         const colon = t?.indexOf(':') ?? -1;
         if (!t || colon <= 0) continue;
         const ws = words(t.slice(0, colon));
-        if (ws.length === 0 || ws.length > MAX_NAME_WORDS) continue;
+        // A name of function words alone ("A", "Se") would be met in "a form", "se lomake".
+        if (ws.length === 0 || ws.length > MAX_NAME_WORDS || ws.every(isStopword) || ws.join('').length < MIN_NAME_LETTERS) continue;
         this.names.push({ doc, lang, stems: ws.map((w) => stem(w, lang)), joined: fold(ws.join('')) });
       }
     });
