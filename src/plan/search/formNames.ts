@@ -15,6 +15,8 @@ const FORM_STEMS: ReadonlySet<string> = new Set(LANGS.map((l) => stem(FORM_WORD[
 /** A name of more words is a description, not a form's name; one of fewer letters ("A: …", an appendix) is a label. */
 const MAX_NAME_WORDS = 3;
 const MIN_NAME_LETTERS = 4;
+/** A question names a form or two; one that writes a form word more often than this is read up to here (a pasted text). */
+const MAX_FORM_WORDS = 8;
 
 interface FormName {
   doc: number;
@@ -50,10 +52,12 @@ export class FormNames {
   named(ws: readonly string[]): number[] {
     if (this.names.length === 0) return [];
     const out = new Set<number>();
-    for (let i = 0; i < ws.length; i++) {
+    let read = 0;
+    for (let i = 0; i < ws.length && read < MAX_FORM_WORDS; i++) {
       // Most questions name no form: one test per word, and the names are read only for a word that may be one.
       const folded = fold(ws[i]);
       if (!FORM_LETTERS.test(folded)) continue;
+      read++;
       const whole = isFormWord(ws[i]);
       for (const n of this.names) {
         if (out.has(n.doc)) continue;
