@@ -115,6 +115,9 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     ['how many hours of preparatory education does a newly arrived pupil get?', 'en', 'siirtymavaiheet/maahan-muuttanut-oppilas'],
     ['måste skolan göra en olycksfallsanmälan om eleven inte behövde läkare?', 'sv', 'turvallisuus/laakehoito-ja-tapaturmat'],
     ['how long does the resource centre take to answer a consultation request?', 'en', 'resurssikeskuskoulu'],
+    // The resource centre's team, as staff name it ("resursteamet"): the resource-centre school's consultation.
+    ['kan vi fråga resursteamet om råd utan att säga elevens namn?', 'sv', 'resurssikeskuskoulu'],
+    ['can we ask the resource team for advice without naming the pupil?', 'en', 'resurssikeskuskoulu'],
     ['by when must the school-specific annex to the welfare plan be updated?', 'en', 'suunnitelmat'],
     // Everyday words: forms, ready, spring, school days.
     // Read as a deadline, the transitions calendar ("Lomakkeet ovat valmiina 15.5. mennessä") answers as the form does.
