@@ -28,8 +28,8 @@ interface FormName {
 }
 
 const isFormWord = (w: string): boolean => stemsAnyLang(w).some((s) => FORM_STEMS.has(s));
-/** Letters every form of a form word holds (folded): a word without them is neither one nor a compound ending in one. */
-const FORM_LETTERS = /lomak|blanket|form/;
+/** A form word's stem, which every form of it holds (folded): a word without one is neither one nor a compound ending in one. */
+const FORM_LETTERS = new RegExp([...FORM_STEMS].join('|'));
 
 export class FormNames {
   private readonly names: FormName[] = [];

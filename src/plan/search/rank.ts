@@ -48,7 +48,7 @@ export interface SearchHit {
   titleMatch?: boolean;
   /** The question holds one of the section's titles whole, among its other words ("Opiskelijan velvollisuudet lukiossa – onko…"). */
   titleHeld?: boolean;
-  /** The question cites the section's number ("43 §", "kohta 8.12"): it names the section as a title does. */
+  /** The question cites the section's number ("43 §", "kohta 8.12") or names its form ("tuen tarve -lomake", formNames.ts): it names the section as a title does. */
   cited?: boolean;
   /** Largest share of the question's meaningful words (IDF-weighted) that one of the section's passages holds. */
   passageCoverage?: number;
