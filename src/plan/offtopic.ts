@@ -48,6 +48,14 @@ const FI_PLACE_CASE = /(ssa|ssä|lla|llä)$/;
  */
 const PRONOUN_AFTER_VERB = new Set('jag man vi du ni hen han hon de mig oss i we you me us mä sä mulle minulle meille itselleni itelleni'.split(' '));
 
+/**
+ * Words that say when, or whose, and may stand inside a phrase, one or two together, once: "tilaan ensi syksyn
+ * oppikirjat" (tilaan oppikirjat), "olen itse huomenna sairaana", "beställa nästa års läromedel".
+ */
+const WHEN_INSIDE = new Set(
+  'huomenna tänään nyt taas ensi ens tämän tän seuraavan syksyn kevään lukuvuoden vuoden itse ite imorgon morgon idag nu nästa års själv tomorrow today next myself'.split(' '),
+);
+
 /** An English noun in -ing, which its stem shares with the verb (meeting, meet). */
 const ING = /ings?$/;
 const PLACE_PREPOSITIONS: Record<Lang, Set<string>> = {
@@ -132,14 +140,19 @@ export class OffTopic {
       for (const first of stems[i]) {
         for (const p of this.phrases.get(first) ?? []) {
           const same = (k: number, at: number) => at < ws.length && stems[at].includes(p.stems[k]) && (!p.ing[k] || ING.test(ws[at]));
-          // The phrase's words in question order, with one pronoun allowed after its verb ("beställer jag läromedel").
+          // The phrase's words in question order, with one pronoun allowed after its verb ("beställer jag läromedel")
+          // or one or two words saying when inside it, once (WHEN_INSIDE).
           const at = [i];
           for (let k = 1, gap = false; k < p.stems.length && at.length === k; k++) {
             const next = at[k - 1] + 1;
             if (same(k, next)) at.push(next);
-            else if (k === 1 && !gap && PRONOUN_AFTER_VERB.has(ws[next]) && same(k, next + 1)) {
-              gap = true;
-              at.push(next + 1);
+            else if (!gap) {
+              const inside = (w: string) => WHEN_INSIDE.has(w) || (k === 1 && PRONOUN_AFTER_VERB.has(w));
+              const skip = !inside(ws[next] ?? '') ? 0 : same(k, next + 1) ? 1 : inside(ws[next + 1] ?? '') && same(k, next + 2) ? 2 : 0;
+              if (skip) {
+                gap = true;
+                at.push(next + skip);
+              }
             }
           }
           if (at.length === p.stems.length && same(0, i)) matches.push({ p, at });

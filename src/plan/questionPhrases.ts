@@ -78,3 +78,31 @@ export function meet(a: readonly string[], b: readonly string[]): boolean {
 export function startsRange(last: string, next: string): boolean {
   return NUMBER.test(last) && NUMBER.test(next);
 }
+
+/** The beginnings of words for a pupil, a child or a student, whom a year class before them describes. */
+const PUPIL = /^(oppila|opiskelij|tytt|tytö|poik|poja|laps|nuor|kid|pupil|student|child|boy|girl|learner|teen|elev|flick|pojk|barn)/;
+/** A year class's number as written: "7", "9th", "seventh", "seitsemännen". */
+const YEAR_NUMBER =
+  /^(\d{1,2}|\d{1,2}(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|ensimmäisen|toisen|kolmannen|neljännen|viidennen|kuudennen|seitsemännen|kahdeksannen|yhdeksännen)$/;
+const YEAR_WORD = new Set(['grade', 'year', 'luokan', 'lk']);
+const YEAR_SPOKEN = /^(eka|toka|kolmos|nelos|vitos|kutos|seiska|kasi|ysi)luokan$/;
+
+/**
+ * The words of a year class that only say which pupil a question is about: "a grade 7 kid with 52 hours of absences",
+ * "9th grade student", "7. luokan oppilaalla", "seiskaluokan oppilas", "en elev i årskurs 7". The plan names the
+ * year classes where it writes about moving between them; a pupil described by one asks about the pupil's matter.
+ * (A pupil named by the year alone, "ysiluokkalainen", is no term of the glossary for the same reason.)
+ */
+export function yearOfPupil(ws: readonly string[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    let span = 0;
+    if ((ws[i] === 'grade' || ws[i] === 'year') && YEAR_NUMBER.test(ws[i + 1] ?? '')) span = 2;
+    else if (YEAR_NUMBER.test(ws[i]) && YEAR_WORD.has(ws[i + 1] ?? '')) span = ws[i + 1] === 'lk' && ws[i + 2] === 'n' ? 3 : 2;
+    else if (YEAR_SPOKEN.test(ws[i])) span = 1;
+    if (span > 0 && PUPIL.test(ws[i + span] ?? '')) for (let k = 0; k < span; k++) out.push(i + k);
+    // Swedish puts the year after the pupil: "en elev i årskurs 7", "eleven i åk 9".
+    if (/^elev/.test(ws[i]) && ws[i + 1] === 'i' && ['årskurs', 'åk', 'klass'].includes(ws[i + 2] ?? '') && YEAR_NUMBER.test(ws[i + 3] ?? '')) out.push(i + 2, i + 3);
+  }
+  return out;
+}

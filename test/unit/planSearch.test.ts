@@ -9,6 +9,7 @@ import { PlanIndex } from '../../src/plan/search';
 import { messages } from '../../src/i18n';
 import { answerCard } from '../../src/ui/answerCard';
 import { quotedText } from '../../src/eval/metrics';
+import { writeWithoutCrutches } from '../../src/eval/plans';
 import { ROOT } from '../helpers/bot';
 
 /**
@@ -193,6 +194,13 @@ describe('plan search', () => {
       ['whats the notice period if a school nurse wants to quit', 'en'],
       ['Miten autan perhettä hakemaan Kelan vammaistukea alle 16-vuotiaalle?', 'fi'],
       ['How do I create a Wilma account for a new guardian?', 'en'],
+      // Words saying when or whose inside a phrase ("tilaan ensi lukuvuoden oppikirjat", "olen itse huomenna kipeänä"),
+      // and the extra pay for a duty.
+      ['Miten tilaan ensi lukuvuoden oppikirjat kasiluokille?', 'fi'],
+      ['mistä saan sijaisen kun olen itse huomenna kipeänä', 'fi'],
+      ['Maksetaanko opettajalle lisäkorvausta iltapäivän valvonnasta?', 'fi'],
+      ['Hur länge får jag själv vara sjuk utan intyg?', 'sv'],
+      ['How much extra pay does a teacher get for the parents evening?', 'en'],
     ] as const) {
       const a = plan.answer(q, lang);
       expect([q, a.kind, a.kind === 'none' && a.offTopic?.topic]).toEqual([q, 'none', expect.any(String)]);
@@ -209,6 +217,10 @@ describe('plan search', () => {
       ['Missä vaiheessa oppilaan poissaolot viedään rehtorille?', 'fi', 'poissaolot'],
       ['oppilas tarvitsee kuraattoria kiireesti syysloman aikana, kuka auttaa?', 'fi', 'yksilokohtainen-opiskeluhuolto'],
       ['Kuinka monta pienryhmässä opiskelevaa oppilasta tavallisessa opetusryhmässä saa enintään olla?', 'fi', 'erityisopetus/erityisluokka'],
+      // A year class that only says which pupil ("a grade 8 kid", "en elev i årskurs 7") is no question about moving up.
+      ['a grade 8 kid has 60 hours of absences, what now?', 'en', 'poissaolot'],
+      ['en elev i årskurs 7 har 55 timmar frånvaro, vad gör jag?', 'sv', 'poissaolot'],
+      ['a pupil smells of booze after the lunch break, what do I do?', 'en', 'turvallisuus/paihteet'],
     ] as const) {
       const a = plan.answer(q, lang);
       expect([q, a.kind === 'answer' && a.best.id]).toEqual([q, id]);
@@ -445,6 +457,20 @@ describe('plan search', () => {
     expect(answered.kind === 'answer' && answered.best.id).toBe('ruokailu');
     // The interpreting section has numbers ("kaksi viikkoa") and says who pays, but no sum.
     expect(s.answer('Paljonko tulkkaus maksaa tunnilta?', 'fi').kind).toBe('none');
+  });
+
+  it('on a plan with no keywords, reads where to appeal a decision as an appeal, and "riittääkö" as how the question asks', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opari-plain-'));
+    writeWithoutCrutches(join(ROOT, 'content', 'plan'), dir);
+    const plain = PlanService.load(dir, join(ROOT, 'content', 'glossary.yml'), 'http://x');
+    const first = (q: string) => {
+      const a = plain.answer(q, 'fi');
+      return [q, a.kind === 'answer' ? a.best.id : '(none)', quotedText(a)];
+    };
+    // The school-change section writes "tukipäätöksestä" too, and was first.
+    expect(first('vanhemmat on vihasia tukipäätöksestä, mihin ne voi valittaa?')).toEqual([expect.any(String), 'muutoksenhaku', expect.stringMatching(/muutoksenhakuohje/)]);
+    // "riittääkö" found the home-schooling section's "riittämätöntä" before the duty to report, which "ei riitä" to the principal.
+    expect(first('Riittääkö, että kerron lastensuojeluhuolesta rehtorille?')).toEqual([expect.any(String), 'kriisit/lastensuojeluilmoitus', expect.stringMatching(/henkilökohtai/)]);
   });
 
   it('validates weightWhen in the front matter', () => {

@@ -1,4 +1,5 @@
 import { contentWordMask, type Lang, LANGS, remember, stem, stemsAnyLang, svNeuterBase, words } from '../analyze';
+import { yearOfPupil } from '../questionPhrases';
 import { writtenForms } from '../spoken';
 import { askedPeriod, asksLeadTime, type Period } from './rate';
 import { asksDeadline, asksDecider, asksDefinitionStrongly, countedWords, type Intent, isIntentWord, questionIntents, tellsCase } from './intent';
@@ -215,10 +216,17 @@ const LAW_FRAMING: readonly (readonly string[])[] = [
   ['by', 'law'],
 ];
 
-/** The positions of the question's words that frame it as a question about the law. */
-function lawFraming(ws: readonly string[]): number[] {
+/**
+ * "Riittääkö, että kerron rehtorille?", "räcker det att…", "is it enough to…": whether something suffices is how the
+ * question asks, not what it is about: its words count as a question's intent words do (half, and not to choose the
+ * passage). The plan's own "eivät riitä" (when support given is not enough) is a criterion the verb would find.
+ */
+const ENOUGH_FRAMING: readonly (readonly string[])[] = [['riittääkö'], ['riittäisikö'], ['riittääks'], ['räcker', 'det'], ['is', 'it', 'enough'], ['is', 'that', 'enough'], ['is', 'this', 'enough']];
+
+/** The positions of the question's words that frame it (`framings`: LAW_FRAMING, ENOUGH_FRAMING). */
+function framing(ws: readonly string[], framings: readonly (readonly string[])[]): number[] {
   const out: number[] = [];
-  for (let i = 0; i < ws.length; i++) for (const f of LAW_FRAMING) if (f.every((w, k) => ws[i + k] === w)) out.push(...f.map((_, k) => i + k));
+  for (let i = 0; i < ws.length; i++) for (const f of framings) if (f.every((w, k) => ws[i + k] === w)) out.push(...f.map((_, k) => i + k));
   return out;
 }
 
@@ -238,7 +246,11 @@ export function readQuestion(question: string, vocab: Vocabulary, lang?: Lang): 
   const units: Unit[] = [];
   const wordUnitIndex = new Map<number, number>();
   const content = contentWordMask(ws);
-  for (const i of lawFraming(ws)) content[i] = false;
+  for (const i of framing(ws, LAW_FRAMING)) content[i] = false;
+  const enough = new Set(framing(ws, ENOUGH_FRAMING));
+  // A year class that only says which pupil is no word of the question; its concept counts a share (tuning.ts).
+  const yearOnly = new Set(yearOfPupil(ws));
+  for (const i of yearOnly) content[i] = false;
   const seen = new Map<string, number>();
   ws.forEach((w, i) => {
     if (!content[i]) return;
@@ -252,16 +264,23 @@ export function readQuestion(question: string, vocab: Vocabulary, lang?: Lang): 
       alternatives,
       importance,
       word: true,
-      ...(isIntentWord(w, intents) ? { intentWord: true } : {}),
+      ...(isIntentWord(w, intents) || enough.has(i) ? { intentWord: true } : {}),
     });
   });
   const contentWords = units.length;
   for (const h of vocab.glossary.findInQuestion(ws)) {
+    const yearOfPupilOnly = yearOnly.has(h.start) && yearOnly.has(h.end - 1);
     const covers = [...Array(h.end - h.start).keys()].map((k) => wordUnitIndex.get(h.start + k)).filter((x): x is number => x !== undefined);
     // A concept stands in for the words it covers: an unknown word ("homeschooling") is known through it.
     for (const c of covers) if (units[c].alternatives.length === 0) units[c].importance = Math.min(units[c].importance, vocab.idfOf(h.concept) + 0.5);
     const intentWord = covers.length > 0 && covers.every((c) => units[c].intentWord);
-    units.push({ alternatives: [{ term: h.concept, id: vocab.id(h.concept) ?? -1, weight: ANALYSIS.conceptWeight }], importance: 0, word: false, covers, ...(intentWord ? { intentWord } : {}) });
+    units.push({
+      alternatives: [{ term: h.concept, id: vocab.id(h.concept) ?? -1, weight: ANALYSIS.conceptWeight * (yearOfPupilOnly ? ANALYSIS.yearOfPupilShare : 1) }],
+      importance: 0,
+      word: false,
+      covers,
+      ...(intentWord ? { intentWord } : {}),
+    });
   }
   // "Vad avses med…", "up to what age is someone a young person under the act": a definition asked in so many words
   // is looked for in a text's definitions too ("2 § Definition av småbarnspedagogik", "3 § Määritelmät").

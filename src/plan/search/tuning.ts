@@ -46,6 +46,12 @@ export const ANALYSIS = {
   unknownLongWord: 12,
   /** A glossary concept in the question, relative to a word. */
   conceptWeight: 1.2,
+  /**
+   * …a share of that for a year class that only says which pupil (questionPhrases.ts `yearOfPupil`, "a grade 7 kid"):
+   * measured, with none at all "grade 9 student didn't get a place in the joint application" lost the move to upper
+   * secondary on a Finnish-only plan; with half it kept it and "a grade 7 kid with 52 hrs of absences" is absences.
+   */
+  yearOfPupilShare: 0.5,
   /** A spoken Finnish form read as the written one the plan has (tehä: tehdä). */
   spokenWeight: 0.9,
   /** Near matches: a stem cut or extended by a few letters, a one- or two-letter typo. */
