@@ -217,7 +217,12 @@ export class PlanService {
     // Pay, passwords, room bookings: say so plainly, unless the tenant's experts have answered it as an FAQ,
     // or the rest of the question is clearly a welfare question ("vuosiloman aikana tapahtunut kriisi"), or the
     // off-topic words only say where it happened and the rest is one ("tappelu ruokalassa", "fight in the canteen").
-    const off = this.offTopic.match(question, (s) => index.knows(s), lang);
+    const off = this.offTopic.match(
+      question,
+      (s) => index.knows(s),
+      lang,
+      (w) => index.knowsTranslated(w, lang),
+    );
     if (off && !best?.cited && !(best?.section.id.startsWith('faq-') && sure(best))) {
       // Words that only ask for a size or a number ("kuinka suuri … enintään", "hur stor", "at most") say nothing
       // about what the rest is about: "Kuinka suuri alakoulun luokkakoko saa enintään olla?" is about class size.

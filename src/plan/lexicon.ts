@@ -49,15 +49,16 @@ export class Lexicon {
   /**
    * The stems a word may stand for in the plan's languages `into`: its translations, and in its own language the
    * other words of its sense ("jobb": arbete). Not on a plan written in every language, whose own words answer.
+   * `from`: the languages the word is read in (every one, unless the caller knows).
    */
-  translations(word: string, into: readonly Lang[]): readonly string[] {
+  translations(word: string, into: readonly Lang[], from: readonly Lang[] = LANGS): readonly string[] {
     if (into.length === LANGS.length) return NONE;
-    return remember(this.cache, `${into.join(',')}:${word}`, 50_000, () => this.fresh(word, into));
+    return remember(this.cache, `${into.join(',')}<${from.join(',')}:${word}`, 50_000, () => this.fresh(word, into, from));
   }
 
-  private fresh(word: string, into: readonly Lang[]): readonly string[] {
+  private fresh(word: string, into: readonly Lang[], langs: readonly Lang[]): readonly string[] {
     const out = new Set<string>();
-    for (const from of LANGS) {
+    for (const from of langs) {
       const own = stem(word, from);
       for (const i of this.rowsOf(own, from)) {
         for (const to of into) for (const s of this.stems[i][to]) if (to !== from || s !== own) out.add(s);

@@ -128,9 +128,15 @@ export class OffTopic {
   /**
    * The off-topic subject the question names, if any, and the question's words that name it (every such
    * word, in question order); `setting` when every one of them only says where or when (see FI_PLACE_CASE).
-   * `known` tells whether the plan uses a stem itself; `lang` is the question's language.
+   * `known` tells whether the plan uses a stem itself; `lang` is the question's language; `knownInTranslation`, for
+   * a plan not written in it, whether the plan uses a word's translation ("läroböcker" in a Finnish plan's "oppikirjoja").
    */
-  match(question: string, known: (stem: string) => boolean, lang: Lang = 'fi'): { subject: OffTopicMatch; words: string[]; setting: boolean } | undefined {
+  match(
+    question: string,
+    known: (stem: string) => boolean,
+    lang: Lang = 'fi',
+    knownInTranslation: (word: string) => boolean = () => false,
+  ): { subject: OffTopicMatch; words: string[]; setting: boolean } | undefined {
     const ws = words(question);
     const content = contentWordMask(ws);
     const stems = ws.map((w) => stemsAnyLang(w));
@@ -167,7 +173,7 @@ export class OffTopic {
     }
     for (let i = 0; i < ws.length; i++) {
       // Stems of three letters say little ("salasana" stems to "sal", which the plan has from other words).
-      if (found.has(i) || !content[i] || stems[i].some((s) => s.length >= 4 && known(s))) continue;
+      if (found.has(i) || !content[i] || stems[i].some((s) => s.length >= 4 && known(s)) || knownInTranslation(ws[i])) continue;
       // A word much shorter than the term is another word with the same stem: Swedish "fast" (although) is not "fastighet".
       // A term of another language than the question's counts when the word reads the same in both ("password" in
       // a Finnish question), not when only that language's stemmer makes it the term (English "dates" as Swedish "dat").

@@ -87,6 +87,15 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     expect(hours.kind === 'answer' && [hours.best.id, quotedText(hours)]).toEqual(['siirtymavaiheet/maahan-muuttanut-oppilas', expect.stringMatching(/900 tuntia/)]);
   });
 
+  it('reads a textbook as the plan writes it (oppikirjoja), not as an order of textbooks, and annual leave as no break', () => {
+    // "läroböcker" is one word of the off-topic list, which counts only where the plan never writes it: it writes
+    // its translation. "semester" (annual leave) is also "loma", any break, which the plan names without meaning leave.
+    const a = plan.answer('Kan en elev i hemundervisning låna läroböcker från skolan?', 'sv');
+    expect(a.kind === 'answer' && [a.best.id, quotedText(a)]).toEqual(['kotiopetus/huoltajan-valitsema', expect.stringMatching(/oppikirj/)]);
+    const leave = plan.answer('hur mycket semester får en kurator?', 'sv');
+    expect(leave.kind === 'none' && leave.offTopic?.topic).toBe('pay and employment');
+  });
+
   it('declines a question about upper secondary students where the basic-education plan names no upper secondary at all', () => {
     // The plan is written for basic education; its section on school meals never names upper secondary school.
     expect(plan.answer('Hur mycket kostar skolmaten för gymnasiestuderande?', 'sv').kind).toBe('none');

@@ -473,6 +473,14 @@ describe('plan search', () => {
     expect(first('Riittääkö, että kerron lastensuojeluhuolesta rehtorille?')).toEqual([expect.any(String), 'kriisit/lastensuojeluilmoitus', expect.stringMatching(/henkilökohtai/)]);
   });
 
+  it('quotes who decides for a who-decides question, not the criteria passage that writes its words and names no one', () => {
+    for (const q of ['Kuka päättää oppilaskohtaisista tukitoimista?', 'kuka päättää oppilaan tuesta']) {
+      const a = plan.answer(q, 'fi');
+      expect([q, a.kind === 'answer' && a.best.id, a.kind === 'answer' && a.best.passages.map((p) => p.headings.at(-1))]).toEqual([q, 'erityisopetus', expect.arrayContaining(['Kuka päättää'])]);
+      expect(quotedText(a)).toMatch(/rehtori/);
+    }
+  });
+
   it('validates weightWhen in the front matter', () => {
     const sections = loadPlan(join(ROOT, 'content', 'plan')).sections;
     expect(sections.get('lomakkeisto/kotiopetus')?.weightWhen).toEqual({ lomake: expect.any(Number) });

@@ -25,6 +25,9 @@ export interface SearchResult {
   contentWords: number;
 }
 
+/** The shortest stem of a translation by which a plan is taken to know a question word (`knowsTranslated`). */
+const TRANSLATED_KNOWN = 6;
+
 export class PlanIndex {
   private readonly vocab: Vocabulary;
   private readonly byId: Map<string, Doc>;
@@ -54,6 +57,17 @@ export class PlanIndex {
    */
   knows(term: string): boolean {
     return this.vocab.has(term) || this.glossary.conceptsOfTerm(term).some((c) => this.vocab.has(c));
+  }
+
+  /**
+   * For a question in a language the plan is not written in: whether the plan uses one of the word's translations in
+   * the lexicon ("läroböcker": oppikirja, which a Finnish plan writes as "oppikirjoja"), read as a word of that
+   * language and by translations of six letters or more: Swedish "semester" (annual leave) is also "loma", any break,
+   * which every plan names.
+   */
+  knowsTranslated(word: string, lang: Lang): boolean {
+    if (this.writtenIn(lang)) return false;
+    return this.glossary.lexicon.translations(word, this.vocab.textLangs, [lang]).some((s) => s.length >= TRANSLATED_KNOWN && this.knows(s));
   }
 
   /** Whether the plan's text is written in the language (else a question in it is read through the lexicon). */

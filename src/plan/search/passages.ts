@@ -266,6 +266,23 @@ export function companion(ranked: RankedPassage[], groups: ScoredAlternative[][]
 }
 
 /**
+ * "Kuka päättää oppilaskohtaisista tukitoimista?": the criteria passage writes the question's words ("tukitoimista
+ * päätetään, kun…") and names no one; the section's "Kuka päättää" passage, close behind, names the principal. For a
+ * who-decides question, a first passage that names no decider gives its place to one within `share` of its score whose
+ * heading asks who and whose text names one, though it competes only on its heading (`headed`): that is what is asked.
+ * Not to one whose text alone names someone ("Aiempi malli ja vanhat termit", on who decided before 2011).
+ */
+export function deciderFirst(ranked: RankedPassage[], share: number): void {
+  const best = ranked[0];
+  const t = best?.passage.traits();
+  if (!t || t.heading.has('who') || t.body.has('who')) return;
+  const k = ranked.findIndex((r, k) => k > 0 && r.passage.lang === best.passage.lang && r.score >= share * best.score && r.passage.traits().heading.has('who') && r.passage.traits().body.has('who'));
+  if (k < 0) return;
+  const [named] = ranked.splice(k, 1);
+  ranked.unshift({ passage: named.passage, relevance: named.relevance, local: named.local, score: named.score });
+}
+
+/**
  * When the best passage is a worked example: the rule it works out, which opens the example's heading (the first
  * passage under the same headings that is neither an example nor an introduction); else the best such passage.
  */
