@@ -481,6 +481,12 @@ describe('plan search', () => {
     }
   });
 
+  it('answers how much the pupil pays from a section that says it is free of charge, not how much a teacher pays', () => {
+    const a = plan.answer('Paljonko oppilas joutuu maksamaan itse, jos hän kaatuu koulumatkalla ja tarvitsee lääkäriä?', 'fi');
+    expect(a.kind === 'answer' && [a.best.id, quotedText(a)]).toEqual(['turvallisuus/laakehoito-ja-tapaturmat', expect.stringMatching(/maksuton/)]);
+    expect(plan.answer('Paljonko kouluruoka maksaa opettajalle?', 'fi').kind).toBe('none');
+  });
+
   it('validates weightWhen in the front matter', () => {
     const sections = loadPlan(join(ROOT, 'content', 'plan')).sections;
     expect(sections.get('lomakkeisto/kotiopetus')?.weightWhen).toEqual({ lomake: expect.any(Number) });

@@ -138,7 +138,12 @@ export function markUnanswerable(hits: SearchHit[], q: Question, ix: RankInput, 
   // "Montako tuntia viikossa": only a number per the same period answers (rate.ts). How often is asked per a period
   // too ("kuinka monta kertaa vuodessa"), and "kerran lukukaudessa" answers it.
   const per = q.intents.has('often') ? undefined : q.per;
+  // "Paljonko oppilas itse maksaa, jos hän loukkaantuu koulumatkalla?": nothing, and a section that says the care is
+  // free of charge answers how much with no number, when the pupil or the family would pay (not "Paljonko kouluruoka
+  // maksaa opettajalle?", where a meal free for pupils says nothing).
+  const money = q.counted.length === 1 && q.counted[0] === 'euroa' && PAYER.test(q.words.join(' '));
   for (const h of hits) {
+    if (money && anyPassage(ix, h, lang, (p) => namesNeed(p, 'free'))) continue;
     if (!gives(ix, h, 'amount', lang)) h.noQuantity = true;
     else if (counted || per) {
       // What it counts, in the language the section is quoted in; per the period asked, with the same number.
@@ -156,6 +161,10 @@ export function markUnanswerable(hits: SearchHit[], q: Question, ix: RankInput, 
   // question about money alone: a section near a leader that names no money answers another question about it.
   giveWay(hits, RANKING.quantityShare);
 }
+
+/** Who pays, when a how-much question asks what the pupil, the student or the family pays (as its words are read). */
+const PAYER =
+  /\b(oppilas|oppilaat|opiskelija|opiskelijat|perhe|huoltaja|huoltajat|vanhemmat|lapsi|pupils?|students?|parents?|famil(y|ies)|guardians?|eleven|elever|eleverna|familjen|föräldrar\w*|vårdnadshavar\w*)\b/;
 
 /** A leader that cannot answer (`noQuantity`, not a title match) gives its place to the first hit within `share` of its score that can. */
 function giveWay(hits: SearchHit[], share: number): void {
