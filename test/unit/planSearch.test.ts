@@ -459,7 +459,7 @@ describe('plan search', () => {
     expect(s.answer('Paljonko tulkkaus maksaa tunnilta?', 'fi').kind).toBe('none');
   });
 
-  it('on a plan with no keywords, reads where to appeal a decision as an appeal, and "riittääkö" as how the question asks', () => {
+  it('on a plan with no keywords, reads where to appeal a decision as an appeal, "riittääkö" as how the question asks, and what student welfare is', () => {
     const dir = mkdtempSync(join(tmpdir(), 'opari-plain-'));
     writeWithoutCrutches(join(ROOT, 'content', 'plan'), dir);
     const plain = PlanService.load(dir, join(ROOT, 'content', 'glossary.yml'), 'http://x');
@@ -471,6 +471,8 @@ describe('plan search', () => {
     expect(first('vanhemmat on vihasia tukipäätöksestä, mihin ne voi valittaa?')).toEqual([expect.any(String), 'muutoksenhaku', expect.stringMatching(/muutoksenhakuohje/)]);
     // "riittääkö" found the home-schooling section's "riittämätöntä" before the duty to report, which "ei riitä" to the principal.
     expect(first('Riittääkö, että kerron lastensuojeluhuolesta rehtorille?')).toEqual([expect.any(String), 'kriisit/lastensuojeluilmoitus', expect.stringMatching(/henkilökohtai/)]);
+    // What student welfare is: the section whose title asks it ("Mitä opiskeluhuolto on"), though every section names it.
+    expect(first('Mitä opiskeluhuolto oikeastaan tarkoittaa ja keitä se koskee?').slice(0, 2)).toEqual([expect.any(String), 'opiskeluhuolto']);
   });
 
   it('quotes who decides for a who-decides question, not the criteria passage that writes its words and names no one', () => {

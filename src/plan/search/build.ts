@@ -11,7 +11,7 @@ import type { Doc } from './rank';
 import { type TermSink, Tokens } from './tokens';
 import type { Tuning } from './tuning';
 import { Vocabulary } from './vocabulary';
-import { isDefinitionsTitle } from './intent';
+import { isDefinitionsTitle, isWhatIsTitle } from './intent';
 
 /** The numbers of a statute reference a title ends with, "(64 §)", "(93–94 §)", "(§ 12)": [] when it has none. */
 export function statuteOfTitle(title: string): string[] {
@@ -177,6 +177,7 @@ export function buildIndex(plan: Plan, glossary: Glossary, tuning: Tuning): Buil
       byLang,
       titleTerms: names.titleTerms(d, firstName),
       definitions: Object.values(section.title).some((t) => !!t && isDefinitionsTitle(t)),
+      whatIs: Object.values(section.title).some((t) => !!t && isWhatIsTitle(t)),
     };
     docs.push(doc);
     byId.set(section.id, doc);

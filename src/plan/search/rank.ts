@@ -33,6 +33,8 @@ export interface Doc {
   titleTerms: ReadonlySet<number>;
   /** Its title says it defines terms ("Määritelmät"). */
   definitions: boolean;
+  /** Its title asks what its topic is ("Mitä opiskeluhuolto on"). */
+  whatIs: boolean;
 }
 
 export interface SearchHit {
@@ -173,6 +175,16 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   }
   // A question that holds a section's whole title, among its other words, names that section rather than one
   // whose title only shares those words ("palvelutarpeen arviointi" vs "palvelutarpeen arvioinnin sisältö").
+  // "Mitä opiskeluhuolto tarkoittaa ja ketä se koskee?": the section whose title asks what student welfare is answers,
+  // though its title holds one word, which every section of the plan has.
+  if (q.intents.has('definition')) {
+    ix.names.titlesHeld(asked, 1, (d) => {
+      if (total[d] > 0 && ix.docs[d].whatIs && !heldTitle[d]) {
+        heldTitle[d] = 1;
+        total[d] *= 1 + RANKING.whatIsTitle;
+      }
+    });
+  }
   ix.names.titlesHeld(asked, RANKING.heldTitleWords, (d) => {
     if (total[d] > 0 && !heldTitle[d]) {
       heldTitle[d] = 1;

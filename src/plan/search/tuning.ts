@@ -84,6 +84,8 @@ export const RANKING = {
   intentWeight: 0.3,
   /** Weight of a word that asks for a kind of answer rather than naming the topic. */
   intentWordWeight: 0.5,
+  /** For a what-is question, a section whose title asks what its topic is and which the question holds scores this much more. */
+  whatIsTitle: 1,
   /** A section whose whole title (of at least `heldTitleWords` words) the question holds scores this much more. */
   heldTitle: 0.05,
   heldTitleWords: 2,
