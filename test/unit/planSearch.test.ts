@@ -459,7 +459,7 @@ describe('plan search', () => {
     expect(s.answer('Paljonko tulkkaus maksaa tunnilta?', 'fi').kind).toBe('none');
   });
 
-  it('on a plan with no keywords, reads where to appeal a decision as an appeal, "riittääkö" as how the question asks, and what student welfare is', () => {
+  it('on a plan with no keywords, reads where to appeal a decision as an appeal, "riittääkö" as how the question asks, a colleague asking why a pupil sees the kuraattori, and what student welfare is', () => {
     const dir = mkdtempSync(join(tmpdir(), 'opari-plain-'));
     writeWithoutCrutches(join(ROOT, 'content', 'plan'), dir);
     const plain = PlanService.load(dir, join(ROOT, 'content', 'glossary.yml'), 'http://x');
@@ -471,6 +471,8 @@ describe('plan search', () => {
     expect(first('vanhemmat on vihasia tukipäätöksestä, mihin ne voi valittaa?')).toEqual([expect.any(String), 'muutoksenhaku', expect.stringMatching(/muutoksenhakuohje/)]);
     // "riittääkö" found the home-schooling section's "riittämätöntä" before the duty to report, which "ei riitä" to the principal.
     expect(first('Riittääkö, että kerron lastensuojeluhuolesta rehtorille?')).toEqual([expect.any(String), 'kriisit/lastensuojeluilmoitus', expect.stringMatching(/henkilökohtai/)]);
+    // A colleague asking why a pupil sees the kuraattori: what may be told (the disclosure checklist's own case).
+    expect(first('luokanvalvoja kyselee miks oppilas käy kuraattorilla, mitä mä voin sanoa').slice(0, 2)).toEqual([expect.any(String), 'salassapito/tietojen-luovutus']);
     // What student welfare is: the section whose title asks it ("Mitä opiskeluhuolto on"), though every section names it.
     expect(first('Mitä opiskeluhuolto oikeastaan tarkoittaa ja keitä se koskee?').slice(0, 2)).toEqual([expect.any(String), 'opiskeluhuolto']);
   });
