@@ -323,6 +323,16 @@ describe('answering from an imported document', () => {
     expect(quotedText(answer)).toMatch(quote);
   });
 
+  it.each([
+    // Spoken Finnish ("tarkottaa") asks what a term means as the written does.
+    ['mitä sossussa tarkottaa erityistä tukea tarvitseva lapsi?', /^\d+ § Määritelmät$/],
+    // The section named by the term asked answers, not the definitions, which define the child but not the child's interest.
+    ['Mitä lapsen etu tarkoittaa sosiaalihuoltolaissa?', /^\d+ § Lapsen etu$/],
+  ])('reads "%s" as a question of what the term means, answered where the statute says it', async (question, title) => {
+    const answer = service(await imported('sosiaalihuoltolaki-fi.html')).answer(question, 'fi');
+    expect(answer.kind === 'answer' ? answer.best.title : 'declined').toMatch(title);
+  });
+
   it('reads "kenelle se annetaan" about a confiscated item as what the statute says is done with it', async () => {
     const answer = service(await imported('lukiolaki-fi.html')).answer('otin opiskelijalta kaasusumuttimen, kenelle se annetaan ja kuinka nopeasti', 'fi');
     expect(answer.kind === 'answer' ? answer.best.title : 'declined').toMatch(/^\d+ § Haltuun otettujen esineiden ja aineiden luovuttaminen/);

@@ -173,11 +173,10 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   if (q.intents.has('definition')) {
     for (let d = 0; d < n; d++) if (ix.docs[d].definitions && passages.coverage[d] >= RANKING.definitionsCoverage) total[d] *= 1 + RANKING.definitions;
   }
-  // A question that holds a section's whole title, among its other words, names that section rather than one
-  // whose title only shares those words ("palvelutarpeen arviointi" vs "palvelutarpeen arvioinnin sisältö").
   // "Mitä opiskeluhuolto tarkoittaa ja ketä se koskee?": the section whose title asks what student welfare is answers,
   // though its title holds one word, which every section of the plan has.
-  if (q.intents.has('definition')) {
+  const definition = q.intents.has('definition');
+  if (definition) {
     ix.names.titlesHeld(asked, 1, (d) => {
       if (total[d] > 0 && ix.docs[d].whatIs && !heldTitle[d]) {
         heldTitle[d] = 1;
@@ -185,10 +184,14 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
       }
     });
   }
+  // A question that holds a section's whole title, among its other words, names that section rather than one
+  // whose title only shares those words ("palvelutarpeen arviointi" vs "palvelutarpeen arvioinnin sisältö"). Asked
+  // what it means ("Mitä lapsen etu tarkoittaa?"), the section named by the term ("5 § Lapsen etu") answers as the
+  // definitions do.
   ix.names.titlesHeld(asked, RANKING.heldTitleWords, (d) => {
     if (total[d] > 0 && !heldTitle[d]) {
       heldTitle[d] = 1;
-      total[d] *= 1 + RANKING.heldTitle;
+      total[d] *= 1 + (definition && !ix.docs[d].definitions ? RANKING.definitions : RANKING.heldTitle);
     }
   });
   // 2: the question is a section's title; 1: one of its keywords.
