@@ -491,6 +491,11 @@ describe('plan search', () => {
     expect(plan.answer('Paljonko kouluruoka maksaa opettajalle?', 'fi').kind).toBe('none');
   });
 
+  it('quotes what the school does after the paragraph that says what school refusal is, for a what-to-do question', () => {
+    const a = plan.answer('Oppilas ei ahdistuksen vuoksi pysty tulemaan kouluun, vaikka huoltajat yrittävät. Miten koulu toimii?', 'fi');
+    expect(a.kind === 'answer' && [a.best.id, quotedText(a)]).toEqual(['poissaolot', expect.stringMatching(/paluusuunnitelma/)]);
+  });
+
   it('validates weightWhen in the front matter', () => {
     const sections = loadPlan(join(ROOT, 'content', 'plan')).sections;
     expect(sections.get('lomakkeisto/kotiopetus')?.weightWhen).toEqual({ lomake: expect.any(Number) });

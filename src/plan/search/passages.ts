@@ -234,7 +234,14 @@ export function companion(ranked: RankedPassage[], groups: ScoredAlternative[][]
   const has = (t: PassageTraits, i: Intent) => t.heading.has(i) || t.body.has(i);
   const next = continuation(best.passage, all);
   // A paragraph that opens a heading's list ("The list applies to…") comes with the list it opens.
-  if (next?.hasList && best.passage.blocks.every((b) => b.kind === 'paragraph') && [...intents].some((i) => !t1.body.has(i) && has(next.traits(), i))) return next;
+  // A what-to-do question gets the list after the paragraph that introduces it ("Koulukieltäytymisellä tarkoitetaan…",
+  // then what the school does).
+  if (
+    next?.hasList &&
+    best.passage.blocks.every((b) => b.kind === 'paragraph') &&
+    ([...intents].some((i) => !t1.body.has(i) && has(next.traits(), i)) || (intents.has('steps') && !t1.body.has('steps')))
+  )
+    return next;
   // What the first passage lacks: worked out when a second one is a candidate at all.
   let missing: Intent[] | undefined;
   let missingFacts: Intent[] | undefined;
