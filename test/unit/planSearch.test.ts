@@ -496,6 +496,16 @@ describe('plan search', () => {
     expect(a.kind === 'answer' && [a.best.id, quotedText(a)]).toEqual(['poissaolot', expect.stringMatching(/paluusuunnitelma/)]);
   });
 
+  it('quotes what a record holds for a question asking what goes in it, not who writes it', () => {
+    for (const [q, lang, fact] of [
+      ['Mitä opiskeluhuoltokertomukseen pitää kirjata?', 'fi', /vireillepanija/],
+      ['Vad ska journalen över elevhälsan innehålla?', 'sv', /inledde ärendet/],
+    ] as const) {
+      const a = plan.answer(q, lang);
+      expect([q, a.kind === 'answer' && a.best.id, quotedText(a)]).toEqual([q, 'yksilokohtainen-opiskeluhuolto/kirjaaminen', expect.stringMatching(fact)]);
+    }
+  });
+
   it('validates weightWhen in the front matter', () => {
     const sections = loadPlan(join(ROOT, 'content', 'plan')).sections;
     expect(sections.get('lomakkeisto/kotiopetus')?.weightWhen).toEqual({ lomake: expect.any(Number) });

@@ -9,7 +9,7 @@ import { isPlaceholder } from './unwritten';
  * naming the decider, a how-soon question the rule with its number of days, a what-do-I-do question the
  * steps. Introductions ("this section explains…") and worked examples answer only when asked for.
  */
-export type Intent = 'who' | 'when' | 'often' | 'steps' | 'criteria' | 'permission' | 'amount' | 'definition' | 'example';
+export type Intent = 'who' | 'when' | 'often' | 'steps' | 'criteria' | 'permission' | 'amount' | 'definition' | 'example' | 'contents';
 
 /** The intents answered by a fact in the text: a time, a decider, a number, the steps. */
 export const FACT_INTENTS: ReadonlySet<Intent> = new Set(['when', 'who', 'amount', 'steps']);
@@ -76,6 +76,14 @@ const QUESTION: Record<Intent, RegExp> = {
   ),
   definition: new RegExp(`${PLAIN_WHAT_IS.source}|${STRONG_DEFINITION.source}`),
   example: /\b(esimerkki|esimerkkia|esimerkkeja|esimerkit|examples?|exempel)\b/,
+  // What a document holds: "Mitä tukea koskevaan päätökseen kirjataan?", "what goes in the plan", "vad ska planen innehålla".
+  contents: new RegExp(
+    [
+      String.raw`\bmita\b.{0,60}\b(kirjataan|kirjata|kirjoitetaan|merkitaan|merkita|sisaltaa|sisaltyy|pitaa sisaltaa|tulee sisaltaa)\b|\bmita (siihen|siina|sihen) (kirjataan|on|pitaa olla|tulee olla)\b`,
+      String.raw`\bwhat (goes|should go|must go|is recorded|is written|should be (recorded|written|included)|must be (recorded|written|included))\b|\bwhat (does|should|must) .{0,50}\b(contain|include)\b`,
+      String.raw`\bvad (ska|skall|bor|maste) .{0,50}\binnehalla\b|\bvad (skrivs|antecknas|innehaller|ska skrivas|ska antecknas)\b`,
+    ].join('|'),
+  ),
   // How often: the rule with its frequency ("kerran lukukaudessa"), not another time of the same section ("viikkoa ennen kokousta").
   often: /\b((kuinka|miten) (usein|tiheasti|tiuhaan)|(kuinka )?monta(ko)? kertaa|how (often|frequently)|how many times|hur (ofta|tatt)|hur manga ganger)\b/,
 };
@@ -179,6 +187,7 @@ const HEADING: Partial<Record<Intent, RegExp>> = {
   definition: /\b(tarkoitus|kasitteet|mika .* on|what is|definitions?|purpose|vad ar|syfte|begrepp)\b/,
   example: /\b(esimerkki|esimerkit|esimerkkeja|esimerkkitapaus\w*|tapausesimerk\w*|examples?|exempel)\b/,
   often: /\b(kokoukset|kokoontuminen|meetings|moten|sammantraden)\b/,
+  contents: /\b(sisalto|sisallot|mita kirjataan|kirjattavat tiedot|innehall\w*|vad antecknas|vad som antecknas|contents?|what is recorded)\b/,
 };
 
 const DEFINITIONS_TITLE = /\b(maaritelm\w*|kasitteet|definitions?|definitioner|begrepp|terms used)\b/;
