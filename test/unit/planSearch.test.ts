@@ -506,6 +506,11 @@ describe('plan search', () => {
     }
   });
 
+  it('quotes that home education needs no permission, written "lupaa", for a question whether it needs one', () => {
+    const a = plan.answer('perhe aikoo kotikouluttaa lapsen, tarvitaanko siihen lupa joltain?', 'fi');
+    expect(a.kind === 'answer' && [a.best.id, quotedText(a)]).toEqual(['kotiopetus/huoltajan-valitsema', expect.stringMatching(/ei haeta lupaa/)]);
+  });
+
   it('validates weightWhen in the front matter', () => {
     const sections = loadPlan(join(ROOT, 'content', 'plan')).sections;
     expect(sections.get('lomakkeisto/kotiopetus')?.weightWhen).toEqual({ lomake: expect.any(Number) });

@@ -246,7 +246,7 @@ const BODY: Partial<Record<Intent, RegExp>> = {
   ),
   permission: new RegExp(
     [
-      String.raw`\b(saa|saavat|ei saa|voi|voidaan|ei voi|ei voida|oikeus|oikeutta|lupa|luvan|kielletty|sallittu|suostumu\w*|tarvitaan|ei tarvita|ei kerrota)\b`,
+      String.raw`\b(saa|saavat|ei saa|voi|voidaan|ei voi|ei voida|oikeus|oikeutta|lupa|lupaa|luvan|luvatta|kielletty|sallittu|suostumu\w*|tarvitaan|ei tarvita|ei kerrota)\b`,
       String.raw`\b(may|may not|must not|cannot|allowed|permitted|prohibited|consent|not needed|is not shared)\b`,
       String.raw`\b(far|far inte|tillat\w*|forbjud\w*|samtycke|behovs)\b`,
     ].join('|'),
