@@ -56,6 +56,11 @@ const WHEN_INSIDE = new Set(
   'huomenna tänään nyt taas ensi ens tämän tän seuraavan syksyn kevään lukuvuoden vuoden itse ite imorgon morgon idag nu nästa års själv tomorrow today next myself'.split(' '),
 );
 
+/** Whether a word may stand inside a phrase before its word `k` (WHEN_INSIDE; a pronoun only after the first). */
+function inside(w: string | undefined, k: number): boolean {
+  return w !== undefined && (WHEN_INSIDE.has(w) || (k === 1 && PRONOUN_AFTER_VERB.has(w)));
+}
+
 /** An English noun in -ing, which its stem shares with the verb (meeting, meet). */
 const ING = /ings?$/;
 const PLACE_PREPOSITIONS: Record<Lang, Set<string>> = {
@@ -153,8 +158,7 @@ export class OffTopic {
             const next = at[k - 1] + 1;
             if (same(k, next)) at.push(next);
             else if (!gap) {
-              const inside = (w: string) => WHEN_INSIDE.has(w) || (k === 1 && PRONOUN_AFTER_VERB.has(w));
-              const skip = !inside(ws[next] ?? '') ? 0 : same(k, next + 1) ? 1 : inside(ws[next + 1] ?? '') && same(k, next + 2) ? 2 : 0;
+              const skip = !inside(ws[next], k) ? 0 : same(k, next + 1) ? 1 : inside(ws[next + 1], k) && same(k, next + 2) ? 2 : 0;
               if (skip) {
                 gap = true;
                 at.push(next + skip);

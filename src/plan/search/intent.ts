@@ -192,7 +192,6 @@ const HEADING: Partial<Record<Intent, RegExp>> = {
 
 const DEFINITIONS_TITLE = /\b(maaritelm\w*|kasitteet|definitions?|definitioner|begrepp|terms used)\b/;
 
-/** A section whose title says it defines the terms ("3 § Määritelmät", "Definitioner"). */
 /** A title that asks what its topic is ("Mitä opiskeluhuolto on", "Vad är elevhälsa", "What student welfare is"). */
 const WHAT_IS_TITLE = /^(mita|mika|mitka) .+ (on|ovat|tarkoittaa)\??$|^vad (ar|innebar|betyder) .+|^what (is|are) .+|^what .+ (is|are|means)\??$/;
 
@@ -200,6 +199,7 @@ export function isWhatIsTitle(title: string): boolean {
   return WHAT_IS_TITLE.test(fold(plainInline(title).toLowerCase()).trim());
 }
 
+/** A section whose title says it defines the terms ("3 § Määritelmät", "Definitioner"). */
 export function isDefinitionsTitle(title: string): boolean {
   return DEFINITIONS_TITLE.test(fold(plainInline(title).toLowerCase()));
 }

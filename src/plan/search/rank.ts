@@ -170,12 +170,12 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
   }
   // "Minkä ikäinen on laissa nuori?", "what counts as…": the section that defines the terms answers, when one of
   // its passages holds the question; a section whose title only shares the term ("Lapsen ja nuoren mielipide") does not.
-  if (q.intents.has('definition')) {
+  const definition = q.intents.has('definition');
+  if (definition) {
     for (let d = 0; d < n; d++) if (ix.docs[d].definitions && passages.coverage[d] >= RANKING.definitionsCoverage) total[d] *= 1 + RANKING.definitions;
   }
   // "Mitä opiskeluhuolto tarkoittaa ja ketä se koskee?": the section whose title asks what student welfare is answers,
   // though its title holds one word, which every section of the plan has.
-  const definition = q.intents.has('definition');
   if (definition) {
     ix.names.titlesHeld(asked, 1, (d) => {
       if (total[d] > 0 && ix.docs[d].whatIs && !heldTitle[d]) {
