@@ -85,6 +85,8 @@ const PUPIL = /^(oppila|opiskelij|tytt|tytö|poik|poja|laps|nuor|kid|pupil|stude
 const YEAR_NUMBER =
   /^(\d{1,2}|\d{1,2}(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|ensimmäisen|toisen|kolmannen|neljännen|viidennen|kuudennen|seitsemännen|kahdeksannen|yhdeksännen)$/;
 const YEAR_WORD = new Set(['grade', 'year', 'luokan', 'lk']);
+/** Swedish words for a year class, written after the pupil ("en elev i årskurs 7"). */
+const SV_YEAR_WORD = new Set(['årskurs', 'åk', 'klass']);
 const YEAR_SPOKEN = /^(eka|toka|kolmos|nelos|vitos|kutos|seiska|kasi|ysi)luokan$/;
 
 /**
@@ -102,7 +104,7 @@ export function yearOfPupil(ws: readonly string[]): number[] {
     else if (YEAR_SPOKEN.test(ws[i])) span = 1;
     if (span > 0 && PUPIL.test(ws[i + span] ?? '')) for (let k = 0; k < span; k++) out.push(i + k);
     // Swedish puts the year after the pupil: "en elev i årskurs 7", "eleven i åk 9".
-    if (/^elev/.test(ws[i]) && ws[i + 1] === 'i' && ['årskurs', 'åk', 'klass'].includes(ws[i + 2] ?? '') && YEAR_NUMBER.test(ws[i + 3] ?? '')) out.push(i + 2, i + 3);
+    if (/^elev/.test(ws[i]) && ws[i + 1] === 'i' && SV_YEAR_WORD.has(ws[i + 2] ?? '') && YEAR_NUMBER.test(ws[i + 3] ?? '')) out.push(i + 2, i + 3);
   }
   return out;
 }
