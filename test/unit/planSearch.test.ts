@@ -200,6 +200,8 @@ describe('plan search', () => {
       ['mistä saan sijaisen kun olen itse huomenna kipeänä', 'fi'],
       ['Maksetaanko opettajalle lisäkorvausta iltapäivän valvonnasta?', 'fi'],
       ['Hur länge får jag själv vara sjuk utan intyg?', 'sv'],
+      // Sick leave as it is said, without the "u" of "sairausloma".
+      ['kauanko voin olla sairaslomalla ilman lääkärintodistusta?', 'fi'],
       ['How much extra pay does a teacher get for the parents evening?', 'en'],
     ] as const) {
       const a = plan.answer(q, lang);
