@@ -250,6 +250,14 @@ describe('the quoted passage', () => {
     expect(sv.text).toMatch(/senast följande arbetsdag/);
   });
 
+  it('quotes the time for "how long may it take", not a passage headed "when" that lists conditions', () => {
+    // "Milloin arviointi aloitetaan" lists when an assessment starts; "Kuka vastaa ja määräajat" gives its four weeks.
+    const fi = quote('tuen tarpeen arviointi kauanko saa kestää');
+    expect(fi.id).toBe('erityisopetus/tuen-tarpeen-arviointi');
+    expect(fi.text).toMatch(/neljän viikon kuluessa/);
+    expect(quote('Mihin mennessä oppilaskohtaisen tuen tarpeen arviointi pitää saada valmiiksi?').text).toMatch(/neljän viikon kuluessa/);
+  });
+
   it('answers who decides from the section that names the decider, not from the appeals section that lists the decision', () => {
     expect(asksDecider('Kuka tekee päätöksen oppilaan määräaikaisesta erottamisesta?')).toBe(true);
     expect(asksDecider('Kenellä on toimivalta antaa lukiolaiselle kirjallinen varoitus?')).toBe(true);

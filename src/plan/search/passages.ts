@@ -109,8 +109,9 @@ function intentFit(p: Passage, intents: Set<Intent>, gives?: Gives): number {
   const t = p.traits();
   let fit = 1;
   for (const i of intents) {
+    const given = gives?.(p, i);
+    if (given === false) continue;
     if (t.heading.has(i)) fit += PASSAGE.headingIntent;
-    else if (gives?.(p, i) === false) continue;
     else if (t.body.has(i)) fit += PASSAGE.bodyIntent;
     else if (i === 'when' && t.soon) fit += PASSAGE.bodyIntent * PASSAGE.soon;
   }

@@ -254,6 +254,12 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
     if (p.lang !== lang) return undefined;
     if (i === 'amount' && counted) return counts(p, counted);
     if (i === 'when' && q.leadTime) return givesBefore(p);
+    // How long, by when: a passage headed "Milloin arviointi aloitetaan" that gives no time lists conditions ("milloin"
+    // heads criteria too); one headed "Määräajat" may say how the days are counted.
+    if (i === 'when' && q.deadline) {
+      const t = p.traits();
+      return t.body.has('when') || t.soon || !t.heading.has('criteria');
+    }
     return undefined;
   };
   leaders.forEach((h, k) => {
