@@ -250,6 +250,9 @@ const BASE_FORMS: readonly [RegExp, string][] = [
   [/^(.*)ot(teen|teet|teita|teista|teessa|teesta)$/, '$1ote'],
   // "vastaanoton" (of the appointment) is no "-ton" word ("maksuton", without): it is vastaanotto with one t.
   [/^(.*)vastaano(ton|tolle|tolla|tolta|tossa|tosta|toksi|tot)$/, '$1vastaanotto'],
+  // The imperative of a plan's steps ("ilmoita rehtorille", "täytä lomake", "kerro huoltajalle") is the verb a question
+  // asks with ("pitääkö ilmoittaa", "täyttää", "kertoa"): Snowball cuts "ilmoita" to "ilmo", "ilmoittaa" to "ilmoit".
+  [/^ilmoita$/, 'ilmoittaa'],
 ];
 
 function stemFresh(word: string, lang: Lang): string {

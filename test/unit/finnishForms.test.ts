@@ -116,6 +116,10 @@ describe('Finnish word forms', () => {
     expect(same('vaikuttaa', 'vaikuttava')).toBe(false);
   });
 
+  it('reads the imperative of a step ("ilmoita rehtorille") as the verb a question asks with ("pitääkö ilmoittaa")', () => {
+    expect(same('ilmoita', 'ilmoittaa', 'ilmoitetaan')).toBe(true);
+  });
+
   it('reads "tunti" (an hour, a lesson) alike in its weak grade (tunnin, tunnilla, tunneilta), in compounds too', () => {
     expect(same('tunti', 'tuntia', 'tunnin', 'tunnit', 'tunnilla', 'tunneilta')).toBe(true);
     expect(same('oppitunti', 'oppitunnilla', 'oppitunnin')).toBe(true);

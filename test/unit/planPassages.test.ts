@@ -250,6 +250,12 @@ describe('the quoted passage', () => {
     expect(sv.text).toMatch(/senast följande arbetsdag/);
   });
 
+  it('quotes the step that says it for "when must absences be reported to the principal" ("ilmoita rehtorille")', () => {
+    const a = quote('Missä vaiheessa poissaoloista pitää ilmoittaa rehtorille?');
+    expect(a.id).toBe('poissaolot');
+    expect(a.text).toMatch(/80 tunnin tai 25 %:n raja täyttyy, ilmoita rehtorille/);
+  });
+
   it('quotes the time for "how long may it take", not a passage headed "when" that lists conditions', () => {
     // "Milloin arviointi aloitetaan" lists when an assessment starts; "Kuka vastaa ja määräajat" gives its four weeks.
     const fi = quote('tuen tarpeen arviointi kauanko saa kestää');
