@@ -479,6 +479,19 @@ describe('plan search', () => {
     expect(first('Mitä opiskeluhuolto oikeastaan tarkoittaa ja keitä se koskee?').slice(0, 2)).toEqual([expect.any(String), 'opiskeluhuolto']);
   });
 
+  it('on a Finnish-only plan, reads "may I tell a teacher what…" and "får läraren veta…" as what may be disclosed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opari-finnish-'));
+    writeWithoutCrutches(join(ROOT, 'content', 'plan'), dir, true);
+    const finnish = PlanService.load(dir, join(ROOT, 'content', 'glossary.yml'), 'http://x');
+    for (const [q, lang] of [
+      ['may I tell a teacher what a pupil said to the school social worker', 'en'],
+      ['får läraren veta vad eleven pratat om med kuratorn', 'sv'],
+    ] as const) {
+      const a = finnish.answer(q, lang);
+      expect([q, a.kind === 'answer' && a.best.id]).toEqual([q, expect.stringMatching(/^salassapito/)]);
+    }
+  });
+
   it('quotes who decides for a who-decides question, not the criteria passage that writes its words and names no one', () => {
     for (const q of ['Kuka päättää oppilaskohtaisista tukitoimista?', 'kuka päättää oppilaan tuesta']) {
       const a = plan.answer(q, 'fi');
