@@ -479,7 +479,7 @@ describe('plan search', () => {
     expect(first('Mitä opiskeluhuolto oikeastaan tarkoittaa ja keitä se koskee?').slice(0, 2)).toEqual([expect.any(String), 'opiskeluhuolto']);
   });
 
-  it('on a Finnish-only plan, reads "may I tell a teacher what…" and "får läraren veta…" as what may be disclosed', () => {
+  it('on a Finnish-only plan, reads "may I tell a teacher what…" and "får läraren veta…" as what may be disclosed, "vägrar komma till skolan" as school refusal', () => {
     const dir = mkdtempSync(join(tmpdir(), 'opari-finnish-'));
     writeWithoutCrutches(join(ROOT, 'content', 'plan'), dir, true);
     const finnish = PlanService.load(dir, join(ROOT, 'content', 'glossary.yml'), 'http://x');
@@ -489,6 +489,14 @@ describe('plan search', () => {
     ] as const) {
       const a = finnish.answer(q, lang);
       expect([q, a.kind === 'answer' && a.best.id]).toEqual([q, expect.stringMatching(/^salassapito/)]);
+    }
+    // School refusal and sickness said as staff say them ("vägrar komma till skolan", "off sick").
+    for (const [q, lang] of [
+      ['vad gör jag om en elev vägrar komma till skolan', 'sv'],
+      ['pupil is off sick again and again, what should the teacher do', 'en'],
+    ] as const) {
+      const a = finnish.answer(q, lang);
+      expect([q, a.kind === 'answer' && a.best.id]).toEqual([q, 'poissaolot']);
     }
   });
 
