@@ -24,6 +24,10 @@ describe('acute danger in a message', () => {
       'eleven vill ta sitt liv',
       'he has been hurting himself',
       'she keeps harming herself',
+      'Kahdeksasluokkalainen kertoi välitunnilla miettineensä itsensä satuttamista. Mitä teen seuraavaksi?',
+      'oppilas puhui itsensä vahingoittamisesta',
+      'se on aatellu ittensä satuttamista',
+      'worried about self-injury in year 8',
     ]) {
       expect([m, detectDanger(m)]).toEqual([m, 'selfharm']);
     }
