@@ -136,6 +136,11 @@ describe('ask the plan over HTTP', () => {
     const police = await post(bot.url, message('Ilmoitetaanko pahoinpitelystä poliisille, vaikka lyöjä on alle 15-vuotias?', { locale: 'fi-FI', user }));
     expect(citedIds(police.replies[0])[0]).toBe('turvallisuus/hairinta-ja-vakivalta');
     expect(cardText(police.replies[0])).toMatch(/alle 15-vuotias oppilas: poliisi arvioi asian/);
+    // A threat to bring a gun, posted online: the crisis section's threat of violence, not the disclosure checklist
+    // ("whenever someone asks for information").
+    const threat = await post(bot.url, message("someone posted on snap that they'll bring a gun to school tmrw what do i do", { locale: 'en-US', user }));
+    expect(cardText(threat.replies[0])).toMatch(/call 112/);
+    expect(citedIds(threat.replies[0])[0]).toBe('kriisit');
   });
 
   it('stores 👍/👎 once per click with the section ids and the question encrypted, and thanks the user in place', async () => {
