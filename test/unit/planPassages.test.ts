@@ -219,6 +219,9 @@ describe('the quoted passage', () => {
 
   it("reads a group's membership heading (Kokoonpano, Composition, Sammansättning) as the answer to who is in it", () => {
     expect(quote('Ketkä kuuluvat koulun yhteisölliseen opiskeluhuoltoryhmään?').text).toMatch(/oppilaskunnan edustaja/);
+    // "Keitä" (whom, partitive plural) asks who as "ketkä" does.
+    expect(quote('Keitä yhteisölliseen opiskeluhuoltoryhmään kuuluu?').text).toMatch(/oppilaskunnan edustaja/);
+    expect([...questionIntents('kenet kutsutaan asiantuntijaryhmään')]).toContain('who');
   });
 
   it('adds the passage with the time, or the steps, when the passage that best matches the words has none', () => {
