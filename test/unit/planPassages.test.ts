@@ -3,7 +3,7 @@ import { PlanService, type QuotedPassage } from '../../src/plan/answer';
 import { quotedText } from '../../src/eval/metrics';
 import { withoutCrutches } from '../../src/eval/plans';
 import { PlanIndex } from '../../src/plan/search';
-import { asksDeadline, asksDecider, asksDefinitionStrongly, countedWords, passageTraits, questionIntents } from '../../src/plan/search/intent';
+import { asksDeadline, asksDecider, asksDefinitionStrongly, asksFirst, countedWords, passageTraits, questionIntents } from '../../src/plan/search/intent';
 import { ROOT } from '../helpers/bot';
 
 /**
@@ -195,6 +195,17 @@ describe('the quoted passage', () => {
   it('quotes the steps, with 112, for "what do we do first in a serious accident" in Swedish and English', () => {
     expect(quote('Vad ska vi göra först om det händer en allvarlig olycka?', 'sv').text).toContain('112');
     expect(quote('what do I do first when there is a serious accident at school', 'en').text).toContain('112');
+  });
+
+  it('quotes the first stage of a checklist for "what do I do first", though a later stage writes more of the question', () => {
+    // "5–15 minuuttia: kriisiryhmä käynnistyy" names "onnettomuuspaikalla"; "0–2 minuuttia: turvaa ja hälytä" has 112.
+    const first = quote('Mitä teen ensimmäisinä minuutteina, jos koulun pihalla sattuu vakava onnettomuus?');
+    expect(first.passages[0].headings.at(-1)).toMatch(/^0–2 minuuttia/);
+    expect(first.text).toContain('112');
+    expect(quote('välkällä yks oppilas putos kiipeilytelineestä ja on tajuton, mitä teen ekana').passages[0].headings.at(-1)).toMatch(/^0–2 minuuttia/);
+    expect(asksFirst('what do we do first')).toBe(true);
+    expect(asksFirst('a first grade pupil has many absences, what do we do')).toBe(false);
+    expect(asksFirst('ensimmäisen luokan oppilas on paljon poissa, mitä teen')).toBe(false);
   });
 
   it('reads "numero kokeesta" as a grade: an assistant giving one gets the rule that the teacher grades', () => {

@@ -115,6 +115,17 @@ export function asksDecider(question: string): boolean {
   return ASKS_DECIDER.test(fold(question.toLowerCase()));
 }
 
+/**
+ * "Mitä teen ensimmäisinä minuutteina", "mitä teen ekana", "vad gör vi först", "what do we do first": a what-to-do
+ * question that asks for the first step. Not a first grade or a first-year pupil ("ensimmäisen luokan", "first grade").
+ */
+const FIRST_STEP =
+  /\b(ensin|ensimmaise(ksi|na)|ensimmaisina|ensimmaisten|ekana|ekaks|ekaksi|aluksi|forst|forsta (steget|minuterna)|first(?! (grade|graders?|year|years?|class|language|aid))|first few minutes)\b/;
+
+export function asksFirst(question: string): boolean {
+  return FIRST_STEP.test(fold(question.toLowerCase()));
+}
+
 /** The stage a "missä vaiheessa" asks for: when, not a topic (the plan's "vaiheittainen" return plan). */
 const STAGE_WORD = /^vaiheessa$/;
 

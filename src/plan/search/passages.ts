@@ -291,6 +291,28 @@ export function deciderFirst(ranked: RankedPassage[], share: number): void {
 }
 
 /**
+ * "Mitä teen ensimmäisinä minuutteina, jos sattuu vakava onnettomuus?": of a checklist's stages under one heading
+ * ("0–2 minuuttia: turvaa ja hälytä", "2–5 minuuttia…", "5–15 minuuttia…"), the first answers, though a later one
+ * writes more of the question's words ("onnettomuuspaikalla"). A what-first question's best passage gives its place to
+ * the earliest passage under the same parent heading that scores within `share` of it.
+ */
+export function firstStep(ranked: RankedPassage[], all: readonly Passage[], share: number): void {
+  const best = ranked[0]?.passage;
+  if (!best || best.headings.length < 2) return;
+  const depth = best.headings.length;
+  const sibling = (p: Passage) => p.lang === best.lang && p.headings.length === depth && p.headings.every((h, k) => k === depth - 1 || h === best.headings[k]);
+  let at = all.indexOf(best);
+  let k = -1;
+  ranked.forEach((r, i) => {
+    const j = all.indexOf(r.passage);
+    if (i > 0 && j >= 0 && j < at && r.score >= share * ranked[0].score && sibling(r.passage)) [at, k] = [j, i];
+  });
+  if (k < 0) return;
+  const [first] = ranked.splice(k, 1);
+  ranked.unshift(first);
+}
+
+/**
  * When the best passage is a worked example: the rule it works out, which opens the example's heading (the first
  * passage under the same headings that is neither an example nor an introduction); else the best such passage.
  */

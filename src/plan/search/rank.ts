@@ -1,7 +1,7 @@
 import { bodyLangOf, type PlanSection } from '../model';
 import { type Lang, LANGS } from '../analyze';
 import type { Passage, PassageTerms } from './passage';
-import { answerScore, companion, deciderFirst, type Gives, rankPassages, ruleOfExample, type ScoredAlternative, scoredGroups } from './passages';
+import { answerScore, companion, deciderFirst, firstStep, type Gives, rankPassages, ruleOfExample, type ScoredAlternative, scoredGroups } from './passages';
 import type { NameTable } from './names';
 import type { NumberTable } from './citation';
 import type { FormNames } from './formNames';
@@ -268,6 +268,7 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
     const ranked = rankPassages(doc.byLang, groups, ix.passageTerms, q.intents, lang && bodyLangOf(h.section, lang), doc.titleTerms, gives);
     if (!ranked[0]) return;
     if (q.decider) deciderFirst(ranked, RANKING.deciderShare);
+    if (q.first && q.intents.has('steps')) firstStep(ranked, doc.passages, RANKING.firstStepShare);
     h.passage = ranked[0].passage;
     if (ranked[0].headed) h.passageHeaded = true;
     h.companion = companion(ranked, groups, ix.passageTerms, q.intents, doc.passages);

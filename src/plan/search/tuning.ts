@@ -101,6 +101,8 @@ export const RANKING = {
   deadlineShare: 0.6,
   /** …and for a who-decides question, a leader within this share whose quoted passage names the decider. */
   deciderShare: 0.7,
+  /** …and for a what-first question, the first of the best passage's sibling steps within this share of it. */
+  firstStepShare: 0.4,
   /** How close a section that has the quantity asked for must score to take the place of a leader that has none. */
   quantityShare: 0.8,
   /** …and, for whether the pupil or family pays, a section that says what is free of charge (as the deadline share). */
