@@ -253,6 +253,8 @@ const BASE_FORMS: readonly [RegExp, string][] = [
   // The imperative of a plan's steps ("ilmoita rehtorille", "täytä lomake", "kerro huoltajalle") is the verb a question
   // asks with ("pitääkö ilmoittaa", "täyttää", "kertoa"): Snowball cuts "ilmoita" to "ilmo", "ilmoittaa" to "ilmoit".
   [/^ilmoita$/, 'ilmoittaa'],
+  // "Alaston" (naked) is "alastoma-" when inflected (alastomana, alastomia): no "-ton" word ("maksuton", "maksuttoman").
+  [/^(.*)alastom(a|an|ana|aa|at|ia|ien|ina|iin|illa|ille|issa|ista|iksi)$/, '$1alaston'],
 ];
 
 function stemFresh(word: string, lang: Lang): string {
@@ -279,7 +281,7 @@ function stemFresh(word: string, lang: Lang): string {
     // -us nouns with a vowel before: oikeus / oikeuden / oikeutta → oikeus, sairaus / sairauden → sairaus.
     if (s.length >= 5) s = s.replace(/([aeiouyäö]u)[dt]$/, '$1s');
     // -ton / -tön ("without"): maksuton, maksutonta and maksuttoman → maksuttom (Snowball gives maksuto, maksuton, maksuttom).
-    if (/[^t]t[oö]n(t[aä])?$/.test(word) && word.length >= 7) s = s.replace(/([^t])t([oö])n?$/, '$1tt$2m');
+    if (/[^t]t[oö]n(t[aä])?$/.test(word) && word.length >= 7 && !/alaston(ta)?$/.test(word)) s = s.replace(/([^t])t([oö])n?$/, '$1tt$2m');
     // What must be done, as a statute writes it ("on ilmoitettava", "on järjestettävä", "selvitettävä"), is the verb a
     // question asks with ("pitääkö ilmoittaa", "järjestää", "selvittää"): the passive participle in -ettava has the
     // verb's stem. Only -ettava: not "tehtävä", a task as often as a duty, nor active participles ("odottava", "auttava").

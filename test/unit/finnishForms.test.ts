@@ -120,6 +120,11 @@ describe('Finnish word forms', () => {
     expect(same('ilmoita', 'ilmoittaa', 'ilmoitetaan')).toBe(true);
   });
 
+  it('reads "alaston" (naked) alike in its forms (alastomana, alastomia): it is no "-ton" word', () => {
+    expect(same('alaston', 'alastomana', 'alastomia')).toBe(true);
+    expect(same('maksuton', 'maksuttoman')).toBe(true);
+  });
+
   it('reads "tunti" (an hour, a lesson) alike in its weak grade (tunnin, tunnilla, tunneilta), in compounds too', () => {
     expect(same('tunti', 'tuntia', 'tunnin', 'tunnit', 'tunnilla', 'tunneilta')).toBe(true);
     expect(same('oppitunti', 'oppitunnilla', 'oppitunnin')).toBe(true);

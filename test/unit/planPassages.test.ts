@@ -197,6 +197,13 @@ describe('the quoted passage', () => {
     expect(quote('what do I do first when there is a serious accident at school', 'en').text).toContain('112');
   });
 
+  it('quotes what to do with a nude image that spreads (do not forward or save it), from the digital bullying steps', () => {
+    const a = quote('oppilaan puhelimessa on nakukuva toisesta oppilaasta, otanko siitä kuvakaappauksen todisteeks?');
+    expect(a.id).toBe('turvallisuus');
+    expect(a.text).toMatch(/Älä välitä, lataa tai tallenna/);
+    expect(quote('En elev delar nakenbilder av en klasskamrat i en chatt. Får jag spara bilderna som bevis?', 'sv').text).toMatch(/Vidarebefordra, ladda ner eller spara inte/);
+  });
+
   it('quotes the first stage of a checklist for "what do I do first", though a later stage writes more of the question', () => {
     // "5–15 minuuttia: kriisiryhmä käynnistyy" names "onnettomuuspaikalla"; "0–2 minuuttia: turvaa ja hälytä" has 112.
     const first = quote('Mitä teen ensimmäisinä minuutteina, jos koulun pihalla sattuu vakava onnettomuus?');
