@@ -479,7 +479,7 @@ describe('plan search', () => {
     expect(first('Mitä opiskeluhuolto oikeastaan tarkoittaa ja keitä se koskee?').slice(0, 2)).toEqual([expect.any(String), 'opiskeluhuolto']);
   });
 
-  it('on a Finnish-only plan, reads "may I tell a teacher what…" and "får läraren veta…" as what may be disclosed, "vägrar komma till skolan" as school refusal', () => {
+  it('on a Finnish-only plan, reads "may I tell a teacher what…" and "får läraren veta…" as what may be disclosed, "vägrar komma till skolan" as school refusal, "anonymously" as "nimettömänä"', () => {
     const dir = mkdtempSync(join(tmpdir(), 'opari-finnish-'));
     writeWithoutCrutches(join(ROOT, 'content', 'plan'), dir, true);
     const finnish = PlanService.load(dir, join(ROOT, 'content', 'glossary.yml'), 'http://x');
@@ -497,6 +497,13 @@ describe('plan search', () => {
     ] as const) {
       const a = finnish.answer(q, lang);
       expect([q, a.kind === 'answer' && a.best.id]).toEqual([q, 'poissaolot']);
+    }
+    // Everyday words of the lexicon: anonymously (nimettömänä), to consult (konsultoida).
+    for (const [q, lang, fact] of [
+      ['can I make a child welfare report anonymously as a teacher??', 'en', /nimettömänä/],
+      ['kan vi konsultera resursteamet anonymt utan elevens namn?', 'sv', /Nimetön konsultaatio/],
+    ] as const) {
+      expect([q, quotedText(finnish.answer(q, lang))]).toEqual([q, expect.stringMatching(fact)]);
     }
   });
 
