@@ -475,6 +475,8 @@ describe('plan search', () => {
     expect(first('Riittääkö, että kerron lastensuojeluhuolesta rehtorille?')).toEqual([expect.any(String), 'kriisit/lastensuojeluilmoitus', expect.stringMatching(/henkilökohtai/)]);
     // A colleague asking why a pupil sees the kuraattori: what may be told (the disclosure checklist's own case).
     expect(first('luokanvalvoja kyselee miks oppilas käy kuraattorilla, mitä mä voin sanoa').slice(0, 2)).toEqual([expect.any(String), 'salassapito/tietojen-luovutus']);
+    // "lsi", as staff shorten the child welfare report.
+    expect(first('miten lsi tehdään illalla').slice(0, 2)).toEqual([expect.any(String), 'kriisit/lastensuojeluilmoitus']);
     // Talking about a pupil with colleagues in the staff room: confidentiality (the plan: "älä käsittele … opettajainhuoneessa").
     expect(first('Voiko opettajien huoneessa jutella oppilaan kuraattoriasioista kollegoiden kanssa?').slice(0, 2)).toEqual([expect.any(String), 'salassapito']);
     // What student welfare is: the section whose title asks it ("Mitä opiskeluhuolto on"), though every section names it.
