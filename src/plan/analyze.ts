@@ -253,6 +253,9 @@ const BASE_FORMS: readonly [RegExp, string][] = [
   // The imperative of a plan's steps ("ilmoita rehtorille", "täytä lomake", "kerro huoltajalle") is the verb a question
   // asks with ("pitääkö ilmoittaa", "täyttää", "kertoa"): Snowball cuts "ilmoita" to "ilmo", "ilmoittaa" to "ilmoit".
   [/^ilmoita$/, 'ilmoittaa'],
+  // The third person plural of a verb in -ea / -oa ("koulut hakevat", "he kertovat") is its singular (hakee, kertoo),
+  // which Snowball stems as the verb ("hake", "kerto"); it cut the plural to "hakev", "kertov".
+  [/^(.{3,}([eo]))v[aä]t$/, '$1$2'],
   // "Alaston" (naked) is "alastoma-" when inflected (alastomana, alastomia): no "-ton" word ("maksuton", "maksuttoman").
   [/^(.*)alastom(a|an|ana|aa|at|ia|ien|ina|iin|illa|ille|issa|ista|iksi)$/, '$1alaston'],
 ];

@@ -120,6 +120,12 @@ describe('Finnish word forms', () => {
     expect(same('ilmoita', 'ilmoittaa', 'ilmoitetaan')).toBe(true);
   });
 
+  it('reads the third person plural of a verb in -ea / -oa ("koulut hakevat", "he kertovat") as the verb', () => {
+    expect(same('hakea', 'hakee', 'hakevat')).toBe(true);
+    expect(same('kertoa', 'kertoo', 'kertovat')).toBe(true);
+    expect(same('tekee', 'tekevät')).toBe(true);
+  });
+
   it('reads "alaston" (naked) alike in its forms (alastomana, alastomia): it is no "-ton" word', () => {
     expect(same('alaston', 'alastomana', 'alastomia')).toBe(true);
     expect(same('maksuton', 'maksuttoman')).toBe(true);

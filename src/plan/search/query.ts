@@ -198,7 +198,10 @@ function freshRead(word: string, vocab: Vocabulary, asked?: Lang): ReadWord {
     return { alternatives, importance: Math.max(vocab.idfOf(rare.term) * rare.weight, 0.5) };
   }
   const common = readings.reduce<Alternative | undefined>((m, a) => (!m || vocab.dfOf(a.term) > vocab.dfOf(m.term) ? a : m), undefined);
-  return { alternatives, importance: common ? Math.max(vocab.idfOf(common.term) * common.weight, 0.5) : unknownImportance(word) * vocab.scale };
+  // Asked in a language the plan is not written in, a word nothing reads is as likely a gap of the lexicon as a topic the
+  // plan lacks: it weighs less.
+  const unknown = unknownImportance(word) * vocab.scale * (asked ? ANALYSIS.foreignUnknownShare : 1);
+  return { alternatives, importance: common ? Math.max(vocab.idfOf(common.term) * common.weight, 0.5) : unknown };
 }
 
 /**
