@@ -104,13 +104,15 @@ export function answerScore(p: Passage, relevance: number, intents: Set<Intent>,
   return relevance === 0 ? 0 : relevance * intentFit(p, intents, gives);
 }
 
-/** How much the passage is the kind of text the question asks for: 1 for plain text, more for a fit, less for an introduction or example. */
+/**
+ * How much the passage is the kind of text the question asks for: 1 for plain text, more for a fit, less for an
+ * introduction or example. Nothing for a kind `gives` says it cannot give, whatever its heading announces.
+ */
 function intentFit(p: Passage, intents: Set<Intent>, gives?: Gives): number {
   const t = p.traits();
   let fit = 1;
   for (const i of intents) {
-    const given = gives?.(p, i);
-    if (given === false) continue;
+    if (gives?.(p, i) === false) continue;
     if (t.heading.has(i)) fit += PASSAGE.headingIntent;
     else if (t.body.has(i)) fit += PASSAGE.bodyIntent;
     else if (i === 'when' && t.soon) fit += PASSAGE.bodyIntent * PASSAGE.soon;

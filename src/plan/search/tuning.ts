@@ -43,9 +43,9 @@ export const ANALYSIS = {
   /** …for a word of `unknownShortWord` letters or fewer; in between, by length. */
   unknownShortImportance: 1.0,
   unknownShortWord: 6,
-  /** …asked in a language the plan is not written in: a share of that. */
-  foreignUnknownShare: 0.5,
   unknownLongWord: 12,
+  /** …in a question asked in a language the plan is not written in, this share of that. */
+  foreignUnknownShare: 0.5,
   /** A glossary concept in the question, relative to a word. */
   conceptWeight: 1.2,
   /**
