@@ -192,6 +192,13 @@ describe('answering from an imported document', () => {
     }
   });
 
+  it('reads "korkeintaan" as "enintään" (at most): the longest suspension is 41 §, not the principal\'s power of 42 §', async () => {
+    // 41 §: "erottaa oppilaitoksesta määräajaksi, enintään yhdeksi vuodeksi"; 42 § gives the principal power to decide on a
+    // suspension of "korkeintaan kolme kuukautta", the question's own word.
+    const answer = service(await imported('lukiolaki-fi.html')).answer('Kuinka pitkäksi aikaa lukiolaisen voi korkeintaan erottaa oppilaitoksesta?', 'fi');
+    expect(answer.kind === 'answer' && [answer.best.title, quotedText(answer)]).toEqual([expect.stringMatching(/^41 § Kurinpito/), expect.stringMatching(/enintään yhdeksi vuodeksi/)]);
+  });
+
   it('answers "pitääkö … ilmottaa" from the section that says what "on ilmoitettava" (must be notified)', async () => {
     // 47 §: a minor student's guardians are told of a search ("on ilmoitettava … huoltajalle"). It was declined.
     const answer = service(await imported('lukiolaki-fi.html')).answer('tarkastettiin 17v opiskelijan reppu, pitääkö vanhemmille ilmottaa?', 'fi');
