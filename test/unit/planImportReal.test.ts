@@ -199,6 +199,14 @@ describe('answering from an imported document', () => {
     expect(answer.kind === 'answer' && [answer.best.title, quotedText(answer)]).toEqual([expect.stringMatching(/^41 § Kurinpito/), expect.stringMatching(/enintään yhdeksi vuodeksi/)]);
   });
 
+  it('reads "student union" as the statute\'s "opiskelijakunta"', async () => {
+    const answer = service(await imported('lukiolaki-fi.html')).answer('Student union in upper secondary: does every school have to have one?', 'en');
+    expect(answer.kind === 'answer' && [answer.best.title, quotedText(answer)]).toEqual([
+      expect.stringMatching(/^33 § Opiskelijoiden vaikutusmahdollisuuksien turvaaminen ja opiskelijakunta/),
+      expect.stringMatching(/opiskelijakunta/),
+    ]);
+  });
+
   it('answers "pitääkö … ilmottaa" from the section that says what "on ilmoitettava" (must be notified)', async () => {
     // 47 §: a minor student's guardians are told of a search ("on ilmoitettava … huoltajalle"). It was declined.
     const answer = service(await imported('lukiolaki-fi.html')).answer('tarkastettiin 17v opiskelijan reppu, pitääkö vanhemmille ilmottaa?', 'fi');
