@@ -27,6 +27,8 @@ export class Lexicon {
   /** Per row and language, the stems of its terms' words (a multiword term gives each of its words). */
   private readonly stems: Record<Lang, string[]>[];
   private readonly cache = new Map<string, readonly string[]>();
+  /** Per language, terms of two or more content words by their first word's stem: the row and every word's stem. */
+  private readonly phrases: Record<Lang, Map<string, { row: number; stems: string[] }[]>> = { fi: new Map(), sv: new Map(), en: new Map() };
 
   constructor(rows: LexiconRow[]) {
     this.stems = rows.map((r, i) => {
@@ -35,6 +37,12 @@ export class Lexicon {
         for (const term of r[lang]) {
           const ws = words(term).filter((w) => !isStopword(w));
           out[lang].push(...ws.map((w) => stem(w, lang)).filter((s) => s.length >= 3));
+          if (ws.length > 1) {
+            const stems = ws.map((w) => stem(w, lang));
+            const list = this.phrases[lang].get(stems[0]) ?? [];
+            list.push({ row: i, stems });
+            this.phrases[lang].set(stems[0], list);
+          }
           if (ws.length !== 1) continue;
           const key = stem(ws[0], lang);
           const list = this.byStem[lang].get(key) ?? [];
@@ -65,6 +73,23 @@ export class Lexicon {
       }
     }
     return [...out];
+  }
+
+  /**
+   * Terms of two or more content words ("student union", "lower secondary") in the question's content words `ws`, read
+   * in `lang`: where each starts and ends, and its row's stems in the languages `into`. A question is read word by
+   * word (`translations`), which never finds such a term.
+   */
+  phrasesIn(ws: readonly string[], lang: Lang, into: readonly Lang[]): { start: number; end: number; stems: string[] }[] {
+    const out: { start: number; end: number; stems: string[] }[] = [];
+    const stems = ws.map((w) => stem(w, lang));
+    stems.forEach((first, i) => {
+      for (const p of this.phrases[lang].get(first) ?? []) {
+        if (i + p.stems.length > stems.length || !p.stems.every((s, k) => stems[i + k] === s)) continue;
+        out.push({ start: i, end: i + p.stems.length, stems: into.flatMap((to) => this.stems[p.row][to]) });
+      }
+    });
+    return out;
   }
 
   /** Whether the word is one of the lexicon's own words of `lang` ("term" in English: lukukausi, not termi). */

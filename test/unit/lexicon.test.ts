@@ -323,3 +323,12 @@ describe('a word a Swedish statute does not write, in Swedish', () => {
     expect(bestSection(plan, 'sv')('mamman fick jobb med kort varsel, hur snabbt måste kommunen fixa en plats')).toBe('ansokan');
   });
 });
+
+describe('a term of the lexicon of two words', () => {
+  it('is found in a question as a phrase, not word by word', () => {
+    const lexicon = Glossary.load(join(__dirname, '../../content/glossary.yml')).lexicon;
+    expect(lexicon.phrasesIn(words('which lower secondary school'), 'en', ['fi'])).toContainEqual({ start: 1, end: 3, stems: expect.arrayContaining([stem('yläkoulu', 'fi')]) });
+    expect(lexicon.translations('lower', ['fi'], ['en'])).toEqual([]);
+    expect(lexicon.phrasesIn(words('lower grades of the school'), 'en', ['fi'])).toEqual([]);
+  });
+});

@@ -502,6 +502,8 @@ describe('plan search', () => {
       // "client notes") more often than a topic the plan lacks.
       ['barnskyddsanmälan på kvällen utanför kontorstid', 'sv', 'kriisit/lastensuojeluilmoitus'],
       ["Which register do the kuraattori's own client notes go into?", 'en', 'yksilokohtainen-opiskeluhuolto/kirjaaminen'],
+      // A term of the lexicon of two words, read as a phrase ("lower secondary": yläkoulu).
+      ["when are the 6th graders told which lower secondary school they're going to", 'en', 'siirtymavaiheet/alakoulu-ylakoulu'],
     ] as const) {
       expect(section(q, lang)).toEqual([q, id]);
     }

@@ -287,6 +287,18 @@ export function readQuestion(question: string, vocab: Vocabulary, lang?: Lang): 
       ...(intentWord ? { intentWord } : {}),
     });
   }
+  // A term of the lexicon of two words, asked in a language the plan is not written in ("student union": opiskelijakunta,
+  // "lower secondary": yläkoulu), stands in for the words it covers as a concept does.
+  if (asked) {
+    for (const h of vocab.glossary.lexicon.phrasesIn(ws, asked, vocab.textLangs)) {
+      const known = [...new Set(h.stems)].filter((t) => vocab.has(t));
+      if (known.length === 0) continue;
+      const covers = [...Array(h.end - h.start).keys()].map((k) => wordUnitIndex.get(h.start + k)).filter((x): x is number => x !== undefined);
+      const rarest = Math.max(...known.map((t) => vocab.idfOf(t)));
+      for (const c of covers) if (units[c].alternatives.length === 0) units[c].importance = Math.min(units[c].importance, rarest + 0.5);
+      units.push({ alternatives: known.map((t) => ({ term: t, id: vocab.id(t) ?? -1, weight: ANALYSIS.translationWeight })), importance: 0, word: false, covers });
+    }
+  }
   // "Vad avses med…", "up to what age is someone a young person under the act": a definition asked in so many words
   // is looked for in a text's definitions too ("2 § Definition av småbarnspedagogik", "3 § Määritelmät").
   const definitions = asksDefinitionStrongly(question) ? definitionsConcept(vocab) : undefined;
