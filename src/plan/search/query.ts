@@ -273,11 +273,16 @@ export function readQuestion(question: string, vocab: Vocabulary, lang?: Lang): 
     });
   });
   const contentWords = units.length;
+  // The word units a span of the question's words stands in for; an unknown word among them ("homeschooling") is known
+  // through the span's term, and weighs as that term does.
+  const cover = (start: number, end: number, idf: number): number[] => {
+    const covers = [...Array(end - start).keys()].map((k) => wordUnitIndex.get(start + k)).filter((x): x is number => x !== undefined);
+    for (const c of covers) if (units[c].alternatives.length === 0) units[c].importance = Math.min(units[c].importance, idf + 0.5);
+    return covers;
+  };
   for (const h of vocab.glossary.findInQuestion(ws)) {
     const yearOfPupilOnly = yearOnly.has(h.start) && yearOnly.has(h.end - 1);
-    const covers = [...Array(h.end - h.start).keys()].map((k) => wordUnitIndex.get(h.start + k)).filter((x): x is number => x !== undefined);
-    // A concept stands in for the words it covers: an unknown word ("homeschooling") is known through it.
-    for (const c of covers) if (units[c].alternatives.length === 0) units[c].importance = Math.min(units[c].importance, vocab.idfOf(h.concept) + 0.5);
+    const covers = cover(h.start, h.end, vocab.idfOf(h.concept));
     const intentWord = covers.length > 0 && covers.every((c) => units[c].intentWord);
     units.push({
       alternatives: [{ term: h.concept, id: vocab.id(h.concept) ?? -1, weight: ANALYSIS.conceptWeight * (yearOfPupilOnly ? ANALYSIS.yearOfPupilShare : 1) }],
@@ -293,9 +298,7 @@ export function readQuestion(question: string, vocab: Vocabulary, lang?: Lang): 
     for (const h of vocab.glossary.lexicon.phrasesIn(ws, asked, vocab.textLangs)) {
       const known = [...new Set(h.stems)].filter((t) => vocab.has(t));
       if (known.length === 0) continue;
-      const covers = [...Array(h.end - h.start).keys()].map((k) => wordUnitIndex.get(h.start + k)).filter((x): x is number => x !== undefined);
-      const rarest = Math.max(...known.map((t) => vocab.idfOf(t)));
-      for (const c of covers) if (units[c].alternatives.length === 0) units[c].importance = Math.min(units[c].importance, rarest + 0.5);
+      const covers = cover(h.start, h.end, Math.max(...known.map((t) => vocab.idfOf(t))));
       units.push({ alternatives: known.map((t) => ({ term: t, id: vocab.id(t) ?? -1, weight: ANALYSIS.translationWeight })), importance: 0, word: false, covers });
     }
   }
