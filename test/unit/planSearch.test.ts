@@ -8,6 +8,7 @@ import { OffTopic } from '../../src/plan/offtopic';
 import { PlanIndex } from '../../src/plan/search';
 import { messages } from '../../src/i18n';
 import { answerCard } from '../../src/ui/answerCard';
+import { bestSection } from '../helpers/tinyPlan';
 import { quotedText } from '../../src/eval/metrics';
 import { writeWithoutCrutches } from '../../src/eval/plans';
 import { ROOT } from '../helpers/bot';
@@ -224,8 +225,7 @@ describe('plan search', () => {
       ['en elev i årskurs 7 har 55 timmar frånvaro, vad gör jag?', 'sv', 'poissaolot'],
       ['a pupil smells of booze after the lunch break, what do I do?', 'en', 'turvallisuus/paihteet'],
     ] as const) {
-      const a = plan.answer(q, lang);
-      expect([q, a.kind === 'answer' && a.best.id]).toEqual([q, id]);
+      expect([q, bestSection(plan, lang)(q)]).toEqual([q, id]);
     }
     // The plan does not say where absences are recorded: the question is answered, not declined for "Wilma", and the
     // absence section is among those shown (the services section, whose keywords name Wilma, may come first).
@@ -487,10 +487,6 @@ describe('plan search', () => {
     const dir = mkdtempSync(join(tmpdir(), 'opari-finnish-'));
     writeWithoutCrutches(join(ROOT, 'content', 'plan'), dir, true);
     const finnish = PlanService.load(dir, join(ROOT, 'content', 'glossary.yml'), 'http://x');
-    const section = (q: string, lang: 'sv' | 'en') => {
-      const a = finnish.answer(q, lang);
-      return [q, a.kind === 'answer' && a.best.id];
-    };
     for (const [q, lang, id] of [
       // What may be disclosed ("may I tell a teacher what…", "får läraren veta…").
       ['may I tell a teacher what a pupil said to the school social worker', 'en', expect.stringMatching(/^salassapito/)],
@@ -505,7 +501,7 @@ describe('plan search', () => {
       // A term of the lexicon of two words, read as a phrase ("lower secondary": yläkoulu).
       ["when are the 6th graders told which lower secondary school they're going to", 'en', 'siirtymavaiheet/alakoulu-ylakoulu'],
     ] as const) {
-      expect(section(q, lang)).toEqual([q, id]);
+      expect([q, bestSection(finnish, lang)(q)]).toEqual([q, id]);
     }
     // Everyday words of the lexicon: anonymously (nimettömänä), to consult (konsultoida).
     for (const [q, lang, fact] of [
