@@ -16,7 +16,8 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const embedded = config.COSMOS_ENDPOINT ? undefined : startEmbeddedThread();
+  // The store picks its own port, never the bot's or the Playground's (both listen a moment later).
+  const embedded = config.COSMOS_ENDPOINT ? undefined : startEmbeddedThread([config.PORT, config.PLAYGROUND_PORT]);
   const { serve } = await import('./serve');
   await serve(config, embedded);
 }

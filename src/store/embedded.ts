@@ -15,14 +15,23 @@ export interface EmbeddedCosmos {
   stop(): Promise<void>;
 }
 
-export async function startEmbeddedCosmos(port = 0, host = '127.0.0.1'): Promise<EmbeddedCosmos> {
+/**
+ * Listens on `port`, or with 0 on a port the system picks for which `avoid` is false: the bot passes the ports it
+ * and the Playground are about to listen on, which the system may hand out again once whoever chose them let them go.
+ */
+export async function startEmbeddedCosmos(port = 0, host = '127.0.0.1', avoid: (port: number) => boolean = () => false): Promise<EmbeddedCosmos> {
   // Keep-alive: the client reuses its connections instead of a new TCP connection for every request.
-  const server: Server = createHttpServer({ keepAlive: true });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const actual = (server.address() as AddressInfo).port;
+  let server: Server = createHttpServer({ keepAlive: true });
+  await listen(server, port, host);
+  // A port to avoid stays held while the next is picked, so that the system cannot give it back again.
+  const held: Server[] = [];
+  while (port === 0 && held.length < 5 && avoid(portOf(server))) {
+    held.push(server);
+    server = createHttpServer({ keepAlive: true });
+    await listen(server, 0, host);
+  }
+  await Promise.all(held.map((h) => new Promise((r) => h.close(r))));
+  const actual = portOf(server);
   return {
     endpoint: `http://${host}:${actual}`,
     port: actual,
@@ -34,5 +43,14 @@ export async function startEmbeddedCosmos(port = 0, host = '127.0.0.1'): Promise
       }),
   };
 }
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+}
+
+const portOf = (server: Server) => (server.address() as AddressInfo).port;
 
 export { EMBEDDED_KEY } from './embeddedThread';

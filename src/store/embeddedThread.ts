@@ -24,9 +24,9 @@ export type FromStoreThread = { type: 'ready'; endpoint: string } | { type: 'wri
  */
 const WORKER_FILE = join(__dirname, 'embeddedWorker.js');
 
-/** Starts the thread; resolves once the store listens. */
-export function startEmbeddedThread(): Promise<EmbeddedStore> {
-  const worker = new Worker(WORKER_FILE);
+/** Starts the thread; resolves once the store listens, on none of `avoidPorts` (the bot's own). */
+export function startEmbeddedThread(avoidPorts: readonly number[] = []): Promise<EmbeddedStore> {
+  const worker = new Worker(WORKER_FILE, { workerData: { avoidPorts } });
   const listeners: (() => void)[] = [];
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const started = new Promise<EmbeddedStore>((resolve, reject) => {

@@ -1,4 +1,4 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { startEmbeddedCosmos } from './embedded';
 import { isDocumentWrite } from './localData';
 import type { FromStoreThread } from './embeddedThread';
@@ -10,7 +10,8 @@ import type { FromStoreThread } from './embeddedThread';
 async function run(): Promise<void> {
   const port = parentPort!;
   const say = (m: FromStoreThread) => port.postMessage(m);
-  const cosmos = await startEmbeddedCosmos();
+  const avoidPorts = (workerData as { avoidPorts?: number[] } | undefined)?.avoidPorts ?? [];
+  const cosmos = await startEmbeddedCosmos(0, '127.0.0.1', (p) => avoidPorts.includes(p));
   cosmos.server.on('request', (req, res) => {
     if (isDocumentWrite(req)) res.once('finish', () => res.statusCode < 400 && say({ type: 'write' }));
   });

@@ -24,7 +24,26 @@ export interface RunningBot {
  * Its embedded store stays in memory (LOCAL_DATA_DIR=off) unless a test gives it a folder: tests never
  * write into the project's .local-data.
  */
-export async function startBot(env: Record<string, string> = {}, opts: { waitHealthy?: boolean; healthyWithinMs?: number; args?: string[] } = {}): Promise<RunningBot> {
+export async function startBot(env: Record<string, string> = {}, opts: StartOptions = {}): Promise<RunningBot> {
+  // The bot keeps its own store off its port (main.ts), but another test's process may take the port chosen here
+  // before the bot listens on it: a start that failed so, on a port this helper chose, tries another.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(env, opts);
+    } catch (err) {
+      const taken = env.PORT === undefined && /EADDRINUSE/.test((err as Error).message);
+      if (!taken || attempt >= 3) throw err;
+    }
+  }
+}
+
+interface StartOptions {
+  waitHealthy?: boolean;
+  healthyWithinMs?: number;
+  args?: string[];
+}
+
+async function startOnce(env: Record<string, string>, opts: StartOptions): Promise<RunningBot> {
   const port = Number(env.PORT ?? (await freePort()));
   let out = '';
   const proc = spawn(process.execPath, [join(ROOT, 'dist', 'main.js'), ...(opts.args ?? [])], {
