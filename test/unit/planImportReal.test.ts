@@ -192,6 +192,20 @@ describe('answering from an imported document', () => {
     }
   });
 
+  it('answers a how-long question from the section whose quoted text gives the time, not from one that gives a time elsewhere', async () => {
+    // 42 § shares more of the question's words (the denial of instruction, the lessons) and quotes the hearing before a
+    // decision; its time ("korkeintaan kolme kuukautta") is in another paragraph, on the principal's power. 41 §, close
+    // behind, quotes the three working days. "Uhkailee" is the glossary's threat, which 41 § writes "uhkaavan käyttäytymisen".
+    const plan = service(await imported('lukiolaki-fi.html'));
+    for (const question of [
+      'kuinka pitkäks aikaa opiskelijan voi estää tulemasta tunneille jos hän uhkailee muita?',
+      'kuinka pitkäks aikaa opiskelijan osallistumisen tunneille voi estää jos hän uhkailee muita?',
+    ]) {
+      const answer = plan.answer(question, 'fi');
+      expect(answer.kind === 'answer' && [answer.best.title, quotedText(answer)]).toEqual([expect.stringMatching(/^41 § Kurinpito/), expect.stringMatching(/kolmen työpäivän/)]);
+    }
+  });
+
   it('reads "korkeintaan" as "enintään" (at most): the longest suspension is 41 §, not the principal\'s power of 42 §', async () => {
     // 41 §: "erottaa oppilaitoksesta määräajaksi, enintään yhdeksi vuodeksi"; 42 § gives the principal power to decide on a
     // suspension of "korkeintaan kolme kuukautta", the question's own word.

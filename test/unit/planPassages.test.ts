@@ -121,6 +121,12 @@ describe('the quoted passage', () => {
     expect(body('Rehtori ilmoittaa tarpeet 15.3. mennessä.')).not.toContain('amount');
     expect(body('Kysely tehdään 4.–5. luokkien 30 oppilaalle.')).toContain('amount');
     expect(body('Ilmoitus tehdään 7 päivän kuluessa.')).toEqual(expect.arrayContaining(['when', 'amount']));
+    // "One" in words ("enintään yhdeksi vuodeksi"), and how long as the end of something: "jatkuu työsuhteen päätyttyä".
+    expect(body('Opiskelija voidaan erottaa määräajaksi, enintään yhdeksi vuodeksi.')).toContain('when');
+    expect(body('Vaitiolovelvollisuus jatkuu työsuhteen päätyttyä.')).toContain('when');
+    expect(body('The duty continues after employment ends.')).toContain('when');
+    expect(body('Plikten fortsätter efter att anställningen upphört.')).toContain('when');
+    expect(body('Tiedot kirjataan yhdessä huoltajan kanssa.')).not.toContain('when');
     // How often, in words: "four times a year", "neljä kertaa vuodessa", "fyra gånger per år".
     expect(body('The group meets four times a year.')).toContain('when');
     expect(body('Ryhmä kokoontuu neljä kertaa vuodessa.')).toContain('when');
@@ -159,6 +165,7 @@ describe('the quoted passage', () => {
       'Missä ajassa tukipäätös on tehtävä?',
       'Kuinka monen päivän kuluessa muistio hyväksytään?',
       'kuinka pitkäksi aikaa oppilaan voi pitää poissa opetuksesta',
+      'kuinka pitkäks aikaa sen voi estää tulemasta tunneille',
       'Kuinka pitkässä ajassa oppimäärä on suoritettava?',
       'Kuinka monessa vuodessa lukio pitää käydä?',
       'monenko arkipäivän sisällä pitää vastata',

@@ -94,9 +94,9 @@ export function ordered(leaders: SearchHit[], q: Question, ix: RankInput, lang?:
   // ("viimeistään kaksi viikkoa ennen kotiopetuksen alkamista", in the home education section's general part), not
   // the subsection's "seuraavana arkipäivänä".
   const lead = leaders[0];
-  const timely = (h: SearchHit) => (q.leadTime ? anyPassage(ix, h, lang, givesBefore) : gives(ix, h, 'when', lang));
-  if (q.deadline && lead && !lead.titleMatch && !timely(lead)) {
-    const timed = leaders.find((h) => h.passage && h.score >= RANKING.deadlineShare * lead.score && timely(h));
+  const quotesTime = (h: SearchHit) => (q.leadTime ? anyPassage(ix, h, lang, givesBefore) : serves(h, 'when') || [h.passage, h.companion].some((p) => p?.traits().soon));
+  if (q.deadline && lead && !lead.titleMatch && !quotesTime(lead)) {
+    const timed = leaders.find((h) => h.passage && h.score >= RANKING.deadlineShare * lead.score && quotesTime(h));
     if (timed) putFirst(leaders, timed);
   }
   // "Kuka tekee päätöksen … määräaikaisesta erottamisesta?": the appeals section lists the decision among others and

@@ -34,7 +34,7 @@ const QUESTION: Record<Intent, RegExp> = {
   who: /\b(kuka|ketka|keita|kenen|kenet|kenelle|keille|kelle|kenelta|keta|vem|vilka|vems)\b|(?:^|[,;:.!?()\u2013\u2014-]\s*|\b(?:and|or|but|so|then|to|by|with|for|from|of|about|know|tell|ask|asks|decide|decides|determines?|check|out|says?|wonder|sure|clear)\s+)(?:who|whom|whose)\b/,
   when: new RegExp(
     [
-      String.raw`\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|usein|aikaisin|myohaan|pitka|paljon etukateen|paljon ennen|kauan ennen|ajoissa)\b|\b(etukateen|ennakkoon)\b|\bmonta(ko)? (paivaa|viikkoa|kuukautta) ennen\b`,
+      String.raw`\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|usein|aikaisin|myohaan|pitka|pitkaksi|pitkaks|paljon etukateen|paljon ennen|kauan ennen|ajoissa)\b|\b(etukateen|ennakkoon)\b|\bmonta(ko)? (paivaa|viikkoa|kuukautta) ennen\b`,
       String.raw`\b(kauanko|missa ajassa|mennessa|viimeistaan|milloin|missa vaiheessa|maaraaj(?!aksi\b)\w*|aikaraj\w*|kuinka monen (paivan|viikon))\b`,
       String.raw`\bhow (long|soon|quickly|fast|often|early|late|far in advance)\b|\b(in advance|beforehand|maximum length|how many times a)\b`,
       String.raw`\b(deadline|time ?limit|by when|when|within how|at the latest|(by|before) (which|what) (day|date)|what date|(in )?(which|what) (months?|week|time of (the )?year))\b`,
@@ -140,7 +140,7 @@ const EXPLICIT_WHEN =
   /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|usein)\b|\b(kauanko|missa ajassa|mihin mennessa|viimeistaan|maaraaj(?!aksi\b)\w*)\b|\bhow (long|soon|quickly|fast|often)\b|\b(deadline|by when)\b|\bhur (snabbt|lange|fort|ofta)\b|\b(tidsfrist\w*|senast)\b/;
 
 const DEADLINE =
-  /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|paljon ennen|paljon etukateen)\b|\bmonta(ko)? (paivaa|viikkoa|kuukautta) (ennen|etukateen)\b|\bhur langt (innan|fore|i forvag)\b|\b(kauanko|missa ajassa|mennessa|viimeistaan|maaraaika(?!i)\w*|maaraajan|maaraajat\w*|maaraajassa)\b|\bhow (long|soon|quickly|fast)\b|\b(deadline|by when|within how|at the latest|(by|before) (which|what) (day|date)|what date)\b|\bhur (snabbt|lange|fort|lang tid)\b|\b(tidsfrist\w*|senast|inom hur|vilket datum|vilken dag)\b|\b(kuinka|miten) (monen|moneksi) (paiv|viiko|kuukau|tyopaiv|arkipaiv|koulupaiv)\w*|\bmonenko (paiv|viiko|kuukau|tyopaiv|arkipaiv)\w*|\b(kuinka|miten) (pitkaksi|pitka) (aikaa|ajaksi|aika)\b|\b(kuinka|miten) pitkassa ajassa\b|\b(kuinka|miten) monessa (paivassa|viikossa|kuukaudessa|vuodessa)\b|\bhow many (days|weeks|months|working days|school days)\b/;
+  /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|paljon ennen|paljon etukateen)\b|\bmonta(ko)? (paivaa|viikkoa|kuukautta) (ennen|etukateen)\b|\bhur langt (innan|fore|i forvag)\b|\b(kauanko|missa ajassa|mennessa|viimeistaan|maaraaika(?!i)\w*|maaraajan|maaraajat\w*|maaraajassa)\b|\bhow (long|soon|quickly|fast)\b|\b(deadline|by when|within how|at the latest|(by|before) (which|what) (day|date)|what date)\b|\bhur (snabbt|lange|fort|lang tid)\b|\b(tidsfrist\w*|senast|inom hur|vilket datum|vilken dag)\b|\b(kuinka|miten) (monen|moneksi) (paiv|viiko|kuukau|tyopaiv|arkipaiv|koulupaiv)\w*|\bmonenko (paiv|viiko|kuukau|tyopaiv|arkipaiv)\w*|\b(kuinka|miten) (pitkaksi|pitkaks|pitka) (aikaa|ajaksi|aika)\b|\b(kuinka|miten) pitkassa ajassa\b|\b(kuinka|miten) monessa (paivassa|viikossa|kuukaudessa|vuodessa)\b|\bhow many (days|weeks|months|working days|school days)\b/;
 
 /** "Kuinka monta oppilasta", "how many working days": the words after a counting question word (folded, up to seven), what its number counts. */
 const COUNTING =
@@ -232,7 +232,9 @@ const BODY: Partial<Record<Intent, RegExp>> = {
   when: new RegExp(
     [
       String.raw`\d+\s*[–-]?\s*\d*\s*(arki|tyo|koulu|kalenteri)?(paiv|viiko|viikk|kuukau|tunni|tunti|vuode|minuut)`,
-      String.raw`\b(kaksi|kahde\w*|kahta|kolm\w*|nelj\w*|viisi|viide\w*|viitt\w*|kuusi|kuude\w*|kuutt\w*|seitsem\w*|kymmen\w*|viikon|kuukauden)\b.{0,25}(paiv|viiko|viikk|kuukau|tyopaiv|tunni|tunti|vuode|vuotta)`,
+      String.raw`\b(yksi|yhden|yhdeksi|kaksi|kahde\w*|kahta|kolm\w*|nelj\w*|viisi|viide\w*|viitt\w*|kuusi|kuude\w*|kuutt\w*|seitsem\w*|kymmen\w*|viikon|kuukauden)\b.{0,25}(paiv|viiko|viikk|kuukau|tyopaiv|tunni|tunti|vuode|vuotta)`,
+      // How long as the end of something: "jatkuu työsuhteen päätyttyä", "continues after employment ends".
+      String.raw`\b\w*(paatyttya|paattymisen jalkeen)\b|\bafter \w+ (ends|has ended)\b|\befter att \w+ (upphort|avslutats)\b`,
       String.raw`\b(tammi|helmi|maalis|huhti|touko|kesa|heina|elo|syys|loka|marras|joulu)kuu\w*`,
       String.raw`\b(toistaiseksi|(keston|voimassaolon) aja(n|ksi|lle))\b|\bfor (a fixed (term|period)|the duration of)\b|\b(until further notice|indefinitely|for viss tid|tills vidare)\b`,
       String.raw`\b(viimeistaan|kuluessa|mennessa|samana paivana|vuosittain)\b|\b(kerran|kahdesti|\w+ kertaa) (luku)?(vuodessa|kaudessa|kuukaudessa|viikossa)\b|\d+\.\d+\.`,
