@@ -234,6 +234,20 @@ describe('a Swedish word that only looks like a word of the Finnish plan', () =>
   });
 });
 
+describe('a glossary term whose concept the text never writes', () => {
+  // Swedish "principerna" reads as the glossary's principal (rektor, "principal"); a statute with no principal in it
+  // writes "periaatteet", the lexicon's translation, which is read instead.
+  const dir = tinyPlan('absent-concept', [
+    ['periaatteet', 'Keskeiset periaatteet', 'Sosiaalihuollon asiakasta on kohdeltava ilman syrjintää ja hänen vakaumustaan ja yksityisyyttään kunnioittaen.'],
+    ['paatos', 'Päätöksenteko', 'Sosiaalihuollon asiakkaalle annetaan kirjallinen päätös. Päätös pannaan täytäntöön viipymättä.'],
+  ]);
+  const plan = PlanService.load(dir, join(__dirname, '../../content/glossary.yml'), 'http://x');
+
+  it('reads it through the lexicon: "principerna" on a text of periaatteet and no principal', () => {
+    expect(bestSection(plan, 'sv')('Vilka är de centrala principerna för hur klienter ska bemötas inom socialvården?')).toBe('periaatteet');
+  });
+});
+
 describe('staff words for the school-safety sections of a statute', () => {
   const dir = tinyPlan('safety-words', [
     ['poistaminen', 'Häiritsevän opiskelijan poistaminen', 'Rehtorilla ja opettajalla on oikeus poistaa luokkahuoneesta opiskelija, joka ei noudata poistumismääräystä.'],

@@ -105,8 +105,10 @@ function alternativesFor(word: string, vocab: Vocabulary, asked?: Lang): Alterna
   }
   // A word the plan does not write, in another language ("confiscated" on a Finnish plan) or its own ("jobb" where the
   // statute writes "arbete"): its translations and words of the same sense,
-  // unless it is a term of the glossary, whose concept already reads it ("parent": huoltaja).
-  if (![...alts.values()].some((w) => w >= ANALYSIS.unknownCompoundPartWeight) && !stemsAnyLang(word).some((s) => vocab.glossary.isTerm(s, word))) {
+  // unless it is a term of the glossary whose concept the text has, which reads it ("parent": huoltaja); a text without
+  // the concept ("assistant" where a guide writes only "avustajapalveluihin") is read through the translations.
+  const readByConcept = (s: string) => vocab.glossary.isTerm(s, word) && vocab.glossary.conceptsOfTerm(s).some((c) => vocab.has(c));
+  if (![...alts.values()].some((w) => w >= ANALYSIS.unknownCompoundPartWeight) && !stemsAnyLang(word).some(readByConcept)) {
     for (const t of vocab.glossary.lexicon.translations(word, vocab.textLangs)) {
       // The lexicon gives base forms; the plan may have the word only inflected otherwise (kuukausi: kuukauden).
       if (vocab.has(t)) add(t, ANALYSIS.translationWeight);
