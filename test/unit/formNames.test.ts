@@ -1,5 +1,8 @@
 import { words } from '../../src/plan/analyze';
-import { FormNames } from '../../src/plan/search/formNames';
+import { join } from 'node:path';
+import { PlanService } from '../../src/plan/answer';
+import { describesForm, FormNames } from '../../src/plan/search/formNames';
+import { bestSection, tinyPlan } from '../helpers/tinyPlan';
 
 /** A form named in a question, found by the name its section's title leads with (src/plan/search/formNames.ts). */
 describe('forms named in a question', () => {
@@ -29,5 +32,40 @@ describe('forms named in a question', () => {
     expect(named('can I fill in a form online?')).toEqual([]);
     expect(named('voiko se lomake olla paperilla?')).toEqual([]);
     expect(named('kotiopetus lomake')).toEqual([]);
+  });
+});
+
+/**
+ * A plan's forms chapter repeats what its topical sections say (the deadline, who is contacted): with no weights of
+ * its own, a section whose text opens on a form answers a question about the form, not one about the topic.
+ */
+describe('a section that describes a form', () => {
+  const dir = tinyPlan('form-description', [
+    [
+      'yhteydenotto',
+      'Yhteydenotto opiskeluhuoltoon',
+      'Oppilaalle järjestetään mahdollisuus keskustella kuraattorin tai psykologin kanssa viimeistään seitsemäntenä työpäivänä siitä, kun oppilas sitä pyysi. Kiireellisessä asiassa keskustelu järjestetään samana tai seuraavana työpäivänä.',
+    ],
+    [
+      'uusi-asia',
+      'Uusi asia -lomake',
+      'Lomakkeella ohjataan oppilas kuraattorille tai psykologille. Keskustelu kuraattorin tai psykologin kanssa järjestetään viimeistään seitsemäntenä työpäivänä, kiireellisessä asiassa samana tai seuraavana työpäivänä. Lomakkeen täyttää kuka tahansa koulun työntekijä.',
+    ],
+  ]);
+  const best = bestSection(PlanService.load(dir, join(__dirname, '../../content/glossary.yml'), 'http://x'), 'fi');
+
+  it('is not first for a question about the topic, and is for a question about the form', () => {
+    expect(describesForm({ fi: [{ kind: 'paragraph', text: 'Lomakkeella ohjataan oppilas kuraattorille.' }] })).toBe(true);
+    expect(
+      describesForm({
+        en: [
+          { kind: 'heading', level: 2, text: 'Purpose' },
+          { kind: 'paragraph', text: 'The form refers a pupil to the kuraattori.' },
+        ],
+      }),
+    ).toBe(true);
+    expect(describesForm({ fi: [{ kind: 'paragraph', text: 'Oppilas ohjataan kuraattorille lomakkeella.' }] })).toBe(false);
+    expect(best('missä ajassa oppilaan pitää päästä kuraattorin tai psykologin juttusille kiireellisessä asiassa?')).toBe('yhteydenotto');
+    expect(best('millä lomakkeella oppilas ohjataan kuraattorille?')).toBe('uusi-asia');
   });
 });

@@ -6,7 +6,7 @@ import { type Passage, PassageTerms, readBody, type SectionTerms } from './passa
 import { FIELD_BODY, FIELD_HEADING, FIELD_KEYWORDS, FIELD_TITLE, type Postings, PostingsBuilder } from './postings';
 import { NameTable } from './names';
 import { NumberTable } from './citation';
-import { FormNames } from './formNames';
+import { describesForm, FormNames } from './formNames';
 import type { Doc } from './rank';
 import { type TermSink, Tokens } from './tokens';
 import type { Tuning } from './tuning';
@@ -178,6 +178,7 @@ export function buildIndex(plan: Plan, glossary: Glossary, tuning: Tuning): Buil
       titleTerms: names.titleTerms(d, firstName),
       definitions: Object.values(section.title).some((t) => !!t && isDefinitionsTitle(t)),
       whatIs: Object.values(section.title).some((t) => !!t && isWhatIsTitle(t)),
+      describesForm: describesForm(section.body),
     };
     docs.push(doc);
     byId.set(section.id, doc);

@@ -1,5 +1,5 @@
 import { fold, isStopword, type Lang, LANGS, stem, stemsAnyLang, words } from '../analyze';
-import type { PlanSection } from '../model';
+import type { Block, PlanSection } from '../model';
 
 /**
  * A form named in a question ("tuen tarve -lomakkeeseen voiko kirjoittaa…", "kirjataanko siitäkin uusi asia
@@ -68,4 +68,23 @@ export class FormNames {
     }
     return [...out];
   }
+}
+
+/** "Lomakkeella ohjataan…", "The form is used to…", "Med blanketten bedöms…": the opening words of a text about a form. */
+const FORM_OPENING = /^(lomakkeella|lomakkeen|lomake|the form|this form|med blanketten|blanketten)\b/;
+
+/**
+ * Whether a section describes a form: its text opens on the form, in some language (a plan's forms chapter). Such a
+ * section repeats what the topical sections say and answers only a question about the form first (rank.ts `prior`).
+ */
+export function describesForm(body: PlanSection['body']): boolean {
+  return LANGS.some((l) => {
+    const first = body[l]?.find((b: Block) => b.kind !== 'heading');
+    return first?.kind === 'paragraph' && FORM_OPENING.test(fold(first.text.toLowerCase()));
+  });
+}
+
+/** Whether a question speaks of a form: a form word, or a compound of one ("nivelvaihelomakkeeseen"). */
+export function speaksOfForm(ws: readonly string[]): boolean {
+  return ws.some((w) => isFormWord(w) || /lomak|blankett/.test(fold(w)));
 }

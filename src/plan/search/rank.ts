@@ -4,7 +4,7 @@ import type { Passage, PassageTerms } from './passage';
 import { answerScore, companion, deciderFirst, firstStep, type Gives, rankPassages, ruleOfExample, type ScoredAlternative, scoredGroups } from './passages';
 import type { NameTable } from './names';
 import type { NumberTable } from './citation';
-import type { FormNames } from './formNames';
+import { type FormNames, speaksOfForm } from './formNames';
 import type { PassagePostings } from './passageIndex';
 import { BitSets, FIELD_BODY, FIELD_KEYWORDS, FIELD_TITLE, type Postings } from './postings';
 import { passageGroups, type Question } from './query';
@@ -35,6 +35,8 @@ export interface Doc {
   definitions: boolean;
   /** Its title asks what its topic is ("Mitä opiskeluhuolto on"). */
   whatIs: boolean;
+  /** Its text opens on a form: it describes one of the plan's forms (formNames.ts). */
+  describesForm: boolean;
 }
 
 export interface SearchHit {
@@ -90,8 +92,11 @@ function byRank(a: SearchHit, b: SearchHit): number {
   return Number(!!b.titleMatch) - Number(!!a.titleMatch) || b.score - a.score || (a.section.id < b.section.id ? -1 : a.section.id > b.section.id ? 1 : 0);
 }
 
-/** The section's prior for this question: its weight, or a weightWhen weight whose term the question names. */
-function prior(doc: Doc, asked: Set<number>): number {
+/**
+ * The section's prior for this question: its weight, or a weightWhen weight whose term the question names. A section
+ * with neither that describes a form weighs less, as the sample plan's forms do, unless the question speaks of a form.
+ */
+function prior(doc: Doc, asked: Set<number>, formAsked: boolean): number {
   let w: number | undefined;
   for (const p of doc.priors) {
     for (const t of p.terms) {
@@ -100,7 +105,7 @@ function prior(doc: Doc, asked: Set<number>): number {
       break;
     }
   }
-  return w ?? doc.section.weight ?? 1;
+  return w ?? doc.section.weight ?? (doc.describesForm && !doc.priors.length && !formAsked ? RANKING.formDescription : 1);
 }
 
 /** `lang`: the language the answer quotes (the section's passages in it compete; else every language's). */
@@ -161,11 +166,12 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
     lang,
   );
   const total = floats(Buf.Total, n);
+  const formAsked = speaksOfForm(q.words);
   const heldTitle = bytes(Bytes.HeldTitle, n);
   const priorOf = floats(Buf.Prior, n);
   for (let d = 0; d < n; d++) {
     if (score[d] <= 0) continue;
-    priorOf[d] = prior(ix.docs[d], asked);
+    priorOf[d] = prior(ix.docs[d], asked, formAsked);
     total[d] = (score[d] + ix.tuning.passageWeight * passages.weight[d]) * priorOf[d];
   }
   // "Minkä ikäinen on laissa nuori?", "what counts as…": the section that defines the terms answers, when one of

@@ -86,6 +86,8 @@ export const RANKING = {
   intentWeight: 0.3,
   /** Weight of a word that asks for a kind of answer rather than naming the topic. */
   intentWordWeight: 0.5,
+  /** The prior of a section that describes a form (formNames.ts), with no weight of its own, for a question that speaks of no form. */
+  formDescription: 0.9,
   /** For a what-is question, a section whose title asks what its topic is and which the question holds scores this much more. */
   whatIsTitle: 1,
   /** A section whose whole title (of at least `heldTitleWords` words) the question holds scores this much more. */
