@@ -24,6 +24,11 @@ const NEAR_EXTRA = 3;
 export class Lexicon {
   /** Per language, a one-word term's stem → the rows it is in. */
   private readonly byStem: Record<Lang, Map<string, number[]>> = { fi: new Map(), sv: new Map(), en: new Map() };
+  /**
+   * Per language, a one-word term as written → the rows it is in: a word written as a row writes it is read in that
+   * row only, where the stem is shared by words of other senses ("förbjuda", to forbid, and "förbjudet", forbidden).
+   */
+  private readonly byWord: Record<Lang, Map<string, number[]>> = { fi: new Map(), sv: new Map(), en: new Map() };
   /** Per row and language, the stems of its terms' words (a multiword term gives each of its words). */
   private readonly stems: Record<Lang, string[]>[];
   private readonly cache = new Map<string, readonly string[]>();
@@ -44,10 +49,14 @@ export class Lexicon {
             this.phrases[lang].set(stems[0], list);
           }
           if (ws.length !== 1) continue;
-          const key = stem(ws[0], lang);
-          const list = this.byStem[lang].get(key) ?? [];
-          if (!list.includes(i)) list.push(i);
-          this.byStem[lang].set(key, list);
+          for (const [map, key] of [
+            [this.byStem[lang], stem(ws[0], lang)],
+            [this.byWord[lang], ws[0]],
+          ] as const) {
+            const list = map.get(key) ?? [];
+            if (!list.includes(i)) list.push(i);
+            map.set(key, list);
+          }
         }
       }
       return out;
@@ -68,7 +77,7 @@ export class Lexicon {
     const out = new Set<string>();
     for (const from of langs) {
       const own = stem(word, from);
-      for (const i of this.rowsOf(own, from)) {
+      for (const i of this.byWord[from].get(word) ?? this.rowsOf(own, from)) {
         for (const to of into) for (const s of this.stems[i][to]) if (to !== from || s !== own) out.add(s);
       }
     }

@@ -56,6 +56,17 @@ describe('an English question on a Finnish-only plan', () => {
     expect(lexicon.translations('inspect', ['fi'])).not.toContain(stem('granska', 'sv'));
     expect(lexicon.translations('inspect', LANGS)).toEqual([]);
   });
+
+  it('reads a word written as a row writes it in that row only, where the stem is shared by words of other senses', () => {
+    // "förbjuda" (to forbid) and "förbjudet" (forbidden) share a Swedish stem; so do "ban" and "banned".
+    const { lexicon } = Glossary.load(glossaryFile);
+    expect(lexicon.translations('förbjuda', ['fi'])).toEqual([stem('kieltää', 'fi')]);
+    expect(lexicon.translations('forbid', ['fi'])).toEqual([stem('kieltää', 'fi')]);
+    expect(lexicon.translations('förbjudet', ['fi'])).toEqual([stem('kielletty', 'fi')]);
+    expect(lexicon.translations('forbidden', ['fi'])).toEqual([stem('kielletty', 'fi')]);
+    // A form no row writes is read by its stem, in every row of it.
+    expect(lexicon.translations('förbjuder', ['fi'])).toEqual(expect.arrayContaining([stem('kieltää', 'fi'), stem('kielletty', 'fi')]));
+  });
 });
 
 describe('the sample plan in Finnish only, asked in Swedish and English', () => {
@@ -213,6 +224,8 @@ describe('the sample plan in Finnish only, asked in Swedish and English', () => 
     ['en elev verkar full på lektionen, hur gör vi?', 'sv', 'turvallisuus/paihteet'],
     // The duty to report ("anmälningsplikt") is the child welfare notification's.
     ['Kan jag fullgöra min anmälningsplikt genom att tillsammans med familjen kontakta socialvården?', 'sv', 'kriisit/lastensuojeluilmoitus'],
+    // A guardian who forbids (kieltää) is not what the school rules forbid ("Mitä koulussa on kielletty", substances).
+    ['can the guardian forbid the pupil to go to the kuraattori', 'en', 'yksilokohtainen-opiskeluhuolto/suostumus'],
   ] as const)('%s', (question, lang, section) => {
     expect(bestSection(plan, lang)(question)).toBe(section);
   });
