@@ -139,6 +139,13 @@ run('answers on real documents nobody tuned for', () => {
     expect(s.answer('Miten yhteydenotto sosiaalihuoltoon tehdään?', 'fi').kind).toBe('answer');
   });
 
+  it('declines a sum in euros where the statute names no money, and reads euros as money in every language', async () => {
+    // The early childhood act names the private day care allowance but never its amount, a fee or a payment.
+    const s = await service('smabarnspedagogik-sv', 'html');
+    expect(s.answer('Hur stort är stödet för privat vård i euro per månad?', 'sv').kind).toBe('none');
+    for (const q of ['Montako euroa kotihoidon tuki on?', 'how many euros is the allowance', 'stödet är 200 €?']) expect([q, asksFor(q)]).toEqual([q, ['money']]);
+  });
+
   it('declines the time to appeal where the statute never speaks of appeals, and answers it where the plan does', async () => {
     const s = await service('sosiaalihuoltolaki-fi', 'html');
     for (const [q, lang] of [

@@ -8,7 +8,7 @@ import { asksDeadline } from './intent';
 
 /** A question about money: who pays, whether it is free, a price, a fee, a fine, compensation, funding. */
 const MONEY_QUESTION =
-  /\b(korvaa(ko)? (koulu|kunta|vakuutus)|korvataanko|kuka korvaa|maksaako|maksetaanko|kuka maksaa|maksullinen|maksuton\w*|ilmainen|ilmaisen|ilmaiseksi|ilmaiset|ilmaisia|ilmanen|ilmasen|hinta|hinnan|hinnat|sakko\w*|palkkio\w*|lisakorvau\w*|korvau\w*|rahoitu\w*|kostar|kosta|kostnad\w*|avgift\w*|betala\w*|betalar|ersattning\w*|boter|pris\w*|gratis|costs?|pay(?! attention)|pays|paid|price|fees?|the fine|a fine|fined|funding|hourly rate|compensat\w*|reimburs\w*|charged|charges|(a|the|no) charge|free of charge)\b/;
+  /\b(korvaa(ko)? (koulu|kunta|vakuutus)|korvataanko|kuka korvaa|maksaako|maksetaanko|kuka maksaa|maksullinen|maksuton\w*|ilmainen|ilmaisen|ilmaiseksi|ilmaiset|ilmaisia|ilmanen|ilmasen|hinta|hinnan|hinnat|sakko\w*|palkkio\w*|lisakorvau\w*|korvau\w*|rahoitu\w*|kostar|kosta|kostnad\w*|avgift\w*|betala\w*|betalar|ersattning\w*|boter|pris\w*|gratis|costs?|pay(?! attention)|pays|paid|price|fees?|the fine|a fine|fined|funding|hourly rate|compensat\w*|reimburs\w*|charged|charges|(a|the|no) charge|free of charge|euro\w*)\b|€/;
 
 /**
  * Things a question may ask about that a section can only answer by naming them: money (who pays, a fee), whether
