@@ -23,7 +23,8 @@ export async function startEmbeddedCosmos(port = 0, host = '127.0.0.1', avoid: (
   // Keep-alive: the client reuses its connections instead of a new TCP connection for every request.
   let server: Server = createHttpServer({ keepAlive: true });
   await listen(server, port, host);
-  // A port to avoid stays held while the next is picked, so that the system cannot give it back again.
+  // A port to avoid stays held while the next is picked, so that the system cannot give it back again (five at most:
+  // the system hands out one of tens of thousands).
   const held: Server[] = [];
   while (port === 0 && held.length < 5 && avoid(portOf(server))) {
     held.push(server);

@@ -88,11 +88,12 @@ export function ordered(leaders: SearchHit[], q: Question, ix: RankInput, lang?:
     );
     if (child) putFirst(leaders, child);
   }
-  // "Missä ajassa…", "how soon": a section that gives no time cannot answer, though its title shares the question's
-  // words ("Erityistä tukea tarvitsevien henkilöiden hyvinvointi"); a leader that gives one and scores near it answers first.
-  // "Kuinka paljon ennen kotiopetuksen alkua…": how long before something, which only a time before an event gives
-  // ("viimeistään kaksi viikkoa ennen kotiopetuksen alkamista", in the home education section's general part), not
-  // the subsection's "seuraavana arkipäivänä".
+  // "Missä ajassa…", "how soon": a leader whose quoted text gives no time does not answer, though its title shares the
+  // question's words ("Erityistä tukea tarvitsevien henkilöiden hyvinvointi") or another of its paragraphs gives a time
+  // for something else (42 § of the upper secondary act: the principal's power over "korkeintaan kolme kuukautta"); a
+  // leader near it whose quoted text gives one answers first. "Kuinka paljon ennen kotiopetuksen alkua…": how long before
+  // something, which only a time before an event gives ("viimeistään kaksi viikkoa ennen kotiopetuksen alkamista", in the
+  // home education section's general part), not the subsection's "seuraavana arkipäivänä": any passage of the section.
   const lead = leaders[0];
   const quotesTime = (h: SearchHit) => (q.leadTime ? anyPassage(ix, h, lang, givesBefore) : serves(h, 'when') || [h.passage, h.companion].some((p) => p?.traits().soon));
   if (q.deadline && lead && !lead.titleMatch && !quotesTime(lead)) {

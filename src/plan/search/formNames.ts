@@ -1,5 +1,5 @@
 import { fold, isStopword, type Lang, LANGS, stem, stemsAnyLang, words } from '../analyze';
-import type { Block, PlanSection } from '../model';
+import type { PlanSection } from '../model';
 
 /**
  * A form named in a question ("tuen tarve -lomakkeeseen voiko kirjoittaa…", "kirjataanko siitäkin uusi asia
@@ -79,7 +79,7 @@ const FORM_OPENING = /^(lomakkeella|lomakkeen|lomake|the form|this form|med blan
  */
 export function describesForm(body: PlanSection['body']): boolean {
   return LANGS.some((l) => {
-    const first = body[l]?.find((b: Block) => b.kind !== 'heading');
+    const first = body[l]?.find((b) => b.kind !== 'heading');
     return first?.kind === 'paragraph' && FORM_OPENING.test(fold(first.text.toLowerCase()));
   });
 }
