@@ -199,6 +199,10 @@ describe('the quoted passage', () => {
     expect(a.passages).toHaveLength(2);
   });
 
+  it('answers "do we have to pay" (joutuuko maksamaan) with what says the services are free of charge', () => {
+    expect(quote('Joutuuko oppilaan perhe maksamaan psykologin tai kuraattorin tapaamisista?').text).toMatch(/maksutonta/);
+  });
+
   it('quotes the steps, with 112, for "what do we do first in a serious accident" in Swedish and English', () => {
     expect(quote('Vad ska vi göra först om det händer en allvarlig olycka?', 'sv').text).toContain('112');
     expect(quote('what do I do first when there is a serious accident at school', 'en').text).toContain('112');
