@@ -75,7 +75,7 @@ const FORM_OPENING = /^(lomakkeella|lomakkeen|lomake|the form|this form|med blan
 
 /**
  * Whether a section describes a form: its text opens on the form, in some language (a plan's forms chapter). Such a
- * section repeats what the topical sections say and answers only a question about the form first (rank.ts `prior`).
+ * section repeats what the topical sections say and answers only a question about the form first (prior.ts).
  */
 export function describesForm(body: PlanSection['body']): boolean {
   return LANGS.some((l) => {

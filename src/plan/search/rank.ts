@@ -9,6 +9,7 @@ import type { PassagePostings } from './passageIndex';
 import { BitSets, FIELD_BODY, FIELD_KEYWORDS, FIELD_TITLE, type Postings } from './postings';
 import { passageGroups, type Question } from './query';
 import { RANKING, type Tuning } from './tuning';
+import { prior } from './prior';
 import type { Vocabulary } from './vocabulary';
 import { Buf, Bytes, bytes, floats, Words } from './scratch';
 import { type Counted, countedAsked, countedTranslated, counts, givesBefore, markUnanswerable, ordered } from './answerable';
@@ -90,22 +91,6 @@ export interface RankInput {
 /** Title matches first, then score; ties by id, so the order never depends on load order. */
 function byRank(a: SearchHit, b: SearchHit): number {
   return Number(!!b.titleMatch) - Number(!!a.titleMatch) || b.score - a.score || (a.section.id < b.section.id ? -1 : a.section.id > b.section.id ? 1 : 0);
-}
-
-/**
- * The section's prior for this question: its weight, or a weightWhen weight whose term the question names. A section
- * with neither that describes a form weighs less, as the sample plan's forms do, unless the question speaks of a form.
- */
-function prior(doc: Doc, asked: Set<number>, formAsked: boolean): number {
-  let w: number | undefined;
-  for (const p of doc.priors) {
-    for (const t of p.terms) {
-      if (!asked.has(t)) continue;
-      w = Math.max(w ?? 0, p.weight);
-      break;
-    }
-  }
-  return w ?? doc.section.weight ?? (doc.describesForm && !doc.priors.length && !formAsked ? RANKING.formDescription : 1);
 }
 
 /** `lang`: the language the answer quotes (the section's passages in it compete; else every language's). */
