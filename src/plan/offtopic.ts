@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readYamlFile } from '../yamlFile';
-import { contentWordMask, isStopword, type Lang, LANGS, stem, stemsAnyLang, words } from './analyze';
+import { contentWordMask, fold, isStopword, type Lang, LANGS, stem, stemsAnyLang, words } from './analyze';
 
 /**
  * Topics staff ask a work assistant about that a student welfare plan does not cover (content/offtopic.yml):
@@ -75,6 +75,18 @@ function afterPlacePreposition(ws: string[], i: number, lang: Lang): boolean {
   if (k >= 0 && DETERMINERS.has(ws[k])) k--;
   return k >= 0 && PLACE_PREPOSITIONS[lang].has(ws[k]);
 }
+
+/** How many, at most: a question that counts (folded). */
+const COUNTING_WORDS = /\b(montako|monta|moniko|hur manga|how many|max|maximum|enintaan|korkeintaan|hogst)\b/;
+/** Pupils counted, as a question writes them: not "oppilaalle" (to a pupil). */
+const PUPILS = /^(oppilasta|oppilaita|oppilaat|lasta|lapsia|elever|eleverna|pupils|students|children)$/;
+/**
+ * Pupils who get support, whom a plan does count ("at most five pupils of a small group in one mainstream class"):
+ * small groups, special classes, integration, special support.
+ */
+const SUPPORT = /pienryhm|erityis|integr|\btu(en|kea|ki)\b|small group|special|mainstream|smagrupp|specialklass|sarskil/;
+/** A class, a teaching group or a grade's class, in any case the question puts it (ekaluokalla, luokassa, klassen). */
+const CLASS = /luok(ka|assa|alla|an|aan|issa|illa)$|^klass(en|er|erna)?$|^class(es)?$/;
 
 /** A form of a one-word term is at most this many letters shorter than the term (varata → varaan, nyckel → nycklar). */
 const MAX_SHORTER = 3;
@@ -191,9 +203,29 @@ export class OffTopic {
       found.set(i, subject);
       if ((lang === 'fi' && FI_PLACE_CASE.test(ws[i])) || afterPlacePreposition(ws, i, lang)) settings.add(i);
     }
+    // "Montako oppilasta ekaluokalla saa enintään olla?", "Hur många elever får det vara i en klass?": how many pupils a
+    // class holds is its size, which the list names (luokkakoko, class size) and a question seldom writes so.
+    if (found.size === 0) {
+      const size = this.classSize(ws);
+      if (size) for (const i of size.at) found.set(i, size.subject);
+    }
     if (found.size === 0) return undefined;
     const at = [...found.keys()].sort((a, b) => a - b);
     return { subject: found.get(at[0])!, words: at.map((i) => ws[i]), setting: at.every((i) => settings.has(i)) };
+  }
+
+  /**
+   * A question that counts the pupils of a class, not pupils who get support: its pupil word's and class word's places,
+   * and the class size's subject.
+   */
+  private classSize(ws: readonly string[]): { at: number[]; subject: OffTopicMatch } | undefined {
+    const folded = ws.map(fold);
+    const text = folded.join(' ');
+    if (!COUNTING_WORDS.test(text) || SUPPORT.test(text)) return undefined;
+    const pupil = folded.findIndex((w) => PUPILS.test(w));
+    const klass = folded.findIndex((w) => CLASS.test(w));
+    const subject = this.single.get(`fi:${stem('luokkakoko', 'fi')}`)?.subject;
+    return pupil >= 0 && klass >= 0 && subject ? { at: [pupil, klass], subject } : undefined;
   }
 
   /**

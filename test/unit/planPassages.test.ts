@@ -149,6 +149,11 @@ describe('the quoted passage', () => {
     expect(a.kind === 'answer' && quotedText(a)).toMatch(/viisi|5/);
   });
 
+  it('answers how many pupils of a small group or a special class a mainstream class may take, which is no class size', () => {
+    expect(quote('Montako pienryhmässä opiskelevaa oppilasta yleisopetuksen luokassa saa enintään olla?').id).toBe('erityisopetus/erityisluokka');
+    expect(quote('Montako erityisluokan oppilasta voi integroida samaan luokkaan?').id).toBe('integraatio');
+  });
+
   it('reads Swedish "en elev" as the article, not as one pupil', () => {
     // The Swedish body of the section on newly arrived pupils counts hours, never the pupils of a group: "En elev placeras inte…".
     expect(service.answer('Hur många elever får det vara i en grupp för förberedande undervisning?', 'sv').kind).toBe('none');

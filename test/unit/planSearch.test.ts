@@ -151,6 +151,11 @@ describe('plan search', () => {
       ['Mikä on perusopetuksen opetusryhmän suurin sallittu oppilasmäärä?', 'fi'],
       ['Hur många elever får det högst vara i en klass i grundskolan?', 'sv'],
       ['What is the maximum class size in lower secondary school?', 'en'],
+      // The same asked as a count of the pupils of a class, which the list of topics cannot name word for word.
+      ['Montako oppilasta tokaluokalla saa enintään olla?', 'fi'],
+      ['montako oppilasta yläkoulun luokassa voi max olla', 'fi'],
+      ['Hur många elever får det max vara i klassen i årskurs 5?', 'sv'],
+      ['How many pupils can there be in a class at most?', 'en'],
       // Grades, report cards, textbooks and how to do things in Wilma.
       ['miten ysin arvosanan korotus järjestetään ennen päättötodistusta', 'fi'],
       ['Hur beställer jag läromedel för nästa läsår?', 'sv'],
