@@ -98,6 +98,8 @@ describe('plan search', () => {
       ['What is the distance limit for free school transport?', 'en'],
       ['Hur lång måste skolvägen vara för att en elev i lågstadiet ska få gratis skolskjuts?', 'sv'],
       ['paljonko koulunkäynninohjaajan palkka on', 'fi'],
+      // The pay day as a payslip names it (tilipäivä).
+      ['Onko avustajien tilipäivä tässä kuussa 15. päivä vai kuun viimeinen?', 'fi'],
       ['how do I book a meeting room', 'en'],
       ['when is the staff christmas party', 'en'],
       ['när är lönedagen', 'sv'],
