@@ -26,13 +26,21 @@ export async function spawnBot(
   env: Record<string, string> = {},
   startTimeoutMs = 30_000,
 ): Promise<{ url: string; proc: ChildProcess; startupMs: number; logs(): Record<string, unknown>[]; stop(): Promise<void> }> {
-  // A free port can be taken between freePort() and the bot's listen (by the bot's own embedded store, which
-  // listens on port 0, or by anything else on the machine): a start that failed on EADDRINUSE tries another port.
+  // A free port can be taken between freePort() and the bot's listen (by anything else on the machine; the bot's own
+  // embedded store keeps off it): a start that failed on EADDRINUSE tries another port.
+  return retryWhilePortTaken(
+    () => spawnOnce(env, startTimeoutMs),
+    (err) => err instanceof PortTaken,
+  );
+}
+
+/** Calls `start`, three times at most, while it fails because the port it chose was taken (`taken`). */
+export async function retryWhilePortTaken<T>(start: () => Promise<T>, taken: (err: unknown) => boolean): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await spawnOnce(env, startTimeoutMs);
+      return await start();
     } catch (err) {
-      if (!(err instanceof PortTaken) || attempt >= 3) throw err;
+      if (!taken(err) || attempt >= 3) throw err;
     }
   }
 }

@@ -97,6 +97,8 @@ export class OffTopic {
    * A question word is looked up by its stem in the question's language: English "date" is not the Swedish "dator".
    */
   private readonly single = new Map<string, { subject: OffTopicMatch; minLength: number }>();
+  /** The subject of class size (the list's "luokkakoko"), for a question that counts the pupils of a class; read once. */
+  private readonly classSizeSubject: OffTopicMatch | undefined;
   /** One-word terms of 5+ letters as written: an inflected form starts with them (salasana-n) where the stemmer disagrees. */
   private readonly prefixes: [string, OffTopicMatch][] = [];
   /** Phrases by the stem of their first word: a question looks up its own words' stems. */
@@ -126,6 +128,7 @@ export class OffTopic {
         }
       }
     }
+    this.classSizeSubject = this.single.get(`fi:${stem('luokkakoko', 'fi')}`)?.subject;
     this.prefixes.forEach(([p], k) => {
       for (const [map, key] of [
         [this.prefixStarts, p.slice(0, 3)],
@@ -219,13 +222,13 @@ export class OffTopic {
    * and the class size's subject.
    */
   private classSize(ws: readonly string[]): { at: number[]; subject: OffTopicMatch } | undefined {
+    if (!this.classSizeSubject) return undefined;
     const folded = ws.map(fold);
     const text = folded.join(' ');
     if (!COUNTING_WORDS.test(text) || SUPPORT.test(text)) return undefined;
     const pupil = folded.findIndex((w) => PUPILS.test(w));
     const klass = folded.findIndex((w) => CLASS.test(w));
-    const subject = this.single.get(`fi:${stem('luokkakoko', 'fi')}`)?.subject;
-    return pupil >= 0 && klass >= 0 && subject ? { at: [pupil, klass], subject } : undefined;
+    return pupil >= 0 && klass >= 0 && this.classSizeSubject ? { at: [pupil, klass], subject: this.classSizeSubject } : undefined;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { freePort } from '../../src/cli/botProcess';
+import { freePort, retryWhilePortTaken } from '../../src/cli/botProcess';
 import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -27,14 +27,10 @@ export interface RunningBot {
 export async function startBot(env: Record<string, string> = {}, opts: StartOptions = {}): Promise<RunningBot> {
   // The bot keeps its own store off its port (main.ts), but another test's process may take the port chosen here
   // before the bot listens on it: a start that failed so, on a port this helper chose, tries another.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startOnce(env, opts);
-    } catch (err) {
-      const taken = env.PORT === undefined && /EADDRINUSE/.test((err as Error).message);
-      if (!taken || attempt >= 3) throw err;
-    }
-  }
+  return retryWhilePortTaken(
+    () => startOnce(env, opts),
+    (err) => env.PORT === undefined && /EADDRINUSE/.test((err as Error).message),
+  );
 }
 
 interface StartOptions {
