@@ -40,6 +40,8 @@ interface Phrase {
  * them allowed: the Swedish "i" is not the English "I").
  */
 const FI_PLACE_CASE = /(ssa|ssä|lla|llä)$/;
+/** A Finnish postposition that makes the word before it a time: "hiihtoloman aikana", "kokouksen jälkeen". */
+const FI_TIME_AFTER = new Set(['aikana', 'aikaan', 'jälkeen', 'jalkeen', 'ajaksi', 'ajan']);
 
 /**
  * A pronoun a question puts after its verb, the subject in Swedish word order ("Hur beställer jag läromedel", "Var
@@ -74,6 +76,17 @@ function afterPlacePreposition(ws: string[], i: number, lang: Lang): boolean {
   let k = i - 1;
   if (k >= 0 && DETERMINERS.has(ws[k])) k--;
   return k >= 0 && PLACE_PREPOSITIONS[lang].has(ws[k]);
+}
+
+/** Whether a word is two words the plan writes, of six and five letters at least ("sala-sana", a password, is not). */
+function plansTwoWords(word: string, known: (stem: string) => boolean): boolean {
+  const knownPart = (part: string) => stemsAnyLang(part).some((s) => s.length >= 4 && known(s));
+  for (let at = 6; at <= word.length - 5; at++) if (knownPart(word.slice(0, at)) && knownPart(word.slice(at))) return true;
+  return false;
+}
+
+function beforeTimePostposition(ws: string[], i: number, lang: Lang): boolean {
+  return lang === 'fi' && i + 1 < ws.length && FI_TIME_AFTER.has(ws[i + 1]);
 }
 
 /** How many, at most: a question that counts (folded). */
@@ -188,7 +201,7 @@ export class OffTopic {
     const settings = new Set<number>();
     for (const { p, at } of matches) {
       for (const k of at) found.set(k, p.subject);
-      if (afterPlacePreposition(ws, at[0], lang)) for (const k of at) settings.add(k);
+      if (afterPlacePreposition(ws, at[0], lang) || beforeTimePostposition(ws, at[at.length - 1], lang)) for (const k of at) settings.add(k);
     }
     for (let i = 0; i < ws.length; i++) {
       // Stems of three letters say little ("salasana" stems to "sal", which the plan has from other words).
@@ -204,7 +217,12 @@ export class OffTopic {
       const subject = single?.subject ?? this.compound(ws[i], known);
       if (!subject) continue;
       found.set(i, subject);
-      if ((lang === 'fi' && FI_PLACE_CASE.test(ws[i])) || afterPlacePreposition(ws, i, lang)) settings.add(i);
+      if ((lang === 'fi' && FI_PLACE_CASE.test(ws[i])) || afterPlacePreposition(ws, i, lang) || beforeTimePostposition(ws, i, lang)) settings.add(i);
+      // A compound the plan writes as two of its own words ("syysloma-päivät": "syysloman päivät") may be the plan's
+      // as well as the term its letters spell (loma-päivät, one's days off): it counts only as much as a setting, declined
+      // when nothing else in the question is the plan's, not when the rest is ("7 pv aikaraja kuraattorille, lasketaanko
+      // syyslomapäivät mukaan?").
+      else if (!single && plansTwoWords(ws[i], known)) settings.add(i);
     }
     // "Montako oppilasta ekaluokalla saa enintään olla?", "Hur många elever får det vara i en klass?": how many pupils a
     // class holds is its size, which the list names (luokkakoko, class size) and a question seldom writes so.

@@ -312,12 +312,17 @@ describe('plan search', () => {
       ['Instagram-kiusaaminen, miten toimitaan?', 'fi', /^turvallisuus\/kiusaaminen/],
       ['a pupil is being bullied on Instagram, what do I do?', 'en', /^turvallisuus\/kiusaaminen/],
       ["a pupil's dog died and she is very sad, what support is there?", 'en', /^kriisit/],
+      // A time as a Finnish postposition says it ("hiihtoloman aikana", during the ski holiday).
+      ['kuka auttaa jos oppilaalle sattuu kriisi hiihtoloman aikana?', 'fi', /^kriisit/],
+      // Two words the plan writes ("syysloman päivät") that also spell an off-topic term (lomapäivät, one's days off).
+      ['7 pv aikaraja kuraattorille, lasketaanko syyslomapäivät mukaan?', 'fi', /^yksilokohtainen-opiskeluhuolto/],
       ['elevens pappa dog, hur mycket får lärarna veta', 'sv', /^kriisit|^salassapito/],
     ] as const) {
       const a = plan.answer(q, lang);
       expect([q, a.kind === 'answer' && a.best.id]).toEqual([q, expect.stringMatching(section)]);
     }
     // The same words as the subject are declined with the pointer: see the pay, IT and booking test.
+    for (const q of ['Milloin hiihtoloma alkaa?', 'Montako vuosilomapäivää opettajalla on?']) expect([q, plan.answer(q, 'fi').kind]).toEqual([q, 'none']);
   });
 
   it('reads content/offtopic.yml strictly and names the file and field when it is wrong', () => {
