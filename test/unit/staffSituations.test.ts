@@ -52,6 +52,8 @@ describe('situations staff describe, on the sample plan without keywords', () =>
     ['Onko koulun oppimisen tuen ryhmä opiskeluhuoltoryhmä?', 'fi', 'erityisopetus/tuen-tarpeen-arviointi'],
     ['ketä kuuluu siihen koulun oppimisen tuen ryhmään, onks se sama ku ohr', 'fi', 'erityisopetus/tuen-tarpeen-arviointi'],
     ['erityisruokavaliosta sopiminen, kenen kanssa?', 'fi', 'yhteisollinen-opiskeluhuolto'],
+    // Work counselling (työnohjaus) as Finnish staff translate it, not the break supervision of the safety section.
+    ['Who decides whether a teacher gets work supervision?', 'en', 'tyossajaksaminen'],
     // The anti-bullying plan by the start of its legal name ("suunnitelma oppilaiden suojaamiseksi …"), not the school's
     // own student welfare plan that "koulun suunnitelma" names; asking for the rectification as "oikaisun pyytäminen".
     ['Kuka hyväksyy koulun suunnitelman oppilaiden suojaamiseksi kiusaamiselta?', 'fi', 'turvallisuus'],
