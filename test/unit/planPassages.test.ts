@@ -251,6 +251,13 @@ describe('the quoted passage', () => {
     expect(a.text).toMatch(/Rehtori\** päättää yli kolmen/);
   });
 
+  it('reads the support plan under the name the English and Swedish texts give it (support implementation plan)', () => {
+    // The heading "The support implementation plan (20 e §)" holds the concept; the introduction only names the old HOJKS.
+    const a = quote('how often is the support plan reviewed', 'en');
+    expect(a.id).toBe('erityisopetus/tukipaatos');
+    expect(a.text).toMatch(/at least once per school year/);
+  });
+
   it("reads a group's membership heading (Kokoonpano, Composition, Sammansättning) as the answer to who is in it", () => {
     expect(quote('Ketkä kuuluvat koulun yhteisölliseen opiskeluhuoltoryhmään?').text).toMatch(/oppilaskunnan edustaja/);
     // "Keitä" (whom, partitive plural) asks who as "ketkä" does.
