@@ -90,7 +90,7 @@ function beforeTimePostposition(ws: string[], i: number, lang: Lang): boolean {
 }
 
 /** How many, at most: a question that counts (folded). */
-const COUNTING_WORDS = /\b(montako|monta|moniko|hur manga|how many|max|maximum|enintaan|korkeintaan|hogst)\b/;
+const COUNTING_WORDS = /\b(montako|monta|moniko|hur manga|how many|max|maximum|enintaan|enimmillaan|korkeintaan|hogst)\b/;
 /** Pupils counted, as a question writes them: not "oppilaalle" (to a pupil). */
 const PUPILS = /^(oppilasta|oppilaita|oppilaat|lasta|lapsia|elever|eleverna|pupils|students|children)$/;
 /**
@@ -98,8 +98,8 @@ const PUPILS = /^(oppilasta|oppilaita|oppilaat|lasta|lapsia|elever|eleverna|pupi
  * small groups, special classes, integration, special support.
  */
 const SUPPORT = /pienryhm|erityis|integr|\btu(en|kea|ki)\b|small group|special|mainstream|smagrupp|specialklass|sarskil/;
-/** A class, a teaching group or a grade's class, in any case the question puts it (ekaluokalla, luokassa, klassen). */
-const CLASS = /luok(ka|assa|alla|an|aan|issa|illa)$|^klass(en|er|erna)?$|^class(es)?$/;
+/** A class, a teaching group or a grade's class, in any case the question puts it (ekaluokalla, ekaluokalle, luokassa, klassen). */
+const CLASS = /luok(ka|assa|alla|alle|an|aan|issa|illa|ille)$|^klass(en|er|erna)?$|^class(es)?$/;
 
 /** A form of a one-word term is at most this many letters shorter than the term (varata → varaan, nyckel → nycklar). */
 const MAX_SHORTER = 3;

@@ -158,6 +158,7 @@ describe('plan search', () => {
       ['montako oppilasta yläkoulun luokassa voi max olla', 'fi'],
       ['Hur många elever får det max vara i klassen i årskurs 5?', 'sv'],
       ['How many pupils can there be in a class at most?', 'en'],
+      ['Montako oppilasta yhdelle ekaluokalle saa enimmillään ottaa, kun luokat muodostetaan keväällä?', 'fi'],
       // Grades, report cards, textbooks and how to do things in Wilma.
       ['miten ysin arvosanan korotus järjestetään ennen päättötodistusta', 'fi'],
       ['Hur beställer jag läromedel för nästa läsår?', 'sv'],
