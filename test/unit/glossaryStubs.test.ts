@@ -22,6 +22,13 @@ describe('a one-word term the stemmer cuts to a short stub', () => {
     expect(concepts('kuka kantaa vastuun?')).not.toContain(conceptOf('kännissä'));
   });
 
+  it('is not "pois" (away) for "poissa" (absent), which stems alike: taking a knife away is no absence', () => {
+    const absence = conceptOf('poissaolo');
+    expect(concepts('otin lukiolaiselta puukon pois, kenelle se pitää luovuttaa')).not.toContain(absence);
+    expect(concepts('oppilas on ollut paljon poissa, mitä teen?')).toContain(absence);
+    expect(concepts('saako olla pois koulusta viikon lomamatkan takia')).toContain(absence);
+  });
+
   it('is still read in its own forms', () => {
     expect(concepts('Vem beviljar ledigheten?')).toContain(leave);
     expect(concepts('oppilas tuli kouluun kännissä')).toContain(conceptOf('kännissä'));
