@@ -90,7 +90,10 @@ const STUB_TAIL = 2;
 export function stubKey(word: string, s: string): string {
   if (s.length > STUB_MAX) return s;
   const f = fold(word);
-  return f.length - s.length >= STUB_CUT && f.startsWith(s) ? f.slice(0, s.length + STUB_TAIL) : s;
+  // A stub the stemmer rewrote, not only cut ("hoks": hos, "kka": ka) is keyed by the word's own first letters, one
+  // more than the stub (hoks, hoksin: hoks; kka: kka): Swedish "hos" (at) is no HOKS, nor spoken "sen kaa" (with) an assistant.
+  if (!f.startsWith(s)) return f.slice(0, s.length + 1);
+  return f.length - s.length >= STUB_CUT ? f.slice(0, s.length + STUB_TAIL) : s;
 }
 
 export class Glossary {
