@@ -17,7 +17,7 @@ const stemmers = {
 /** Question and function words: they carry no topic. Colloquial spellings (millon, mitä) included. */
 const STOP: Record<Lang, Set<string>> = {
   fi: new Set(
-    `ja tai sekä mutta kun jos että kuin myös vain jo ei en et emme ette eivät eikä enkä etkä emmekä ettekä eivätkä ole olen olet on olemme olette ovat oli olivat ollut olla olisi ovatko onko onks onkse
+    `ja tai sekä mutta kun jos että kuin myös vain jo ei en et emme ette eivät ole olen olet on olemme olette ovat oli olivat ollut olla olisi ovatko onko onks onkse
      mikä mitkä mitä mitäs mikäs mihin missä mistä miksi millä millon milloin miten mites miltä mille minkä minne mill kuka ketkä kenen kenelle keneltä kenet keitä kuinka
      paljonko kauanko montako voi voiko voinko saako saanko pitääkö täytyykö tarvitseeko kannattaako pitää täytyy tarvitsee saa saada voida
      minä sinä hän me te he mä sä se ne tämä tuo nämä nuo sen siitä siihen sitä sille siltä niitä niille niiltä näitä tätä tästä tähän tässä siinä jossa joka jotka mikäli

@@ -5,7 +5,7 @@ import { writeWithoutCrutches } from '../../src/eval/plans';
 import { stem, words } from '../../src/plan/analyze';
 import { PlanService } from '../../src/plan/answer';
 import { ROOT } from '../helpers/bot';
-import { bestSection, tinyPlan } from '../helpers/tinyPlan';
+import { tinyPlan } from '../helpers/tinyPlan';
 import { Glossary } from '../../src/plan/glossary';
 
 /**
@@ -217,21 +217,5 @@ describe('a glossary phrase that ends in a particle', () => {
     expect(concepts('Otin opiskelijalta nuuskat pois. Kenelle ne annetaan takaisin?')).not.toContain(confiscation);
     const [back] = concepts('saada takaisin');
     expect(concepts('voiko opiskelupaikan saada myöhemmin takaisin')).not.toContain(back);
-  });
-});
-
-describe('"eikä" (and not), as a statute writes it in every other sentence', () => {
-  it('is a function word, not a word of what is asked', () => {
-    const dir = tinyPlan('eika', [
-      ['eroaminen', 'Eronneeksi katsominen', 'Opiskelija katsotaan eronneeksi, jos hän ei osallistu opetukseen ja on jättänyt kertomatta poissaolonsa syyn.'],
-      ['kielletty', 'Kielletyt esineet', 'Opiskelija ei saa tuoda kouluun vaarallisia esineitä eikä aineita eikä pitää niitä hallussaan eikä käyttää niitä eikä antaa niitä muille.'],
-    ]);
-    const glossary = join(dir, 'glossary.yml');
-    writeFileSync(glossary, '[]\n');
-    const best = bestSection(PlanService.load(dir, glossary, 'http://x'), 'fi');
-    expect(best('opiskelija ei osallistu opetukseen eikä kerro syytä, mitä tapahtuu?')).toBe('eroaminen');
-    // A section that writes "eikä" four times is not about a question for that.
-    expect(best('opiskelija ei tule kouluun eikä kerro syytä eikä vastaa viesteihin, mitä tapahtuu?')).not.toBe('kielletty');
-    expect(best('opiskelija jättää opetuksen väliin eikä kerro syytä')).not.toBe('kielletty');
   });
 });
