@@ -30,6 +30,7 @@ const STOP: Record<Lang, Set<string>> = {
      oon oot ollaan on onks onko et ettei jos jotta mun sun meijän teijän pitäis pitäisi voisko vois saisko tarttee tarvii tarviiko
      ihan tosi kans myös vaan niinku sit sitte siis just aika vähän paljon enemmän aina koskaan joskus usein heti ensi viime nyt tänään huomenna eilen ekana ekaks ensin
      laitetaan laitettava laitetaanko
+     vaikka silti nykyään nykyisin ketä oo asian sillä varten kesken
      jotain jotakin joku jokin kaikki kaikkia kaikkea kaiken kaikessa mitään mikään kukaan ketään toinen toista yksi yhden yhestä yhdestä tällä tuolla täällä siellä
      takia vuoksi osalta sijaan asti saakka lisäksi kohti luona puolesta avulla vasta
      löytyy löytyykö löydän löydät löytää löytyä löytyisi mistäpäin
@@ -43,14 +44,16 @@ const STOP: Record<Lang, Set<string>> = {
      jag du han hon vi ni de den det detta dessa min din vår er deras sin sig mig dig oss en ett i på av för till med från hos under efter före utan
      inte ej nu då sedan också bara redan någon något några alla mycket hej hejsan tjena god morgon tack snälla vill veta stället istället
      så betyder innebär hitta hittar hittade finns finnes egentligen faktiskt ganska väldigt kanske alltid aldrig ofta idag imorgon igår nästa förra man sådan sådant
-     mitt mina ditt dina sitt sina vårt våra ert era hans hennes dess dem denna varje ingen inget`.split(/\s+/),
+     mitt mina ditt dina sitt sina vårt våra ert era hans hennes dess dem denna varje ingen inget
+     innan hen henne hens nåt nån ändå`.split(/\s+/),
   ),
   en: new Set(
     `a an the and or but if when whenever how what which who whom whose why where is are was were be been being am do does did done have has had having
      can could shall should will would may might must i you he she we they it its this that these those my your our their me him her us them
      of in on at by for to from with about into over under after before without as than then so not no yes there here please hi hello hey thanks good morning afternoon evening tell know want wants wanted need get gets
      any some anything something thing things actual actually really just whats also very often always never today tomorrow yesterday next last find found
-     take takes taken took make makes made go goes going got come comes came coming mean means meant rn asap`.split(/\s+/),
+     take takes taken took make makes made go goes going got come comes came coming mean means meant rn asap
+     still another whether im even like supposed`.split(/\s+/),
   ),
 };
 

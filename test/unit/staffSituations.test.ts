@@ -6,7 +6,7 @@ import { PlanIndex } from '../../src/plan/search';
 import { bestSection, tinyPlan } from '../helpers/tinyPlan';
 import { ROOT } from '../helpers/bot';
 import { Glossary } from '../../src/plan/glossary';
-import { words } from '../../src/plan/analyze';
+import { isStopword, words } from '../../src/plan/analyze';
 
 /**
  * Situations as staff tell them, in words the plan does not use for them: the police on the phone asking about a
@@ -199,5 +199,20 @@ describe('a number glued to its unit, as staff type it', () => {
   it('is read as the number and the unit; a class name is one word', () => {
     expect(words('80h poissaoloja, 7pv ja 3kk')).toEqual(['80', 'h', 'poissaoloja', '7', 'pv', 'ja', '3', 'kk']);
     expect(words('7a-luokka ja 9c, 1990s')).toEqual(['7a', 'luokka', 'ja', '9c', '1990s']);
+  });
+});
+
+describe('words that only join or soften a question (ändå, nåt, hen, still, vaikka, silti)', () => {
+  const plan = PlanService.load(join(ROOT, 'content', 'plan'), join(ROOT, 'content', 'glossary.yml'), 'http://x');
+  it.each([
+    ['Om en elev själv går till kuratorn utan någon lärares kontakt, ska det ändå registreras i Opari?', 'sv', 'lomakkeisto/uusi-asia'],
+    ['elev behöver prata med nån på fredag kväll o skolan e stängd, vart hänvisar jag hen?', 'sv', 'opiskeluhuolto/palvelut'],
+    ['Is the old support decision still valid when a pupil changes school within the same municipality?', 'en', 'siirtymavaiheet/koulun-vaihto'],
+  ] as const)('%s', (q, lang, id) => {
+    const a = plan.answer(q, lang);
+    expect(a.kind === 'answer' && a.best.id).toBe(id);
+  });
+  it.each(['vaikka', 'silti', 'nykyään', 'varten', 'ändå', 'nåt', 'hen', 'innan', 'still', 'whether', 'another'])('%s is a function word', (w) => {
+    expect(isStopword(w)).toBe(true);
   });
 });
