@@ -30,7 +30,7 @@ const STOP: Record<Lang, Set<string>> = {
      oon oot ollaan on onks onko et ettei jos jotta mun sun meijän teijän pitäis pitäisi voisko vois saisko tarttee tarvii tarviiko
      ihan tosi kans myös vaan niinku sit sitte siis just aika vähän paljon enemmän aina koskaan joskus usein heti ensi viime nyt tänään huomenna eilen ekana ekaks ensin
      laitetaan laitettava laitetaanko
-     vaikka silti nykyään nykyisin ketä oo asian sillä varten kesken
+     vaikka silti nykyään nykyisin ketä oo asian sillä varten kesken sisällä
      jotain jotakin joku jokin kaikki kaikkia kaikkea kaiken kaikessa mitään mikään kukaan ketään toinen toista yksi yhden yhestä yhdestä tällä tuolla täällä siellä
      takia vuoksi osalta sijaan asti saakka lisäksi kohti luona puolesta avulla vasta
      löytyy löytyykö löydän löydät löytää löytyä löytyisi mistäpäin

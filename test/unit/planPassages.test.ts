@@ -251,6 +251,16 @@ describe('the quoted passage', () => {
     expect(a.text).toMatch(/Rehtori\** päättää yli kolmen/);
   });
 
+  it('reads a time limit a question states to have it checked as asking for the limit, and meeting the kuraattori as the conversation the law gives', () => {
+    expect(asksDeadline('pitääkö kuraattorin tavata oppilas 5 päivän sisällä?')).toBe(true);
+    expect(asksDeadline('stämmer det att kuratorn måste träffa eleven inom tre dagar?')).toBe(true);
+    expect(asksDeadline('is it true the kuraattori must see the pupil within three days?')).toBe(true);
+    expect(asksDeadline('kuka on kuraattori tällä viikolla')).toBe(false);
+    const fi = quote('pitääkö kuraattorin tavata oppilas 5 päivän sisällä?');
+    expect(fi.id).toBe('yksilokohtainen-opiskeluhuolto');
+    expect(fi.text).toMatch(/seitsemäntenä oppilaitoksen työpäivänä/);
+  });
+
   it('reads the support plan under the name the English and Swedish texts give it (support implementation plan)', () => {
     // The heading "The support implementation plan (20 e §)" holds the concept; the introduction only names the old HOJKS.
     const a = quote('how often is the support plan reviewed', 'en');
@@ -338,9 +348,11 @@ describe('the quoted passage', () => {
   it('quotes the rule and the worked example for a case told by its weekday; "missä vaiheessa" asks when', () => {
     const told = quote('Oppilas pyysi keskustelua kuraattorin kanssa tiistaina. Mihin päivään mennessä keskustelu on järjestettävä?');
     expect(told.id).toBe('yksilokohtainen-opiskeluhuolto');
-    // The rule first (the example works it out), then the example with its days.
+    // The rule first (the example works it out), then the example with its days: the rule is the seventh school day
+    // (the passage that holds the conversation the law gives, since the glossary reads it), the example counts it.
     expect(told.passages.map((p) => p.blocks.some((b) => b.kind === 'list' && b.items.every((i) => i.startsWith('Esimerkki'))))).toEqual([false, true]);
-    expect(told.text).toMatch(/Määräaika lasketaan päivästä/);
+    expect(told.text).toMatch(/seitsemäntenä oppilaitoksen työpäivänä/);
+    expect(told.text).toMatch(/Määräaika on keskiviikko 18\.3\.2026/);
     expect([...questionIntents('Missä vaiheessa asia siirtyy rehtorille?')]).toContain('when');
   });
 

@@ -28,6 +28,17 @@ const STRONG_DEFINITION = new RegExp(
   ].join('|'),
 );
 
+/**
+ * A time limit the question states to have it checked ("pitääkö kuraattorin tavata oppilas 5 päivän sisällä?", "stämmer
+ * det att kuratorn måste träffa eleven inom tre dagar?", "must the meeting be within two weeks?"): it asks for the limit.
+ */
+const TIME_COUNT = String.raw`(\d+|yhden|kahden|kolmen|neljan|viiden|kuuden|seitseman|kahdeksan|yhdeksan|kymmenen|en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|a|one|two|three|four|five|six|seven|eight|nine|ten)`;
+const STATED_LIMIT = [
+  String.raw`\b${TIME_COUNT} (paivan|viikon|kuukauden|tyopaivan|koulupaivan|arkipaivan|tunnin|vuorokauden) (sisalla|kuluessa)\b`,
+  String.raw`\binom ${TIME_COUNT} (dag|dagar|dygn|veckor|vecka|arbetsdagar|skoldagar|timmar|manader|manad)\b`,
+  String.raw`\bwithin ${TIME_COUNT} (days?|weeks?|months?|working days?|school days?|hours?)\b`,
+].join('|');
+
 const QUESTION: Record<Intent, RegExp> = {
   // English "who" after a noun is a relative pronoun ("a pupil who changed schools", "the teacher who monitors"): it
   // asks who only at the start of the question or a clause, after a preposition, or after a verb of asking or deciding.
@@ -41,6 +52,7 @@ const QUESTION: Record<Intent, RegExp> = {
       String.raw`\b(mina|minka) (kuukautena|kuukausina|viikkona|vuodenaikana)\b|\bmissa kuussa\b|\b(vilken|vilka) (manad|manader|vecka)\b`,
       String.raw`\bhur (snabbt|snart|lange|fort|ofta|tidigt|sent|lang tid|lang|langt i forvag|langt innan|langt fore)\b|\bi forvag\b`,
       String.raw`\b(tidsfrist\w*|senast|nar|inom hur|inom vilken tid|vilket datum|vilken dag)\b`,
+      STATED_LIMIT,
     ].join('|'),
   ),
   steps: new RegExp(
@@ -139,8 +151,11 @@ const CONDITIONAL_WHEN = /\b(milloin|when|nar)\b.*\b(voi|voidaan|voiko|saa|saako
 const EXPLICIT_WHEN =
   /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|usein)\b|\b(kauanko|missa ajassa|mihin mennessa|viimeistaan|maaraaj(?!aksi\b)\w*)\b|\bhow (long|soon|quickly|fast|often)\b|\b(deadline|by when)\b|\bhur (snabbt|lange|fort|ofta)\b|\b(tidsfrist\w*|senast)\b/;
 
-const DEADLINE =
-  /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|paljon ennen|paljon etukateen)\b|\bmonta(ko)? (paivaa|viikkoa|kuukautta) (ennen|etukateen)\b|\bhur langt (innan|fore|i forvag)\b|\b(kauanko|missa ajassa|mennessa|viimeistaan|maaraaika(?!i)\w*|maaraajan|maaraajat\w*|maaraajassa)\b|\bhow (long|soon|quickly|fast)\b|\b(deadline|by when|within how|at the latest|(by|before) (which|what) (day|date)|what date)\b|\bhur (snabbt|lange|fort|lang tid)\b|\b(tidsfrist\w*|senast|inom hur|vilket datum|vilken dag)\b|\b(kuinka|miten) (monen|moneksi) (paiv|viiko|kuukau|tyopaiv|arkipaiv|koulupaiv)\w*|\bmonenko (paiv|viiko|kuukau|tyopaiv|arkipaiv)\w*|\b(kuinka|miten) (pitkaksi|pitkaks|pitka) (aikaa|ajaksi|aika)\b|\b(kuinka|miten) pitkassa ajassa\b|\b(kuinka|miten) monessa (paivassa|viikossa|kuukaudessa|vuodessa)\b|\bhow many (days|weeks|months|working days|school days)\b/;
+const DEADLINE = new RegExp(
+  String.raw`${STATED_LIMIT}|` +
+    /\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|paljon ennen|paljon etukateen)\b|\bmonta(ko)? (paivaa|viikkoa|kuukautta) (ennen|etukateen)\b|\bhur langt (innan|fore|i forvag)\b|\b(kauanko|missa ajassa|mennessa|viimeistaan|maaraaika(?!i)\w*|maaraajan|maaraajat\w*|maaraajassa)\b|\bhow (long|soon|quickly|fast)\b|\b(deadline|by when|within how|at the latest|(by|before) (which|what) (day|date)|what date)\b|\bhur (snabbt|lange|fort|lang tid)\b|\b(tidsfrist\w*|senast|inom hur|vilket datum|vilken dag)\b|\b(kuinka|miten) (monen|moneksi) (paiv|viiko|kuukau|tyopaiv|arkipaiv|koulupaiv)\w*|\bmonenko (paiv|viiko|kuukau|tyopaiv|arkipaiv)\w*|\b(kuinka|miten) (pitkaksi|pitkaks|pitka) (aikaa|ajaksi|aika)\b|\b(kuinka|miten) pitkassa ajassa\b|\b(kuinka|miten) monessa (paivassa|viikossa|kuukaudessa|vuodessa)\b|\bhow many (days|weeks|months|working days|school days)\b/
+      .source,
+);
 
 /** "Kuinka monta oppilasta", "how many working days": the words after a counting question word (folded, up to seven), what its number counts. */
 const COUNTING =
