@@ -3,7 +3,8 @@ import { PlanService, type QuotedPassage } from '../../src/plan/answer';
 import { quotedText } from '../../src/eval/metrics';
 import { withoutCrutches } from '../../src/eval/plans';
 import { PlanIndex } from '../../src/plan/search';
-import { asksDeadline, asksDecider, asksDefinitionStrongly, asksFirst, countedWords, passageTraits, questionIntents } from '../../src/plan/search/intent';
+import { asksDeadline, asksDecider, asksDefinitionStrongly, asksFirst, countedWords, questionIntents } from '../../src/plan/search/intent';
+import { passageTraits } from '../../src/plan/search/traits';
 import { ROOT } from '../helpers/bot';
 
 /**

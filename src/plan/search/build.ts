@@ -11,7 +11,7 @@ import type { Doc } from './rank';
 import { type TermSink, Tokens } from './tokens';
 import type { Tuning } from './tuning';
 import { Vocabulary } from './vocabulary';
-import { isDefinitionsTitle, isWhatIsTitle } from './intent';
+import { isDefinitionsTitle, isWhatIsTitle } from './traits';
 
 /** The numbers of a statute reference a title ends with, "(64 §)", "(93–94 §)", "(§ 12)": [] when it has none. */
 export function statuteOfTitle(title: string): string[] {

@@ -1,6 +1,6 @@
 import type { Lang } from '../analyze';
 import type { Block } from '../model';
-import { passageTraits, type PassageTraits } from './intent';
+import { passageTraits, type PassageTraits } from './traits';
 
 /**
  * Passages: the paragraphs and lists of a section (a paragraph that leads into a list travels with the

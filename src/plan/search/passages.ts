@@ -1,5 +1,6 @@
 import { LANGS, type Lang } from '../analyze';
-import { FACT_INTENTS, type Intent, type PassageTraits } from './intent';
+import { FACT_INTENTS, type Intent } from './intent';
+import type { PassageTraits } from './traits';
 import type { Passage, PassageTerms } from './passage';
 import type { Alternative } from './query';
 import { Buf, Bytes, bytes, floats } from './scratch';
