@@ -4,6 +4,7 @@ import type { ImportResult } from '../../src/plan/import';
 import { type ImportedSection } from '../../src/plan/import/sections';
 import { parsePlan } from '../../src/plan/load';
 import { PlanService } from '../../src/plan/answer';
+import { OffTopic } from '../../src/plan/offtopic';
 import { Glossary } from '../../src/plan/glossary';
 import { PlanIndex } from '../../src/plan/search';
 import { CONTENT_DIR } from '../../src/paths';
@@ -413,6 +414,24 @@ describe('answering from an imported document', () => {
     // The statute as given (1–24 §) sets no group size; 14 §, where the question's words lead, counts no children.
     const answer = service(await imported('smabarnspedagogik-sv.html')).answer('What is the maximum number of children in a family daycare home?', 'en');
     expect(answer.kind).toBe('none');
+  });
+
+  it('declines how big a day-care group may be or how many staff it needs per child, with who knows', async () => {
+    // Set by decree and the centre's planning; the statute as given (1–24 §) has neither.
+    const r = await imported('smabarnspedagogik-sv.html');
+    const plan = parsePlan(
+      r.files.map((f) => ({ path: f.path, text: String(f.content) })),
+      'test',
+    );
+    const ecec = new PlanService(plan, new PlanIndex(plan, glossary), 'http://opari.test', OffTopic.load(join(CONTENT_DIR, 'offtopic.yml')));
+    for (const [q, lang] of [
+      ['Hur stora får barngrupperna vara och hur många vuxna krävs per barn på daghemmet?', 'sv'],
+      ['Mikä on päiväkodin suhdeluku alle 3-vuotiaille?', 'fi'],
+      ['what is the staff ratio in daycare?', 'en'],
+    ] as const) {
+      const answer = ecec.answer(q, lang);
+      expect([q, answer.kind === 'none' && answer.offTopic?.topic]).toEqual([q, 'day-care group size']);
+    }
   });
 
   it('reads Swedish "en" and "ett" before anything but a time as the article, not as one', async () => {
