@@ -146,6 +146,10 @@ describe('plan search', () => {
       ['montako päivää saan olla sairauslomalla omalla ilmoituksella?', 'fi'],
       ['vad får en vikarie betalt per timme', 'sv'],
       ["how many sick days can a teacher take without a doctor's note?", 'en'],
+      // One's holiday days and the qualifications a job requires.
+      ['How many holiday days does a teacher get per year?', 'en'],
+      ['Vilken utbildning krävs för att få jobba som skolgångshandledare?', 'sv'],
+      ['Mikä koulutus vaaditaan erityisopettajaksi?', 'fi'],
       ['milloin tän vuoden syysloma alkaa meidän koulussa', 'fi'],
       ['När börjar höstlovet nästa läsår?', 'sv'],
       ['when is the autumn break this year?', 'en'],
