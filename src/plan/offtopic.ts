@@ -78,10 +78,14 @@ function afterPlacePreposition(ws: string[], i: number, lang: Lang): boolean {
   return k >= 0 && PLACE_PREPOSITIONS[lang].has(ws[k]);
 }
 
+/** Whether the plan writes a word: a stem of it in some language, of four letters at least (three say little: "sal"). */
+function plans(word: string, known: (stem: string) => boolean): boolean {
+  return stemsAnyLang(word).some((s) => s.length >= 4 && known(s));
+}
+
 /** Whether a word is two words the plan writes, of six and five letters at least ("sala-sana", a password, is not). */
 function plansTwoWords(word: string, known: (stem: string) => boolean): boolean {
-  const knownPart = (part: string) => stemsAnyLang(part).some((s) => s.length >= 4 && known(s));
-  for (let at = 6; at <= word.length - 5; at++) if (knownPart(word.slice(0, at)) && knownPart(word.slice(at))) return true;
+  for (let at = 6; at <= word.length - 5; at++) if (plans(word.slice(0, at), known) && plans(word.slice(at), known)) return true;
   return false;
 }
 
@@ -262,7 +266,7 @@ export class OffTopic {
       const [p, subject] = this.prefixes[k];
       if (word.startsWith(p)) {
         const rest = word.slice(p.length);
-        if (rest.length <= 4 || (p.length >= 6 && stemsAnyLang(rest).some((s) => s.length >= 4 && known(s)))) return subject;
+        if (rest.length <= 4 || (p.length >= 6 && plans(rest, known))) return subject;
       }
       // The last part of a compound whose first part the plan knows: not letters that only spell it ("tar-vitsi-si",
       // a form of "tarvita", holds "vitsi"), nor a function word before them ("ensi-sijainen" is primary, no substitute).
