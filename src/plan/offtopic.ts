@@ -244,13 +244,14 @@ export class OffTopic {
    * and the class size's subject.
    */
   private classSize(ws: readonly string[]): { at: number[]; subject: OffTopicMatch } | undefined {
-    if (!this.classSizeSubject) return undefined;
+    const subject = this.classSizeSubject;
+    if (!subject) return undefined;
     const folded = ws.map(fold);
     const text = folded.join(' ');
     if (!COUNTING_WORDS.test(text) || SUPPORT.test(text)) return undefined;
     const pupil = folded.findIndex((w) => PUPILS.test(w));
     const klass = folded.findIndex((w) => CLASS.test(w));
-    return pupil >= 0 && klass >= 0 && this.classSizeSubject ? { at: [pupil, klass], subject: this.classSizeSubject } : undefined;
+    return pupil >= 0 && klass >= 0 ? { at: [pupil, klass], subject } : undefined;
   }
 
   /**
