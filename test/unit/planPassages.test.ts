@@ -150,6 +150,11 @@ describe('the quoted passage', () => {
     expect(a.kind === 'answer' && quotedText(a)).toMatch(/viisi|5/);
   });
 
+  it('reads what a Finnish how-many question counts past a word in the elative and a participle in -avaa ("opetuksesta … saavaa oppilasta")', () => {
+    const a = service.answer('Montako yli puolet opetuksesta pienryhmässä saavaa oppilasta yleisopetuksen ryhmässä saa enintään olla?', 'fi');
+    expect(a.kind === 'answer' && quotedText(a)).toMatch(/enintään viisi oppilasta/);
+  });
+
   it('answers how many pupils of a small group or a special class a mainstream class may take, which is no class size', () => {
     expect(quote('Montako pienryhmässä opiskelevaa oppilasta yleisopetuksen luokassa saa enintään olla?').id).toBe('erityisopetus/erityisluokka');
     expect(quote('Montako erityisluokan oppilasta voi integroida samaan luokkaan?').id).toBe('integraatio');

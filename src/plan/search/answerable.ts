@@ -226,11 +226,11 @@ const UNIT_FORMS: [RegExp, string[]][] = [
   [/^dag/, ['dygn']],
 ];
 /**
- * Finnish attributes before the counted word: participles ("opiskelevaa", "jääneitä"; not "päivää"), "eri", "omaa",
- * "sellaista", words in a place case ("pienryhmässä") and plurals in the elative ("suurimman osan tunneista").
+ * Finnish attributes before the counted word: participles ("opiskelevaa", "saavaa", "jääneitä"; not "päivää"), "eri", "omaa",
+ * "sellaista", words in a place case ("pienryhmässä", "opetuksesta") and plurals in the elative ("suurimman osan tunneista").
  */
 const FI_ATTRIBUTE =
-  /[eouy]vaa$|(nutta|neita|ssa|lla|lta|[eo]ista)$|^(eri|omaa|uutta|kokonaista|perakkaista|ylimaaraista|sellaista|tallaista|sita|tata|naita|niita|yli|alle|puolet|puolta|enemman|vahemman|noin)$/;
+  /(aa|[eouy])vaa$|(nutta|neita|ssa|lla|lta|[eo]ista|esta)$|^(eri|omaa|uutta|kokonaista|perakkaista|ylimaaraista|sellaista|tallaista|sita|tata|naita|niita|yli|alle|puolet|puolta|enemman|vahemman|noin)$/;
 /** Words of time that the stopword list holds ("päivää", "days"), though they are what a question counts. */
 const MEASURE = /^(paiv|viik|kuuka|vuo[dst]|tun|minuut|kert|days?$|weeks?$|months?$|years?$|hours?$|dag|veck|manad|timm)/;
 const NUMBER_WORD =
