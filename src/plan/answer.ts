@@ -217,6 +217,7 @@ export class PlanService {
     // Pay, passwords, room bookings: say so plainly, unless the tenant's experts have answered it as an FAQ,
     // or the rest of the question is clearly a welfare question ("vuosiloman aikana tapahtunut kriisi"), or the
     // off-topic words only say where it happened and the rest is one ("tappelu ruokalassa", "fight in the canteen").
+    // What the asker forgot or lost is what they ask about ("unohdin wilman salasanan enkä pääse kirjaamaan poissaoloja").
     const off = this.offTopic.match(
       question,
       (s) => index.knows(s),
@@ -234,7 +235,7 @@ export class PlanService {
       // Each off-topic word weighs at least as much as a word the plan does not know: it is what the question is about.
       const offWeight = Math.max(index.weigh(off.words.join(' ')), THRESHOLDS.offTopicWord * index.scale * off.words.length);
       const setting = off.setting && welfare > 0;
-      if (!setting && welfare < THRESHOLDS.offTopicOutweigh * offWeight) return { kind: 'none', question, lang, closest: [], offTopic: off.subject };
+      if (off.lost || (!setting && welfare < THRESHOLDS.offTopicOutweigh * offWeight)) return { kind: 'none', question, lang, closest: [], offTopic: off.subject };
     }
     if (!best || !sure(best)) {
       // Closest sections only when something in the question matched meaningfully.

@@ -63,6 +63,17 @@ function inside(w: string | undefined, k: number): boolean {
   return w !== undefined && (WHEN_INSIDE.has(w) || (k === 1 && PRONOUN_AFTER_VERB.has(w)));
 }
 
+/**
+ * Verbs of forgetting or losing: what one forgot or lost is what the question is about, whatever else it names ("unohdin
+ * wilman salasanan enkä pääse kirjaamaan poissaoloja": the password, not the absences).
+ */
+const LOST = new Set('unohdin unohtui unohtunut unohtanut hukkasin hukannut kadotin kadottanut forgot forgotten lost lose glömde glömt tappade tappat'.split(' '));
+
+/** Whether one of the three words before `i` forgets or loses (LOST): "unohdin taas wilman salasanan". */
+function afterLost(ws: string[], i: number): boolean {
+  return ws.slice(Math.max(0, i - 3), i).some((w) => LOST.has(w));
+}
+
 /** An English noun in -ing, which its stem shares with the verb (meeting, meet). */
 const ING = /ings?$/;
 const PLACE_PREPOSITIONS: Record<Lang, Set<string>> = {
@@ -164,7 +175,8 @@ export class OffTopic {
 
   /**
    * The off-topic subject the question names, if any, and the question's words that name it (every such
-   * word, in question order); `setting` when every one of them only says where or when (see FI_PLACE_CASE).
+   * word, in question order); `setting` when every one of them only says where or when (see FI_PLACE_CASE); `lost` when
+   * one of them is what the asker forgot or lost (LOST).
    * `known` tells whether the plan uses a stem itself; `lang` is the question's language; `knownInTranslation`, for
    * a plan not written in it, whether the plan uses a word's translation ("läroböcker" in a Finnish plan's "oppikirjoja").
    */
@@ -173,7 +185,7 @@ export class OffTopic {
     known: (stem: string) => boolean,
     lang: Lang = 'fi',
     knownInTranslation: (word: string) => boolean = () => false,
-  ): { subject: OffTopicMatch; words: string[]; setting: boolean } | undefined {
+  ): { subject: OffTopicMatch; words: string[]; setting: boolean; lost: boolean } | undefined {
     const ws = words(question);
     const content = contentWordMask(ws);
     const stems = ws.map((w) => stemsAnyLang(w));
@@ -236,7 +248,7 @@ export class OffTopic {
     }
     if (found.size === 0) return undefined;
     const at = [...found.keys()].sort((a, b) => a - b);
-    return { subject: found.get(at[0])!, words: at.map((i) => ws[i]), setting: at.every((i) => settings.has(i)) };
+    return { subject: found.get(at[0])!, words: at.map((i) => ws[i]), setting: at.every((i) => settings.has(i)), lost: at.some((i) => afterLost(ws, i)) };
   }
 
   /**

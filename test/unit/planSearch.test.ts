@@ -86,6 +86,9 @@ describe('plan search', () => {
   it('declines pay, IT and booking questions plainly and says where such questions belong', () => {
     for (const [q, lang] of [
       ['mikä on wilman salasana', 'fi'],
+      // What one forgot is what one asks about, though the rest says why it matters (recording absences).
+      ['unohdin taas wilman salasanan enkä pääse kirjaamaan poissaoloja, mistä saan uuden?', 'fi'],
+      ['I forgot my Wilma password and cannot record absences, who resets it?', 'en'],
       // A teacher's own sick leave, and the size of a class: the words that ask for a size ("kuinka suuri … enintään")
       // are not what the rest of the question is about.
       ['saako opettaja pitää etätunteja oman sairauslomansa aikana?', 'fi'],
