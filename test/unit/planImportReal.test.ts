@@ -167,6 +167,8 @@ describe('answering from an imported document', () => {
       'Minkä ikäisiä lapset ovat tässä laissa?',
       'Kuka on sosiaalihuoltolain mukaan nuori?',
       'Minkä ikäisiä laissa tarkoitetaan nuorilla?',
+      // Who "is counted" as one: "lasketaan" asks what the law calls so.
+      'kuka lasketaan sosiaalihuoltolaissa nuoreksi?',
     ]) {
       const answer = plan.answer(question, 'fi');
       expect(answer.kind).toBe('answer');
