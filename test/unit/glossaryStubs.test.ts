@@ -27,6 +27,9 @@ describe('a one-word term the stemmer cuts to a short stub', () => {
     expect(concepts('otin lukiolaiselta puukon pois, kenelle se pitää luovuttaa')).not.toContain(absence);
     expect(concepts('oppilas on ollut paljon poissa, mitä teen?')).toContain(absence);
     expect(concepts('saako olla pois koulusta viikon lomamatkan takia')).toContain(absence);
+    // Away for a time, or having been away, in spoken Finnish.
+    expect(concepts('ysiluokkalainen ollu yli viikon pois, kenelle tää kuuluu')).toContain(absence);
+    expect(concepts('oppilas oli pois kolme päivää')).toContain(absence);
   });
 
   it('is not a short word the stemmer rewrites the same way: Swedish "hos" (at) is no HOKS, spoken "kaa" (with) no assistant', () => {
