@@ -3,7 +3,7 @@ import { PlanService, type QuotedPassage } from '../../src/plan/answer';
 import { quotedText } from '../../src/eval/metrics';
 import { withoutCrutches } from '../../src/eval/plans';
 import { PlanIndex } from '../../src/plan/search';
-import { asksDeadline, asksDecider, asksDefinitionStrongly, asksFirst, countedWords, questionIntents } from '../../src/plan/search/intent';
+import { asksDeadline, asksDecider, asksDefinitionStrongly, asksFirst, asksNeed, countedWords, questionIntents } from '../../src/plan/search/intent';
 import { passageTraits } from '../../src/plan/search/traits';
 import { ROOT } from '../helpers/bot';
 
@@ -322,6 +322,14 @@ describe('the quoted passage', () => {
     expect(fi.id).toBe('erityisopetus/tuen-tarpeen-arviointi');
     expect(fi.text).toMatch(/neljän viikon kuluessa/);
     expect(quote('Mihin mennessä oppilaskohtaisen tuen tarpeen arviointi pitää saada valmiiksi?').text).toMatch(/neljän viikon kuluessa/);
+  });
+
+  it('answers whether something is needed from the passage that says it is or is not ("ei tarvita huoltajan suostumusta")', () => {
+    expect(asksNeed('pitääkö jälki-istunnosta kysyä vanhemmilta lupa ensin?')).toBe(true);
+    expect(asksNeed('Do we need the guardian’s consent for detention?')).toBe(true);
+    expect(asksNeed('Behöver man vårdnadshavarens samtycke för kvarsittning?')).toBe(true);
+    expect(asksNeed('Kuka päättää jälki-istunnosta?')).toBe(false);
+    expect(quote('pitääkö jälki-istunnosta kysyä vanhemmilta lupa ensin?').text).toMatch(/Kurinpitotoimiin ei tarvita huoltajan suostumusta/);
   });
 
   it('answers who decides from the section that names the decider, not from the appeals section that lists the decision', () => {

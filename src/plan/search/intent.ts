@@ -123,6 +123,14 @@ export function asksDecider(question: string): boolean {
   return ASKS_DECIDER.test(fold(question.toLowerCase()));
 }
 
+/** "Pitääkö hakea lupa", "tarvitaanko suostumus", "do we need", "behöver man": whether something is needed. */
+const ASKS_NEED =
+  /\b(pitaako|tarvitaanko|tarviiko|tarvitseeko|tarvitsenko|tarvitaanks|taytyyko|onko pakko|onks pakko|do (i|we|you|they) (need|have to)|is (it|a|an|the) \w+ (needed|required)|behover (jag|vi|man|hen|skolan)|maste (jag|vi|man)|kravs (det)?)\b/;
+
+export function asksNeed(question: string): boolean {
+  return ASKS_NEED.test(fold(question.toLowerCase()));
+}
+
 /**
  * "Mitä teen ensimmäisinä minuutteina", "mitä teen ekana", "vad gör vi först", "what do we do first": a what-to-do
  * question that asks for the first step. Not a first grade or a first-year pupil ("ensimmäisen luokan", "first grade").

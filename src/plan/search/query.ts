@@ -2,7 +2,7 @@ import { contentWordMask, type Lang, LANGS, remember, stem, stemsAnyLang, svNeut
 import { yearOfPupil } from '../questionPhrases';
 import { writtenForms } from '../spoken';
 import { askedPeriod, asksLeadTime, type Period } from './rate';
-import { asksDeadline, asksDecider, asksDefinitionStrongly, asksFirst, countedWords, type Intent, isIntentWord, questionIntents, tellsCase } from './intent';
+import { asksDeadline, asksDecider, asksDefinitionStrongly, asksFirst, asksNeed, countedWords, type Intent, isIntentWord, questionIntents, tellsCase } from './intent';
 import { asksFor, type Need } from './needs';
 import { type Citation, citedNumbers } from './citation';
 import { ANALYSIS } from './tuning';
@@ -50,6 +50,8 @@ export interface Question {
   needs: Need[];
   /** It asks who decides or grants ("kuka päättää", "who approves", "vem beslutar"). */
   decider: boolean;
+  /** It asks whether something is needed ("pitääkö hakea lupa", "do we need consent"): a passage saying so answers. */
+  need: boolean;
   /** It asks what to do first ("mitä teen ekana", "what do we do first"): the first of a heading's steps answers. */
   first: boolean;
   /** It tells a case by its weekday (intent.ts `tellsCase`): the rule is quoted with the worked example. */
@@ -317,6 +319,7 @@ export function readQuestion(question: string, vocab: Vocabulary, lang?: Lang): 
     deadline: asksDeadline(question),
     needs: asksFor(question),
     decider: asksDecider(question),
+    need: asksNeed(question),
     first: asksFirst(question),
     caseTold: tellsCase(question),
     counted: countedWords(question),

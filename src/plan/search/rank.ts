@@ -245,6 +245,8 @@ export function rank(q: Question, ix: RankInput, limit: number, lang?: Lang): Se
     if (p.lang !== lang) return undefined;
     if (i === 'amount' && counted) return counts(p, counted);
     if (i === 'when' && q.leadTime) return givesBefore(p);
+    // Whether something is needed: a passage that says it is, or is not ("Kotiopetukseen ei haeta lupaa").
+    if (i === 'permission' && q.need) return p.traits().need;
     // How long, by when: a passage headed "Milloin arviointi aloitetaan" that gives no time lists conditions ("milloin"
     // heads criteria too); one headed "Määräajat" may say how the days are counted.
     if (i === 'when' && q.deadline) {

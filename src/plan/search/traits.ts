@@ -28,6 +28,10 @@ const HEADING: Partial<Record<Intent, RegExp>> = {
   contents: /\b(sisalto|sisallot|mita kirjataan|kirjattavat tiedot|innehall\w*|vad antecknas|vad som antecknas|contents?|what is recorded)\b/,
 };
 
+/** A statement that something is needed or is not (folded). */
+const NEED =
+  /\b(ei (haeta|tarvita|tarvitse|edellyta|vaadita|tarvi)|tarvitaan|tarvitsee|edellyttaa|edellytetaan|vaaditaan|pakollinen|(not|no|is|are) (needed|required)|needs? no|requires?|does not require|kravs|kravs inte|behovs|behovs inte|behover inte|kraver|kraver inget|obligatorisk)\b/;
+
 const DEFINITIONS_TITLE = /\b(maaritelm\w*|kasitteet|definitions?|definitioner|begrepp|terms used)\b/;
 
 /** A title that asks what its topic is ("Mitä opiskeluhuolto on", "Vad är elevhälsa", "What student welfare is"). */
@@ -138,6 +142,8 @@ export interface PassageTraits {
   soon: boolean;
   /** "This section explains…": an introduction, not the rule. */
   intro: boolean;
+  /** It says something is needed or is not ("ei haeta lupaa", "varmuutta ei tarvita", "needs no permit", "krävs inte"). */
+  need: boolean;
   /** A worked example, not the rule. */
   example: boolean;
   /** Some of it is left for the region to write ("Esimerkkialue täydentää tähän"): unwritten.ts. */
@@ -165,6 +171,7 @@ export function passageTraits(headings: string[], blocks: readonly Block[], firs
     body,
     soon: !body.has('when') && SOON.test(text),
     intro: first && INTRO.test(text),
+    need: NEED.test(text),
     example: heading.has('example') || (texts.length > 0 && examples * 2 >= texts.length),
     placeholder: texts.some(isPlaceholder),
     words: text.split(/\s+/).length,
