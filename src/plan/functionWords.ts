@@ -25,6 +25,7 @@ const STOP: { fi: Set<string>; sv: Set<string>; en: Set<string> } = {
      ihan tosi kans myös vaan niinku sit sitte siis just aika vähän paljon enemmän aina koskaan joskus usein heti ensi viime nyt tänään huomenna eilen ekana ekaks ensin
      laitetaan laitettava laitetaanko
      vaikka silti nykyään nykyisin ketä oo asian sillä varten kesken sisällä
+     kumpi kumpaan kumpaa kumman kummalle kummalta kummalla kummasta kummassa kummaksi
      jotain jotakin joku jokin kaikki kaikkia kaikkea kaiken kaikessa mitään mikään kukaan ketään toinen toista yksi yhden yhestä yhdestä tällä tuolla täällä siellä
      takia vuoksi osalta sijaan asti saakka lisäksi kohti luona puolesta avulla vasta
      löytyy löytyykö löydän löydät löytää löytyä löytyisi mistäpäin

@@ -202,7 +202,7 @@ describe('a number glued to its unit, as staff type it', () => {
   });
 });
 
-describe('words that only join or soften a question (ändå, nåt, hen, still, vaikka, silti)', () => {
+describe('words that only join or soften a question, or ask which of two (ändå, nåt, hen, still, vaikka, silti, kumpaan)', () => {
   const plan = PlanService.load(join(ROOT, 'content', 'plan'), join(ROOT, 'content', 'glossary.yml'), 'http://x');
   it.each([
     ['Om en elev själv går till kuratorn utan någon lärares kontakt, ska det ändå registreras i Opari?', 'sv', 'lomakkeisto/uusi-asia'],
@@ -212,7 +212,7 @@ describe('words that only join or soften a question (ändå, nåt, hen, still, v
     const a = plan.answer(q, lang);
     expect(a.kind === 'answer' && a.best.id).toBe(id);
   });
-  it.each(['vaikka', 'silti', 'nykyään', 'varten', 'ändå', 'nåt', 'hen', 'innan', 'still', 'whether', 'another'])('%s is a function word', (w) => {
+  it.each(['vaikka', 'silti', 'nykyään', 'varten', 'kumpaan', 'kummalle', 'ändå', 'nåt', 'hen', 'innan', 'still', 'whether', 'another'])('%s is a function word', (w) => {
     expect(isStopword(w)).toBe(true);
   });
 });
