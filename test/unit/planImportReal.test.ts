@@ -436,6 +436,28 @@ describe('answering from an imported document', () => {
     }
   });
 
+  it("declines child welfare's own measures and informal care support on the social welfare act, with who decides them", async () => {
+    // Taking into care, emergency placements and informal care support are in other acts; the excerpt (1–46 §) never
+    // names them, and its decisions securing care (46 §) shared the question's "päättää".
+    const r = await imported('sosiaalihuoltolaki-fi.html');
+    const plan = parsePlan(
+      r.files.map((f) => ({ path: f.path, text: String(f.content) })),
+      'test',
+    );
+    const act = new PlanService(plan, new PlanIndex(plan, glossary), 'http://opari.test', OffTopic.load(join(CONTENT_DIR, 'offtopic.yml')));
+    for (const [q, lang] of [
+      ['Kuka päättää lapsen huostaanotosta ja miten sijoitus tehdään?', 'fi'],
+      ['kiireellinen sijoitus kuka päättää ja missä ajassa', 'fi'],
+      ['Miten omaishoidon tukea haetaan ja kuka sen myöntää?', 'fi'],
+      ['Who decides when a child is taken into care?', 'en'],
+    ] as const) {
+      const answer = act.answer(q, lang);
+      expect([q, answer.kind === 'none' && answer.offTopic?.topic]).toEqual([q, 'child welfare and social services']);
+    }
+    // What the act does say about child welfare: contacting social services with the family instead of a notification.
+    expect(act.answer('Voiko lastensuojeluilmoituksen sijaan ottaa yhteyttä sosiaalihuoltoon yhdessä perheen kanssa?', 'fi').kind).toBe('answer');
+  });
+
   it('reads Swedish "en" and "ett" before anything but a time as the article, not as one', async () => {
     // The statute gives no length for a daycare's summer closure; its "en" and "ett" are articles before other words.
     const answer = service(await imported('smabarnspedagogik-sv.html')).answer('Hur många veckor är daghemmen stängda på sommaren?', 'sv');
