@@ -33,6 +33,8 @@ describe('situations staff describe, on the sample plan without keywords', () =>
     ['oppilas nyrjäytti nilkan liikkatunnilla mut ei tarvinnu lääkäriä, tehdäänkö silti joku ilmotus?', 'fi', 'turvallisuus/laakehoito-ja-tapaturmat'],
     // A father forbidding his girl: a guardian forbidding a pupil ("Huoltaja ei voi kieltää alaikäistä oppilasta…").
     ['isä kieltää tyttöä käymästä kuraattorilla, voiko se niin tehdä?', 'fi', 'yksilokohtainen-opiskeluhuolto/suostumus'],
+    // Consent refused is what the consent section's "Jos suostumusta ei anneta" tells, not how the expert group is formed.
+    ['Mitä tapahtuu, jos huoltaja kieltäytyy antamasta lupaa asiantuntijaryhmän kokoamiseen?', 'fi', 'yksilokohtainen-opiskeluhuolto/suostumus'],
     // The disclosure checklist: "Viranomainen (esimerkiksi poliisi) pyytää tietoja: pyydä kirjallinen pyyntö…"; not
     // the child-welfare notification, whose title names the police, nor the family crisis, whose text has the phone.
     ['Poliisi soitti ja kysyy oppilaan kuraattorikäynneistä. Mitä teen?', 'fi', 'salassapito/tietojen-luovutus'],
