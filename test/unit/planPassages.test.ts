@@ -267,6 +267,17 @@ describe('the quoted passage', () => {
     expect(fi.text).toMatch(/seitsemäntenä oppilaitoksen työpäivänä/);
   });
 
+  it('reads the time one is said to have ("on viikko aikaa", "en vecka på sig", "has two weeks to") as asking for the limit', () => {
+    const q = 'Onko totta, että vastuuhenkilöllä on viikko aikaa kirjata asiantuntijaryhmän tapaaminen opiskeluhuoltokertomukseen?';
+    expect(asksDeadline(q)).toBe(true);
+    expect(asksDeadline('Har kuratorn en vecka på sig att träffa eleven?')).toBe(true);
+    expect(asksDeadline('Is it true the chair has two weeks to approve the memo?')).toBe(true);
+    expect(asksDeadline('meillä on paljon aikaa')).toBe(false);
+    const fi = quote(q);
+    expect(fi.id).toBe('yksilokohtainen-opiskeluhuolto/kirjaaminen');
+    expect(fi.text).toMatch(/viimeistään kolmen työpäivän kuluessa/);
+  });
+
   it('reads the support plan under the name the English and Swedish texts give it (support implementation plan)', () => {
     // The heading "The support implementation plan (20 e §)" holds the concept; the introduction only names the old HOJKS.
     const a = quote('how often is the support plan reviewed', 'en');

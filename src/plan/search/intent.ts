@@ -29,10 +29,16 @@ const STRONG_DEFINITION = new RegExp(
  * det att kuratorn måste träffa eleven inom tre dagar?", "must the meeting be within two weeks?"): it asks for the limit.
  */
 const TIME_COUNT = String.raw`(\d+|yhden|kahden|kolmen|neljan|viiden|kuuden|seitseman|kahdeksan|yhdeksan|kymmenen|en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|a|one|two|three|four|five|six|seven|eight|nine|ten)`;
+/** A number as Finnish says it before a time in the partitive ("kolme päivää aikaa"). */
+const TIME_COUNT_FI = String.raw`(\d+|yksi|kaksi|kolme|nelja|viisi|kuusi|seitseman|kahdeksan|yhdeksan|kymmenen)`;
 const STATED_LIMIT = [
   String.raw`\b${TIME_COUNT} (paivan|viikon|kuukauden|tyopaivan|koulupaivan|arkipaivan|tunnin|vuorokauden) (sisalla|kuluessa)\b`,
   String.raw`\binom ${TIME_COUNT} (dag|dagar|dygn|veckor|vecka|arbetsdagar|skoldagar|timmar|manader|manad)\b`,
   String.raw`\bwithin ${TIME_COUNT} (days?|weeks?|months?|working days?|school days?|hours?)\b`,
+  // The time one has: "on viikko aikaa kirjata", "kolme päivää aikaa", "har en vecka på sig", "has two weeks to".
+  String.raw`\b(${TIME_COUNT_FI} )?(paiva|paivaa|viikko|viikkoa|kuukausi|kuukautta|tyopaivaa|arkipaivaa|koulupaivaa|vuorokausi|vuorokautta|tuntia) aikaa\b`,
+  String.raw`\b${TIME_COUNT} (dag|dagar|veckor|vecka|manad|manader|arbetsdagar|skoldagar) pa sig\b`,
+  String.raw`\b(has|have|got|gets|get) ${TIME_COUNT} (days?|weeks?|months?|working days?|school days?) to\b`,
 ].join('|');
 
 const QUESTION: Record<Intent, RegExp> = {
