@@ -276,6 +276,11 @@ describe('the quoted passage', () => {
     const fi = quote(q);
     expect(fi.id).toBe('yksilokohtainen-opiskeluhuolto/kirjaaminen');
     expect(fi.text).toMatch(/viimeistään kolmen työpäivän kuluessa/);
+    // Writing a meeting up is recording it in the student welfare record, not approving a group's memo (on the plan as
+    // written, whose form section for the memo names the meeting in its keywords).
+    const en = sample.answer('How soon after a multi-professional meeting must the responsible person write it up?', 'en');
+    expect(en.kind === 'answer' && en.best.id).toBe('yksilokohtainen-opiskeluhuolto/kirjaaminen');
+    expect(en.kind === 'answer' && quotedText(en)).toMatch(/within three working days/);
   });
 
   it('reads the support plan under the name the English and Swedish texts give it (support implementation plan)', () => {
