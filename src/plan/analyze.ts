@@ -173,6 +173,8 @@ const BASE_FORMS: readonly [RegExp, string][] = [
   // The third person plural of a verb in -ea / -oa ("koulut hakevat", "he kertovat") is its singular (hakee, kertoo),
   // which Snowball stems as the verb ("hake", "kerto"); it cut the plural to "hakev", "kertov".
   [/^(.{3,}([eo]))v[aä]t$/, '$1$2'],
+  // "Riidellä" (to quarrel) is a quarrel ("riita", as "yksittäinen riita"): Snowball cuts "riiteli" to "riitel", "riidellä" to "riite".
+  [/^riit(eli|elee|elevät|elivät|elleet|ellyt|elemään|elemässä|elu|elua|elut|elyä|ely)$|^riid(ellä|eltiin|ellään)$/, 'riita'],
   // "Alaston" (naked) is "alastoma-" when inflected (alastomana, alastomia): no "-ton" word ("maksuton", "maksuttoman").
   [/^(.*)alastom(a|an|ana|aa|at|ia|ien|ina|iin|illa|ille|issa|ista|iksi)$/, '$1alaston'],
 ];

@@ -126,6 +126,13 @@ describe('Finnish word forms', () => {
     expect(same('tekee', 'tekevät')).toBe(true);
   });
 
+  it('reads quarrelling ("riiteli", "riidellä") as a quarrel ("riita"): a one-off quarrel is what the bullying section sets apart', () => {
+    expect(same('riita', 'riiteli', 'riidellä', 'riitelevät')).toBe(true);
+    const sample = PlanService.load(join(ROOT, 'content', 'plan'), join(ROOT, 'content', 'glossary.yml'), 'http://x');
+    const a = sample.answer('Kaksi kaverusta riiteli välitunnilla kerran. Lasketaanko tämä kiusaamiseksi?', 'fi');
+    expect(a.kind === 'answer' && a.best.id).toBe('turvallisuus/kiusaaminen');
+  });
+
   it('reads "alaston" (naked) alike in its forms (alastomana, alastomia): it is no "-ton" word', () => {
     expect(same('alaston', 'alastomana', 'alastomia')).toBe(true);
     expect(same('maksuton', 'maksuttoman')).toBe(true);
