@@ -33,6 +33,9 @@ describe('situations staff describe, on the sample plan without keywords', () =>
     ['oppilas nyrjäytti nilkan liikkatunnilla mut ei tarvinnu lääkäriä, tehdäänkö silti joku ilmotus?', 'fi', 'turvallisuus/laakehoito-ja-tapaturmat'],
     // A father forbidding his girl: a guardian forbidding a pupil ("Huoltaja ei voi kieltää alaikäistä oppilasta…").
     ['isä kieltää tyttöä käymästä kuraattorilla, voiko se niin tehdä?', 'fi', 'yksilokohtainen-opiskeluhuolto/suostumus'],
+    // A pupil who came from another municipality has changed school: the support decision's fate is that section's.
+    ['uusi oppilas tuli toisesta kunnasta, onko vanha tukipäätös yhä voimassa?', 'fi', 'siirtymavaiheet/koulun-vaihto'],
+    ['new pupil moved here from another municipality, how do we get their support plan', 'en', 'siirtymavaiheet/koulun-vaihto'],
     // Consent refused is what the consent section's "Jos suostumusta ei anneta" tells, not how the expert group is formed.
     ['Mitä tapahtuu, jos huoltaja kieltäytyy antamasta lupaa asiantuntijaryhmän kokoamiseen?', 'fi', 'yksilokohtainen-opiskeluhuolto/suostumus'],
     // The disclosure checklist: "Viranomainen (esimerkiksi poliisi) pyytää tietoja: pyydä kirjallinen pyyntö…"; not
