@@ -408,6 +408,14 @@ describe('plan search', () => {
     expect(best('online harassment between pupils', 'en')).toMatch(/^turvallisuus/);
   });
 
+  it('answers whether a bag may be searched for a knife from the rules on searching, with the emergency guidance', () => {
+    // The crisis section names knives as a threat; the rules on searching a pupil's things say what may be done.
+    for (const q of ['Epäilen, että oppilaan repussa on puukko, eikä hän suostu antamaan sitä. Saanko tarkastaa repun?', 'saako oppilaan repun tarkastaa jos epäilen et siel on puukko?']) {
+      const a = plan.answer(q, 'fi');
+      expect([q, a.kind === 'answer' && a.best.id, a.kind === 'answer' && a.danger]).toEqual([q, 'turvallisuus/kurinpito', 'violence']);
+    }
+  });
+
   it('still answers welfare questions that share a word with an off-topic subject', () => {
     expect(best('lasketaanko syysloma mukaan seitsemän työpäivän määräaikaan')).toBe('yksilokohtainen-opiskeluhuolto');
     expect(best('pitkä sairausloma, voiko oppilas opiskella kotona')).toMatch(/^kotiopetus/);
