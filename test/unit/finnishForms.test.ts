@@ -133,6 +133,13 @@ describe('Finnish word forms', () => {
     expect(a.kind === 'answer' && a.best.id).toBe('turvallisuus/kiusaaminen');
   });
 
+  it('reads a compound whose last word Snowball stems otherwise than alone ("allergialääkkeen": allergialaak, "lääke": laake) by its parts', () => {
+    const sample = PlanService.load(join(ROOT, 'content', 'plan'), join(ROOT, 'content', 'glossary.yml'), 'http://x');
+    const q = 'Huoltaja toi kouluun lapsen allergialääkkeen ja pyysi, että annan sen tarvittaessa retkellä. Olenko opettajana velvollinen tähän?';
+    const a = sample.answer(q, 'fi');
+    expect(a.kind === 'answer' && a.best.id).toBe('turvallisuus/laakehoito-ja-tapaturmat');
+  });
+
   it('reads "alaston" (naked) alike in its forms (alastomana, alastomia): it is no "-ton" word', () => {
     expect(same('alaston', 'alastomana', 'alastomia')).toBe(true);
     expect(same('maksuton', 'maksuttoman')).toBe(true);

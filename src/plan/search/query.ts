@@ -7,6 +7,7 @@ import { asksFor, type Need } from './needs';
 import { type Citation, citedNumbers } from './citation';
 import { ANALYSIS } from './tuning';
 import type { Vocabulary } from './vocabulary';
+import { foreignParts, writtenParts } from './wordParts';
 
 /**
  * Reading a question: its meaningful words, each with the plan's terms that may stand for it (its stems in
@@ -99,6 +100,10 @@ function alternativesFor(word: string, vocab: Vocabulary, asked?: Lang): Alterna
     const known = vocab.has(s);
     // A compound the plan never writes whole (avustajapäätös) is known through its parts, at full weight.
     const parts = vocab.compoundParts(s, lang);
+    // Snowball stems a compound's last word otherwise than the word alone ("allergialääke": allergialaak, "lääke": laake):
+    // a Finnish compound the plan cannot split from its stem is split as written, each part stemmed alone.
+    // Not a term of the glossary, whose concept reads it whole ("aikaraja", a deadline, is no "raja" of absences).
+    if (lang === 'fi' && !known && parts.length === 0 && !vocab.glossary.isTerm(s, word)) parts.push(...writtenParts(word, s, vocab));
     for (const p of parts) if (vocab.has(p)) add(p, known ? ANALYSIS.partWeight : ANALYSIS.unknownCompoundPartWeight);
     // A part that is a glossary term brings its concept (muistiopohja: pohja is a colloquial "form").
     if (!known) {
@@ -144,24 +149,6 @@ function alternativesFor(word: string, vocab: Vocabulary, asked?: Lang): Alterna
     );
   }
   return [...alts.entries()].map(([term, weight]) => ({ term, id: vocab.id(term) ?? -1, weight, ...(near.has(term) ? { near: true } : {}) }));
-}
-
-/**
- * A compound of a language the plan is not written in, split into a head and a tail that are each a one-word
- * glossary term or lexicon word of that language (integrerings|planen: integrering + plan; a Swedish linking s is
- * dropped), the shortest known head first; none when no split has two known parts.
- */
-function foreignParts(word: string, lang: Lang, glossary: Vocabulary['glossary']): string[] {
-  if (lang === 'en' || word.length < 2 * ANALYSIS.minPart) return [];
-  const known = (w: string) => glossary.conceptsOfTerm(stem(w, lang)).length > 0 || glossary.lexicon.isWordOf(w, lang);
-  for (let i = ANALYSIS.minPart; i <= word.length - ANALYSIS.minPart; i++) {
-    const tail = word.slice(i);
-    if (!known(tail)) continue;
-    const head = word.slice(0, i);
-    if (known(head)) return [head, tail];
-    if (lang === 'sv' && head.endsWith('s') && head.length > ANALYSIS.minPart && known(head.slice(0, -1))) return [head.slice(0, -1), tail];
-  }
-  return [];
 }
 
 /**
