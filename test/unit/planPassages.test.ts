@@ -344,6 +344,7 @@ describe('the quoted passage', () => {
     expect(asksNeed('pitääkö jälki-istunnosta kysyä vanhemmilta lupa ensin?')).toBe(true);
     expect(asksNeed('Do we need the guardian’s consent for detention?')).toBe(true);
     expect(asksNeed('Behöver man vårdnadshavarens samtycke för kvarsittning?')).toBe(true);
+    expect(asksNeed('Vilket samtycke krävs?')).toBe(true);
     expect(asksNeed('Kuka päättää jälki-istunnosta?')).toBe(false);
     expect(quote('pitääkö jälki-istunnosta kysyä vanhemmilta lupa ensin?').text).toMatch(/Kurinpitotoimiin ei tarvita huoltajan suostumusta/);
   });

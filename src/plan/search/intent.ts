@@ -131,7 +131,7 @@ export function asksDecider(question: string): boolean {
 
 /** "Pitääkö hakea lupa", "tarvitaanko suostumus", "do we need", "behöver man": whether something is needed. */
 const ASKS_NEED =
-  /\b(pitaako|tarvitaanko|tarviiko|tarvitseeko|tarvitsenko|tarvitaanks|taytyyko|onko pakko|onks pakko|do (i|we|you|they) (need|have to)|is (it|a|an|the) \w+ (needed|required)|behover (jag|vi|man|hen|skolan)|maste (jag|vi|man)|kravs (det)?)\b/;
+  /\b(pitaako|tarvitaanko|tarviiko|tarvitseeko|tarvitsenko|tarvitaanks|taytyyko|onko pakko|onks pakko|do (i|we|you|they) (need|have to)|is (it|a|an|the) \w+ (needed|required)|behover (jag|vi|man|hen|skolan)|maste (jag|vi|man)|kravs( det)?)\b/;
 
 export function asksNeed(question: string): boolean {
   return ASKS_NEED.test(fold(question.toLowerCase()));
