@@ -418,14 +418,19 @@ describe('answering from an imported document', () => {
     expect(answer.kind).toBe('none');
   });
 
-  it('declines how big a day-care group may be or how many staff it needs per child, with who knows', async () => {
-    // Set by decree and the centre's planning; the statute as given (1–24 §) has neither.
-    const r = await imported('smabarnspedagogik-sv.html');
+  /** The imported document answered with the off-topic list, as a region's plan is. */
+  const withOffTopic = async (file: string): Promise<PlanService> => {
+    const r = await imported(file);
     const plan = parsePlan(
       r.files.map((f) => ({ path: f.path, text: String(f.content) })),
       'test',
     );
-    const ecec = new PlanService(plan, new PlanIndex(plan, glossary), 'http://opari.test', OffTopic.load(join(CONTENT_DIR, 'offtopic.yml')));
+    return new PlanService(plan, new PlanIndex(plan, glossary), 'http://opari.test', OffTopic.load(join(CONTENT_DIR, 'offtopic.yml')));
+  };
+
+  it('declines how big a day-care group may be or how many staff it needs per child, with who knows', async () => {
+    // Set by decree and the centre's planning; the statute as given (1–24 §) has neither.
+    const ecec = await withOffTopic('smabarnspedagogik-sv.html');
     for (const [q, lang] of [
       ['Hur stora får barngrupperna vara och hur många vuxna krävs per barn på daghemmet?', 'sv'],
       ['Mikä on päiväkodin suhdeluku alle 3-vuotiaille?', 'fi'],
@@ -439,12 +444,7 @@ describe('answering from an imported document', () => {
   it("declines child welfare's own measures and informal care support on the social welfare act, with who decides them", async () => {
     // Taking into care, emergency placements and informal care support are in other acts; the excerpt (1–46 §) never
     // names them, and its decisions securing care (46 §) shared the question's "päättää".
-    const r = await imported('sosiaalihuoltolaki-fi.html');
-    const plan = parsePlan(
-      r.files.map((f) => ({ path: f.path, text: String(f.content) })),
-      'test',
-    );
-    const act = new PlanService(plan, new PlanIndex(plan, glossary), 'http://opari.test', OffTopic.load(join(CONTENT_DIR, 'offtopic.yml')));
+    const act = await withOffTopic('sosiaalihuoltolaki-fi.html');
     for (const [q, lang] of [
       ['Kuka päättää lapsen huostaanotosta ja miten sijoitus tehdään?', 'fi'],
       ['kiireellinen sijoitus kuka päättää ja missä ajassa', 'fi'],
