@@ -428,32 +428,42 @@ describe('answering from an imported document', () => {
     return new PlanService(plan, new PlanIndex(plan, glossary), 'http://opari.test', OffTopic.load(join(CONTENT_DIR, 'offtopic.yml')));
   };
 
+  /** Each question is declined as the named off-topic subject. */
+  const expectDeclinedAs = (service: PlanService, questions: [string, 'fi' | 'sv' | 'en'][], topic: string): void => {
+    for (const [q, lang] of questions) {
+      const answer = service.answer(q, lang);
+      expect([q, answer.kind === 'none' && answer.offTopic?.topic]).toEqual([q, topic]);
+    }
+  };
+
   it('declines how big a day-care group may be or how many staff it needs per child, with who knows', async () => {
     // Set by decree and the centre's planning; the statute as given (1–24 §) has neither.
     const ecec = await withOffTopic('smabarnspedagogik-sv.html');
-    for (const [q, lang] of [
-      ['Hur stora får barngrupperna vara och hur många vuxna krävs per barn på daghemmet?', 'sv'],
-      ['Mikä on päiväkodin suhdeluku alle 3-vuotiaille?', 'fi'],
-      ['what is the staff ratio in daycare?', 'en'],
-    ] as const) {
-      const answer = ecec.answer(q, lang);
-      expect([q, answer.kind === 'none' && answer.offTopic?.topic]).toEqual([q, 'day-care group size']);
-    }
+    expectDeclinedAs(
+      ecec,
+      [
+        ['Hur stora får barngrupperna vara och hur många vuxna krävs per barn på daghemmet?', 'sv'],
+        ['Mikä on päiväkodin suhdeluku alle 3-vuotiaille?', 'fi'],
+        ['what is the staff ratio in daycare?', 'en'],
+      ],
+      'day-care group size',
+    );
   });
 
   it("declines child welfare's own measures and informal care support on the social welfare act, with who decides them", async () => {
     // Taking into care, emergency placements and informal care support are in other acts; the excerpt (1–46 §) never
     // names them, and its decisions securing care (46 §) shared the question's "päättää".
     const act = await withOffTopic('sosiaalihuoltolaki-fi.html');
-    for (const [q, lang] of [
-      ['Kuka päättää lapsen huostaanotosta ja miten sijoitus tehdään?', 'fi'],
-      ['kiireellinen sijoitus kuka päättää ja missä ajassa', 'fi'],
-      ['Miten omaishoidon tukea haetaan ja kuka sen myöntää?', 'fi'],
-      ['Who decides when a child is taken into care?', 'en'],
-    ] as const) {
-      const answer = act.answer(q, lang);
-      expect([q, answer.kind === 'none' && answer.offTopic?.topic]).toEqual([q, 'child welfare and social services']);
-    }
+    expectDeclinedAs(
+      act,
+      [
+        ['Kuka päättää lapsen huostaanotosta ja miten sijoitus tehdään?', 'fi'],
+        ['kiireellinen sijoitus kuka päättää ja missä ajassa', 'fi'],
+        ['Miten omaishoidon tukea haetaan ja kuka sen myöntää?', 'fi'],
+        ['Who decides when a child is taken into care?', 'en'],
+      ],
+      'child welfare and social services',
+    );
     // What the act does say about child welfare: contacting social services with the family instead of a notification.
     expect(act.answer('Voiko lastensuojeluilmoituksen sijaan ottaa yhteyttä sosiaalihuoltoon yhdessä perheen kanssa?', 'fi').kind).toBe('answer');
   });
