@@ -2,8 +2,11 @@ import { editDistance, isStopword, type Lang, LANGS, stem, words } from '../anal
 import type { Glossary } from '../glossary';
 import { ANALYSIS, TUNED_SECTIONS } from './tuning';
 
-/** The longest stem read for typos and near forms (see `near`). */
-const NEAR_MAX = 40;
+/**
+ * The longest word read for typos, near forms (see `near`) and compound parts as written (wordParts.ts): past it, it
+ * is no word anyone types (the longest compounds are about 35 letters), and each letter more costs CPU for nothing.
+ */
+export const NEAR_MAX = 40;
 
 /**
  * The plan's vocabulary: every index term (Snowball stems without ä/ö/å, compound parts, glossary concepts

@@ -1,6 +1,6 @@
 import { type Lang, stem } from '../analyze';
 import { ANALYSIS } from './tuning';
-import type { Vocabulary } from './vocabulary';
+import { NEAR_MAX, type Vocabulary } from './vocabulary';
 
 /**
  * Splitting a question's compound that the plan's own stems cannot split (vocabulary.ts `compoundParts`): as written,
@@ -12,6 +12,8 @@ import type { Vocabulary } from './vocabulary';
  * the compound's stem `st` ends in the last word's own short of its last letter (allergialaak, laake); none if none.
  */
 export function writtenParts(word: string, st: string, vocab: Vocabulary): string[] {
+  // Each split stems both parts: a pasted token of thousands of letters would take seconds.
+  if (word.length > NEAR_MAX) return [];
   for (let i = 4; i <= word.length - ANALYSIS.minPart; i++) {
     const tail = stem(word.slice(i), 'fi');
     // The compound's own stem goes on with the last word's, short of its end: "allergia|laak" and "laake", not
