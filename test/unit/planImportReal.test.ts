@@ -464,6 +464,8 @@ describe('answering from an imported document', () => {
       ],
       'child welfare and social services',
     );
+    // A child welfare social worker's caseload is set by the child welfare act and the county, not by this act.
+    expectDeclinedAs(act, [['Kuinka monta asiakasta yhdellä lastensuojelun sosiaalityöntekijällä saa olla enintään?', 'fi']], 'welfare staffing levels');
     // What the act does say about child welfare: contacting social services with the family instead of a notification.
     expect(act.answer('Voiko lastensuojeluilmoituksen sijaan ottaa yhteyttä sosiaalihuoltoon yhdessä perheen kanssa?', 'fi').kind).toBe('answer');
   });

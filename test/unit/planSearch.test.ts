@@ -225,6 +225,10 @@ describe('plan search', () => {
       // Sick leave as it is said, without the "u" of "sairausloma".
       ['kauanko voin olla sairaslomalla ilman lääkärintodistusta?', 'fi'],
       ['How much extra pay does a teacher get for the parents evening?', 'en'],
+      // How many pupils one kuraattori or psychologist may have: the wellbeing services county's staffing.
+      ['Kuinka monta oppilasta yhdellä kuraattorilla saa enintään olla (mitoitus)?', 'fi'],
+      ['Hur många elever per kurator får det högst vara?', 'sv'],
+      ['How many pupils per psychologist is the maximum?', 'en'],
     ] as const) {
       const a = plan.answer(q, lang);
       expect([q, a.kind, a.kind === 'none' && a.offTopic?.topic]).toEqual([q, 'none', expect.any(String)]);
