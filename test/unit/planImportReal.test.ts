@@ -448,6 +448,14 @@ describe('answering from an imported document', () => {
       ],
       'day-care group size',
     );
+    // When pre-primary education starts is the school's calendar (and the basic education act's), not this act's.
+    expectDeclinedAs(ecec, [['när börjar förskolan på hösten o hur många timmar om dagen är den?', 'sv']], 'school calendar');
+  });
+
+  it('declines the grade average asked for upper secondary admission on the upper secondary act, with who knows it', async () => {
+    // The act says who is admitted, not the grade a school's admission took this year.
+    const act = await withOffTopic('lukiolaki-fi.html');
+    expectDeclinedAs(act, [['What average grade is needed to get into upper secondary school in the joint application?', 'en']], 'teaching administration');
   });
 
   it("declines child welfare's own measures and informal care support on the social welfare act, with who decides them", async () => {

@@ -225,6 +225,9 @@ describe('plan search', () => {
       // Sick leave as it is said, without the "u" of "sairausloma".
       ['kauanko voin olla sairaslomalla ilman lääkärintodistusta?', 'fi'],
       ['How much extra pay does a teacher get for the parents evening?', 'en'],
+      // Driving pupils in one's own car, as the mileage it is paid by.
+      ['Saako opettaja kuljettaa oppilaita omalla autollaan retkelle ja mistä haen kilometrikorvaukset?', 'fi'],
+      ['Får jag skjutsa en elev i egen bil?', 'sv'],
       // How many pupils one kuraattori or psychologist may have: the wellbeing services county's staffing.
       ['Kuinka monta oppilasta yhdellä kuraattorilla saa enintään olla (mitoitus)?', 'fi'],
       ['Hur många elever per kurator får det högst vara?', 'sv'],
