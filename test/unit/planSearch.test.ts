@@ -39,6 +39,13 @@ describe('plan search', () => {
     expect(quotedText(a)).toMatch(/Luokan työrauha/);
   });
 
+  it('answers whether two words name the same thing from the section that says what each means', () => {
+    // "Is X the same thing as Y" asks what the words mean: the concepts section's old and new terms, not the deadlines
+    // that name the services.
+    expect(best("Is 'oppilashuolto' the same thing as 'opiskeluhuolto'?", 'en')).toBe('opiskeluhuolto/kasitteet');
+    expect(best('Är elevvård samma sak som elevhälsa?', 'sv')).toBe('opiskeluhuolto/kasitteet');
+  });
+
   it('does not read a function word as a glossary concept ("var" is Swedish for "where")', () => {
     const a = plan.answer('var hittar jag blanketterna', 'sv');
     expect(a.kind === 'answer' && a.ranked.map((r) => r.id)).not.toContain('opiskeluhuoltoryhmat/yhteisollinen-ryhma');

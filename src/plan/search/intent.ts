@@ -18,6 +18,8 @@ const STRONG_DEFINITION = new RegExp(
     // Spoken Finnish drops the "i": "mitä tarkottaa", "mitä sillä tarkotetaan".
     String.raw`\bmita (tarkoittaa|tarkoitetaan|tarkottaa|tarkotetaan)\b|\bmeaning\b|\bvad (betyder|innebar|menas)\b|\bdefin\w*|\bwhat is meant\b`,
     String.raw`\b(keta|keita|ketka|kuka|mita|mika|minka ikai\w*)\b.{0,40}\b(tarkoitetaan|tarkoittaa|tarkotetaan|tarkottaa|pidetaan|katsotaan|lasketaan)\b|\bminka ikai\w*\b`,
+    // Whether two words name the same thing: "onko oppilashuolto sama asia kuin opiskeluhuolto", "är elevvård samma sak som elevhälsa".
+    String.raw`\bsama (asia )?kuin\b|\bsamma (sak )?som\b|\bthe same (thing )?as\b`,
     String.raw`\b(what|up to what|from what) age\b|\bhow old\b|\b(who|what) counts as\b|\bvad avses\b|\bvem (avses|raknas)\b|\b(vilken alder|hur gammal)\b`,
     // "Kuka on sosiaalihuoltolain mukaan nuori?", "vem är enligt lagen ett barn", "who is a child under the act": what the law calls so.
     String.raw`\b(kuka|ketka|mika|mitka) (on|ovat)\b.{0,50}\b\w*(lain (mukaan|tarkoittama\w*)|laissa)\b|\b(vem|vad) ar\b.{0,50}\benligt \w*lagen\b|\b(who|what) (is|are)\b.{0,50}\b(under|according to) the ([\w-]+ ){0,3}(act|law)\b`,
