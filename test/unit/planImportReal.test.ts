@@ -445,6 +445,7 @@ describe('answering from an imported document', () => {
         ['Hur stora får barngrupperna vara och hur många vuxna krävs per barn på daghemmet?', 'sv'],
         ['Mikä on päiväkodin suhdeluku alle 3-vuotiaille?', 'fi'],
         ['what is the staff ratio in daycare?', 'en'],
+        ['What is the staffing ratio for children under three in day care?', 'en'],
       ],
       'day-care group size',
     );
