@@ -224,6 +224,8 @@ describe('the quoted passage', () => {
     expect(a.id).toBe('turvallisuus');
     expect(a.text).toMatch(/Älä välitä, lataa tai tallenna/);
     expect(quote('En elev delar nakenbilder av en klasskamrat i en chatt. Får jag spara bilderna som bevis?', 'sv').text).toMatch(/Vidarebefordra, ladda ner eller spara inte/);
+    // A nude image is no sexual harassment to the glossary: the harassment section's police report came first.
+    expect(quote('oppilaat jakaa jonkun alastonkuvaa snapissa, otanko kuvan talteen todisteeks?').text).toMatch(/Älä välitä, lataa tai tallenna/);
   });
 
   it('quotes the first stage of a checklist for "what do I do first", though a later stage writes more of the question', () => {

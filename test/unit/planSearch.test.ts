@@ -46,6 +46,12 @@ describe('plan search', () => {
     expect(best('Är elevvård samma sak som elevhälsa?', 'sv')).toBe('opiskeluhuolto/kasitteet');
   });
 
+  it('quotes what to do with a nude image that spreads from the section that says it, its keywords and all', () => {
+    // The sample plan's keywords for nude images were the harassment section's; its guidance is in the digital bullying steps.
+    const a = plan.answer('Oppilaat jakavat ryhmächatissa luokkakaverin alastonkuvia. Tallennanko kuvat ensin todisteeksi ennen kuin kerron kenellekään?', 'fi');
+    expect(quotedText(a)).toMatch(/Älä välitä, lataa tai tallenna/);
+  });
+
   it('does not read a function word as a glossary concept ("var" is Swedish for "where")', () => {
     const a = plan.answer('var hittar jag blanketterna', 'sv');
     expect(a.kind === 'answer' && a.ranked.map((r) => r.id)).not.toContain('opiskeluhuoltoryhmat/yhteisollinen-ryhma');
