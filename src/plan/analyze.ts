@@ -175,6 +175,11 @@ const BASE_FORMS: readonly [RegExp, string][] = [
   [/^(.{3,}([eo]))v[aä]t$/, '$1$2'],
   // "Riidellä" (to quarrel) is a quarrel ("riita", as "yksittäinen riita"): Snowball cuts "riiteli" to "riitel", "riidellä" to "riite".
   [/^riit(eli|elee|elevät|elivät|elleet|ellyt|elemään|elemässä|elu|elua|elut|elyä|ely)$|^riid(ellä|eltiin|ellään)$/, 'riita'],
+  // "Ei riitä" (is not enough) is "riittää", not "riita" (a quarrel), as Snowball stems it.
+  [/^riitä$/, 'riittää'],
+  // "Kerron", "kerrotaan" and "kertominen" are "kertoa" (to tell): Snowball cut them to "kero" and "kertom", the verb to "kerto".
+  // Measured: "kerrottava", "kertomaan", "kertomatta" too moved an answer away.
+  [/^(ker(ron|rot|rotaan|rotko|rotaanko|roin|roit|rottiin)|kertomi(nen|sen|sta|seen|sella))$/, 'kertoa'],
   // "Alaston" (naked) is "alastoma-" when inflected (alastomana, alastomia): no "-ton" word ("maksuton", "maksuttoman").
   [/^(.*)alastom(a|an|ana|aa|at|ia|ien|ina|iin|illa|ille|issa|ista|iksi)$/, '$1alaston'],
 ];

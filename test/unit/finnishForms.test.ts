@@ -140,6 +140,12 @@ describe('Finnish word forms', () => {
     expect(a.kind === 'answer' && a.best.id).toBe('turvallisuus/laakehoito-ja-tapaturmat');
   });
 
+  it('reads "ei riitä" as "riittää" (enough), not "riita" (a quarrel), and "kerron", "kerrotaan", "kertominen" as "kertoa"', () => {
+    expect(same('riittää', 'riittääkö', 'riitä')).toBe(true);
+    expect(same('riitä', 'riita')).toBe(false);
+    expect(same('kertoa', 'kerron', 'kerrotaan', 'kertominen')).toBe(true);
+  });
+
   it('reads "alaston" (naked) alike in its forms (alastomana, alastomia): it is no "-ton" word', () => {
     expect(same('alaston', 'alastomana', 'alastomia')).toBe(true);
     expect(same('maksuton', 'maksuttoman')).toBe(true);

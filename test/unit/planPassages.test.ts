@@ -228,6 +228,12 @@ describe('the quoted passage', () => {
     expect(quote('oppilaat jakaa jonkun alastonkuvaa snapissa, otanko kuvan talteen todisteeks?').text).toMatch(/Älä välitä, lataa tai tallenna/);
   });
 
+  it('answers "is it enough to tell the principal" with the duty being personal ("Rehtorille kertominen ei riitä")', () => {
+    const a = quote('Riittääkö, että kerron huolestani rehtorille, vai pitääkö minun tehdä lastensuojeluilmoitus itse?');
+    expect(a.id).toBe('kriisit/lastensuojeluilmoitus');
+    expect(a.text).toMatch(/Velvollisuus on henkilökohtainen/);
+  });
+
   it('quotes the first stage of a checklist for "what do I do first", though a later stage writes more of the question', () => {
     // "5–15 minuuttia: kriisiryhmä käynnistyy" names "onnettomuuspaikalla"; "0–2 minuuttia: turvaa ja hälytä" has 112.
     const first = quote('Mitä teen ensimmäisinä minuutteina, jos koulun pihalla sattuu vakava onnettomuus?');
