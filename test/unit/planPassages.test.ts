@@ -228,6 +228,11 @@ describe('the quoted passage', () => {
     expect(quote('oppilaat jakaa jonkun alastonkuvaa snapissa, otanko kuvan talteen todisteeks?').text).toMatch(/Älä välitä, lataa tai tallenna/);
   });
 
+  it('reads "in the evening" and "the office is closed" as outside office hours, when 112 is called', () => {
+    expect(quote('miten lasuilmo tehään illalla ku sossun toimisto on jo kiinni').text).toMatch(/virka-ajan ulkopuolella soita \*\*112/);
+    expect(quote('perjantai-ilta ja oppilas ei uskalla mennä kotiin, mihin soitan kun sossu on kiinni').text).toContain('112');
+  });
+
   it('answers "is it enough to tell the principal" with the duty being personal ("Rehtorille kertominen ei riitä")', () => {
     const a = quote('Riittääkö, että kerron huolestani rehtorille, vai pitääkö minun tehdä lastensuojeluilmoitus itse?');
     expect(a.id).toBe('kriisit/lastensuojeluilmoitus');
