@@ -228,6 +228,14 @@ describe('the quoted passage', () => {
     expect(quote('oppilaat jakaa jonkun alastonkuvaa snapissa, otanko kuvan talteen todisteeks?').text).toMatch(/Älä välitä, lataa tai tallenna/);
   });
 
+  it('reads "mitä koulussa tehdään", "mitä tehään" and "miten koulu etenee" as asking for the steps: school refusal gets its list', () => {
+    expect([...questionIntents('mitä tehään?')]).toContain('steps');
+    expect([...questionIntents('Mitä koulussa tehdään, kun oppilas ei pääse kouluun?')]).toContain('steps');
+    const a = quote('Oppilas ei pelon ja ahdistuksen takia pysty tulemaan kouluun, vaikka vanhemmat yrittävät kaikkensa. Miten koulu etenee?');
+    expect(a.id).toBe('poissaolot');
+    expect(a.text).toMatch(/vaiheittaisen paluusuunnitelman/);
+  });
+
   it('reads "in the evening" and "the office is closed" as outside office hours, when 112 is called', () => {
     expect(quote('miten lasuilmo tehään illalla ku sossun toimisto on jo kiinni').text).toMatch(/virka-ajan ulkopuolella soita \*\*112/);
     expect(quote('perjantai-ilta ja oppilas ei uskalla mennä kotiin, mihin soitan kun sossu on kiinni').text).toContain('112');

@@ -62,7 +62,9 @@ const QUESTION: Record<Intent, RegExp> = {
   steps: new RegExp(
     [
       String.raw`\bmita (mun|minun|meidan|pitaa|pitais|pitaisi|teen|tehda|tehdaan|teemme|kannattaa|ensin)\b`,
-      String.raw`\bmiten (\w+ )?(toimin|toimitaan|toimia|toimii|toimivat|menettelen|menetellaan|edetaan|edetaan|teen|hoidan|hoidetaan|ilmoitan)\b`,
+      String.raw`\bmiten (\w+ )?(toimin|toimitaan|toimia|toimii|toimivat|menettelen|menetellaan|edetaan|etenee|etenemme|teen|hoidan|hoidetaan|ilmoitan)\b`,
+      // "Mitä koulussa tehdään", spoken "mitä tehään".
+      String.raw`\bmita (\w+ )?(tehdaan|tehaan)\b`,
       String.raw`\bmiten\b.*\b(tehdaan|toimitaan|hoidetaan|haetaan|ilmoitetaan|kasitellaan|edetaan)\b`,
       String.raw`\b(toimintaohje\w*|ohjeet|vaiheet|mita tehda)\b`,
       String.raw`\bwhat (do|should|shall|must|can) (i|we)\b|\bwhat now\b|\bhow (do|should|can|shall) (i|we|you)\b|\bwhat to do\b|\b(steps?|procedure)\b`,
