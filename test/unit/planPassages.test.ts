@@ -228,6 +228,13 @@ describe('the quoted passage', () => {
     expect(quote('oppilaat jakaa jonkun alastonkuvaa snapissa, otanko kuvan talteen todisteeks?').text).toMatch(/Älä välitä, lataa tai tallenna/);
   });
 
+  it('reads "kuuluuko tämä rehtorille", "onko se rehtorin päätettävissä", "does this go to", "hör det till" as asking whose it is', () => {
+    for (const q of ['kuuluuko tää rehtorille?', 'onko se rehtorin päätettävissä?', 'Does this go to the principal?', 'Hör det här till rektorn?'])
+      expect([q, [...questionIntents(q)]]).toEqual([q, expect.arrayContaining(['who'])]);
+    const a = quote('Perhe haluaa ottaa lapsen viikoksi pois koulusta ulkomaanmatkan takia. Riittääkö luokanvalvojan kuittaus, vai kuuluuko tämä rehtorille?');
+    expect(a.text).toMatch(/Rehtori\*\* päättää yli kolmen koulupäivän poissaoloista/);
+  });
+
   it('reads "mitä koulussa tehdään", "mitä tehään" and "miten koulu etenee" as asking for the steps: school refusal gets its list', () => {
     expect([...questionIntents('mitä tehään?')]).toContain('steps');
     expect([...questionIntents('Mitä koulussa tehdään, kun oppilas ei pääse kouluun?')]).toContain('steps');

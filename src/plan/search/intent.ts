@@ -46,7 +46,9 @@ const STATED_LIMIT = [
 const QUESTION: Record<Intent, RegExp> = {
   // English "who" after a noun is a relative pronoun ("a pupil who changed schools", "the teacher who monitors"): it
   // asks who only at the start of the question or a clause, after a preposition, or after a verb of asking or deciding.
-  who: /\b(kuka|ketka|keita|kenen|kenet|kenelle|keille|kelle|kenelta|keta|vem|vilka|vems)\b|(?:^|[,;:.!?()\u2013\u2014-]\s*|\b(?:and|or|but|so|then|to|by|with|for|from|of|about|know|tell|ask|asks|decide|decides|determines?|check|out|says?|wonder|sure|clear)\s+)(?:who|whom|whose)\b/,
+  // "Kuuluuko tämä rehtorille", "onko se rehtorin päätettävissä", "does this go to the principal", "hör det till rektorn":
+  // whose it is to do or decide.
+  who: /\b(kuka|ketka|keita|kenen|kenet|kenelle|keille|kelle|kenelta|keta|vem|vilka|vems)\b|\bkuuluuko (tama|taa|se|asia|tuo|paatos) \w+(lle|lla)\b|\b\w+n paatettavissa\b|\b(does|should) (this|it|that) (go|fall) to\b|\bis (this|it|that) up to\b|\bhor (det|detta|det har) till\b|(?:^|[,;:.!?()\u2013\u2014-]\s*|\b(?:and|or|but|so|then|to|by|with|for|from|of|about|know|tell|ask|asks|decide|decides|determines?|check|out|says?|wonder|sure|clear)\s+)(?:who|whom|whose)\b/,
   when: new RegExp(
     [
       String.raw`\b(kuinka|miten) (nopeasti|pian|kauan|pitkaan|usein|aikaisin|myohaan|pitka|pitkaksi|pitkaks|paljon etukateen|paljon ennen|kauan ennen|ajoissa)\b|\b(etukateen|ennakkoon)\b|\bmonta(ko)? (paivaa|viikkoa|kuukautta) ennen\b`,
