@@ -228,6 +228,12 @@ describe('the quoted passage', () => {
     expect(quote('oppilaat jakaa jonkun alastonkuvaa snapissa, otanko kuvan talteen todisteeks?').text).toMatch(/Älä välitä, lataa tai tallenna/);
   });
 
+  it('reads "takas kouluun" (back to school) as the return to school: who decides the grade after home education', () => {
+    const a = quote('kotiopetuksessa ollut lapsi tulee takas kouluun, kuka päättää mille luokalle?');
+    expect(a.id).toBe('kotiopetus/huoltajan-valitsema');
+    expect(a.text).toMatch(/Rehtori päättää vuosiluokasta/);
+  });
+
   it('reads "kuuluuko tämä rehtorille", "onko se rehtorin päätettävissä", "does this go to", "hör det till" as asking whose it is', () => {
     for (const q of ['kuuluuko tää rehtorille?', 'onko se rehtorin päätettävissä?', 'Does this go to the principal?', 'Hör det här till rektorn?'])
       expect([q, [...questionIntents(q)]]).toEqual([q, expect.arrayContaining(['who'])]);
