@@ -53,6 +53,17 @@ describe('questions about what the plan has yet to write', () => {
   });
 
   it.each([
+    ['voiko oppilaan 12v isosisko tulkata vanhempainvartissa kun tulkkia ei saatu?', 'fi', /Lapsi ei saa toimia tulkkina/],
+    ['voiko oppilaan isoveli tulkata vanhempainvartissa ku ei oo tulkkia?', 'fi', /Lapsi ei saa toimia tulkkina/],
+  ])('"%s" is answered by the rule in a list whose one item is left unwritten, though both name a meeting', (q, lang, rule) => {
+    // The list of interpreting rules ends in who pays in the county's meetings, left to write: it holds as much of the
+    // question as the rule, and is a sixth of the list.
+    const a = service.answer(q, lang as 'fi');
+    expect([q, a.kind === 'answer' ? a.best.id : a.kind]).toEqual([q, 'siirtymavaiheet/maahan-muuttanut-oppilas']);
+    expect(quotedText(a)).toMatch(rule);
+  });
+
+  it.each([
     ['Kuka maksaa tulkin, kun koulu tapaa huoltajan?', 'fi', /kunta järjestää ja maksaa/],
     ['Who pays for an interpreter when the school meets the guardians?', 'en', /the municipality arranges and pays/],
   ])('"%s" is answered by the rule in the list whose other item is left unwritten', (q, lang, rule) => {

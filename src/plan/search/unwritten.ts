@@ -85,14 +85,19 @@ export interface Written {
 interface ReadPassage {
   context: Set<string>;
   pieces: { placeholder: boolean; terms: Set<string> }[];
+  /** The share of the passage's text that is left for the region to write. */
+  unwrittenShare: number;
 }
 const readPassages = new WeakMap<Written, ReadPassage>();
 function readPassage(p: Written, title: string, lang: Lang, vocab: Vocabulary): ReadPassage {
   let read = readPassages.get(p);
   if (!read) {
+    const texts = pieces(p.blocks);
+    const length = (placeholder?: boolean) => texts.reduce((n, t) => n + (placeholder === undefined || t.placeholder === placeholder ? t.text.length : 0), 0);
     read = {
       context: termsOf([title, ...p.headings].join(' · '), lang, vocab),
-      pieces: pieces(p.blocks).map((piece) => ({ placeholder: piece.placeholder, terms: termsOf(piece.text, lang, vocab) })),
+      pieces: texts.map((piece) => ({ placeholder: piece.placeholder, terms: termsOf(piece.text, lang, vocab) })),
+      unwrittenShare: length(true) / Math.max(1, length()),
     };
     readPassages.set(p, read);
   }
@@ -104,10 +109,10 @@ function readPassage(p: Written, title: string, lang: Lang, vocab: Vocabulary): 
  * placeholders hold, and its pieces of real guidance, at most. Each sentence is read with the section's title and
  * its own headings, which say what it is about.
  */
-function held(p: Written, title: string, lang: Lang, q: Question, vocab: Vocabulary): { placeholder: number; guidance: number } {
+function held(p: Written, title: string, lang: Lang, q: Question, vocab: Vocabulary): { placeholder: number; guidance: number; unwrittenShare: number } {
   const { units } = q;
-  const { context, pieces: read } = readPassage(p, title, lang, vocab);
-  const out = { placeholder: 0, guidance: 0 };
+  const { context, pieces: read, unwrittenShare } = readPassage(p, title, lang, vocab);
+  const out = { placeholder: 0, guidance: 0, unwrittenShare };
   for (const piece of read) {
     const has = (t: string) => piece.terms.has(t) || context.has(t);
     let sum = 0;
@@ -122,10 +127,14 @@ function held(p: Written, title: string, lang: Lang, q: Question, vocab: Vocabul
   return out;
 }
 
-/** A placeholder of the passage holds as much of the question as its real guidance: what it would quote is unwritten. */
+/**
+ * A placeholder of the passage holds more of the question than its real guidance, or as much where it is half the
+ * passage or more: what the passage would quote is unwritten. A list of rules with one item left to write ("Lapsi ei
+ * saa toimia tulkkina" beside who pays in the county's meetings) is quoted for its rules.
+ */
 export function placeholderLeads(passage: Written, title: string, lang: Lang, q: Question, vocab: Vocabulary): boolean {
   const h = held(passage, title, lang, q, vocab);
-  return h.placeholder > 0 && h.placeholder >= h.guidance;
+  return h.placeholder > 0 && (h.placeholder > h.guidance || (h.placeholder === h.guidance && h.unwrittenShare >= 0.5));
 }
 
 /**
