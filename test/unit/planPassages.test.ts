@@ -228,6 +228,12 @@ describe('the quoted passage', () => {
     expect(quote('oppilaat jakaa jonkun alastonkuvaa snapissa, otanko kuvan talteen todisteeks?').text).toMatch(/Älä välitä, lataa tai tallenna/);
   });
 
+  it('reads "saako kirjottaa" (may I write) as recording, what a form says may be recorded', () => {
+    const a = quote('tuen tarve -lomakkeeseen, saako kirjottaa et oppilas käy kuraattorilla masennuksen takia?');
+    expect(a.id).toBe('lomakkeisto/tuen-tarve');
+    expect(a.text).toMatch(/mutta ei syitä/);
+  });
+
   it('reads "takas kouluun" (back to school) as the return to school: who decides the grade after home education', () => {
     const a = quote('kotiopetuksessa ollut lapsi tulee takas kouluun, kuka päättää mille luokalle?');
     expect(a.id).toBe('kotiopetus/huoltajan-valitsema');
