@@ -393,6 +393,8 @@ describe('answering from an imported document', () => {
     ['mamma jobbar nätter – kan lillen vara på dagis på natten?', 'sv', /^13 § Anordnade av skiftomsorg/],
     // The national core curriculum for ECEC, in English, is the Swedish statute's "grunderna för planen".
     ['Who lays down the national core curriculum for ECEC?', 'en', /^21 § Grunderna för planen för småbarnspedagogik/],
+    // Protecting children ("suojaamaan") is the statute's "skyddas från våld, mobbning".
+    ['Velvoittaako laki suojaamaan lapsia kiusaamiselta ja väkivallalta varhaiskasvatuksessa?', 'fi', /^10 § Den småbarnspedagogiska miljön/],
   ] as const)('reads "%s" in the words of the Swedish statute', async (question, lang, title) => {
     const answer = service(await imported('smabarnspedagogik-sv.html')).answer(question, lang);
     expect(answer.kind === 'answer' ? answer.best.title : 'declined').toMatch(title);
