@@ -395,6 +395,8 @@ describe('answering from an imported document', () => {
     ['Who lays down the national core curriculum for ECEC?', 'en', /^21 § Grunderna för planen för småbarnspedagogik/],
     // Protecting children ("suojaamaan") is the statute's "skyddas från våld, mobbning".
     ['Velvoittaako laki suojaamaan lapsia kiusaamiselta ja väkivallalta varhaiskasvatuksessa?', 'fi', /^10 § Den småbarnspedagogiska miljön/],
+    // "Different" options "on offer" are the statute's "olika former" and "alternativ som står till buds".
+    ['Does the municipality have to advise parents about the different forms of early childhood education on offer?', 'en', /^16 § Handledning och rådgivning/],
   ] as const)('reads "%s" in the words of the Swedish statute', async (question, lang, title) => {
     const answer = service(await imported('smabarnspedagogik-sv.html')).answer(question, lang);
     expect(answer.kind === 'answer' ? answer.best.title : 'declined').toMatch(title);
