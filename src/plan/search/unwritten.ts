@@ -93,11 +93,12 @@ function readPassage(p: Written, title: string, lang: Lang, vocab: Vocabulary): 
   let read = readPassages.get(p);
   if (!read) {
     const texts = pieces(p.blocks);
-    const length = (placeholder?: boolean) => texts.reduce((n, t) => n + (placeholder === undefined || t.placeholder === placeholder ? t.text.length : 0), 0);
+    const all = texts.reduce((n, t) => n + t.text.length, 0);
+    const unwritten = texts.reduce((n, t) => n + (t.placeholder ? t.text.length : 0), 0);
     read = {
       context: termsOf([title, ...p.headings].join(' · '), lang, vocab),
       pieces: texts.map((piece) => ({ placeholder: piece.placeholder, terms: termsOf(piece.text, lang, vocab) })),
-      unwrittenShare: length(true) / Math.max(1, length()),
+      unwrittenShare: unwritten / Math.max(1, all),
     };
     readPassages.set(p, read);
   }
@@ -127,6 +128,9 @@ function held(p: Written, title: string, lang: Lang, q: Question, vocab: Vocabul
   return out;
 }
 
+/** A passage that is this share or more its placeholder is mostly unwritten. */
+const MOSTLY_UNWRITTEN = 0.5;
+
 /**
  * A placeholder of the passage holds more of the question than its real guidance, or as much where it is half the
  * passage or more: what the passage would quote is unwritten. A list of rules with one item left to write ("Lapsi ei
@@ -134,7 +138,7 @@ function held(p: Written, title: string, lang: Lang, q: Question, vocab: Vocabul
  */
 export function placeholderLeads(passage: Written, title: string, lang: Lang, q: Question, vocab: Vocabulary): boolean {
   const h = held(passage, title, lang, q, vocab);
-  return h.placeholder > 0 && (h.placeholder > h.guidance || (h.placeholder === h.guidance && h.unwrittenShare >= 0.5));
+  return h.placeholder > 0 && (h.placeholder > h.guidance || (h.placeholder === h.guidance && h.unwrittenShare >= MOSTLY_UNWRITTEN));
 }
 
 /**
