@@ -240,6 +240,11 @@ describe('the quoted passage', () => {
     expect(a.text).toMatch(/Rehtori päättää vuosiluokasta/);
   });
 
+  it('reads "makes sure" as naming who is responsible: the who-decides list answers a who-decides question in English', () => {
+    // The list's items name roles after a colon; only "The principal makes sure the process moves forward" has a verb.
+    expect(quote('Who makes the decision on pupil-specific support measures?', 'en').text).toMatch(/the principal, as delegated/);
+  });
+
   it('reads "kuuluuko tämä rehtorille", "onko se rehtorin päätettävissä", "does this go to", "hör det till" as asking whose it is', () => {
     for (const q of ['kuuluuko tää rehtorille?', 'onko se rehtorin päätettävissä?', 'Does this go to the principal?', 'Hör det här till rektorn?'])
       expect([q, [...questionIntents(q)]]).toEqual([q, expect.arrayContaining(['who'])]);

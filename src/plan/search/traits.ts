@@ -56,8 +56,9 @@ const BODY: Partial<Record<Intent, RegExp>> = {
   who: new RegExp(
     [
       String.raw`\b(paattaa|paattavat|paatoksen tekee|tekee\b.{0,40}\bpaatoksen|myontaa|myontavat|hyvaksyy|hyvaksyvat|nimeaa|kutsuu|johtaa)\b|(?<=\b(\w+sta|siita)\b.{0,40})\bvastaa(vat)?\b|\bvastaa(vat)?\b(?=.{0,40}\b(\w+sta|siita)\b)`,
-      String.raw`\b(decides?|makes the decision|grants?|approves?|(is|are) responsible|appoints?|convenes?|leads|chairs)\b`,
-      String.raw`\b(beslutar|fattar beslut\w*|beviljar|godkanner|ansvarar|utser|kallar|leder)\b`,
+      // "The principal makes sure the process moves forward", as "Rehtori vastaa siitä, että prosessi etenee".
+      String.raw`\b(decides?|makes the decision|grants?|approves?|(is|are) responsible|makes sure|ensures|appoints?|convenes?|leads|chairs)\b`,
+      String.raw`\b(beslutar|fattar beslut\w*|beviljar|godkanner|ansvarar|ser till att|utser|kallar|leder)\b`,
     ].join('|'),
   ),
   when: new RegExp(
